@@ -1,0 +1,6 @@
+export * from './audit.js';
+export * from './auth.js';
+export * from './common.js';
+export * from './regions.js';
+export * from './roles.js';
+export * from './users.js';

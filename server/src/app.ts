@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyRequest } from 'fastify';
+import type { Database } from './db/client.js';
+import { authenticate } from './modules/accounts/authenticate.js';
+import { modules } from './modules/index.js';
+import type { Config } from './platform/config.js';
+import { handleError } from './platform/error-handler.js';
+import { DomainError } from './platform/errors.js';
+import type { App, ModuleContext } from './platform/http.js';
+import { DEFAULT_LOCALE, localeFromAcceptLanguage } from './platform/i18n.js';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** false silences request logs (tests). */
+  logger?: boolean;
+}
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Query parameters that carry secrets (Open311 sends api_key in the query); masked in logs. */
+const maskSecretsInUrl = (url: string) => url.replace(/([?&](?:api_key|token|password)=)[^&]*/gi, '$1***');
+
+function defaultWebDist(): string | undefined {
+  const candidate = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+  return existsSync(join(candidate, 'index.html')) ? candidate : undefined;
+}
+
+const isApiPath = (url: string) => url.startsWith('/api/') || url === '/api' || url.startsWith('/open311/');
+
+export async function buildApp({ config, database, logger = true }: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.logLevel,
+          // Never log credentials, even if a header is logged by someone later.
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers["x-csrf-token"]'],
+          serializers: {
+            req: (req: FastifyRequest) => ({ method: req.method, url: maskSecretsInUrl(req.url), remoteAddress: req.ip }),
+          },
+        }
+      : false,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: { customOptions: { allErrors: true } },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const ctx: ModuleContext = { config, database };
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', DEFAULT_LOCALE);
+  app.setErrorHandler(handleError);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    request.locale = localeFromAcceptLanguage(request.headers['accept-language']);
+    if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Yiwang (一网) API', version: '0.1.0', description: 'Grid-based community governance platform' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'yw_session' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(
+    async (api: App) => {
+      api.addHook('onRequest', (request) => authenticate(request, ctx));
+      for (const module of modules) if (module.apiRoutes) await module.apiRoutes(api, ctx);
+    },
+    { prefix: '/api' },
+  );
+  for (const module of modules) {
+    if (module.rootRoutes) await app.register(async (root: App) => module.rootRoutes?.(root, ctx));
+  }
+
+  const webDist = config.webDistDir ?? defaultWebDist();
+  if (webDist) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      setHeaders: (res, path) => {
+        // Hashed assets never change; index.html must be revalidated to pick up a new build.
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (!webDist || isApiPath(request.url) || request.method !== 'GET') throw new DomainError('not-found');
+    // Client-side routes of the single-page app.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** The Drizzle database, whichever driver is underneath (both speak PostgreSQL). */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a repository can run a query on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** Finds server/drizzle whether running from src/ (tsx, tests) or from the dist bundle. */
+export function migrationsFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'drizzle');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('migrations folder (server/drizzle) not found');
+}
+
+export class UnsafeDatabaseError extends Error {}
+
+/**
+ * A PostgreSQL server with fsync or synchronous_commit off can lose acknowledged cases
+ * on a crash; refuse to run on one rather than discover it after a power cut.
+ */
+export async function assertDurableServer(client: pg.ClientBase): Promise<void> {
+  const fsync = (await client.query<{ fsync: string }>('SHOW fsync')).rows[0]?.fsync;
+  const syncCommit = (await client.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]
+    ?.synchronous_commit;
+  const problems: string[] = [];
+  if (fsync === 'off') problems.push('fsync is off');
+  if (syncCommit === 'off') problems.push('synchronous_commit is off');
+  if (problems.length > 0) {
+    throw new UnsafeDatabaseError(
+      `Refusing to start: on the PostgreSQL server ${problems.join(' and ')}, so a crash could lose acknowledged writes. Turn them on in postgresql.conf.`,
+    );
+  }
+}
+
+async function openPostgres(url: string, { migrate }: { migrate: boolean }): Promise<Database> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await assertDurableServer(admin);
+    if (migrate) {
+      // One process migrates at a time; the others wait on the lock and then find nothing to do.
+      await admin.query('SELECT pg_advisory_lock(727001)');
+      try {
+        await migratePg(drizzlePg(admin, { schema }), { migrationsFolder: migrationsFolder() });
+      } finally {
+        await admin.query('SELECT pg_advisory_unlock(727001)');
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.YIWANG_DB_POOL ?? 16) });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+async function openPglite(
+  dataDir: string | undefined,
+  { migrate, loadDataDir }: { migrate: boolean; loadDataDir?: Blob },
+): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir ? { dataDir, loadDataDir } : { loadDataDir });
+  const db = drizzlePglite(client, { schema });
+  if (migrate) await migratePglite(db, { migrationsFolder: migrationsFolder() });
+  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** Directory of the embedded database; undefined keeps it in memory (tests). */
+  pgliteDir?: string | undefined;
+  /** A dumped PGlite data dir to start from (tests copy a migrated template). */
+  loadDataDir?: Blob;
+  migrate?: boolean;
+}
+
+export function openDatabase(options: OpenOptions): Promise<Database> {
+  const migrate = options.migrate ?? true;
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, { migrate })
+    : openPglite(options.pgliteDir, { migrate, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+}

@@ -1,0 +1,5 @@
+// Every module's tables, for Drizzle's typed queries and for drizzle-kit.
+export * from '../modules/accounts/accounts.tables.js';
+export * from '../modules/audit/audit.tables.js';
+export * from '../modules/regions/regions.tables.js';
+export * from '../modules/units/units.tables.js';

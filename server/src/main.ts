@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { buildApp } from './app.js';
+import { openDatabase } from './db/client.js';
+import { loadDemoCountyIfEmpty } from './modules/demo/load-demo-county.js';
+import { loadConfig } from './platform/config.js';
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
+  const logins = config.loadDemo ? await loadDemoCountyIfEmpty(database.db) : null;
+  const app = await buildApp({ config, database });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // Stop taking requests, let the ones in flight finish, then close the database
+    // cleanly so the embedded data dir reopens intact.
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.kind === 'pglite' ? `embedded database in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL server';
+  const lines = [
+    '',
+    `  Yiwang (一网) is running: http://localhost:${config.port}  (API docs: /api/docs)`,
+    `  Database: ${where}`,
+  ];
+  if (logins) {
+    lines.push('  Demo county 江阴市 (320281) loaded. Demo logins:');
+    for (const l of logins) lines.push(`    ${l.username.padEnd(14)} ${l.password}   ${l.description}`);
+  } else {
+    lines.push('  Existing data found; demo logins (if the demo was loaded): admin, operator, workstation, gridworker / yiwang2026');
+  }
+  console.log(`${lines.join('\n')}\n`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

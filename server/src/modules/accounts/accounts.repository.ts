@@ -1,0 +1,192 @@
+import { and, asc, count, eq, gt, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { withinScope } from '../../platform/scope.js';
+import { regions } from '../regions/regions.tables.js';
+import { units } from '../units/units.tables.js';
+import { apiKeys, sessions, users } from './accounts.tables.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type SessionRow = typeof sessions.$inferSelect;
+
+const userView = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  roles: users.roles,
+  scopeRegionCode: users.scopeRegionCode,
+  scopeRegionName: regions.name,
+  unitId: users.unitId,
+  unitName: units.name,
+  locale: users.locale,
+  disabled: users.disabled,
+  lockedUntil: users.lockedUntil,
+  totpEnabled: users.totpEnabled,
+  createdAt: users.createdAt,
+};
+
+export const accountsRepository = {
+  // ---- users -------------------------------------------------------------
+
+  async findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${username})`);
+    return row;
+  },
+
+  async findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+    const [row] = await db.select().from(users).where(eq(users.id, id));
+    return row;
+  },
+
+  /** A user whose own scope lies inside the caller's scope (the caller may see and manage them). */
+  async findUserInScope(db: Executor, id: string, scopePath: string) {
+    const [row] = await db
+      .select(userView)
+      .from(users)
+      .innerJoin(regions, eq(regions.code, users.scopeRegionCode))
+      .leftJoin(units, eq(units.id, users.unitId))
+      .where(and(eq(users.id, id), withinScope(regions.path, scopePath)));
+    return row;
+  },
+
+  async listUsersInScope(
+    db: Executor,
+    scopePath: string,
+    filter: { q?: string | undefined; role?: string | undefined },
+    page: { limit: number; offset: number },
+  ) {
+    const conditions: SQL[] = [withinScope(regions.path, scopePath)];
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      conditions.push(or(sql`${users.username} ILIKE ${like}`, sql`${users.displayName} ILIKE ${like}`) as SQL);
+    }
+    if (filter.role) conditions.push(sql`${filter.role} = ANY(${users.roles})`);
+    const where = and(...conditions);
+    const [items, [total]] = await Promise.all([
+      db
+        .select(userView)
+        .from(users)
+        .innerJoin(regions, eq(regions.code, users.scopeRegionCode))
+        .leftJoin(units, eq(units.id, users.unitId))
+        .where(where)
+        .orderBy(asc(regions.path), asc(users.username))
+        .limit(page.limit)
+        .offset(page.offset),
+      db
+        .select({ n: count() })
+        .from(users)
+        .innerJoin(regions, eq(regions.code, users.scopeRegionCode))
+        .where(where),
+    ]);
+    return { items, total: total?.n ?? 0 };
+  },
+
+  async insertUser(db: Executor, user: NewUser): Promise<UserRow> {
+    const [row] = await db.insert(users).values(user).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  },
+
+  async updateUser(db: Executor, id: string, patch: Partial<NewUser>): Promise<void> {
+    await db
+      .update(users)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(users.id, id));
+  },
+
+  /** Counts a wrong password; returns the new count. Atomic so parallel attempts all count. */
+  async recordFailedLogin(db: Executor, id: string, maxFailures: number, lockUntil: Date): Promise<number> {
+    const [row] = await db
+      .update(users)
+      .set({
+        failedLogins: sql`${users.failedLogins} + 1`,
+        lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN ${lockUntil.toISOString()}::timestamptz ELSE ${users.lockedUntil} END`,
+      })
+      .where(eq(users.id, id))
+      .returning({ failedLogins: users.failedLogins });
+    return row?.failedLogins ?? maxFailures;
+  },
+
+  async resetFailedLogins(db: Executor, id: string): Promise<void> {
+    await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+  },
+
+  // ---- sessions ----------------------------------------------------------
+
+  async insertSession(db: Executor, session: typeof sessions.$inferInsert): Promise<void> {
+    await db.insert(sessions).values(session);
+  },
+
+  /** The session with its user, if neither idle-expired nor past its absolute end. */
+  async findLiveSession(db: Executor, id: string, idleSince: Date, now: Date) {
+    const [row] = await db
+      .select({ session: sessions, user: users, scopePath: regions.path })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(regions, eq(regions.code, users.scopeRegionCode))
+      .where(and(eq(sessions.id, id), gt(sessions.lastSeenAt, idleSince), gt(sessions.expiresAt, now)));
+    return row;
+  },
+
+  async touchSession(db: Executor, id: string, now: Date): Promise<void> {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  },
+
+  async deleteSession(db: Executor, id: string): Promise<void> {
+    await db.delete(sessions).where(eq(sessions.id, id));
+  },
+
+  async deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
+    await db.delete(sessions).where(eq(sessions.userId, userId));
+  },
+
+  async deleteExpiredSessions(db: Executor, idleSince: Date, now: Date): Promise<void> {
+    await db.delete(sessions).where(or(lt(sessions.lastSeenAt, idleSince), lt(sessions.expiresAt, now)));
+  },
+
+  // ---- API keys ----------------------------------------------------------
+
+  async insertApiKey(db: Executor, key: typeof apiKeys.$inferInsert) {
+    const [row] = await db.insert(apiKeys).values(key).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  },
+
+  async findActiveApiKeyByHash(db: Executor, secretHash: string) {
+    const [row] = await db
+      .select({ key: apiKeys, scopePath: regions.path })
+      .from(apiKeys)
+      .innerJoin(regions, eq(regions.code, apiKeys.scopeRegionCode))
+      .where(and(eq(apiKeys.secretHash, secretHash), isNull(apiKeys.revokedAt)));
+    return row;
+  },
+
+  async touchApiKey(db: Executor, id: string, now: Date): Promise<void> {
+    await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id));
+  },
+
+  async listApiKeysInScope(db: Executor, scopePath: string) {
+    return db
+      .select({ key: apiKeys })
+      .from(apiKeys)
+      .innerJoin(regions, eq(regions.code, apiKeys.scopeRegionCode))
+      .where(withinScope(regions.path, scopePath))
+      .orderBy(asc(apiKeys.createdAt));
+  },
+
+  async findApiKeyInScope(db: Executor, id: string, scopePath: string) {
+    const [row] = await db
+      .select({ key: apiKeys })
+      .from(apiKeys)
+      .innerJoin(regions, eq(regions.code, apiKeys.scopeRegionCode))
+      .where(and(eq(apiKeys.id, id), withinScope(regions.path, scopePath)));
+    return row?.key;
+  },
+
+  async revokeApiKey(db: Executor, id: string, now: Date): Promise<void> {
+    await db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id));
+  },
+};

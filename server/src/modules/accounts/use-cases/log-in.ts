@@ -1,0 +1,130 @@
+import type { Role } from '@yiwang/contracts';
+import * as OTPAuth from 'otpauth';
+import type { Db } from '../../../db/client.js';
+import type { Config } from '../../../platform/config.js';
+import { decryptSecret, randomToken, sha256Hex } from '../../../platform/crypto.js';
+import { DomainError } from '../../../platform/errors.js';
+import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { accountsRepository, type UserRow } from '../accounts.repository.js';
+import { dummyPasswordHash, verifyPassword } from '../passwords.js';
+
+export interface LogInOptions {
+  db: Db;
+  config: Config;
+  username: string;
+  password: string;
+  totpCode?: string | undefined;
+  ip: string;
+  userAgent: string | undefined;
+  /** Token of a session the browser already holds; it is ended, never reused (no fixation). */
+  previousToken?: string | undefined;
+  requestId: string;
+  now?: Date;
+}
+
+export interface LoggedIn {
+  /** The cookie value; only its hash is stored. */
+  token: string;
+  session: { id: string; csrfToken: string };
+  user: UserRow;
+}
+
+/** Checks a TOTP code against the user's sealed secret, allowing ±1 step of clock drift. */
+export function totpCodeIsValid(config: Config, user: UserRow, code: string): boolean {
+  if (!user.totpSecretSealed) return false;
+  const totp = new OTPAuth.TOTP({
+    issuer: 'Yiwang',
+    label: user.username,
+    secret: OTPAuth.Secret.fromBase32(decryptSecret(config.secretKey, user.totpSecretSealed)),
+  });
+  return totp.validate({ token: code, window: 1 }) !== null;
+}
+
+/**
+ * Signs a user in. Wrong passwords (and wrong second-factor codes) count towards the
+ * lockout; a locked account is refused before its password is even checked, so
+ * guessing cannot continue during the lock. Every attempt is audited.
+ */
+export async function logIn(options: LogInOptions): Promise<LoggedIn> {
+  const { db, config } = options;
+  const now = options.now ?? new Date();
+  const audit = (user: UserRow | undefined, outcome: 'success' | 'failure' | 'locked' | 'denied', reason: string) => {
+    const context: AuditContext = {
+      actor: user ? { id: user.id, label: user.username } : null,
+      requestId: options.requestId,
+    };
+    return db.transaction((tx) =>
+      recordAudit(tx, context, {
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: user?.id ?? null,
+        outcome,
+        details: { reason, ip: options.ip, username: options.username },
+      }),
+    );
+  };
+
+  let user = await accountsRepository.findUserByUsername(db, options.username);
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), options.password);
+    await audit(undefined, 'failure', 'unknown-username');
+    throw new DomainError('invalid-credentials', { max: config.lockout.maxFailures, minutes: config.lockout.minutes });
+  }
+
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await audit(user, 'locked', 'account-locked');
+    throw new DomainError('account-locked', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) });
+  }
+  if (user.lockedUntil && user.failedLogins >= config.lockout.maxFailures) {
+    // The lock has run out: start counting afresh.
+    await accountsRepository.resetFailedLogins(db, user.id);
+    user = { ...user, failedLogins: 0, lockedUntil: null };
+  }
+
+  const lockUntil = new Date(now.getTime() + config.lockout.minutes * 60_000);
+  const fail = async (reason: string, code: 'invalid-credentials' | 'invalid-totp') => {
+    const failures = await accountsRepository.recordFailedLogin(db, user.id, config.lockout.maxFailures, lockUntil);
+    const locked = failures >= config.lockout.maxFailures;
+    await audit(user, locked ? 'locked' : 'failure', reason);
+    if (locked) throw new DomainError('account-locked', { minutes: config.lockout.minutes });
+    throw new DomainError(code, { max: config.lockout.maxFailures, minutes: config.lockout.minutes });
+  };
+
+  if (!(await verifyPassword(user.passwordHash, options.password))) return fail('wrong-password', 'invalid-credentials');
+  if (user.disabled) {
+    await audit(user, 'denied', 'account-disabled');
+    throw new DomainError('account-disabled');
+  }
+  if (user.totpEnabled) {
+    if (!options.totpCode) throw new DomainError('totp-required');
+    if (!totpCodeIsValid(config, user, options.totpCode)) return fail('wrong-totp', 'invalid-totp');
+  }
+
+  const token = randomToken();
+  const session = { id: sha256Hex(token), csrfToken: randomToken() };
+  await db.transaction(async (tx) => {
+    if (options.previousToken) await accountsRepository.deleteSession(tx, sha256Hex(options.previousToken));
+    await accountsRepository.resetFailedLogins(tx, user.id);
+    await accountsRepository.insertSession(tx, {
+      id: session.id,
+      userId: user.id,
+      csrfToken: session.csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + config.session.absoluteHours * 3_600_000),
+      ip: options.ip,
+      userAgent: options.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(
+      tx,
+      { actor: { id: user.id, label: user.username }, requestId: options.requestId },
+      {
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: user.id,
+        details: { ip: options.ip, roles: user.roles as Role[] },
+      },
+    );
+  });
+  return { token, session, user };
+}

@@ -1,0 +1,110 @@
+import {
+  ApiKey,
+  CreateApiKeyBody,
+  CreatedApiKey,
+  CreateUserBody,
+  IdParams,
+  UpdateUserBody,
+  User,
+  UserList,
+  UserListQuery,
+} from '@yiwang/contracts';
+import { Type } from 'typebox';
+import { DomainError } from '../../platform/errors.js';
+import type { App, ModuleContext } from '../../platform/http.js';
+import { accountsRepository } from './accounts.repository.js';
+import { auditContextOf, authorize } from './authorize.js';
+import { createApiKey, revokeApiKey } from './use-cases/manage-api-keys.js';
+import { createUser, updateUser } from './use-cases/manage-users.js';
+
+type UserView = NonNullable<Awaited<ReturnType<typeof accountsRepository.findUserInScope>>>;
+const presentUser = (u: UserView) => ({
+  ...u,
+  roles: u.roles as User['roles'],
+  lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
+  createdAt: u.createdAt.toISOString(),
+});
+type ApiKeyRow = Awaited<ReturnType<typeof accountsRepository.insertApiKey>>;
+const presentKey = (k: ApiKeyRow) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  roles: k.roles as ApiKey['roles'],
+  scopeRegionCode: k.scopeRegionCode,
+  createdAt: k.createdAt.toISOString(),
+  revokedAt: k.revokedAt?.toISOString() ?? null,
+  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+});
+
+export function usersRoutes(app: App, { database: { db } }: ModuleContext) {
+  app.get(
+    '/users',
+    { schema: { tags: ['users'], summary: 'Accounts in the caller’s scope', querystring: UserListQuery, response: { 200: UserList } } },
+    async (request) => {
+      const actor = authorize(request, 'users.read');
+      const { q, role, limit = 50, offset = 0 } = request.query;
+      const result = await accountsRepository.listUsersInScope(db, actor.scopePath, { q, role }, { limit, offset });
+      return { items: result.items.map(presentUser), total: result.total };
+    },
+  );
+
+  app.get('/users/:id', { schema: { tags: ['users'], params: IdParams, response: { 200: User } } }, async (request) => {
+    const actor = authorize(request, 'users.read');
+    const user = await accountsRepository.findUserInScope(db, request.params.id, actor.scopePath);
+    if (!user) throw new DomainError('not-found');
+    return presentUser(user);
+  });
+
+  app.post(
+    '/users',
+    { schema: { tags: ['users'], body: CreateUserBody, response: { 201: User } } },
+    async (request, reply) => {
+      const actor = authorize(request, 'users.manage');
+      const created = await createUser(db, actor, auditContextOf(request), request.body);
+      const user = await accountsRepository.findUserInScope(db, created.id, actor.scopePath);
+      if (!user) throw new Error('created user not readable');
+      return reply.status(201).send(presentUser(user));
+    },
+  );
+
+  app.patch(
+    '/users/:id',
+    { schema: { tags: ['users'], params: IdParams, body: UpdateUserBody, response: { 200: User } } },
+    async (request) => {
+      const actor = authorize(request, 'users.manage');
+      const user = await updateUser(db, actor, auditContextOf(request), request.params.id, request.body);
+      if (!user) throw new DomainError('not-found');
+      return presentUser(user);
+    },
+  );
+
+  app.get(
+    '/api-keys',
+    { schema: { tags: ['api-keys'], response: { 200: Type.Object({ items: Type.Array(ApiKey) }) } } },
+    async (request) => {
+      const actor = authorize(request, 'api-keys.manage');
+      const rows = await accountsRepository.listApiKeysInScope(db, actor.scopePath);
+      return { items: rows.map((r) => presentKey(r.key)) };
+    },
+  );
+
+  app.post(
+    '/api-keys',
+    { schema: { tags: ['api-keys'], body: CreateApiKeyBody, response: { 201: CreatedApiKey } } },
+    async (request, reply) => {
+      const actor = authorize(request, 'api-keys.manage');
+      const { key, secret } = await createApiKey(db, actor, auditContextOf(request), request.body);
+      return reply.status(201).send({ apiKey: presentKey(key), secret });
+    },
+  );
+
+  app.delete(
+    '/api-keys/:id',
+    { schema: { tags: ['api-keys'], params: IdParams, response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const actor = authorize(request, 'api-keys.manage');
+      await revokeApiKey(db, actor, auditContextOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

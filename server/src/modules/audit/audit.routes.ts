@@ -1,0 +1,66 @@
+import { AuditList, AuditVerifyResult } from '@yiwang/contracts';
+import { Type } from 'typebox';
+import type { App, ModuleContext } from '../../platform/http.js';
+import { auditContextOf, authorize } from '../accounts/authorize.js';
+import { auditRepository } from './audit.repository.js';
+import { recordAudit } from './record-audit.js';
+import { verifyAuditChain } from './verify-audit-chain.js';
+
+export function auditRoutes(app: App, { database: { db } }: ModuleContext) {
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        querystring: Type.Object({
+          action: Type.Optional(Type.String({ maxLength: 64 })),
+          objectType: Type.Optional(Type.String({ maxLength: 64 })),
+          objectId: Type.Optional(Type.String({ maxLength: 64 })),
+          actorId: Type.Optional(Type.String({ format: 'uuid' })),
+          limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+          offset: Type.Integer({ minimum: 0, default: 0 }),
+        }),
+        response: { 200: AuditList },
+      },
+    },
+    async (request) => {
+      authorize(request, 'audit.read');
+      const { limit, offset, ...filter } = request.query;
+      const result = await auditRepository.list(db, filter, { limit, offset });
+      return {
+        total: result.total,
+        items: result.items.map((r) => ({
+          id: String(r.id),
+          seq: r.id,
+          at: r.at.toISOString(),
+          actorId: r.actorId,
+          actorLabel: r.actorLabel,
+          action: r.action,
+          objectType: r.objectType,
+          objectId: r.objectId,
+          outcome: r.outcome,
+          requestId: r.requestId,
+          details: r.details,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/audit/verify',
+    { schema: { tags: ['audit'], summary: 'Walk the hash chain and name every broken row', response: { 200: AuditVerifyResult } } },
+    async (request) => {
+      authorize(request, 'audit.verify');
+      const result = await verifyAuditChain(db, request.locale);
+      await db.transaction((tx) =>
+        recordAudit(tx, auditContextOf(request), {
+          action: 'audit.verify',
+          objectType: 'audit-log',
+          outcome: result.ok ? 'success' : 'failure',
+          details: { checked: result.checked, firstBroken: result.firstBroken?.id ?? null },
+        }),
+      );
+      return result;
+    },
+  );
+}

@@ -1,0 +1,32 @@
+import type { Executor } from '../../db/client.js';
+import type { Actor } from '../../platform/http.js';
+import { auditRepository } from './audit.repository.js';
+
+/** Who did it and in which request: taken from the HTTP request by the route. */
+export interface AuditContext {
+  actor: Pick<Actor, 'id' | 'label'> | null;
+  requestId: string | null;
+}
+
+export interface AuditEvent {
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  outcome?: 'success' | 'failure' | 'denied' | 'locked';
+  /** What changed or was revealed — never a password, token or ID number. */
+  details?: Record<string, unknown>;
+}
+
+/** Writes one audit row in the caller's transaction, so the row exists if and only if the change does. */
+export function recordAudit(tx: Executor, context: AuditContext, event: AuditEvent): Promise<void> {
+  return auditRepository.append(tx, {
+    actorId: context.actor?.id ?? null,
+    actorLabel: context.actor?.label ?? 'anonymous',
+    action: event.action,
+    objectType: event.objectType,
+    objectId: event.objectId ?? null,
+    outcome: event.outcome ?? 'success',
+    requestId: context.requestId,
+    details: event.details ?? {},
+  });
+}

@@ -1,0 +1,80 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { withinScope } from '../../platform/scope.js';
+import { regions } from './regions.tables.js';
+
+export type RegionRow = typeof regions.$inferSelect;
+export type NewRegion = typeof regions.$inferInsert;
+
+// Written out in full: Drizzle leaves columns unqualified in single-table selects, which
+// inside this subquery would bind to the alias c instead of the outer row.
+const childCount = sql<number>`(SELECT count(*)::int FROM regions AS c WHERE c.parent_code = regions.code)`;
+const withChildCount = {
+  code: regions.code,
+  name: regions.name,
+  nameEn: regions.nameEn,
+  level: regions.level,
+  parentCode: regions.parentCode,
+  path: regions.path,
+  sortOrder: regions.sortOrder,
+  childCount,
+};
+
+export const regionsRepository = {
+  async count(db: Executor): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(regions);
+    return row?.n ?? 0;
+  },
+
+  async insertMany(db: Executor, rows: NewRegion[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await db.insert(regions).values(rows.slice(i, i + 500));
+  },
+
+  /** One region, only if inside the scope. */
+  async findInScope(db: Executor, code: string, scopePath: string) {
+    const [row] = await db
+      .select(withChildCount)
+      .from(regions)
+      .where(and(eq(regions.code, code), withinScope(regions.path, scopePath)));
+    return row;
+  },
+
+  /** Regions regardless of scope: only for resolving references (e.g. a scope root's path). */
+  async findByCode(db: Executor, code: string): Promise<RegionRow | undefined> {
+    const [row] = await db.select().from(regions).where(eq(regions.code, code));
+    return row;
+  },
+
+  async childrenInScope(db: Executor, parentCode: string, scopePath: string) {
+    return db
+      .select(withChildCount)
+      .from(regions)
+      .where(and(eq(regions.parentCode, parentCode), withinScope(regions.path, scopePath)))
+      .orderBy(asc(regions.sortOrder), asc(regions.code));
+  },
+
+  /** The ancestors on a path, root first (for breadcrumbs); only those inside the scope. */
+  async byCodesInScope(db: Executor, codes: string[], scopePath: string) {
+    if (codes.length === 0) return [];
+    return db
+      .select(withChildCount)
+      .from(regions)
+      .where(and(inArray(regions.code, codes), withinScope(regions.path, scopePath)))
+      .orderBy(asc(regions.path));
+  },
+
+  async searchInScope(db: Executor, query: string, scopePath: string, limit: number) {
+    const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return db
+      .select(withChildCount)
+      .from(regions)
+      .where(
+        and(
+          withinScope(regions.path, scopePath),
+          sql`(${regions.name} LIKE ${like} OR ${regions.nameEn} ILIKE ${like} OR ${regions.code} LIKE ${like})`,
+        ),
+      )
+      .orderBy(asc(regions.path))
+      .limit(limit);
+  },
+};

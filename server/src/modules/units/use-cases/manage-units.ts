@@ -1,0 +1,39 @@
+import type { CreateUnitBody, UpdateUnitBody } from '@yiwang/contracts';
+import type { Db } from '../../../db/client.js';
+import { DomainError } from '../../../platform/errors.js';
+import type { Actor } from '../../../platform/http.js';
+import { isPathWithin } from '../../../platform/scope.js';
+import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { regionsRepository } from '../../regions/regions.repository.js';
+import { unitsRepository } from '../units.repository.js';
+
+async function assertRegionInScope(db: Db, actor: Actor, regionCode: string) {
+  const region = await regionsRepository.findByCode(db, regionCode);
+  if (!region) throw new DomainError('invalid-reference', { what: regionCode }, [{ field: 'regionCode', code: 'invalid' }]);
+  if (!isPathWithin(region.path, actor.scopePath)) throw new DomainError('scope-exceeded', { what: region.name });
+}
+
+export async function createUnit(db: Db, actor: Actor, context: AuditContext, input: CreateUnitBody) {
+  await assertRegionInScope(db, actor, input.regionCode);
+  const id = await db.transaction(async (tx) => {
+    if (await unitsRepository.findByCode(tx, input.code)) {
+      throw new DomainError('conflict', { what: input.code }, [{ field: 'code', code: 'taken' }]);
+    }
+    const unit = await unitsRepository.insert(tx, input);
+    await recordAudit(tx, context, { action: 'unit.create', objectType: 'unit', objectId: unit.id, details: { ...input } });
+    return unit.id;
+  });
+  const created = await unitsRepository.findInScope(db, id, actor.scopePath);
+  if (!created) throw new Error('created unit not readable');
+  return created;
+}
+
+export async function updateUnit(db: Db, actor: Actor, context: AuditContext, id: string, input: UpdateUnitBody) {
+  if (!(await unitsRepository.findInScope(db, id, actor.scopePath))) throw new DomainError('not-found');
+  if (input.regionCode) await assertRegionInScope(db, actor, input.regionCode);
+  await db.transaction(async (tx) => {
+    await unitsRepository.update(tx, id, input);
+    await recordAudit(tx, context, { action: 'unit.update', objectType: 'unit', objectId: id, details: { changes: input } });
+  });
+  return unitsRepository.findInScope(db, id, actor.scopePath);
+}

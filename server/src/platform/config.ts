@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+/** Everything the platform reads from its environment, parsed once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the embedded database, uploads and the generated secret live. */
+  dataDir: string;
+  /** PostgreSQL server URL; when unset the embedded PGlite database under dataDir is used. */
+  databaseUrl: string | undefined;
+  /** 32-byte key for encrypting secrets at rest (TOTP secrets, later ID numbers). */
+  secretKey: Buffer;
+  /** Cookies get `Secure` when the platform is served over https (directly or behind a proxy). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  lockout: { maxFailures: number; minutes: number };
+  loginRateLimit: { max: number; windowSeconds: number };
+  requireAdminTotp: boolean;
+  logLevel: string;
+  /** Serve the built web app from web/dist when present. */
+  webDistDir: string | undefined;
+  loadDemo: boolean;
+}
+
+const int = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+};
+const bool = (value: string | undefined, fallback: boolean): boolean =>
+  value === undefined || value === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+
+/**
+ * The secret key comes from YIWANG_SECRET_KEY (64 hex chars) in production. For a trial
+ * install one is generated into the data dir so that restarts can still decrypt.
+ */
+function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
+  const fromEnv = env.YIWANG_SECRET_KEY;
+  if (fromEnv) {
+    if (!/^[0-9a-fA-F]{64}$/.test(fromEnv)) throw new Error('YIWANG_SECRET_KEY must be 64 hex characters (32 bytes)');
+    return Buffer.from(fromEnv, 'hex');
+  }
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = resolve(overrides.dataDir ?? env.YIWANG_DATA_DIR ?? 'data');
+  const base: Config = {
+    port: int(env.PORT, 3000, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    secretKey: overrides.secretKey ?? loadSecretKey(env, dataDir),
+    secureCookies: bool(env.YIWANG_SECURE_COOKIES, false),
+    trustProxy: bool(env.YIWANG_TRUST_PROXY, false),
+    session: {
+      idleMinutes: int(env.YIWANG_SESSION_IDLE_MINUTES, 30, 'YIWANG_SESSION_IDLE_MINUTES'),
+      absoluteHours: int(env.YIWANG_SESSION_ABSOLUTE_HOURS, 12, 'YIWANG_SESSION_ABSOLUTE_HOURS'),
+    },
+    lockout: {
+      maxFailures: int(env.YIWANG_LOCKOUT_MAX_FAILURES, 5, 'YIWANG_LOCKOUT_MAX_FAILURES'),
+      minutes: int(env.YIWANG_LOCKOUT_MINUTES, 15, 'YIWANG_LOCKOUT_MINUTES'),
+    },
+    loginRateLimit: {
+      max: int(env.YIWANG_LOGIN_RATE_MAX, 30, 'YIWANG_LOGIN_RATE_MAX'),
+      windowSeconds: int(env.YIWANG_LOGIN_RATE_WINDOW_SECONDS, 300, 'YIWANG_LOGIN_RATE_WINDOW_SECONDS'),
+    },
+    requireAdminTotp: bool(env.YIWANG_REQUIRE_ADMIN_TOTP, false),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDistDir: env.YIWANG_WEB_DIST,
+    loadDemo: bool(env.YIWANG_LOAD_DEMO, true),
+  };
+  return { ...base, ...overrides, session: { ...base.session, ...overrides.session } };
+}
