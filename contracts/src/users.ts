@@ -96,5 +96,3 @@ export const CreateApiKeyBody = Type.Object({
 /** The secret is shown once, at creation; only its hash is stored. */
 export const CreatedApiKey = Type.Object({ apiKey: ApiKey, secret: Type.String() });
 export type CreatedApiKey = Static<typeof CreatedApiKey>;
-
-

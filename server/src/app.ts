@@ -43,9 +43,18 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
       ? {
           level: config.logLevel,
           // Never log credentials, even if a header is logged by someone later.
-          redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers["x-csrf-token"]'],
+          redact: [
+            'req.headers.cookie',
+            'req.headers.authorization',
+            'req.headers["x-api-key"]',
+            'req.headers["x-csrf-token"]',
+          ],
           serializers: {
-            req: (req: FastifyRequest) => ({ method: req.method, url: maskSecretsInUrl(req.url), remoteAddress: req.ip }),
+            req: (req: FastifyRequest) => ({
+              method: req.method,
+              url: maskSecretsInUrl(req.url),
+              remoteAddress: req.ip,
+            }),
           },
         }
       : false,

@@ -30,17 +30,22 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  const where = database.kind === 'pglite' ? `embedded database in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL server';
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where =
+    database.kind === 'pglite' ? `embedded database in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL server';
   const lines = [
     '',
-    `  Yiwang (一网) is running: http://localhost:${config.port}  (API docs: /api/docs)`,
+    `  Yiwang (一网) is running: http://localhost:${port}  (API docs: /api/docs)`,
     `  Database: ${where}`,
   ];
   if (logins) {
     lines.push('  Demo county 江阴市 (320281) loaded. Demo logins:');
     for (const l of logins) lines.push(`    ${l.username.padEnd(14)} ${l.password}   ${l.description}`);
   } else {
-    lines.push('  Existing data found; demo logins (if the demo was loaded): admin, operator, workstation, gridworker / yiwang2026');
+    lines.push(
+      '  Existing data found; demo logins (if the demo was loaded): admin, operator, workstation, gridworker / yiwang2026',
+    );
   }
   console.log(`${lines.join('\n')}\n`);
 }

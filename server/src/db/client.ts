@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -41,10 +41,11 @@ export class UnsafeDatabaseError extends Error {}
  * A PostgreSQL server with fsync or synchronous_commit off can lose acknowledged cases
  * on a crash; refuse to run on one rather than discover it after a power cut.
  */
-export async function assertDurableServer(client: pg.ClientBase): Promise<void> {
-  const fsync = (await client.query<{ fsync: string }>('SHOW fsync')).rows[0]?.fsync;
-  const syncCommit = (await client.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]
-    ?.synchronous_commit;
+export async function assertDurableServer(
+  show: (setting: 'fsync' | 'synchronous_commit') => Promise<string>,
+): Promise<void> {
+  const fsync = await show('fsync');
+  const syncCommit = await show('synchronous_commit');
   const problems: string[] = [];
   if (fsync === 'off') problems.push('fsync is off');
   if (syncCommit === 'off') problems.push('synchronous_commit is off');
@@ -59,7 +60,10 @@ async function openPostgres(url: string, { migrate }: { migrate: boolean }): Pro
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await assertDurableServer(admin);
+    await assertDurableServer(async (setting) => {
+      const { rows } = await admin.query<Record<string, string>>(`SHOW ${setting}`);
+      return rows[0]?.[setting] ?? '';
+    });
     if (migrate) {
       // One process migrates at a time; the others wait on the lock and then find nothing to do.
       await admin.query('SELECT pg_advisory_lock(727001)');
@@ -102,4 +106,13 @@ export function openDatabase(options: OpenOptions): Promise<Database> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, { migrate })
     : openPglite(options.pgliteDir, { migrate, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+}
+
+/**
+ * Rows of a raw SQL query. Both drivers answer `{ rows }`; the shared Drizzle type
+ * cannot say so, hence this one narrowing in one place.
+ */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

@@ -2,8 +2,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Locale, Role } from '@yiwang/contracts';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { Config } from './config.js';
 import type { Database } from '../db/client.js';
+import type { Config } from './config.js';
 
 /** The Fastify instance with TypeBox type inference on every route. */
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -27,6 +27,10 @@ export interface Actor {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Skip the CSRF token check (the Origin check still applies). Only for login. */
+    csrfExempt?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     locale: Locale;

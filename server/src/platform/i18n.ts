@@ -44,10 +44,12 @@ const messages: Record<Locale, Catalog> = {
     validation: 'Some of the input is not valid. Please correct the fields shown and try again.',
     'invalid-reference': 'The referenced object does not exist: {what}.',
     unauthenticated: 'Please sign in first.',
-    'invalid-credentials': 'Wrong username or password. After {max} wrong attempts in a row the account is locked for {minutes} minutes.',
+    'invalid-credentials':
+      'Wrong username or password. After {max} wrong attempts in a row the account is locked for {minutes} minutes.',
     'totp-required': 'Please enter the 6-digit code from your authenticator app.',
     'invalid-totp': 'The authenticator code is wrong. Check the app on your phone and try again.',
-    'totp-enrollment-required': 'Administrator accounts must set up a second factor (authenticator app) before continuing.',
+    'totp-enrollment-required':
+      'Administrator accounts must set up a second factor (authenticator app) before continuing.',
     'account-disabled': 'This account is disabled. Please contact an administrator.',
     'account-locked':
       'Too many wrong passwords: the account is locked. Try again in {minutes} minutes or ask an administrator to unlock it.',
@@ -59,7 +61,8 @@ const messages: Record<Locale, Catalog> = {
     'rate-limited': 'Too many requests. Please try again in {seconds} seconds.',
     'payload-too-large': 'The request is too large.',
     'unsupported-media-type': 'Unsupported content type.',
-    internal: 'Internal server error. Please try again later; if it persists, give the request id {requestId} to an administrator.',
+    internal:
+      'Internal server error. Please try again later; if it persists, give the request id {requestId} to an administrator.',
     'field.required': 'required',
     'field.minLength': 'must be at least {limit} characters',
     'field.maxLength': 'must be at most {limit} characters',

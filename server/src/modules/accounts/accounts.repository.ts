@@ -29,10 +29,7 @@ export const accountsRepository = {
   // ---- users -------------------------------------------------------------
 
   async findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(users)
-      .where(sql`lower(${users.username}) = lower(${username})`);
+    const [row] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
     return row;
   },
 
@@ -75,11 +72,7 @@ export const accountsRepository = {
         .orderBy(asc(regions.path), asc(users.username))
         .limit(page.limit)
         .offset(page.offset),
-      db
-        .select({ n: count() })
-        .from(users)
-        .innerJoin(regions, eq(regions.code, users.scopeRegionCode))
-        .where(where),
+      db.select({ n: count() }).from(users).innerJoin(regions, eq(regions.code, users.scopeRegionCode)).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
   },

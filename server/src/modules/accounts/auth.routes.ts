@@ -1,12 +1,12 @@
-import { LoginBody, PreferencesBody, SessionInfo, TotpCodeBody, TotpSetupResponse } from '@yiwang/contracts';
 import rateLimit from '@fastify/rate-limit';
+import { LoginBody, PreferencesBody, SessionInfo, TotpCodeBody, TotpSetupResponse } from '@yiwang/contracts';
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { regionsRepository } from '../regions/regions.repository.js';
-import { userActor } from './authenticate.js';
 import { accountsRepository } from './accounts.repository.js';
+import { userActor } from './authenticate.js';
 import { auditContextOf, authorize } from './authorize.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.js';
 import { describeSession } from './use-cases/describe-session.js';
@@ -31,8 +31,13 @@ export async function authRoutes(app: App, ctx: ModuleContext) {
     limited.post(
       '/auth/login',
       {
-        config: { rateLimit: {} },
-        schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: LoginBody, response: { 200: SessionInfo } },
+        config: { rateLimit: {}, csrfExempt: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in; sets the session cookie',
+          body: LoginBody,
+          response: { 200: SessionInfo },
+        },
       },
       async (request, reply) => {
         const { token, session, user } = await logIn({
@@ -86,10 +91,14 @@ export async function authRoutes(app: App, ctx: ModuleContext) {
     },
   );
 
-  app.post('/auth/totp/setup', { schema: { tags: ['auth'], response: { 200: TotpSetupResponse } } }, async (request) => {
-    const actor = authorize(request, null, { allowDuringEnrollment: true });
-    return startTotpEnrollment(db, config, actor, auditContextOf(request));
-  });
+  app.post(
+    '/auth/totp/setup',
+    { schema: { tags: ['auth'], response: { 200: TotpSetupResponse } } },
+    async (request) => {
+      const actor = authorize(request, null, { allowDuringEnrollment: true });
+      return startTotpEnrollment(db, config, actor, auditContextOf(request));
+    },
+  );
 
   app.post(
     '/auth/totp/enable',

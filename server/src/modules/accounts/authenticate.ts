@@ -1,11 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Role } from '@yiwang/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { Config } from '../../platform/config.js';
 import { sha256Hex } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor, ModuleContext } from '../../platform/http.js';
 import { localeFromAcceptLanguage } from '../../platform/i18n.js';
-import type { Config } from '../../platform/config.js';
 import { accountsRepository, type UserRow } from './accounts.repository.js';
 import { sessionTokenOf } from './session-cookie.js';
 
@@ -44,7 +44,8 @@ function checkCsrf(request: FastifyRequest, actor: Actor | null): void {
     }
     if (originHost !== request.host) throw new DomainError('csrf');
   }
-  if (actor?.kind === 'user' && actor.csrfToken) {
+  // Login is exempt from the token (the browser may hold a stale or other session), not from the Origin check.
+  if (actor?.kind === 'user' && actor.csrfToken && !request.routeOptions.config?.csrfExempt) {
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !safeEqual(sent, actor.csrfToken)) throw new DomainError('csrf');
   }

@@ -39,7 +39,14 @@ const presentKey = (k: ApiKeyRow) => ({
 export function usersRoutes(app: App, { database: { db } }: ModuleContext) {
   app.get(
     '/users',
-    { schema: { tags: ['users'], summary: 'Accounts in the caller’s scope', querystring: UserListQuery, response: { 200: UserList } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Accounts in the caller’s scope',
+        querystring: UserListQuery,
+        response: { 200: UserList },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'users.read');
       const { q, role, limit = 50, offset = 0 } = request.query;

@@ -26,8 +26,21 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function hashAuditRecord(prevHash: string, record: AuditRecord): string {
-  return sha256Hex(prevHash + canonicalJson({ ...record, at: record.at.toISOString() }));
+/** Only the listed fields are hashed, so extra properties on a row object cannot change it. */
+export function hashAuditRecord(prevHash: string, r: AuditRecord): string {
+  const canonical = canonicalJson({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    actorLabel: r.actorLabel,
+    action: r.action,
+    objectType: r.objectType,
+    objectId: r.objectId,
+    outcome: r.outcome,
+    requestId: r.requestId,
+    details: r.details,
+  });
+  return sha256Hex(prevHash + canonical);
 }
 
 export type ChainBreak =

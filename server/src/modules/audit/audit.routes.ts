@@ -48,7 +48,13 @@ export function auditRoutes(app: App, { database: { db } }: ModuleContext) {
 
   app.post(
     '/audit/verify',
-    { schema: { tags: ['audit'], summary: 'Walk the hash chain and name every broken row', response: { 200: AuditVerifyResult } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Walk the hash chain and name every broken row',
+        response: { 200: AuditVerifyResult },
+      },
+    },
     async (request) => {
       authorize(request, 'audit.verify');
       const result = await verifyAuditChain(db, request.locale);

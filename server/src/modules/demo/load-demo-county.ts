@@ -64,8 +64,18 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
     await loadRegionTree(tx, jiangyinRegionTree);
     const unitRows: NewUnit[] = [
       { code: `${COUNTY}-CC`, name: '江阴市网格化社会治理指挥中心', kind: 'command_center', regionCode: COUNTY },
-      ...DEMO_DEPARTMENTS.map(([code, name]) => ({ code: `${COUNTY}-${code}`, name, kind: 'department' as const, regionCode: COUNTY })),
-      ...towns.map((t) => ({ code: `${t.code}-CC`, name: `${t.name}网格化服务管理中心`, kind: 'command_center' as const, regionCode: t.code })),
+      ...DEMO_DEPARTMENTS.map(([code, name]) => ({
+        code: `${COUNTY}-${code}`,
+        name,
+        kind: 'department' as const,
+        regionCode: COUNTY,
+      })),
+      ...towns.map((t) => ({
+        code: `${t.code}-CC`,
+        name: `${t.name}网格化服务管理中心`,
+        kind: 'command_center' as const,
+        regionCode: t.code,
+      })),
       ...communities.map((c) => ({
         code: `${c.code}-WS`,
         name: `${c.name.replace(/(居民委员会|居委会|村民委员会|村委会)$/, '')}网格工作站`,
@@ -77,14 +87,70 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
     const unitId = (code: string) => units.find((u) => u.code === code)?.id ?? null;
 
     const accounts: (DemoLogin & { displayName: string; scope: string; unit: string | null })[] = [
-      { username: 'admin', displayName: '系统管理员', roles: ['admin'], scope: COUNTY, unit: null, description: 'administrator (whole county)' },
-      { username: 'leader', displayName: '市领导', roles: ['leader'], scope: COUNTY, unit: `${COUNTY}-CC`, description: 'leader (whole county)' },
-      { username: 'city-operator', displayName: '市指挥中心值班员', roles: ['operator'], scope: COUNTY, unit: `${COUNTY}-CC`, description: 'county command-center operator' },
-      { username: 'operator', displayName: '澄江街道指挥中心值班员', roles: ['operator'], scope: DEMO_TOWN, unit: `${DEMO_TOWN}-CC`, description: 'town command-center operator (澄江街道)' },
-      { username: 'handler', displayName: '城管局办件员', roles: ['handler'], scope: COUNTY, unit: `${COUNTY}-urban`, description: 'department handler (城市管理局)' },
-      { username: 'workstation', displayName: '文定社区工作站', roles: ['workstation_staff'], scope: DEMO_COMMUNITY, unit: `${DEMO_COMMUNITY}-WS`, description: 'community workstation staff (文定社区)' },
-      { username: 'gridworker', displayName: '网格员王芳', roles: ['grid_worker'], scope: DEMO_COMMUNITY, unit: `${DEMO_COMMUNITY}-WS`, description: 'grid worker (文定社区)' },
-      { username: 'resident', displayName: '居民李明', roles: ['resident'], scope: DEMO_COMMUNITY, unit: null, description: 'resident (文定社区)' },
+      {
+        username: 'admin',
+        displayName: '系统管理员',
+        roles: ['admin'],
+        scope: COUNTY,
+        unit: null,
+        description: 'administrator (whole county)',
+      },
+      {
+        username: 'leader',
+        displayName: '市领导',
+        roles: ['leader'],
+        scope: COUNTY,
+        unit: `${COUNTY}-CC`,
+        description: 'leader (whole county)',
+      },
+      {
+        username: 'city-operator',
+        displayName: '市指挥中心值班员',
+        roles: ['operator'],
+        scope: COUNTY,
+        unit: `${COUNTY}-CC`,
+        description: 'county command-center operator',
+      },
+      {
+        username: 'operator',
+        displayName: '澄江街道指挥中心值班员',
+        roles: ['operator'],
+        scope: DEMO_TOWN,
+        unit: `${DEMO_TOWN}-CC`,
+        description: 'town command-center operator (澄江街道)',
+      },
+      {
+        username: 'handler',
+        displayName: '城管局办件员',
+        roles: ['handler'],
+        scope: COUNTY,
+        unit: `${COUNTY}-urban`,
+        description: 'department handler (城市管理局)',
+      },
+      {
+        username: 'workstation',
+        displayName: '文定社区工作站',
+        roles: ['workstation_staff'],
+        scope: DEMO_COMMUNITY,
+        unit: `${DEMO_COMMUNITY}-WS`,
+        description: 'community workstation staff (文定社区)',
+      },
+      {
+        username: 'gridworker',
+        displayName: '网格员王芳',
+        roles: ['grid_worker'],
+        scope: DEMO_COMMUNITY,
+        unit: `${DEMO_COMMUNITY}-WS`,
+        description: 'grid worker (文定社区)',
+      },
+      {
+        username: 'resident',
+        displayName: '居民李明',
+        roles: ['resident'],
+        scope: DEMO_COMMUNITY,
+        unit: null,
+        description: 'resident (文定社区)',
+      },
     ].map((a) => ({ ...a, roles: a.roles as Role[], password: DEMO_PASSWORD }));
 
     for (const a of accounts) {
@@ -97,12 +163,21 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
         unitId: a.unit ? unitId(a.unit) : null,
       });
     }
-    await recordAudit(tx, { actor: null, requestId: null }, {
-      action: 'demo.load',
-      objectType: 'county',
-      objectId: COUNTY,
-      details: { towns: towns.length, communities: communities.length, units: units.length, accounts: accounts.length },
-    });
+    await recordAudit(
+      tx,
+      { actor: null, requestId: null },
+      {
+        action: 'demo.load',
+        objectType: 'county',
+        objectId: COUNTY,
+        details: {
+          towns: towns.length,
+          communities: communities.length,
+          units: units.length,
+          accounts: accounts.length,
+        },
+      },
+    );
     return accounts.map(({ username, password, roles, description }) => ({ username, password, roles, description }));
   });
 }

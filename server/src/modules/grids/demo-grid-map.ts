@@ -315,14 +315,20 @@ function tileArea(parent: Polygons, count: number, random: Random, relaxations: 
   if (count <= 1) return count === 1 ? [parent] : [];
   const parentGeometry = toAreaGeometry(parent);
   const bbox = bboxOf(parentGeometry);
-  const samples = samplePoints(parentGeometry, bbox, Math.max(400, count * 40), random);
-  let seeds = samples.slice(0, count);
-  for (let round = 0; round < relaxations; round++) seeds = relax(seeds, samples, parentGeometry, plane);
-
-  const cells = mergeFragments(
-    voronoiCells(seeds, bbox, plane).map((cell) => polygonClipping.intersection(parent, cell)),
-    plane,
-  );
+  let cells: Polygons[] | undefined;
+  // polygon-clipping 0.15 now and then throws on nearly degenerate input
+  // (mfogel/polygon-clipping#91); fresh seeds give a different diagram that it completes.
+  for (let attempt = 1; cells === undefined; attempt++) {
+    const samples = samplePoints(parentGeometry, bbox, Math.max(400, count * 40), random);
+    let seeds = samples.slice(0, count);
+    for (let round = 0; round < relaxations; round++) seeds = relax(seeds, samples, parentGeometry, plane);
+    try {
+      const clipped = voronoiCells(seeds, bbox, plane).map((cell) => polygonClipping.intersection(parent, cell));
+      cells = mergeFragments(clipped, plane);
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
   const bandHeight = Math.sqrt(((bbox[2] - bbox[0]) * plane.kx * (bbox[3] - bbox[1])) / count);
   const keyed = cells.map((polygons) => {
     const [x, y] = centroidOf(polygons, plane);
@@ -336,7 +342,8 @@ function tileArea(parent: Polygons, count: number, random: Random, relaxations: 
 function samplePoints(parent: AreaGeometry, bbox: number[], count: number, random: Random): Position[] {
   const [minLon, minLat, maxLon, maxLat] = bbox as [number, number, number, number];
   const points: Position[] = [];
-  while (points.length < count) {
+  for (let tries = 0; points.length < count; tries++) {
+    if (tries > count * 10_000) throw new Error('parent area too small to sample');
     const point: Position = [minLon + random() * (maxLon - minLon), minLat + random() * (maxLat - minLat)];
     if (pointInGeometry(point, parent)) points.push(point);
   }
@@ -452,7 +459,8 @@ function mergeFragments(input: Polygons[], plane: LocalPlane): Polygons[] {
     cells.forEach((cell, i) => {
       if (cell.length <= 1) return;
       const parts = [...cell].sort(
-        (a, b) => areaSquareMeters({ type: 'Polygon', coordinates: b }) - areaSquareMeters({ type: 'Polygon', coordinates: a }),
+        (a, b) =>
+          areaSquareMeters({ type: 'Polygon', coordinates: b }) - areaSquareMeters({ type: 'Polygon', coordinates: a }),
       );
       const kept: Polygons = [parts[0] as Ring[]];
       for (const fragment of parts.slice(1)) {
@@ -463,7 +471,12 @@ function mergeFragments(input: Polygons[], plane: LocalPlane): Polygons[] {
         let bestMerged: Polygons = [];
         cells.forEach((other, j) => {
           if (j === i || other.length === 0 || !boxesMeet(fragmentBox, bboxOf(toAreaGeometry(other)))) return;
-          const merged = polygonClipping.union(other, [fragment]);
+          let merged: Polygons;
+          try {
+            merged = polygonClipping.union(other, [fragment]);
+          } catch {
+            return; // polygon-clipping#91: this neighbour is simply not a candidate
+          }
           if (merged.length > other.length) return;
           const shared = (perimeterOf(other, plane) + fragmentPerimeter - perimeterOf(merged, plane)) / 2;
           if (shared > bestShared) {

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client.js';
+import jiangyin from './data/jiangyin-regions.json' with { type: 'json' };
 import type { NewRegion } from './regions.repository.js';
 import { regionsRepository } from './regions.repository.js';
-import jiangyin from './data/jiangyin-regions.json' with { type: 'json' };
 
 export interface RegionTreeSource {
   county: { code: string; name: string; nameEn: string };

@@ -11,7 +11,13 @@ const present = ({ sortOrder: _sortOrder, ...r }: RegionView) => r;
 export function regionsRoutes(app: App, { database: { db } }: ModuleContext) {
   app.get(
     '/regions/root',
-    { schema: { tags: ['regions'], summary: 'The root of the caller’s data scope, with its children', response: { 200: RegionDetail } } },
+    {
+      schema: {
+        tags: ['regions'],
+        summary: 'The root of the caller’s data scope, with its children',
+        response: { 200: RegionDetail },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'regions.read');
       return describe(actor.scopeRegionCode, actor.scopePath);
@@ -23,7 +29,10 @@ export function regionsRoutes(app: App, { database: { db } }: ModuleContext) {
     {
       schema: {
         tags: ['regions'],
-        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 64 }), limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }),
+        querystring: Type.Object({
+          q: Type.String({ minLength: 1, maxLength: 64 }),
+          limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+        }),
         response: { 200: Type.Object({ items: Type.Array(Region) }) },
       },
     },

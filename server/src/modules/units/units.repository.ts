@@ -57,11 +57,7 @@ export const unitsRepository = {
         .orderBy(asc(regions.path), asc(units.kind), asc(units.code))
         .limit(page.limit)
         .offset(page.offset),
-      db
-        .select({ n: count() })
-        .from(units)
-        .innerJoin(regions, eq(regions.code, units.regionCode))
-        .where(where),
+      db.select({ n: count() }).from(units).innerJoin(regions, eq(regions.code, units.regionCode)).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
   },

@@ -1,10 +1,10 @@
-import { CreateUnitBody, IdParams, Unit, UnitList, UnitKindSchema, UpdateUnitBody } from '@yiwang/contracts';
+import { CreateUnitBody, IdParams, Unit, UnitKindSchema, UnitList, UpdateUnitBody } from '@yiwang/contracts';
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
-import { createUnit, updateUnit } from './use-cases/manage-units.js';
 import { unitsRepository } from './units.repository.js';
+import { createUnit, updateUnit } from './use-cases/manage-units.js';
 
 type UnitView = NonNullable<Awaited<ReturnType<typeof unitsRepository.findInScope>>>;
 const present = (u: UnitView) => ({ ...u, createdAt: u.createdAt.toISOString() });
@@ -33,16 +33,12 @@ export function unitsRoutes(app: App, { database: { db } }: ModuleContext) {
     },
   );
 
-  app.get(
-    '/units/:id',
-    { schema: { tags: ['units'], params: IdParams, response: { 200: Unit } } },
-    async (request) => {
-      const actor = authorize(request, 'units.read');
-      const unit = await unitsRepository.findInScope(db, request.params.id, actor.scopePath);
-      if (!unit) throw new DomainError('not-found');
-      return present(unit);
-    },
-  );
+  app.get('/units/:id', { schema: { tags: ['units'], params: IdParams, response: { 200: Unit } } }, async (request) => {
+    const actor = authorize(request, 'units.read');
+    const unit = await unitsRepository.findInScope(db, request.params.id, actor.scopePath);
+    if (!unit) throw new DomainError('not-found');
+    return present(unit);
+  });
 
   app.post(
     '/units',

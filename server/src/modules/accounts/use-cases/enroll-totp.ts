@@ -16,7 +16,9 @@ export async function startTotpEnrollment(db: Db, config: Config, actor: Actor, 
   const secret = new OTPAuth.Secret({ size: 20 });
   const totp = new OTPAuth.TOTP({ issuer: 'Yiwang', label: user.username, secret });
   await db.transaction(async (tx) => {
-    await accountsRepository.updateUser(tx, user.id, { totpSecretSealed: encryptSecret(config.secretKey, secret.base32) });
+    await accountsRepository.updateUser(tx, user.id, {
+      totpSecretSealed: encryptSecret(config.secretKey, secret.base32),
+    });
     await recordAudit(tx, context, { action: 'user.totp.start', objectType: 'user', objectId: user.id });
   });
   return { secret: secret.base32, otpauthUrl: totp.toString() };

@@ -73,7 +73,9 @@ export async function logIn(options: LogInOptions): Promise<LoggedIn> {
 
   if (user.lockedUntil && user.lockedUntil > now) {
     await audit(user, 'locked', 'account-locked');
-    throw new DomainError('account-locked', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) });
+    throw new DomainError('account-locked', {
+      minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000),
+    });
   }
   if (user.lockedUntil && user.failedLogins >= config.lockout.maxFailures) {
     // The lock has run out: start counting afresh.
@@ -90,7 +92,8 @@ export async function logIn(options: LogInOptions): Promise<LoggedIn> {
     throw new DomainError(code, { max: config.lockout.maxFailures, minutes: config.lockout.minutes });
   };
 
-  if (!(await verifyPassword(user.passwordHash, options.password))) return fail('wrong-password', 'invalid-credentials');
+  if (!(await verifyPassword(user.passwordHash, options.password)))
+    return fail('wrong-password', 'invalid-credentials');
   if (user.disabled) {
     await audit(user, 'denied', 'account-disabled');
     throw new DomainError('account-disabled');

@@ -12,7 +12,8 @@ import { hashPassword } from '../passwords.js';
 /** A scope can only be granted inside the granter's own scope. */
 export async function assertGrantableScope(db: Executor, actor: Actor, regionCode: string): Promise<void> {
   const region = await regionsRepository.findByCode(db, regionCode);
-  if (!region) throw new DomainError('invalid-reference', { what: regionCode }, [{ field: 'scopeRegionCode', code: 'invalid' }]);
+  if (!region)
+    throw new DomainError('invalid-reference', { what: regionCode }, [{ field: 'scopeRegionCode', code: 'invalid' }]);
   if (!isPathWithin(region.path, actor.scopePath)) throw new DomainError('scope-exceeded', { what: region.name });
 }
 
@@ -43,7 +44,12 @@ export async function createUser(db: Db, actor: Actor, context: AuditContext, in
       action: 'user.create',
       objectType: 'user',
       objectId: user.id,
-      details: { username: user.username, roles: input.roles, scopeRegionCode: input.scopeRegionCode, unitId: user.unitId },
+      details: {
+        username: user.username,
+        roles: input.roles,
+        scopeRegionCode: input.scopeRegionCode,
+        unitId: user.unitId,
+      },
     });
     return user;
   });

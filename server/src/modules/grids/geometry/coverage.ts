@@ -49,6 +49,46 @@ export interface CoverageOptions {
 
 type Polygons = Ring[][];
 
+/**
+ * Rounds every coordinate to a multiple of `step` degrees, so that vertices which differ
+ * only by floating-point noise become identical.
+ */
+function snapped(polygons: Polygons, step: number): Polygons {
+  return polygons.map((polygon) =>
+    polygon.map((ring) => ring.map(([lon, lat]) => [Math.round(lon / step) * step, Math.round(lat / step) * step])),
+  );
+}
+
+/**
+ * Snapping grids tried when polygon-clipping fails on the exact input: 1e-11° and 1e-10°
+ * (≈ 1 µm and 10 µm). A vertex moves at most half a step, so along even a 10 km edge the
+ * area shifted stays below 0.05 m², far under the tolerance.
+ */
+const SNAP_STEPS = [1e-11, 1e-10];
+
+/**
+ * Runs a clipping operation, retrying on snapped input when polygon-clipping gives up.
+ * polygon-clipping 0.15 occasionally throws "Unable to complete output ring" on valid
+ * input whose vertices nearly coincide — exactly what neighbouring grids clipped in
+ * separate operations look like (mfogel/polygon-clipping#91, #139, #172). Snapping makes
+ * those near-coincident vertices coincide, which it handles. `formulations` are
+ * equivalent ways to compute the same result, each tried on the exact and snapped input.
+ */
+function clipRobustly(inputs: Polygons[], formulations: ((...inputs: Polygons[]) => Polygons)[]): Polygons {
+  let failure: unknown;
+  for (const step of [0, ...SNAP_STEPS]) {
+    const prepared = step === 0 ? inputs : inputs.map((input) => snapped(input, step));
+    for (const formulation of formulations) {
+      try {
+        return formulation(...prepared);
+      } catch (error) {
+        failure = error;
+      }
+    }
+  }
+  throw failure;
+}
+
 /** Splits a clipping result into pieces, keeping those at least as large as the tolerance. */
 function significantPieces(result: Polygons, tolerance: number): { polygons: Polygons; area: number } {
   const polygons: Polygons = [];
@@ -73,7 +113,8 @@ function significantPieces(result: Polygons, tolerance: number): { polygons: Pol
  * meet (found with an R-tree, so the cost follows the neighbours, not n²), outside parts
  * each child minus the parent. Each result is split into its connected pieces and a
  * piece counts only if its area reaches the tolerance (see CoverageOptions).
- * Inputs must be valid (see validateGeometry); polygon-clipping throws on some broken rings.
+ * Inputs must be valid (see validateGeometry). Throws only if polygon-clipping fails on
+ * every equivalent formulation of an operation, exact and snapped (see clipRobustly).
  */
 export function findCoverageFaults(
   parent: AreaGeometry,
@@ -84,7 +125,17 @@ export function findCoverageFaults(
   const parentPolygons = polygonsOf(parent);
   const childPolygons = children.map((child) => polygonsOf(child.geometry));
 
-  const uncovered = childPolygons.length === 0 ? parentPolygons : polygonClipping.difference(parentPolygons, ...childPolygons);
+  const uncovered =
+    childPolygons.length === 0
+      ? parentPolygons
+      : clipRobustly(
+          [parentPolygons, ...childPolygons],
+          [
+            (parent, ...kids) => polygonClipping.difference(parent as Polygons, ...kids),
+            (parent, ...kids) =>
+              kids.reduce((rest, child) => polygonClipping.difference(rest, child), parent as Polygons),
+          ],
+        );
   const gaps = significantPieces(uncovered, tolerance).polygons.map((polygon) => ({
     geometry: toAreaGeometry([polygon]),
     areaSquareMeters: areaSquareMeters({ type: 'Polygon', coordinates: polygon }),
@@ -92,7 +143,19 @@ export function findCoverageFaults(
 
   const outside: CoverageOutside[] = [];
   children.forEach((child, i) => {
-    const pieces = significantPieces(polygonClipping.difference(childPolygons[i] as Polygons, parentPolygons), tolerance);
+    const own = childPolygons[i] as Polygons;
+    const beyond = clipRobustly(
+      [own, parentPolygons],
+      [
+        (child, parent) => polygonClipping.difference(child as Polygons, parent as Polygons),
+        (child, parent) =>
+          polygonClipping.difference(
+            child as Polygons,
+            polygonClipping.intersection(child as Polygons, parent as Polygons),
+          ),
+      ],
+    );
+    const pieces = significantPieces(beyond, tolerance);
     if (pieces.polygons.length > 0) {
       outside.push({ code: child.code, geometry: toAreaGeometry(pieces.polygons), areaSquareMeters: pieces.area });
     }
@@ -107,7 +170,15 @@ export function findCoverageFaults(
     boxes.forEach(([minLon, minLat, maxLon, maxLat], i) => {
       const candidates = tree.search(minLon, minLat, maxLon, maxLat, (j) => j > i).sort((a, b) => a - b);
       for (const j of candidates) {
-        const shared = polygonClipping.intersection(childPolygons[i] as Polygons, childPolygons[j] as Polygons);
+        const a = childPolygons[i] as Polygons;
+        const b = childPolygons[j] as Polygons;
+        const shared = clipRobustly(
+          [a, b],
+          [
+            (x, y) => polygonClipping.intersection(x as Polygons, y as Polygons),
+            (x, y) => polygonClipping.intersection(y as Polygons, x as Polygons),
+          ],
+        );
         const pieces = significantPieces(shared, tolerance);
         if (pieces.polygons.length === 0) continue;
         overlaps.push({

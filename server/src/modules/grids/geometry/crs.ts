@@ -30,7 +30,11 @@ export function toWgs84(point: Position, crs: Crs): Position {
       return [point[0], point[1]];
     case 'GCJ02':
     case 'BD09': {
-      const [lon, lat] = gcoord.transform<[number, number]>([point[0], point[1]], crs === 'GCJ02' ? gcoord.GCJ02 : gcoord.BD09, gcoord.WGS84);
+      const [lon, lat] = gcoord.transform<[number, number]>(
+        [point[0], point[1]],
+        crs === 'GCJ02' ? gcoord.GCJ02 : gcoord.BD09,
+        gcoord.WGS84,
+      );
       return [lon, lat];
     }
   }

@@ -22,7 +22,12 @@ export type GeometryIssue =
   | ({ code: 'ring-too-short'; positions: number } & RingLocation)
   | ({ code: 'ring-not-closed' } & RingLocation)
   | ({ code: 'self-intersection'; vertexIndex: number; otherVertexIndex: number } & RingLocation)
-  | ({ code: 'ring-intersection'; vertexIndex: number; otherRingIndex: number; otherVertexIndex: number } & RingLocation);
+  | ({
+      code: 'ring-intersection';
+      vertexIndex: number;
+      otherRingIndex: number;
+      otherVertexIndex: number;
+    } & RingLocation);
 
 export type GeometryValidation = { ok: true; geometry: AreaGeometry } | { ok: false; issues: GeometryIssue[] };
 
@@ -67,7 +72,8 @@ export function validateGeometry(value: unknown, options: ValidateOptions = {}):
   if (type !== 'Polygon' && type !== 'MultiPolygon') {
     return { ok: false, issues: [{ code: 'unsupported-geometry-type', type: String(type) }] };
   }
-  if (!Array.isArray(coordinates) || coordinates.length === 0) return { ok: false, issues: [{ code: 'empty-geometry' }] };
+  if (!Array.isArray(coordinates) || coordinates.length === 0)
+    return { ok: false, issues: [{ code: 'empty-geometry' }] };
 
   const issues: GeometryIssue[] = [];
   const report = (issue: GeometryIssue): boolean => {

@@ -9,7 +9,8 @@ import { unitsRepository } from '../units.repository.js';
 
 async function assertRegionInScope(db: Db, actor: Actor, regionCode: string) {
   const region = await regionsRepository.findByCode(db, regionCode);
-  if (!region) throw new DomainError('invalid-reference', { what: regionCode }, [{ field: 'regionCode', code: 'invalid' }]);
+  if (!region)
+    throw new DomainError('invalid-reference', { what: regionCode }, [{ field: 'regionCode', code: 'invalid' }]);
   if (!isPathWithin(region.path, actor.scopePath)) throw new DomainError('scope-exceeded', { what: region.name });
 }
 
@@ -20,7 +21,12 @@ export async function createUnit(db: Db, actor: Actor, context: AuditContext, in
       throw new DomainError('conflict', { what: input.code }, [{ field: 'code', code: 'taken' }]);
     }
     const unit = await unitsRepository.insert(tx, input);
-    await recordAudit(tx, context, { action: 'unit.create', objectType: 'unit', objectId: unit.id, details: { ...input } });
+    await recordAudit(tx, context, {
+      action: 'unit.create',
+      objectType: 'unit',
+      objectId: unit.id,
+      details: { ...input },
+    });
     return unit.id;
   });
   const created = await unitsRepository.findInScope(db, id, actor.scopePath);
@@ -33,7 +39,12 @@ export async function updateUnit(db: Db, actor: Actor, context: AuditContext, id
   if (input.regionCode) await assertRegionInScope(db, actor, input.regionCode);
   await db.transaction(async (tx) => {
     await unitsRepository.update(tx, id, input);
-    await recordAudit(tx, context, { action: 'unit.update', objectType: 'unit', objectId: id, details: { changes: input } });
+    await recordAudit(tx, context, {
+      action: 'unit.update',
+      objectType: 'unit',
+      objectId: id,
+      details: { changes: input },
+    });
   });
   return unitsRepository.findInScope(db, id, actor.scopePath);
 }

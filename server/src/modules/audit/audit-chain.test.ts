@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { type AuditRecord, canonicalJson, findChainBreaks, GENESIS_HASH, hashAuditRecord } from './audit-chain.js';
+
+function chain(n: number) {
+  const rows: (AuditRecord & { prevHash: string; hash: string })[] = [];
+  let prev = GENESIS_HASH;
+  for (let id = 1; id <= n; id++) {
+    const record: AuditRecord = {
+      id,
+      at: new Date(Date.UTC(2026, 10, 23, 8, 0, id)),
+      actorId: null,
+      actorLabel: 'tester',
+      action: 'user.update',
+      objectType: 'user',
+      objectId: `u${id}`,
+      outcome: 'success',
+      requestId: `r${id}`,
+      details: { b: id, a: [1, { y: 2, x: 1 }] },
+    };
+    const hash = hashAuditRecord(prev, record);
+    rows.push({ ...record, prevHash: prev, hash });
+    prev = hash;
+  }
+  return rows;
+}
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth so jsonb reordering keeps the hash', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 0 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"y":0,"z":1}]},"b":1}',
+    );
+  });
+});
+
+describe('findChainBreaks', () => {
+  it('accepts an intact chain', () => {
+    expect(findChainBreaks(chain(5)).breaks).toEqual([]);
+  });
+
+  it('names an edited row by its id', () => {
+    const rows = chain(5);
+    rows[2] = { ...(rows[2] as (typeof rows)[number]), outcome: 'failure' };
+    expect(findChainBreaks(rows).breaks).toEqual([{ reason: 'hash-mismatch', id: 3 }]);
+  });
+
+  it('names a deleted row by the id that is missing', () => {
+    const rows = chain(5).filter((r) => r.id !== 4);
+    expect(findChainBreaks(rows).breaks).toEqual([{ reason: 'missing-row', id: 5, missingId: 4 }]);
+  });
+
+  it('catches a row replaced with a freshly hashed forgery through the link of the next row', () => {
+    const rows = chain(4);
+    const original = rows[1] as (typeof rows)[number];
+    const forged = { ...original, actorLabel: 'someone-else' };
+    rows[1] = { ...forged, hash: hashAuditRecord(forged.prevHash, forged) };
+    expect(findChainBreaks(rows).breaks).toEqual([{ reason: 'prev-hash-mismatch', id: 3 }]);
+  });
+
+  it('reports independent edit and deletion in one walk', () => {
+    const rows = chain(8).filter((r) => r.id !== 6);
+    rows[1] = { ...(rows[1] as (typeof rows)[number]), details: { tampered: true } };
+    expect(findChainBreaks(rows).breaks).toEqual([
+      { reason: 'hash-mismatch', id: 2 },
+      { reason: 'missing-row', id: 7, missingId: 6 },
+    ]);
+  });
+});

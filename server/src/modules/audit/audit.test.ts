@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
+import { createTestApp, type TestApp } from '../../test/app.js';
+import { verifyAuditChain } from './verify-audit-chain.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('audit log', () => {
+  it('records every mutation with actor, action, object, outcome and request id', async () => {
+    const admin = await t.login('admin');
+    const created = await admin.post('/api/units', {
+      code: 'T-AUDIT',
+      name: '审计测试单位',
+      kind: 'department',
+      regionCode: '320281',
+    });
+    expect(created.statusCode).toBe(201);
+    const list = await admin.get(`/api/audit?objectType=unit&objectId=${created.json().id}`);
+    const [row] = list.json().items;
+    expect(row).toMatchObject({
+      action: 'unit.create',
+      actorLabel: 'admin',
+      actorId: admin.session.user.id,
+      outcome: 'success',
+      requestId: created.headers['x-request-id'],
+    });
+  });
+
+  it('refuses UPDATE and DELETE through ordinary SQL', async () => {
+    await expect(t.database.db.execute(sql`UPDATE audit_log SET outcome = 'x' WHERE id = 1`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`DELETE FROM audit_log WHERE id = 1`)).rejects.toThrow();
+  });
+
+  it('finds an edited row and a deleted row, by id, through the API', async () => {
+    const admin = await t.login('admin');
+    for (let i = 0; i < 6; i++)
+      await admin.post('/api/units', {
+        code: `T-CHAIN-${i}`,
+        name: `链测试${i}`,
+        kind: 'department',
+        regionCode: '320281',
+      });
+    const before = await admin.post('/api/audit/verify');
+    expect(before.json()).toMatchObject({ ok: true, firstBroken: null });
+
+    const { db } = t.database;
+    const [maxRow] = await queryRows<{ max: number }>(db, sql`SELECT max(id)::int AS max FROM audit_log`);
+    const max = Number(maxRow?.max);
+    const edited = max - 4;
+    const deleted = max - 1;
+    // Someone with owner rights bypasses the append-only trigger.
+    await db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`);
+    await db.execute(sql`UPDATE audit_log SET actor_label = 'nobody' WHERE id = ${edited}`);
+    await db.execute(sql`DELETE FROM audit_log WHERE id = ${deleted}`);
+    await db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`);
+
+    const result = (await admin.post('/api/audit/verify')).json();
+    expect(result.ok).toBe(false);
+    expect(result.firstBroken).toMatchObject({ id: String(edited), reason: 'hash-mismatch' });
+    expect(result.broken.map((b: { id: string; reason: string }) => [b.id, b.reason])).toEqual([
+      [String(edited), 'hash-mismatch'],
+      [String(deleted), 'missing-row'],
+    ]);
+    expect(result.firstBroken.message).toContain(`审计记录 ${edited}`);
+
+    const english = await verifyAuditChain(db, 'en-US');
+    expect(english.firstBroken?.message).toContain(`Audit row ${edited}`);
+  });
+
+  it('is for admins only', async () => {
+    const operator = await t.login('operator');
+    expect((await operator.get('/api/audit')).statusCode).toBe(403);
+    expect((await operator.post('/api/audit/verify')).statusCode).toBe(403);
+  });
+});
