@@ -1,5 +1,7 @@
 // Every module's tables, for Drizzle's typed queries and for drizzle-kit.
 export * from '../modules/accounts/accounts.tables.js';
 export * from '../modules/audit/audit.tables.js';
+export * from '../modules/grids/grids.tables.js';
 export * from '../modules/regions/regions.tables.js';
+export * from '../modules/staffing/staffing.tables.js';
 export * from '../modules/units/units.tables.js';

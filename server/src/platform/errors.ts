@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'not-found',
   'conflict',
   'rate-limited',
+  'outside-county',
+  'no-grid',
+  'invalid-geojson',
   'payload-too-large',
   'unsupported-media-type',
   'internal',
@@ -51,7 +54,11 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'validation':
       return 400;
+    case 'outside-county':
+    case 'invalid-geojson':
+      return 400;
     case 'invalid-reference':
+    case 'no-grid':
       return 422;
     case 'unauthenticated':
     case 'invalid-credentials':

@@ -22,6 +22,9 @@ const messages: Record<Locale, Catalog> = {
     'not-found': '未找到该对象，或不在您的数据范围内。',
     conflict: '{what}已存在，请换一个。',
     'rate-limited': '请求过于频繁，请 {seconds} 秒后再试。',
+    'outside-county': '该位置（经度 {lon}，纬度 {lat}）不在本县（市）网格范围内，请检查坐标或坐标系。',
+    'no-grid': '该位置在本县（市）范围内，但没有任何网格覆盖，请通知管理员补全网格。',
+    'invalid-geojson': '文件不是有效的 GeoJSON 要素集合（FeatureCollection）。',
     'payload-too-large': '提交的内容过大。',
     'unsupported-media-type': '不支持的内容类型。',
     internal: '服务器内部错误，请稍后重试。如问题持续，请把请求编号 {requestId} 告知管理员。',
@@ -59,6 +62,11 @@ const messages: Record<Locale, Catalog> = {
     'not-found': 'Not found, or not within your data scope.',
     conflict: '{what} already exists; please choose another.',
     'rate-limited': 'Too many requests. Please try again in {seconds} seconds.',
+    'outside-county':
+      'The location (longitude {lon}, latitude {lat}) is outside the county’s grid map. Check the coordinates and their coordinate system.',
+    'no-grid':
+      'The location is inside the county but no grid covers it. Please ask an administrator to complete the grid map.',
+    'invalid-geojson': 'The file is not a valid GeoJSON FeatureCollection.',
     'payload-too-large': 'The request is too large.',
     'unsupported-media-type': 'Unsupported content type.',
     internal:

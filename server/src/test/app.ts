@@ -5,7 +5,7 @@ import type { SessionInfo } from '@yiwang/contracts';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import type { Database } from '../db/client.js';
-import { DEMO_PASSWORD, loadDemoCountyIfEmpty } from '../modules/demo/load-demo-county.js';
+import { DEMO_PASSWORD } from '../modules/demo/load-demo-county.js';
 import { type Config, loadConfig } from '../platform/config.js';
 import type { App } from '../platform/http.js';
 import { createTestDatabase } from './db.js';
@@ -39,8 +39,7 @@ export async function createTestApp(
     extend?: (app: App) => void;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
-  if (options.demo !== false) await loadDemoCountyIfEmpty(database.db);
+  const database = await createTestDatabase(options.demo === false ? 'empty' : 'demo');
   const config = loadConfig(options.env ?? {}, {
     dataDir: join(tmpdir(), `yiwang-test-${randomBytes(4).toString('hex')}`),
     secretKey: randomBytes(32),

@@ -3,15 +3,17 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../db/client.js';
+import type { TemplateKind } from './global-setup.js';
 
 /**
- * A fresh, migrated, empty database for one test file: a copy of the run's template on
- * PGlite, or a new database created from the template on the PostgreSQL server.
+ * A fresh database for one test file, copied from the run's template: migrated and
+ * empty, or with the demo county loaded. PGlite by default; a new database on the
+ * server named by TEST_DATABASE_URL when set.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(kind: TemplateKind = 'empty'): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const template = inject('pgTemplateDb');
+    const template = inject('pgTemplates')[kind];
     const name = `yw_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
@@ -28,6 +30,6 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   }
-  const dump = new Blob([readFileSync(inject('pgliteTemplate'))]);
+  const dump = new Blob([readFileSync(inject('pgliteTemplates')[kind])]);
   return openDatabase({ loadDataDir: dump, migrate: false });
 }

@@ -7,46 +7,65 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migrationsFolder, openDatabase } from '../db/client.js';
+import { type Db, migrationsFolder, openDatabase } from '../db/client.js';
+import * as schema from '../db/schema.js';
+import { loadDemoCountyIfEmpty } from '../modules/demo/load-demo-county.js';
+
+export type TemplateKind = 'empty' | 'demo';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** PGlite: path of a dumped, migrated data dir. */
-    pgliteTemplate: string;
-    /** PostgreSQL server: name of a migrated template database. */
-    pgTemplateDb: string;
+    /** PGlite: paths of dumped data dirs (migrated; migrated + demo county). */
+    pgliteTemplates: Record<TemplateKind, string>;
+    /** PostgreSQL server: names of the template databases. */
+    pgTemplates: Record<TemplateKind, string>;
   }
 }
 
+const serverUrlFor = (base: string, name: string) => {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
 /**
- * Migrates one template database per run; each test file then gets a fresh copy
- * (test/db.ts): a PGlite data-dir dump, or CREATE DATABASE … TEMPLATE on a server.
+ * Builds two template databases per run — migrated, and migrated with the demo county —
+ * so that each test file gets a fresh copy in a fraction of the time loading takes:
+ * a PGlite data-dir dump, or CREATE DATABASE … TEMPLATE on a server (test/db.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const name = `yw_tpl_${randomBytes(4).toString('hex')}`;
+    const suffix = randomBytes(4).toString('hex');
+    const names = { empty: `yw_tpl_empty_${suffix}`, demo: `yw_tpl_demo_${suffix}` };
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString() });
-    await database.close();
-    project.provide('pgTemplateDb', name);
-    project.provide('pgliteTemplate', '');
+    for (const [kind, name] of Object.entries(names)) {
+      await admin.query(`CREATE DATABASE ${name}`);
+      const database = await openDatabase({ databaseUrl: serverUrlFor(serverUrl, name) });
+      if (kind === 'demo') await loadDemoCountyIfEmpty(database.db);
+      await database.close();
+    }
+    project.provide('pgTemplates', names);
+    project.provide('pgliteTemplates', { empty: '', demo: '' });
     return async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      for (const name of Object.values(names)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     };
   }
   const client = await PGlite.create();
-  await migrate(drizzle(client), { migrationsFolder: migrationsFolder() });
-  const dump = await client.dumpDataDir('none');
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: migrationsFolder() });
+  const save = async (kind: TemplateKind) => {
+    const file = join(tmpdir(), `yiwang-pglite-${kind}-${process.pid}.tar`);
+    writeFileSync(file, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
+    return file;
+  };
+  const empty = await save('empty');
+  await loadDemoCountyIfEmpty(db as unknown as Db);
+  const demo = await save('demo');
   await client.close();
-  const file = join(tmpdir(), `yiwang-pglite-template-${process.pid}.tar`);
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('pgliteTemplate', file);
-  project.provide('pgTemplateDb', '');
+  project.provide('pgliteTemplates', { empty, demo });
+  project.provide('pgTemplates', { empty: '', demo: '' });
   return async () => {};
 }

@@ -83,6 +83,20 @@ export const accountsRepository = {
     return row;
   },
 
+  /** Bulk insert (demo and imports), in batches small enough for one statement each. */
+  async insertUsers(db: Executor, rows: NewUser[]): Promise<{ id: string; username: string }[]> {
+    const result: { id: string; username: string }[] = [];
+    for (let i = 0; i < rows.length; i += 500) {
+      result.push(
+        ...(await db
+          .insert(users)
+          .values(rows.slice(i, i + 500))
+          .returning({ id: users.id, username: users.username })),
+      );
+    }
+    return result;
+  },
+
   async updateUser(db: Executor, id: string, patch: Partial<NewUser>): Promise<void> {
     await db
       .update(users)

@@ -3,8 +3,11 @@ import type { Db } from '../../db/client.js';
 import { accountsRepository } from '../accounts/accounts.repository.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { buildDemoGridMap } from '../grids/demo-grid-map.js';
+import { loadDemoGridMap } from '../grids/load-demo-grid-map.js';
 import { jiangyinRegionTree, loadRegionTree } from '../regions/load-region-tree.js';
 import { regionsRepository } from '../regions/regions.repository.js';
+import { loadDemoStaffing } from '../staffing/load-demo-staffing.js';
 import type { NewUnit } from '../units/units.repository.js';
 import { unitsRepository } from '../units/units.repository.js';
 
@@ -52,13 +55,16 @@ const DEMO_COMMUNITY = '320281001001'; // 文定社区
 
 /**
  * Loads the demo county into an empty database: the real region tree of 江阴市, its
- * command centers, workstations and departments, and one account per kind of user.
+ * command centers, workstations and departments, one account per kind of user, the
+ * three-level grid map and a staffed grid team on every base grid.
  * Returns the logins, or null when the database already holds data.
  */
 export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null> {
   if ((await regionsRepository.count(db)) > 0) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const { towns, communities } = jiangyinRegionTree;
+  const gridMap = buildDemoGridMap();
+  const now = new Date();
 
   return db.transaction(async (tx) => {
     await loadRegionTree(tx, jiangyinRegionTree);
@@ -163,6 +169,13 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
         unitId: a.unit ? unitId(a.unit) : null,
       });
     }
+    const gridCount = await loadDemoGridMap(tx, now, gridMap);
+    const firstGrid = gridMap.grids.find((g) => g.level === 3 && g.regionCode === DEMO_COMMUNITY);
+    const staffing = await loadDemoStaffing(
+      tx,
+      gridMap.grids.filter((g) => g.level === 3),
+      { passwordHash, existingWorker: { username: 'gridworker', gridCode: firstGrid?.code ?? '' } },
+    );
     await recordAudit(
       tx,
       { actor: null, requestId: null },
@@ -174,7 +187,9 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
           towns: towns.length,
           communities: communities.length,
           units: units.length,
-          accounts: accounts.length,
+          accounts: accounts.length + staffing.accounts,
+          grids: gridCount,
+          posts: staffing.posts,
         },
       },
     );

@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import regionTree from '../regions/data/jiangyin-regions.json' with { type: 'json' };
-import { baseGridStandard, buildDemoGridMap, createSeededRandom, type DemoGrid, type DemoGridMap } from './demo-grid-map';
-import { findCoverageFaults } from './geometry/coverage';
-import { areaSquareMeters } from './geometry/measure';
-import { validateGeometry } from './geometry/validate';
+import {
+  baseGridStandard,
+  buildDemoGridMap,
+  createSeededRandom,
+  type DemoGrid,
+  type DemoGridMap,
+} from './demo-grid-map.js';
+import { findCoverageFaults } from './geometry/coverage.js';
+import { areaSquareMeters } from './geometry/measure.js';
+import { validateGeometry } from './geometry/validate.js';
 
 function hashOf(map: DemoGridMap): string {
   return createHash('sha256').update(JSON.stringify(map)).digest('hex');
@@ -79,6 +85,11 @@ describe('buildDemoGridMap', () => {
       expect(grid.nameEn).toMatch(new RegExp(` Grid ${sequence}$`));
     }
     expect(map.grids.find((grid) => grid.code === '32028100100101')?.name).toBe('文定社区第1网格');
+    // Grids are named after the place, not its committee (村委会 / 居委会).
+    const nameOf = (code: string) => map.grids.find((grid) => grid.code === code)?.name;
+    expect(nameOf('32028140620800')).toBe('黄桥村');
+    expect(nameOf('32028110020600')).toBe('常泽桥村');
+    for (const grid of [...level2, ...level3]) expect(grid.name).not.toMatch(/委员?会/);
     // Every community has base grids numbered 01..n without holes in the sequence.
     for (const community of level2) {
       const sequences = childrenOf(community.code).map((grid) => Number(grid.code.slice(12)));

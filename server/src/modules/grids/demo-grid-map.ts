@@ -2,9 +2,9 @@ import { Delaunay } from 'd3-delaunay';
 import polygonClipping from 'polygon-clipping';
 import outlineFeature from '../regions/data/jiangyin-outline.json' with { type: 'json' };
 import regionTree from '../regions/data/jiangyin-regions.json' with { type: 'json' };
-import { areaSquareMeters, bboxOf } from './geometry/measure';
-import { pointInGeometry } from './geometry/point-in-geometry';
-import { type AreaGeometry, type Position, polygonsOf, type Ring, toAreaGeometry } from './geometry/types';
+import { areaSquareMeters, bboxOf } from './geometry/measure.js';
+import { pointInGeometry } from './geometry/point-in-geometry.js';
+import { type AreaGeometry, type Position, polygonsOf, type Ring, toAreaGeometry } from './geometry/types.js';
 
 /**
  * A deterministic demo grid map of 江阴市 (320281): one level-1 grid per town/street
@@ -126,7 +126,7 @@ export function buildDemoGridMap(options: DemoGridMapOptions = {}): DemoGridMap 
   const baseGridCount = options.baseGridCount ?? DEFAULT_BASE_GRID_COUNT;
   const county = countyGeometryOf(outlineFeature.geometry as AreaGeometry);
   const [, minLat, , maxLat] = bboxOf(county);
-  const plane = new LocalPlane((minLat + maxLat) / 2);
+  const plane = localPlaneAt((minLat + maxLat) / 2);
 
   const towns = [...regionTree.towns].sort((a, b) => a.code.localeCompare(b.code));
   const townCells = tileArea(polygonsOf(county), towns.length, random, 10, plane);
@@ -213,9 +213,12 @@ export function buildDemoGridMap(options: DemoGridMapOptions = {}): DemoGridMap 
   };
 }
 
-/** '文定社区居委会' → '文定社区', '常泽桥村委会' → '常泽桥村': grids are named after the place, not its committee. */
+/**
+ * Grids are named after the place, not its committee:
+ * '文定社区居委会' → '文定社区', '黄桥村村委会' → '黄桥村', '常泽桥村委会' → '常泽桥村'.
+ */
 function shortCommunityName(name: string): string {
-  return name.replace(/社区居(?:民委员|委)会$/, '社区').replace(/村(?:民委员|委)会$/, '村');
+  return name.replace(/社区居(?:民委员|委)会$/, '社区').replace(/村?村(?:民委员|委)会$/, '村');
 }
 
 /**
@@ -296,15 +299,16 @@ function apportion(weights: number[], total: number, min: number, max: number): 
 }
 
 /**
- * Local equirectangular plane: x = lon·cos(lat₀), y = lat. Around Jiangyin (±0.2° of
- * latitude) distances in it are within 0.3 % of true, enough for Voronoi cells to look
- * round rather than stretched; it is linear, so straight edges stay straight both ways.
+ * Local equirectangular plane: x = lon·kx with kx = cos(lat₀), y = lat. Around Jiangyin
+ * (±0.2° of latitude) distances in it are within 0.3 % of true, enough for Voronoi cells
+ * to look round rather than stretched; it is linear, so straight edges stay straight.
  */
-class LocalPlane {
-  readonly kx: number;
-  constructor(lat0: number) {
-    this.kx = Math.cos((lat0 * Math.PI) / 180);
-  }
+interface LocalPlane {
+  kx: number;
+}
+
+function localPlaneAt(lat0: number): LocalPlane {
+  return { kx: Math.cos((lat0 * Math.PI) / 180) };
 }
 
 /**

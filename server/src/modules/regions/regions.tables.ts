@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 
 /**
  * The region tree (行政区划): county → town/street → village/community. `path` is the
@@ -16,6 +16,8 @@ export const regions = pgTable(
     parentCode: text('parent_code').references((): AnyPgColumn => regions.code),
     path: text('path').notNull().unique(),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Boundary (GeoJSON Polygon/MultiPolygon, WGS84) where known: the county's outline bounds its grid map. */
+    geometry: jsonb('geometry'),
   },
   (t) => [
     index('regions_parent_idx').on(t.parentCode),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findCoverageFaults } from './coverage';
-import { areaSquareMeters } from './measure';
-import type { AreaGeometry } from './types';
+import { findCoverageFaults } from './coverage.js';
+import { areaSquareMeters } from './measure.js';
+import type { AreaGeometry } from './types.js';
 
 /** A lon/lat rectangle near Jiangyin, from its south-west corner and size in degrees. */
 function box(lon: number, lat: number, dLon: number, dLat: number): AreaGeometry {

@@ -1,7 +1,7 @@
 import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
-import { toWgs84 } from './crs';
-import type { Position } from './types';
+import { toWgs84 } from './crs.js';
+import type { Position } from './types.js';
 
 /** Rough ground distance in metres between two nearby points. */
 function metresBetween([lon1, lat1]: Position, [lon2, lat2]: Position): number {

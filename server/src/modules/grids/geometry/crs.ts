@@ -1,5 +1,8 @@
+// Default import on purpose: under Node ESM gcoord is CommonJS (its index.js picks a build
+// at run time) and named imports fail with "Named export 'transform' not found"; bundlers
+// and Vitest take its ESM build, whose default export is the same object.
 import gcoord from 'gcoord';
-import type { Position } from './types';
+import type { Position } from './types.js';
 
 /**
  * Coordinate reference systems a point may arrive in:

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemoGridMap, createSeededRandom } from '../demo-grid-map';
-import { GridIndex } from './grid-index';
-import { pointInGeometry } from './point-in-geometry';
-import { type AreaGeometry, polygonsOf, type Ring } from './types';
+import { buildDemoGridMap, createSeededRandom } from '../demo-grid-map.js';
+import { GridIndex } from './grid-index.js';
+import { pointInGeometry } from './point-in-geometry.js';
+import { type AreaGeometry, polygonsOf, type Ring } from './types.js';
 
 function square(lon: number, lat: number, size: number): Ring {
   return [

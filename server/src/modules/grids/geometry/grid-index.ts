@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
-import { bboxOf } from './measure';
-import { type AreaGeometry, polygonsOf } from './types';
+import { bboxOf } from './measure.js';
+import { type AreaGeometry, polygonsOf } from './types.js';
 
 /** One entry of a GridIndex: a grid (or any coded area) and its boundary. */
 export interface IndexedArea {

@@ -1,12 +1,20 @@
 // The geometry of grids: pure functions over GeoJSON-shaped polygons, no I/O.
-export { type CoverageChild, type CoverageFaults, type CoverageOptions, findCoverageFaults } from './coverage';
-export { type Crs, toWgs84 } from './crs';
-export { GridIndex, type IndexedArea } from './grid-index';
-export { areaSquareMeters, bboxOf } from './measure';
-export { pointInGeometry } from './point-in-geometry';
-export { orientation, type SegmentContact, segmentContact } from './segments';
-export type { AreaGeometry, Bbox, MultiPolygonGeometry, PolygonGeometry, Position, Ring } from './types';
-export { polygonsOf, toAreaGeometry } from './types';
+export {
+  type CoverageChild,
+  type CoverageFaults,
+  type CoverageGap,
+  type CoverageOptions,
+  type CoverageOutside,
+  type CoverageOverlap,
+  findCoverageFaults,
+} from './coverage.js';
+export { type Crs, toWgs84 } from './crs.js';
+export { GridIndex, type IndexedArea } from './grid-index.js';
+export { areaSquareMeters, bboxOf } from './measure.js';
+export { pointInGeometry } from './point-in-geometry.js';
+export { orientation, type SegmentContact, segmentContact } from './segments.js';
+export type { AreaGeometry, Bbox, MultiPolygonGeometry, PolygonGeometry, Position, Ring } from './types.js';
+export { polygonsOf, toAreaGeometry } from './types.js';
 export {
   type GeometryIssue,
   type GeometryValidation,
@@ -14,4 +22,4 @@ export {
   type ValidateOptions,
   validateFeature,
   validateGeometry,
-} from './validate';
+} from './validate.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areaSquareMeters, bboxOf } from './measure';
-import type { AreaGeometry, Ring } from './types';
+import { areaSquareMeters, bboxOf } from './measure.js';
+import type { AreaGeometry, Position, Ring } from './types.js';
 
 const a = 6_378_137;
 const f = 1 / 298.257223563;
@@ -67,13 +67,11 @@ describe('areaSquareMeters', () => {
   it('is additive: the pieces of a polygon split along a long diagonal add up to the whole', () => {
     // Splitting inserts vertices on edges (T-junctions), as clipping does; an area formula
     // that bends edges (e.g. shoelace in an equal-area projection) would be off by m² here.
-    const [sw, se, ne, nw]: [number, number][] = [
-      [120.0, 31.7],
-      [120.3, 31.72],
-      [120.32, 31.95],
-      [120.01, 31.93],
-    ];
-    const onDiagonal = (t: number): [number, number] => [sw[0] + (ne[0] - sw[0]) * t, sw[1] + (ne[1] - sw[1]) * t];
+    const sw: Position = [120.0, 31.7];
+    const se: Position = [120.3, 31.72];
+    const ne: Position = [120.32, 31.95];
+    const nw: Position = [120.01, 31.93];
+    const onDiagonal = (t: number): Position => [sw[0] + (ne[0] - sw[0]) * t, sw[1] + (ne[1] - sw[1]) * t];
     const whole = areaSquareMeters({ type: 'Polygon', coordinates: [[sw, se, ne, nw, sw]] });
     const right = areaSquareMeters({
       type: 'Polygon',

@@ -1,4 +1,4 @@
-import { type AreaGeometry, type Bbox, type Position, polygonsOf, type Ring } from './types';
+import { type AreaGeometry, type Bbox, type Position, polygonsOf, type Ring } from './types.js';
 
 /**
  * Bounding box of a geometry, for R-tree entries and the bbox columns the database keeps

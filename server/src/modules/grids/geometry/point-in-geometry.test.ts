@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pointInGeometry } from './point-in-geometry';
-import type { AreaGeometry, Ring } from './types';
+import { pointInGeometry } from './point-in-geometry.js';
+import type { AreaGeometry, Ring } from './types.js';
 
 function square(lon: number, lat: number, size: number): Ring {
   return [

@@ -1,4 +1,4 @@
-import { type AreaGeometry, type Position, polygonsOf, type Ring } from './types';
+import { type AreaGeometry, type Position, polygonsOf, type Ring } from './types.js';
 
 /**
  * Whether the rings of one polygon enclose a point, by even-odd ray casting towards +lon.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom } from '../demo-grid-map';
-import { orientation, segmentContact } from './segments';
+import { createSeededRandom } from '../demo-grid-map.js';
+import { orientation, segmentContact } from './segments.js';
 
 describe('orientation', () => {
   it('tells left, right and collinear for plain input', () => {

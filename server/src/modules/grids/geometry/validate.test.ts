@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import outline from '../../regions/data/jiangyin-outline.json' with { type: 'json' };
-import { countyGeometryOf } from '../demo-grid-map';
-import type { AreaGeometry } from './types';
-import { validateFeature, validateGeometry } from './validate';
+import { countyGeometryOf } from '../demo-grid-map.js';
+import type { AreaGeometry } from './types.js';
+import { validateFeature, validateGeometry } from './validate.js';
 
-const square = [
+const square: [number, number][] = [
   [0, 0],
   [4, 0],
   [4, 4],
@@ -12,7 +12,7 @@ const square = [
   [0, 0],
 ];
 
-function polygon(...rings: number[][][]): unknown {
+function polygon(...rings: unknown[][]): unknown {
   return { type: 'Polygon', coordinates: rings };
 }
 

@@ -1,5 +1,5 @@
-import { segmentContact } from './segments';
-import type { AreaGeometry, Position, Ring } from './types';
+import { segmentContact } from './segments.js';
+import type { AreaGeometry, Position, Ring } from './types.js';
 
 /** Where in a geometry an issue is: polygon (0 for a Polygon), ring (0 = exterior), vertex. */
 export interface RingLocation {
