@@ -6,6 +6,10 @@ import type { Role } from '@yiwang/contracts';
  */
 export const PERMISSIONS = [
   'regions.read',
+  'grids.read',
+  'grids.manage',
+  'staffing.read',
+  'staffing.manage',
   'units.read',
   'units.manage',
   'users.read',
@@ -16,22 +20,23 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERYONE: Permission[] = ['regions.read'];
-const DESK: Permission[] = [...EVERYONE, 'units.read'];
+/** Everyone on the government side: field staff and desks. */
+const STAFF: Permission[] = ['regions.read', 'grids.read'];
+const DESK: Permission[] = [...STAFF, 'units.read', 'staffing.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   leader: [...DESK, 'users.read'],
-  operator: [...DESK, 'users.read'],
+  operator: [...DESK, 'users.read', 'staffing.manage'],
   handler: DESK,
-  workstation_staff: [...DESK, 'users.read'],
-  grid_head: DESK,
+  workstation_staff: [...DESK, 'users.read', 'staffing.manage'],
+  grid_head: [...DESK, 'staffing.manage'],
   deputy_grid_head: DESK,
-  grid_worker: EVERYONE,
+  grid_worker: STAFF,
   supervisor: DESK,
-  informant: EVERYONE,
-  patroller: EVERYONE,
-  liaison: EVERYONE,
+  informant: STAFF,
+  patroller: STAFF,
+  liaison: STAFF,
   resident: [],
 };
 

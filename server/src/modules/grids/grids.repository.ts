@@ -122,6 +122,38 @@ export const gridsRepository = {
       .where(and(inArray(grids.code, codes), current));
   },
 
+  async findCurrentByCodesInScope(db: Executor, codes: string[], scopePath: string): Promise<GridRow[]> {
+    if (codes.length === 0) return [];
+    return db
+      .select()
+      .from(grids)
+      .where(and(inArray(grids.code, codes), current, withinScope(grids.path, scopePath)));
+  },
+
+  /** The versions of these grids that were valid at `at`, within scope. */
+  async versionsAtInScope(db: Executor, codes: string[], at: Date, scopePath: string): Promise<GridRow[]> {
+    if (codes.length === 0) return [];
+    return db
+      .select()
+      .from(grids)
+      .where(
+        and(
+          inArray(grids.code, codes),
+          lte(grids.validFrom, at),
+          or(isNull(grids.validTo), gt(grids.validTo, at)),
+          withinScope(grids.path, scopePath),
+        ),
+      );
+  },
+
+  async countCurrentChildren(db: Executor, parentCode: string): Promise<number> {
+    const [row] = await db
+      .select({ n: count() })
+      .from(grids)
+      .where(and(eq(grids.parentCode, parentCode), current));
+    return row?.n ?? 0;
+  },
+
   async currentChildren(db: Executor, parentCode: string): Promise<GridRow[]> {
     return db
       .select()

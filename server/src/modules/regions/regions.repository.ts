@@ -45,6 +45,13 @@ export const regionsRepository = {
     return row;
   },
 
+  /** Which of these codes are regions (unscoped: for validating references). */
+  async existingCodes(db: Executor, codes: string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows = await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes));
+    return new Set(rows.map((r) => r.code));
+  },
+
   async childrenInScope(db: Executor, parentCode: string, scopePath: string) {
     return db
       .select(withChildCount)
