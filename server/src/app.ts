@@ -131,7 +131,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   if (webDist) {
     await app.register(fastifyStatic, {
       root: webDist,
-      wildcard: false,
+      // Looked up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
       setHeaders: (res, path) => {
         // Hashed assets never change; index.html must be revalidated to pick up a new build.
         res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -139,7 +140,10 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (!webDist || isApiPath(request.url) || request.method !== 'GET') throw new DomainError('not-found');
+    const path = request.url.split('?')[0] ?? '';
+    // A missing script or asset is a 404, never index.html (a stale tab must not run HTML as JS).
+    const isFile = /\.[A-Za-z0-9]+$/.test(path);
+    if (!webDist || isApiPath(request.url) || request.method !== 'GET' || isFile) throw new DomainError('not-found');
     // Client-side routes of the single-page app.
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -77,6 +77,9 @@ async function openPostgres(url: string, { migrate }: { migrate: boolean }): Pro
     await admin.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.YIWANG_DB_POOL ?? 16) });
+  // An idle connection dropped by the server (restart, failover, DROP DATABASE) must not
+  // crash the process; the pool replaces it on the next query.
+  pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', close: () => pool.end() };
 }

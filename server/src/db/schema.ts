@@ -2,6 +2,7 @@
 export * from '../modules/accounts/accounts.tables.js';
 export * from '../modules/audit/audit.tables.js';
 export * from '../modules/grids/grids.tables.js';
+export * from '../modules/photos/photos.tables.js';
 export * from '../modules/regions/regions.tables.js';
 export * from '../modules/staffing/staffing.tables.js';
 export * from '../modules/units/units.tables.js';

@@ -2,9 +2,18 @@ import type { Module } from '../platform/http.js';
 import { accountsModule } from './accounts/accounts.module.js';
 import { auditModule } from './audit/audit.module.js';
 import { gridsModule } from './grids/grids.module.js';
+import { photosModule } from './photos/photos.module.js';
 import { regionsModule } from './regions/regions.module.js';
 import { staffingModule } from './staffing/staffing.module.js';
 import { unitsModule } from './units/units.module.js';
 
 /** Every capability of the platform. Adding or removing one is one line here. */
-export const modules: Module[] = [accountsModule, auditModule, regionsModule, unitsModule, gridsModule, staffingModule];
+export const modules: Module[] = [
+  accountsModule,
+  auditModule,
+  regionsModule,
+  unitsModule,
+  gridsModule,
+  staffingModule,
+  photosModule,
+];

@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'invalid-geojson',
   'payload-too-large',
   'unsupported-media-type',
+  'photo-too-large',
+  'photo-type-not-accepted',
+  'photo-unreadable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -59,6 +62,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 400;
     case 'invalid-reference':
     case 'no-grid':
+    case 'photo-unreadable':
       return 422;
     case 'unauthenticated':
     case 'invalid-credentials':
@@ -76,8 +80,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'conflict':
       return 409;
     case 'payload-too-large':
+    case 'photo-too-large':
       return 413;
     case 'unsupported-media-type':
+    case 'photo-type-not-accepted':
       return 415;
     case 'account-locked':
       return 423;

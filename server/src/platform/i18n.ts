@@ -27,6 +27,9 @@ const messages: Record<Locale, Catalog> = {
     'invalid-geojson': '文件不是有效的 GeoJSON 要素集合（FeatureCollection）。',
     'payload-too-large': '提交的内容过大。',
     'unsupported-media-type': '不支持的内容类型。',
+    'photo-too-large': '照片过大，最大 {limitMb} MB。请压缩后重新上传。',
+    'photo-type-not-accepted': '只接受 JPEG、PNG 或 WebP 格式的照片（按文件内容判断，与文件名和声明的类型无关）。',
+    'photo-unreadable': '文件看起来是图片，但已损坏或不完整，无法读取。请重新拍摄或选择其他照片。',
     internal: '服务器内部错误，请稍后重试。如问题持续，请把请求编号 {requestId} 告知管理员。',
     'field.required': '必填',
     'field.minLength': '至少 {limit} 个字符',
@@ -42,6 +45,10 @@ const messages: Record<Locale, Catalog> = {
     'field.additionalProperties': '不允许的字段',
     'field.password': '密码至少 10 位，且须同时包含字母和数字',
     'field.invalid': '取值无效',
+    'field.taken': '已被占用，请换一个',
+    'field.totp': '动态验证码错误，请检查手机上的验证器',
+    'field.same-as-holder': '备岗人员不能与在岗人员相同',
+    'field.after-start': '结束时间须晚于开始时间',
   },
   'en-US': {
     validation: 'Some of the input is not valid. Please correct the fields shown and try again.',
@@ -69,6 +76,11 @@ const messages: Record<Locale, Catalog> = {
     'invalid-geojson': 'The file is not a valid GeoJSON FeatureCollection.',
     'payload-too-large': 'The request is too large.',
     'unsupported-media-type': 'Unsupported content type.',
+    'photo-too-large': 'The photo is too large: at most {limitMb} MB. Please compress it and upload it again.',
+    'photo-type-not-accepted':
+      'Only JPEG, PNG or WebP photos are accepted (judged by the file’s content, not its name or declared type).',
+    'photo-unreadable':
+      'The file looks like an image but is damaged or incomplete and cannot be read. Please take or choose another photo.',
     internal:
       'Internal server error. Please try again later; if it persists, give the request id {requestId} to an administrator.',
     'field.required': 'required',
@@ -85,6 +97,10 @@ const messages: Record<Locale, Catalog> = {
     'field.additionalProperties': 'is not an allowed field',
     'field.password': 'must be at least 10 characters with both letters and digits',
     'field.invalid': 'is not valid',
+    'field.taken': 'is already taken; please choose another',
+    'field.totp': 'is wrong; check the authenticator app on your phone',
+    'field.same-as-holder': 'must be a different person from the holder',
+    'field.after-start': 'must be later than the start',
   },
 };
 

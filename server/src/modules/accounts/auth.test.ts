@@ -254,7 +254,7 @@ describe('TOTP second factor', () => {
     expect(
       (await user.post('/api/auth/totp/enable', { code: '000000' === totp.generate() ? '111111' : '000000' }))
         .statusCode,
-    ).toBe(401);
+    ).toBe(400);
     expect((await user.post('/api/auth/totp/enable', { code: totp.generate() })).statusCode).toBe(200);
 
     const noCode = await login('totp-user', 'Password123');

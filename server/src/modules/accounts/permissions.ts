@@ -17,27 +17,30 @@ export const PERMISSIONS = [
   'api-keys.manage',
   'audit.read',
   'audit.verify',
+  'photos.upload',
+  'photos.read',
+  'photos.original',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Everyone on the government side: field staff and desks. */
-const STAFF: Permission[] = ['regions.read', 'grids.read'];
+const STAFF: Permission[] = ['regions.read', 'grids.read', 'photos.upload', 'photos.read'];
 const DESK: Permission[] = [...STAFF, 'units.read', 'staffing.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   leader: [...DESK, 'users.read'],
-  operator: [...DESK, 'users.read', 'staffing.manage'],
+  operator: [...DESK, 'users.read', 'staffing.manage', 'photos.original'],
   handler: DESK,
   workstation_staff: [...DESK, 'users.read', 'staffing.manage'],
   grid_head: [...DESK, 'staffing.manage'],
   deputy_grid_head: DESK,
   grid_worker: STAFF,
-  supervisor: DESK,
+  supervisor: [...DESK, 'photos.original'],
   informant: STAFF,
   patroller: STAFF,
   liaison: STAFF,
-  resident: [],
+  resident: ['photos.upload', 'photos.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

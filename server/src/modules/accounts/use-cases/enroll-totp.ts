@@ -28,7 +28,8 @@ export async function startTotpEnrollment(db: Db, config: Config, actor: Actor, 
 export async function confirmTotpEnrollment(db: Db, config: Config, actor: Actor, context: AuditContext, code: string) {
   const user = await accountsRepository.findUserById(db, actor.id);
   if (!user?.totpSecretSealed) throw new DomainError('not-found');
-  if (!totpCodeIsValid(config, user, code)) throw new DomainError('invalid-totp');
+  // A wrong code here is bad input from a signed-in user (400), not a failed sign-in (401).
+  if (!totpCodeIsValid(config, user, code)) throw new DomainError('validation', {}, [{ field: 'code', code: 'totp' }]);
   await db.transaction(async (tx) => {
     await accountsRepository.updateUser(tx, user.id, { totpEnabled: true });
     await recordAudit(tx, context, { action: 'user.totp.enable', objectType: 'user', objectId: user.id });

@@ -1,0 +1,58 @@
+import sharp from 'sharp';
+import { DomainError } from '../../platform/errors.js';
+import { readExifFacts } from './exif.js';
+
+export const REDACTED_MAX_SIDE = 2048;
+export const THUMBNAIL_MAX_SIDE = 320;
+/** Decompression-bomb guard: a 10 MB PNG of one colour can claim billions of pixels. 100 MP covers phone cameras. */
+const MAX_INPUT_PIXELS = 100_000_000;
+
+export interface DerivedImages {
+  /** Of the original as displayed (EXIF orientation applied). */
+  width: number;
+  height: number;
+  takenAt: Date | null;
+  hasLocation: boolean;
+  /** JPEG, upright, at most REDACTED_MAX_SIDE on the long side, with no metadata at all. */
+  redacted: Buffer;
+  /** JPEG, at most THUMBNAIL_MAX_SIDE on the long side, with no metadata at all. */
+  thumbnail: Buffer;
+}
+
+/**
+ * The copies of a photo that others see. sharp writes no EXIF, XMP, IPTC or ICC into its
+ * output unless told to (keepMetadata / withMetadata / keepExif), so not calling those is
+ * what strips the GPS position; `.rotate()` bakes the EXIF orientation into the pixels
+ * first, since the tag that carried it is gone afterwards.
+ */
+export async function deriveImages(original: Buffer): Promise<DerivedImages> {
+  const input = () => sharp(original, { limitInputPixels: MAX_INPUT_PIXELS });
+  try {
+    const metadata = await input().metadata();
+    const redacted = await input()
+      .rotate()
+      .resize({
+        width: REDACTED_MAX_SIDE,
+        height: REDACTED_MAX_SIDE,
+        fit: 'inside',
+        withoutEnlargement: true,
+      })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 82 })
+      .toBuffer();
+    const thumbnail = await sharp(redacted)
+      .resize({ width: THUMBNAIL_MAX_SIDE, height: THUMBNAIL_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 75 })
+      .toBuffer();
+    return {
+      width: metadata.autoOrient.width,
+      height: metadata.autoOrient.height,
+      ...readExifFacts(metadata.exif),
+      redacted,
+      thumbnail,
+    };
+  } catch {
+    // The bytes start like an image but do not decode: truncated, corrupt or a pixel bomb.
+    throw new DomainError('photo-unreadable');
+  }
+}

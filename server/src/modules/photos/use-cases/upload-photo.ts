@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { sha256Hex } from '../../../platform/crypto.js';
+import { DomainError } from '../../../platform/errors.js';
+import type { Actor } from '../../../platform/http.js';
+import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { deriveImages } from '../derive-images.js';
+import { sniffImageType } from '../image-type.js';
+import { type PhotoRow, photosRepository } from '../photos.repository.js';
+import { megabytes } from '../photos.settings.js';
+import type { PhotoDeps } from './deps.js';
+
+export interface UploadPhotoInput {
+  /** The file exactly as received; kept unchanged as the original. */
+  bytes: Buffer;
+}
+
+/** `created: false` when the same person re-sent a file they had already uploaded (a retry). */
+export interface UploadPhotoResult {
+  photo: PhotoRow;
+  created: boolean;
+}
+
+/**
+ * Accepts a photo: checks size and type by content, keeps the original unchanged, stores
+ * an upright copy and a thumbnail without any metadata, and records the photo with its
+ * audit row. The photo is scoped to the uploader's data scope.
+ */
+export async function uploadPhoto(
+  { db, storage, settings }: PhotoDeps,
+  actor: Actor,
+  context: AuditContext,
+  { bytes }: UploadPhotoInput,
+): Promise<UploadPhotoResult> {
+  if (bytes.length > settings.maxBytes) {
+    throw new DomainError('photo-too-large', { limitMb: megabytes(settings.maxBytes) });
+  }
+  const contentType = sniffImageType(bytes);
+  if (!contentType) throw new DomainError('photo-type-not-accepted');
+
+  const sha256 = sha256Hex(bytes);
+  const uploadedBy = actor.kind === 'user' ? actor.id : null;
+  const retryOf = () =>
+    uploadedBy
+      ? photosRepository.findUnattachedUpload(db, { uploadedBy, scopePath: actor.scopePath, sha256 })
+      : Promise.resolve(undefined);
+  const earlier = await retryOf();
+  if (earlier) return { photo: earlier, created: false };
+
+  const derived = await deriveImages(bytes);
+  const id = randomUUID();
+  const keys = { originalKey: `${id}-original`, redactedKey: `${id}-image.jpg`, thumbnailKey: `${id}-thumbnail.jpg` };
+  const removeFiles = () => Promise.allSettled(Object.values(keys).map((key) => storage.delete(key)));
+
+  // Files first, then the row: a row never points at a missing file. A crash in between
+  // leaves only unreferenced files, which are harmless.
+  let photo: PhotoRow | undefined;
+  try {
+    await Promise.all([
+      storage.put(keys.originalKey, bytes, contentType),
+      storage.put(keys.redactedKey, derived.redacted, 'image/jpeg'),
+      storage.put(keys.thumbnailKey, derived.thumbnail, 'image/jpeg'),
+    ]);
+    photo = await db.transaction(async (tx) => {
+      const row = await photosRepository.insert(tx, {
+        id,
+        sha256,
+        contentType,
+        byteSize: bytes.length,
+        width: derived.width,
+        height: derived.height,
+        ...keys,
+        uploadedBy,
+        scopePath: actor.scopePath,
+        takenAt: derived.takenAt,
+        hasLocation: derived.hasLocation,
+      });
+      if (!row) return undefined;
+      await recordAudit(tx, context, {
+        action: 'photo.upload',
+        objectType: 'photo',
+        objectId: row.id,
+        // The hash in the tamper-evident log is what later proves the original unchanged.
+        details: {
+          sha256,
+          contentType,
+          byteSize: row.byteSize,
+          width: row.width,
+          height: row.height,
+          hasLocation: row.hasLocation,
+        },
+      });
+      return row;
+    });
+  } catch (error) {
+    await removeFiles();
+    throw error;
+  }
+  if (photo) return { photo, created: true };
+
+  // A concurrent retry of the same upload was recorded first: answer with that one.
+  await removeFiles();
+  const winner = await retryOf();
+  if (!winner) throw new Error('photo upload lost a uniqueness race but the winning row is gone');
+  return { photo: winner, created: false };
+}

@@ -1,0 +1,18 @@
+import type { SessionInfo } from '@yiwang/contracts';
+
+/**
+ * Permission strings the server grants (server/src/modules/accounts/permissions.ts).
+ * The UI only uses them to decide what to show; the server decides what is allowed.
+ */
+export type Permission =
+  | 'regions.read'
+  | 'units.read'
+  | 'units.manage'
+  | 'users.read'
+  | 'users.manage'
+  | 'api-keys.manage'
+  | 'audit.read'
+  | 'audit.verify';
+
+export const hasPermission = (session: SessionInfo, permission: Permission): boolean =>
+  session.permissions.includes(permission);

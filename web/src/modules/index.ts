@@ -1,0 +1,17 @@
+import type { DeskModule } from '../lib/desk-module';
+import { apiKeysModule } from './api-keys';
+import { auditModule } from './audit';
+import { authModule } from './auth';
+import { regionsModule } from './regions';
+import { unitsModule } from './units';
+import { usersModule } from './users';
+
+/** The desk's modules, in menu order. Adding a module to the desk is one line here. */
+export const deskModules: DeskModule[] = [
+  regionsModule,
+  usersModule,
+  unitsModule,
+  apiKeysModule,
+  auditModule,
+  authModule,
+];

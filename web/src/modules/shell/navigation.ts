@@ -1,0 +1,22 @@
+import type { SessionInfo } from '@yiwang/contracts';
+import type { DeskPage } from '../../lib/desk-module';
+import { hasPermission } from '../../lib/permissions';
+import { deskModules } from '../index';
+
+export const allDeskPages = (): DeskPage[] => deskModules.flatMap((module) => module.pages);
+
+export const canOpen = (session: SessionInfo, page: DeskPage): boolean =>
+  page.permission === null || hasPermission(session, page.permission);
+
+/** The left menu: only pages this user may open. */
+export const menuPagesFor = (session: SessionInfo): DeskPage[] =>
+  allDeskPages().filter((page) => page.menu && canOpen(session, page));
+
+/** `/regions/320281001` highlights the `regions` entry. */
+export function selectedMenuKey(pathname: string): string {
+  const path = pathname.replace(/^\//, '');
+  const page = allDeskPages().find(
+    (p) => p.menuKey && new RegExp(`^${p.path.replace(/:[^/]+/g, '[^/]+')}$`).test(path),
+  );
+  return page?.menuKey ?? path.split('/')[0] ?? '';
+}

@@ -1,0 +1,18 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { UnitKind, UnitList } from '@yiwang/contracts';
+import { api } from '../../lib/api';
+
+export interface UnitFilter {
+  kind?: UnitKind | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export const useUnits = (filter: UnitFilter, enabled = true) =>
+  useQuery({
+    queryKey: ['units', 'list', filter],
+    queryFn: ({ signal }) => api.get<UnitList>('/units', { ...filter }, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
