@@ -180,3 +180,18 @@ export const CreateAbsenceBody = Type.Object({
   reason: Type.String({ minLength: 1, maxLength: 200 }),
 });
 export type CreateAbsenceBody = Static<typeof CreateAbsenceBody>;
+
+export const MapConfig = Type.Object({
+  /** null: no base tiles configured — draw grids on a plain background, request nothing external. */
+  tiles: Type.Union([
+    Type.Object({
+      kind: Type.Enum(['xyz', 'wmts']),
+      url: Type.String(),
+      crs: Type.Enum(['WGS84', 'GCJ02']),
+      attribution: Type.String(),
+      maxZoom: Type.Integer(),
+    }),
+    Type.Null(),
+  ]),
+});
+export type MapConfig = Static<typeof MapConfig>;

@@ -12,7 +12,7 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import type { Database } from './db/client.js';
 import { authenticate } from './modules/accounts/authenticate.js';
 import { modules } from './modules/index.js';
-import type { Config } from './platform/config.js';
+import { type Config, tileOrigin } from './platform/config.js';
 import { handleError } from './platform/error-handler.js';
 import { DomainError } from './platform/errors.js';
 import type { App, ModuleContext } from './platform/http.js';
@@ -81,7 +81,13 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
         scriptSrc: ["'self'"],
         // Ant Design injects its CSS-in-JS as <style> elements.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Base-map tiles, when configured, come from their own server.
+        imgSrc: [
+          "'self'",
+          'data:',
+          'blob:',
+          ...(config.mapTiles ? [tileOrigin(config.mapTiles.url) ?? ''] : []),
+        ].filter(Boolean),
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],

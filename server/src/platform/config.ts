@@ -23,6 +23,46 @@ export interface Config {
   /** Serve the built web app from web/dist when present. */
   webDistDir: string | undefined;
   loadDemo: boolean;
+  /** Base-map tiles for the desk map; null = no tiles (the map still shows grids, and makes no external request). */
+  mapTiles: MapTiles | null;
+}
+
+export interface MapTiles {
+  kind: 'xyz' | 'wmts';
+  /** URL template with {z}/{x}/{y} (XYZ) or {TileMatrix}/{TileCol}/{TileRow} (WMTS); may hold a key. */
+  url: string;
+  /** Coordinate system of the tiles: GCJ-02 for most Chinese commercial maps, WGS84 for Tianditu and OSM. */
+  crs: 'WGS84' | 'GCJ02';
+  attribution: string;
+  maxZoom: number;
+}
+
+/**
+ * Origin of a tile URL template for the CSP. A templated subdomain ({s}, t{0-7}) becomes
+ * a leading wildcard, the only place CSP allows one.
+ */
+export function tileOrigin(url: string): string | null {
+  const match = url.match(/^(https?:\/\/)([^/?#]+)/);
+  if (!match) return null;
+  const labels = (match[2] ?? '').split('.');
+  const lastTemplated = labels.findLastIndex((label) => label.includes('{'));
+  const host = lastTemplated >= 0 ? ['*', ...labels.slice(lastTemplated + 1)].join('.') : labels.join('.');
+  return `${match[1]}${host}`;
+}
+
+function loadMapTiles(env: NodeJS.ProcessEnv): MapTiles | null {
+  const url = env.YIWANG_MAP_TILES_URL;
+  if (!url) return null;
+  if (!/^https?:\/\//.test(url)) throw new Error('YIWANG_MAP_TILES_URL must be an http(s) URL template');
+  const kind = env.YIWANG_MAP_TILES_KIND === 'wmts' ? 'wmts' : 'xyz';
+  const crs = env.YIWANG_MAP_TILES_CRS === 'GCJ02' ? 'GCJ02' : 'WGS84';
+  return {
+    kind,
+    url,
+    crs,
+    attribution: env.YIWANG_MAP_TILES_ATTRIBUTION ?? '',
+    maxZoom: int(env.YIWANG_MAP_TILES_MAX_ZOOM, 18, 'YIWANG_MAP_TILES_MAX_ZOOM'),
+  };
 }
 
 const int = (value: string | undefined, fallback: number, name: string): number => {
@@ -78,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     webDistDir: env.YIWANG_WEB_DIST,
     loadDemo: bool(env.YIWANG_LOAD_DEMO, true),
+    mapTiles: loadMapTiles(env),
   };
   return { ...base, ...overrides, session: { ...base.session, ...overrides.session } };
 }

@@ -337,3 +337,25 @@ describe('staffing (A/B posts)', () => {
     expect(swapped.json().holder.id).toBe(post.backup.id);
   });
 });
+
+describe('map configuration', () => {
+  it('has no tiles by default, and allows the tile origin in the CSP when configured', async () => {
+    expect((await admin.get('/api/map/config')).json()).toEqual({ tiles: null });
+    const tiled = await createTestApp({
+      env: {
+        YIWANG_MAP_TILES_URL: 'https://t{0-7}.tianditu.gov.cn/vec_w/wmts?tk=KEY&x={x}&y={y}&l={z}',
+        YIWANG_MAP_TILES_CRS: 'WGS84',
+      },
+    });
+    try {
+      const client = await tiled.login('operator');
+      const config = (await client.get('/api/map/config')).json();
+      expect(config.tiles).toMatchObject({ kind: 'xyz', crs: 'WGS84', maxZoom: 18 });
+      const csp = String((await client.get('/api/map/config')).headers['content-security-policy']);
+      expect(csp).toContain('img-src');
+      expect(csp).toContain('https://*.tianditu.gov.cn');
+    } finally {
+      await tiled.close();
+    }
+  });
+});
