@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { type AreaGeometry, findCoverageFaults } from '../geometry/index.js';
-import { gridsRepository } from '../grids.repository.js';
+import { type GridRow, gridsRepository } from '../grids.repository.js';
 
 const TOLERANCE_SQUARE_METERS = 1;
 
@@ -14,7 +14,7 @@ const TOLERANCE_SQUARE_METERS = 1;
  */
 export async function checkCoverage(db: Db, scopePath: string, parentCode: string): Promise<CoverageReport> {
   let parent: { code: string; name: string; kind: 'region' | 'grid'; geometry: AreaGeometry };
-  let children;
+  let children: GridRow[];
   const region = await regionsRepository.findInScope(db, parentCode, scopePath);
   const full = region ? await regionsRepository.findByCode(db, parentCode) : undefined;
   if (region && full?.geometry) {
