@@ -32,7 +32,7 @@ function start(): Promise<{ child: ChildProcess; url: string; output: () => stri
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+    child.on('exit', (code, signal) => reject(new Error(`server exited with ${code} (signal ${signal}): ${out}`)));
   });
 }
 
