@@ -6,13 +6,20 @@ import type { SessionInfo } from '@yiwang/contracts';
  */
 export type Permission =
   | 'regions.read'
+  | 'grids.read'
+  | 'grids.manage'
+  | 'staffing.read'
+  | 'staffing.manage'
   | 'units.read'
   | 'units.manage'
   | 'users.read'
   | 'users.manage'
   | 'api-keys.manage'
   | 'audit.read'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'photos.upload'
+  | 'photos.read'
+  | 'photos.original';
 
 export const hasPermission = (session: SessionInfo, permission: Permission): boolean =>
   session.permissions.includes(permission);

@@ -2,13 +2,17 @@ import type { DeskModule } from '../lib/desk-module';
 import { apiKeysModule } from './api-keys';
 import { auditModule } from './audit';
 import { authModule } from './auth';
+import { gridsModule } from './grids';
 import { regionsModule } from './regions';
+import { staffingModule } from './staffing';
 import { unitsModule } from './units';
 import { usersModule } from './users';
 
 /** The desk's modules, in menu order. Adding a module to the desk is one line here. */
 export const deskModules: DeskModule[] = [
   regionsModule,
+  gridsModule,
+  staffingModule,
   usersModule,
   unitsModule,
   apiKeysModule,

@@ -211,4 +211,9 @@ export const enUS: Record<MessageKey, string> = {
   'totp.alreadyEnabled': 'Authenticator is on',
   'totp.alreadyEnabledHelp':
     'Each sign-in asks for the 6 digits from your app. If you change phones, ask an administrator.',
+
+  'grids.nav.map': 'Grid map',
+  'grids.nav.sizing': 'Grid sizing',
+  'grids.nav.import': 'Grid import/export',
+  'staffing.nav': 'Who covers what',
 };

@@ -208,6 +208,11 @@ export const zhCN = {
   'totp.enabled': '动态验证码已启用，下次登录时需要输入。',
   'totp.alreadyEnabled': '动态验证码已启用',
   'totp.alreadyEnabledHelp': '每次登录时都需要输入验证器上的 6 位数字。如更换手机，请联系管理员。',
+
+  'grids.nav.map': '网格地图',
+  'grids.nav.sizing': '网格规模评估',
+  'grids.nav.import': '网格导入导出',
+  'staffing.nav': '人员值守',
 };
 
 export type MessageKey = keyof typeof zhCN;

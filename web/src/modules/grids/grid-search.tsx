@@ -1,0 +1,93 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { AutoComplete, Input, Select } from 'antd';
+import { useMemo, useState } from 'react';
+import { useDebounced } from '../../lib/use-debounced';
+import { gridLevelLabel } from './grid-format';
+import { useGridSearch } from './grids-api';
+import { useGridsI18n } from './grids-messages';
+
+/** Finds a grid in scope by name (either language) or code and hands its code over. */
+export function GridSearchBox({ onSelect }: { onSelect(code: string): void }) {
+  const { t, regionName } = useGridsI18n();
+  const [typed, setTyped] = useState('');
+  const query = useDebounced(typed.trim());
+  const search = useGridSearch(query);
+  const options = (query ? (search.data?.items ?? []) : []).map((grid) => ({
+    value: grid.code,
+    label: (
+      <span className="yw-region-option">
+        <span>{regionName(grid)}</span>
+        <span className="yw-muted">
+          {gridLevelLabel(t, grid.level)} · {grid.code}
+        </span>
+      </span>
+    ),
+  }));
+  return (
+    <AutoComplete
+      className="yw-region-search"
+      options={options}
+      value={typed}
+      onChange={setTyped}
+      onSelect={(code: string) => {
+        setTyped('');
+        onSelect(code);
+      }}
+      notFoundContent={query && !search.isFetching ? t('grids.searchEmpty') : null}
+    >
+      <Input
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder={t('grids.searchPlaceholder')}
+        aria-label={t('grids.search')}
+        data-testid="grid-search"
+      />
+    </AutoComplete>
+  );
+}
+
+/** A form control picking one grid (by search); empty means "all in my scope". */
+export function GridSelect({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string | undefined;
+  onChange?: (code: string | undefined) => void;
+  id?: string;
+}) {
+  const { t, regionName } = useGridsI18n();
+  const [typed, setTyped] = useState('');
+  const query = useDebounced(typed.trim());
+  const search = useGridSearch(query);
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  // A value set from outside (a link from the map) is named by looking its code up once.
+  const current = useGridSearch(value && !labels[value] ? value : '');
+  const options = useMemo(() => {
+    const found = (search.data?.items ?? [])
+      .filter((grid) => grid.level < 3)
+      .map((grid) => ({ value: grid.code, label: `${regionName(grid)} · ${grid.code}` }));
+    if (value && !found.some((o) => o.value === value)) {
+      const named = current.data?.items.find((grid) => grid.code === value);
+      found.unshift({ value, label: labels[value] ?? (named ? `${regionName(named)} · ${value}` : value) });
+    }
+    return found;
+  }, [search.data, current.data, value, labels, regionName]);
+  return (
+    <Select
+      id={id}
+      allowClear
+      value={value}
+      options={options}
+      style={{ width: 320 }}
+      placeholder={t('grids.selectPlaceholder')}
+      loading={search.isFetching}
+      notFoundContent={query ? t('grids.searchEmpty') : null}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      onChange={(code: string | undefined, option) => {
+        if (code && option && !Array.isArray(option)) setLabels((l) => ({ ...l, [code]: String(option.label) }));
+        onChange?.(code);
+      }}
+    />
+  );
+}
