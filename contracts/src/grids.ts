@@ -117,7 +117,13 @@ export const SizingItem = Type.Object({
   splitInto: Type.Union([Type.Integer(), Type.Null()]),
   /** For too-small grids: the neighbouring sibling to merge into. */
   mergeInto: Type.Union([
-    Type.Object({ code: Type.String(), name: Type.String(), households: Type.Integer(), people: Type.Integer() }),
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      nameEn: Type.String(),
+      households: Type.Integer(),
+      people: Type.Integer(),
+    }),
     Type.Null(),
   ]),
   workers: Type.Integer(),

@@ -175,6 +175,10 @@ describe('sizing', () => {
     expect(small.mergeInto.code).not.toBe(small.code);
     const large = report.items.find((i: { status: string }) => i.status === 'too-large');
     expect(large.splitInto).toBeGreaterThanOrEqual(2);
+    expect(small.mergeInto.nameEn).toMatch(/Grid \d+$/);
+    const community = (await admin.get('/api/grids/sizing?parentCode=320281001001')).json();
+    expect(community.summary.total).toBeGreaterThan(0);
+    expect(community.items.every((i: { code: string }) => i.code.startsWith('320281001001'))).toBe(true);
     const strict = (await admin.get('/api/grids/sizing?maxHouseholds=100&maxPeople=300&onlyProblems=true')).json();
     expect(strict.summary.tooLarge).toBeGreaterThan(report.summary.tooLarge);
 

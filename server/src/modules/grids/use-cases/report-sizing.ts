@@ -1,15 +1,22 @@
 import type { SizingQuery, SizingReport } from '@yiwang/contracts';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../../db/client.js';
+import { regionsRepository } from '../../regions/regions.repository.js';
 import { staffingRepository } from '../../staffing/staffing.repository.js';
 import { gridsRepository } from '../grids.repository.js';
 import { assessSizing } from '../sizing.js';
 
-/** Sizing of the base grids in scope (optionally under one parent grid) against a standard. */
+/**
+ * Sizing of the base grids in scope against a standard, optionally under one parent: a
+ * grid code, or a town or community code (its region's grids).
+ */
 export async function reportSizing(db: Db, scopePath: string, query: SizingQuery): Promise<SizingReport> {
   const { parentCode, onlyProblems, ...standard } = query;
-  const rows = await gridsRepository.currentWithGeometryInScope(db, { level: 3, parentCode }, scopePath);
-  const posts = await staffingRepository.postsInScope(db, scopePath, {
+  const region = parentCode ? await regionsRepository.findInScope(db, parentCode, scopePath) : undefined;
+  const path = region ? region.path : scopePath;
+  const filter = region ? { level: 3 } : { level: 3, parentCode };
+  const rows = await gridsRepository.currentWithGeometryInScope(db, filter, path);
+  const posts = await staffingRepository.postsInScope(db, path, {
     role: 'grid_worker',
     gridCodes: rows.map((r) => r.code),
   });
@@ -33,6 +40,7 @@ export async function reportSizing(db: Db, scopePath: string, query: SizingQuery
         ? {
             code: a.mergeInto.code,
             name: a.mergeInto.name,
+            nameEn: a.mergeInto.nameEn,
             households: a.mergeInto.households,
             people: a.mergeInto.people,
           }
