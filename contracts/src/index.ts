@@ -1,5 +1,7 @@
 export * from './audit.js';
 export * from './auth.js';
+export * from './cases.js';
+export * from './catalog.js';
 export * from './common.js';
 export * from './grids.js';
 export * from './photos.js';

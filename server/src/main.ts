@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
+import { caseSettingsFrom } from './modules/cases/cases.settings.js';
+import { runTimersWithApp } from './modules/cases/timer-loop.js';
 import { loadDemoCountyIfEmpty } from './modules/demo/load-demo-county.js';
 import { loadConfig } from './platform/config.js';
 
@@ -9,6 +11,8 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
   const logins = config.loadDemo ? await loadDemoCountyIfEmpty(database.db) : null;
   const app = await buildApp({ config, database });
+  // Case timers (warnings, overdue, escalation, callback, archive): due ones fire at once, then every few seconds.
+  runTimersWithApp(app, database, caseSettingsFrom(process.env));
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,6 +1,8 @@
 // Every module's tables, for Drizzle's typed queries and for drizzle-kit.
 export * from '../modules/accounts/accounts.tables.js';
 export * from '../modules/audit/audit.tables.js';
+export * from '../modules/cases/cases.tables.js';
+export * from '../modules/catalog/catalog.tables.js';
 export * from '../modules/grids/grids.tables.js';
 export * from '../modules/photos/photos.tables.js';
 export * from '../modules/regions/regions.tables.js';

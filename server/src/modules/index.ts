@@ -1,6 +1,8 @@
 import type { Module } from '../platform/http.js';
 import { accountsModule } from './accounts/accounts.module.js';
 import { auditModule } from './audit/audit.module.js';
+import { casesModule } from './cases/cases.module.js';
+import { catalogModule } from './catalog/catalog.module.js';
 import { gridsModule } from './grids/grids.module.js';
 import { photosModule } from './photos/photos.module.js';
 import { regionsModule } from './regions/regions.module.js';
@@ -16,4 +18,6 @@ export const modules: Module[] = [
   gridsModule,
   staffingModule,
   photosModule,
+  catalogModule,
+  casesModule,
 ];

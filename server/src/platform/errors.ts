@@ -26,6 +26,32 @@ export const ERROR_CODES = [
   'photo-too-large',
   'photo-type-not-accepted',
   'photo-unreadable',
+  'no-command-unit',
+  'idempotency-key-reused',
+  'case-version-conflict',
+  'case-not-located',
+  'case-no-unit',
+  'case-merge-target-closed',
+  'case-not-authorized',
+  'case-not-allowed-in-state',
+  'case-text-required',
+  'case-unit-required',
+  'case-same-unit',
+  'case-photos-required',
+  'case-summoned-units-outstanding',
+  'case-on-site-verification-required',
+  'case-conflict-of-interest',
+  'case-extension-pending',
+  'case-no-pending-extension',
+  'case-extension-limit-reached',
+  'case-invalid-duration',
+  'case-time-limit-expired',
+  'case-due-date-invalid',
+  'case-already-top-level',
+  'case-whistle-needs-town-level',
+  'case-already-summoned',
+  'case-already-arrived',
+  'case-not-arrived',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -75,10 +101,38 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'forbidden':
     case 'scope-exceeded':
       return 403;
+    case 'case-not-authorized':
+    case 'case-on-site-verification-required':
+    case 'case-conflict-of-interest':
+      return 403;
     case 'not-found':
       return 404;
     case 'conflict':
+    case 'case-version-conflict':
+    case 'case-not-located':
+    case 'case-merge-target-closed':
+    case 'case-not-allowed-in-state':
+    case 'case-same-unit':
+    case 'case-summoned-units-outstanding':
+    case 'case-extension-pending':
+    case 'case-no-pending-extension':
+    case 'case-extension-limit-reached':
+    case 'case-time-limit-expired':
+    case 'case-already-top-level':
+    case 'case-whistle-needs-town-level':
+    case 'case-already-summoned':
+    case 'case-already-arrived':
+    case 'case-not-arrived':
       return 409;
+    case 'no-command-unit':
+    case 'idempotency-key-reused':
+    case 'case-no-unit':
+    case 'case-text-required':
+    case 'case-unit-required':
+    case 'case-photos-required':
+    case 'case-invalid-duration':
+    case 'case-due-date-invalid':
+      return 422;
     case 'payload-too-large':
     case 'photo-too-large':
       return 413;

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.js';
 import { accountsRepository } from '../accounts/accounts.repository.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { loadDemoCaseLoop } from '../cases/load-demo-cases.js';
+import { seedMatterCatalog } from '../catalog/use-cases/seed-matter-catalog.js';
 import { buildDemoGridMap } from '../grids/demo-grid-map.js';
 import { loadDemoGridMap } from '../grids/load-demo-grid-map.js';
 import { jiangyinRegionTree, loadRegionTree } from '../regions/load-region-tree.js';
@@ -56,7 +58,8 @@ const DEMO_COMMUNITY = '320281001001'; // 文定社区
 /**
  * Loads the demo county into an empty database: the real region tree of 江阴市, its
  * command centers, workstations and departments, one account per kind of user, the
- * three-level grid map and a staffed grid team on every base grid.
+ * three-level grid map, a staffed grid team on every base grid, the matter catalog, the
+ * dispatch rules and a few cases under way.
  * Returns the logins, or null when the database already holds data.
  */
 export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null> {
@@ -176,6 +179,13 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
       gridMap.grids.filter((g) => g.level === 3),
       { passwordHash, existingWorker: { username: 'gridworker', gridCode: firstGrid?.code ?? '' } },
     );
+    const matters = await seedMatterCatalog(tx, now);
+    const caseLoop = await loadDemoCaseLoop(
+      tx,
+      now,
+      gridMap.grids.filter((g) => g.level === 3),
+      firstGrid?.code ?? '',
+    );
     await recordAudit(
       tx,
       { actor: null, requestId: null },
@@ -190,6 +200,9 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
           accounts: accounts.length + staffing.accounts,
           grids: gridCount,
           posts: staffing.posts,
+          matters,
+          routingRules: caseLoop.routingRules,
+          cases: caseLoop.cases,
         },
       },
     );

@@ -283,7 +283,7 @@ const EXPECTED_AUTHORIZED: Readonly<Record<CommandType, readonly ActorName[]>> =
   approve_extension: ['op'],
   reject_extension: ['op'],
   supervise: ['op', 'op2', 'sv', 'leader', 'sys'],
-  escalate: ['op'],
+  escalate: ['op', 'sys'],
   whistle: ['op'],
   report_arrival: ['hs'],
   record_part: ['hs'],

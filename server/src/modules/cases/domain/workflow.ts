@@ -46,6 +46,7 @@ import type { WorkingDuration } from './work-calendar.js';
  * | archive                                                                   | operator, workstation_staff                   | command unit                      |
  * |                                                                           | system                                        | —                                 |
  * | supervise                                                                 | operator, leader, supervisor, system          | any (data scope)                  |
+ * | escalate (also)                                                           | system                                        | — (the matter's escalation rule)  |
  * The data scope (region subtree) is applied by the repository before the snapshot is
  * loaded, so "any" means any case the actor can see. {@link AUTHORITY} is this table.
  */
@@ -395,7 +396,8 @@ export const AUTHORITY: Readonly<Record<CommandType, readonly Grant[]>> = {
   approve_extension: commandUnit,
   reject_extension: commandUnit,
   supervise: [{ roles: ['operator', 'leader', 'supervisor', 'system'], relation: 'any' }],
-  escalate: commandUnit,
+  // The system escalates an overdue case when its matter's rule says so.
+  escalate: [...commandUnit, { roles: ['system'], relation: 'any' }],
   whistle: [{ roles: ['operator'], relation: 'command_unit' }],
   report_arrival: summonedUnit,
   record_part: summonedUnit,

@@ -1,0 +1,382 @@
+import { type Static, type TSchema, Type } from 'typebox';
+import { HandlingLevelSchema } from './catalog.js';
+import { CRS_NAMES } from './grids.js';
+
+/** The case loop (上报 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案 → 评价 → 归档). */
+
+export const CASE_STATES = [
+  'reported',
+  'registered',
+  'voided',
+  'dispatched',
+  'accepted',
+  'returned',
+  'handled',
+  'closed',
+  'rated',
+  'archived',
+  'on_hold',
+] as const;
+export type CaseStateName = (typeof CASE_STATES)[number];
+
+/**
+ * Where a report came from. The desk (an operator taking a call or a walk-in), the
+ * resident portal, the worker app, the 12345 hotline and Open311 clients all go through
+ * the same intake; the channel is recorded on every report.
+ */
+export const CASE_CHANNELS = ['desk', 'resident', 'worker', 'hotline', 'open311'] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+
+/** Time-limit state of the running stage: 预警 (warning, yellow) and 超期 (overdue, red). */
+export const TIME_STATES = ['normal', 'warning', 'overdue'] as const;
+export type TimeState = (typeof TIME_STATES)[number];
+
+/** Which time limit runs: register, dispatch, handle, verify or callback (null: none). */
+export const CLOCK_STAGES = ['register', 'dispatch', 'handle', 'verify', 'callback'] as const;
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+
+const DateTime = Type.String({ format: 'date-time' });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+
+export const CaseCodeParams = Type.Object({ code: Type.String({ pattern: '^YW[0-9]{8}-[0-9]{6,}$' }) });
+
+export const PointInput = Type.Object({
+  lon: Type.Number({ minimum: -180, maximum: 180 }),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  crs: Type.Enum(CRS_NAMES, { default: 'WGS84' }),
+});
+export type PointInput = Static<typeof PointInput>;
+
+/** Answers to the matter's form fields, by field code. */
+export const FormAnswers = Type.Record(
+  Type.String({ pattern: '^[a-z][a-z0-9_]*$' }),
+  Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Array(Type.String({ maxLength: 100 }))]),
+);
+export type FormAnswers = Static<typeof FormAnswers>;
+
+/**
+ * A report from the desk, the resident portal or the worker app. Give a point (the grid
+ * is found from it) or only an address for the operator to place on the map later.
+ */
+export const ReportCaseBody = Type.Object(
+  {
+    matterCode: Type.String({ pattern: '^[A-Z]{2}-[0-9]{4}$' }),
+    description: Text(2000),
+    point: Type.Optional(PointInput),
+    address: Type.Optional(Type.String({ maxLength: 200 })),
+    /** Defaults from the caller's role: residents 'resident', desks 'desk', field staff 'worker'. */
+    channel: Type.Optional(Type.Enum(['desk', 'resident', 'worker'])),
+    /** The caller or visitor at the desk; residents and staff report as themselves. */
+    reporter: Type.Optional(
+      Type.Object({
+        name: Type.Optional(Type.String({ maxLength: 60 })),
+        phone: Type.Optional(Type.String({ pattern: '^[0-9+\\- ]{5,20}$' })),
+        /** Hide who reported from handlers and the public. */
+        anonymous: Type.Optional(Type.Boolean()),
+      }),
+    ),
+    photoIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true })),
+    formAnswers: Type.Optional(FormAnswers),
+  },
+  { additionalProperties: false },
+);
+export type ReportCaseBody = Static<typeof ReportCaseBody>;
+
+export const UnitRef = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() });
+export type UnitRef = Static<typeof UnitRef>;
+
+export const CaseSummary = Type.Object({
+  code: Type.String(),
+  state: Type.Enum(CASE_STATES),
+  matter: Type.Object({ code: Type.String(), version: Type.Integer(), name: Type.String(), nameEn: Type.String() }),
+  level: HandlingLevelSchema,
+  regionCode: Type.String(),
+  gridCode: Nullable(Type.String()),
+  /** WGS84; null until the case is placed on the map. */
+  location: Nullable(Type.Object({ lon: Type.Number(), lat: Type.Number() })),
+  address: Nullable(Type.String()),
+  description: Type.String(),
+  channel: Type.Enum(CASE_CHANNELS),
+  commandUnit: UnitRef,
+  assignedUnit: Nullable(UnitRef),
+  stage: Nullable(Type.Enum(CLOCK_STAGES)),
+  stageDueAt: Nullable(DateTime),
+  timeState: Type.Enum(TIME_STATES),
+  handleDueAt: Nullable(DateTime),
+  /** Reports merged into the case beyond the first ("me too"). */
+  supporterCount: Type.Integer(),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  closedAt: Nullable(DateTime),
+  archivedAt: Nullable(DateTime),
+  /** Optimistic-concurrency version; send it back as `If-Match` with a command. */
+  version: Type.Integer(),
+});
+export type CaseSummary = Static<typeof CaseSummary>;
+
+export const CaseList = Type.Object({ items: Type.Array(CaseSummary), total: Type.Integer() });
+export type CaseList = Static<typeof CaseList>;
+
+export const CaseListQuery = Type.Object({
+  state: Type.Optional(Type.Array(Type.Enum(CASE_STATES), { maxItems: 11 })),
+  level: Type.Optional(HandlingLevelSchema),
+  /** A grid at any level: its cases and those of the grids below it. */
+  gridCode: Type.Optional(Type.String({ pattern: '^[0-9]{6,20}$' })),
+  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6,12}$' })),
+  matterCode: Type.Optional(Type.String({ maxLength: 10 })),
+  timeState: Type.Optional(Type.Enum(TIME_STATES)),
+  channel: Type.Optional(Type.Enum(CASE_CHANNELS)),
+  /** Words in the description or address, or a case code. */
+  q: Type.Optional(Type.String({ maxLength: 60 })),
+  /** 'unit': cases with my unit (assigned, assisting or summoned); 'command': my command unit's queue. */
+  inbox: Type.Optional(Type.Enum(['unit', 'command'])),
+  /** Only open cases (not voided, rated or archived). */
+  open: Type.Optional(Type.Boolean()),
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+});
+export type CaseListQuery = Static<typeof CaseListQuery>;
+
+export const CaseReport = Type.Object({
+  id: Type.String(),
+  channel: Type.Enum(CASE_CHANNELS),
+  /** Null when the report is anonymous to the viewer. */
+  reporterName: Nullable(Type.String()),
+  /** Masked (138****5678); the full number only through the audited reveal. */
+  reporterPhone: Nullable(Type.String()),
+  anonymous: Type.Boolean(),
+  /** The viewer reported this one. */
+  mine: Type.Boolean(),
+  description: Type.String(),
+  location: Nullable(Type.Object({ lon: Type.Number(), lat: Type.Number() })),
+  address: Nullable(Type.String()),
+  photoIds: Type.Array(Type.String()),
+  formAnswers: FormAnswers,
+  externalId: Nullable(Type.String()),
+  createdAt: DateTime,
+});
+export type CaseReport = Static<typeof CaseReport>;
+
+export const TimelineEntry = Type.Object({
+  type: Type.String(),
+  at: DateTime,
+  actorUserId: Nullable(Type.String()),
+  actorName: Nullable(Type.String()),
+  actorUnitId: Nullable(Type.String()),
+  fromState: Type.Enum(CASE_STATES),
+  toState: Type.Enum(CASE_STATES),
+  details: Type.Unknown(),
+});
+export type TimelineEntry = Static<typeof TimelineEntry>;
+
+export const DuplicateSuggestion = Type.Object({
+  caseCode: Type.String(),
+  matterCode: Type.String(),
+  state: Type.Enum(CASE_STATES),
+  confidence: Type.Enum(['confident', 'possible']),
+  distanceMeters: Type.Number(),
+  hoursApart: Type.Number(),
+  description: Type.String(),
+});
+export type DuplicateSuggestion = Static<typeof DuplicateSuggestion>;
+
+export const RoutingSuggestion = Type.Object({
+  ok: Type.Boolean(),
+  unit: Nullable(UnitRef),
+  person: Nullable(Type.Object({ id: Type.String(), displayName: Type.String() })),
+  ruleCode: Nullable(Type.String()),
+  via: Nullable(Type.Enum(['rule', 'fallback'])),
+  /** Why, in the caller's language. */
+  reason: Type.String(),
+});
+export type RoutingSuggestion = Static<typeof RoutingSuggestion>;
+
+/** The workflow facts beyond the summary: due dates, return, hold, extensions, whistle, feedback, ratings, counters. */
+export const CaseWorkflow = Type.Object({
+  handleDueAt: Nullable(DateTime),
+  assistingUnitIds: Type.Array(Type.String()),
+  pendingReturn: Nullable(Type.Object({ unitId: Type.String(), reason: Type.String(), at: DateTime })),
+  hold: Nullable(Type.Object({ fromState: Type.String(), reason: Type.String(), since: DateTime })),
+  extensions: Type.Array(
+    Type.Object({
+      requestedAt: DateTime,
+      extra: Type.Object({ unit: Type.String(), amount: Type.Number() }),
+      reason: Type.String(),
+      status: Type.Enum(['pending', 'approved', 'rejected', 'withdrawn']),
+      newDueAt: Nullable(DateTime),
+    }),
+  ),
+  whistle: Nullable(
+    Type.Object({
+      blownAt: DateTime,
+      units: Type.Array(
+        Type.Object({
+          unitId: Type.String(),
+          arriveBy: DateTime,
+          arrivedAt: Nullable(DateTime),
+          part: Nullable(Type.String()),
+        }),
+      ),
+    }),
+  ),
+  feedback: Nullable(Type.Object({ text: Type.String(), photoIds: Type.Array(Type.String()), at: DateTime })),
+  ratings: Type.Array(
+    Type.Object({
+      rating: Type.Enum(RATINGS),
+      unitAtFault: Nullable(Type.Boolean()),
+      comment: Nullable(Type.String()),
+      at: DateTime,
+    }),
+  ),
+  voidReason: Nullable(Type.String()),
+  duplicateOfCaseId: Nullable(Type.String()),
+  supervisionCount: Type.Integer(),
+  reworkCount: Type.Integer(),
+  returnCount: Type.Integer(),
+  redispatchCount: Type.Integer(),
+  dissatisfiedReopenCount: Type.Integer(),
+  escalationCount: Type.Integer(),
+});
+
+export const CaseDetail = Type.Object({
+  case: CaseSummary,
+  workflow: CaseWorkflow,
+  units: Type.Array(UnitRef),
+  reports: Type.Array(CaseReport),
+  timeline: Type.Array(TimelineEntry),
+  duplicateSuggestions: Type.Array(DuplicateSuggestion),
+  /** For cases waiting for dispatch: where 六定 routing would send it, and why. */
+  routing: Nullable(RoutingSuggestion),
+});
+export type CaseDetail = Static<typeof CaseDetail>;
+
+export const IntakeResult = Type.Object({
+  /** 'merged': the report joined an open case of the same matter nearby (并单). */
+  outcome: Type.Enum(['created', 'merged']),
+  case: CaseSummary,
+  reportId: Type.String(),
+  /** Possible duplicates for the operator to merge or keep apart (desk and staff only). */
+  duplicateSuggestions: Type.Array(DuplicateSuggestion),
+});
+export type IntakeResult = Static<typeof IntakeResult>;
+
+const Duration = Type.Object({
+  unit: Type.Enum(['working_days', 'working_hours']),
+  amount: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
+});
+const UnitId = Type.String({ format: 'uuid' });
+const PhotoIds = Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true });
+// No additionalProperties: false here: with it, the validator's removeAdditional would strip
+// the fields of one variant while it tries another of the union.
+const command = <T extends string, P extends Record<string, TSchema>>(type: T, properties: P) =>
+  Type.Object({ type: Type.Literal(type), ...properties });
+
+/**
+ * A workflow command. Due dates are optional: left out, the server computes them from the
+ * matter's time limits on the work calendar (dispatch, redispatch, rework, reopening,
+ * resume after hold, approved extension).
+ */
+export const CaseCommandBody = Type.Union([
+  command('register', { matterCode: Type.Optional(Type.String({ pattern: '^[A-Z]{2}-[0-9]{4}$' })) }),
+  command('void', { reason: Text(500), duplicateOfCaseCode: Type.Optional(Type.String({ maxLength: 30 })) }),
+  command('dispatch', {
+    unitId: UnitId,
+    assistingUnitIds: Type.Optional(Type.Array(UnitId, { maxItems: 8 })),
+    handleDueAt: Type.Optional(DateTime),
+  }),
+  command('accept', {}),
+  command('return', { reason: Text(500) }),
+  command('review_return', {
+    decision: Type.Enum(['uphold', 'reject']),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  }),
+  command('redispatch', {
+    unitId: UnitId,
+    reason: Text(500),
+    assistingUnitIds: Type.Optional(Type.Array(UnitId, { maxItems: 8 })),
+    handleDueAt: Type.Optional(DateTime),
+  }),
+  command('submit_feedback', { text: Text(2000), photoIds: Type.Optional(PhotoIds) }),
+  command('verify_pass', { note: Type.Optional(Type.String({ maxLength: 500 })), photoIds: Type.Optional(PhotoIds) }),
+  command('verify_fail', { reason: Text(500), handleDueAt: Type.Optional(DateTime) }),
+  command('rate', {
+    rating: Type.Enum(RATINGS),
+    unitAtFault: Type.Optional(Type.Boolean()),
+    comment: Type.Optional(Type.String({ maxLength: 500 })),
+    handleDueAt: Type.Optional(DateTime),
+  }),
+  command('archive', {}),
+  command('hold', { reason: Text(500) }),
+  command('resume', {}),
+  command('request_extension', { extra: Duration, reason: Text(500) }),
+  command('approve_extension', {
+    newDueAt: Type.Optional(DateTime),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  }),
+  command('reject_extension', { note: Text(500) }),
+  command('supervise', { note: Type.Optional(Type.String({ maxLength: 500 })) }),
+  command('escalate', { reason: Text(500) }),
+  command('whistle', {
+    unitIds: Type.Array(UnitId, { minItems: 1, maxItems: 12, uniqueItems: true }),
+    /** Default: 30 minutes from now (街乡吹哨、部门报到). */
+    arriveBy: Type.Optional(DateTime),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  }),
+  command('report_arrival', {}),
+  command('record_part', { text: Text(2000) }),
+]);
+export type CaseCommandBody = Static<typeof CaseCommandBody>;
+
+export const CommandResult = Type.Object({ case: CaseSummary, events: Type.Array(TimelineEntry) });
+export type CommandResult = Static<typeof CommandResult>;
+
+export const SupervisionQuery = Type.Object({
+  level: Type.Optional(HandlingLevelSchema),
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+});
+/** The supervision list: cases past the warning share of their limit (yellow) and overdue (red). */
+export const SupervisionList = Type.Object({
+  warning: Type.Array(CaseSummary),
+  overdue: Type.Array(CaseSummary),
+  counts: Type.Object({ warning: Type.Integer(), overdue: Type.Integer() }),
+});
+export type SupervisionList = Static<typeof SupervisionList>;
+
+export const MergeCaseBody = Type.Object(
+  { intoCaseCode: Type.String({ pattern: '^YW[0-9]{8}-[0-9]{6,}$' }) },
+  { additionalProperties: false },
+);
+export const KeepApartBody = Type.Object(
+  { caseCode: Type.String({ pattern: '^YW[0-9]{8}-[0-9]{6,}$' }) },
+  { additionalProperties: false },
+);
+export const PlaceCaseBody = Type.Object(
+  { point: PointInput, address: Type.Optional(Type.String({ maxLength: 200 })) },
+  { additionalProperties: false },
+);
+export const RevealPhoneBody = Type.Object(
+  { purpose: Type.String({ minLength: 2, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const RevealPhoneResult = Type.Object({ phone: Type.String() });
+
+export const RoutingRuleView = Type.Object({
+  code: Type.String(),
+  position: Type.Integer(),
+  matter: Type.Union([
+    Type.Object({ matterCode: Type.String() }),
+    Type.Object({ matterCategory: Type.String() }),
+    Type.Literal('*'),
+  ]),
+  place: Type.Union([
+    Type.Object({ regionPathPrefix: Type.String() }),
+    Type.Object({ gridCode: Type.String() }),
+    Type.Literal('*'),
+  ]),
+  unit: UnitRef,
+  postId: Nullable(Type.String()),
+  personUserId: Nullable(Type.String()),
+});
+export const RoutingRuleList = Type.Object({ items: Type.Array(RoutingRuleView), total: Type.Integer() });

@@ -1,0 +1,44 @@
+import type { Db, Executor } from '../../db/client.js';
+import { DomainError } from '../../platform/errors.js';
+import type { recordAudit } from '../audit/record-audit.js';
+import { catalogRepository } from '../catalog/catalog.repository.js';
+import { type CatalogMatter, matterFromRow } from '../catalog/catalog-matter.js';
+import type { GridLocator } from '../grids/grid-locator.js';
+import type { CaseSettings } from './cases.settings.js';
+import type { StageLimits } from './domain/stage-clock.js';
+
+/** What the case use cases work with. */
+export interface CaseDeps {
+  db: Db;
+  /** gridAt: point → base grid. */
+  locator: GridLocator;
+  /** Seals reporters' phone numbers (config.secretKey). */
+  secretKey: Buffer;
+  settings: CaseSettings;
+  /**
+   * Writes the audit row in the use case's transaction: recordAudit. Only the demo loader
+   * passes a no-op, since the demo load is audited once as a whole ('demo.load').
+   */
+  audit: typeof recordAudit;
+}
+
+/** The rules a case runs under: the matter version it was opened under, not today's. */
+export async function matterOfCase(
+  db: Executor,
+  row: { matterCode: string; matterVersion: number },
+): Promise<CatalogMatter> {
+  const matter = await catalogRepository.findVersion(db, row.matterCode, row.matterVersion);
+  if (!matter) throw new Error(`matter ${row.matterCode} v${row.matterVersion} missing`);
+  return matterFromRow(matter);
+}
+
+/** The current version of a matter that can be reported; invalid-reference otherwise. */
+export async function reportableMatter(db: Executor, code: string, field = 'matterCode'): Promise<CatalogMatter> {
+  const row = await catalogRepository.findCurrent(db, code);
+  if (!row?.active) throw new DomainError('invalid-reference', { what: code }, [{ field, code: 'invalid' }]);
+  return matterFromRow(row);
+}
+
+export function stageLimitsOf(matter: CatalogMatter, settings: CaseSettings): StageLimits {
+  return { ...matter.timeLimits, callbackDays: settings.callbackDays };
+}

@@ -1,0 +1,22 @@
+import type { Module } from '../../platform/http.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { gridLocatorFor } from '../grids/grid-locator.js';
+import { casesRoutes } from './cases.routes.js';
+import { caseSettingsFrom } from './cases.settings.js';
+
+/**
+ * The case loop: intake from every channel, duplicates, 六定 routing, the workflow, time
+ * limits and timers. The timer loop is started by the process (main.ts, runTimersWithApp),
+ * not by building the app, so tests drive timers themselves.
+ */
+export const casesModule: Module = {
+  name: 'cases',
+  apiRoutes: (app, { config, database }) =>
+    casesRoutes(app, {
+      db: database.db,
+      locator: gridLocatorFor(database),
+      secretKey: config.secretKey,
+      settings: caseSettingsFrom(process.env),
+      audit: recordAudit,
+    }),
+};

@@ -1,0 +1,329 @@
+import {
+  type CaseChannel,
+  CaseCodeParams,
+  CaseCommandBody,
+  CaseDetail,
+  CaseList,
+  CaseListQuery,
+  CaseSummary,
+  CommandResult,
+  IntakeResult,
+  KeepApartBody,
+  MergeCaseBody,
+  PlaceCaseBody,
+  ReportCaseBody,
+  type ReportCaseBody as ReportCaseBodyType,
+  RevealPhoneBody,
+  RevealPhoneResult,
+  RoutingRuleList,
+  RoutingSuggestion,
+  SupervisionList,
+  SupervisionQuery,
+} from '@yiwang/contracts';
+import { Type } from 'typebox';
+import { sha256Hex } from '../../platform/crypto.js';
+import { DomainError } from '../../platform/errors.js';
+import type { Actor, App } from '../../platform/http.js';
+import { accountsRepository } from '../accounts/accounts.repository.js';
+import { auditContextOf, authorize } from '../accounts/authorize.js';
+import { can } from '../accounts/permissions.js';
+import { canonicalJson } from '../audit/audit-chain.js';
+import { type CaseDeps, matterOfCase } from './case-deps.js';
+import { caseScopeOf } from './case-scope.js';
+import { casesRepository } from './cases.repository.js';
+import { getCase } from './use-cases/get-case.js';
+import { listCases, listSupervision } from './use-cases/list-cases.js';
+import { listRoutingRules } from './use-cases/list-routing-rules.js';
+import { keepCasesApart, mergeCases } from './use-cases/merge-cases.js';
+import { placeCase } from './use-cases/place-case.js';
+import type { IntakeReporter, ReportCaseInput } from './use-cases/report-case.js';
+import { reportCase } from './use-cases/report-case.js';
+import { revealReporterPhone } from './use-cases/reveal-reporter-phone.js';
+import { COMMAND_PERMISSIONS, runCaseCommand } from './use-cases/run-case-command.js';
+import { suggestRouting } from './use-cases/suggest-routing.js';
+
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' })),
+});
+const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
+
+/** "3", W/"3" or 3 → 3 (the case version a client last saw). */
+function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!match) throw new DomainError('validation', {}, [{ field: 'if-match', code: 'pattern' }]);
+  return Number(match[1]);
+}
+
+/** Who reports through POST /api/cases, on which channel: residents as themselves, desks for a caller, staff from the field. */
+async function intakeReporter(
+  deps: CaseDeps,
+  actor: Actor,
+  body: ReportCaseBodyType,
+): Promise<{ channel: CaseChannel; reporter: IntakeReporter; enteredByUserId: string | null }> {
+  const isResident = actor.roles.includes('resident') && !can(actor.roles, 'cases.read');
+  const allowed: CaseChannel[] = isResident
+    ? ['resident']
+    : can(actor.roles, 'cases.operate')
+      ? ['desk', 'worker']
+      : ['worker'];
+  const channel = body.channel ?? allowed[0] ?? 'worker';
+  if (!allowed.includes(channel)) throw new DomainError('validation', {}, [{ field: 'channel', code: 'enum' }]);
+  const anonymous = body.reporter?.anonymous ?? false;
+  const user = actor.kind === 'user' ? await accountsRepository.findUserById(deps.db, actor.id) : undefined;
+  if (channel === 'desk') {
+    return {
+      channel,
+      reporter: { userId: null, name: body.reporter?.name ?? null, phone: body.reporter?.phone ?? null, anonymous },
+      enteredByUserId: user?.id ?? null,
+    };
+  }
+  return {
+    channel,
+    reporter: {
+      userId: user?.id ?? null,
+      name: user?.displayName ?? body.reporter?.name ?? null,
+      phone: body.reporter?.phone ?? null,
+      anonymous,
+    },
+    enteredByUserId: null,
+  };
+}
+
+export function casesRoutes(app: App, deps: CaseDeps) {
+  const { db } = deps;
+
+  app.post(
+    '/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Report (上报) from the desk, the resident portal or the worker app: merged into an open case of the same matter nearby (并单) or opened as a new case. Idempotency-Key: a retry with the same key and body gets the first answer.',
+        headers: IdempotencyHeaders,
+        body: ReportCaseBody,
+        response: { 200: IntakeResult, 201: IntakeResult },
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'cases.report');
+      const body = request.body;
+      const { channel, reporter, enteredByUserId } = await intakeReporter(deps, actor, body);
+      const input: ReportCaseInput = {
+        channel,
+        matterCode: body.matterCode,
+        description: body.description,
+        point: body.point,
+        address: body.address,
+        reporter,
+        enteredByUserId,
+        photoIds: body.photoIds ?? [],
+        formAnswers: body.formAnswers ?? {},
+        fallbackRegionCode: actor.scopeRegionCode,
+        photoScopePath: actor.scopePath,
+      };
+      const key = request.headers['idempotency-key'];
+      const outcome = await reportCase(deps, auditContextOf(request), input, {
+        now: new Date(),
+        idempotency: key ? { actorId: actor.id, key, requestHash: sha256Hex(canonicalJson(body)) } : undefined,
+        showSuggestions: can(actor.roles, 'cases.read'),
+      });
+      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(outcome.status).header('location', `/api/cases/${outcome.body.case.code}`).send(outcome.body);
+    },
+  );
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Cases in scope, newest first; filters by state, level, grid, region, matter, time state, text; inboxes',
+        querystring: CaseListQuery,
+        response: { 200: CaseList },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, null);
+      return listCases(db, actor, request.query);
+    },
+  );
+
+  app.get(
+    '/cases/supervision',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'The supervision list (督办): cases in warning (yellow) and overdue (red), most urgent first',
+        querystring: SupervisionQuery,
+        response: { 200: SupervisionList },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'cases.read');
+      return listSupervision(db, actor, request.query);
+    },
+  );
+
+  app.get(
+    '/cases/routing-rules',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '六定 dispatch rules in order (first match wins)',
+        response: { 200: RoutingRuleList },
+      },
+    },
+    async (request) => {
+      authorize(request, 'cases.operate');
+      return listRoutingRules(db);
+    },
+  );
+
+  app.get(
+    '/cases/:code',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'A case: reports (reporters masked), timeline, possible duplicates, suggested routing',
+        params: CaseCodeParams,
+        response: { 200: CaseDetail },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, null);
+      return getCase(db, actor, request.params.code, new Date());
+    },
+  );
+
+  app.get(
+    '/cases/:code/routing',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Where 六定 routing sends the case (unit, person on the A/B post) and why',
+        params: CaseCodeParams,
+        response: { 200: RoutingSuggestion },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'cases.operate');
+      const row = await casesRepository.findInScope(db, request.params.code, caseScopeOf(actor));
+      if (!row) throw new DomainError('not-found');
+      return suggestRouting(db, row, await matterOfCase(db, row), new Date(), request.locale);
+    },
+  );
+
+  app.post(
+    '/cases/:code/commands',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'A workflow command (register, dispatch, accept, return, feedback, verify, rate, archive, hold, extension, escalate, whistle…). If-Match: the case version last seen.',
+        params: CaseCodeParams,
+        headers: IfMatchHeaders,
+        body: CaseCommandBody,
+        response: { 200: CommandResult },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, COMMAND_PERMISSIONS[request.body.type]);
+      return runCaseCommand(deps, actor, auditContextOf(request), {
+        code: request.params.code,
+        command: request.body,
+        expectedVersion: versionFromIfMatch(request.headers['if-match']),
+        now: new Date(),
+      });
+    },
+  );
+
+  app.post(
+    '/cases/:code/merge',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '并单: merge this case (before dispatch) into an open case; its reports and reporters move there',
+        params: CaseCodeParams,
+        body: MergeCaseBody,
+        response: { 200: CaseSummary },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'cases.operate');
+      return mergeCases(deps, actor, auditContextOf(request), {
+        code: request.params.code,
+        intoCaseCode: request.body.intoCaseCode,
+        now: new Date(),
+      });
+    },
+  );
+
+  app.post(
+    '/cases/:code/keep-apart',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Not a duplicate: the two cases are no longer suggested as duplicates of each other',
+        params: CaseCodeParams,
+        body: KeepApartBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'cases.operate');
+      await keepCasesApart(deps, actor, auditContextOf(request), {
+        code: request.params.code,
+        otherCaseCode: request.body.caseCode,
+        now: new Date(),
+      });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/cases/:code/location',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Place a case reported by address on the map (its grid and, while in intake, its command unit follow)',
+        params: CaseCodeParams,
+        body: PlaceCaseBody,
+        response: { 200: CaseSummary },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'cases.operate');
+      return placeCase(deps, actor, auditContextOf(request), {
+        code: request.params.code,
+        point: request.body.point,
+        address: request.body.address,
+        now: new Date(),
+      });
+    },
+  );
+
+  app.post(
+    '/cases/:code/reports/:reportId/reveal-phone',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "A reporter's full phone number for a stated purpose (audited)",
+        params: Type.Object({
+          code: CaseCodeParams.properties.code,
+          reportId: Type.String({ format: 'uuid' }),
+        }),
+        body: RevealPhoneBody,
+        response: { 200: RevealPhoneResult },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'cases.reveal');
+      return revealReporterPhone(deps, actor, auditContextOf(request), {
+        code: request.params.code,
+        reportId: request.params.reportId,
+        purpose: request.body.purpose,
+      });
+    },
+  );
+}

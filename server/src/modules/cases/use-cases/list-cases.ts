@@ -1,0 +1,66 @@
+import type { CaseList, CaseListQuery, SupervisionList } from '@yiwang/contracts';
+import type { Executor } from '../../../db/client.js';
+import { DomainError } from '../../../platform/errors.js';
+import type { Actor } from '../../../platform/http.js';
+import { gridsRepository } from '../../grids/grids.repository.js';
+import { regionsRepository } from '../../regions/regions.repository.js';
+import { caseScopeOf } from '../case-scope.js';
+import { type CaseFilter, casesRepository } from '../cases.repository.js';
+import type { HandlingLevel } from '../domain/types.js';
+import { presentCaseSummary } from '../present-case.js';
+
+/**
+ * Cases in the caller's scope, newest first, by state, level, grid or region (and what
+ * lies below it), matter, time state, channel and text. `inbox=unit` is the caller's
+ * unit's inbox (cases it handles, assists or was summoned to); `inbox=command` the queue
+ * of the command unit the caller sits at.
+ */
+export async function listCases(db: Executor, actor: Actor, query: CaseListQuery): Promise<CaseList> {
+  const scope = caseScopeOf(actor);
+  const filter: CaseFilter = {
+    state: query.state,
+    level: query.level,
+    matterCode: query.matterCode,
+    timeState: query.timeState,
+    channel: query.channel,
+    q: query.q,
+    open: query.open,
+  };
+  if (query.gridCode) {
+    const grid = await gridsRepository.findCurrentInScope(db, query.gridCode, actor.scopePath);
+    if (!grid) return { items: [], total: 0 };
+    filter.underPath = grid.path;
+  } else if (query.regionCode) {
+    const region = await regionsRepository.findByCode(db, query.regionCode);
+    if (!region) return { items: [], total: 0 };
+    filter.underPath = region.path;
+  }
+  if (query.inbox) {
+    if (!actor.unitId) throw new DomainError('case-no-unit');
+    if (query.inbox === 'unit') filter.unitInbox = actor.unitId;
+    else filter.commandInbox = actor.unitId;
+  }
+  const { items, total } = await casesRepository.listInScope(db, filter, scope, {
+    limit: query.limit,
+    offset: query.offset,
+  });
+  return { items: items.map(presentCaseSummary), total };
+}
+
+/** The supervision list (督办): yellow (warning) and red (overdue) cases, the most urgent first. */
+export async function listSupervision(
+  db: Executor,
+  actor: Actor,
+  query: { level?: HandlingLevel | undefined; limit: number },
+): Promise<SupervisionList> {
+  const scope = caseScopeOf(actor);
+  const [warning, overdue] = await Promise.all([
+    casesRepository.supervisionInScope(db, scope, 'warning', query, query.limit),
+    casesRepository.supervisionInScope(db, scope, 'overdue', query, query.limit),
+  ]);
+  return {
+    warning: warning.items.map(presentCaseSummary),
+    overdue: overdue.items.map(presentCaseSummary),
+    counts: { warning: warning.total, overdue: overdue.total },
+  };
+}

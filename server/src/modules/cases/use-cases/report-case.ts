@@ -1,0 +1,325 @@
+import type { CaseChannel, DuplicateSuggestion, IntakeResult } from '@yiwang/contracts';
+import type { Tx } from '../../../db/client.js';
+import { encryptSecret } from '../../../platform/crypto.js';
+import { DomainError } from '../../../platform/errors.js';
+import type { AuditContext } from '../../audit/record-audit.js';
+import type { CatalogMatter } from '../../catalog/catalog-matter.js';
+import { checkFormAnswers, type FormAnswersInput } from '../../catalog/form-answers.js';
+import type { Crs } from '../../grids/geometry/index.js';
+import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case.js';
+import { formatCaseCode, maskPhone } from '../case-code.js';
+import { type CaseDeps, reportableMatter, stageLimitsOf } from '../case-deps.js';
+import { type CasePlace, commandUnitForRegion, placeAtPoint, placeInRegion } from '../case-placement.js';
+import { clockOf, eventRow, snapshotColumns, timersForClock } from '../case-writer.js';
+import { type CaseRow, casesRepository } from '../cases.repository.js';
+import type { DuplicateMatch } from '../domain/duplicates.js';
+import { NO_CLOCK, nextStageClock } from '../domain/stage-clock.js';
+import { reportCase as openCaseSnapshot } from '../domain/workflow.js';
+import { presentCaseSummary } from '../present-case.js';
+import { storeSnapshot } from '../snapshot-json.js';
+import { type DuplicateCandidateRow, duplicatesNear, intakeLockKeys, suggestion } from './find-duplicates.js';
+
+/** Who reported: an account (resident, worker), or a caller or visitor the desk enters, or nobody known. */
+export interface IntakeReporter {
+  userId: string | null;
+  name: string | null;
+  phone: string | null;
+  /** Hidden from handlers and the public. */
+  anonymous: boolean;
+}
+
+/**
+ * One report from any channel. The desk, the resident portal and the worker API build it
+ * from POST /api/cases; the 12345 hotline webhook and the Open311 server build it from
+ * their own formats (with `externalId` = work-order number or service_request token, and
+ * their API key's region as `fallbackRegionCode`) and call {@link reportCase} the same way.
+ */
+export interface ReportCaseInput {
+  channel: CaseChannel;
+  matterCode: string;
+  description: string;
+  /** A point (its grid is found), and/or address text; at least one. */
+  point?: { lon: number; lat: number; crs: Crs } | undefined;
+  address?: string | undefined;
+  reporter: IntakeReporter;
+  /** The operator entering a call or a walk-in. */
+  enteredByUserId?: string | null;
+  photoIds?: readonly string[];
+  formAnswers?: FormAnswersInput;
+  /** The sender's id of this report; a second report with the same channel and id returns the first. */
+  externalId?: string | null;
+  /** Where a report without a point is placed: the reporter's (or the integration's) region. */
+  fallbackRegionCode: string;
+  /** The scope of the photos that may be attached: the uploader's. */
+  photoScopePath: string;
+}
+
+export interface ReportCaseOptions {
+  now: Date;
+  /** Idempotency-Key of the request, with the caller and a hash of what was sent. */
+  idempotency?: { actorId: string; key: string; requestHash: string } | undefined;
+  /** Whether the caller may see other cases (possible duplicates are shown to staff only). */
+  showSuggestions: boolean;
+}
+
+export interface ReportCaseOutcome {
+  status: 200 | 201;
+  body: IntakeResult;
+  /** The answer of an earlier request with the same Idempotency-Key (or external id). */
+  replayed: boolean;
+}
+
+/**
+ * Intake (上报) from any channel: checks the matter and its form, places the report (point
+ * → grid, or address only), finds the command unit of the matter's level for the place,
+ * and either merges the report into an open case of the same matter nearby (并单: a
+ * confident match; the reporter then follows that case) or opens a new case. Possible
+ * duplicates are returned for the operator to merge or keep apart. Everything — the
+ * idempotency key, case, report, timeline, timers, photos and audit row — is written in
+ * one transaction.
+ */
+export async function reportCase(
+  deps: CaseDeps,
+  context: AuditContext,
+  input: ReportCaseInput,
+  options: ReportCaseOptions,
+): Promise<ReportCaseOutcome> {
+  const { db } = deps;
+  const { now } = options;
+  const matter = await reportableMatter(db, input.matterCode);
+  const form = checkFormAnswers(matter.formFields, input.formAnswers ?? {});
+  if (form.problems.length > 0) throw new DomainError('validation', {}, form.problems);
+  if (!input.point && !input.address?.trim()) {
+    throw new DomainError('validation', {}, [{ field: 'point', code: 'required' }]);
+  }
+  const place = input.point
+    ? await placeAtPoint(db, deps.locator, [input.point.lon, input.point.lat], input.point.crs)
+    : await placeInRegion(db, input.fallbackRegionCode);
+  const command = await commandUnitForRegion(db, matter.handlingLevel, place.regionPath);
+
+  return db.transaction(async (tx) => {
+    if (options.idempotency) {
+      const claim = await casesRepository.claimIdempotencyKey(tx, options.idempotency);
+      if (!claim.claimed) {
+        if (claim.existing.requestHash !== options.idempotency.requestHash)
+          throw new DomainError('idempotency-key-reused');
+        return {
+          status: claim.existing.responseStatus as 200 | 201,
+          body: claim.existing.responseBody as IntakeResult,
+          replayed: true,
+        };
+      }
+    }
+    if (input.externalId) {
+      const earlier = await casesRepository.findReportByExternalId(tx, input.channel, input.externalId);
+      if (earlier) {
+        const body = await intakeResult(tx, earlier.caseId, earlier.report.id, 'created', []);
+        return { status: 200 as const, body, replayed: true };
+      }
+    }
+
+    let matches: DuplicateMatch<DuplicateCandidateRow>[] = [];
+    if (place.point) {
+      await casesRepository.lockIntakeCells(tx, intakeLockKeys(matter.code, place.point));
+      matches = await duplicatesNear(tx, matter, place.point, now);
+    }
+    const confident = matches.find((m) => m.score.confidence === 'confident' && m.candidate.matterCode === matter.code);
+    const possible = options.showSuggestions ? matches.filter((m) => m !== confident).map((m) => suggestion(m)) : [];
+
+    const outcome = confident
+      ? await mergeReport(deps, tx, context, input, { matter, place, now, into: confident, answers: form.answers })
+      : await openCase(deps, tx, context, input, { matter, place, command, now, answers: form.answers });
+    const body = await intakeResult(tx, outcome.caseId, outcome.reportId, confident ? 'merged' : 'created', possible);
+    const status = confident ? 200 : 201;
+    if (options.idempotency) await casesRepository.completeIdempotencyKey(tx, options.idempotency, { status, body });
+    return { status, body, replayed: false };
+  });
+}
+
+interface IntakeContext {
+  matter: CatalogMatter;
+  place: CasePlace;
+  now: Date;
+  answers: Record<string, unknown>;
+}
+
+function reportRow(deps: CaseDeps, input: ReportCaseInput, caseId: string, ctx: IntakeContext) {
+  const phone = input.reporter.phone?.trim() || null;
+  return {
+    caseId,
+    channel: input.channel,
+    reporterUserId: input.reporter.userId,
+    reporterName: input.reporter.name?.trim() || null,
+    reporterPhoneSealed: phone ? encryptSecret(deps.secretKey, phone) : null,
+    reporterPhoneMasked: phone ? maskPhone(phone) : null,
+    anonymous: input.reporter.anonymous,
+    enteredByUserId: input.enteredByUserId ?? null,
+    description: input.description.trim(),
+    lon: ctx.place.point?.[0] ?? null,
+    lat: ctx.place.point?.[1] ?? null,
+    address: input.address?.trim() || null,
+    photoIds: [...(input.photoIds ?? [])],
+    formAnswers: ctx.answers as Record<string, string | number | string[]>,
+    externalId: input.externalId ?? null,
+    createdAt: ctx.now,
+  };
+}
+
+async function attachPhotos(tx: Tx, input: ReportCaseInput, caseRow: Pick<CaseRow, 'id' | 'path'>) {
+  if (!input.photoIds?.length) return;
+  const attached = await attachPhotosToCase(tx, {
+    caseId: caseRow.id,
+    photoIds: input.photoIds,
+    scopePath: input.photoScopePath,
+    casePath: caseRow.path,
+  });
+  if (!attached.ok) {
+    throw new DomainError('invalid-reference', { what: attached.photoIds.join(', ') }, [
+      { field: 'photoIds', code: 'invalid' },
+    ]);
+  }
+}
+
+async function openCase(
+  deps: CaseDeps,
+  tx: Tx,
+  context: AuditContext,
+  input: ReportCaseInput,
+  ctx: IntakeContext & { command: { unitId: string; level: CatalogMatter['handlingLevel'] } },
+): Promise<{ caseId: string; reportId: string }> {
+  const { matter, place, now } = ctx;
+  const id = crypto.randomUUID();
+  const code = formatCaseCode(now, await casesRepository.nextCaseNumber(tx));
+  const { snapshot, event } = openCaseSnapshot(
+    {
+      id,
+      matterCode: matter.code,
+      level: ctx.command.level,
+      commandUnitId: ctx.command.unitId,
+      reporterUserId: input.reporter.userId,
+      needsOnSiteVerification: matter.needsOnSiteVerification,
+      channel: input.channel,
+    },
+    now,
+  );
+  const clock = nextStageClock(
+    NO_CLOCK,
+    null,
+    snapshot,
+    now,
+    stageLimitsOf(matter, deps.settings),
+    deps.settings.calendar,
+  );
+  const caseRow = await casesRepository.insertCase(tx, {
+    ...snapshotColumns(snapshot, null, now),
+    id,
+    code,
+    state: snapshot.state,
+    level: snapshot.level,
+    matterCode: matter.code,
+    matterVersion: matter.version,
+    matterCategory: matter.category,
+    commandUnitId: snapshot.commandUnitId,
+    snapshot: storeSnapshot(snapshot),
+    regionCode: place.regionCode,
+    gridCode: place.gridCode,
+    path: place.path,
+    lon: place.point?.[0] ?? null,
+    lat: place.point?.[1] ?? null,
+    address: input.address?.trim() || null,
+    description: input.description.trim(),
+    channel: input.channel,
+    reporterUserId: input.reporter.userId,
+    stage: clock.stage,
+    stageStartedAt: clock.startedAt,
+    stageDueAt: clock.dueAt,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const report = await casesRepository.insertReport(tx, reportRow(deps, input, id, ctx));
+  await casesRepository.insertEvents(tx, [
+    eventRow(id, {
+      ...event,
+      actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
+      details: { ...event.details, reportId: report.id, located: place.gridCode !== null },
+    }),
+  ]);
+  await casesRepository.insertTimers(tx, timersForClock(id, clockOf(caseRow), deps.settings));
+  await attachPhotos(tx, input, caseRow);
+  await deps.audit(tx, context, {
+    action: 'case.report',
+    objectType: 'case',
+    objectId: code,
+    details: {
+      channel: input.channel,
+      matterCode: matter.code,
+      matterVersion: matter.version,
+      gridCode: place.gridCode,
+      reportId: report.id,
+      photoIds: [...(input.photoIds ?? [])],
+      externalId: input.externalId ?? null,
+    },
+  });
+  return { caseId: id, reportId: report.id };
+}
+
+async function mergeReport(
+  deps: CaseDeps,
+  tx: Tx,
+  context: AuditContext,
+  input: ReportCaseInput,
+  ctx: IntakeContext & { into: DuplicateMatch<DuplicateCandidateRow> },
+): Promise<{ caseId: string; reportId: string }> {
+  const [target] = await casesRepository.lockByIds(tx, [ctx.into.candidate.id]);
+  if (!target) throw new Error('duplicate candidate vanished');
+  const report = await casesRepository.insertReport(tx, reportRow(deps, input, target.id, ctx));
+  const saved = await casesRepository.updateCase(tx, target.id, target.version, {
+    supporterCount: target.supporterCount + 1,
+    updatedAt: ctx.now,
+  });
+  if (!saved) throw new Error('locked case changed');
+  await casesRepository.insertEvents(tx, [
+    {
+      caseId: target.id,
+      type: 'report_merged',
+      at: ctx.now,
+      actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
+      actorUnitId: null,
+      fromState: target.state,
+      toState: target.state,
+      details: {
+        reportId: report.id,
+        channel: input.channel,
+        automatic: true,
+        distanceMeters: Math.round(ctx.into.score.distanceMeters * 10) / 10,
+        hoursApart: Math.round(ctx.into.score.hoursApart * 100) / 100,
+        supporterCount: target.supporterCount + 1,
+      },
+    },
+  ]);
+  await attachPhotos(tx, input, target);
+  await deps.audit(tx, context, {
+    action: 'case.report.merge',
+    objectType: 'case',
+    objectId: target.code,
+    details: {
+      channel: input.channel,
+      reportId: report.id,
+      photoIds: [...(input.photoIds ?? [])],
+      externalId: input.externalId ?? null,
+    },
+  });
+  return { caseId: target.id, reportId: report.id };
+}
+
+async function intakeResult(
+  tx: Tx,
+  caseId: string,
+  reportId: string,
+  outcome: IntakeResult['outcome'],
+  duplicateSuggestions: DuplicateSuggestion[],
+): Promise<IntakeResult> {
+  const summary = await casesRepository.summaryById(tx, caseId);
+  if (!summary) throw new Error('case just written is missing');
+  return { outcome, case: presentCaseSummary(summary), reportId, duplicateSuggestions };
+}

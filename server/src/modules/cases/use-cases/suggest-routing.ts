@@ -1,0 +1,91 @@
+import type { Locale, RoutingSuggestion } from '@yiwang/contracts';
+import type { Executor } from '../../../db/client.js';
+import { accountsRepository } from '../../accounts/accounts.repository.js';
+import type { CatalogMatter } from '../../catalog/catalog-matter.js';
+import { regionsRepository } from '../../regions/regions.repository.js';
+import { currentHolder } from '../../staffing/current-holder.js';
+import { staffingRepository } from '../../staffing/staffing.repository.js';
+import { type CaseRow, casesRepository, type RoutingRuleRow } from '../cases.repository.js';
+import { type RoutingResult, type RoutingRule, routeCase } from '../domain/routing.js';
+import { unitRef } from '../present-case.js';
+
+/** A stored rule as the pure router reads it (the rule's code names it in the explanation). */
+export function routingRuleOf(row: RoutingRuleRow): RoutingRule {
+  return {
+    id: row.code,
+    matter: row.matterCode
+      ? { matterCode: row.matterCode }
+      : row.matterCategory
+        ? { matterCategory: row.matterCategory }
+        : '*',
+    place: row.gridCode
+      ? { gridCode: row.gridCode }
+      : row.regionPathPrefix
+        ? { regionPathPrefix: row.regionPathPrefix }
+        : '*',
+    unitId: row.unitId,
+    ...(row.postId ? { postId: row.postId } : {}),
+    ...(row.personUserId ? { personUserId: row.personUserId } : {}),
+  };
+}
+
+/**
+ * 六定 routing of a case: the first dispatch rule matching its matter and place, else the
+ * command center of its level; a rule naming a post goes to whoever covers the post now
+ * (A, or B while A is away). Returns the unit, the person and why, in the caller's language.
+ */
+export async function suggestRouting(
+  db: Executor,
+  row: CaseRow,
+  matter: CatalogMatter,
+  at: Date,
+  locale: Locale,
+): Promise<RoutingSuggestion> {
+  const region = await regionsRepository.findByCode(db, row.regionCode);
+  const regionPath = region?.path ?? row.regionCode;
+  const ruleRows = await casesRepository.activeRoutingRules(db);
+  const rules = ruleRows.map(routingRuleOf);
+  const postIds = [...new Set(ruleRows.flatMap((r) => (r.postId ? [r.postId] : [])))];
+  const posts = await casesRepository.postsByIds(db, postIds);
+  const people = [...new Set(posts.flatMap((p) => [p.holderUserId, p.backupUserId]))];
+  const absences = await staffingRepository.absencesOverlapping(db, at, new Date(at.getTime() + 1), people);
+  const commandUnits = await casesRepository.commandUnitsOfRegions(db, regionPath.split('/'));
+  const unitIds = [...new Set([...ruleRows.map((r) => r.unitId), ...commandUnits.values()])];
+  const units = new Map((await casesRepository.unitRefs(db, unitIds)).map((u) => [u.id, u]));
+
+  const result: RoutingResult = routeCase(
+    {
+      matterCode: row.matterCode,
+      matterCategory: matter.category,
+      handlingLevel: row.level,
+      regionPath,
+      gridCode: row.gridCode,
+    },
+    rules,
+    {
+      commandUnitOf: (code) => commandUnits.get(code),
+      currentHolder: (postId, when) => {
+        const post = posts.find((p) => p.id === postId);
+        if (!post) return null;
+        const cover = currentHolder(post, absences, when);
+        if (cover.userId === null) return null;
+        return { userId: cover.userId, post: cover.by === 'holder' ? 'A' : 'B' };
+      },
+      unitName: (id) => units.get(id)?.name,
+    },
+    at,
+  );
+  if (!result.ok) {
+    return { ok: false, unit: null, person: null, ruleCode: null, via: null, reason: result.explanation[locale] };
+  }
+  const unit = units.get(result.unitId);
+  const person = result.personId ? await accountsRepository.findUserById(db, result.personId) : undefined;
+  return {
+    ok: true,
+    unit: unit ? unitRef(unit) : null,
+    person: person ? { id: person.id, displayName: person.displayName } : null,
+    ruleCode: result.ruleId ?? null,
+    via: result.via,
+    reason: result.reason[locale],
+  };
+}

@@ -1,0 +1,101 @@
+import type { MatterDetail, UpdateMatterBody } from '@yiwang/contracts';
+import type { Db } from '../../../db/client.js';
+import { DomainError } from '../../../platform/errors.js';
+import type { Actor } from '../../../platform/http.js';
+import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { catalogRepository } from '../catalog.repository.js';
+import { type CatalogMatter, matterFromRow, matterToRow } from '../catalog-matter.js';
+import type { Matter } from '../data/matter.js';
+import { validateCatalog } from '../data/matter-catalog.js';
+import { getMatter } from './get-matter.js';
+
+type Editable = Omit<UpdateMatterBody, 'reason'>;
+
+/**
+ * An administrator's change to a matter: the current version is closed and the next one
+ * opened in one transaction with its audit row (the changed fields, before and after).
+ * Cases already opened keep the version they were opened under. A change that would
+ * make the matter fail the catalog's checks (unknown department, a limit too long for
+ * its class, initials that do not fit the name…) is refused with the problems.
+ */
+export async function updateMatter(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  input: { code: string; change: UpdateMatterBody; now: Date },
+): Promise<MatterDetail> {
+  const { reason, ...change } = input.change;
+  await db.transaction(async (tx) => {
+    const row = await catalogRepository.lockCurrent(tx, input.code);
+    if (!row) throw new DomainError('not-found');
+    const before = matterFromRow(row);
+    const after = applyChange(before, change);
+    const changed = changedFields(before, after);
+    if (changed.length === 0) return;
+    const problems = checkMatter(after, await catalogRepository.departmentCodes(tx));
+    if (problems.length > 0) {
+      throw new DomainError(
+        'validation',
+        {},
+        problems.map((problem) => ({ field: 'matter', code: 'catalog', params: { problem } })),
+      );
+    }
+    await catalogRepository.closeCurrent(tx, input.code, input.now);
+    await catalogRepository.insert(tx, {
+      ...matterToRow(after, {
+        version: before.version + 1,
+        validFrom: input.now,
+        escalation: after.escalation,
+        active: after.active,
+      }),
+      changedBy: actor.kind === 'user' ? actor.id : null,
+      changeReason: reason,
+    });
+    await recordAudit(tx, context, {
+      action: 'matter.update',
+      objectType: 'matter',
+      objectId: input.code,
+      details: {
+        version: before.version + 1,
+        reason,
+        changes: Object.fromEntries(
+          changed.map((field) => [field, { from: before[field] ?? null, to: after[field] ?? null }]),
+        ),
+      },
+    });
+  });
+  return getMatter(db, input.code);
+}
+
+function applyChange(before: CatalogMatter, change: Editable): CatalogMatter {
+  const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+  return { ...before, ...defined } as CatalogMatter;
+}
+
+const EDITABLE_FIELDS = [
+  'name',
+  'nameEn',
+  'ownerUnitCodes',
+  'handlingLevel',
+  'limitClass',
+  'timeLimits',
+  'difficulty',
+  'needsOnSiteVerification',
+  'duplicateRadiusMeters',
+  'duplicateWindowHours',
+  'pinyinInitials',
+  'keywords',
+  'formFields',
+  'escalation',
+  'active',
+] as const satisfies readonly (keyof Editable & keyof CatalogMatter)[];
+
+function changedFields(before: CatalogMatter, after: CatalogMatter) {
+  return EDITABLE_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
+/** The catalog's checks on one matter (the catalog-wide ones, like "a department owns no matter", do not apply). */
+function checkMatter(matter: Matter, departmentCodes: readonly string[]): string[] {
+  const result = validateCatalog([matter], departmentCodes);
+  return result.ok ? [] : result.problems.filter((p) => p.code === matter.code).map((p) => p.problem);
+}
