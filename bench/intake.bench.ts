@@ -1,0 +1,94 @@
+// Intake speed over HTTP on the PostgreSQL server: POST /api/cases from 16 concurrent
+// clients (cases/s and latency percentiles), next to pgbench inserting comparable rows into
+// the same server in the same run — the ceiling an intake could approach. Prints numbers;
+// not a test. Run: npx tsx bench/intake.bench.ts  (BENCH_SECONDS=10, BENCH_DATABASE_URL=…)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createApiKey, createBenchDatabase, percentile, reportPoints, startServer, stopServer } from './support/bench-server.js';
+
+const CONCURRENCY = 16;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+const db = await createBenchDatabase();
+const dataDir = mkdtempSync(join(tmpdir(), 'yw-bench-'));
+const server = await startServer(db.url, dataDir);
+try {
+  const key = await createApiKey(server.url);
+  const points = await reportPoints(server.url, key);
+  const matters = ((await (await fetch(`${server.url}/api/catalog/matters`, { headers: { 'x-api-key': key } })).json()) as {
+    items: { code: string; formFields: { required: boolean }[] }[];
+  }).items
+    .filter((m) => !m.formFields.some((f) => f.required))
+    .map((m) => m.code);
+
+  let sequence = 0;
+  const report = async (): Promise<number> => {
+    const i = sequence++;
+    const [lon, lat] = points[(i * 7919) % points.length] as [number, number];
+    // A few metres around the point, so nearby reports of one matter sometimes merge.
+    const started = performance.now();
+    const response = await fetch(`${server.url}/api/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key, 'idempotency-key': `bench-${i}` },
+      body: JSON.stringify({
+        matterCode: matters[i % matters.length],
+        description: `基准测试上报 ${i}：路面破损，请尽快处理。`,
+        point: { lon: lon + ((i % 13) - 6) * 1e-5, lat: lat + ((i % 11) - 5) * 1e-5 },
+        channel: 'desk',
+        reporter: { name: '测试', phone: '13800000000' },
+      }),
+    });
+    const body = await response.arrayBuffer();
+    if (response.status !== 201 && response.status !== 200) throw new Error(`intake answered ${response.status}: ${new TextDecoder().decode(body)}`);
+    return performance.now() - started;
+  };
+
+  // Warm up (JIT, pools, the grid index), then measure.
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    for (let k = 0; k < 10; k++) await report();
+  }));
+  const latencies: number[] = [];
+  const deadline = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline) latencies.push(await report());
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const intakeRate = latencies.length / elapsed;
+
+  // pgbench: single-row inserts of a case-sized row into the same server, same concurrency.
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  await client.query(
+    'CREATE TABLE bench_rows (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), matter_code text, description text, lon float8, lat float8, details jsonb, created_at timestamptz DEFAULT now())',
+  );
+  await client.end();
+  const script = join(dataDir, 'insert.sql');
+  writeFileSync(
+    script,
+    "INSERT INTO bench_rows (matter_code, description, lon, lat, details) VALUES ('CG-0101', '基准测试上报：路面破损，请尽快处理。', 120.28, 31.9, '{\"channel\":\"desk\",\"reporter\":\"测试\"}');\n",
+  );
+  const url = new URL(db.url);
+  const output = execFileSync(
+    'pgbench',
+    ['-n', '-c', String(CONCURRENCY), '-j', '2', '-T', String(SECONDS), '-f', script, '-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', db.name],
+    { encoding: 'utf8' },
+  );
+  const tps = Number(output.match(/tps = ([\d.]+)/)?.[1] ?? Number.NaN);
+
+  console.log(`intake over HTTP, ${CONCURRENCY} clients, ${SECONDS} s, PostgreSQL server (${latencies.length} reports):`);
+  console.log(`  ${intakeRate.toFixed(0)} cases/s   p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`);
+  console.log(`pgbench, ${CONCURRENCY} clients, single-row INSERT of a comparable row: ${tps.toFixed(0)} rows/s`);
+  console.log(`intake reaches ${((intakeRate / tps) * 100).toFixed(1)} % of the pgbench limit (goal ≥ 50 %, p99 ≤ 50 ms)`);
+  console.log('  (each intake: scope + grid lookup, duplicate search, case + report + timeline + timers + idempotency key + audit row in one transaction)');
+} finally {
+  await stopServer(server.child);
+  await db.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
