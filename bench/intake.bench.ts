@@ -7,7 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createApiKey, createBenchDatabase, percentile, reportPoints, startServer, stopServer } from './support/bench-server.js';
+import {
+  createApiKey,
+  createBenchDatabase,
+  percentile,
+  reportPoints,
+  startServer,
+  stopServer,
+} from './support/bench-server.js';
 
 const CONCURRENCY = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -18,9 +25,11 @@ const server = await startServer(db.url, dataDir);
 try {
   const key = await createApiKey(server.url);
   const points = await reportPoints(server.url, key);
-  const matters = ((await (await fetch(`${server.url}/api/catalog/matters`, { headers: { 'x-api-key': key } })).json()) as {
-    items: { code: string; formFields: { required: boolean }[] }[];
-  }).items
+  const matters = (
+    (await (await fetch(`${server.url}/api/catalog/matters`, { headers: { 'x-api-key': key } })).json()) as {
+      items: { code: string; formFields: { required: boolean }[] }[];
+    }
+  ).items
     .filter((m) => !m.formFields.some((f) => f.required))
     .map((m) => m.code);
 
@@ -42,14 +51,17 @@ try {
       }),
     });
     const body = await response.arrayBuffer();
-    if (response.status !== 201 && response.status !== 200) throw new Error(`intake answered ${response.status}: ${new TextDecoder().decode(body)}`);
+    if (response.status !== 201 && response.status !== 200)
+      throw new Error(`intake answered ${response.status}: ${new TextDecoder().decode(body)}`);
     return performance.now() - started;
   };
 
   // Warm up (JIT, pools, the grid index), then measure.
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    for (let k = 0; k < 10; k++) await report();
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let k = 0; k < 10; k++) await report();
+    }),
+  );
   const latencies: number[] = [];
   const deadline = performance.now() + SECONDS * 1000;
   const started = performance.now();
@@ -72,21 +84,46 @@ try {
   const script = join(dataDir, 'insert.sql');
   writeFileSync(
     script,
-    "INSERT INTO bench_rows (matter_code, description, lon, lat, details) VALUES ('CG-0101', '基准测试上报：路面破损，请尽快处理。', 120.28, 31.9, '{\"channel\":\"desk\",\"reporter\":\"测试\"}');\n",
+    'INSERT INTO bench_rows (matter_code, description, lon, lat, details) VALUES (\'CG-0101\', \'基准测试上报：路面破损，请尽快处理。\', 120.28, 31.9, \'{"channel":"desk","reporter":"测试"}\');\n',
   );
   const url = new URL(db.url);
   const output = execFileSync(
     'pgbench',
-    ['-n', '-c', String(CONCURRENCY), '-j', '2', '-T', String(SECONDS), '-f', script, '-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', db.name],
+    [
+      '-n',
+      '-c',
+      String(CONCURRENCY),
+      '-j',
+      '2',
+      '-T',
+      String(SECONDS),
+      '-f',
+      script,
+      '-h',
+      url.hostname,
+      '-p',
+      url.port || '5432',
+      '-U',
+      url.username || 'postgres',
+      db.name,
+    ],
     { encoding: 'utf8' },
   );
   const tps = Number(output.match(/tps = ([\d.]+)/)?.[1] ?? Number.NaN);
 
-  console.log(`intake over HTTP, ${CONCURRENCY} clients, ${SECONDS} s, PostgreSQL server (${latencies.length} reports):`);
-  console.log(`  ${intakeRate.toFixed(0)} cases/s   p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`);
+  console.log(
+    `intake over HTTP, ${CONCURRENCY} clients, ${SECONDS} s, PostgreSQL server (${latencies.length} reports):`,
+  );
+  console.log(
+    `  ${intakeRate.toFixed(0)} cases/s   p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
+  );
   console.log(`pgbench, ${CONCURRENCY} clients, single-row INSERT of a comparable row: ${tps.toFixed(0)} rows/s`);
-  console.log(`intake reaches ${((intakeRate / tps) * 100).toFixed(1)} % of the pgbench limit (goal ≥ 50 %, p99 ≤ 50 ms)`);
-  console.log('  (each intake: scope + grid lookup, duplicate search, case + report + timeline + timers + idempotency key + audit row in one transaction)');
+  console.log(
+    `intake reaches ${((intakeRate / tps) * 100).toFixed(1)} % of the pgbench limit (goal ≥ 50 %, p99 ≤ 50 ms)`,
+  );
+  console.log(
+    '  (each intake: scope + grid lookup, duplicate search, case + report + timeline + timers + idempotency key + audit row in one transaction)',
+  );
 } finally {
   await stopServer(server.child);
   await db.drop();

@@ -43,7 +43,14 @@ export interface RunningServer {
 export function startServer(dbUrl: string, dataDir: string): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: dbUrl, YIWANG_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      YIWANG_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -103,7 +110,8 @@ export async function reportPoints(base: string, key: string): Promise<[number, 
     // Keep it if it and its jittered neighbours (±6e-5°) are inside the same grid.
     const [cx, cy] = [x / n, y / n];
     const code = index.lookup(cx, cy);
-    if (code && index.lookup(cx + 6e-5, cy + 6e-5) === code && index.lookup(cx - 6e-5, cy - 6e-5) === code) points.push([cx, cy]);
+    if (code && index.lookup(cx + 6e-5, cy + 6e-5) === code && index.lookup(cx - 6e-5, cy - 6e-5) === code)
+      points.push([cx, cy]);
   }
   return points;
 }
