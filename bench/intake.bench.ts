@@ -16,7 +16,7 @@ import {
   stopServer,
 } from './support/bench-server.js';
 
-const CONCURRENCY = 16;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 const db = await createBenchDatabase();

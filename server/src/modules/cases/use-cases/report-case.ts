@@ -2,7 +2,7 @@ import type { CaseChannel, DuplicateSuggestion, IntakeResult } from '@yiwang/con
 import type { Tx } from '../../../db/client.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { AuditContext } from '../../audit/record-audit.js';
+import type { AuditContext, AuditEvent } from '../../audit/record-audit.js';
 import type { CatalogMatter } from '../../catalog/catalog-matter.js';
 import { checkFormAnswers, type FormAnswersInput } from '../../catalog/form-answers.js';
 import type { Crs } from '../../grids/geometry/index.js';
@@ -132,6 +132,8 @@ export async function reportCase(
     const body = await intakeResult(tx, outcome.caseId, outcome.reportId, confident ? 'merged' : 'created', possible);
     const status = confident ? 200 : 201;
     if (options.idempotency) await casesRepository.completeIdempotencyKey(tx, options.idempotency, { status, body });
+    // Last statement before commit: appending takes the audit chain's lock, held until commit.
+    await deps.audit(tx, context, outcome.audit);
     return { status, body, replayed: false };
   });
 }
@@ -186,7 +188,7 @@ async function openCase(
   context: AuditContext,
   input: ReportCaseInput,
   ctx: IntakeContext & { command: { unitId: string; level: CatalogMatter['handlingLevel'] } },
-): Promise<{ caseId: string; reportId: string }> {
+): Promise<{ caseId: string; reportId: string; audit: AuditEvent }> {
   const { matter, place, now } = ctx;
   const id = crypto.randomUUID();
   const code = formatCaseCode(now, await casesRepository.nextCaseNumber(tx));
@@ -246,7 +248,7 @@ async function openCase(
   ]);
   await casesRepository.insertTimers(tx, timersForClock(id, clockOf(caseRow), deps.settings));
   await attachPhotos(tx, input, caseRow);
-  await deps.audit(tx, context, {
+  const audit: AuditEvent = {
     action: 'case.report',
     objectType: 'case',
     objectId: code,
@@ -259,8 +261,8 @@ async function openCase(
       photoIds: [...(input.photoIds ?? [])],
       externalId: input.externalId ?? null,
     },
-  });
-  return { caseId: id, reportId: report.id };
+  };
+  return { caseId: id, reportId: report.id, audit };
 }
 
 async function mergeReport(
@@ -269,7 +271,7 @@ async function mergeReport(
   context: AuditContext,
   input: ReportCaseInput,
   ctx: IntakeContext & { into: DuplicateMatch<DuplicateCandidateRow> },
-): Promise<{ caseId: string; reportId: string }> {
+): Promise<{ caseId: string; reportId: string; audit: AuditEvent }> {
   const [target] = await casesRepository.lockByIds(tx, [ctx.into.candidate.id]);
   if (!target) throw new Error('duplicate candidate vanished');
   const report = await casesRepository.insertReport(tx, reportRow(deps, input, target.id, ctx));
@@ -298,7 +300,7 @@ async function mergeReport(
     },
   ]);
   await attachPhotos(tx, input, target);
-  await deps.audit(tx, context, {
+  const audit: AuditEvent = {
     action: 'case.report.merge',
     objectType: 'case',
     objectId: target.code,
@@ -308,8 +310,8 @@ async function mergeReport(
       photoIds: [...(input.photoIds ?? [])],
       externalId: input.externalId ?? null,
     },
-  });
-  return { caseId: target.id, reportId: report.id };
+  };
+  return { caseId: target.id, reportId: report.id, audit };
 }
 
 async function intakeResult(
