@@ -4,6 +4,8 @@ export * from './cases.js';
 export * from './catalog.js';
 export * from './common.js';
 export * from './grids.js';
+export * from './hotline.js';
+export * from './open311.js';
 export * from './photos.js';
 export * from './regions.js';
 export * from './roles.js';

@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.js';
 import { caseSettingsFrom } from './modules/cases/cases.settings.js';
 import { runTimersWithApp } from './modules/cases/timer-loop.js';
 import { loadDemoCountyIfEmpty } from './modules/demo/load-demo-county.js';
+import { runHotlineCallbacksWithApp } from './modules/hotline/callback-loop.js';
 import { loadConfig } from './platform/config.js';
 
 async function main() {
@@ -13,6 +14,8 @@ async function main() {
   const app = await buildApp({ config, database });
   // Case timers (warnings, overdue, escalation, callback, archive): due ones fire at once, then every few seconds.
   runTimersWithApp(app, database, caseSettingsFrom(process.env));
+  // 12345 status callbacks (only when YIWANG_HOTLINE_CALLBACK_URL is set).
+  runHotlineCallbacksWithApp(app, database, config.hotline);
 
   let closing = false;
   const shutdown = async (signal: string) => {

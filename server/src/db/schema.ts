@@ -4,6 +4,7 @@ export * from '../modules/audit/audit.tables.js';
 export * from '../modules/cases/cases.tables.js';
 export * from '../modules/catalog/catalog.tables.js';
 export * from '../modules/grids/grids.tables.js';
+export * from '../modules/hotline/hotline.tables.js';
 export * from '../modules/photos/photos.tables.js';
 export * from '../modules/regions/regions.tables.js';
 export * from '../modules/staffing/staffing.tables.js';

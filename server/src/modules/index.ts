@@ -4,6 +4,8 @@ import { auditModule } from './audit/audit.module.js';
 import { casesModule } from './cases/cases.module.js';
 import { catalogModule } from './catalog/catalog.module.js';
 import { gridsModule } from './grids/grids.module.js';
+import { hotlineModule } from './hotline/hotline.module.js';
+import { open311Module } from './open311/open311.module.js';
 import { photosModule } from './photos/photos.module.js';
 import { regionsModule } from './regions/regions.module.js';
 import { staffingModule } from './staffing/staffing.module.js';
@@ -20,4 +22,6 @@ export const modules: Module[] = [
   photosModule,
   catalogModule,
   casesModule,
+  hotlineModule,
+  open311Module,
 ];

@@ -25,6 +25,39 @@ export interface Config {
   loadDemo: boolean;
   /** Base-map tiles for the desk map; null = no tiles (the map still shows grids, and makes no external request). */
   mapTiles: MapTiles | null;
+  hotline: HotlineConfig;
+}
+
+/** The 12345 hotline integration: inbound work orders and status callbacks, both signed with `secret`. */
+export interface HotlineConfig {
+  /** Shared HMAC-SHA256 secret; null = the webhook refuses every delivery. */
+  secret: string | null;
+  /** Where status changes of hotline cases are POSTed; null = no callbacks are queued. */
+  callbackUrl: string | null;
+  /** Accepted clock difference of X-Hotline-Timestamp. */
+  maxSkewSeconds: number;
+  /** Deliveries of one callback before it is marked failed. */
+  maxAttempts: number;
+  /** First retry delay; doubled per attempt (capped at an hour). */
+  retryBaseMs: number;
+  intervalMs: number;
+}
+
+/** Only for the embedded demo; documented in README.md. Set YIWANG_HOTLINE_SECRET in production. */
+export const DEMO_HOTLINE_SECRET = 'yw_demo_hotline_secret';
+
+function loadHotline(env: NodeJS.ProcessEnv, demo: boolean): HotlineConfig {
+  const callbackUrl = env.YIWANG_HOTLINE_CALLBACK_URL || null;
+  if (callbackUrl && !/^https?:\/\//.test(callbackUrl))
+    throw new Error('YIWANG_HOTLINE_CALLBACK_URL must be an http(s) URL');
+  return {
+    secret: env.YIWANG_HOTLINE_SECRET || (demo ? DEMO_HOTLINE_SECRET : null),
+    callbackUrl,
+    maxSkewSeconds: int(env.YIWANG_HOTLINE_MAX_SKEW_SECONDS, 300, 'YIWANG_HOTLINE_MAX_SKEW_SECONDS'),
+    maxAttempts: int(env.YIWANG_HOTLINE_CALLBACK_MAX_ATTEMPTS, 8, 'YIWANG_HOTLINE_CALLBACK_MAX_ATTEMPTS'),
+    retryBaseMs: int(env.YIWANG_HOTLINE_CALLBACK_RETRY_MS, 30_000, 'YIWANG_HOTLINE_CALLBACK_RETRY_MS'),
+    intervalMs: int(env.YIWANG_HOTLINE_CALLBACK_INTERVAL_MS, 5_000, 'YIWANG_HOTLINE_CALLBACK_INTERVAL_MS'),
+  };
 }
 
 export interface MapTiles {
@@ -119,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDistDir: env.YIWANG_WEB_DIST,
     loadDemo: bool(env.YIWANG_LOAD_DEMO, true),
     mapTiles: loadMapTiles(env),
+    hotline: loadHotline(env, bool(env.YIWANG_LOAD_DEMO, true)),
   };
   return { ...base, ...overrides, session: { ...base.session, ...overrides.session } };
 }

@@ -19,7 +19,19 @@ export type Permission =
   | 'audit.verify'
   | 'photos.upload'
   | 'photos.read'
-  | 'photos.original';
+  | 'photos.original'
+  | 'catalog.read'
+  | 'catalog.manage'
+  | 'cases.report'
+  | 'cases.read'
+  | 'cases.read-unit'
+  | 'cases.read-own'
+  | 'cases.operate'
+  | 'cases.handle'
+  | 'cases.verify'
+  | 'cases.rate'
+  | 'cases.supervise'
+  | 'cases.reveal';
 
 export const hasPermission = (session: SessionInfo, permission: Permission): boolean =>
   session.permissions.includes(permission);

@@ -2,6 +2,7 @@ import type { DeskModule } from '../lib/desk-module';
 import { apiKeysModule } from './api-keys';
 import { auditModule } from './audit';
 import { authModule } from './auth';
+import { casesModule } from './cases';
 import { gridsModule } from './grids';
 import { regionsModule } from './regions';
 import { staffingModule } from './staffing';
@@ -11,6 +12,7 @@ import { usersModule } from './users';
 /** The desk's modules, in menu order. Adding a module to the desk is one line here. */
 export const deskModules: DeskModule[] = [
   regionsModule,
+  casesModule,
   gridsModule,
   staffingModule,
   usersModule,

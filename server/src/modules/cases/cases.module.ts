@@ -1,6 +1,7 @@
 import type { Module } from '../../platform/http.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { gridLocatorFor } from '../grids/grid-locator.js';
+import { caseStreamRoutes } from './case-stream.routes.js';
 import { casesRoutes } from './cases.routes.js';
 import { caseSettingsFrom } from './cases.settings.js';
 
@@ -11,12 +12,14 @@ import { caseSettingsFrom } from './cases.settings.js';
  */
 export const casesModule: Module = {
   name: 'cases',
-  apiRoutes: (app, { config, database }) =>
+  apiRoutes: (app, { config, database }) => {
     casesRoutes(app, {
       db: database.db,
       locator: gridLocatorFor(database),
       secretKey: config.secretKey,
       settings: caseSettingsFrom(process.env),
       audit: recordAudit,
-    }),
+    });
+    caseStreamRoutes(app, database.db);
+  },
 };

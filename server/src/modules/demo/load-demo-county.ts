@@ -1,5 +1,6 @@
 import type { Role } from '@yiwang/contracts';
 import type { Db } from '../../db/client.js';
+import { sha256Hex } from '../../platform/crypto.js';
 import { accountsRepository } from '../accounts/accounts.repository.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -43,6 +44,8 @@ export const DEMO_DEPARTMENTS = [
 
 /** Shared by every demo account; printed at start. A demo install is for trials only. */
 export const DEMO_PASSWORD = 'yiwang2026';
+/** The demo Open311 client's api_key (documented in README); stored hashed like every key. */
+export const DEMO_OPEN311_API_KEY = 'yw_demo_open311_key';
 
 export interface DemoLogin {
   username: string;
@@ -172,6 +175,13 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
         unitId: a.unit ? unitId(a.unit) : null,
       });
     }
+    await accountsRepository.insertApiKey(tx, {
+      name: 'demo Open311 client',
+      prefix: DEMO_OPEN311_API_KEY.slice(0, 10),
+      secretHash: sha256Hex(DEMO_OPEN311_API_KEY),
+      roles: ['resident'],
+      scopeRegionCode: COUNTY,
+    });
     const gridCount = await loadDemoGridMap(tx, now, gridMap);
     const firstGrid = gridMap.grids.find((g) => g.level === 3 && g.regionCode === DEMO_COMMUNITY);
     const staffing = await loadDemoStaffing(

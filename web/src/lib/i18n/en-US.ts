@@ -216,4 +216,9 @@ export const enUS: Record<MessageKey, string> = {
   'grids.nav.sizing': 'Grid sizing',
   'grids.nav.import': 'Grid import/export',
   'staffing.nav': 'Who covers what',
+  'cases.nav.intake': 'Intake queue',
+  'cases.nav.new': 'New case',
+  'cases.nav.inbox': 'Unit inbox',
+  'cases.nav.list': 'Cases',
+  'cases.nav.supervision': 'Supervision',
 };

@@ -213,6 +213,11 @@ export const zhCN = {
   'grids.nav.sizing': '网格规模评估',
   'grids.nav.import': '网格导入导出',
   'staffing.nav': '人员值守',
+  'cases.nav.intake': '受理台',
+  'cases.nav.new': '新建案件',
+  'cases.nav.inbox': '本单位待办',
+  'cases.nav.list': '案件列表',
+  'cases.nav.supervision': '督办',
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -127,8 +127,8 @@ export async function reportCase(
     const possible = options.showSuggestions ? matches.filter((m) => m !== confident).map((m) => suggestion(m)) : [];
 
     const outcome = confident
-      ? await mergeReport(deps, tx, context, input, { matter, place, now, into: confident, answers: form.answers })
-      : await openCase(deps, tx, context, input, { matter, place, command, now, answers: form.answers });
+      ? await mergeReport(deps, tx, input, { matter, place, now, into: confident, answers: form.answers })
+      : await openCase(deps, tx, input, { matter, place, command, now, answers: form.answers });
     const body = await intakeResult(tx, outcome.caseId, outcome.reportId, confident ? 'merged' : 'created', possible);
     const status = confident ? 200 : 201;
     if (options.idempotency) await casesRepository.completeIdempotencyKey(tx, options.idempotency, { status, body });
@@ -185,7 +185,6 @@ async function attachPhotos(tx: Tx, input: ReportCaseInput, caseRow: Pick<CaseRo
 async function openCase(
   deps: CaseDeps,
   tx: Tx,
-  context: AuditContext,
   input: ReportCaseInput,
   ctx: IntakeContext & { command: { unitId: string; level: CatalogMatter['handlingLevel'] } },
 ): Promise<{ caseId: string; reportId: string; audit: AuditEvent }> {
@@ -268,7 +267,6 @@ async function openCase(
 async function mergeReport(
   deps: CaseDeps,
   tx: Tx,
-  context: AuditContext,
   input: ReportCaseInput,
   ctx: IntakeContext & { into: DuplicateMatch<DuplicateCandidateRow> },
 ): Promise<{ caseId: string; reportId: string; audit: AuditEvent }> {

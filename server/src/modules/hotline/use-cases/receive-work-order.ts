@@ -1,0 +1,66 @@
+import type { HotlineWorkOrder, HotlineWorkOrderAccepted } from '@yiwang/contracts';
+import type { AuditContext } from '../../audit/record-audit.js';
+import type { CaseDeps } from '../../cases/case-deps.js';
+import { reportCase } from '../../cases/use-cases/report-case.js';
+import { catalogRepository } from '../../catalog/catalog.repository.js';
+import { matterFromRow } from '../../catalog/catalog-matter.js';
+import { hotlineRepository } from '../hotline.repository.js';
+import { matchMatter } from '../match-matter.js';
+
+/**
+ * Intake of a 12345 work order whose signature was checked: its matter (given, or found
+ * from the hotline's category and text, else 其他事项), place (point or address), caller
+ * (phone sealed like every reporter's), as a case on the 'hotline' channel with the
+ * work-order number as external id, so a redelivery returns the same case.
+ */
+export async function receiveWorkOrder(
+  deps: CaseDeps,
+  context: AuditContext,
+  order: HotlineWorkOrder,
+  now: Date,
+): Promise<{ status: 200 | 201; body: HotlineWorkOrderAccepted }> {
+  const matterCode =
+    order.matterCode ??
+    matchMatter((await catalogRepository.currentAll(deps.db)).map(matterFromRow), {
+      category: order.category,
+      description: order.description,
+    });
+  const rootRegion = await hotlineRepository.rootRegionCode(deps.db);
+  if (!rootRegion) throw new Error('region tree is empty');
+  const urgent = order.urgency === 'urgent' ? '【紧急】' : '';
+  const outcome = await reportCase(
+    deps,
+    context,
+    {
+      channel: 'hotline',
+      matterCode,
+      description: `${urgent}${order.description}`,
+      point: order.location
+        ? { lon: order.location.lon, lat: order.location.lat, crs: order.location.crs ?? 'WGS84' }
+        : undefined,
+      address: order.address,
+      reporter: {
+        userId: null,
+        name: order.caller.name ?? null,
+        phone: order.caller.phone ?? null,
+        anonymous: order.caller.anonymous ?? false,
+      },
+      ...(order.matterCode && order.attributes ? { formAnswers: order.attributes } : {}),
+      externalId: order.orderNo,
+      fallbackRegionCode: rootRegion,
+      photoScopePath: rootRegion,
+    },
+    { now, showSuggestions: false },
+  );
+  const { case: summary } = outcome.body;
+  return {
+    status: outcome.replayed ? 200 : outcome.status,
+    body: {
+      orderNo: order.orderNo,
+      caseCode: summary.code,
+      state: summary.state,
+      matterCode: summary.matter.code,
+      outcome: outcome.replayed ? 'replayed' : outcome.body.outcome,
+    },
+  };
+}

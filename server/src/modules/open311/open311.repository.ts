@@ -1,0 +1,72 @@
+import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.js';
+import { caseEvents, caseReports, cases } from '../cases/cases.tables.js';
+import { matters } from '../catalog/catalog.tables.js';
+import { units } from '../units/units.tables.js';
+import type { RequestSource } from './present-open311.js';
+
+const assignedUnit = alias(units, 'assigned_unit');
+const commandUnit = alias(units, 'command_unit');
+const CLOSED_STATES = ['closed', 'rated', 'archived', 'voided'] as const;
+
+export interface RequestFilter {
+  codes?: readonly string[];
+  serviceCodes?: readonly string[];
+  start?: Date;
+  end?: Date;
+  status?: 'open' | 'closed';
+  limit: number;
+}
+
+/** Public columns only: nothing about who reported. */
+const requestColumns = {
+  code: cases.code,
+  state: cases.state,
+  matterCode: cases.matterCode,
+  matterName: matters.name,
+  matterNameEn: matters.nameEn,
+  description: cases.description,
+  assignedUnitName: assignedUnit.name,
+  commandUnitName: commandUnit.name,
+  createdAt: cases.createdAt,
+  updatedAt: cases.updatedAt,
+  handleDueAt: cases.handleDueAt,
+  address: cases.address,
+  lon: cases.lon,
+  lat: cases.lat,
+  lastEventType: sql<string | null>`(SELECT ${caseEvents.type} FROM ${caseEvents}
+    WHERE ${caseEvents.caseId} = ${cases.id} ORDER BY ${caseEvents.id} DESC LIMIT 1)`,
+};
+
+export const open311Repository = {
+  /** Service requests (cases) newest first, as GeoReport's GET requests filters them. */
+  async findRequests(db: Executor, filter: RequestFilter): Promise<RequestSource[]> {
+    const conditions: SQL[] = [];
+    if (filter.codes) conditions.push(inArray(cases.code, [...filter.codes]));
+    if (filter.serviceCodes) conditions.push(inArray(cases.matterCode, [...filter.serviceCodes]));
+    if (filter.start) conditions.push(gte(cases.createdAt, filter.start));
+    if (filter.end) conditions.push(lte(cases.createdAt, filter.end));
+    if (filter.status === 'closed') conditions.push(inArray(cases.state, [...CLOSED_STATES]));
+    if (filter.status === 'open') conditions.push(sql`${cases.state} NOT IN ${[...CLOSED_STATES]}`);
+    return db
+      .select(requestColumns)
+      .from(cases)
+      .innerJoin(matters, and(eq(matters.code, cases.matterCode), eq(matters.version, cases.matterVersion)))
+      .innerJoin(commandUnit, eq(commandUnit.id, cases.commandUnitId))
+      .leftJoin(assignedUnit, eq(assignedUnit.id, cases.assignedUnitId))
+      .where(and(...conditions))
+      .orderBy(desc(cases.createdAt), desc(cases.code))
+      .limit(filter.limit);
+  },
+
+  /** The case a report (its id is the Open311 token) ended in, also after a merge. */
+  async caseCodeOfReport(db: Executor, reportId: string): Promise<string | undefined> {
+    const [row] = await db
+      .select({ code: cases.code })
+      .from(caseReports)
+      .innerJoin(cases, eq(cases.id, caseReports.caseId))
+      .where(and(eq(caseReports.id, reportId), eq(caseReports.channel, 'open311')));
+    return row?.code;
+  },
+};

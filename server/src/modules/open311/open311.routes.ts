@@ -1,0 +1,213 @@
+import { Open311ApiKeyQuery, Open311FileParams, Open311PostRequestBody, Open311RequestsQuery } from '@yiwang/contracts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../platform/errors.js';
+import type { App } from '../../platform/http.js';
+import { translate } from '../../platform/i18n.js';
+import type { CaseDeps } from '../cases/case-deps.js';
+import type { FormAnswersInput } from '../catalog/form-answers.js';
+import {
+  discoveryXml,
+  errorsXml,
+  type Open311Discovery,
+  type Open311Error,
+  requestsXml,
+  serviceDefinitionXml,
+  servicesXml,
+} from './present-open311.js';
+import { describeService, listServices } from './use-cases/describe-services.js';
+import { findToken, getRequest, listRequests } from './use-cases/query-requests.js';
+import { submitServiceRequest } from './use-cases/submit-request.js';
+import { type XmlElement, xmlDocument } from './xml.js';
+
+const PREFIX = '/open311/v2';
+const FORMATS = ['json', 'xml'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** `{id}.json` / `{id}.xml` → the id and format; anything else is not a resource here. */
+function fileOf(file: string): { id: string; format: Format } {
+  const match = /^(.+)\.(json|xml)$/.exec(file);
+  if (!match) throw new DomainError('not-found');
+  return { id: match[1] as string, format: match[2] as Format };
+}
+
+const formatOfUrl = (url: string): Format => ((url.split('?')[0] ?? '').endsWith('.xml') ? 'xml' : 'json');
+
+function send(reply: FastifyReply, format: Format, status: number, json: unknown, xml: XmlElement) {
+  reply.status(status);
+  return format === 'xml'
+    ? reply.type('text/xml; charset=utf-8').send(xmlDocument(xml))
+    : reply.type('application/json; charset=utf-8').send(JSON.stringify(json));
+}
+
+/** Form bodies (the GeoReport way): repeated keys and `attribute[code][]` become lists. */
+function parseForm(text: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [rawKey, value] of new URLSearchParams(text)) {
+    const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
+    const existing = out[key];
+    if (existing === undefined) out[key] = rawKey.endsWith('[]') ? [value] : value;
+    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+/** attribute[code]=value pairs of a form body, or an `attribute` object of a JSON body. */
+function attributesOf(body: Record<string, unknown>): FormAnswersInput {
+  const answers: Record<string, string | string[] | number> = {};
+  const nested = body.attribute;
+  if (nested && typeof nested === 'object' && !Array.isArray(nested)) Object.assign(answers, nested);
+  for (const [key, value] of Object.entries(body)) {
+    const match = /^attribute\[([^\]]+)\]$/.exec(key);
+    if (match && (typeof value === 'string' || Array.isArray(value))) answers[match[1] as string] = value as string;
+  }
+  return answers;
+}
+
+/** GeoReport errors: [{code, description}] with 400 (bad input), 403 (api_key), 404 (unknown). */
+function open311ErrorOf(error: FastifyError | DomainError | Error, request: FastifyRequest): Open311Error | null {
+  const locale = request.locale;
+  const fastifyError = error as FastifyError;
+  if (error instanceof DomainError) {
+    const fields = error.fields.map((f) => `${f.field.replace(/^formAnswers\./, 'attribute.')} (${f.code})`);
+    const description = [translate(locale, error.code, error.params), ...fields].join(' ');
+    switch (error.code) {
+      case 'forbidden':
+      case 'unauthenticated':
+        return { code: 403, description: 'Invalid or missing api_key.' };
+      case 'not-found':
+        return { code: 404, description };
+      case 'validation':
+      case 'outside-county':
+      case 'invalid-reference':
+      case 'no-grid':
+      case 'no-command-unit':
+        return { code: 400, description };
+      default:
+        return null;
+    }
+  }
+  if (fastifyError.validation) {
+    const issues = fastifyError.validation.map((v) => {
+      const field = (v.instancePath.replace(/^\//, '') || String(v.params.missingProperty ?? '')).replaceAll('/', '.');
+      return `${field} ${v.message ?? v.keyword}`.trim();
+    });
+    return { code: 400, description: issues.join('; ') };
+  }
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return { code: fastifyError.statusCode, description: fastifyError.message };
+  }
+  return null;
+}
+
+/**
+ * The Open311 GeoReport v2 server: discovery, services, service definitions, POST and
+ * GET requests, tokens, in .json and .xml. Reads are public and show no personal data;
+ * POST takes an API key as `api_key`. Its own plugin, with GeoReport's error format and
+ * a form-body parser.
+ */
+export async function open311Routes(app: App, deps: CaseDeps) {
+  const { db } = deps;
+  await app.register(
+    async (scope: App) => {
+      scope.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: 64 * 1024 },
+        (_request, body, done) => done(null, parseForm(body as string)),
+      );
+      scope.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
+        const known = open311ErrorOf(error, request);
+        const body: Open311Error = known ?? { code: 500, description: `Internal error (request ${request.id}).` };
+        if (!known) request.log.error({ err: error }, 'unhandled error');
+        return send(reply, formatOfUrl(request.url), body.code, [body], errorsXml([body]));
+      });
+      scope.setNotFoundHandler((request, reply) => {
+        const body: Open311Error = { code: 404, description: 'Not found.' };
+        return send(reply, formatOfUrl(request.url), 404, [body], errorsXml([body]));
+      });
+
+      for (const format of FORMATS) {
+        scope.get(`/discovery.${format}`, { schema: { tags: ['open311'] } }, async (request, reply) => {
+          const discovery: Open311Discovery = {
+            changeset: '2026-01-01T00:00:00+08:00',
+            contact: 'Yiwang (一网) command center',
+            key_service: 'API keys are issued by administrators (系统管理 → API 密钥).',
+            endpoints: [
+              {
+                specification: 'http://wiki.open311.org/GeoReport_v2',
+                url: `${request.protocol}://${request.host}${PREFIX}`,
+                changeset: '2026-01-01T00:00:00+08:00',
+                type: 'production',
+                formats: ['text/xml', 'application/json'],
+              },
+            ],
+          };
+          return send(reply, format, 200, discovery, discoveryXml(discovery));
+        });
+
+        scope.get(`/services.${format}`, { schema: { tags: ['open311'] } }, async (request, reply) => {
+          const services = await listServices(db, request.locale);
+          return send(reply, format, 200, services, servicesXml(services));
+        });
+
+        scope.post(
+          `/requests.${format}`,
+          { schema: { tags: ['open311'], body: Open311PostRequestBody, querystring: Open311ApiKeyQuery } },
+          async (request, reply) => {
+            const body = request.body;
+            const result = await submitServiceRequest(
+              deps,
+              {
+                apiKey: body.api_key ?? request.query.api_key,
+                body,
+                attributes: attributesOf(body as Record<string, unknown>),
+                requestId: String(request.id),
+              },
+              new Date(),
+            );
+            return send(reply, format, result.status, [result.body], requestsXml([result.body]));
+          },
+        );
+
+        scope.get(
+          `/requests.${format}`,
+          { schema: { tags: ['open311'], querystring: Open311RequestsQuery } },
+          async (request, reply) => {
+            const requests = await listRequests(db, request.query, request.locale, new Date());
+            return send(reply, format, 200, requests, requestsXml(requests));
+          },
+        );
+      }
+
+      scope.get(
+        '/services/:file',
+        { schema: { tags: ['open311'], params: Open311FileParams } },
+        async (request, reply) => {
+          const { id, format } = fileOf(request.params.file);
+          const definition = await describeService(db, id, request.locale);
+          return send(reply, format, 200, definition, serviceDefinitionXml(definition));
+        },
+      );
+
+      scope.get(
+        '/requests/:file',
+        { schema: { tags: ['open311'], params: Open311FileParams } },
+        async (request, reply) => {
+          const { id, format } = fileOf(request.params.file);
+          const found = await getRequest(db, id, request.locale);
+          return send(reply, format, 200, [found], requestsXml([found]));
+        },
+      );
+
+      scope.get(
+        '/tokens/:file',
+        { schema: { tags: ['open311'], params: Open311FileParams } },
+        async (request, reply) => {
+          const { id, format } = fileOf(request.params.file);
+          const found = await findToken(db, id);
+          return send(reply, format, 200, [found], requestsXml([found]));
+        },
+      );
+    },
+    { prefix: PREFIX },
+  );
+}

@@ -1,0 +1,323 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/app.js';
+import { at, baseGridsOf, type CaseWorld, caseWorld, commandOk, DEMO_COMMUNITY } from '../cases/cases.test-helpers.js';
+import { DEMO_OPEN311_API_KEY } from '../demo/load-demo-county.js';
+import type { Position } from '../grids/geometry/index.js';
+import type { Open311Attribute } from './present-open311.js';
+
+// The GeoReport v2 JSON Schemas (draft-07 style, no $schema): ../shared/open311.
+const SCHEMA_DIR = join(import.meta.dirname, '../../../../../shared/open311');
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+for (const name of ['service', 'service-definition', 'request', 'services', 'requests']) {
+  const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.json`), 'utf8'));
+  ajv.addSchema({ ...schema, $id: `${name}.json` });
+}
+const schema = (name: string) => ajv.getSchema(`${name}.json`) as ValidateFunction;
+function expectValid(name: string, data: unknown) {
+  const validate = schema(name);
+  expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+}
+
+/** Well-formed: one root, balanced tags, only the five predefined entities, no stray '<' or '&'. */
+function expectWellFormedXml(xml: string) {
+  expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+  const body = xml.slice(xml.indexOf('?>') + 2);
+  const stack: string[] = [];
+  let roots = 0;
+  const tag = /<(\/?)([A-Za-z_][\w.-]*)(\/?)>|([^<]+)/gy;
+  let match: RegExpExecArray | null;
+  let consumed = 0;
+  // biome-ignore lint/suspicious/noAssignInExpressions: a tokenizer loop
+  while ((match = tag.exec(body))) {
+    consumed = tag.lastIndex;
+    const [, closing, name, selfClosing, text] = match;
+    if (text !== undefined) {
+      expect(stack.length, `text outside the root: ${text}`).toBeGreaterThan(0);
+      expect(/&(?!(amp|lt|gt|quot|apos);)/.test(text), `bad entity in ${text}`).toBe(false);
+      expect(text.includes('>')).toBe(false);
+    } else if (closing) {
+      expect(stack.pop()).toBe(name);
+    } else {
+      if (stack.length === 0) roots++;
+      if (!selfClosing) stack.push(name as string);
+    }
+  }
+  expect(consumed).toBe(body.length);
+  expect(stack).toEqual([]);
+  expect(roots).toBe(1);
+}
+const xmlValue = (xml: string, tagName: string) => new RegExp(`<${tagName}>([^<]*)</${tagName}>`).exec(xml)?.[1];
+
+let w: CaseWorld;
+let grid: { code: string; point: Position };
+
+beforeAll(async () => {
+  w = await caseWorld(await createTestApp());
+  [grid] = (await baseGridsOf(w, DEMO_COMMUNITY)) as [typeof grid];
+});
+afterAll(() => w.t.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => w.t.app.inject({ method: 'GET', url, headers });
+const postForm = (url: string, form: Record<string, string | string[]>) => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(form)) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+  }
+  return w.t.app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: params.toString(),
+  });
+};
+
+/** A value for each required attribute of a service definition. */
+function answersFor(attributes: Open311Attribute[]): Record<string, string | string[]> {
+  const form: Record<string, string | string[]> = {};
+  for (const a of attributes.filter((x) => x.required)) {
+    const first = a.values?.[0]?.key ?? 'x';
+    form[a.datatype === 'multivaluelist' ? `attribute[${a.code}][]` : `attribute[${a.code}]`] =
+      a.datatype === 'number' ? '2' : a.datatype === 'datetime' ? '2026-05-01T08:00:00+08:00' : first;
+  }
+  return form;
+}
+
+describe('Open311 GeoReport v2: discovery and services', () => {
+  it('serves discovery in JSON and XML', async () => {
+    const json = await get('/open311/v2/discovery.json');
+    expect(json.statusCode).toBe(200);
+    expect(json.json().endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2' });
+    const xml = await get('/open311/v2/discovery.xml');
+    expect(xml.headers['content-type']).toContain('text/xml');
+    expectWellFormedXml(xml.body);
+    expect(xml.body).toContain('<format>application/json</format>');
+  });
+
+  it('lists the matters as services, valid against the schema, and as XML', async () => {
+    const r = await get('/open311/v2/services.json');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('application/json');
+    const services = r.json();
+    expectValid('services', services);
+    expect(services.length).toBeGreaterThan(100);
+    expect(services.find((s: { service_code: string }) => s.service_code === 'CG-0101')).toMatchObject({
+      service_name: '井盖缺失',
+      metadata: true,
+      type: 'realtime',
+      group: '城市管理',
+    });
+    const en = (await get('/open311/v2/services.json', { 'accept-language': 'en-US' })).json();
+    expect(en.find((s: { service_code: string }) => s.service_code === 'CG-0302').service_name).toBe('Overflowing bin');
+    const xml = await get('/open311/v2/services.xml');
+    expectWellFormedXml(xml.body);
+    expect(xml.body.match(/<service>/g)?.length).toBe(services.length);
+  });
+
+  it('describes a service with its attributes; 404 for an unknown one', async () => {
+    const r = await get('/open311/v2/services/CG-0101.json');
+    expect(r.statusCode).toBe(200);
+    const definition = r.json();
+    expectValid('service-definition', definition);
+    const hazard = definition.attributes.find((a: Open311Attribute) => a.code === 'hazard');
+    expect(hazard).toMatchObject({ variable: true, datatype: 'singlevaluelist', required: true });
+    expect(definition.attributes.map((a: Open311Attribute) => a.order)).toEqual(
+      definition.attributes.map((_: unknown, i: number) => i + 1),
+    );
+    expect(hazard.values.length).toBeGreaterThan(1);
+    const xml = await get('/open311/v2/services/CG-0101.xml');
+    expectWellFormedXml(xml.body);
+    expect(xml.body).toContain('<service_definition><service_code>CG-0101</service_code><attributes><attribute>');
+    expect(xml.body).toContain('<values><value><key>');
+
+    const unknown = await get('/open311/v2/services/XX-9999.json');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toEqual([{ code: 404, description: expect.any(String) }]);
+    const unknownXml = await get('/open311/v2/services/XX-9999.xml');
+    expect(unknownXml.statusCode).toBe(404);
+    expectWellFormedXml(unknownXml.body);
+    expect(xmlValue(unknownXml.body, 'code')).toBe('404');
+    expect((await get('/open311/v2/services/CG-0101.html')).statusCode).toBe(404);
+  });
+});
+
+describe('Open311 GeoReport v2: requests', () => {
+  let id: string;
+  let token: string;
+
+  it('takes a request with api_key and answers its id and token', async () => {
+    const definition = (await get('/open311/v2/services/CG-0101.json')).json();
+    const point = at(grid.point, 120, -80);
+    const r = await postForm('/open311/v2/requests.json', {
+      api_key: DEMO_OPEN311_API_KEY,
+      service_code: 'CG-0101',
+      lat: String(point.lat),
+      long: String(point.lon),
+      description: '人行道上井盖缺失 <危险> & 无警示',
+      first_name: '三',
+      last_name: '张',
+      phone: '13900001111',
+      email: 'zhang@example.com',
+      ...answersFor(definition.attributes),
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const [created] = r.json();
+    expect(created).toMatchObject({ service_request_id: expect.stringMatching(/^YW\d{8}-\d{6,}$/), account_id: null });
+    id = created.service_request_id;
+    token = created.token;
+  });
+
+  it('puts the request in the desk queue of the town, on the open311 channel', async () => {
+    const queue = (await w.operator.get('/api/cases?channel=open311')).json();
+    expect(queue.items.map((c: { code: string }) => c.code)).toContain(id);
+    const item = queue.items.find((c: { code: string }) => c.code === id);
+    expect(item).toMatchObject({ channel: 'open311', state: 'reported', matter: { code: 'CG-0101' } });
+    const city = (await w.cityOperator.get('/api/cases?channel=open311')).json();
+    expect(city.items.map((c: { code: string }) => c.code)).toContain(id);
+  });
+
+  it('reads the status back as JSON and XML, valid against the schema, with no personal data', async () => {
+    const r = await get(`/open311/v2/requests/${id}.json`);
+    expect(r.statusCode, r.body).toBe(200);
+    const requests = r.json();
+    expectValid('requests', requests);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      service_code: 'CG-0101',
+      service_name: '井盖缺失',
+      description: '人行道上井盖缺失 <危险> & 无警示',
+      requested_datetime: expect.stringMatching(/\+08:00$/),
+    });
+    expect(requests[0].lat).toBeCloseTo(at(grid.point, 120, -80).lat, 6);
+    for (const secret of ['张', '13900001111', '1111', 'example.com']) expect(r.body).not.toContain(secret);
+
+    const xml = await get(`/open311/v2/requests/${id}.xml`);
+    expect(xml.statusCode).toBe(200);
+    expectWellFormedXml(xml.body);
+    expect(xmlValue(xml.body, 'service_request_id')).toBe(id);
+    expect(xmlValue(xml.body, 'status')).toBe(requests[0].status);
+    expect(xml.body).toContain('&lt;危险&gt; &amp; 无警示');
+    expect(xml.body).not.toContain('13900001111');
+  });
+
+  it('follows the case through the loop: status_notes and agency change, status closes', async () => {
+    await commandOk(w.operator, id, { type: 'register' } as never);
+    const registered = (await get(`/open311/v2/requests/${id}.json`)).json()[0];
+    expect(registered).toMatchObject({ status: 'open', status_notes: '已立案' });
+    const en = (await get(`/open311/v2/requests/${id}.json`, { 'accept-language': 'en-US' })).json()[0];
+    expect(en.status_notes).toBe('Registered as a case');
+    await commandOk(w.operator, id, { type: 'void', reason: '测试作废' } as never);
+    const voided = (await get(`/open311/v2/requests/${id}.json`)).json();
+    expectValid('requests', voided);
+    expect(voided[0]).toMatchObject({ status: 'closed', status_notes: '已作废' });
+    const xml = (await get(`/open311/v2/requests/${id}.xml`)).body;
+    expect(xmlValue(xml, 'status')).toBe('closed');
+  });
+
+  it('finds the request by its token', async () => {
+    const r = await get(`/open311/v2/tokens/${token}.json`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual([{ service_request_id: id, token }]);
+    const xml = await get(`/open311/v2/tokens/${token}.xml`);
+    expectWellFormedXml(xml.body);
+    expect((await get('/open311/v2/tokens/00000000-0000-4000-8000-000000000000.json')).statusCode).toBe(404);
+    expect((await get('/open311/v2/tokens/nonsense.json')).statusCode).toBe(404);
+  });
+
+  it('lists requests with the GeoReport filters', async () => {
+    const all = (await get('/open311/v2/requests.json')).json();
+    expectValid('requests', all);
+    expect(all.map((r: { service_request_id: string }) => r.service_request_id)).toContain(id);
+    const byId = (await get(`/open311/v2/requests.json?service_request_id=${id},YW20000101-000001`)).json();
+    expect(byId.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([id]);
+    const byCode = (await get('/open311/v2/requests.json?service_code=CG-0101&status=closed')).json();
+    expect(byCode.every((r: { service_code: string; status: string }) => r.service_code === 'CG-0101')).toBe(true);
+    expect(byCode.map((r: { service_request_id: string }) => r.service_request_id)).toContain(id);
+    const open = (await get('/open311/v2/requests.json?status=open')).json();
+    expect(open.every((r: { status: string }) => r.status === 'open')).toBe(true);
+    expect(open.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(id);
+    const future = (await get('/open311/v2/requests.json?start_date=2099-01-01T00:00:00Z')).json();
+    expect(future).toEqual([]);
+    const old = (await get('/open311/v2/requests.json?end_date=2000-01-01T00:00:00%2B08:00')).json();
+    expect(old).toEqual([]);
+    const xml = await get('/open311/v2/requests.xml?service_code=CG-0101');
+    expectWellFormedXml(xml.body);
+    expect(xml.body.startsWith('<?xml version="1.0" encoding="utf-8"?><service_requests>')).toBe(true);
+    const bad = await get('/open311/v2/requests.json?start_date=yesterday');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()[0].code).toBe(400);
+    expect((await get('/open311/v2/requests.json?status=pending')).statusCode).toBe(400);
+    expect((await get('/open311/v2/requests/YW20000101-000001.json')).statusCode).toBe(404);
+  });
+
+  it('answers errors as GeoReport says: 403 bad api_key, 404 unknown service, 400 missing data', async () => {
+    const point = at(grid.point, -150, 60);
+    const base = { service_code: 'CG-0302', lat: String(point.lat), long: String(point.lon), description: '满了' };
+    const before = (await w.admin.get('/api/cases?limit=1')).json().total;
+
+    const noKey = await postForm('/open311/v2/requests.json', base);
+    expect(noKey.statusCode).toBe(403);
+    expect(noKey.json()).toEqual([{ code: 403, description: expect.any(String) }]);
+    const badKey = await postForm('/open311/v2/requests.xml', { ...base, api_key: 'yw_wrong' });
+    expect(badKey.statusCode).toBe(403);
+    expectWellFormedXml(badKey.body);
+    expect(badKey.body).toContain('<errors><error><code>403</code><description>');
+
+    const unknown = await postForm('/open311/v2/requests.json', {
+      ...base,
+      api_key: DEMO_OPEN311_API_KEY,
+      service_code: 'XX-0000',
+    });
+    expect(unknown.statusCode).toBe(404);
+    const nowhere = await postForm('/open311/v2/requests.json', {
+      api_key: DEMO_OPEN311_API_KEY,
+      service_code: 'CG-0302',
+      description: '没有位置',
+    });
+    expect(nowhere.statusCode).toBe(400);
+    const noService = await postForm('/open311/v2/requests.json', { api_key: DEMO_OPEN311_API_KEY, lat: '31.9' });
+    expect(noService.statusCode).toBe(400);
+    expect(noService.json()[0].description).toContain('service_code');
+    const badAttribute = await postForm('/open311/v2/requests.json', {
+      ...base,
+      api_key: DEMO_OPEN311_API_KEY,
+      service_code: 'CG-0101',
+      'attribute[hazard]': 'nonsense',
+    });
+    expect(badAttribute.statusCode).toBe(400);
+    expect(badAttribute.json()[0].description).toContain('attribute.hazard');
+    const beijing = await postForm('/open311/v2/requests.json', {
+      ...base,
+      api_key: DEMO_OPEN311_API_KEY,
+      lat: '39.909',
+      long: '116.397',
+    });
+    expect(beijing.statusCode).toBe(400);
+    expect((await w.admin.get('/api/cases?limit=1')).json().total).toBe(before);
+    expect((await get('/open311/v2/nothing.json')).statusCode).toBe(404);
+  });
+
+  it('takes a request by address only, placed in the key region for the operator', async () => {
+    const definition = (await get('/open311/v2/services/CG-0201.json')).json();
+    const r = await postForm('/open311/v2/requests.xml', {
+      ...answersFor(definition.attributes),
+      api_key: DEMO_OPEN311_API_KEY,
+      service_code: 'CG-0201',
+      address_string: '澄江街道人民路1号',
+      description: '路面坑洼',
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expectWellFormedXml(r.body);
+    const code = xmlValue(r.body, 'service_request_id') as string;
+    const read = (await get(`/open311/v2/requests/${code}.json`)).json();
+    expectValid('requests', read);
+    expect(read[0]).toMatchObject({ address: '澄江街道人民路1号', lat: null, long: null, status: 'open' });
+  });
+});

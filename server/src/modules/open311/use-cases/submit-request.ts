@@ -1,0 +1,79 @@
+import type { Open311PostRequestBody, Role } from '@yiwang/contracts';
+import type { Db } from '../../../db/client.js';
+import { sha256Hex } from '../../../platform/crypto.js';
+import { DomainError } from '../../../platform/errors.js';
+import { accountsRepository } from '../../accounts/accounts.repository.js';
+import { can } from '../../accounts/permissions.js';
+import type { CaseDeps } from '../../cases/case-deps.js';
+import { reportCase } from '../../cases/use-cases/report-case.js';
+import { catalogRepository } from '../../catalog/catalog.repository.js';
+import type { FormAnswersInput } from '../../catalog/form-answers.js';
+import type { Open311Created } from '../present-open311.js';
+
+export interface SubmitRequestInput {
+  apiKey: string | undefined;
+  body: Open311PostRequestBody;
+  /** attribute[code]=value pairs of the form, by code. */
+  attributes: FormAnswersInput;
+  requestId: string;
+}
+
+/**
+ * POST requests: an API key (api_key, same sha256 lookup as X-API-Key) allowed to report
+ * files a case on the 'open311' channel, placed by lat/long (WGS84) or, failing that, by
+ * the address for the operator to place in the key's region. 403 for a missing or
+ * unknown key, 404 for an unknown service_code, 400 for a missing location or bad
+ * attributes. The report id is also returned as the token.
+ */
+export async function submitServiceRequest(
+  deps: CaseDeps,
+  input: SubmitRequestInput,
+  now: Date,
+): Promise<{ status: 200 | 201; body: Open311Created }> {
+  const key = await apiKeyOf(deps.db, input.apiKey, now);
+  const { body } = input;
+  const matter = await catalogRepository.findCurrent(deps.db, body.service_code);
+  if (!matter?.active) throw new DomainError('not-found');
+  const hasPoint = body.lat !== undefined && body.long !== undefined;
+  const address = body.address_string?.trim() || (body.address_id ? `address_id:${body.address_id}` : undefined);
+  if (!hasPoint && !address) throw new DomainError('validation', {}, [{ field: 'lat', code: 'required' }]);
+  const name = [body.last_name?.trim(), body.first_name?.trim()].filter(Boolean).join(' ');
+  const outcome = await reportCase(
+    deps,
+    { actor: { id: key.id, label: `api-key:${key.name}` }, requestId: input.requestId },
+    {
+      channel: 'open311',
+      matterCode: matter.code,
+      description: body.description?.trim() || matter.name,
+      point: hasPoint ? { lon: body.long as number, lat: body.lat as number, crs: 'WGS84' } : undefined,
+      address,
+      reporter: { userId: null, name: name || null, phone: body.phone ?? null, anonymous: !name },
+      formAnswers: input.attributes,
+      fallbackRegionCode: key.scopeRegionCode,
+      photoScopePath: key.scopePath,
+    },
+    { now, showSuggestions: false },
+  );
+  const merged = outcome.body.outcome === 'merged';
+  return {
+    status: merged ? 200 : 201,
+    body: {
+      service_request_id: outcome.body.case.code,
+      token: outcome.body.reportId,
+      service_notice: merged ? 'Joined an open request about the same problem nearby.' : null,
+      account_id: null,
+    },
+  };
+}
+
+/** The key's sha256 is looked up like X-API-Key's; it must be live and allowed to report. */
+async function apiKeyOf(db: Db, secret: string | undefined, now: Date) {
+  if (!secret) throw new DomainError('forbidden');
+  const found = await accountsRepository.findActiveApiKeyByHash(db, sha256Hex(secret));
+  if (!found || !can(found.key.roles as Role[], 'cases.report')) throw new DomainError('forbidden');
+  if (!found.key.lastUsedAt || now.getTime() - found.key.lastUsedAt.getTime() > 60_000) {
+    await accountsRepository.touchApiKey(db, found.key.id, now);
+  }
+  const { id, name, scopeRegionCode } = found.key;
+  return { id, name, scopeRegionCode, scopePath: found.scopePath };
+}

@@ -1,0 +1,161 @@
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interiorPointOf } from '../../server/src/modules/cases/load-demo-cases';
+import { launchBrowser, logIn, openDesk, screenshot } from './support/browser';
+import { startTestServer, type TestServer } from './support/server';
+
+const BASE_GRID = '32028100100101'; // 文定社区第1网格, held by the demo account `gridworker`
+/** A small real JPEG, as a handler's phone would send (the server checks the bytes and makes a thumbnail). */
+const photo = () =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+    .jpeg()
+    .toBuffer();
+
+/** Opens a command's dialog from the case page, fills it (optional) and confirms; waits for the server's 200. */
+async function runCommand(page: Page, type: string, fill?: (dialog: ReturnType<Page['getByTestId']>) => Promise<void>) {
+  await page.getByTestId(`cmd-${type}`).click();
+  const dialog = page.getByTestId(`command-dialog-${type}`);
+  const modal = page.locator('.ant-modal').filter({ has: dialog });
+  await modal.waitFor();
+  if (fill) await fill(dialog);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/commands') && r.request().method() === 'POST'),
+    modal.locator('.ant-modal-footer .ant-btn-primary').click(),
+  ]);
+  expect(response.status(), await response.text()).toBe(200);
+  await dialog.waitFor({ state: 'detached' });
+}
+
+const waitForState = (page: Page, state: string) =>
+  page.waitForSelector(`[data-testid=case-detail][data-state=${state}]`, { timeout: 15_000 });
+
+describe('the case loop through the desk', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('report → register → dispatch → accept → feedback → verify → rate → archive, every step on the timeline', async () => {
+    // The town command center takes a call about a missing manhole cover (井盖缺失, town level, checked on site).
+    const operator = await openDesk(browser, server.url);
+    await logIn(operator.page, 'operator');
+    const grid = await (await operator.page.request.get(`/api/grids/${BASE_GRID}`)).json();
+    const [lon, lat] = interiorPointOf(grid.grid.geometry) as [number, number];
+
+    let page = operator.page;
+    await page.getByRole('link', { name: '新建案件' }).click();
+    await page.waitForURL('**/cases/new');
+    await page.locator('#matterCode').fill('jgqs');
+    await page.locator('.ant-select-item-option').filter({ hasText: '井盖缺失' }).first().click();
+    // The matter's own form fields appear once it is chosen (like Open311 service attributes).
+    await page.getByLabel('是否有安全隐患').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '存在安全隐患' }).click();
+    await page.getByLabel('问题描述').fill('来电反映：文定路小区门口井盖缺失，夜里很危险');
+    await page.getByLabel('地址').fill('文定路小区东门');
+    await page.getByLabel('经度').fill(lon.toFixed(6));
+    await page.getByLabel('纬度').fill(lat.toFixed(6));
+    await page.getByLabel('来电人 / 来访人姓名').fill('张先生');
+    await page.getByLabel('联系电话').fill('13812345678');
+    await page.getByTestId('new-case-submit').click();
+    await page.waitForURL(/\/cases\/YW\d{8}-\d{6,}$/);
+    const code = page.url().split('/').pop() as string;
+    await waitForState(page, 'reported');
+    await page.getByTestId('reporter-phone').getByText('138****5678').waitFor();
+
+    // It waits in the intake queue; the operator registers it and dispatches it where 六定 routing suggests.
+    await page.getByRole('link', { name: '受理台' }).click();
+    await page.getByTestId('intake-list').getByRole('link', { name: code }).click();
+    await waitForState(page, 'reported');
+    await runCommand(page, 'register');
+    await waitForState(page, 'registered');
+    await runCommand(page, 'dispatch', async (dialog) => {
+      await dialog.getByTestId('routing-suggestion').getByText('建议派往：市城市管理局').waitFor();
+      await dialog
+        .getByTestId('routing-suggestion')
+        .getByText(/命中派单规则/)
+        .waitFor();
+    });
+    await waitForState(page, 'dispatched');
+    expect(await page.getByTestId('case-assigned-unit').textContent()).toBe('市城市管理局');
+
+    // The department handler finds it in the unit inbox, accepts it and reports back with a photo.
+    const handler = await openDesk(browser, server.url);
+    await logIn(handler.page, 'handler');
+    page = handler.page;
+    await page.getByRole('link', { name: '本单位待办' }).click();
+    await page.getByTestId('inbox-list').getByRole('link', { name: code }).click();
+    await waitForState(page, 'dispatched');
+    await runCommand(page, 'accept');
+    await waitForState(page, 'accepted');
+    await runCommand(page, 'submit_feedback', async (dialog) => {
+      await dialog.getByLabel('说明').fill('已补装井盖并设置警示标志');
+      const [upload] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/photos') && r.request().method() === 'POST'),
+        dialog
+          .locator('input[type=file]')
+          .setInputFiles({ name: 'fixed.jpg', mimeType: 'image/jpeg', buffer: await photo() }),
+      ]);
+      expect(upload.status()).toBeLessThan(300);
+      await dialog.locator('.ant-upload-list-item-done').waitFor();
+    });
+    await waitForState(page, 'handled');
+
+    // The grid worker checks on site.
+    const worker = await openDesk(browser, server.url);
+    await logIn(worker.page, 'gridworker');
+    page = worker.page;
+    await page.goto(`/cases/${code}`);
+    await waitForState(page, 'handled');
+    await page.getByTestId('case-photos').locator('img').first().waitFor();
+    await runCommand(page, 'verify_pass', async (dialog) => {
+      await dialog.getByLabel('备注').fill('现场核实已补装');
+    });
+    await waitForState(page, 'closed');
+
+    // The operator's page, open all along, learns of it over the live stream; callback rating, archive.
+    page = operator.page;
+    await waitForState(page, 'closed');
+    await runCommand(page, 'rate', async (dialog) => {
+      await dialog.getByLabel('回访记录').fill('回访张先生，满意');
+    });
+    await waitForState(page, 'rated');
+    await runCommand(page, 'archive');
+    await waitForState(page, 'archived');
+
+    const events = await page
+      .getByTestId('case-timeline')
+      .locator('[data-event]')
+      .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.event));
+    expect(events).toEqual([
+      'reported',
+      'registered',
+      'dispatched',
+      'accepted',
+      'feedback_submitted',
+      'verification_passed',
+      'closed',
+      'rated',
+      'archived',
+    ]);
+    const timeline = page.getByTestId('case-timeline');
+    for (const label of ['上报', '立案', '派遣', '接收', '处置反馈', '核查通过', '结案', '评价', '归档']) {
+      await timeline.getByText(label, { exact: true }).first().waitFor();
+    }
+    await timeline.getByText('澄江街道指挥中心值班员').first().waitFor();
+    await timeline.getByText('已补装井盖并设置警示标志').waitFor();
+    await page.getByTestId('case-timeline').scrollIntoViewIfNeeded();
+    await screenshot(page, 'case-timeline');
+
+    for (const desk of [operator, handler, worker]) {
+      expect(desk.problems).toEqual([]);
+      await desk.context.close();
+    }
+  });
+});

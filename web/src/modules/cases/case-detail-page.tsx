@@ -1,0 +1,447 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { CaseDetail, CaseReport, TimelineEntry } from '@yiwang/contracts';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Image,
+  Input,
+  List,
+  Modal,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Tooltip,
+} from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../lib/api';
+import { errorText } from '../../lib/form-errors';
+import { formatDateTime } from '../../lib/format';
+import { hasPermission } from '../../lib/permissions';
+import { useSignedIn } from '../auth/session';
+import { CaseActions } from './case-actions';
+import { eventLabel, StateTag, TimeTag } from './case-labels';
+import type { LonLat } from './case-map';
+import { useCaseStream } from './case-stream';
+import { photoUrl, useCase, useCasePost } from './cases-api';
+import { useCasesI18n } from './cases-messages';
+
+const CaseMap = lazy(() => import('./case-map'));
+
+/** Timeline details worth showing: reasons, notes, texts, ratings, units. */
+function detailText(entry: TimelineEntry, unitName: (id: string) => string, t: (k: string) => string): string[] {
+  const d = (entry.details ?? {}) as Record<string, unknown>;
+  const lines: string[] = [];
+  for (const key of ['reason', 'note', 'text', 'comment', 'part']) {
+    if (typeof d[key] === 'string' && d[key]) lines.push(String(d[key]));
+  }
+  if (typeof d.rating === 'string') lines.push(t(`cases.rating.${d.rating}`));
+  if (typeof d.unitId === 'string') lines.push(`→ ${unitName(d.unitId)}`);
+  if (Array.isArray(d.unitIds)) lines.push(`→ ${(d.unitIds as string[]).map(unitName).join('、')}`);
+  if (typeof d.channel === 'string' && entry.type === 'reported') lines.push(t(`cases.channel.${d.channel}`));
+  return lines;
+}
+
+function photoIdsOf(detail: CaseDetail): string[] {
+  const ids = new Set<string>();
+  for (const r of detail.reports) for (const id of r.photoIds) ids.add(id);
+  for (const id of detail.workflow.feedback?.photoIds ?? []) ids.add(id);
+  for (const e of detail.timeline) {
+    const p = (e.details as { photoIds?: unknown } | null)?.photoIds;
+    if (Array.isArray(p)) for (const id of p) if (typeof id === 'string') ids.add(id);
+  }
+  return [...ids];
+}
+
+function RevealPhone({ code, report }: { code: string; report: CaseReport }) {
+  const { t } = useCasesI18n();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [purpose, setPurpose] = useState('');
+  const [phone, setPhone] = useState<string | null>(null);
+  const reveal = useCasePost<{ phone: string }>(`/cases/${code}/reports/${report.id}/reveal-phone`);
+  if (phone) return <span>{phone}</span>;
+  return (
+    <>
+      <Button size="small" type="link" onClick={() => setOpen(true)}>
+        {t('cases.revealPhone')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('cases.revealPhone')}
+        okText={t('cases.confirm')}
+        cancelText={t('action.cancel')}
+        confirmLoading={reveal.isPending}
+        okButtonProps={{ disabled: purpose.trim().length < 2 }}
+        onCancel={() => setOpen(false)}
+        onOk={async () => {
+          try {
+            setPhone((await reveal.mutateAsync({ purpose: purpose.trim() })).phone);
+            setOpen(false);
+          } catch (error) {
+            message.error(errorText(error));
+          }
+        }}
+      >
+        <p className="yw-muted">{t('cases.revealPurposeHelp')}</p>
+        <Input placeholder={t('cases.revealPurpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+      </Modal>
+    </>
+  );
+}
+
+function Duplicates({ detail, canOperate }: { detail: CaseDetail; canOperate: boolean }) {
+  const { t } = useCasesI18n();
+  const { message } = App.useApp();
+  const code = detail.case.code;
+  const merge = useCasePost(`/cases/${code}/merge`);
+  const keepApart = useCasePost(`/cases/${code}/keep-apart`);
+  if (detail.duplicateSuggestions.length === 0) return null;
+  return (
+    <Card className="yw-card" title={t('cases.duplicates')} data-testid="case-duplicates">
+      <List
+        dataSource={detail.duplicateSuggestions}
+        renderItem={(d) => (
+          <List.Item
+            actions={
+              canOperate
+                ? [
+                    <Button
+                      key="merge"
+                      size="small"
+                      type="primary"
+                      loading={merge.isPending}
+                      onClick={() =>
+                        merge.mutate(
+                          { intoCaseCode: d.caseCode },
+                          {
+                            onSuccess: () => message.success(t('cases.merged', { code: d.caseCode })),
+                            onError: (e) => message.error(errorText(e)),
+                          },
+                        )
+                      }
+                    >
+                      {t('cases.merge')}
+                    </Button>,
+                    <Button
+                      key="apart"
+                      size="small"
+                      loading={keepApart.isPending}
+                      onClick={() =>
+                        keepApart.mutate(
+                          { caseCode: d.caseCode },
+                          {
+                            onSuccess: () => message.success(t('cases.keptApart')),
+                            onError: (e) => message.error(errorText(e)),
+                          },
+                        )
+                      }
+                    >
+                      {t('cases.keepApart')}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space>
+                  <Link to={`/cases/${d.caseCode}`}>{d.caseCode}</Link>
+                  <Tag color={d.confidence === 'confident' ? 'red' : 'gold'}>
+                    {t(`cases.duplicate.${d.confidence}`)}
+                  </Tag>
+                  <StateTag t={t} state={d.state} />
+                </Space>
+              }
+              description={
+                <>
+                  {d.description}
+                  <div className="yw-muted">
+                    {t('cases.duplicate.info', {
+                      meters: Math.round(d.distanceMeters),
+                      hours: d.hoursApart.toFixed(1),
+                    })}
+                  </div>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** Places an address-only case: click the map, confirm. */
+function PlaceOnMap({ detail }: { detail: CaseDetail }) {
+  const { t } = useCasesI18n();
+  const { message } = App.useApp();
+  const [point, setPoint] = useState<LonLat | null>(null);
+  const place = useCasePost(`/cases/${detail.case.code}/location`);
+  return (
+    <>
+      <Alert className="yw-form-alert" type="warning" showIcon title={t('cases.noLocation')} />
+      <Suspense fallback={<Spin />}>
+        <CaseMap location={point} gridCode={null} onPick={setPoint} />
+      </Suspense>
+      <Button
+        style={{ marginTop: 8 }}
+        type="primary"
+        disabled={!point}
+        loading={place.isPending}
+        onClick={() =>
+          point &&
+          place.mutate(
+            { point: { ...point, crs: 'WGS84' } },
+            { onSuccess: () => setPoint(null), onError: (e) => message.error(errorText(e)) },
+          )
+        }
+      >
+        {t('cases.place')}
+        {point && ` (${point.lon}, ${point.lat})`}
+      </Button>
+    </>
+  );
+}
+
+/** 案件详情: summary, actions, duplicates, reports, photos, map and the timeline of every step. */
+export default function CaseDetailPage() {
+  const { code = '' } = useParams();
+  const { t, locale } = useCasesI18n();
+  const session = useSignedIn();
+  const live = useCaseStream();
+  const query = useCase(code);
+
+  if (query.isPending) return <Spin />;
+  if (query.error || !query.data) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={
+          isApiError(query.error, 404) || isApiError(query.error, 400) ? t('cases.notFound') : errorText(query.error)
+        }
+      />
+    );
+  }
+  const detail = query.data;
+  const { case: c, workflow } = detail;
+  const unitName = (id: string) => detail.units.find((u) => u.id === id)?.name ?? id;
+  const canOperate = hasPermission(session, 'cases.operate') && session.user.unit?.id === c.commandUnit.id;
+  const canReveal = hasPermission(session, 'cases.reveal');
+  const photos = photoIdsOf(detail);
+  const matterName = locale === 'en-US' && c.matter.nameEn ? c.matter.nameEn : c.matter.name;
+  const tt = t as (k: string) => string;
+
+  return (
+    <div data-testid="case-detail" data-state={c.state} data-version={c.version}>
+      <div className="yw-page-header">
+        <h1 className="yw-page-title">
+          <Link to="/cases">
+            <ArrowLeftOutlined />
+          </Link>{' '}
+          <span data-testid="case-code">{c.code}</span> <StateTag t={t} state={c.state} />
+          {c.stage && <TimeTag t={t} timeState={c.timeState} />}{' '}
+          <Tooltip title={live ? t('cases.live') : t('cases.liveOff')}>
+            <Badge status={live ? 'processing' : 'default'} />
+          </Tooltip>
+        </h1>
+      </div>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <Card className="yw-card" title={t('cases.summary')} extra={<CaseActions detail={detail} />}>
+              <Descriptions column={2} size="small">
+                <Descriptions.Item label={t('cases.matter')}>
+                  {matterName} <span className="yw-muted">{c.matter.code}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('cases.level')}>{t(`cases.level.${c.level}`)}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.description')} span={2}>
+                  {c.description}
+                  {c.supporterCount > 0 && (
+                    <Tag style={{ marginLeft: 8 }}>{t('cases.supporters', { count: c.supporterCount })}</Tag>
+                  )}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('cases.address')}>{c.address ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.grid')}>{c.gridCode ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.channel')}>{t(`cases.channel.${c.channel}`)}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.commandUnit')}>{c.commandUnit.name}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.assignedUnit')}>
+                  <span data-testid="case-assigned-unit">{c.assignedUnit?.name ?? '—'}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('cases.stageDue')}>
+                  {c.stage ? `${t(`cases.stage.${c.stage}`)} · ${formatDateTime(c.stageDueAt)}` : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('cases.handleDue')}>{formatDateTime(c.handleDueAt)}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.createdAt')}>{formatDateTime(c.createdAt)}</Descriptions.Item>
+                {workflow.voidReason && (
+                  <Descriptions.Item label={t('cases.voidReason')} span={2}>
+                    {workflow.voidReason}
+                  </Descriptions.Item>
+                )}
+                {workflow.pendingReturn && (
+                  <Descriptions.Item label={t('cases.pendingReturn')} span={2}>
+                    {unitName(workflow.pendingReturn.unitId)}：{workflow.pendingReturn.reason}
+                  </Descriptions.Item>
+                )}
+                {workflow.hold && (
+                  <Descriptions.Item label={t('cases.hold')} span={2}>
+                    {workflow.hold.reason}
+                  </Descriptions.Item>
+                )}
+                {workflow.feedback && (
+                  <Descriptions.Item label={t('cases.feedback')} span={2}>
+                    {workflow.feedback.text}
+                  </Descriptions.Item>
+                )}
+                {workflow.ratings.length > 0 && (
+                  <Descriptions.Item label={t('cases.ratings')} span={2}>
+                    {workflow.ratings
+                      .map((r) => `${t(`cases.rating.${r.rating}`)}${r.comment ? `（${r.comment}）` : ''}`)
+                      .join('；')}
+                  </Descriptions.Item>
+                )}
+                {workflow.extensions.length > 0 && (
+                  <Descriptions.Item label={t('cases.extensions')} span={2}>
+                    {workflow.extensions
+                      .map(
+                        (e) =>
+                          `${e.extra.amount} ${t(`cases.extraUnit.${e.extra.unit as 'working_days' | 'working_hours'}`)} · ${e.reason} · ${e.status}`,
+                      )
+                      .join('；')}
+                  </Descriptions.Item>
+                )}
+                {workflow.whistle && (
+                  <Descriptions.Item label={t('cases.whistle')} span={2}>
+                    {workflow.whistle.units.map((u) => (
+                      <div key={u.unitId}>
+                        {unitName(u.unitId)} · {t('cases.arriveBy', { at: formatDateTime(u.arriveBy) })} ·{' '}
+                        {u.arrivedAt
+                          ? t('cases.arrivedAt', { at: formatDateTime(u.arrivedAt) })
+                          : t('cases.notArrived')}
+                        {u.part && ` · ${u.part}`}
+                      </div>
+                    ))}
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+              <div className="yw-muted" style={{ marginTop: 8 }}>
+                {t('cases.counters', {
+                  supervision: workflow.supervisionCount,
+                  rework: workflow.reworkCount,
+                  returns: workflow.returnCount,
+                  escalations: workflow.escalationCount,
+                })}
+              </div>
+            </Card>
+            <Duplicates detail={detail} canOperate={canOperate} />
+            <Card className="yw-card" title={t('cases.reports', { count: detail.reports.length })}>
+              <List
+                dataSource={detail.reports}
+                renderItem={(r) => (
+                  <List.Item>
+                    <List.Item.Meta
+                      title={
+                        <Space wrap>
+                          <Tag>{t(`cases.channel.${r.channel}`)}</Tag>
+                          <span>{r.reporterName ?? (r.anonymous ? t('cases.anonymous') : '—')}</span>
+                          {r.reporterPhone && <span data-testid="reporter-phone">{r.reporterPhone}</span>}
+                          {r.reporterPhone && canReveal && <RevealPhone code={c.code} report={r} />}
+                          {r.anonymous && <Tag>{t('cases.anonymous')}</Tag>}
+                          {r.mine && <Tag color="blue">{t('cases.mine')}</Tag>}
+                          <span className="yw-muted">{formatDateTime(r.createdAt)}</span>
+                        </Space>
+                      }
+                      description={
+                        <>
+                          {r.description}
+                          {r.address && <div className="yw-muted">{r.address}</div>}
+                        </>
+                      }
+                    />
+                  </List.Item>
+                )}
+              />
+            </Card>
+            <Card className="yw-card" title={t('cases.photos')}>
+              {photos.length === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.noPhotos')} />
+              ) : (
+                <Image.PreviewGroup>
+                  <Space wrap data-testid="case-photos">
+                    {photos.map((id) => (
+                      <Image
+                        key={id}
+                        width={120}
+                        height={90}
+                        style={{ objectFit: 'cover' }}
+                        src={photoUrl(id, 'thumbnail')}
+                        preview={{ src: photoUrl(id, 'image') }}
+                        alt=""
+                      />
+                    ))}
+                  </Space>
+                </Image.PreviewGroup>
+              )}
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <Card className="yw-card" title={t('cases.map')}>
+              {c.location ? (
+                <Suspense fallback={<Spin />}>
+                  <CaseMap location={c.location} gridCode={c.gridCode} />
+                </Suspense>
+              ) : canOperate && (c.state === 'reported' || c.state === 'registered') ? (
+                <PlaceOnMap detail={detail} />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.noLocation')} />
+              )}
+            </Card>
+            <Card className="yw-card" title={t('cases.timeline')}>
+              <Timeline
+                data-testid="case-timeline"
+                items={detail.timeline.map((e, i) => ({
+                  key: `${i}-${e.type}`,
+                  color:
+                    e.type.includes('fail') || e.type === 'returned' || e.type === 'voided'
+                      ? 'red'
+                      : e.toState === 'archived' || e.type === 'closed'
+                        ? 'green'
+                        : 'blue',
+                  children: (
+                    <div data-event={e.type}>
+                      <strong>{eventLabel(tt, e.type)}</strong>
+                      <span className="yw-muted"> · {formatDateTime(e.at)}</span>
+                      <div className="yw-muted">
+                        {e.actorName ?? (e.actorUserId ? '—' : t('cases.system'))}
+                        {e.actorUnitId &&
+                          detail.units.some((u) => u.id === e.actorUnitId) &&
+                          ` · ${unitName(e.actorUnitId)}`}
+                      </div>
+                      {detailText(e, unitName, tt).map((line) => (
+                        <div key={line}>{line}</div>
+                      ))}
+                    </div>
+                  ),
+                }))}
+              />
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+      <Button style={{ marginTop: 16 }} icon={<ArrowLeftOutlined />}>
+        <Link to="/cases">{t('cases.back')}</Link>
+      </Button>
+    </div>
+  );
+}

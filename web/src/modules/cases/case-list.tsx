@@ -1,0 +1,229 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import type { CaseStateName, CaseSummary, TimeState } from '@yiwang/contracts';
+import { Alert, App, Badge, Button, Card, Checkbox, Input, Select, Space, Table, Tooltip } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { errorText } from '../../lib/form-errors';
+import { formatDateTime } from '../../lib/format';
+import { GridSelect } from '../grids/grid-search';
+import { csvDate, downloadCasesCsv } from './case-csv';
+import { StateTag, TimeTag } from './case-labels';
+import { useCaseStream } from './case-stream';
+import { type CaseFilter, fetchCases, useCases } from './cases-api';
+import { type CasesMessageKey, useCasesI18n } from './cases-messages';
+import { MatterSelect } from './matter-select';
+
+const STATES: CaseStateName[] = [
+  'reported',
+  'registered',
+  'dispatched',
+  'accepted',
+  'returned',
+  'handled',
+  'closed',
+  'rated',
+  'archived',
+  'on_hold',
+  'voided',
+];
+const LEVELS = ['community', 'town', 'city'] as const;
+const TIME_STATES: TimeState[] = ['normal', 'warning', 'overdue'];
+const PAGE_SIZE = 20;
+
+export interface CaseListProps {
+  title: CasesMessageKey | 'cases.nav.list' | 'cases.nav.intake' | 'cases.nav.inbox';
+  help?: CasesMessageKey;
+  /** Fixed parts of the filter (the intake queue: reported cases of my command unit). */
+  preset: Partial<CaseFilter>;
+  /** The state filter is part of the preset. */
+  fixedState?: boolean;
+  exportName: string;
+  testId: string;
+}
+
+/** A filterable, paginated list of cases with CSV export, refreshed live. */
+export function CaseList({ title, help, preset, fixedState, exportName, testId }: CaseListProps) {
+  const { t, locale } = useCasesI18n();
+  const { message } = App.useApp();
+  const live = useCaseStream();
+  const [filter, setFilter] = useState<Omit<CaseFilter, 'limit' | 'offset'>>({});
+  const [page, setPage] = useState(1);
+  const [exporting, setExporting] = useState(false);
+  const full: CaseFilter = { ...filter, ...preset, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const cases = useCases(full);
+  const patch = (next: Partial<CaseFilter>) => {
+    setFilter((f) => ({ ...f, ...next }));
+    setPage(1);
+  };
+  const matterName = (c: CaseSummary) => (locale === 'en-US' && c.matter.nameEn ? c.matter.nameEn : c.matter.name);
+
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const all = await fetchCases({ ...full, limit: 500, offset: 0 });
+      downloadCasesCsv(
+        `${exportName}-${new Date().toISOString().slice(0, 10)}.csv`,
+        [
+          t('cases.code'),
+          t('cases.matter'),
+          t('cases.state'),
+          t('cases.level'),
+          t('cases.timeState'),
+          t('cases.grid'),
+          t('cases.address'),
+          t('cases.description'),
+          t('cases.channel'),
+          t('cases.commandUnit'),
+          t('cases.assignedUnit'),
+          t('cases.handleDue'),
+          t('cases.createdAt'),
+        ],
+        all.items,
+        (c) => [
+          c.code,
+          matterName(c),
+          t(`cases.state.${c.state}`),
+          t(`cases.level.${c.level}`),
+          t(`cases.time.${c.timeState}`),
+          c.gridCode,
+          c.address,
+          c.description,
+          t(`cases.channel.${c.channel}`),
+          c.commandUnit.name,
+          c.assignedUnit?.name ?? '',
+          csvDate(c.handleDueAt),
+          csvDate(c.createdAt),
+        ],
+      );
+    } catch (error) {
+      message.error(errorText(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <>
+      <div className="yw-page-header">
+        <h1 className="yw-page-title">
+          {t(title)}{' '}
+          <Tooltip title={live ? t('cases.live') : t('cases.liveOff')}>
+            <Badge status={live ? 'processing' : 'default'} />
+          </Tooltip>
+        </h1>
+        <Tooltip title={t('cases.exportHelp')}>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportCsv}>
+            {t('cases.export')}
+          </Button>
+        </Tooltip>
+      </div>
+      {help && <Alert className="yw-form-alert" type="info" showIcon title={t(help)} />}
+      <Card className="yw-card">
+        <Space wrap size="middle" className="yw-filters">
+          <Input.Search
+            allowClear
+            placeholder={t('cases.search')}
+            style={{ width: 260 }}
+            onSearch={(value) => patch({ q: value.trim() || undefined })}
+          />
+          {!fixedState && (
+            <Select<CaseStateName[]>
+              mode="multiple"
+              allowClear
+              style={{ minWidth: 200 }}
+              placeholder={t('cases.allStates')}
+              value={filter.state ?? []}
+              onChange={(state) => patch({ state: state.length ? state : undefined })}
+              options={STATES.map((s) => ({ value: s, label: t(`cases.state.${s}`) }))}
+            />
+          )}
+          <Select
+            allowClear
+            style={{ width: 130 }}
+            placeholder={t('cases.allLevels')}
+            value={filter.level}
+            onChange={(level) => patch({ level })}
+            options={LEVELS.map((l) => ({ value: l, label: t(`cases.level.${l}`) }))}
+          />
+          <Select<TimeState>
+            allowClear
+            style={{ width: 130 }}
+            placeholder={t('cases.allTime')}
+            value={filter.timeState}
+            onChange={(timeState) => patch({ timeState })}
+            options={TIME_STATES.map((s) => ({ value: s, label: t(`cases.time.${s}`) }))}
+          />
+          <MatterSelect width={240} value={filter.matterCode} onChange={(matterCode) => patch({ matterCode })} />
+          <GridSelect value={filter.gridCode} onChange={(gridCode) => patch({ gridCode })} />
+          {!fixedState && (
+            <Checkbox checked={filter.open ?? false} onChange={(e) => patch({ open: e.target.checked || undefined })}>
+              {t('cases.openOnly')}
+            </Checkbox>
+          )}
+        </Space>
+        {cases.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(cases.error)} />}
+        <Table<CaseSummary>
+          data-testid={testId}
+          rowKey="code"
+          loading={cases.isFetching && !cases.data}
+          dataSource={cases.data?.items ?? []}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: cases.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (total) => t('table.total', { total }),
+            onChange: setPage,
+          }}
+          columns={[
+            {
+              key: 'code',
+              title: t('cases.code'),
+              width: 190,
+              render: (_, c) => <Link to={`/cases/${c.code}`}>{c.code}</Link>,
+            },
+            {
+              key: 'matter',
+              title: t('cases.matter'),
+              width: 140,
+              render: (_, c) => matterName(c),
+            },
+            {
+              key: 'description',
+              title: t('cases.description'),
+              ellipsis: true,
+              render: (_, c) => (
+                <>
+                  {c.description}
+                  {c.supporterCount > 0 && (
+                    <span className="yw-muted"> · {t('cases.supporters', { count: c.supporterCount })}</span>
+                  )}
+                </>
+              ),
+            },
+            { key: 'state', title: t('cases.state'), width: 100, render: (_, c) => <StateTag t={t} state={c.state} /> },
+            { key: 'level', title: t('cases.level'), width: 90, render: (_, c) => t(`cases.level.${c.level}`) },
+            {
+              key: 'time',
+              title: t('cases.timeState'),
+              width: 100,
+              render: (_, c) => (c.stage ? <TimeTag t={t} timeState={c.timeState} /> : '—'),
+            },
+            {
+              key: 'unit',
+              title: t('cases.assignedUnit'),
+              width: 150,
+              render: (_, c) => c.assignedUnit?.name ?? '—',
+            },
+            {
+              key: 'createdAt',
+              title: t('cases.createdAt'),
+              width: 150,
+              render: (_, c) => formatDateTime(c.createdAt),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

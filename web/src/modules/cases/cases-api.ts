@@ -1,0 +1,161 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CaseCommandBody,
+  CaseDetail,
+  CaseList,
+  CaseStateName,
+  CaseSummary,
+  IntakeResult,
+  MatterList,
+  Photo,
+  ReportCaseBody,
+  RoutingSuggestion,
+  SupervisionList,
+  TimeState,
+} from '@yiwang/contracts';
+import { ApiError, api } from '../../lib/api';
+
+export interface CaseFilter {
+  state?: CaseStateName[] | undefined;
+  level?: 'community' | 'town' | 'city' | undefined;
+  gridCode?: string | undefined;
+  matterCode?: string | undefined;
+  timeState?: TimeState | undefined;
+  q?: string | undefined;
+  inbox?: 'unit' | 'command' | undefined;
+  open?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** `state` is an array: the API takes it repeated (state=a&state=b). */
+function listPath(filter: CaseFilter): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === '' || value === false) continue;
+    if (Array.isArray(value)) for (const v of value) params.append(key, String(v));
+    else params.set(key, String(value));
+  }
+  return `/cases?${params.toString()}`;
+}
+
+export const fetchCases = (filter: CaseFilter, signal?: AbortSignal) =>
+  api.get<CaseList>(listPath(filter), undefined, { signal });
+
+export const useCases = (filter: CaseFilter) =>
+  useQuery({
+    queryKey: ['cases', 'list', filter],
+    queryFn: ({ signal }) => fetchCases(filter, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useCase = (code: string) =>
+  useQuery({
+    queryKey: ['cases', 'detail', code],
+    queryFn: ({ signal }) => api.get<CaseDetail>(`/cases/${code}`, undefined, { signal }),
+    retry: (count, error) =>
+      !(error instanceof ApiError && (error.status === 404 || error.status === 400)) && count < 2,
+  });
+
+export const useRouting = (code: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['cases', 'routing', code],
+    queryFn: ({ signal }) => api.get<RoutingSuggestion>(`/cases/${code}/routing`, undefined, { signal }),
+    enabled,
+  });
+
+export const useSupervision = () =>
+  useQuery({
+    queryKey: ['cases', 'supervision'],
+    queryFn: ({ signal }) => api.get<SupervisionList>('/cases/supervision', { limit: 200 }, { signal }),
+  });
+
+export const useMatterSearch = (q: string) =>
+  useQuery({
+    queryKey: ['catalog', 'matters', q],
+    queryFn: ({ signal }) => api.get<MatterList>('/catalog/matters', { q: q || undefined }, { signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+  });
+
+interface Caller {
+  csrfToken: string;
+  locale: string;
+}
+
+/**
+ * A POST with headers lib/api does not send (If-Match, Idempotency-Key) or a non-JSON body;
+ * errors become ApiError like lib/api's.
+ */
+async function send<T>(path: string, body: BodyInit, caller: Caller, headers: Record<string, string>): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method: 'POST',
+      body,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': caller.locale,
+        'X-CSRF-Token': caller.csrfToken,
+        ...headers,
+      },
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'network');
+  }
+  const payload = (await response.json().catch(() => undefined)) as
+    | (T & { error?: { code: string; message: string; details?: [] } })
+    | undefined;
+  if (!response.ok || payload === undefined) {
+    throw new ApiError(
+      response.status,
+      payload?.error?.code ?? 'http',
+      payload?.error?.message ?? `HTTP ${response.status}`,
+      payload?.error?.details ?? [],
+    );
+  }
+  return payload;
+}
+
+const json = { 'Content-Type': 'application/json' };
+
+/** Runs a workflow command with If-Match (the version the page shows); refreshes the case and lists. */
+export function useCaseCommand(summary: CaseSummary, caller: Caller) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (command: CaseCommandBody) =>
+      send<{ case: CaseSummary }>(`/cases/${summary.code}/commands`, JSON.stringify(command), caller, {
+        ...json,
+        'If-Match': `"${summary.version}"`,
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['cases'] }),
+  });
+}
+
+/** The other case actions (merge, keep apart, place, reveal): POST then refresh. */
+export function useCasePost<T>(path: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api.post<T>(path, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases'] }),
+  });
+}
+
+export function useReportCase(caller: Caller) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, key }: { body: ReportCaseBody; key: string }) =>
+      send<IntakeResult>('/cases', JSON.stringify(body), caller, { ...json, 'Idempotency-Key': key }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases'] }),
+  });
+}
+
+/** Uploads one photo (multipart field `file`). */
+export function uploadPhoto(file: File, caller: Caller): Promise<Photo> {
+  const form = new FormData();
+  form.append('file', file);
+  return send<Photo>('/photos', form, caller, {});
+}
+
+export const photoUrl = (id: string, kind: 'image' | 'thumbnail') => `/api/photos/${id}/${kind}`;

@@ -1,0 +1,53 @@
+// The menu is part of the initial bundle: minimal SVG icons; every page is lazy.
+import { lazy } from 'react';
+import type { DeskModule } from '../../lib/desk-module';
+import { FlagIcon, InboxIcon, IntakeIcon, ListIcon, NewIcon } from './menu-icons';
+
+const pages = () => import('./case-pages');
+
+export const casesModule: DeskModule = {
+  name: 'cases',
+  pages: [
+    {
+      path: 'cases/intake',
+      permission: 'cases.operate',
+      Component: lazy(() => pages().then((m) => ({ default: m.IntakePage }))),
+      menu: { label: 'cases.nav.intake', icon: <IntakeIcon /> },
+      menuKey: 'cases/intake',
+    },
+    {
+      path: 'cases/new',
+      permission: 'cases.operate',
+      Component: lazy(() => pages().then((m) => ({ default: m.NewCasePage }))),
+      menu: { label: 'cases.nav.new', icon: <NewIcon /> },
+      menuKey: 'cases/new',
+    },
+    {
+      path: 'cases/inbox',
+      permission: 'cases.handle',
+      Component: lazy(() => pages().then((m) => ({ default: m.InboxPage }))),
+      menu: { label: 'cases.nav.inbox', icon: <InboxIcon /> },
+      menuKey: 'cases/inbox',
+    },
+    {
+      path: 'cases',
+      permission: 'cases.read',
+      Component: lazy(() => pages().then((m) => ({ default: m.CasesPage }))),
+      menu: { label: 'cases.nav.list', icon: <ListIcon /> },
+    },
+    {
+      path: 'cases/supervision',
+      permission: 'cases.read',
+      Component: lazy(() => pages().then((m) => ({ default: m.SupervisionPage }))),
+      menu: { label: 'cases.nav.supervision', icon: <FlagIcon /> },
+      menuKey: 'cases/supervision',
+    },
+    {
+      // Handlers (cases.read-unit) open cases from their inbox; the server decides who sees what.
+      path: 'cases/:code',
+      permission: null,
+      Component: lazy(() => pages().then((m) => ({ default: m.CaseDetailPage }))),
+      menuKey: 'cases',
+    },
+  ],
+};
