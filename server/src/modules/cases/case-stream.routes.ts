@@ -1,13 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import { and, asc, eq, gt, max, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Executor } from '../../db/client.js';
 import type { App } from '../../platform/http.js';
-import { withinScope } from '../../platform/scope.js';
 import { authorize } from '../accounts/authorize.js';
 import { caseScopeOf } from './case-scope.js';
-import type { CaseScope } from './cases.repository.js';
-import { caseEvents, caseReports, cases } from './cases.tables.js';
+import { casesRepository } from './cases.repository.js';
 
 /** How often each connection looks for new timeline events, and sends a keep-alive comment. */
 export interface CaseStreamTiming {
@@ -16,35 +13,6 @@ export interface CaseStreamTiming {
 }
 const DEFAULT_TIMING: CaseStreamTiming = { pollMs: 1000, heartbeatMs: 15_000 };
 const BATCH = 200;
-
-/** The same reading scope as the case lists (data scope; unit; own reports). */
-function scopeSql(scope: CaseScope): SQL[] {
-  if (scope.none) return [sql`false`];
-  const conditions: SQL[] = [withinScope(cases.path, scope.scopePath)];
-  if (scope.unitId !== undefined) {
-    conditions.push(
-      scope.unitId === null
-        ? sql`false`
-        : (or(
-            eq(cases.commandUnitId, scope.unitId),
-            sql`${cases.involvedUnitIds} @> ARRAY[${scope.unitId}]::uuid[]`,
-          ) as SQL),
-    );
-  }
-  if (scope.reporterUserId !== undefined) {
-    conditions.push(
-      scope.reporterUserId === null
-        ? sql`false`
-        : sql`EXISTS (SELECT 1 FROM ${caseReports} WHERE ${caseReports.caseId} = ${cases.id} AND ${caseReports.reporterUserId} = ${scope.reporterUserId})`,
-    );
-  }
-  return conditions;
-}
-
-async function latestEventId(db: Executor): Promise<number> {
-  const [row] = await db.select({ id: max(caseEvents.id) }).from(caseEvents);
-  return Number(row?.id ?? 0);
-}
 
 /**
  * GET /api/cases/stream: Server-Sent Events of new timeline events of the cases the caller
@@ -73,7 +41,7 @@ export function caseStreamRoutes(app: App, db: Executor, timing: CaseStreamTimin
       const actor = authorize(request, null);
       const scope = caseScopeOf(actor);
       const header = request.headers['last-event-id'];
-      let lastId = header ? Number(header) : await latestEventId(db);
+      let lastId = header ? Number(header) : await casesRepository.latestEventId(db);
 
       reply.hijack();
       const raw: ServerResponse = reply.raw;
@@ -92,19 +60,7 @@ export function caseStreamRoutes(app: App, db: Executor, timing: CaseStreamTimin
         if (closed || polling) return;
         polling = true;
         try {
-          const rows = await db
-            .select({
-              id: caseEvents.id,
-              type: caseEvents.type,
-              at: caseEvents.at,
-              toState: caseEvents.toState,
-              caseCode: cases.code,
-            })
-            .from(caseEvents)
-            .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-            .where(and(gt(caseEvents.id, lastId), ...scopeSql(scope)))
-            .orderBy(asc(caseEvents.id))
-            .limit(BATCH);
+          const rows = await casesRepository.eventsAfterInScope(db, lastId, scope, BATCH);
           for (const row of rows) {
             if (closed) return;
             lastId = row.id;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lte, max, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
@@ -153,6 +153,29 @@ function filterConditions(filter: CaseFilter): SQL[] {
 }
 
 export const casesRepository = {
+  /** The newest timeline event id (a live stream starts after it). */
+  async latestEventId(db: Executor): Promise<number> {
+    const [row] = await db.select({ id: max(caseEvents.id) }).from(caseEvents);
+    return Number(row?.id ?? 0);
+  },
+
+  /** Timeline events after `afterId` of the cases the scope may read, oldest first (the live stream). */
+  async eventsAfterInScope(db: Executor, afterId: number, scope: CaseScope, limit: number) {
+    return db
+      .select({
+        id: caseEvents.id,
+        type: caseEvents.type,
+        at: caseEvents.at,
+        toState: caseEvents.toState,
+        caseCode: cases.code,
+      })
+      .from(caseEvents)
+      .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+      .where(and(gt(caseEvents.id, afterId), ...scopeConditions(scope)))
+      .orderBy(asc(caseEvents.id))
+      .limit(limit);
+  },
+
   async nextCaseNumber(db: Executor): Promise<number> {
     const [row] = await queryRows<{ n: string }>(db, sql`SELECT nextval('case_code_seq') AS n`);
     return Number(row?.n);

@@ -1,4 +1,4 @@
-import type { Role } from '@yiwang/contracts';
+import { CASE_STATES, type Role } from '@yiwang/contracts';
 import { assertUnreachable, type HandlingLevel, levelAbove } from './types.js';
 import type { WorkingDuration } from './work-calendar.js';
 
@@ -51,19 +51,8 @@ import type { WorkingDuration } from './work-calendar.js';
  * loaded, so "any" means any case the actor can see. {@link AUTHORITY} is this table.
  */
 
-export const CASE_STATES = [
-  'reported',
-  'registered',
-  'voided',
-  'dispatched',
-  'accepted',
-  'returned',
-  'handled',
-  'closed',
-  'rated',
-  'archived',
-  'on_hold',
-] as const;
+// One list of states for the API contract and the rules.
+export { CASE_STATES };
 export type CaseState = (typeof CASE_STATES)[number];
 
 /** States a case can be put on hold from, and resumes to. */
