@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -10,7 +10,12 @@ import type { Position } from '../grids/geometry/index.js';
 import type { Open311Attribute } from './present-open311.js';
 
 // The GeoReport v2 JSON Schemas (draft-07 style, no $schema): ../shared/open311.
-const SCHEMA_DIR = join(import.meta.dirname, '../../../../../shared/open311');
+// The GeoReport v2 JSON Schemas: the shared copy beside the repository when present,
+// else the copy kept in the repository (georeport-schemas/, same files), so a lone clone tests too.
+const SHARED_DIR = join(import.meta.dirname, '../../../../../shared/open311');
+const SCHEMA_DIR = existsSync(join(SHARED_DIR, 'request.json'))
+  ? SHARED_DIR
+  : join(import.meta.dirname, 'georeport-schemas');
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
