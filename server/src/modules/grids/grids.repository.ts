@@ -38,6 +38,8 @@ export interface GridFilter {
 }
 
 const current = isNull(grids.validTo);
+/** The version of a grid that was in force at `at`. */
+const validAt = (at: Date) => and(lte(grids.validFrom, at), or(isNull(grids.validTo), gt(grids.validTo, at))) as SQL;
 
 function filterConditions(filter: GridFilter, scopePath: string): SQL[] {
   const conditions: SQL[] = [current, withinScope(grids.path, scopePath)];
@@ -136,14 +138,7 @@ export const gridsRepository = {
     return db
       .select()
       .from(grids)
-      .where(
-        and(
-          inArray(grids.code, codes),
-          lte(grids.validFrom, at),
-          or(isNull(grids.validTo), gt(grids.validTo, at)),
-          withinScope(grids.path, scopePath),
-        ),
-      );
+      .where(and(inArray(grids.code, codes), validAt(at), withinScope(grids.path, scopePath)));
   },
 
   async countCurrentChildren(db: Executor, parentCode: string): Promise<number> {
@@ -194,8 +189,7 @@ export const gridsRepository = {
       .where(
         and(
           eq(grids.level, level),
-          lte(grids.validFrom, at),
-          or(isNull(grids.validTo), gt(grids.validTo, at)),
+          validAt(at),
           lte(grids.minLon, lon),
           sql`${grids.maxLon} >= ${lon}`,
           lte(grids.minLat, lat),

@@ -1,6 +1,7 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Input, Select } from 'antd';
+import type { GridSummary } from '@yiwang/contracts';
+import { Select } from 'antd';
 import { useMemo, useState } from 'react';
+import { CodeSearchBox } from '../../lib/code-search-box';
 import { useDebounced } from '../../lib/use-debounced';
 import { gridLevelLabel } from './grid-format';
 import { useGridSearch } from './grids-api';
@@ -9,40 +10,17 @@ import { useGridsI18n } from './grids-messages';
 /** Finds a grid in scope by name (either language) or code and hands its code over. */
 export function GridSearchBox({ onSelect }: { onSelect(code: string): void }) {
   const { t, regionName } = useGridsI18n();
-  const [typed, setTyped] = useState('');
-  const query = useDebounced(typed.trim());
-  const search = useGridSearch(query);
-  const options = (query ? (search.data?.items ?? []) : []).map((grid) => ({
-    value: grid.code,
-    label: (
-      <span className="yw-region-option">
-        <span>{regionName(grid)}</span>
-        <span className="yw-muted">
-          {gridLevelLabel(t, grid.level)} · {grid.code}
-        </span>
-      </span>
-    ),
-  }));
   return (
-    <AutoComplete
-      className="yw-region-search"
-      options={options}
-      value={typed}
-      onChange={setTyped}
-      onSelect={(code: string) => {
-        setTyped('');
-        onSelect(code);
-      }}
-      notFoundContent={query && !search.isFetching ? t('grids.searchEmpty') : null}
-    >
-      <Input
-        allowClear
-        prefix={<SearchOutlined />}
-        placeholder={t('grids.searchPlaceholder')}
-        aria-label={t('grids.search')}
-        data-testid="grid-search"
-      />
-    </AutoComplete>
+    <CodeSearchBox<GridSummary>
+      useSearch={useGridSearch}
+      name={regionName}
+      kind={(grid) => gridLevelLabel(t, grid.level)}
+      onSelect={onSelect}
+      placeholder={t('grids.searchPlaceholder')}
+      ariaLabel={t('grids.search')}
+      emptyText={t('grids.searchEmpty')}
+      testId="grid-search"
+    />
   );
 }
 

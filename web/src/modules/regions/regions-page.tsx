@@ -1,13 +1,11 @@
-import { SearchOutlined } from '@ant-design/icons';
 import type { Region } from '@yiwang/contracts';
-import { AutoComplete, Breadcrumb, Button, Card, Descriptions, Input, Result, Skeleton, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Table, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../lib/api';
+import { CodeSearchBox } from '../../lib/code-search-box';
 import { errorText } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n/i18n-provider';
 import { regionLevelLabel } from '../../lib/labels';
-import { useDebounced } from '../../lib/use-debounced';
 import { isRegionCode, useRegionDetail, useRegionSearch } from './regions-api';
 
 const LEVEL_COLORS: Record<Region['level'], string> = { county: 'geekblue', town: 'cyan', community: 'green' };
@@ -16,40 +14,17 @@ const LEVEL_COLORS: Record<Region['level'], string> = { county: 'geekblue', town
 function RegionSearchBox() {
   const { t, regionName } = useI18n();
   const navigate = useNavigate();
-  const [typed, setTyped] = useState('');
-  const query = useDebounced(typed.trim());
-  const search = useRegionSearch(query);
-  const options = (query ? (search.data?.items ?? []) : []).map((region) => ({
-    value: region.code,
-    label: (
-      <span className="yw-region-option">
-        <span>{regionName(region)}</span>
-        <span className="yw-muted">
-          {regionLevelLabel(t, region.level)} · {region.code}
-        </span>
-      </span>
-    ),
-  }));
   return (
-    <AutoComplete
-      className="yw-region-search"
-      options={options}
-      value={typed}
-      onChange={setTyped}
-      onSelect={(code: string) => {
-        setTyped('');
-        void navigate(`/regions/${code}`);
-      }}
-      notFoundContent={query && !search.isFetching ? t('regions.searchEmpty') : null}
-    >
-      <Input
-        size="large"
-        allowClear
-        prefix={<SearchOutlined />}
-        placeholder={t('regions.searchPlaceholder')}
-        aria-label={t('regions.search')}
-      />
-    </AutoComplete>
+    <CodeSearchBox<Region>
+      useSearch={useRegionSearch}
+      name={regionName}
+      kind={(region) => regionLevelLabel(t, region.level)}
+      onSelect={(code) => void navigate(`/regions/${code}`)}
+      placeholder={t('regions.searchPlaceholder')}
+      ariaLabel={t('regions.search')}
+      emptyText={t('regions.searchEmpty')}
+      size="large"
+    />
   );
 }
 
