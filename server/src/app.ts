@@ -150,9 +150,16 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     // A missing script or asset is a 404, never index.html (a stale tab must not run HTML as JS).
     const isFile = /\.[A-Za-z0-9]+$/.test(path);
     if (!webDist || isApiPath(request.url) || request.method !== 'GET' || isFile) throw new DomainError('not-found');
-    // Client-side routes of the single-page app.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // Client-side routes of each app: the worker app under /m, the resident portal under /r, else the desk.
+    return reply.header('cache-control', 'no-cache').sendFile(appEntryFor(path));
   });
 
   return app;
+}
+
+/** The HTML entry of the app that owns a client-side route. */
+export function appEntryFor(path: string): string {
+  if (path === '/m' || path.startsWith('/m/')) return 'm/index.html';
+  if (path === '/r' || path.startsWith('/r/')) return 'r/index.html';
+  return 'index.html';
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.js';
+import { appEntryFor } from '../app.js';
 import { DomainError } from './errors.js';
 
 let t: TestApp;
@@ -144,6 +145,16 @@ describe('headers', () => {
       headers: { 'x-request-id': 'bad id\nwith newline' },
     });
     expect(replaced.headers['x-request-id']).not.toContain('bad');
+  });
+});
+
+describe('web apps', () => {
+  it('serves each app its own entry for its client-side routes', () => {
+    expect(appEntryFor('/m')).toBe('m/index.html');
+    expect(appEntryFor('/m/report')).toBe('m/index.html');
+    expect(appEntryFor('/r/follow/C123')).toBe('r/index.html');
+    expect(appEntryFor('/cases/C123')).toBe('index.html');
+    expect(appEntryFor('/map')).toBe('index.html');
   });
 });
 
