@@ -3,6 +3,7 @@ export * from './auth.js';
 export * from './cases.js';
 export * from './catalog.js';
 export * from './common.js';
+export * from './field.js';
 export * from './grids.js';
 export * from './hotline.js';
 export * from './open311.js';
