@@ -117,6 +117,12 @@ export const caseReports = pgTable(
     formAnswers: jsonb('form_answers').$type<FormAnswers>().notNull().default({}),
     /** The sender's own id: a 12345 work-order number, an Open311 token. One report per id and channel. */
     externalId: text('external_id'),
+    /**
+     * Given to the reporter with the case code: together they let anyone follow the case's
+     * public facts without an account. Kept readable (not hashed) because the resident's
+     * list shows it again; it opens nothing but what the public view shows.
+     */
+    followKey: text('follow_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
