@@ -31,7 +31,7 @@ const messages: Record<Locale, Catalog> = {
     'photo-type-not-accepted': '只接受 JPEG、PNG 或 WebP 格式的照片（按文件内容判断，与文件名和声明的类型无关）。',
     'photo-unreadable': '文件看起来是图片，但已损坏或不完整，无法读取。请重新拍摄或选择其他照片。',
     'no-command-unit': '区划 {regionPath} 上找不到负责的指挥中心或工作站，请联系管理员补全单位设置。',
-    'idempotency-key-reused': '该幂等键（Idempotency-Key）已用于另一份不同的上报内容，请换一个键。',
+    'idempotency-key-reused': '该幂等键（Idempotency-Key）已用于另一个不同的请求（内容或接口不同），请换一个键。',
     'case-version-conflict': '案件已被他人更新（当前版本 {version}），请刷新后重试。',
     'case-not-located': '案件尚未在地图上定位，请先标注位置再立案或派遣。',
     'case-no-unit': '您的账号未关联单位，没有单位收件箱。',
@@ -111,7 +111,7 @@ const messages: Record<Locale, Catalog> = {
       'The file looks like an image but is damaged or incomplete and cannot be read. Please take or choose another photo.',
     'no-command-unit':
       'No command center or workstation is responsible for region {regionPath}; ask an administrator to set up the units.',
-    'idempotency-key-reused': 'This Idempotency-Key was already used for a different report; use a new key.',
+    'idempotency-key-reused': 'This Idempotency-Key was already used for a different request (other content or endpoint); use a new key.',
     'case-version-conflict': 'Someone else has updated the case (now version {version}); reload it and try again.',
     'case-not-located': 'The case is not on the map yet; place it before registering or dispatching it.',
     'case-no-unit': 'Your account belongs to no unit, so it has no unit inbox.',

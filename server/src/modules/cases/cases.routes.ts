@@ -28,6 +28,7 @@ import { accountsRepository } from '../accounts/accounts.repository.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
 import { can } from '../accounts/permissions.js';
 import { canonicalJson } from '../audit/audit-chain.js';
+import { idempotencyClaimOf, runIdempotent, sendIdempotent } from '../idempotency/idempotency.js';
 import { type CaseDeps, matterOfCase } from './case-deps.js';
 import { caseScopeOf } from './case-scope.js';
 import { casesRepository } from './cases.repository.js';
@@ -221,21 +222,27 @@ export function casesRoutes(app: App, deps: CaseDeps) {
       schema: {
         tags: ['cases'],
         summary:
-          'A workflow command (register, dispatch, accept, return, feedback, verify, rate, archive, hold, extension, escalate, whistle…). If-Match: the case version last seen.',
+          'A workflow command (register, dispatch, accept, return, feedback, verify, rate, archive, hold, extension, escalate, whistle…). If-Match: the case version last seen. Idempotency-Key: the same key and command again gets the first answer.',
         params: CaseCodeParams,
-        headers: IfMatchHeaders,
+        headers: Type.Object({ ...IfMatchHeaders.properties, ...IdempotencyHeaders.properties }),
         body: CaseCommandBody,
         response: { 200: CommandResult },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = authorize(request, COMMAND_PERMISSIONS[request.body.type]);
-      return runCaseCommand(deps, actor, auditContextOf(request), {
-        code: request.params.code,
-        command: request.body,
-        expectedVersion: versionFromIfMatch(request.headers['if-match']),
-        now: new Date(),
-      });
+      const expectedVersion = versionFromIfMatch(request.headers['if-match']);
+      // The worker app's outbox sends verifications with an Idempotency-Key, claimed in the command's transaction.
+      const outcome = await runIdempotent(db, idempotencyClaimOf(request, actor, request.body), async (tx) => ({
+        status: 200,
+        body: await runCaseCommand({ ...deps, db: tx }, actor, auditContextOf(request), {
+          code: request.params.code,
+          command: request.body,
+          expectedVersion,
+          now: new Date(),
+        }),
+      }));
+      return sendIdempotent(reply, outcome);
     },
   );
 

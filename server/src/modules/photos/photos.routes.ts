@@ -1,10 +1,12 @@
 import multipart from '@fastify/multipart';
-import { IdParams, PHOTO_CONTENT_TYPES, Photo, PhotoOriginalQuery } from '@yiwang/contracts';
+import { IdempotencyHeaders, IdParams, PHOTO_CONTENT_TYPES, Photo, PhotoOriginalQuery } from '@yiwang/contracts';
 import type { FastifyError, FastifyRequest } from 'fastify';
+import { sha256Hex } from '../../platform/crypto.js';
 import { handleError } from '../../platform/error-handler.js';
 import { DomainError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
+import { idempotencyClaimOf, sendIdempotent } from '../idempotency/idempotency.js';
 import { megabytes } from './photos.settings.js';
 import { presentPhoto } from './present-photo.js';
 import type { PhotoDeps } from './use-cases/deps.js';
@@ -108,19 +110,20 @@ async function uploadRoute(scope: App, deps: PhotoDeps) {
       bodyLimit: maxBytes,
       schema: {
         tags: ['photos'],
-        summary: `Upload a photo (JPEG, PNG or WebP by content; at most ${megabytes(maxBytes)} MB): multipart field "file", or the image itself as the body. The same file re-sent by its uploader answers 200 with the earlier photo.`,
+        summary: `Upload a photo (JPEG, PNG or WebP by content; at most ${megabytes(maxBytes)} MB): multipart field "file", or the image itself as the body. The same file re-sent by its uploader answers 200 with the earlier photo. Idempotency-Key: the same key and file again gets the first answer.`,
         consumes: ['multipart/form-data', ...PHOTO_CONTENT_TYPES, 'application/octet-stream'],
+        headers: IdempotencyHeaders,
         response: { 200: Photo, 201: Photo },
       },
     },
     async (request, reply) => {
       const actor = authorize(request, 'photos.upload');
       const bytes = await receivedFile(request);
-      const { photo, created } = await uploadPhoto(deps, actor, auditContextOf(request), { bytes });
-      return reply
-        .status(created ? 201 : 200)
-        .header('location', `/api/photos/${photo.id}`)
-        .send(presentPhoto(photo));
+      // The file's hash stands for the body: a key re-sent with another photo is refused.
+      const idempotency = idempotencyClaimOf(request, actor, { sha256: sha256Hex(bytes) });
+      const outcome = await uploadPhoto(deps, actor, auditContextOf(request), { bytes, idempotency });
+      reply.header('location', `/api/photos/${outcome.body.id}`);
+      return sendIdempotent(reply, outcome);
     },
   );
 }

@@ -1,36 +1,44 @@
 import { randomUUID } from 'node:crypto';
+import type { Photo } from '@yiwang/contracts';
+import type { Executor } from '../../../db/client.js';
 import { sha256Hex } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
 import { deriveImages } from '../derive-images.js';
 import { sniffImageType } from '../image-type.js';
-import { type PhotoRow, photosRepository } from '../photos.repository.js';
+import { photosRepository } from '../photos.repository.js';
 import { megabytes } from '../photos.settings.js';
+import { presentPhoto } from '../present-photo.js';
 import type { PhotoDeps } from './deps.js';
 
 export interface UploadPhotoInput {
   /** The file exactly as received; kept unchanged as the original. */
   bytes: Buffer;
+  /** Idempotency-Key of the request: claimed in the transaction that records the photo. */
+  idempotency?: IdempotencyClaim | undefined;
 }
 
-/** `created: false` when the same person re-sent a file they had already uploaded (a retry). */
-export interface UploadPhotoResult {
-  photo: PhotoRow;
-  created: boolean;
-}
+/**
+ * 201 with the new photo; 200 with the earlier one when the same person re-sent a file
+ * they had already uploaded (a retry); or, for a repeated Idempotency-Key, the first
+ * answer again (`replayed`).
+ */
+export type UploadPhotoOutcome = IdempotentOutcome<Photo>;
 
 /**
  * Accepts a photo: checks size and type by content, keeps the original unchanged, stores
  * an upright copy and a thumbnail without any metadata, and records the photo with its
- * audit row. The photo is scoped to the uploader's data scope.
+ * audit row (and the request's idempotency key) in one transaction. The photo is scoped
+ * to the uploader's data scope.
  */
 export async function uploadPhoto(
   { db, storage, settings }: PhotoDeps,
   actor: Actor,
   context: AuditContext,
-  { bytes }: UploadPhotoInput,
-): Promise<UploadPhotoResult> {
+  { bytes, idempotency }: UploadPhotoInput,
+): Promise<UploadPhotoOutcome> {
   if (bytes.length > settings.maxBytes) {
     throw new DomainError('photo-too-large', { limitMb: megabytes(settings.maxBytes) });
   }
@@ -39,12 +47,13 @@ export async function uploadPhoto(
 
   const sha256 = sha256Hex(bytes);
   const uploadedBy = actor.kind === 'user' ? actor.id : null;
-  const retryOf = () =>
+  const retryOf = (executor: Executor) =>
     uploadedBy
-      ? photosRepository.findUnattachedUpload(db, { uploadedBy, scopePath: actor.scopePath, sha256 })
+      ? photosRepository.findUnattachedUpload(executor, { uploadedBy, scopePath: actor.scopePath, sha256 })
       : Promise.resolve(undefined);
-  const earlier = await retryOf();
-  if (earlier) return { photo: earlier, created: false };
+  const earlier = await retryOf(db);
+  // The key is claimed even then, so a replay of this request answers the same.
+  if (earlier) return runIdempotent(db, idempotency, async () => ({ status: 200, body: presentPhoto(earlier) }));
 
   const derived = await deriveImages(bytes);
   const id = randomUUID();
@@ -53,14 +62,15 @@ export async function uploadPhoto(
 
   // Files first, then the row: a row never points at a missing file. A crash in between
   // leaves only unreferenced files, which are harmless.
-  let photo: PhotoRow | undefined;
+  let outcome: UploadPhotoOutcome;
+  let inserted = false;
   try {
     await Promise.all([
       storage.put(keys.originalKey, bytes, contentType),
       storage.put(keys.redactedKey, derived.redacted, 'image/jpeg'),
       storage.put(keys.thumbnailKey, derived.thumbnail, 'image/jpeg'),
     ]);
-    photo = await db.transaction(async (tx) => {
+    outcome = await runIdempotent(db, idempotency, async (tx) => {
       const row = await photosRepository.insert(tx, {
         id,
         sha256,
@@ -74,7 +84,12 @@ export async function uploadPhoto(
         takenAt: derived.takenAt,
         hasLocation: derived.hasLocation,
       });
-      if (!row) return undefined;
+      if (!row) {
+        // A concurrent retry of the same upload was recorded first: answer with that one.
+        const winner = await retryOf(tx);
+        if (!winner) throw new Error('photo upload lost a uniqueness race but the winning row is gone');
+        return { status: 200, body: presentPhoto(winner) };
+      }
       await recordAudit(tx, context, {
         action: 'photo.upload',
         objectType: 'photo',
@@ -89,17 +104,13 @@ export async function uploadPhoto(
           hasLocation: row.hasLocation,
         },
       });
-      return row;
+      inserted = true;
+      return { status: 201, body: presentPhoto(row) };
     });
   } catch (error) {
     await removeFiles();
     throw error;
   }
-  if (photo) return { photo, created: true };
-
-  // A concurrent retry of the same upload was recorded first: answer with that one.
-  await removeFiles();
-  const winner = await retryOf();
-  if (!winner) throw new Error('photo upload lost a uniqueness race but the winning row is gone');
-  return { photo: winner, created: false };
+  if (!inserted) await removeFiles();
+  return outcome;
 }
