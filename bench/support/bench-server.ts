@@ -41,7 +41,7 @@ export interface RunningServer {
 
 /** Starts `node --import tsx src/main.ts` on the given database and waits for its banner. */
 export function startServer(dbUrl: string, dataDir: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), '--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,

@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { type AuditRecord, canonicalJson, findChainBreaks, GENESIS_HASH, hashAuditRecord } from './audit-chain.js';
 
-function chain(n: number) {
+function chain(n: number, lane = 0, firstId = 1) {
   const rows: (AuditRecord & { prevHash: string; hash: string })[] = [];
   let prev = GENESIS_HASH;
-  for (let id = 1; id <= n; id++) {
+  for (let seq = 1; seq <= n; seq++) {
+    const id = firstId + (seq - 1) * 3;
     const record: AuditRecord = {
-      id,
-      at: new Date(Date.UTC(2026, 10, 23, 8, 0, id)),
+      id: lane === 0 && firstId === 1 ? seq : id,
+      lane,
+      laneSeq: seq,
+      at: new Date(Date.UTC(2026, 10, 23, 8, 0, seq)),
       actorId: null,
       actorLabel: 'tester',
       action: 'user.update',
       objectType: 'user',
-      objectId: `u${id}`,
+      objectId: `u${seq}`,
       outcome: 'success',
-      requestId: `r${id}`,
-      details: { b: id, a: [1, { y: 2, x: 1 }] },
+      requestId: `r${seq}`,
+      details: { b: seq, a: [1, { y: 2, x: 1 }] },
     };
     const hash = hashAuditRecord(prev, record);
     rows.push({ ...record, prevHash: prev, hash });
@@ -45,7 +48,7 @@ describe('findChainBreaks', () => {
 
   it('names a deleted row by the id that is missing', () => {
     const rows = chain(5).filter((r) => r.id !== 4);
-    expect(findChainBreaks(rows).breaks).toEqual([{ reason: 'missing-row', id: 5, missingId: 4 }]);
+    expect(findChainBreaks(rows).breaks).toEqual([{ reason: 'missing-row', id: 5, lane: 0, missingSeq: 4 }]);
   });
 
   it('catches a row replaced with a freshly hashed forgery through the link of the next row', () => {
@@ -61,7 +64,22 @@ describe('findChainBreaks', () => {
     rows[1] = { ...(rows[1] as (typeof rows)[number]), details: { tampered: true } };
     expect(findChainBreaks(rows).breaks).toEqual([
       { reason: 'hash-mismatch', id: 2 },
-      { reason: 'missing-row', id: 7, missingId: 6 },
+      { reason: 'missing-row', id: 7, lane: 0, missingSeq: 6 },
     ]);
+  });
+
+  it('walks a lane by position, whatever its ids, and names the gap by lane and position', () => {
+    const rows = chain(5, 3, 40);
+    expect(findChainBreaks(rows).breaks).toEqual([]);
+    const gap = rows.filter((r) => r.laneSeq !== 2);
+    expect(findChainBreaks(gap).breaks).toEqual([{ reason: 'missing-row', id: 46, lane: 3, missingSeq: 2 }]);
+  });
+
+  it('hashes a row’s lane and position, so moving it to another lane or place shows', () => {
+    const rows = chain(3, 2, 10);
+    const row = rows[1] as (typeof rows)[number];
+    expect(hashAuditRecord(row.prevHash, { ...row, lane: 5 })).not.toBe(row.hash);
+    expect(hashAuditRecord(row.prevHash, { ...row, laneSeq: 9 })).not.toBe(row.hash);
+    expect(hashAuditRecord(row.prevHash, row)).toBe(row.hash);
   });
 });

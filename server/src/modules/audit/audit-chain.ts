@@ -3,6 +3,9 @@ import { sha256Hex } from '../../platform/crypto.js';
 /** The fields of an audit row that its hash covers. */
 export interface AuditRecord {
   id: number;
+  /** The chain (lane) the row belongs to, and its gapless position in that lane. */
+  lane: number;
+  laneSeq: number;
   at: Date;
   actorId: string | null;
   actorLabel: string;
@@ -28,8 +31,13 @@ export function canonicalJson(value: unknown): string {
 
 /** Only the listed fields are hashed, so extra properties on a row object cannot change it. */
 export function hashAuditRecord(prevHash: string, r: AuditRecord): string {
+  // Rows written while there was one chain (lane 0, position = id) keep that form, so their
+  // hashes still verify; every other row's hash covers its lane and position too.
+  const singleChain = r.lane === 0 && r.laneSeq === r.id;
   const canonical = canonicalJson({
     id: r.id,
+    lane: singleChain ? undefined : r.lane,
+    laneSeq: singleChain ? undefined : r.laneSeq,
     at: r.at.toISOString(),
     actorId: r.actorId,
     actorLabel: r.actorLabel,
@@ -46,31 +54,34 @@ export function hashAuditRecord(prevHash: string, r: AuditRecord): string {
 export type ChainBreak =
   | { reason: 'hash-mismatch'; id: number }
   | { reason: 'prev-hash-mismatch'; id: number }
-  | { reason: 'missing-row'; id: number; missingId: number };
+  /** Position `missingSeq` of `lane` is gone; `id` is the row that follows the gap. */
+  | { reason: 'missing-row'; id: number; lane: number; missingSeq: number };
 
 /**
- * Walks rows in id order and reports every break: a row whose content no longer matches
- * its hash (edited), or whose predecessor is missing or was replaced (deleted). After a
- * break the walk re-anchors on the row's stored hash, so one edit flags one row and
- * later, independent tampering is still found.
+ * Walks the rows of one lane in position order and reports every break: a row whose
+ * content no longer matches its hash (edited), or whose predecessor is missing or was
+ * replaced (deleted). After a break the walk re-anchors on the row's stored hash, so one
+ * edit flags one row and later, independent tampering is still found.
  */
 export function findChainBreaks(
   rows: Iterable<AuditRecord & { prevHash: string; hash: string }>,
-  start: ChainPosition = { lastId: 0, lastHash: GENESIS_HASH },
+  start: ChainPosition = { lastSeq: 0, lastHash: GENESIS_HASH },
 ): { breaks: ChainBreak[]; end: ChainPosition } {
-  let { lastId, lastHash } = start;
+  let { lastSeq, lastHash } = start;
   const breaks: ChainBreak[] = [];
   for (const row of rows) {
-    if (row.id !== lastId + 1) breaks.push({ reason: 'missing-row', id: row.id, missingId: lastId + 1 });
+    if (row.laneSeq !== lastSeq + 1)
+      breaks.push({ reason: 'missing-row', id: row.id, lane: row.lane, missingSeq: lastSeq + 1 });
     else if (row.prevHash !== lastHash) breaks.push({ reason: 'prev-hash-mismatch', id: row.id });
     if (hashAuditRecord(row.prevHash, row) !== row.hash) breaks.push({ reason: 'hash-mismatch', id: row.id });
-    lastId = row.id;
+    lastSeq = row.laneSeq;
     lastHash = row.hash;
   }
-  return { breaks, end: { lastId, lastHash } };
+  return { breaks, end: { lastSeq, lastHash } };
 }
 
+/** Where a walk along one lane stands. */
 export interface ChainPosition {
-  lastId: number;
+  lastSeq: number;
   lastHash: string;
 }

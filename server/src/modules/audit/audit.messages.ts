@@ -15,8 +15,8 @@ export function translateChainBreak(locale: Locale, broken: ChainBreak): string 
         : `Audit row ${broken.id} does not chain to the row before it: that row was replaced or altered.`;
     case 'missing-row':
       return zh
-        ? `审计记录 ${broken.missingId} 缺失（在 ${broken.id} 之前）：该行已被删除。`
-        : `Audit row ${broken.missingId} is missing (before ${broken.id}): it was deleted.`;
+        ? `审计链 ${broken.lane} 的第 ${broken.missingSeq} 条记录缺失（在审计记录 ${broken.id} 之前）：该行已被删除。`
+        : `Entry ${broken.missingSeq} of audit lane ${broken.lane} is missing (before audit row ${broken.id}): it was deleted.`;
     default:
       return assertUnreachable(broken);
   }

@@ -1,28 +1,77 @@
-import { and, asc, count, desc, eq, gt, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { and, asc, count, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.js';
 import { auditLog } from './audit.tables.js';
 import { type AuditRecord, GENESIS_HASH, hashAuditRecord } from './audit-chain.js';
 
-/** Arbitrary constant: the advisory lock that serializes appends to the chain. */
-const AUDIT_CHAIN_LOCK = 727002;
+/** Arbitrary constant: the first key of the advisory locks that guard the lanes (the second is the lane). */
+const AUDIT_LANE_LOCK = 727002;
+/** Parallel chains: enough that a full pool of writers rarely waits for one. */
+export const AUDIT_LANES = 16;
 
-export type AuditInput = Omit<AuditRecord, 'id' | 'at'> & { at?: Date };
+export type AuditInput = Omit<AuditRecord, 'id' | 'at' | 'lane' | 'laneSeq'> & { at?: Date };
+
+/** The audit page's filters. */
+export interface AuditFilter {
+  action?: string | undefined;
+  objectType?: string | undefined;
+  objectId?: string | undefined;
+  actorId?: string | undefined;
+}
+
+/** A place at the end of a lane, held by the caller's transaction until it commits or rolls back. */
+export interface AuditSlot {
+  id: number;
+  lane: number;
+  laneSeq: number;
+  prevHash: string;
+}
 
 export const auditRepository = {
-  /**
-   * Appends a row inside the caller's transaction. The transaction-scoped advisory lock
-   * makes concurrent appenders take turns, so ids stay gapless and each row chains to
-   * the one before it; the lock is released at commit or rollback.
-   */
+  /** Appends a row inside the caller's transaction (three statements; the lane is held until commit). */
   async append(tx: Executor, input: AuditInput): Promise<void> {
-    await tx.execute(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-    const [last] = await tx
-      .select({ id: auditLog.id, hash: auditLog.hash })
-      .from(auditLog)
-      .orderBy(desc(auditLog.id))
-      .limit(1);
+    const slot = await auditRepository.reserveSlot(tx);
+    await tx.insert(auditLog).values(auditRepository.rowFor(slot, input));
+  },
+
+  /**
+   * Takes the first lane no other transaction holds (waiting on a random one only when all
+   * are busy), then reads that lane's last row. Two statements on purpose: the lane's last
+   * row must be read in a snapshot taken after the lock is held.
+   */
+  async reserveSlot(tx: Executor): Promise<AuditSlot> {
+    const [free] = await queryRows<{ lane: number | null }>(
+      tx,
+      sql`SELECT (SELECT l FROM generate_series(0, ${AUDIT_LANES - 1}) AS l
+                  WHERE pg_try_advisory_xact_lock(${AUDIT_LANE_LOCK}, l) LIMIT 1) AS lane`,
+    );
+    let lane = free?.lane ?? null;
+    if (lane === null) {
+      lane = Math.floor(Math.random() * AUDIT_LANES);
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LANE_LOCK}, ${lane})`);
+    }
+    const [last] = await queryRows<{ id: string | number; lane_seq: string | number | null; hash: string | null }>(
+      tx,
+      sql`SELECT nextval('audit_log_id_seq') AS id, last.lane_seq, last.hash
+          FROM (SELECT 1) AS one
+          LEFT JOIN LATERAL (
+            SELECT lane_seq, hash FROM audit_log WHERE lane = ${lane} ORDER BY lane_seq DESC LIMIT 1
+          ) AS last ON true`,
+    );
+    if (!last) throw new Error('audit slot query returned no row');
+    return {
+      id: Number(last.id),
+      lane,
+      laneSeq: Number(last.lane_seq ?? 0) + 1,
+      prevHash: last.hash ?? GENESIS_HASH,
+    };
+  },
+
+  /** The row to insert at a reserved slot, hashed onto the lane's previous row. */
+  rowFor(slot: AuditSlot, input: AuditInput): typeof auditLog.$inferInsert {
     const record: AuditRecord = {
-      id: (last?.id ?? 0) + 1,
+      id: slot.id,
+      lane: slot.lane,
+      laneSeq: slot.laneSeq,
       at: input.at ?? new Date(),
       actorId: input.actorId,
       actorLabel: input.actorLabel,
@@ -33,18 +82,28 @@ export const auditRepository = {
       requestId: input.requestId,
       details: input.details ?? {},
     };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    await tx.insert(auditLog).values({ ...record, prevHash, hash: hashAuditRecord(prevHash, record) });
+    return { ...record, prevHash: slot.prevHash, hash: hashAuditRecord(slot.prevHash, record) };
   },
 
-  /** Rows after `afterId` in id order, a page at a time, for the chain walk. */
-  async pageAfter(db: Executor, afterId: number, limit: number) {
-    return db.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(limit);
+  /** The lanes that hold rows. */
+  async lanes(db: Executor): Promise<number[]> {
+    const rows = await db.selectDistinct({ lane: auditLog.lane }).from(auditLog).orderBy(asc(auditLog.lane));
+    return rows.map((r) => r.lane);
+  },
+
+  /** A lane's rows after position `afterSeq`, a page at a time, for the chain walk. */
+  async pageAfter(db: Executor, lane: number, afterSeq: number, limit: number) {
+    return db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.lane, lane), gt(auditLog.laneSeq, afterSeq)))
+      .orderBy(asc(auditLog.laneSeq))
+      .limit(limit);
   },
 
   async list(
     db: Executor,
-    filter: { action?: string; objectType?: string; objectId?: string; actorId?: string },
+    filter: AuditFilter,
     page: { limit: number; offset: number },
   ) {
     const conditions: SQL[] = [];

@@ -1,15 +1,23 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only, hash-chained audit log. `id` is assigned as previous id + 1 under an
- * advisory lock (not from a sequence, which skips on rollback), so a missing id means a
- * deleted row. `hash` = sha256(prev_hash + canonical row). A trigger rejects UPDATE and
- * DELETE (see the migration); the chain catches whoever bypasses it.
+ * Append-only, hash-chained audit log, in a few parallel chains ("lanes") so concurrent
+ * writers do not queue on one lock. A writer takes a free lane's advisory lock and appends
+ * at that lane's last position + 1 (`lane_seq`, gapless, unlike a sequence, which skips on
+ * rollback), so a missing position means a deleted row. `hash` = sha256(prev_hash +
+ * canonical row) with prev_hash the lane's previous row. `id` (from a sequence) only
+ * orders the log for reading. A trigger rejects UPDATE and DELETE (see the migrations);
+ * the chains catch whoever bypasses it.
  */
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey(),
+    id: bigint('id', { mode: 'number' })
+      .primaryKey()
+      .default(sql`nextval('audit_log_id_seq')`),
+    lane: smallint('lane').notNull().default(0),
+    laneSeq: bigint('lane_seq', { mode: 'number' }).notNull(),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
     actorId: uuid('actor_id'),
     actorLabel: text('actor_label').notNull(),
@@ -22,5 +30,9 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_actor_idx').on(t.actorId), index('audit_object_idx').on(t.objectType, t.objectId)],
+  (t) => [
+    index('audit_actor_idx').on(t.actorId),
+    index('audit_object_idx').on(t.objectType, t.objectId),
+    uniqueIndex('audit_lane_seq_idx').on(t.lane, t.laneSeq),
+  ],
 );
