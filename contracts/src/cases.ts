@@ -257,6 +257,8 @@ export const IntakeResult = Type.Object({
   outcome: Type.Enum(['created', 'merged']),
   case: CaseSummary,
   reportId: Type.String(),
+  /** With the case code, lets the reporter (or whom they tell) follow the case without signing in (GET /api/public/cases/{code}?key=…). */
+  followKey: Type.Optional(Type.String()),
   /** Possible duplicates for the operator to merge or keep apart (desk and staff only). */
   duplicateSuggestions: Type.Array(DuplicateSuggestion),
 });

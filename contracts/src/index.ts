@@ -9,5 +9,6 @@ export * from './hotline.js';
 export * from './open311.js';
 export * from './photos.js';
 export * from './regions.js';
+export * from './residents.js';
 export * from './roles.js';
 export * from './users.js';

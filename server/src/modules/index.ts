@@ -8,6 +8,7 @@ import { hotlineModule } from './hotline/hotline.module.js';
 import { open311Module } from './open311/open311.module.js';
 import { photosModule } from './photos/photos.module.js';
 import { regionsModule } from './regions/regions.module.js';
+import { residentsModule } from './residents/residents.module.js';
 import { staffingModule } from './staffing/staffing.module.js';
 import { unitsModule } from './units/units.module.js';
 
@@ -24,4 +25,5 @@ export const modules: Module[] = [
   casesModule,
   hotlineModule,
   open311Module,
+  residentsModule,
 ];

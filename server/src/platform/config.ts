@@ -18,6 +18,10 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   lockout: { maxFailures: number; minutes: number };
   loginRateLimit: { max: number; windowSeconds: number };
+  /** Resident self-registrations per IP (the resident portal). */
+  registerRateLimit: { max: number; windowSeconds: number };
+  /** Requests per IP to the public, login-free endpoints (following a case by code and key). */
+  publicRateLimit: { max: number; windowSeconds: number };
   requireAdminTotp: boolean;
   logLevel: string;
   /** Serve the built web app from web/dist when present. */
@@ -146,6 +150,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: {
       max: int(env.YIWANG_LOGIN_RATE_MAX, 30, 'YIWANG_LOGIN_RATE_MAX'),
       windowSeconds: int(env.YIWANG_LOGIN_RATE_WINDOW_SECONDS, 300, 'YIWANG_LOGIN_RATE_WINDOW_SECONDS'),
+    },
+    registerRateLimit: {
+      max: int(env.YIWANG_REGISTER_RATE_MAX, 10, 'YIWANG_REGISTER_RATE_MAX'),
+      windowSeconds: int(env.YIWANG_REGISTER_RATE_WINDOW_SECONDS, 3600, 'YIWANG_REGISTER_RATE_WINDOW_SECONDS'),
+    },
+    publicRateLimit: {
+      max: int(env.YIWANG_PUBLIC_RATE_MAX, 60, 'YIWANG_PUBLIC_RATE_MAX'),
+      windowSeconds: int(env.YIWANG_PUBLIC_RATE_WINDOW_SECONDS, 60, 'YIWANG_PUBLIC_RATE_WINDOW_SECONDS'),
     },
     requireAdminTotp: bool(env.YIWANG_REQUIRE_ADMIN_TOTP, false),
     logLevel: env.LOG_LEVEL ?? 'info',

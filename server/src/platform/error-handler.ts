@@ -18,7 +18,8 @@ export function fieldProblemsFromValidation(issues: AjvIssue[], context: string 
     }
     if (!field) field = context ?? 'body';
     const isPassword = field === 'password' && ['pattern', 'minLength'].includes(issue.keyword);
-    const code = isPassword ? 'password' : issue.keyword;
+    const isPhone = field === 'phone' && issue.keyword === 'pattern';
+    const code = isPassword ? 'password' : isPhone ? 'phone' : issue.keyword;
     const params: Record<string, string | number> = {};
     for (const [key, value] of Object.entries(issue.params)) {
       if (typeof value === 'string' || typeof value === 'number') params[key] = value;

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'scope-exceeded',
   'not-found',
   'conflict',
+  'phone-registered',
   'rate-limited',
   'outside-county',
   'no-grid',
@@ -108,6 +109,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'not-found':
       return 404;
     case 'conflict':
+    case 'phone-registered':
     case 'case-version-conflict':
     case 'case-not-located':
     case 'case-merge-target-closed':

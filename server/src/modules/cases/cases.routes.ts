@@ -9,6 +9,7 @@ import {
   CommandResult,
   IntakeResult,
   KeepApartBody,
+  MAINLAND_MOBILE_PATTERN,
   MergeCaseBody,
   PlaceCaseBody,
   ReportCaseBody,
@@ -46,6 +47,7 @@ import { suggestRouting } from './use-cases/suggest-routing.js';
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' })),
 });
+const MOBILE = new RegExp(MAINLAND_MOBILE_PATTERN);
 const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
 
 /** "3", W/"3" or 3 → 3 (the case version a client last saw). */
@@ -79,12 +81,14 @@ async function intakeReporter(
       enteredByUserId: user?.id ?? null,
     };
   }
+  // A self-registered resident's login name is their mobile number: the command desk calls it back (回访).
+  const accountPhone = isResident && user && MOBILE.test(user.username) ? user.username : null;
   return {
     channel,
     reporter: {
       userId: user?.id ?? null,
       name: user?.displayName ?? body.reporter?.name ?? null,
-      phone: body.reporter?.phone ?? null,
+      phone: body.reporter?.phone ?? accountPhone,
       anonymous,
     },
     enteredByUserId: null,

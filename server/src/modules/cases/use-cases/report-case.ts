@@ -7,11 +7,11 @@ import type { CatalogMatter } from '../../catalog/catalog-matter.js';
 import { checkFormAnswers, type FormAnswersInput } from '../../catalog/form-answers.js';
 import type { Crs } from '../../grids/geometry/index.js';
 import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case.js';
-import { formatCaseCode, maskPhone } from '../case-code.js';
+import { formatCaseCode, maskPhone, newFollowKey } from '../case-code.js';
 import { type CaseDeps, reportableMatter, stageLimitsOf } from '../case-deps.js';
 import { type CasePlace, commandUnitForRegion, placeAtPoint, placeInRegion } from '../case-placement.js';
 import { clockOf, eventRow, snapshotColumns, timersForClock } from '../case-writer.js';
-import { type CaseRow, casesRepository } from '../cases.repository.js';
+import { type CaseReportRow, type CaseRow, casesRepository } from '../cases.repository.js';
 import type { DuplicateMatch } from '../domain/duplicates.js';
 import { NO_CLOCK, nextStageClock } from '../domain/stage-clock.js';
 import { reportCase as openCaseSnapshot } from '../domain/workflow.js';
@@ -113,7 +113,7 @@ export async function reportCase(
     if (input.externalId) {
       const earlier = await casesRepository.findReportByExternalId(tx, input.channel, input.externalId);
       if (earlier) {
-        const body = await intakeResult(tx, earlier.caseId, earlier.report.id, 'created', []);
+        const body = await intakeResult(tx, earlier.caseId, earlier.report, 'created', []);
         return { status: 200 as const, body, replayed: true };
       }
     }
@@ -129,7 +129,7 @@ export async function reportCase(
     const outcome = confident
       ? await mergeReport(deps, tx, input, { matter, place, now, into: confident, answers: form.answers })
       : await openCase(deps, tx, input, { matter, place, command, now, answers: form.answers });
-    const body = await intakeResult(tx, outcome.caseId, outcome.reportId, confident ? 'merged' : 'created', possible);
+    const body = await intakeResult(tx, outcome.caseId, outcome.report, confident ? 'merged' : 'created', possible);
     const status = confident ? 200 : 201;
     if (options.idempotency) await casesRepository.completeIdempotencyKey(tx, options.idempotency, { status, body });
     // Last statement before commit: appending takes the audit chain's lock, held until commit.
@@ -163,6 +163,7 @@ function reportRow(deps: CaseDeps, input: ReportCaseInput, caseId: string, ctx: 
     photoIds: [...(input.photoIds ?? [])],
     formAnswers: ctx.answers as Record<string, string | number | string[]>,
     externalId: input.externalId ?? null,
+    followKey: newFollowKey(),
     createdAt: ctx.now,
   };
 }
@@ -187,7 +188,7 @@ async function openCase(
   tx: Tx,
   input: ReportCaseInput,
   ctx: IntakeContext & { command: { unitId: string; level: CatalogMatter['handlingLevel'] } },
-): Promise<{ caseId: string; reportId: string; audit: AuditEvent }> {
+): Promise<{ caseId: string; report: CaseReportRow; audit: AuditEvent }> {
   const { matter, place, now } = ctx;
   const id = crypto.randomUUID();
   const code = formatCaseCode(now, await casesRepository.nextCaseNumber(tx));
@@ -261,7 +262,7 @@ async function openCase(
       externalId: input.externalId ?? null,
     },
   };
-  return { caseId: id, reportId: report.id, audit };
+  return { caseId: id, report, audit };
 }
 
 async function mergeReport(
@@ -269,7 +270,7 @@ async function mergeReport(
   tx: Tx,
   input: ReportCaseInput,
   ctx: IntakeContext & { into: DuplicateMatch<DuplicateCandidateRow> },
-): Promise<{ caseId: string; reportId: string; audit: AuditEvent }> {
+): Promise<{ caseId: string; report: CaseReportRow; audit: AuditEvent }> {
   const [target] = await casesRepository.lockByIds(tx, [ctx.into.candidate.id]);
   if (!target) throw new Error('duplicate candidate vanished');
   const report = await casesRepository.insertReport(tx, reportRow(deps, input, target.id, ctx));
@@ -309,17 +310,23 @@ async function mergeReport(
       externalId: input.externalId ?? null,
     },
   };
-  return { caseId: target.id, reportId: report.id, audit };
+  return { caseId: target.id, report, audit };
 }
 
 async function intakeResult(
   tx: Tx,
   caseId: string,
-  reportId: string,
+  report: Pick<CaseReportRow, 'id' | 'followKey'>,
   outcome: IntakeResult['outcome'],
   duplicateSuggestions: DuplicateSuggestion[],
 ): Promise<IntakeResult> {
   const summary = await casesRepository.summaryById(tx, caseId);
   if (!summary) throw new Error('case just written is missing');
-  return { outcome, case: presentCaseSummary(summary), reportId, duplicateSuggestions };
+  return {
+    outcome,
+    case: presentCaseSummary(summary),
+    reportId: report.id,
+    ...(report.followKey ? { followKey: report.followKey } : {}),
+    duplicateSuggestions,
+  };
 }

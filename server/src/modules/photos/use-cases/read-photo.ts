@@ -13,7 +13,7 @@ export type SharedVariant = 'image' | 'thumbnail';
 
 /** The bytes of the copy everyone may see (no metadata) or of its thumbnail: always JPEG. */
 export async function readSharedPhotoFile(
-  deps: PhotoDeps,
+  deps: Pick<PhotoDeps, 'db' | 'storage'>,
   scopePath: string,
   id: string,
   variant: SharedVariant,

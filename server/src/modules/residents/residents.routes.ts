@@ -1,0 +1,157 @@
+import rateLimit from '@fastify/rate-limit';
+import {
+  FollowQuery,
+  MyReportList,
+  MyReportsQuery,
+  PublicCaseParams,
+  PublicCaseView,
+  PublicPhotoParams,
+  RegisterResidentBody,
+  ResidentMap,
+  SessionInfo,
+} from '@yiwang/contracts';
+import { DomainError } from '../../platform/errors.js';
+import type { App, ModuleContext } from '../../platform/http.js';
+import { userActor } from '../accounts/authenticate.js';
+import { authorize } from '../accounts/authorize.js';
+import { sessionTokenOf, setSessionCookie } from '../accounts/session-cookie.js';
+import { describeSession } from '../accounts/use-cases/describe-session.js';
+import { logIn } from '../accounts/use-cases/log-in.js';
+import { photoStorageFor } from '../photos/photos.module.js';
+import { residentsRepository } from './residents.repository.js';
+import { followCase, followedCasePhotoThumbnail } from './use-cases/follow-case.js';
+import { listMyReports } from './use-cases/list-my-reports.js';
+import { registerResident } from './use-cases/register-resident.js';
+import { residentMap } from './use-cases/resident-map.js';
+
+type Limit = { max: number; windowSeconds: number };
+
+/** Registers `routes` in a scope where every route counts towards a per-IP limit, answered as a clear 429. */
+async function rateLimited(app: App, limit: Limit, routes: (scope: App) => void) {
+  await app.register(async (scope: App) => {
+    await scope.register(rateLimit, {
+      global: false,
+      max: limit.max,
+      timeWindow: limit.windowSeconds * 1000,
+      errorResponseBuilder: (_request, context) =>
+        new DomainError('rate-limited', { seconds: Math.ceil(context.ttl / 1000) }),
+    });
+    routes(scope);
+  });
+}
+
+export async function residentsRoutes(app: App, { config, database }: ModuleContext) {
+  const { db } = database;
+  const storage = photoStorageFor(config);
+
+  // Sign-up is open to anyone, so it is limited per address: it costs a password hash and makes an account.
+  await rateLimited(app, config.registerRateLimit, (scope) =>
+    scope.post(
+      '/auth/register-resident',
+      {
+        config: { rateLimit: {}, csrfExempt: true },
+        schema: {
+          tags: ['auth', 'residents'],
+          summary:
+            'A resident signs up with their mobile number (their login name from then on) and is signed in; the account may report anywhere in the county and sees only its own cases',
+          body: RegisterResidentBody,
+          response: { 201: SessionInfo },
+        },
+      },
+      async (request, reply) => {
+        const user = await registerResident({
+          db,
+          input: request.body,
+          ip: request.ip,
+          requestId: String(request.id),
+        });
+        // Signing in goes through the one login path: its session rules and its audit row.
+        const { token, session } = await logIn({
+          db,
+          config,
+          username: user.username,
+          password: request.body.password,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+          previousToken: sessionTokenOf(request, config),
+          requestId: String(request.id),
+        });
+        setSessionCookie(reply, config, token);
+        const county = await residentsRepository.countyRegion(db);
+        request.locale = user.locale;
+        return reply.status(201).send(await describeSession(db, userActor(config, user, county?.path ?? '', session)));
+      },
+    ),
+  );
+
+  // Following a case needs no account: the per-address limit is what stops guessing keys.
+  await rateLimited(app, config.publicRateLimit, (scope) => {
+    scope.get(
+      '/public/cases/:code',
+      {
+        config: { rateLimit: {} },
+        schema: {
+          tags: ['residents'],
+          summary:
+            'Follow a case by its code and follow key, without signing in: public facts only (no people, units or notes). A wrong or missing key is 404, like an unknown code.',
+          security: [],
+          params: PublicCaseParams,
+          querystring: FollowQuery,
+          response: { 200: PublicCaseView },
+        },
+      },
+      async (request) => followCase(db, request.params.code, request.query.key),
+    );
+    scope.get(
+      '/public/cases/:code/photos/:photoId/thumbnail',
+      {
+        config: { rateLimit: {} },
+        schema: {
+          tags: ['residents'],
+          summary: "Thumbnail (no metadata) of one of the unit's feedback photos of a followed, closed case",
+          security: [],
+          params: PublicPhotoParams,
+          querystring: FollowQuery,
+        },
+      },
+      async (request, reply) => {
+        const bytes = await followedCasePhotoThumbnail(
+          { db, storage },
+          { code: request.params.code, key: request.query.key, photoId: request.params.photoId },
+        );
+        return reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').send(bytes);
+      },
+    );
+  });
+
+  app.get(
+    '/residents/me/reports',
+    {
+      schema: {
+        tags: ['residents'],
+        summary: 'My reports: the cases I reported, in public wording, with follow keys and whether my rating is due',
+        querystring: MyReportsQuery,
+        response: { 200: MyReportList },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'cases.read-own');
+      return listMyReports(db, actor, request.query);
+    },
+  );
+
+  app.get(
+    '/residents/map',
+    {
+      schema: {
+        tags: ['residents'],
+        summary: 'What the pin map draws: base tiles (if configured) and the towns of the county',
+        response: { 200: ResidentMap },
+      },
+    },
+    async (request) => {
+      authorize(request, 'cases.report');
+      return residentMap(db, config);
+    },
+  );
+}
