@@ -17,6 +17,15 @@ export default defineConfig({
       },
       {
         test: {
+          // Pure browser-side logic (the worker app's outbox, patrol, search): no DOM, no server.
+          name: 'web',
+          root: './web',
+          include: ['src/**/*.test.ts', 'vite-plugins/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root: './web',
           include: ['e2e/**/*.e2e.ts'],

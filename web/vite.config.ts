@@ -1,13 +1,25 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { workerPwa } from './vite-plugins/worker-pwa';
 
 /**
  * Three apps from one build, each its own HTML entry so none carries another's code:
  * the desk at /, the worker app at /m/ and the resident portal at /r/.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The worker app is an installable PWA: its service worker precaches only its own files.
+    workerPwa({
+      entryHtml: 'm/index.html',
+      serviceWorker: resolve(import.meta.dirname, 'src/worker-app/service-worker.js'),
+      serviceWorkerFileName: 'm/sw.js',
+      publicDir: resolve(import.meta.dirname, 'public'),
+      publicSubdir: 'm',
+      extraPublicFiles: ['favicon.svg'],
+    }),
+  ],
   server: {
     // The API (Fastify) runs on :3000 in development; the browser sees one origin.
     proxy: { '/api': 'http://localhost:3000' },

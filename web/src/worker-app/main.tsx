@@ -1,10 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { bootWorkerApp, WorkerApp } from './shell/app';
+import { registerServiceWorker } from './shell/service-worker-registration';
+import './shell/worker.css';
+
+/** The grid-worker app (网格员): an installable, offline-first PWA at /m. */
+registerServiceWorker();
+bootWorkerApp();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');
 createRoot(container).render(
   <StrictMode>
-    <p>网格员</p>
+    <WorkerApp />
   </StrictMode>,
 );

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { enqueue } from '../outbox/outbox-store';
+import { PhotoInput, usePhotos } from '../report/photo-capture';
+import { useI18n } from '../shell/i18n';
+import { Screen } from '../shell/screen';
+import { currentUserId } from '../shell/session';
+import { useStore } from '../shell/store';
+import { showToast } from '../shell/toast';
+import { todayStore } from '../today/today-data';
+import { StateTag } from '../today/today-screen';
+
+/**
+ * Verify on site (核查): look, take a photo, pass — or fail with a reason, which sends the
+ * case back to the unit for rework. Works offline from today's list; the command goes
+ * through the outbox (if the case moved on meanwhile, the server says so there).
+ */
+export default function VerifyScreen() {
+  const { t, name } = useI18n();
+  const { code = '' } = useParams();
+  const navigate = useNavigate();
+  const today = useStore(todayStore);
+  const summary = today.data?.toVerify.find((c) => c.code === code) ?? null;
+  const [photos, addPhoto] = usePhotos();
+  const [failing, setFailing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const title = summary ? `${name(summary.matter)} · ${code}` : code;
+
+  const send = async (body: { type: 'verify_pass'; note?: string } | { type: 'verify_fail'; reason: string }) => {
+    const userId = currentUserId();
+    if (!userId) return;
+    setSaving(true);
+    await enqueue({
+      userId,
+      title,
+      request: { kind: 'verify', caseCode: code, body },
+      photos: body.type === 'verify_pass' ? photos.map((p) => p.blob) : [],
+    });
+    showToast(body.type === 'verify_pass' ? t('verify.queuedPass') : t('verify.queuedFail'));
+    navigate('/', { replace: true });
+  };
+
+  return (
+    <Screen
+      title={t('verify.title')}
+      back
+      action={
+        failing ? (
+          <button
+            type="button"
+            className="wa-btn wa-btn-huge wa-btn-red"
+            disabled={saving}
+            data-testid="verify-fail-submit"
+            onClick={() => {
+              if (reason.trim() === '') return setProblem(t('verify.needReason'));
+              void send({ type: 'verify_fail', reason: reason.trim() });
+            }}
+          >
+            {t('verify.submitFail')}
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="wa-btn wa-btn-huge wa-btn-secondary"
+              data-testid="verify-fail"
+              onClick={() => setFailing(true)}
+            >
+              {t('verify.fail')}
+            </button>
+            <button
+              type="button"
+              className="wa-btn wa-btn-huge wa-btn-green"
+              disabled={saving}
+              data-testid="verify-pass"
+              onClick={() => void send({ type: 'verify_pass' })}
+            >
+              ✓ {t('verify.pass')}
+            </button>
+          </>
+        )
+      }
+    >
+      {summary ? (
+        <section className="wa-card" data-testid="verify-case">
+          <h2>
+            {name(summary.matter)} <StateTag state={summary.state} />
+          </h2>
+          <p className="wa-muted" style={{ margin: 0 }}>
+            {summary.code}
+          </p>
+          {summary.address && <p style={{ margin: '6px 0' }}>{summary.address}</p>}
+          <p style={{ margin: '6px 0' }}>{summary.description}</p>
+          {summary.assignedUnit && <p className="wa-muted">{summary.assignedUnit.name}</p>}
+        </section>
+      ) : (
+        <p className="wa-banner">{t('verify.notFound')}</p>
+      )}
+      {!failing && (
+        <section className="wa-card">
+          <h2>{t('verify.photo')}</h2>
+          <div className="wa-thumbs">
+            {photos.map((p) => (
+              <img key={p.url} src={p.url} alt="" />
+            ))}
+            <PhotoInput onPhoto={addPhoto} className="wa-thumb-add" testId="verify-photo">
+              📷 {photos.length === 0 ? t('report.takePhoto') : t('report.addPhoto')}
+            </PhotoInput>
+          </div>
+        </section>
+      )}
+      {failing && (
+        <section className="wa-card">
+          <label className="wa-field">
+            <span>{t('verify.failReason')}</span>
+            <div className="wa-chips">
+              {t('verify.reasons')
+                .split('|')
+                .map((text) => (
+                  <button
+                    key={text}
+                    type="button"
+                    className="wa-chip"
+                    aria-pressed={reason === text}
+                    onClick={() => setReason(text)}
+                  >
+                    {text}
+                  </button>
+                ))}
+            </div>
+            <textarea
+              className="wa-textarea"
+              data-testid="verify-reason"
+              placeholder={t('verify.failReasonPlaceholder')}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </label>
+          {problem && (
+            <p className="wa-banner" data-tone="error" role="alert">
+              {problem}
+            </p>
+          )}
+          <button type="button" className="wa-link" onClick={() => setFailing(false)}>
+            ‹ {t('app.back')}
+          </button>
+        </section>
+      )}
+    </Screen>
+  );
+}

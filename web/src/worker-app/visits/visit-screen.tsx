@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { usePosition } from '../geo/position';
+import { enqueue } from '../outbox/outbox-store';
+import { patrolStore } from '../patrol/patrol-store';
+import { useI18n } from '../shell/i18n';
+import { Screen } from '../shell/screen';
+import { currentUserId } from '../shell/session';
+import { useStore } from '../shell/store';
+import { showToast } from '../shell/toast';
+import { todayStore } from '../today/today-data';
+
+/**
+ * Household visit (走访): address and what was found, with the point and — while on
+ * patrol — the patrol, so the visit shows on the track. Free text until the people
+ * registry exists; quick notes cover the common cases with a tap.
+ */
+export default function VisitScreen() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const today = useStore(todayStore);
+  const { active } = useStore(patrolStore);
+  const position = usePosition();
+  const plan = today.data?.visitsDue.find((p) => p.id === params.get('plan')) ?? null;
+  const [address, setAddress] = useState(plan?.address ?? '');
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async () => {
+    const userId = currentUserId();
+    if (!userId) return;
+    if (address.trim() === '') return setProblem(t('visit.needAddress'));
+    if (note.trim() === '') return setProblem(t('visit.needNote'));
+    setSaving(true);
+    const fix = position.fix;
+    await enqueue({
+      userId,
+      title: address.trim(),
+      request: {
+        kind: 'visit',
+        patrolLocalId: active?.localId ?? null,
+        body: {
+          address: address.trim(),
+          note: note.trim(),
+          visitedAt: new Date().toISOString(),
+          ...(fix ? { point: { lon: fix.lon, lat: fix.lat, crs: 'WGS84' as const } } : {}),
+          ...(plan ? { planId: plan.id } : {}),
+        },
+      },
+    });
+    showToast(t('visit.queued'));
+    navigate('/', { replace: true });
+  };
+
+  return (
+    <Screen
+      title={t('visit.title')}
+      action={
+        <button
+          type="button"
+          className="wa-btn wa-btn-huge"
+          disabled={saving}
+          data-testid="visit-submit"
+          onClick={submit}
+        >
+          {t('visit.submit')}
+        </button>
+      }
+    >
+      {plan && (
+        <p className="wa-banner" data-tone="info">
+          {t('visit.plan', { address: plan.address })}
+        </p>
+      )}
+      <label className="wa-field">
+        <span>{t('visit.address')}</span>
+        <input
+          className="wa-input"
+          data-testid="visit-address"
+          placeholder={t('visit.addressPlaceholder')}
+          maxLength={200}
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+        />
+      </label>
+      <label className="wa-field">
+        <span>{t('visit.note')}</span>
+        <div className="wa-chips">
+          {t('visit.quickNotes')
+            .split('|')
+            .map((text) => (
+              <button
+                key={text}
+                type="button"
+                className="wa-chip"
+                aria-pressed={note.includes(text)}
+                onClick={() => setNote((n) => (n.includes(text) ? n : n ? `${n}；${text}` : text))}
+              >
+                {text}
+              </button>
+            ))}
+        </div>
+        <textarea
+          className="wa-textarea"
+          data-testid="visit-note"
+          placeholder={t('visit.notePlaceholder')}
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </label>
+      {active && <p className="wa-muted">✓ {t('visit.onPatrol')}</p>}
+      {problem && (
+        <p className="wa-banner" data-tone="error" role="alert">
+          {problem}
+        </p>
+      )}
+    </Screen>
+  );
+}
