@@ -101,11 +101,7 @@ export const auditRepository = {
       .limit(limit);
   },
 
-  async list(
-    db: Executor,
-    filter: AuditFilter,
-    page: { limit: number; offset: number },
-  ) {
+  async list(db: Executor, filter: AuditFilter, page: { limit: number; offset: number }) {
     const conditions: SQL[] = [];
     if (filter.action) conditions.push(eq(auditLog.action, filter.action));
     if (filter.objectType) conditions.push(eq(auditLog.objectType, filter.objectType));

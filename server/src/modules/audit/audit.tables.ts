@@ -13,9 +13,7 @@ import { bigint, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, 
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: bigint('id', { mode: 'number' })
-      .primaryKey()
-      .default(sql`nextval('audit_log_id_seq')`),
+    id: bigint('id', { mode: 'number' }).primaryKey().default(sql`nextval('audit_log_id_seq')`),
     lane: smallint('lane').notNull().default(0),
     laneSeq: bigint('lane_seq', { mode: 'number' }).notNull(),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),

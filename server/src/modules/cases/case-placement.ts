@@ -6,6 +6,7 @@ import { regionsRepository } from '../regions/regions.repository.js';
 import { casesRepository } from './cases.repository.js';
 import { commandUnitFor } from './domain/stage-clock.js';
 import type { HandlingLevel } from './domain/types.js';
+import { intakeRepository } from './intake.repository.js';
 
 /** Where a case is: its region (for routing and command), its base grid and scope path. */
 export interface CasePlace {
@@ -54,4 +55,58 @@ export async function commandUnitForRegion(
   const found = commandUnitFor(level, regionPath, (code) => units.get(code));
   if (!found) throw new DomainError('no-command-unit', { regionPath });
   return found;
+}
+
+/** The command center or workstation that takes a new case. */
+export interface CommandUnit {
+  unitId: string;
+  code: string;
+  name: string;
+  level: HandlingLevel;
+}
+
+/**
+ * Where a report lands and who takes it, in two lookups: the point's base grid (gridAt,
+ * in memory) or the fallback region when there is only an address, then the region with
+ * the command units along its path (one query).
+ */
+export async function placeReport(
+  db: Executor,
+  locator: GridLocator,
+  input: {
+    point: { lonLat: readonly [number, number]; crs: Crs } | null;
+    fallbackRegionCode: string;
+    level: HandlingLevel;
+  },
+): Promise<{ place: CasePlace; command: CommandUnit }> {
+  const located = input.point ? await locator.gridAt([...input.point.lonLat], input.point.crs) : null;
+  const regionCode = located ? located.grid.regionCode : input.fallbackRegionCode;
+  const found = await intakeRepository.regionWithCommandUnits(db, regionCode);
+  if (!found) throw new Error(`region ${regionCode} missing`);
+  const place: CasePlace = located
+    ? {
+        regionCode: found.region.code,
+        regionPath: found.region.path,
+        gridCode: located.grid.code,
+        path: located.grid.path,
+        point: [located.point[0], located.point[1]],
+      }
+    : {
+        regionCode: found.region.code,
+        regionPath: found.region.path,
+        gridCode: null,
+        path: found.region.path,
+        point: null,
+      };
+  // A region has one command unit; the command center wins should both exist.
+  const byRegion = new Map<string, (typeof found.units)[number]>();
+  for (const unit of found.units) {
+    const other = byRegion.get(unit.regionCode);
+    if (!other || unit.kind === 'command_center') byRegion.set(unit.regionCode, unit);
+  }
+  const chosen = commandUnitFor(input.level, place.regionPath, (code) => byRegion.get(code)?.id);
+  if (!chosen) throw new DomainError('no-command-unit', { regionPath: place.regionPath });
+  const unit = found.units.find((u) => u.id === chosen.unitId);
+  if (!unit) throw new Error('chosen command unit not among those found');
+  return { place, command: { unitId: unit.id, code: unit.code, name: unit.name, level: chosen.level } };
 }

@@ -64,6 +64,8 @@ describe('intake from the desk, the resident portal and the worker app', () => {
     expect(pretend.statusCode).toBe(400);
 
     const d = await detail(w.operator, desk.case.code);
+    // The answer is built before writing (one statement writes the case); it must be what the database holds.
+    expect(desk.case).toEqual(d.case);
     expect(d.reports[0]).toMatchObject({
       channel: 'desk',
       reporterName: '王女士',

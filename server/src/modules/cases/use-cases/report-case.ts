@@ -9,12 +9,13 @@ import type { Crs } from '../../grids/geometry/index.js';
 import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case.js';
 import { formatCaseCode, maskPhone, newFollowKey } from '../case-code.js';
 import { type CaseDeps, reportableMatter, stageLimitsOf } from '../case-deps.js';
-import { type CasePlace, commandUnitForRegion, placeAtPoint, placeInRegion } from '../case-placement.js';
-import { clockOf, eventRow, snapshotColumns, timersForClock } from '../case-writer.js';
-import { type CaseReportRow, type CaseRow, casesRepository } from '../cases.repository.js';
+import { type CasePlace, type CommandUnit, placeReport } from '../case-placement.js';
+import { eventRow, snapshotColumns, timersForClock } from '../case-writer.js';
+import { type CaseReportRow, type CaseRow, type CaseSummaryRow, casesRepository } from '../cases.repository.js';
 import type { DuplicateMatch } from '../domain/duplicates.js';
 import { NO_CLOCK, nextStageClock } from '../domain/stage-clock.js';
 import { reportCase as openCaseSnapshot } from '../domain/workflow.js';
+import { intakeRepository } from '../intake.repository.js';
 import { presentCaseSummary } from '../present-case.js';
 import { storeSnapshot } from '../snapshot-json.js';
 import { type DuplicateCandidateRow, duplicatesNear, intakeLockKeys, suggestion } from './find-duplicates.js';
@@ -92,49 +93,54 @@ export async function reportCase(
   if (!input.point && !input.address?.trim()) {
     throw new DomainError('validation', {}, [{ field: 'point', code: 'required' }]);
   }
-  const place = input.point
-    ? await placeAtPoint(db, deps.locator, [input.point.lon, input.point.lat], input.point.crs)
-    : await placeInRegion(db, input.fallbackRegionCode);
-  const command = await commandUnitForRegion(db, matter.handlingLevel, place.regionPath);
+  const { place, command } = await placeReport(db, deps.locator, {
+    point: input.point ? { lonLat: [input.point.lon, input.point.lat], crs: input.point.crs } : null,
+    fallbackRegionCode: input.fallbackRegionCode,
+    level: matter.handlingLevel,
+  });
 
   return db.transaction(async (tx) => {
-    if (options.idempotency) {
-      const claim = await casesRepository.claimIdempotencyKey(tx, options.idempotency);
-      if (!claim.claimed) {
-        if (claim.existing.requestHash !== options.idempotency.requestHash)
-          throw new DomainError('idempotency-key-reused');
-        return {
-          status: claim.existing.responseStatus as 200 | 201,
-          body: claim.existing.responseBody as IntakeResult,
-          replayed: true,
-        };
-      }
+    const started = await intakeRepository.begin(tx, {
+      idempotency: options.idempotency,
+      lockKeys: place.point ? intakeLockKeys(matter.code, place.point) : [],
+    });
+    if (options.idempotency && !started.claimed) {
+      const existing = await intakeRepository.findIdempotencyKey(tx, options.idempotency);
+      if (existing.requestHash !== options.idempotency.requestHash) throw new DomainError('idempotency-key-reused');
+      return {
+        status: existing.responseStatus as 200 | 201,
+        body: existing.responseBody as IntakeResult,
+        replayed: true,
+      };
     }
     if (input.externalId) {
       const earlier = await casesRepository.findReportByExternalId(tx, input.channel, input.externalId);
       if (earlier) {
-        const body = await intakeResult(tx, earlier.caseId, earlier.report, 'created', []);
+        const summary = await casesRepository.summaryById(tx, earlier.caseId);
+        if (!summary) throw new Error('case of an earlier report is missing');
+        const body = intakeResult(presentCaseSummary(summary), earlier.report, 'created', []);
         return { status: 200 as const, body, replayed: true };
       }
     }
 
-    let matches: DuplicateMatch<DuplicateCandidateRow>[] = [];
-    if (place.point) {
-      await casesRepository.lockIntakeCells(tx, intakeLockKeys(matter.code, place.point));
-      matches = await duplicatesNear(tx, matter, place.point, now);
-    }
+    const matches = place.point ? await duplicatesNear(tx, matter, place.point, now) : [];
     const confident = matches.find((m) => m.score.confidence === 'confident' && m.candidate.matterCode === matter.code);
     const possible = options.showSuggestions ? matches.filter((m) => m !== confident).map((m) => suggestion(m)) : [];
+    const ctx: IntakeContext = {
+      matter,
+      place,
+      now,
+      answers: form.answers,
+      possible,
+      idempotency: options.idempotency,
+    };
 
     const outcome = confident
-      ? await mergeReport(deps, tx, input, { matter, place, now, into: confident, answers: form.answers })
-      : await openCase(deps, tx, input, { matter, place, command, now, answers: form.answers });
-    const body = await intakeResult(tx, outcome.caseId, outcome.report, confident ? 'merged' : 'created', possible);
-    const status = confident ? 200 : 201;
-    if (options.idempotency) await casesRepository.completeIdempotencyKey(tx, options.idempotency, { status, body });
-    // Last statement before commit: appending takes the audit chain's lock, held until commit.
+      ? await mergeReport(deps, tx, input, { ...ctx, into: confident })
+      : await openCase(deps, tx, input, { ...ctx, command, caseNumber: started.caseNumber });
+    // Last: appending holds an audit lane until commit.
     await deps.audit(tx, context, outcome.audit);
-    return { status, body, replayed: false };
+    return { status: outcome.status, body: outcome.body, replayed: false };
   });
 }
 
@@ -143,11 +149,21 @@ interface IntakeContext {
   place: CasePlace;
   now: Date;
   answers: Record<string, unknown>;
+  /** Possible duplicates for the answer (staff only). */
+  possible: DuplicateSuggestion[];
+  idempotency: ReportCaseOptions['idempotency'];
+}
+
+interface IntakeWritten {
+  status: 200 | 201;
+  body: IntakeResult;
+  audit: AuditEvent;
 }
 
 function reportRow(deps: CaseDeps, input: ReportCaseInput, caseId: string, ctx: IntakeContext) {
   const phone = input.reporter.phone?.trim() || null;
   return {
+    id: crypto.randomUUID(),
     caseId,
     channel: input.channel,
     reporterUserId: input.reporter.userId,
@@ -183,21 +199,26 @@ async function attachPhotos(tx: Tx, input: ReportCaseInput, caseRow: Pick<CaseRo
   }
 }
 
+/**
+ * A new case. Every row is built here, so the answer (and the copy kept for retries with
+ * the same Idempotency-Key) is known before writing, and the case, report, timeline event,
+ * timers and key go to the database in one statement.
+ */
 async function openCase(
   deps: CaseDeps,
   tx: Tx,
   input: ReportCaseInput,
-  ctx: IntakeContext & { command: { unitId: string; level: CatalogMatter['handlingLevel'] } },
-): Promise<{ caseId: string; report: CaseReportRow; audit: AuditEvent }> {
-  const { matter, place, now } = ctx;
+  ctx: IntakeContext & { command: CommandUnit; caseNumber: number },
+): Promise<IntakeWritten> {
+  const { matter, place, now, command } = ctx;
   const id = crypto.randomUUID();
-  const code = formatCaseCode(now, await casesRepository.nextCaseNumber(tx));
+  const code = formatCaseCode(now, ctx.caseNumber);
   const { snapshot, event } = openCaseSnapshot(
     {
       id,
       matterCode: matter.code,
-      level: ctx.command.level,
-      commandUnitId: ctx.command.unitId,
+      level: command.level,
+      commandUnitId: command.unitId,
       reporterUserId: input.reporter.userId,
       needsOnSiteVerification: matter.needsOnSiteVerification,
       channel: input.channel,
@@ -212,7 +233,17 @@ async function openCase(
     stageLimitsOf(matter, deps.settings),
     deps.settings.calendar,
   );
-  const caseRow = await casesRepository.insertCase(tx, {
+  const caseRow: CaseRow = {
+    // Every column, defaults included: the row is the answer's source as well as the insert.
+    assignedUnitId: null,
+    involvedUnitIds: [],
+    handleDueAt: null,
+    closedAt: null,
+    archivedAt: null,
+    timeState: 'normal',
+    supporterCount: 0,
+    keptApartCaseIds: [],
+    version: 1,
     ...snapshotColumns(snapshot, null, now),
     id,
     code,
@@ -237,16 +268,31 @@ async function openCase(
     stageDueAt: clock.dueAt,
     createdAt: now,
     updatedAt: now,
+  };
+  const report = reportRow(deps, input, id, ctx);
+  const summary: CaseSummaryRow = {
+    case: caseRow,
+    commandUnitCode: command.code,
+    commandUnitName: command.name,
+    assignedUnitCode: null,
+    assignedUnitName: null,
+    matterName: matter.name,
+    matterNameEn: matter.nameEn,
+  };
+  const body = intakeResult(presentCaseSummary(summary), report, 'created', ctx.possible);
+  await intakeRepository.insertNewCase(tx, {
+    case: caseRow,
+    report,
+    events: [
+      eventRow(id, {
+        ...event,
+        actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
+        details: { ...event.details, reportId: report.id, located: place.gridCode !== null },
+      }),
+    ],
+    timers: timersForClock(id, clock, deps.settings),
+    idempotency: ctx.idempotency && { ...ctx.idempotency, status: 201, body },
   });
-  const report = await casesRepository.insertReport(tx, reportRow(deps, input, id, ctx));
-  await casesRepository.insertEvents(tx, [
-    eventRow(id, {
-      ...event,
-      actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
-      details: { ...event.details, reportId: report.id, located: place.gridCode !== null },
-    }),
-  ]);
-  await casesRepository.insertTimers(tx, timersForClock(id, clockOf(caseRow), deps.settings));
   await attachPhotos(tx, input, caseRow);
   const audit: AuditEvent = {
     action: 'case.report',
@@ -262,42 +308,50 @@ async function openCase(
       externalId: input.externalId ?? null,
     },
   };
-  return { caseId: id, report, audit };
+  return { status: 201, body, audit };
 }
 
+/** A confident duplicate: the report joins the open case (one more supporter) and its reporter follows it. */
 async function mergeReport(
   deps: CaseDeps,
   tx: Tx,
   input: ReportCaseInput,
   ctx: IntakeContext & { into: DuplicateMatch<DuplicateCandidateRow> },
-): Promise<{ caseId: string; report: CaseReportRow; audit: AuditEvent }> {
+): Promise<IntakeWritten> {
   const [target] = await casesRepository.lockByIds(tx, [ctx.into.candidate.id]);
   if (!target) throw new Error('duplicate candidate vanished');
-  const report = await casesRepository.insertReport(tx, reportRow(deps, input, target.id, ctx));
   const saved = await casesRepository.updateCase(tx, target.id, target.version, {
     supporterCount: target.supporterCount + 1,
     updatedAt: ctx.now,
   });
   if (!saved) throw new Error('locked case changed');
-  await casesRepository.insertEvents(tx, [
-    {
-      caseId: target.id,
-      type: 'report_merged',
-      at: ctx.now,
-      actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
-      actorUnitId: null,
-      fromState: target.state,
-      toState: target.state,
-      details: {
-        reportId: report.id,
-        channel: input.channel,
-        automatic: true,
-        distanceMeters: Math.round(ctx.into.score.distanceMeters * 10) / 10,
-        hoursApart: Math.round(ctx.into.score.hoursApart * 100) / 100,
-        supporterCount: target.supporterCount + 1,
+  const summary = await casesRepository.summaryById(tx, target.id);
+  if (!summary) throw new Error('case just written is missing');
+  const report = reportRow(deps, input, target.id, ctx);
+  const body = intakeResult(presentCaseSummary(summary), report, 'merged', ctx.possible);
+  await intakeRepository.insertMergedReport(tx, {
+    report,
+    events: [
+      {
+        caseId: target.id,
+        type: 'report_merged',
+        at: ctx.now,
+        actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
+        actorUnitId: null,
+        fromState: target.state,
+        toState: target.state,
+        details: {
+          reportId: report.id,
+          channel: input.channel,
+          automatic: true,
+          distanceMeters: Math.round(ctx.into.score.distanceMeters * 10) / 10,
+          hoursApart: Math.round(ctx.into.score.hoursApart * 100) / 100,
+          supporterCount: target.supporterCount + 1,
+        },
       },
-    },
-  ]);
+    ],
+    idempotency: ctx.idempotency && { ...ctx.idempotency, status: 200, body },
+  });
   await attachPhotos(tx, input, target);
   const audit: AuditEvent = {
     action: 'case.report.merge',
@@ -310,21 +364,18 @@ async function mergeReport(
       externalId: input.externalId ?? null,
     },
   };
-  return { caseId: target.id, report, audit };
+  return { status: 200, body, audit };
 }
 
-async function intakeResult(
-  tx: Tx,
-  caseId: string,
+function intakeResult(
+  summary: IntakeResult['case'],
   report: Pick<CaseReportRow, 'id' | 'followKey'>,
   outcome: IntakeResult['outcome'],
   duplicateSuggestions: DuplicateSuggestion[],
-): Promise<IntakeResult> {
-  const summary = await casesRepository.summaryById(tx, caseId);
-  if (!summary) throw new Error('case just written is missing');
+): IntakeResult {
   return {
     outcome,
-    case: presentCaseSummary(summary),
+    case: summary,
     reportId: report.id,
     ...(report.followKey ? { followKey: report.followKey } : {}),
     duplicateSuggestions,
