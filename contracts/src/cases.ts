@@ -134,10 +134,18 @@ export const CaseListQuery = Type.Object({
   inbox: Type.Optional(Type.Enum(['unit', 'command'])),
   /** Only open cases (not voided, rated or archived). */
   open: Type.Optional(Type.Boolean()),
+  /** Reported at or after this instant. */
+  reportedFrom: Type.Optional(DateTime),
+  /** Reported before this instant. */
+  reportedTo: Type.Optional(DateTime),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   offset: Type.Integer({ minimum: 0, default: 0 }),
 });
 export type CaseListQuery = Static<typeof CaseListQuery>;
+
+/** The list's filters without paging: an export holds every matching case (up to the server's cap). */
+export const CaseExportQuery = Type.Omit(CaseListQuery, ['limit', 'offset']);
+export type CaseExportQuery = Static<typeof CaseExportQuery>;
 
 export const CaseReport = Type.Object({
   id: Type.String(),
@@ -338,6 +346,7 @@ export const SupervisionQuery = Type.Object({
   level: Type.Optional(HandlingLevelSchema),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
 });
+export const SupervisionExportQuery = Type.Omit(SupervisionQuery, ['limit']);
 /** The supervision list: cases past the warning share of their limit (yellow) and overdue (red). */
 export const SupervisionList = Type.Object({
   warning: Type.Array(CaseSummary),

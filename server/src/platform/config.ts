@@ -30,6 +30,8 @@ export interface Config {
   /** Base-map tiles for the desk map; null = no tiles (the map still shows grids, and makes no external request). */
   mapTiles: MapTiles | null;
   hotline: HotlineConfig;
+  /** The most rows one Excel export of a list may hold; more is refused with advice to filter. */
+  exportMaxRows: number;
 }
 
 /** The 12345 hotline integration: inbound work orders and status callbacks, both signed with `secret`. */
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loadDemo: bool(env.YIWANG_LOAD_DEMO, true),
     mapTiles: loadMapTiles(env),
     hotline: loadHotline(env, bool(env.YIWANG_LOAD_DEMO, true)),
+    exportMaxRows: int(env.YIWANG_EXPORT_MAX_ROWS, 10_000, 'YIWANG_EXPORT_MAX_ROWS'),
   };
   return { ...base, ...overrides, session: { ...base.session, ...overrides.session } };
 }

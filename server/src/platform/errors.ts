@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'case-already-summoned',
   'case-already-arrived',
   'case-not-arrived',
+  'export-too-large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -86,6 +87,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 400;
     case 'outside-county':
     case 'invalid-geojson':
+    case 'export-too-large':
       return 400;
     case 'invalid-reference':
     case 'no-grid':

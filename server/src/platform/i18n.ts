@@ -57,6 +57,8 @@ const messages: Record<Locale, Catalog> = {
     'case-already-summoned': '该单位已被召集。',
     'case-already-arrived': '已报到，无需重复报到。',
     'case-not-arrived': '请先报到，再记录处置情况。',
+    'export-too-large':
+      '符合条件的记录共 {total} 条，超过单次导出上限 {max} 条。请在列表上增加筛选条件（如状态、层级、网格、事项、上报时间，或角色、操作类型）缩小范围，分批导出。',
     internal: '服务器内部错误，请稍后重试。如问题持续，请把请求编号 {requestId} 告知管理员。',
     'field.required': '必填',
     'field.minLength': '至少 {limit} 个字符',
@@ -140,6 +142,8 @@ const messages: Record<Locale, Catalog> = {
     'case-already-summoned': 'That unit has already been summoned.',
     'case-already-arrived': 'The arrival is already recorded.',
     'case-not-arrived': 'Report the arrival before recording the part.',
+    'export-too-large':
+      '{total} records match, more than the {max} one export may hold. Narrow the list with more filters (state, level, grid, matter, reporting dates, or role, action) and export it in parts.',
     internal:
       'Internal server error. Please try again later; if it persists, give the request id {requestId} to an administrator.',
     'field.required': 'required',

@@ -12,8 +12,10 @@ import {
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
+import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { accountsRepository } from './accounts.repository.js';
 import { auditContextOf, authorize } from './authorize.js';
+import { exportUsers } from './use-cases/export-users.js';
 import { createApiKey, revokeApiKey } from './use-cases/manage-api-keys.js';
 import { createUser, updateUser } from './use-cases/manage-users.js';
 
@@ -36,7 +38,31 @@ const presentKey = (k: ApiKeyRow) => ({
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
 });
 
-export function usersRoutes(app: App, { database: { db } }: ModuleContext) {
+export function usersRoutes(app: App, { database: { db }, config }: ModuleContext) {
+  app.get(
+    '/users/export.xlsx',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'The accounts of the list (same q and role filters) as an Excel workbook; audited',
+        querystring: Type.Omit(UserListQuery, ['limit', 'offset']),
+        response: XLSX_RESPONSE,
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'users.read');
+      const now = new Date();
+      const bytes = await exportUsers(db, actor, auditContextOf(request), {
+        filter: request.query,
+        maxRows: config.exportMaxRows,
+        locale: request.locale,
+        now,
+      });
+      const name = { ascii: 'users', localized: { 'zh-CN': '用户', 'en-US': 'users' } };
+      return sendWorkbook(reply, bytes, name, request.locale, now);
+    },
+  );
+
   app.get(
     '/users',
     {

@@ -1,6 +1,7 @@
 import type { Module } from '../../platform/http.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { gridLocatorFor } from '../grids/grid-locator.js';
+import { caseExportRoutes } from './case-export.routes.js';
 import { caseStreamRoutes } from './case-stream.routes.js';
 import { casesRoutes } from './cases.routes.js';
 import { caseSettingsFrom } from './cases.settings.js';
@@ -21,5 +22,6 @@ export const casesModule: Module = {
       audit: recordAudit,
     });
     caseStreamRoutes(app, database.db);
+    caseExportRoutes(app, database.db, config.exportMaxRows);
   },
 };

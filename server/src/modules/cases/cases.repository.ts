@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, lte, max, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, max, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
@@ -68,6 +68,9 @@ export interface CaseFilter {
   /** Open cases this unit commands. */
   commandInbox?: string | undefined;
   open?: boolean | undefined;
+  /** Reported at or after / before this instant. */
+  reportedFrom?: Date | undefined;
+  reportedTo?: Date | undefined;
 }
 
 const commandUnit = alias(units, 'command_unit');
@@ -129,6 +132,8 @@ function filterConditions(filter: CaseFilter): SQL[] {
   if (filter.underPath) conditions.push(withinScope(cases.path, filter.underPath));
   if (filter.matterCode) conditions.push(eq(cases.matterCode, filter.matterCode));
   if (filter.timeState) conditions.push(eq(cases.timeState, filter.timeState));
+  if (filter.reportedFrom) conditions.push(gte(cases.createdAt, filter.reportedFrom));
+  if (filter.reportedTo) conditions.push(lt(cases.createdAt, filter.reportedTo));
   if (filter.channel) conditions.push(sql`${cases.channel} = ${filter.channel}`);
   if (filter.unitInbox) {
     conditions.push(sql`${cases.involvedUnitIds} @> ARRAY[${filter.unitInbox}]::uuid[]`);
@@ -363,6 +368,20 @@ export const casesRepository = {
       .from(caseReports)
       .where(eq(caseReports.caseId, caseId))
       .orderBy(asc(caseReports.createdAt), asc(caseReports.id));
+  },
+
+  /** The first report of each case (who reported it first), for lists and exports. */
+  async firstReportsOf(db: Executor, caseIds: readonly string[]): Promise<Map<string, CaseReportRow>> {
+    const result = new Map<string, CaseReportRow>();
+    for (let i = 0; i < caseIds.length; i += 1000) {
+      const rows = await db
+        .selectDistinctOn([caseReports.caseId])
+        .from(caseReports)
+        .where(inArray(caseReports.caseId, caseIds.slice(i, i + 1000)))
+        .orderBy(caseReports.caseId, asc(caseReports.createdAt), asc(caseReports.id));
+      for (const row of rows) result.set(row.caseId, row);
+    }
+    return result;
   },
 
   async findReport(db: Executor, caseId: string, reportId: string): Promise<CaseReportRow | undefined> {

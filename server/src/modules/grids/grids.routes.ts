@@ -15,6 +15,7 @@ import {
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
+import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
 import { assignPost } from '../staffing/use-cases/assign-post.js';
 import { listPosts } from '../staffing/use-cases/list-posts.js';
@@ -171,17 +172,20 @@ export function gridsRoutes(app: App, { database }: ModuleContext) {
 
   app.get(
     '/grids/sizing.xlsx',
-    { schema: { tags: ['grids'], summary: 'The sizing report as an Excel workbook', querystring: SizingQuery } },
+    {
+      schema: {
+        tags: ['grids'],
+        summary: 'The sizing report as an Excel workbook',
+        querystring: SizingQuery,
+        response: XLSX_RESPONSE,
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'grids.read');
-      const workbook = await sizingWorkbook(await reportSizing(db, actor.scopePath, request.query));
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="grid-sizing.xlsx"; filename*=UTF-8''${encodeURIComponent('网格规模评估.xlsx')}`,
-        );
-      return reply.send(workbook);
+      const report = await reportSizing(db, actor.scopePath, request.query);
+      const workbook = await sizingWorkbook(report, request.locale);
+      const name = { ascii: 'grid-sizing', localized: { 'zh-CN': '网格规模评估', 'en-US': 'grid-sizing' } };
+      return sendWorkbook(reply, workbook, name, request.locale, new Date());
     },
   );
 

@@ -20,6 +20,9 @@ export const enUS: Record<MessageKey, string> = {
   'error.loadFailed': 'Could not load',
   'error.sessionCheckFailed': 'Could not check whether you are signed in',
 
+  'export.excel': 'Export to Excel',
+  'export.help': 'Exports every record matching the current filters (not just this page); the export is audited',
+
   'form.required': 'Required',
   'list.separator': ', ',
   'table.actions': 'Actions',

@@ -21,6 +21,9 @@ export const zhCN = {
   'error.loadFailed': '加载失败',
   'error.sessionCheckFailed': '无法确认登录状态',
 
+  'export.excel': '导出 Excel',
+  'export.help': '按当前筛选条件导出全部记录（不分页），导出操作记入审计日志',
+
   'form.required': '必填',
   'list.separator': '、',
   'table.actions': '操作',

@@ -4,6 +4,7 @@ import type { AuditEntry, AuditList, AuditVerifyResult } from '@yiwang/contracts
 import { Alert, Button, Card, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api';
+import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTimeSeconds } from '../../lib/format';
 import { useI18n } from '../../lib/i18n/i18n-provider';
@@ -106,16 +107,19 @@ export default function AuditPage() {
     <>
       <div className="yw-page-header">
         <h1 className="yw-page-title">{t('nav.audit')}</h1>
-        {canVerify && (
-          <Button
-            size="large"
-            icon={<SafetyCertificateOutlined />}
-            loading={verify.isPending}
-            onClick={() => verify.mutate()}
-          >
-            {t('audit.verify')}
-          </Button>
-        )}
+        <Space>
+          <ExportButton path="/audit/export.xlsx" query={{ action, objectType }} testId="audit-export" />
+          {canVerify && (
+            <Button
+              size="large"
+              icon={<SafetyCertificateOutlined />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate()}
+            >
+              {t('audit.verify')}
+            </Button>
+          )}
+        </Space>
       </div>
       {verify.data && <VerifyResult result={verify.data} />}
       {verify.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(verify.error)} />}

@@ -1,15 +1,14 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import type { CaseStateName, CaseSummary, TimeState } from '@yiwang/contracts';
-import { Alert, App, Badge, Button, Card, Checkbox, Input, Select, Space, Table, Tooltip } from 'antd';
+import { Alert, Badge, Card, Checkbox, DatePicker, Input, Select, Space, Table, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { GridSelect } from '../grids/grid-search';
-import { csvDate, downloadCasesCsv } from './case-csv';
 import { StateTag, TimeTag } from './case-labels';
 import { useCaseStream } from './case-stream';
-import { type CaseFilter, fetchCases, useCases } from './cases-api';
+import { type CaseFilter, useCases } from './cases-api';
 import { type CasesMessageKey, useCasesI18n } from './cases-messages';
 import { MatterSelect } from './matter-select';
 
@@ -37,18 +36,15 @@ export interface CaseListProps {
   preset: Partial<CaseFilter>;
   /** The state filter is part of the preset. */
   fixedState?: boolean;
-  exportName: string;
   testId: string;
 }
 
-/** A filterable, paginated list of cases with CSV export, refreshed live. */
-export function CaseList({ title, help, preset, fixedState, exportName, testId }: CaseListProps) {
+/** A filterable, paginated list of cases with its Excel export, refreshed live. */
+export function CaseList({ title, help, preset, fixedState, testId }: CaseListProps) {
   const { t, locale } = useCasesI18n();
-  const { message } = App.useApp();
   const live = useCaseStream();
   const [filter, setFilter] = useState<Omit<CaseFilter, 'limit' | 'offset'>>({});
   const [page, setPage] = useState(1);
-  const [exporting, setExporting] = useState(false);
   const full: CaseFilter = { ...filter, ...preset, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const cases = useCases(full);
   const patch = (next: Partial<CaseFilter>) => {
@@ -56,51 +52,6 @@ export function CaseList({ title, help, preset, fixedState, exportName, testId }
     setPage(1);
   };
   const matterName = (c: CaseSummary) => (locale === 'en-US' && c.matter.nameEn ? c.matter.nameEn : c.matter.name);
-
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const all = await fetchCases({ ...full, limit: 500, offset: 0 });
-      downloadCasesCsv(
-        `${exportName}-${new Date().toISOString().slice(0, 10)}.csv`,
-        [
-          t('cases.code'),
-          t('cases.matter'),
-          t('cases.state'),
-          t('cases.level'),
-          t('cases.timeState'),
-          t('cases.grid'),
-          t('cases.address'),
-          t('cases.description'),
-          t('cases.channel'),
-          t('cases.commandUnit'),
-          t('cases.assignedUnit'),
-          t('cases.handleDue'),
-          t('cases.createdAt'),
-        ],
-        all.items,
-        (c) => [
-          c.code,
-          matterName(c),
-          t(`cases.state.${c.state}`),
-          t(`cases.level.${c.level}`),
-          t(`cases.time.${c.timeState}`),
-          c.gridCode,
-          c.address,
-          c.description,
-          t(`cases.channel.${c.channel}`),
-          c.commandUnit.name,
-          c.assignedUnit?.name ?? '',
-          csvDate(c.handleDueAt),
-          csvDate(c.createdAt),
-        ],
-      );
-    } catch (error) {
-      message.error(errorText(error));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <>
@@ -111,11 +62,7 @@ export function CaseList({ title, help, preset, fixedState, exportName, testId }
             <Badge status={live ? 'processing' : 'default'} />
           </Tooltip>
         </h1>
-        <Tooltip title={t('cases.exportHelp')}>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportCsv}>
-            {t('cases.export')}
-          </Button>
-        </Tooltip>
+        <ExportButton path="/cases/export.xlsx" query={{ ...filter, ...preset }} testId={`${testId}-export`} />
       </div>
       {help && <Alert className="yw-form-alert" type="info" showIcon title={t(help)} />}
       <Card className="yw-card">
@@ -155,6 +102,17 @@ export function CaseList({ title, help, preset, fixedState, exportName, testId }
           />
           <MatterSelect width={240} value={filter.matterCode} onChange={(matterCode) => patch({ matterCode })} />
           <GridSelect value={filter.gridCode} onChange={(gridCode) => patch({ gridCode })} />
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            placeholder={[t('cases.reportedFrom'), t('cases.reportedTo')]}
+            aria-label={t('cases.reportedBetween')}
+            onChange={(range) =>
+              patch({
+                reportedFrom: range?.[0]?.startOf('day').toISOString(),
+                reportedTo: range?.[1]?.add(1, 'day').startOf('day').toISOString(),
+              })
+            }
+          />
           {!fixedState && (
             <Checkbox checked={filter.open ?? false} onChange={(e) => patch({ open: e.target.checked || undefined })}>
               {t('cases.openOnly')}

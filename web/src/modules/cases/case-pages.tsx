@@ -2,7 +2,7 @@ import { CaseList } from './case-list';
 
 /** 案件列表: every case in the caller's reading scope. */
 export function CasesPage() {
-  return <CaseList title="cases.nav.list" preset={{}} exportName="cases" testId="case-list" />;
+  return <CaseList title="cases.nav.list" preset={{}} testId="case-list" />;
 }
 
 /** 受理台: reports waiting for my command unit. */
@@ -13,7 +13,6 @@ export function IntakePage() {
       help="cases.intakeHelp"
       preset={{ inbox: 'command', state: ['reported'] }}
       fixedState
-      exportName="intake"
       testId="intake-list"
     />
   );
@@ -26,7 +25,6 @@ export function InboxPage() {
       title="cases.nav.inbox"
       help="cases.inboxHelp"
       preset={{ inbox: 'unit', open: true }}
-      exportName="inbox"
       testId="inbox-list"
     />
   );

@@ -24,6 +24,8 @@ export interface CaseFilter {
   q?: string | undefined;
   inbox?: 'unit' | 'command' | undefined;
   open?: boolean | undefined;
+  reportedFrom?: string | undefined;
+  reportedTo?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -39,7 +41,7 @@ function listPath(filter: CaseFilter): string {
   return `/cases?${params.toString()}`;
 }
 
-export const fetchCases = (filter: CaseFilter, signal?: AbortSignal) =>
+const fetchCases = (filter: CaseFilter, signal?: AbortSignal) =>
   api.get<CaseList>(listPath(filter), undefined, { signal });
 
 export const useCases = (filter: CaseFilter) =>

@@ -1,6 +1,7 @@
 import type { CaseSummary } from '@yiwang/contracts';
 import { Alert, Card, Col, Empty, Row, Table, Tag } from 'antd';
 import { Link } from 'react-router';
+import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { StateTag } from './case-labels';
@@ -44,6 +45,7 @@ export default function SupervisionPage() {
     <>
       <div className="yw-page-header">
         <h1 className="yw-page-title">{t('cases.nav.supervision')}</h1>
+        <ExportButton path="/cases/supervision/export.xlsx" query={{}} testId="supervision-export" />
       </div>
       {list.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(list.error)} />}
       <Row gutter={16}>

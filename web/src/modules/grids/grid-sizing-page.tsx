@@ -1,9 +1,8 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import type { SizingItem } from '@yiwang/contracts';
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Form, InputNumber, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { ApiError } from '../../lib/api';
+import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { formatCount } from './grid-format';
 import { GridSelect } from './grid-search';
@@ -24,37 +23,9 @@ interface SizingForm extends SizingStandard {
   parentCode?: string | undefined;
 }
 
-const queryOf = (filter: SizingFilter): string => {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value !== undefined) params.set(key, String(value));
-  return params.toString();
-};
-
-/** Fetches the Excel workbook with the session cookie and hands it to the browser as a download. */
-async function downloadWorkbook(filter: SizingFilter, locale: string): Promise<void> {
-  const response = await fetch(`/api/grids/sizing.xlsx?${queryOf(filter)}`, {
-    credentials: 'same-origin',
-    headers: { 'Accept-Language': locale },
-  });
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    const message = (body as { error?: { message?: string } } | null)?.error?.message;
-    throw new ApiError(response.status, 'http', message ?? `HTTP ${response.status}`);
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'grid-sizing.xlsx';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Households and people per base grid against a standard: which grids to split, merge or staff up. */
 export default function GridSizingPage() {
-  const { t, locale, regionName } = useGridsI18n();
-  const { message } = App.useApp();
+  const { t, regionName } = useGridsI18n();
   const params = new URLSearchParams(useLocation().search);
   const [form] = Form.useForm<SizingForm>();
   const [filter, setFilter] = useState<SizingFilter>({
@@ -62,7 +33,6 @@ export default function GridSizingPage() {
     parentCode: params.get('parent') || undefined,
     onlyProblems: true,
   });
-  const [downloading, setDownloading] = useState(false);
   const report = useSizing(filter);
   const summary = report.data?.summary;
 
@@ -77,19 +47,7 @@ export default function GridSizingPage() {
     <>
       <div className="yw-page-header">
         <h1 className="yw-page-title">{t('grids.nav.sizing')}</h1>
-        <Button
-          size="large"
-          icon={<DownloadOutlined />}
-          loading={downloading}
-          onClick={() => {
-            setDownloading(true);
-            downloadWorkbook({ ...filter, onlyProblems: false }, locale)
-              .catch((error: unknown) => void message.error(errorText(error)))
-              .finally(() => setDownloading(false));
-          }}
-        >
-          {t('grids.sizing.download')}
-        </Button>
+        <ExportButton path="/grids/sizing.xlsx" query={{ ...filter, onlyProblems: false }} testId="sizing-export" />
       </div>
       <Card className="yw-card" title={t('grids.sizing.standard')}>
         <Form<SizingForm>

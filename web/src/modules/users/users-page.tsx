@@ -3,6 +3,7 @@ import type { Role, User } from '@yiwang/contracts';
 import { Alert, Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ROLES } from '../../lib/contracts';
+import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n/i18n-provider';
@@ -49,16 +50,19 @@ export default function UsersPage() {
     <>
       <div className="yw-page-header">
         <h1 className="yw-page-title">{t('nav.users')}</h1>
-        {canManage && (
-          <Button
-            type="primary"
-            size="large"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating((c) => ({ open: true, key: c.key + 1 }))}
-          >
-            {t('users.create')}
-          </Button>
-        )}
+        <Space>
+          <ExportButton path="/users/export.xlsx" query={{ q, role }} testId="users-export" />
+          {canManage && (
+            <Button
+              type="primary"
+              size="large"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating((c) => ({ open: true, key: c.key + 1 }))}
+            >
+              {t('users.create')}
+            </Button>
+          )}
+        </Space>
       </div>
       <Card className="yw-card">
         <Space wrap size="middle" className="yw-filters">

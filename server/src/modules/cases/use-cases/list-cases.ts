@@ -16,7 +16,24 @@ import { presentCaseSummary } from '../present-case.js';
  * of the command unit the caller sits at.
  */
 export async function listCases(db: Executor, actor: Actor, query: CaseListQuery): Promise<CaseList> {
-  const scope = caseScopeOf(actor);
+  const filter = await caseFilterOf(db, actor, query);
+  if (!filter) return { items: [], total: 0 };
+  const { items, total } = await casesRepository.listInScope(db, filter, caseScopeOf(actor), {
+    limit: query.limit,
+    offset: query.offset,
+  });
+  return { items: items.map(presentCaseSummary), total };
+}
+
+/**
+ * The repository filter of a list query (the list and its Excel export read the same);
+ * null when the grid or region asked for is not there, so nothing can match.
+ */
+export async function caseFilterOf(
+  db: Executor,
+  actor: Actor,
+  query: Omit<CaseListQuery, 'limit' | 'offset'>,
+): Promise<CaseFilter | null> {
   const filter: CaseFilter = {
     state: query.state,
     level: query.level,
@@ -25,14 +42,16 @@ export async function listCases(db: Executor, actor: Actor, query: CaseListQuery
     channel: query.channel,
     q: query.q,
     open: query.open,
+    reportedFrom: query.reportedFrom ? new Date(query.reportedFrom) : undefined,
+    reportedTo: query.reportedTo ? new Date(query.reportedTo) : undefined,
   };
   if (query.gridCode) {
     const grid = await gridsRepository.findCurrentInScope(db, query.gridCode, actor.scopePath);
-    if (!grid) return { items: [], total: 0 };
+    if (!grid) return null;
     filter.underPath = grid.path;
   } else if (query.regionCode) {
     const region = await regionsRepository.findByCode(db, query.regionCode);
-    if (!region) return { items: [], total: 0 };
+    if (!region) return null;
     filter.underPath = region.path;
   }
   if (query.inbox) {
@@ -40,11 +59,7 @@ export async function listCases(db: Executor, actor: Actor, query: CaseListQuery
     if (query.inbox === 'unit') filter.unitInbox = actor.unitId;
     else filter.commandInbox = actor.unitId;
   }
-  const { items, total } = await casesRepository.listInScope(db, filter, scope, {
-    limit: query.limit,
-    offset: query.offset,
-  });
-  return { items: items.map(presentCaseSummary), total };
+  return filter;
 }
 
 /** The supervision list (督办): yellow (warning) and red (overdue) cases, the most urgent first. */

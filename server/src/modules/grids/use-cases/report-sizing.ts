@@ -1,6 +1,6 @@
-import type { SizingQuery, SizingReport } from '@yiwang/contracts';
-import ExcelJS from 'exceljs';
+import type { Locale, SizingQuery, SizingReport } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
+import { type ColumnSpec, type Localized, sheetOf, writeWorkbook } from '../../../platform/spreadsheet.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { staffingRepository } from '../../staffing/staffing.repository.js';
 import { gridsRepository } from '../grids.repository.js';
@@ -63,45 +63,78 @@ export async function reportSizing(db: Db, scopePath: string, query: SizingQuery
   };
 }
 
-const STATUS_ZH = { ok: '符合标准', 'too-large': '过大，建议拆分', 'too-small': '过小，建议合并' } as const;
+type SizedGrid = SizingReport['items'][number];
 
-/** The sizing report as an Excel workbook (网格规模评估). */
-export async function sizingWorkbook(report: SizingReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Yiwang';
-  const sheet = workbook.addWorksheet('网格规模评估');
-  sheet.columns = [
-    { header: '网格编码', key: 'code', width: 18 },
-    { header: '网格名称', key: 'name', width: 24 },
-    { header: '上级网格', key: 'parentCode', width: 18 },
-    { header: '户数', key: 'households', width: 8 },
-    { header: '人数', key: 'people', width: 8 },
-    { header: '结论', key: 'status', width: 18 },
-    { header: '建议拆分为', key: 'splitInto', width: 10 },
-    { header: '建议并入', key: 'mergeInto', width: 30 },
-    { header: '网格员（在岗）', key: 'workers', width: 12 },
-    { header: '网格员（应配）', key: 'workersNeeded', width: 12 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const item of report.items) {
-    sheet.addRow({
-      ...item,
-      status: STATUS_ZH[item.status],
-      splitInto: item.splitInto ?? '',
-      mergeInto: item.mergeInto ? `${item.mergeInto.name}（${item.mergeInto.code}）` : '',
-    });
-  }
+const STATUS_NAMES: Readonly<Record<SizedGrid['status'], Localized>> = {
+  ok: { 'zh-CN': '符合标准', 'en-US': 'Within the standard' },
+  'too-large': { 'zh-CN': '过大，建议拆分', 'en-US': 'Too large: split' },
+  'too-small': { 'zh-CN': '过小，建议合并', 'en-US': 'Too small: merge' },
+};
+
+const SIZING_COLUMNS: readonly ColumnSpec<SizedGrid>[] = [
+  { header: { 'zh-CN': '网格编码', 'en-US': 'Grid' }, width: 18, value: (g) => g.code },
+  {
+    header: { 'zh-CN': '网格名称', 'en-US': 'Name' },
+    width: 24,
+    value: (g, locale) => (locale === 'en-US' ? g.nameEn : g.name),
+  },
+  { header: { 'zh-CN': '上级网格', 'en-US': 'Parent grid' }, width: 18, value: (g) => g.parentCode },
+  { header: { 'zh-CN': '户数', 'en-US': 'Households' }, width: 8, type: 'integer', value: (g) => g.households },
+  { header: { 'zh-CN': '人数', 'en-US': 'People' }, width: 8, type: 'integer', value: (g) => g.people },
+  { header: { 'zh-CN': '结论', 'en-US': 'Finding' }, width: 18, value: (g, locale) => STATUS_NAMES[g.status][locale] },
+  { header: { 'zh-CN': '建议拆分为', 'en-US': 'Split into' }, width: 10, type: 'integer', value: (g) => g.splitInto },
+  {
+    header: { 'zh-CN': '建议并入', 'en-US': 'Merge into' },
+    width: 30,
+    value: (g, locale) =>
+      g.mergeInto ? `${locale === 'en-US' ? g.mergeInto.nameEn : g.mergeInto.name}（${g.mergeInto.code}）` : null,
+  },
+  {
+    header: { 'zh-CN': '网格员（在岗）', 'en-US': 'Grid workers' },
+    width: 12,
+    type: 'integer',
+    value: (g) => g.workers,
+  },
+  {
+    header: { 'zh-CN': '网格员（应配）', 'en-US': 'Workers needed' },
+    width: 12,
+    type: 'integer',
+    value: (g) => g.workersNeeded,
+  },
+];
+
+type Note = readonly [label: Localized, value: string | number];
+const NOTE_COLUMNS: readonly ColumnSpec<Note>[] = [
+  { header: { 'zh-CN': '项目', 'en-US': 'Item' }, width: 16, value: ([label], locale) => label[locale] },
+  { header: { 'zh-CN': '值', 'en-US': 'Value' }, width: 20, value: ([, value]) => value },
+];
+
+/** The sizing report as an Excel workbook (网格规模评估): the grids, and the standard applied with the totals. */
+export async function sizingWorkbook(report: SizingReport, locale: Locale): Promise<Buffer> {
   const s = report.standard;
-  const notes = workbook.addWorksheet('标准');
-  notes.addRows([
-    ['每格户数', `${s.minHouseholds}–${s.maxHouseholds}`],
-    ['每格人数', `${s.minPeople}–${s.maxPeople}`],
-    ['每名网格员', `${s.householdsPerWorker} 户或 ${s.peoplePerWorker} 人`],
-    ['合计', report.summary.total],
-    ['过大', report.summary.tooLarge],
-    ['过小', report.summary.tooSmall],
-    ['网格员不足', report.summary.understaffed],
-  ]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const notes: Note[] = [
+    [{ 'zh-CN': '每格户数', 'en-US': 'Households per grid' }, `${s.minHouseholds}–${s.maxHouseholds}`],
+    [{ 'zh-CN': '每格人数', 'en-US': 'People per grid' }, `${s.minPeople}–${s.maxPeople}`],
+    [
+      { 'zh-CN': '每名网格员', 'en-US': 'Per grid worker' },
+      locale === 'en-US'
+        ? `${s.householdsPerWorker} households or ${s.peoplePerWorker} people`
+        : `${s.householdsPerWorker} 户或 ${s.peoplePerWorker} 人`,
+    ],
+    [{ 'zh-CN': '合计', 'en-US': 'Grids' }, report.summary.total],
+    [{ 'zh-CN': '过大', 'en-US': 'Too large' }, report.summary.tooLarge],
+    [{ 'zh-CN': '过小', 'en-US': 'Too small' }, report.summary.tooSmall],
+    [{ 'zh-CN': '网格员不足', 'en-US': 'Understaffed' }, report.summary.understaffed],
+  ];
+  return writeWorkbook(
+    [
+      sheetOf({
+        title: { 'zh-CN': '网格规模评估', 'en-US': 'Grid sizing' },
+        columns: SIZING_COLUMNS,
+        rows: report.items,
+      }),
+      sheetOf({ title: { 'zh-CN': '标准', 'en-US': 'Standard' }, columns: NOTE_COLUMNS, rows: notes }),
+    ],
+    locale,
+  );
 }
