@@ -5,6 +5,7 @@ import { caseSettingsFrom } from './modules/cases/cases.settings.js';
 import { runTimersWithApp } from './modules/cases/timer-loop.js';
 import { loadDemoCountyIfEmpty } from './modules/demo/load-demo-county.js';
 import { runHotlineCallbacksWithApp } from './modules/hotline/callback-loop.js';
+import { runTrackRetentionWithApp } from './modules/patrols/retention-loop.js';
 import { loadConfig } from './platform/config.js';
 
 async function main() {
@@ -16,6 +17,8 @@ async function main() {
   runTimersWithApp(app, database, caseSettingsFrom(process.env));
   // 12345 status callbacks (only when YIWANG_HOTLINE_CALLBACK_URL is set).
   runHotlineCallbacksWithApp(app, database, config.hotline);
+  // Patrol tracks are personal data: deleted after YIWANG_PATROL_RETENTION_DAYS (at start, then hourly).
+  runTrackRetentionWithApp(app, database, config.patrolRetentionDays);
 
   let closing = false;
   const shutdown = async (signal: string) => {

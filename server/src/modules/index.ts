@@ -6,6 +6,7 @@ import { catalogModule } from './catalog/catalog.module.js';
 import { gridsModule } from './grids/grids.module.js';
 import { hotlineModule } from './hotline/hotline.module.js';
 import { open311Module } from './open311/open311.module.js';
+import { patrolsModule } from './patrols/patrols.module.js';
 import { photosModule } from './photos/photos.module.js';
 import { regionsModule } from './regions/regions.module.js';
 import { residentsModule } from './residents/residents.module.js';
@@ -23,6 +24,7 @@ export const modules: Module[] = [
   photosModule,
   catalogModule,
   casesModule,
+  patrolsModule,
   hotlineModule,
   open311Module,
   residentsModule,

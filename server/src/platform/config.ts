@@ -30,6 +30,8 @@ export interface Config {
   /** Base-map tiles for the desk map; null = no tiles (the map still shows grids, and makes no external request). */
   mapTiles: MapTiles | null;
   hotline: HotlineConfig;
+  /** Days a patrol's GPS track is kept (personal data); older tracks are deleted by a periodic sweep. */
+  patrolRetentionDays: number;
   /** The most rows one Excel export of a list may hold; more is refused with advice to filter. */
   exportMaxRows: number;
 }
@@ -113,6 +115,14 @@ const int = (value: string | undefined, fallback: number, name: string): number 
 const bool = (value: string | undefined, fallback: boolean): boolean =>
   value === undefined || value === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 
+/** YIWANG_PATROL_RETENTION_DAYS (or PATROL_RETENTION_DAYS), default 180; 0 would delete tracks while recorded. */
+function patrolRetentionDays(env: NodeJS.ProcessEnv): number {
+  const name = env.YIWANG_PATROL_RETENTION_DAYS ? 'YIWANG_PATROL_RETENTION_DAYS' : 'PATROL_RETENTION_DAYS';
+  const days = int(env[name], 180, name);
+  if (days < 1) throw new Error(`${name} must be at least 1 (days), got "${env[name]}"`);
+  return days;
+}
+
 /**
  * The secret key comes from YIWANG_SECRET_KEY (64 hex chars) in production. For a trial
  * install one is generated into the data dir so that restarts can still decrypt.
@@ -167,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loadDemo: bool(env.YIWANG_LOAD_DEMO, true),
     mapTiles: loadMapTiles(env),
     hotline: loadHotline(env, bool(env.YIWANG_LOAD_DEMO, true)),
+    patrolRetentionDays: patrolRetentionDays(env),
     exportMaxRows: int(env.YIWANG_EXPORT_MAX_ROWS, 10_000, 'YIWANG_EXPORT_MAX_ROWS'),
   };
   return { ...base, ...overrides, session: { ...base.session, ...overrides.session } };

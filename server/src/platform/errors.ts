@@ -53,6 +53,9 @@ export const ERROR_CODES = [
   'case-already-summoned',
   'case-already-arrived',
   'case-not-arrived',
+  'patrol-not-owner',
+  'patrol-points-out-of-time',
+  'visit-plan-done',
   'export-too-large',
   'internal',
 ] as const;
@@ -107,6 +110,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'case-not-authorized':
     case 'case-on-site-verification-required':
     case 'case-conflict-of-interest':
+    case 'patrol-not-owner':
       return 403;
     case 'not-found':
       return 404;
@@ -127,6 +131,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'case-already-summoned':
     case 'case-already-arrived':
     case 'case-not-arrived':
+    case 'visit-plan-done':
       return 409;
     case 'no-command-unit':
     case 'idempotency-key-reused':
@@ -136,6 +141,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'case-photos-required':
     case 'case-invalid-duration':
     case 'case-due-date-invalid':
+    case 'patrol-points-out-of-time':
       return 422;
     case 'payload-too-large':
     case 'photo-too-large':

@@ -57,6 +57,10 @@ const messages: Record<Locale, Catalog> = {
     'case-already-summoned': '该单位已被召集。',
     'case-already-arrived': '已报到，无需重复报到。',
     'case-not-arrived': '请先报到，再记录处置情况。',
+    'patrol-not-owner': '这次巡查不是您本人的：只有巡查人本人可以上传轨迹或结束巡查。',
+    'patrol-points-out-of-time':
+      '有 {count} 个轨迹点的时间不在本次巡查时段内（开始前或结束后超过 {skewMinutes} 分钟），或晚于当前时间。整批未保存，请检查手机的日期和时间后重新上传。',
+    'visit-plan-done': '该走访计划已完成（已有走访记录），不能再次关联。',
     'export-too-large':
       '符合条件的记录共 {total} 条，超过单次导出上限 {max} 条。请在列表上增加筛选条件（如状态、层级、网格、事项、上报时间，或角色、操作类型）缩小范围，分批导出。',
     internal: '服务器内部错误，请稍后重试。如问题持续，请把请求编号 {requestId} 告知管理员。',
@@ -81,6 +85,8 @@ const messages: Record<Locale, Catalog> = {
     'field.totp': '动态验证码错误，请检查手机上的验证器',
     'field.same-as-holder': '备岗人员不能与在岗人员相同',
     'field.after-start': '结束时间须晚于开始时间',
+    'field.not-future': '不能晚于当前时间',
+    'field.patrol-time': '不在本次巡查时段内',
   },
   'en-US': {
     validation: 'Some of the input is not valid. Please correct the fields shown and try again.',
@@ -142,6 +148,10 @@ const messages: Record<Locale, Catalog> = {
     'case-already-summoned': 'That unit has already been summoned.',
     'case-already-arrived': 'The arrival is already recorded.',
     'case-not-arrived': 'Report the arrival before recording the part.',
+    'patrol-not-owner': 'This patrol is not yours: only the person on patrol can upload its track or end it.',
+    'patrol-points-out-of-time':
+      '{count} track points are outside the patrol’s time (more than {skewMinutes} minutes before its start or after its end) or in the future. Nothing of the batch was saved; check the phone’s date and time and upload again.',
+    'visit-plan-done': 'This visit plan is already done (a visit closed it); it cannot be used again.',
     'export-too-large':
       '{total} records match, more than the {max} one export may hold. Narrow the list with more filters (state, level, grid, matter, reporting dates, or role, action) and export it in parts.',
     internal:
@@ -167,6 +177,8 @@ const messages: Record<Locale, Catalog> = {
     'field.totp': 'is wrong; check the authenticator app on your phone',
     'field.same-as-holder': 'must be a different person from the holder',
     'field.after-start': 'must be later than the start',
+    'field.not-future': 'must not be in the future',
+    'field.patrol-time': 'is outside the patrol’s time',
   },
 };
 

@@ -31,7 +31,12 @@ export type Permission =
   | 'cases.verify'
   | 'cases.rate'
   | 'cases.supervise'
-  | 'cases.reveal';
+  | 'cases.reveal'
+  | 'patrols.record'
+  | 'patrols.read'
+  | 'visits.record'
+  | 'visits.read'
+  | 'visits.plan';
 
 export const hasPermission = (session: SessionInfo, permission: Permission): boolean =>
   session.permissions.includes(permission);

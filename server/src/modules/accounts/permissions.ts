@@ -38,6 +38,16 @@ export const PERMISSIONS = [
   'cases.supervise',
   /** See a reporter's full phone number for a stated purpose (audited). */
   'cases.reveal',
+  /** Record my own patrols (GPS track) with the worker app. */
+  'patrols.record',
+  /** Live positions, tracks and activity of workers in scope (personal data: every view audited). */
+  'patrols.read',
+  /** Record my own household visits (走访). */
+  'visits.record',
+  /** Visits and visit plans of grids in scope. */
+  'visits.read',
+  /** Plan visits for the grids in scope. */
+  'visits.plan',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,20 +65,41 @@ const DESK: Permission[] = [...STAFF, 'units.read', 'staffing.read'];
 const COMMAND: Permission[] = ['cases.read', 'cases.operate', 'cases.verify', 'cases.rate', 'cases.reveal'];
 /** Field staff: report, see their area's cases, check on site. */
 const FIELD: Permission[] = ['cases.read', 'cases.verify'];
+/** The grid team's own field records with the worker app (一长五员). */
+const FIELD_RECORDS: Permission[] = ['patrols.record', 'visits.record'];
+/** Who watches the field work of an area: patrol tracks are personal data, so only these. */
+const FIELD_OVERSIGHT: Permission[] = ['patrols.read', 'visits.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   leader: [...DESK, 'users.read', 'cases.read', 'cases.supervise'],
-  operator: [...DESK, 'users.read', 'staffing.manage', 'photos.original', ...COMMAND, 'cases.supervise'],
+  operator: [
+    ...DESK,
+    'users.read',
+    'staffing.manage',
+    'photos.original',
+    ...COMMAND,
+    'cases.supervise',
+    ...FIELD_OVERSIGHT,
+    'visits.plan',
+  ],
   handler: [...DESK, 'cases.read-unit', 'cases.handle'],
-  workstation_staff: [...DESK, 'users.read', 'staffing.manage', ...COMMAND, 'cases.handle'],
-  grid_head: [...DESK, 'staffing.manage', 'cases.read'],
-  deputy_grid_head: [...DESK, 'cases.read'],
-  grid_worker: [...STAFF, ...FIELD],
-  supervisor: [...DESK, 'photos.original', ...FIELD, 'cases.supervise'],
-  informant: [...STAFF, 'cases.read'],
-  patroller: [...STAFF, ...FIELD],
-  liaison: [...STAFF, 'cases.read'],
+  workstation_staff: [
+    ...DESK,
+    'users.read',
+    'staffing.manage',
+    ...COMMAND,
+    'cases.handle',
+    ...FIELD_OVERSIGHT,
+    'visits.plan',
+  ],
+  grid_head: [...DESK, 'staffing.manage', 'cases.read', ...FIELD_RECORDS, ...FIELD_OVERSIGHT, 'visits.plan'],
+  deputy_grid_head: [...DESK, 'cases.read', ...FIELD_RECORDS],
+  grid_worker: [...STAFF, ...FIELD, ...FIELD_RECORDS],
+  supervisor: [...DESK, 'photos.original', ...FIELD, 'cases.supervise', ...FIELD_RECORDS, ...FIELD_OVERSIGHT],
+  informant: [...STAFF, 'cases.read', ...FIELD_RECORDS],
+  patroller: [...STAFF, ...FIELD, ...FIELD_RECORDS],
+  liaison: [...STAFF, 'cases.read', ...FIELD_RECORDS],
   resident: ['photos.upload', 'photos.read', 'catalog.read', 'cases.report', 'cases.read-own', 'cases.rate'],
 };
 

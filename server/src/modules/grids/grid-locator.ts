@@ -94,6 +94,19 @@ export class GridLocator {
     return { point, grid, ancestors: this.ancestorsOf(snapshot.byCode, grid) };
   }
 
+  /**
+   * Base grids of many WGS84 points on the current map (one version check for the lot):
+   * null where no base grid covers a point. For GPS tracks, where a fix outside every grid
+   * is kept rather than refused.
+   */
+  async baseGridsAt(points: readonly Position[]): Promise<(LocatedGrid | null)[]> {
+    const snapshot = await this.current();
+    return points.map(([lon, lat]) => {
+      const code = snapshot.base.lookup(lon, lat);
+      return (code && snapshot.byCode.get(code)) || null;
+    });
+  }
+
   private async gridAtDate(point: Position, at: Date): Promise<Location> {
     const [lon, lat] = point;
     const find = async (level: number) =>

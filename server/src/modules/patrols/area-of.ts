@@ -1,0 +1,28 @@
+import type { Executor } from '../../db/client.js';
+import { DomainError } from '../../platform/errors.js';
+import type { Actor } from '../../platform/http.js';
+import { gridsRepository } from '../grids/grids.repository.js';
+import { regionsRepository } from '../regions/regions.repository.js';
+
+/**
+ * The scope path a desk view of field work covers: a grid (at any level) or a region
+ * within the caller's scope, else the whole scope. A grid or region outside the scope is
+ * not found (404), as everywhere.
+ */
+export async function areaPathOf(
+  db: Executor,
+  actor: Pick<Actor, 'scopePath'>,
+  filter: { gridCode?: string | undefined; regionCode?: string | undefined },
+): Promise<string> {
+  if (filter.gridCode) {
+    const grid = await gridsRepository.findCurrentInScope(db, filter.gridCode, actor.scopePath);
+    if (!grid) throw new DomainError('not-found');
+    return grid.path;
+  }
+  if (filter.regionCode) {
+    const region = await regionsRepository.findInScope(db, filter.regionCode, actor.scopePath);
+    if (!region) throw new DomainError('not-found');
+    return region.path;
+  }
+  return actor.scopePath;
+}

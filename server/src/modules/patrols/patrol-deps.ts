@@ -1,0 +1,12 @@
+import type { Db } from '../../db/client.js';
+import type { recordAudit } from '../audit/record-audit.js';
+import type { GridLocator } from '../grids/grid-locator.js';
+
+/** What the patrol use cases work with. */
+export interface PatrolDeps {
+  db: Db;
+  /** gridAt: which grid each fix lies in. */
+  locator: GridLocator;
+  /** recordAudit in the use case's transaction (the demo loader audits its load as a whole). */
+  audit: typeof recordAudit;
+}
