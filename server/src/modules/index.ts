@@ -12,6 +12,7 @@ import { regionsModule } from './regions/regions.module.js';
 import { residentsModule } from './residents/residents.module.js';
 import { staffingModule } from './staffing/staffing.module.js';
 import { unitsModule } from './units/units.module.js';
+import { visitsModule } from './visits/visits.module.js';
 
 /** Every capability of the platform. Adding or removing one is one line here. */
 export const modules: Module[] = [
@@ -25,6 +26,7 @@ export const modules: Module[] = [
   catalogModule,
   casesModule,
   patrolsModule,
+  visitsModule,
   hotlineModule,
   open311Module,
   residentsModule,
