@@ -25,3 +25,10 @@ export const Page = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 });
+
+/** GET /api/health: whether this node can reach its database. */
+export const HealthStatus = Type.Object({
+  status: Type.Enum(['ok', 'unavailable']),
+  database: Type.Enum(['ok', 'unavailable']),
+});
+export type HealthStatus = Static<typeof HealthStatus>;

@@ -4,6 +4,7 @@ import { auditModule } from './audit/audit.module.js';
 import { casesModule } from './cases/cases.module.js';
 import { catalogModule } from './catalog/catalog.module.js';
 import { gridsModule } from './grids/grids.module.js';
+import { healthModule } from './health/health.module.js';
 import { hotlineModule } from './hotline/hotline.module.js';
 import { open311Module } from './open311/open311.module.js';
 import { patrolsModule } from './patrols/patrols.module.js';
@@ -16,6 +17,7 @@ import { visitsModule } from './visits/visits.module.js';
 
 /** Every capability of the platform. Adding or removing one is one line here. */
 export const modules: Module[] = [
+  healthModule,
   accountsModule,
   auditModule,
   regionsModule,

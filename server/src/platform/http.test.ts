@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/app.js';
 import { appEntryFor } from '../app.js';
+import { createTestApp, type TestApp } from '../test/app.js';
 import { DomainError } from './errors.js';
 
 let t: TestApp;
@@ -145,6 +145,14 @@ describe('headers', () => {
       headers: { 'x-request-id': 'bad id\nwith newline' },
     });
     expect(replaced.headers['x-request-id']).not.toContain('bad');
+  });
+});
+
+describe('health', () => {
+  it('answers 200 without sign-in when the database is reachable, and nothing about the data', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', database: 'ok' });
   });
 });
 
