@@ -2,6 +2,7 @@ import type { Module } from '../platform/http.js';
 import { accountsModule } from './accounts/accounts.module.js';
 import { auditModule } from './audit/audit.module.js';
 import { casesModule } from './cases/cases.module.js';
+import { fieldModule } from './field/field.module.js';
 import { catalogModule } from './catalog/catalog.module.js';
 import { gridsModule } from './grids/grids.module.js';
 import { healthModule } from './health/health.module.js';
@@ -29,6 +30,7 @@ export const modules: Module[] = [
   casesModule,
   patrolsModule,
   visitsModule,
+  fieldModule,
   hotlineModule,
   open311Module,
   residentsModule,
