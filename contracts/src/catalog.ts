@@ -11,6 +11,24 @@ export const MATTER_CATEGORIES = [
   'other',
 ] as const;
 export const LIMIT_CLASSES = ['urgent', 'routine', 'help', 'complex'] as const;
+/** GB/T 30428 部件 (facility) and 事件 (event) major classes ('extension' = 扩展, what the standard does not list). */
+export const FACILITY_CLASSES = [
+  'public_utilities',
+  'road_traffic',
+  'city_appearance',
+  'landscaping',
+  'housing_land',
+  'other_facilities',
+  'extension',
+] as const;
+export const EVENT_CLASSES = [
+  'city_appearance',
+  'advertising',
+  'construction',
+  'emergencies',
+  'street_order',
+  'extension',
+] as const;
 export const FORM_FIELD_DATATYPES = [
   'string',
   'number',
@@ -104,6 +122,8 @@ export const MatterListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 40 })),
   category: Type.Optional(Type.Enum(MATTER_CATEGORIES)),
   handlingLevel: Type.Optional(HandlingLevelSchema),
+  /** Matters this department owns (lead or assisting), by department code ('urban'). */
+  department: Type.Optional(Type.String({ maxLength: 40 })),
   /** Include retired matters (admins editing the catalog). */
   includeInactive: Type.Boolean({ default: false }),
 });
@@ -138,3 +158,35 @@ export const UpdateMatterBody = Type.Object(
   { additionalProperties: false },
 );
 export type UpdateMatterBody = Static<typeof UpdateMatterBody>;
+
+/**
+ * A new matter (version 1 from now on). The code is `PREFIX-NNNN` with the category's
+ * prefix (ZZ 综合治理, MS 民生服务, AQ 公共安全, CG 城市管理, QT 其他) and is never reused.
+ * Left out: time limits from the limit class, duplicates 50 m / 72 h, escalation by class.
+ */
+export const CreateMatterBody = Type.Object(
+  {
+    code: Type.String({ pattern: '^(ZZ|MS|AQ|CG|QT)-[0-9]{4}$' }),
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 120 }),
+    category: Type.Enum(MATTER_CATEGORIES),
+    kind: Type.Enum(['facility', 'event']),
+    gbClass: Type.String({ minLength: 1, maxLength: 40 }),
+    ownerUnitCodes: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 8 }),
+    handlingLevel: HandlingLevelSchema,
+    limitClass: Type.Enum(LIMIT_CLASSES),
+    timeLimits: Type.Optional(StageTimeLimits),
+    difficulty: Type.Integer({ minimum: 1, maximum: 5 }),
+    needsOnSiteVerification: Type.Boolean(),
+    duplicateRadiusMeters: Type.Optional(Type.Number({ minimum: 5, maximum: 1000 })),
+    duplicateWindowHours: Type.Optional(Type.Number({ minimum: 1, maximum: 2160 })),
+    pinyinInitials: Type.String({ pattern: '^[a-z]+$', maxLength: 40 }),
+    keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 30 })),
+    formFields: Type.Optional(Type.Array(MatterFormField, { maxItems: 30 })),
+    escalation: Type.Optional(Type.Union([EscalationRule, Type.Null()])),
+    /** Why (kept in the audit log). */
+    reason: Type.String({ minLength: 2, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type CreateMatterBody = Static<typeof CreateMatterBody>;

@@ -11,6 +11,8 @@ export interface DeskPage {
   Component: LazyExoticComponent<ComponentType>;
   /** Present when the page has its own entry in the left menu. */
   menu?: { label: MessageKey; icon: ReactNode };
+  /** The menu entry needs this too (e.g. only editors get it; readers open the page by its link). */
+  menuPermission?: Permission;
   /** The menu entry to highlight, when it is not the page's own (e.g. a region's detail page). */
   menuKey?: string;
 }

@@ -3,6 +3,7 @@ import { apiKeysModule } from './api-keys';
 import { auditModule } from './audit';
 import { authModule } from './auth';
 import { casesModule } from './cases';
+import { catalogModule } from './catalog';
 import { gridsModule } from './grids';
 import { regionsModule } from './regions';
 import { staffingModule } from './staffing';
@@ -13,6 +14,7 @@ import { usersModule } from './users';
 export const deskModules: DeskModule[] = [
   regionsModule,
   casesModule,
+  catalogModule,
   gridsModule,
   staffingModule,
   usersModule,

@@ -1,4 +1,6 @@
 import type {
+  EVENT_CLASSES,
+  FACILITY_CLASSES,
   FORM_FIELD_DATATYPES,
   HANDLING_LEVELS,
   LIMIT_CLASSES,
@@ -17,7 +19,9 @@ const listsAgree: [
   Same<(typeof MATTER_CATEGORIES)[number], MatterCategory>,
   Same<(typeof LIMIT_CLASSES)[number], LimitClass>,
   Same<(typeof FORM_FIELD_DATATYPES)[number], FormFieldDatatype>,
-] = [true, true, true, true];
+  Same<(typeof FACILITY_CLASSES)[number], FacilityClass>,
+  Same<(typeof EVENT_CLASSES)[number], EventClass>,
+] = [true, true, true, true, true, true];
 void listsAgree;
 
 /**

@@ -1,6 +1,14 @@
-import { MatterCodeParams, MatterDetail, MatterList, MatterListQuery, UpdateMatterBody } from '@yiwang/contracts';
+import {
+  CreateMatterBody,
+  MatterCodeParams,
+  MatterDetail,
+  MatterList,
+  MatterListQuery,
+  UpdateMatterBody,
+} from '@yiwang/contracts';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
+import { createMatter } from './use-cases/create-matter.js';
 import { getMatter } from './use-cases/get-matter.js';
 import { listMatters } from './use-cases/list-matters.js';
 import { updateMatter } from './use-cases/update-matter.js';
@@ -21,6 +29,23 @@ export function catalogRoutes(app: App, { database }: ModuleContext) {
     async (request) => {
       authorize(request, 'catalog.read');
       return listMatters(db, request.query);
+    },
+  );
+
+  app.post(
+    '/catalog/matters',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Add a matter to the catalog (version 1 from now; a code is never reused) (audited)',
+        body: CreateMatterBody,
+        response: { 201: MatterDetail },
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'catalog.manage');
+      const detail = await createMatter(db, actor, auditContextOf(request), { body: request.body, now: new Date() });
+      return reply.status(201).header('location', `/api/catalog/matters/${detail.matter.code}`).send(detail);
     },
   );
 

@@ -223,5 +223,6 @@ export const enUS: Record<MessageKey, string> = {
   'cases.nav.new': 'New case',
   'cases.nav.inbox': 'Unit inbox',
   'cases.nav.list': 'Cases',
+  'catalog.nav': 'Matter catalog',
   'cases.nav.supervision': 'Supervision',
 };

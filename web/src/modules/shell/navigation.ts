@@ -10,7 +10,12 @@ export const canOpen = (session: SessionInfo, page: DeskPage): boolean =>
 
 /** The left menu: only pages this user may open. */
 export const menuPagesFor = (session: SessionInfo): DeskPage[] =>
-  allDeskPages().filter((page) => page.menu && canOpen(session, page));
+  allDeskPages().filter(
+    (page) =>
+      page.menu &&
+      canOpen(session, page) &&
+      (page.menuPermission === undefined || hasPermission(session, page.menuPermission)),
+  );
 
 /** `/regions/320281001` highlights the `regions` entry. */
 export function selectedMenuKey(pathname: string): string {

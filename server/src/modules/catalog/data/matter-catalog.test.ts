@@ -118,16 +118,21 @@ describe('validateCatalog finds mistakes', () => {
 
   it('a duplicate code', () => {
     const result = validateCatalog([...MATTER_CATALOG, { ...sample, name: '井盖丢失' }]);
-    expect(result).toEqual({ ok: false, problems: [{ code: 'CG-0101', problem: 'duplicate code' }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ code: 'CG-0101', field: 'code', problem: 'duplicate code', problemZh: '编码重复' }],
+    });
   });
 
   it('an unknown department and an unused one', () => {
     expect(problemsOf({ ...sample, ownerUnitCodes: ['sanitation' as 'urban'] })).toContainEqual({
       code: 'CG-0101',
+      field: 'ownerUnitCodes',
       problem: 'unknown department sanitation',
+      problemZh: '没有部门 sanitation',
     });
     expect(problemsOf(sample, [...demoDepartmentCodes, 'tobacco'])).toEqual([
-      { code: null, problem: 'department tobacco owns no matter' },
+      { code: null, field: null, problem: 'department tobacco owns no matter', problemZh: '部门 tobacco 没有负责的事项' },
     ]);
   });
 
@@ -140,9 +145,16 @@ describe('validateCatalog finds mistakes', () => {
 
   it('an urgent matter with a slow limit, and a zero stage', () => {
     const slow = { ...sample, timeLimits: { ...sample.timeLimits, handle: { unit: 'working_days', amount: 3 } } };
-    expect(problemsOf(slow as Matter)[0]?.problem).toMatch(/exceeds what a urgent matter allows/);
+    expect(problemsOf(slow as Matter)[0]).toMatchObject({
+      field: 'timeLimits.handle',
+      problem: expect.stringMatching(/exceeds what a urgent matter allows/),
+      problemZh: '处置时限 3 个工作日超出紧急类事项的上限（1 个工作日）',
+    });
     const zero = { ...sample, timeLimits: { ...sample.timeLimits, verifyHours: 0 } };
-    expect(problemsOf(zero)[0]?.problem).toMatch(/verify limit 0 h/);
+    expect(problemsOf(zero)[0]).toMatchObject({
+      field: 'timeLimits.verifyHours',
+      problem: expect.stringMatching(/verify limit 0 h/),
+    });
   });
 
   it('initials that do not fit the name', () => {
@@ -167,13 +179,22 @@ describe('validateCatalog finds mistakes', () => {
     } as const;
     expect(problemsOf({ ...sample, formFields: [one] })[0]?.problem).toBe('form field x needs at least two values');
     const twice = { code: 'y', datatype: 'number', required: false, description: 'y', descriptionEn: 'y' } as const;
-    expect(problemsOf({ ...sample, formFields: [twice, twice] })[0]?.problem).toBe('form field y appears twice');
+    expect(problemsOf({ ...sample, formFields: [twice, twice] })[0]).toMatchObject({
+      field: 'formFields.1',
+      problem: 'form field y appears twice',
+    });
   });
 
   it('an empty category', () => {
     const result = validateCatalog(MATTER_CATALOG.filter((m) => m.category !== 'other'));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toContainEqual({ code: null, problem: 'category other has no matter' });
+    if (!result.ok)
+      expect(result.problems).toContainEqual({
+        code: null,
+        field: null,
+        problem: 'category other has no matter',
+        problemZh: '类别 other 没有事项',
+      });
   });
 });
 

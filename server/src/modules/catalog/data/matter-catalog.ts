@@ -397,7 +397,11 @@ export const MATTER_CATALOG: readonly Matter[] = [
 export interface CatalogProblem {
   /** The matter's code, or null for a problem of the catalog as a whole. */
   readonly code: string | null;
+  /** In English (logs, seed checks); `problemZh` says the same in Chinese. */
   readonly problem: string;
+  readonly problemZh: string;
+  /** The matter's field at fault (as in the API's body, e.g. `timeLimits.handle`); null for the catalog. */
+  readonly field: string | null;
 }
 
 export type CatalogValidation =
@@ -411,6 +415,12 @@ const MAX_HANDLE_HOURS: Readonly<Record<LimitClass, number>> = {
   help: 3 * 7.5,
   complex: 13 * 7.5,
 };
+const LIMIT_CLASS_ZH: Readonly<Record<LimitClass, string>> = {
+  urgent: '紧急类',
+  routine: '一般类',
+  help: '求助咨询类',
+  complex: '复杂类',
+};
 const MAX_STAGE_HOURS = 16;
 const HOURS_PER_WORKING_DAY = 7.5;
 const CODE_PATTERN = /^(ZZ|MS|AQ|CG|QT)-\d{4}$/;
@@ -422,83 +432,132 @@ const HAN = /\p{Script=Han}/u;
  * and names, known departments, a valid class, sane time limits for its limit class,
  * duplicate rules in range, initials that fit the name, well-formed form fields.
  * Pure. `departmentCodes` are the county's departments (the database's, once
- * administrators can add some); by default the 24 of the demo county.
+ * administrators can add some); by default the 24 of the demo county. Each problem
+ * names the field at fault and says what is wrong in English and Chinese.
  */
 export function validateCatalog(
   catalog: readonly Matter[] = MATTER_CATALOG,
   departmentCodes: readonly string[] = DEPARTMENT_CODES,
 ): CatalogValidation {
   const problems: CatalogProblem[] = [];
-  const report = (code: string | null, problem: string) => problems.push({ code, problem });
+  const report = (code: string | null, field: string | null, problem: string, problemZh: string) =>
+    problems.push({ code, problem, problemZh, field });
   const known = new Set(departmentCodes);
   const seenCodes = new Set<string>();
   const seenNames = new Set<string>();
 
   for (const m of catalog) {
     const at = m.code;
-    if (!CODE_PATTERN.test(m.code)) report(at, 'code is not PREFIX-NNNN with a known category prefix');
+    if (!CODE_PATTERN.test(m.code))
+      report(at, 'code', 'code is not PREFIX-NNNN with a known category prefix', '编码应为“类别前缀-四位数字”，如 CG-0101');
     else if (CATEGORY_BY_PREFIX[m.code.slice(0, 2)] !== m.category)
-      report(at, 'code prefix does not match the category');
-    if (seenCodes.has(m.code)) report(at, 'duplicate code');
+      report(at, 'category', 'code prefix does not match the category', '编码前缀与事项类别不符');
+    if (seenCodes.has(m.code)) report(at, 'code', 'duplicate code', '编码重复');
     seenCodes.add(m.code);
-    if (seenNames.has(m.name)) report(at, `duplicate name ${m.name}`);
+    if (seenNames.has(m.name)) report(at, 'name', `duplicate name ${m.name}`, `名称“${m.name}”重复`);
     seenNames.add(m.name);
-    if (m.name.trim() === '' || m.nameEn.trim() === '') report(at, 'name and nameEn are required');
-    if (!MATTER_CATEGORIES.includes(m.category)) report(at, `unknown category ${m.category}`);
-    if (!HANDLING_LEVELS.includes(m.handlingLevel)) report(at, `unknown handling level ${m.handlingLevel}`);
+    if (m.name.trim() === '' || m.nameEn.trim() === '')
+      report(at, m.name.trim() === '' ? 'name' : 'nameEn', 'name and nameEn are required', '中文名称和英文名称均为必填');
+    if (!MATTER_CATEGORIES.includes(m.category))
+      report(at, 'category', `unknown category ${m.category}`, `未知的事项类别 ${m.category}`);
+    if (!HANDLING_LEVELS.includes(m.handlingLevel))
+      report(at, 'handlingLevel', `unknown handling level ${m.handlingLevel}`, `未知的处置层级 ${m.handlingLevel}`);
     const classes: readonly string[] = m.kind === 'facility' ? FACILITY_CLASSES : EVENT_CLASSES;
-    if (!classes.includes(m.gbClass)) report(at, `${m.gbClass} is not a ${m.kind} class`);
+    if (!classes.includes(m.gbClass))
+      report(
+        at,
+        'gbClass',
+        `${m.gbClass} is not a ${m.kind} class`,
+        `${m.gbClass} 不是${m.kind === 'facility' ? '部件' : '事件'}大类`,
+      );
 
-    if (m.ownerUnitCodes.length === 0) report(at, 'no owner department');
-    if (new Set(m.ownerUnitCodes).size !== m.ownerUnitCodes.length) report(at, 'an owner department is listed twice');
-    for (const owner of m.ownerUnitCodes) if (!known.has(owner)) report(at, `unknown department ${owner}`);
+    if (m.ownerUnitCodes.length === 0) report(at, 'ownerUnitCodes', 'no owner department', '至少需要一个责任部门');
+    if (new Set(m.ownerUnitCodes).size !== m.ownerUnitCodes.length)
+      report(at, 'ownerUnitCodes', 'an owner department is listed twice', '责任部门重复');
+    for (const owner of m.ownerUnitCodes)
+      if (!known.has(owner)) report(at, 'ownerUnitCodes', `unknown department ${owner}`, `没有部门 ${owner}`);
 
-    if (!LIMIT_CLASSES.includes(m.limitClass)) report(at, `unknown limit class ${m.limitClass}`);
+    if (!LIMIT_CLASSES.includes(m.limitClass))
+      report(at, 'limitClass', `unknown limit class ${m.limitClass}`, `未知的时限类别 ${m.limitClass}`);
     const { registerHours, dispatchHours, handle, verifyHours } = m.timeLimits;
-    for (const [stage, value] of [
-      ['register', registerHours],
-      ['dispatch', dispatchHours],
-      ['verify', verifyHours],
+    for (const [stage, zh, value] of [
+      ['register', '立案', registerHours],
+      ['dispatch', '派遣', dispatchHours],
+      ['verify', '核查', verifyHours],
     ] as const) {
       if (!(value > 0 && value <= MAX_STAGE_HOURS))
-        report(at, `${stage} limit ${value} h is outside (0, ${MAX_STAGE_HOURS}]`);
+        report(
+          at,
+          `timeLimits.${stage}Hours`,
+          `${stage} limit ${value} h is outside (0, ${MAX_STAGE_HOURS}]`,
+          `${zh}时限 ${value} 小时应大于 0 且不超过 ${MAX_STAGE_HOURS} 个工作小时`,
+        );
     }
     if (m.limitClass === 'urgent' && registerHours + dispatchHours > 2)
-      report(at, 'an urgent matter must be registered and dispatched within 2 working hours');
+      report(
+        at,
+        'timeLimits.dispatchHours',
+        'an urgent matter must be registered and dispatched within 2 working hours',
+        '紧急类事项的立案和派遣合计不能超过 2 个工作小时',
+      );
     if (handle.unit === 'working_days' && !Number.isInteger(handle.amount))
-      report(at, 'a limit in working days must be a whole number');
+      report(at, 'timeLimits.handle', 'a limit in working days must be a whole number', '以工作日计的时限须为整数');
     const handleHours = handle.unit === 'working_days' ? handle.amount * HOURS_PER_WORKING_DAY : handle.amount;
-    if (!(handleHours > 0 && handleHours <= (MAX_HANDLE_HOURS[m.limitClass] ?? 0)))
-      report(at, `handling limit ${handle.amount} ${handle.unit} exceeds what a ${m.limitClass} matter allows`);
+    const maxHours = MAX_HANDLE_HOURS[m.limitClass] ?? 0;
+    if (!(handleHours > 0 && handleHours <= maxHours))
+      report(
+        at,
+        'timeLimits.handle',
+        `handling limit ${handle.amount} ${handle.unit} exceeds what a ${m.limitClass} matter allows`,
+        `处置时限 ${handle.amount} ${handle.unit === 'working_days' ? '个工作日' : '个工作小时'}超出${LIMIT_CLASS_ZH[m.limitClass] ?? m.limitClass}事项的上限（${maxHours / HOURS_PER_WORKING_DAY} 个工作日）`,
+      );
 
     if (!(Number.isInteger(m.difficulty) && m.difficulty >= 1 && m.difficulty <= 5))
-      report(at, 'difficulty must be 1–5');
+      report(at, 'difficulty', 'difficulty must be 1–5', '难度应为 1–5');
     if (!(m.duplicateRadiusMeters >= 5 && m.duplicateRadiusMeters <= 1000))
-      report(at, 'duplicate radius outside 5–1000 m');
+      report(at, 'duplicateRadiusMeters', 'duplicate radius outside 5–1000 m', '并单半径应在 5–1000 米之间');
     if (!(m.duplicateWindowHours >= 1 && m.duplicateWindowHours <= 2160))
-      report(at, 'duplicate window outside 1–2160 h');
+      report(at, 'duplicateWindowHours', 'duplicate window outside 1–2160 h', '并单时间窗应在 1–2160 小时之间');
 
     const hanCount = [...m.name].filter((ch) => HAN.test(ch)).length;
     if (!/^[a-z]+$/.test(m.pinyinInitials) || m.pinyinInitials.length !== hanCount)
-      report(at, `pinyin initials "${m.pinyinInitials}" do not have one letter per character of ${m.name}`);
+      report(
+        at,
+        'pinyinInitials',
+        `pinyin initials "${m.pinyinInitials}" do not have one letter per character of ${m.name}`,
+        `拼音首字母“${m.pinyinInitials}”应与名称“${m.name}”的每个汉字一一对应（${hanCount} 个小写字母）`,
+      );
 
     const fieldCodes = new Set<string>();
-    for (const field of m.formFields) {
-      if (!FIELD_CODE_PATTERN.test(field.code)) report(at, `form field code ${field.code} is not snake_case`);
-      if (fieldCodes.has(field.code)) report(at, `form field ${field.code} appears twice`);
+    m.formFields.forEach((field, index) => {
+      const where = `formFields.${index}`;
+      if (!FIELD_CODE_PATTERN.test(field.code))
+        report(
+          at,
+          where,
+          `form field code ${field.code} is not snake_case`,
+          `表单字段编码 ${field.code} 应为小写字母、数字和下划线`,
+        );
+      if (fieldCodes.has(field.code))
+        report(at, where, `form field ${field.code} appears twice`, `表单字段 ${field.code} 重复`);
       fieldCodes.add(field.code);
       const isList = field.datatype === 'singlevaluelist' || field.datatype === 'multivaluelist';
       const keys = (field.values ?? []).map((v) => v.key);
-      if (isList && keys.length < 2) report(at, `form field ${field.code} needs at least two values`);
-      if (!isList && field.values !== undefined) report(at, `form field ${field.code} is not a list but has values`);
-      if (new Set(keys).size !== keys.length) report(at, `form field ${field.code} repeats a value key`);
-    }
+      if (isList && keys.length < 2)
+        report(at, where, `form field ${field.code} needs at least two values`, `表单字段 ${field.code} 至少需要两个选项`);
+      if (!isList && field.values !== undefined)
+        report(at, where, `form field ${field.code} is not a list but has values`, `表单字段 ${field.code} 不是选项类型，不能有选项`);
+      if (new Set(keys).size !== keys.length)
+        report(at, where, `form field ${field.code} repeats a value key`, `表单字段 ${field.code} 的选项值重复`);
+    });
   }
 
   const used = new Set<string>(catalog.flatMap((m) => m.ownerUnitCodes));
-  for (const code of departmentCodes) if (!used.has(code)) report(null, `department ${code} owns no matter`);
+  for (const code of departmentCodes)
+    if (!used.has(code)) report(null, null, `department ${code} owns no matter`, `部门 ${code} 没有负责的事项`);
   for (const category of MATTER_CATEGORIES)
-    if (!catalog.some((m) => m.category === category)) report(null, `category ${category} has no matter`);
+    if (!catalog.some((m) => m.category === category))
+      report(null, null, `category ${category} has no matter`, `类别 ${category} 没有事项`);
 
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }

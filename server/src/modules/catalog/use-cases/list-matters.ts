@@ -14,6 +14,8 @@ export async function listMatters(db: Executor, query: MatterListQuery): Promise
   if (!query.includeInactive) items = items.filter((m) => m.active);
   if (query.category) items = items.filter((m) => m.category === query.category);
   if (query.handlingLevel) items = items.filter((m) => m.handlingLevel === query.handlingLevel);
+  const { department } = query;
+  if (department) items = items.filter((m) => (m.ownerUnitCodes as readonly string[]).includes(department));
   if (query.q?.trim()) items = searchMatters(query.q, items) as typeof items;
   return { items: items.map(presentMatter), total: items.length };
 }

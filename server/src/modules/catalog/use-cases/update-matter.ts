@@ -2,11 +2,11 @@ import type { MatterDetail, UpdateMatterBody } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
+import { canonicalJson } from '../../audit/audit-chain.js';
 import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
 import { catalogRepository } from '../catalog.repository.js';
 import { type CatalogMatter, matterFromRow, matterToRow } from '../catalog-matter.js';
-import type { Matter } from '../data/matter.js';
-import { validateCatalog } from '../data/matter-catalog.js';
+import { assertValidMatter } from './check-matter.js';
 import { getMatter } from './get-matter.js';
 
 type Editable = Omit<UpdateMatterBody, 'reason'>;
@@ -32,13 +32,9 @@ export async function updateMatter(
     const after = applyChange(before, change);
     const changed = changedFields(before, after);
     if (changed.length === 0) return;
-    const problems = checkMatter(after, await catalogRepository.departmentCodes(tx));
-    if (problems.length > 0) {
-      throw new DomainError(
-        'validation',
-        {},
-        problems.map((problem) => ({ field: 'matter', code: 'catalog', params: { problem } })),
-      );
+    assertValidMatter(after, await catalogRepository.departmentCodes(tx));
+    if (after.name !== before.name && (await catalogRepository.currentAll(tx)).some((m) => m.name === after.name)) {
+      throw new DomainError('conflict', { what: after.name }, [{ field: 'name', code: 'taken' }]);
     }
     await catalogRepository.closeCurrent(tx, input.code, input.now);
     await catalogRepository.insert(tx, {
@@ -91,11 +87,8 @@ const EDITABLE_FIELDS = [
 ] as const satisfies readonly (keyof Editable & keyof CatalogMatter)[];
 
 function changedFields(before: CatalogMatter, after: CatalogMatter) {
-  return EDITABLE_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
-}
-
-/** The catalog's checks on one matter (the catalog-wide ones, like "a department owns no matter", do not apply). */
-function checkMatter(matter: Matter, departmentCodes: readonly string[]): string[] {
-  const result = validateCatalog([matter], departmentCodes);
-  return result.ok ? [] : result.problems.filter((p) => p.code === matter.code).map((p) => p.problem);
+  // Canonical JSON: the stored form fields come back from jsonb with their keys reordered.
+  return EDITABLE_FIELDS.filter(
+    (field) => canonicalJson(before[field] ?? null) !== canonicalJson(after[field] ?? null),
+  );
 }
