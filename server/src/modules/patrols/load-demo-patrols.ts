@@ -1,0 +1,133 @@
+import type { Executor } from '../../db/client.js';
+import { chinaDayOf } from '../../platform/china-day.js';
+import { accountsRepository } from '../accounts/accounts.repository.js';
+import { interiorPointOf, offsetMeters } from '../cases/load-demo-cases.js';
+import { createSeededRandom, type DemoGrid } from '../grids/demo-grid-map.js';
+import { type Position, pointInGeometry } from '../grids/geometry/index.js';
+import { gridsRepository } from '../grids/grids.repository.js';
+import { visitsRepository } from '../visits/visits.repository.js';
+import { type TrackFix, trackDistance } from './patrol-track.js';
+import { patrolsRepository } from './patrols.repository.js';
+
+const MINUTE = 60_000;
+/** A fix every 30 s at an easy walk (1.1 m/s). */
+const FIX_EVERY_MS = 30_000;
+const STEP_M = 33;
+
+/**
+ * The streets a demo patrol walks: a serpentine over a 320 m × 240 m block around the
+ * grid's middle (lanes 60 m apart), out and back, as many times as the patrol lasts.
+ */
+function serpentine(center: Position): Position[] {
+  const corners: Position[] = [];
+  for (let lane = 0; lane <= 4; lane++) {
+    const north = -120 + lane * 60;
+    const [west, east] = lane % 2 === 0 ? [-160, 160] : [160, -160];
+    corners.push(offsetMeters(center, west, north), offsetMeters(center, east, north));
+  }
+  return [...corners, ...corners.slice(0, -1).reverse()];
+}
+
+/** Points every `step` metres along a polyline (flat-earth within a few hundred metres). */
+function along(route: Position[], step: number, count: number): Position[] {
+  const k = 111_320;
+  const out: Position[] = [];
+  let i = 0;
+  let carried = 0;
+  while (out.length < count) {
+    const a = route[i % (route.length - 1)] as Position;
+    const b = route[(i % (route.length - 1)) + 1] as Position;
+    const cos = Math.cos((a[1] * Math.PI) / 180);
+    const length = Math.hypot((b[0] - a[0]) * k * cos, (b[1] - a[1]) * k);
+    for (let d = carried; d < length && out.length < count; d += step) {
+      out.push([a[0] + ((b[0] - a[0]) * d) / length, a[1] + ((b[1] - a[1]) * d) / length]);
+      carried = d + step - length;
+    }
+    i += 1;
+  }
+  return out;
+}
+
+/**
+ * Two finished patrols of the demo grid worker in their grid on the demo day (the
+ * morning round and an afternoon round, the latter with a household visit), a visit plan
+ * due today, so the desk's patrol map and activity table show something after
+ * `npm start`. Deterministic for a given `now` (seeded jitter). Audited with the demo
+ * load as a whole.
+ */
+export async function loadDemoPatrols(
+  tx: Executor,
+  now: Date,
+  workerGrid: DemoGrid | undefined,
+): Promise<{ patrols: number; points: number }> {
+  const worker = await accountsRepository.findUserByUsername(tx, 'gridworker');
+  const [grid] = workerGrid ? await gridsRepository.findCurrentByCodes(tx, [workerGrid.code]) : [];
+  if (!worker || !workerGrid || !grid) return { patrols: 0, points: 0 };
+  const random = createSeededRandom(20261123);
+  const route = serpentine(interiorPointOf(workerGrid.geometry));
+  const rounds = [
+    { startMinutesAgo: 300, minutes: 70 },
+    {
+      startMinutesAgo: 130,
+      minutes: 60,
+      visit: { address: '文定花园4幢301室', note: '走访独居老人：身体状况良好，已提醒冬季用电和燃气安全。' },
+    },
+  ];
+  let points = 0;
+  for (const round of rounds) {
+    const startedAt = new Date(now.getTime() - round.startMinutesAgo * MINUTE);
+    const endedAt = new Date(startedAt.getTime() + round.minutes * MINUTE);
+    const count = Math.floor((round.minutes * MINUTE) / FIX_EVERY_MS);
+    const fixes: TrackFix[] = along(route, STEP_M, count)
+      .map(([lon, lat], i) => {
+        const [jLon, jLat] = offsetMeters([lon, lat], (random() - 0.5) * 6, (random() - 0.5) * 6);
+        return {
+          at: new Date(startedAt.getTime() + 15_000 + i * FIX_EVERY_MS),
+          lon: jLon,
+          lat: jLat,
+          accuracyM: 5 + Math.round(random() * 10),
+        };
+      })
+      .filter((f) => pointInGeometry([f.lon, f.lat], workerGrid.geometry));
+    const last = fixes.at(-1);
+    const patrol = await patrolsRepository.insertPatrol(tx, {
+      userId: worker.id,
+      startedAt,
+      endedAt,
+      distanceM: trackDistance(fixes),
+      pointCount: fixes.length,
+      lastAt: last?.at ?? null,
+      lastLon: last?.lon ?? null,
+      lastLat: last?.lat ?? null,
+      lastGridCode: last ? grid.code : null,
+      lastPath: last ? grid.path : null,
+    });
+    if (!patrol) throw new Error('demo patrol not inserted');
+    await patrolsRepository.insertPoints(
+      tx,
+      fixes.map((f) => ({ patrolId: patrol.id, ...f, gridCode: grid.code, path: grid.path })),
+    );
+    points += fixes.length;
+    const at = fixes[Math.floor(fixes.length / 2)];
+    if (round.visit && at) {
+      await visitsRepository.insertVisit(tx, {
+        userId: worker.id,
+        ...round.visit,
+        lon: at.lon,
+        lat: at.lat,
+        gridCode: grid.code,
+        path: grid.path,
+        visitedAt: at.at,
+        patrolId: patrol.id,
+      });
+    }
+  }
+  await visitsRepository.insertPlan(tx, {
+    address: '文定花园6幢102室',
+    dueOn: chinaDayOf(now),
+    note: '新迁入户：登记家庭成员，了解需求。',
+    gridCode: grid.code,
+    path: grid.path,
+  });
+  return { patrols: rounds.length, points };
+}
