@@ -2,6 +2,7 @@ import { type Static, type TSchema, Type } from 'typebox';
 import { RATINGS } from './cases.js';
 import { LocaleSchema } from './common.js';
 import { MapConfig } from './grids.js';
+import { MAINLAND_MOBILE_PATTERN } from './roles.js';
 
 /**
  * The resident portal (/r): self-registration, "my reports" with their follow keys, and
@@ -10,9 +11,6 @@ import { MapConfig } from './grids.js';
 
 const DateTime = Type.String({ format: 'date-time' });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-
-/** A mainland China mobile number: 11 digits starting 13–19. */
-export const MAINLAND_MOBILE_PATTERN = '^1[3-9][0-9]{9}$';
 
 export const RegisterResidentBody = Type.Object(
   {

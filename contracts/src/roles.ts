@@ -39,3 +39,6 @@ export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** A mainland China mobile number (a resident's login name): 11 digits starting 13–19. */
+export const MAINLAND_MOBILE_PATTERN = '^1[3-9][0-9]{9}$';

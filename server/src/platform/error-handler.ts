@@ -11,7 +11,7 @@ interface AjvIssue {
 
 /** Turns AJV's issues into field problems a person can act on. */
 export function fieldProblemsFromValidation(issues: AjvIssue[], context: string | undefined): FieldProblem[] {
-  return issues.map((issue) => {
+  const problems = issues.map((issue) => {
     let field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
     if (issue.keyword === 'required' && typeof issue.params.missingProperty === 'string') {
       field = field ? `${field}.${issue.params.missingProperty}` : issue.params.missingProperty;
@@ -26,6 +26,8 @@ export function fieldProblemsFromValidation(issues: AjvIssue[], context: string 
     }
     return { field, code, params };
   });
+  // A password too short and without digits is one problem to the person typing it, said once.
+  return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field && q.code === p.code) === i);
 }
 
 function present(locale: Locale, fields: FieldProblem[]) {

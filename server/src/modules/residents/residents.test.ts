@@ -128,7 +128,8 @@ describe('resident self-registration', () => {
       method: 'POST',
       url: '/api/auth/register-resident',
       headers: { 'accept-language': 'en-US' },
-      payload: { phone: newPhone(), displayName: 'A', password: 'short1' },
+      // Too short and without digits: two rules broken, one message.
+      payload: { phone: newPhone(), displayName: 'A', password: 'short' },
     });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details).toEqual([

@@ -1,0 +1,49 @@
+import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { usePortalI18n } from '../i18n';
+import { portalApi } from '../portal-api';
+import { useSession, useSetSession } from '../session';
+import { ErrorNote, Screen } from '../ui';
+
+/** Three things a resident comes for: report, follow, see their reports. */
+export default function HomePage() {
+  const { t } = usePortalI18n();
+  const { session } = useSession();
+  const setSession = useSetSession();
+  const logout = useMutation({ mutationFn: portalApi.logout, onSuccess: () => setSession(null) });
+  return (
+    <Screen title={t('app.name')} back={null}>
+      <p className="yr-tagline">{t('app.tagline')}</p>
+      <nav className="yr-actions">
+        <Link to="/report" className="yr-action yr-action-primary" data-testid="home-report">
+          <strong>{t('home.report')}</strong>
+          <span>{t('home.reportHint')}</span>
+        </Link>
+        <Link to="/follow" className="yr-action" data-testid="home-follow">
+          <strong>{t('home.follow')}</strong>
+          <span>{t('home.followHint')}</span>
+        </Link>
+        <Link to="/mine" className="yr-action" data-testid="home-mine">
+          <strong>{t('home.mine')}</strong>
+          <span>{t('home.mineHint')}</span>
+        </Link>
+      </nav>
+      <footer className="yr-account">
+        {session ? (
+          <>
+            <span data-testid="signed-in-as">{t('home.signedInAs', { name: session.user.displayName })}</span>
+            <button type="button" className="yr-link" onClick={() => logout.mutate()} disabled={logout.isPending}>
+              {t('home.signOut')}
+            </button>
+          </>
+        ) : (
+          <>
+            <Link to="/login">{t('home.signIn')}</Link>
+            <Link to="/register">{t('home.register')}</Link>
+          </>
+        )}
+      </footer>
+      <ErrorNote error={logout.error} />
+    </Screen>
+  );
+}
