@@ -6,14 +6,15 @@ import { Screen } from '../shell/screen';
 import { currentUserId } from '../shell/session';
 import { useStore } from '../shell/store';
 import { isPending, type OutboxItem } from './outbox-logic';
-import { discardItem, outboxItems, retryItem } from './outbox-store';
+import { discardItem, outboxItems, retryItem, sendingIds } from './outbox-store';
 import { syncNow, syncStatus } from './outbox-sync';
 
 const TONE: Record<OutboxItem['state'], string> = { queued: 'amber', sending: 'blue', sent: 'green', failed: 'red' };
 
-function ItemRow({ item, now }: { item: OutboxItem; now: number }) {
+function ItemRow({ item, now, sending }: { item: OutboxItem; now: number; sending: boolean }) {
   const { t, locale } = useI18n();
   const { online } = useStore(syncStatus);
+  const state = sending ? 'sending' : item.state;
   const error = item.lastError;
   const errorText = error
     ? error.message || (error.status === 0 ? t('error.network') : t('error.http', { status: error.status }))
@@ -24,7 +25,7 @@ function ItemRow({ item, now }: { item: OutboxItem; now: number }) {
       item.result.outcome === 'done'
         ? t('outbox.result.done')
         : t(`outbox.result.${item.result.outcome}`, { code: item.result.caseCode ?? '' });
-  } else if (item.state === 'queued') {
+  } else if (state === 'queued') {
     if (error?.status === 401) detail = t('outbox.waitingLogin');
     else if (!online) detail = t('outbox.waitingNetwork');
     else if (error && item.nextAttemptAt > now)
@@ -37,7 +38,7 @@ function ItemRow({ item, now }: { item: OutboxItem; now: number }) {
     detail = errorText;
   }
   return (
-    <li data-testid="outbox-item" data-state={item.state} data-kind={item.request.kind}>
+    <li data-testid="outbox-item" data-state={state} data-kind={item.request.kind}>
       <div className="wa-row">
         <div className="wa-row-main">
           <div className="wa-row-title">
@@ -53,8 +54,8 @@ function ItemRow({ item, now }: { item: OutboxItem; now: number }) {
             </div>
           )}
         </div>
-        <span className="wa-tag" data-tone={TONE[item.state]}>
-          {t(`outbox.state.${item.state}` as WorkerMessageKey)}
+        <span className="wa-tag" data-tone={TONE[state]}>
+          {t(`outbox.state.${state}` as WorkerMessageKey)}
         </span>
       </div>
       {item.state === 'failed' && (
@@ -85,6 +86,7 @@ function ItemRow({ item, now }: { item: OutboxItem; now: number }) {
 export default function OutboxScreen() {
   const { t } = useI18n();
   const items = useStore(outboxItems);
+  const sending = useStore(sendingIds);
   const { pendingPoints } = useStore(patrolStore);
   const { running } = useStore(syncStatus);
   const [now, setNow] = useState(Date.now());
@@ -124,7 +126,7 @@ export default function OutboxScreen() {
         ) : (
           <ul className="wa-list" data-testid="outbox-list">
             {ordered.map((item) => (
-              <ItemRow key={item.id} item={item} now={now} />
+              <ItemRow key={item.id} item={item} now={now} sending={sending.has(item.id)} />
             ))}
           </ul>
         )}

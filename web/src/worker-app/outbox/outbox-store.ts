@@ -6,7 +6,9 @@ import { newOutboxItem, type OutboxItem, type OutboxRequest, recoverInterrupted,
  * The outbox on the phone: IndexedDB is the truth (an item is written there before the
  * worker is told "saved"), `outboxItems` mirrors it for the screens.
  */
-export const outboxItems = createStore<OutboxItem[]>([]);
+export const outboxItems = createStore<OutboxItem[]>([], { batchMs: 100 });
+/** Items being sent right now (not stored: after a restart they are simply queued). */
+export const sendingIds = createStore<ReadonlySet<string>>(new Set(), { batchMs: 100 });
 
 const listeners = new Set<() => void>();
 /** The sync engine listens: something new to send. */
@@ -15,10 +17,13 @@ export function onEnqueued(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function mirror(item: OutboxItem | null, removedId?: string): void {
+function mirror(item: OutboxItem): void {
   outboxItems.set((items) => {
-    const rest = items.filter((i) => i.id !== (item?.id ?? removedId));
-    return item ? [...rest, item].sort((a, b) => a.createdAt - b.createdAt) : rest;
+    const index = items.findIndex((i) => i.id === item.id);
+    if (index === -1) return [...items, item].sort((a, b) => a.createdAt - b.createdAt);
+    const next = items.slice();
+    next[index] = item;
+    return next;
   });
 }
 
@@ -71,6 +76,7 @@ export async function photoBlob(blobId: string): Promise<Blob | undefined> {
 
 /** Photos are kept until their item is acknowledged (then the server has them) or discarded. */
 export async function dropPhotos(item: OutboxItem): Promise<void> {
+  if (item.photos.length === 0) return;
   const tx = (await deviceDb()).transaction('blobs', 'readwrite');
   await Promise.all([...item.photos.map((p) => tx.store.delete(p.blobId)), tx.done]);
 }

@@ -1,5 +1,5 @@
 import type { Patrol, PostTrackPointsResult } from '@yiwang/contracts';
-import { type Fix, holdPosition, onFix } from '../geo/position';
+import { type Fix, holdPosition, onFix, positionStore } from '../geo/position';
 import { classifyStatus } from '../outbox/outbox-logic';
 import { deviceDb, newKey } from '../shell/device-db';
 import { send } from '../shell/http';
@@ -72,7 +72,13 @@ function startRecording(patrol: LocalPatrol): void {
   lastRecorded = null;
   release = holdPosition();
   unlisten = onFix((fix) => void record(patrol, fix));
+  // The GPS may already be on (a screen showing the position): its last fix is where the patrol starts.
+  const current = positionStore.get().fix;
+  if (current && Date.parse(current.at) >= Date.parse(patrol.startedAt) - FRESH_FIX_MS) void record(patrol, current);
 }
+
+/** A fix this old at the start of a patrol still counts as its first point. */
+const FRESH_FIX_MS = 60_000;
 
 function stopRecording(): void {
   unlisten?.();

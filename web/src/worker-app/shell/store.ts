@@ -7,14 +7,24 @@ export interface Store<T> {
   subscribe(listener: () => void): () => void;
 }
 
-export function createStore<T>(initial: T): Store<T> {
+/**
+ * `batchMs`: tell listeners at most this often (the outbox changes hundreds of times a second
+ * while a backlog drains; the screen needs to redraw a few times a second, not each time).
+ */
+export function createStore<T>(initial: T, options: { batchMs?: number } = {}): Store<T> {
   let value = initial;
   const listeners = new Set<() => void>();
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const notify = () => {
+    pending = null;
+    for (const listener of listeners) listener();
+  };
   return {
     get: () => value,
     set(next) {
       value = typeof next === 'function' ? (next as (previous: T) => T)(value) : next;
-      for (const listener of listeners) listener();
+      if (!options.batchMs) return notify();
+      pending ??= setTimeout(notify, options.batchMs);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -113,8 +113,8 @@ export default function VerifyScreen() {
       )}
       {failing && (
         <section className="wa-card">
-          <label className="wa-field">
-            <span>{t('verify.failReason')}</span>
+          <div className="wa-field">
+            <span id="verify-reason-label">{t('verify.failReason')}</span>
             <div className="wa-chips">
               {t('verify.reasons')
                 .split('|')
@@ -133,12 +133,13 @@ export default function VerifyScreen() {
             <textarea
               className="wa-textarea"
               data-testid="verify-reason"
+              aria-labelledby="verify-reason-label"
               placeholder={t('verify.failReasonPlaceholder')}
               maxLength={500}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
             />
-          </label>
+          </div>
           {problem && (
             <p className="wa-banner" data-tone="error" role="alert">
               {problem}

@@ -85,8 +85,8 @@ export default function VisitScreen() {
           onChange={(e) => setAddress(e.target.value)}
         />
       </label>
-      <label className="wa-field">
-        <span>{t('visit.note')}</span>
+      <div className="wa-field">
+        <span id="visit-note-label">{t('visit.note')}</span>
         <div className="wa-chips">
           {t('visit.quickNotes')
             .split('|')
@@ -105,12 +105,13 @@ export default function VisitScreen() {
         <textarea
           className="wa-textarea"
           data-testid="visit-note"
+          aria-labelledby="visit-note-label"
           placeholder={t('visit.notePlaceholder')}
           maxLength={2000}
           value={note}
           onChange={(e) => setNote(e.target.value)}
         />
-      </label>
+      </div>
       {active && <p className="wa-muted">✓ {t('visit.onPatrol')}</p>}
       {problem && (
         <p className="wa-banner" data-tone="error" role="alert">
