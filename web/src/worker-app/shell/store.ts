@@ -24,7 +24,7 @@ export function createStore<T>(initial: T, options: { batchMs?: number } = {}): 
     set(next) {
       value = typeof next === 'function' ? (next as (previous: T) => T)(value) : next;
       if (!options.batchMs) return notify();
-      pending ??= setTimeout(notify, options.batchMs);
+      if (pending === null) pending = setTimeout(notify, options.batchMs);
     },
     subscribe(listener) {
       listeners.add(listener);
