@@ -5,6 +5,7 @@ import { authModule } from './auth';
 import { casesModule } from './cases';
 import { catalogModule } from './catalog';
 import { gridsModule } from './grids';
+import { patrolsModule } from './patrols';
 import { regionsModule } from './regions';
 import { staffingModule } from './staffing';
 import { unitsModule } from './units';
@@ -16,6 +17,7 @@ export const deskModules: DeskModule[] = [
   casesModule,
   catalogModule,
   gridsModule,
+  patrolsModule,
   staffingModule,
   usersModule,
   unitsModule,

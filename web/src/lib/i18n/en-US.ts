@@ -225,4 +225,5 @@ export const enUS: Record<MessageKey, string> = {
   'cases.nav.list': 'Cases',
   'catalog.nav': 'Matter catalog',
   'cases.nav.supervision': 'Supervision',
+  'patrols.nav': 'Patrols',
 };

@@ -222,6 +222,7 @@ export const zhCN = {
   'cases.nav.list': '案件列表',
   'catalog.nav': '事项清单',
   'cases.nav.supervision': '督办',
+  'patrols.nav': '巡查轨迹',
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -67,7 +67,7 @@ const SIZING_FILL: Record<SizingStatus | 'ok', string> = {
 const FAULT_COLORS: Record<FaultKind, string> = { gap: '220, 38, 38', overlap: '234, 88, 12', outside: '147, 51, 234' };
 
 /** Tianditu-style WMTS templates ({TileMatrix}/{TileCol}/{TileRow}) on the web-mercator matrix set are XYZ. */
-function xyzTemplate(tiles: Tiles): string {
+export function xyzTemplate(tiles: Tiles): string {
   if (tiles.kind === 'xyz') return tiles.url;
   return tiles.url
     .replace(/\{TileMatrix\}/gi, '{z}')
