@@ -1,0 +1,357 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interiorPointOf } from '../../server/src/modules/cases/load-demo-cases';
+import { DEMO_PASSWORD, launchBrowser, screenshot } from './support/browser';
+import { startTestServer, type TestServer } from './support/server';
+
+const BASE_GRID = '32028100100101'; // 文定社区第1网格, held by the demo account `gridworker`
+const PHONE = { width: 390, height: 844 };
+
+interface CaseRow {
+  code: string;
+  gridCode: string | null;
+  channel: string;
+  matter: { code: string };
+}
+
+/**
+ * A camera photo: random pixels, so that no two are alike even after the app re-encodes
+ * them (the server keeps one photo per identical file of an uploader).
+ */
+const cameraPhoto = async () => ({
+  name: 'camera.jpg',
+  mimeType: 'image/jpeg',
+  buffer: await sharp(randomBytes(320 * 240 * 3), { raw: { width: 320, height: 240, channels: 3 } })
+    .jpeg()
+    .toBuffer(),
+});
+
+/** The grid worker's phone: 390×844, touch, Chinese, GPS at `point`. */
+async function openPhone(browser: Browser, baseURL: string, point: { lon: number; lat: number }) {
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'zh-CN',
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    geolocation: { longitude: point.lon, latitude: point.lat, accuracy: 8 },
+    permissions: ['geolocation'],
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+      problems.push(`CSP: ${message.text()}`);
+    }
+  });
+  page.on('dialog', (dialog) => void dialog.accept());
+  return { context, page, problems };
+}
+
+async function signIn(page: Page, username = 'gridworker') {
+  await page.goto('/m/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/field/today') && r.status() === 200),
+    page.waitForResponse((r) => r.url().endsWith('/api/catalog/matters') && r.status() === 200),
+    page.getByRole('button', { name: '登录' }).click(),
+  ]);
+  await page.getByTestId('patrol-toggle').waitFor();
+}
+
+/** Report in three taps (plus the matter's required questions, answered with the first choice). */
+async function reportThroughApp(page: Page, matterQuery: string, options: { photo: boolean; note?: string }) {
+  await page.getByTestId('nav-report').click();
+  if (options.photo) await page.getByTestId('report-photo').setInputFiles(await cameraPhoto());
+  else await page.getByTestId('skip-photo').click();
+  await page.getByTestId('matter-search').fill(matterQuery);
+  await page.getByTestId('matter-results').locator('button').first().click();
+  await page.getByTestId('report-location').getByText('在 ').waitFor();
+  for (const question of await page.locator('[data-question]').all()) {
+    await question.locator('.wa-chip').first().click();
+  }
+  if (options.note) await page.getByPlaceholder('说说看到了什么').fill(options.note);
+  await page.getByTestId('report-submit').click();
+  await page.getByTestId('toast').waitFor();
+  await page.getByTestId('patrol-toggle').waitFor();
+}
+
+async function waitForOutboxEmpty(page: Page, timeout = 60_000) {
+  await page.getByTestId('nav-outbox').click();
+  await page.waitForSelector('[data-testid=outbox-summary][data-pending="0"]', { timeout });
+}
+
+describe('the grid-worker app (/m) on a phone', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let operator: BrowserContext;
+  let point: { lon: number; lat: number };
+
+  /** The desk's view, through the API as the town operator. */
+  const desk = async <T>(path: string): Promise<T> => {
+    const response = await operator.request.get(path);
+    expect(response.status(), await response.text()).toBe(200);
+    return (await response.json()) as T;
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    operator = await browser.newContext({ baseURL: server.url });
+    const login = await operator.request.post('/api/auth/login', {
+      data: { username: 'operator', password: DEMO_PASSWORD },
+    });
+    expect(login.status()).toBe(200);
+    const grid = await desk<{ grid: { geometry: Parameters<typeof interiorPointOf>[0] } }>(`/api/grids/${BASE_GRID}`);
+    const [lon, lat] = interiorPointOf(grid.grid.geometry) as [number, number];
+    point = { lon, lat };
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('is installable: manifest and icons, a service worker scoped to /m/, and the app starts offline after the first visit', async () => {
+    const phone = await openPhone(browser, server.url, point);
+    const { page, context } = phone;
+    const manifest = await page.request.get('/m/manifest.webmanifest');
+    expect(manifest.status()).toBe(200);
+    const body = await manifest.json();
+    expect(body).toMatchObject({ name: '一网·网格员', start_url: '/m/', scope: '/m/', display: 'standalone' });
+    for (const icon of body.icons as { src: string; sizes: string }[]) {
+      const png = await page.request.get(icon.src);
+      expect(png.headers()['content-type']).toBe('image/png');
+      const meta = await sharp(await png.body()).metadata();
+      expect(`${meta.width}x${meta.height}`).toBe(icon.sizes);
+    }
+
+    await signIn(page);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(scope).toBe(`${server.url}/m/`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await screenshot(page, 'worker-app-today');
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('patrol-toggle').waitFor();
+    await expect(page.getByTestId('network-state').textContent()).resolves.toBe('离线');
+    await page.getByTestId('nav-outbox').click();
+    await page.getByTestId('outbox-summary').waitFor();
+    await page.goto('/m/report');
+    await page.getByTestId('report-photo').waitFor({ state: 'attached' });
+    // The service worker leaves /api alone (no stale answers) and does not serve the desk.
+    const api = await page.evaluate(() =>
+      fetch('/api/auth/session').then(
+        (r) => `answered ${r.status}`,
+        () => 'failed',
+      ),
+    );
+    expect(api).toBe('failed');
+    await expect(page.goto('/')).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+    await context.setOffline(false);
+    expect(phone.problems).toEqual([]);
+    await context.close();
+  });
+
+  /** Cases reported in this grid through the worker channel since `from`, as the desk lists them. */
+  const workerCasesSince = async (from: string) =>
+    (
+      await desk<{ items: CaseRow[] }>(
+        `/api/cases?gridCode=${BASE_GRID}&channel=worker&limit=500&reportedFrom=${encodeURIComponent(from)}`,
+      )
+    ).items;
+
+  it('offline: a report with a photo is queued, and once online exactly one case reaches the desk, in the right grid', async () => {
+    const { page, context, problems } = await openPhone(browser, server.url, point);
+    await signIn(page);
+    const from = new Date().toISOString();
+    await context.setOffline(true);
+
+    await page.getByTestId('nav-report').click();
+    await page.getByTestId('report-photo').setInputFiles(await cameraPhoto());
+    await page.getByTestId('matter-search').fill('jgqs');
+    await page.getByTestId('matter-results').locator('button').first().click();
+    await expect(page.getByTestId('chosen-matter').textContent()).resolves.toBe('井盖缺失');
+    // Offline the nearby check cannot run: the app says so instead of hiding it.
+    await page.getByText('离线：无法查看附近是否已有同类案件').waitFor();
+    await page.getByTestId('report-location').getByText('在 文定社区第1网格').waitFor();
+    for (const question of await page.locator('[data-question]').all())
+      await question.locator('.wa-chip').first().click();
+    await page.getByPlaceholder('说说看到了什么').fill('小区东门井盖缺失，已放锥桶');
+    await screenshot(page, 'worker-app-report-confirm');
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('toast').getByText('已保存，联网后自动发送').waitFor();
+
+    await page.getByTestId('nav-outbox').click();
+    const item = page.getByTestId('outbox-item');
+    await expect(item.getAttribute('data-state')).resolves.toBe('queued');
+    await item.getByText('等待网络').waitFor();
+    await item.getByText('1 张照片').waitFor();
+    expect(await workerCasesSince(from)).toEqual([]);
+
+    await context.setOffline(false);
+    await page.waitForSelector('[data-testid=outbox-item][data-state=sent]', { timeout: 30_000 });
+    await item.getByText(/已立案号 YW\d{8}-\d+/).waitFor();
+    await screenshot(page, 'worker-app-outbox-sent');
+
+    const cases = await workerCasesSince(from);
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ gridCode: BASE_GRID, matter: { code: 'CG-0101' }, channel: 'worker' });
+    const detail = await desk<{ reports: { description: string; photoIds: string[] }[] }>(
+      `/api/cases/${cases[0]?.code}`,
+    );
+    expect(detail.reports).toHaveLength(1);
+    expect(detail.reports[0]).toMatchObject({ description: '小区东门井盖缺失，已放锥桶' });
+    expect(detail.reports[0]?.photoIds).toHaveLength(1);
+
+    // Back online, the same matter at the same spot is offered to join instead of filing again.
+    await page.getByTestId('nav-report').click();
+    await page.getByTestId('skip-photo').click();
+    await page.getByTestId('matter-search').fill('jgqs');
+    await page.getByTestId('matter-results').locator('button').first().click();
+    const nearby = page.getByTestId(`nearby-${cases[0]?.code}`);
+    await nearby.waitFor();
+    await nearby.getByRole('button', { name: '就是这件，补充上报' }).click();
+    await page.getByTestId('toast').getByText(`已补充到案件 ${cases[0]?.code}`).waitFor();
+    await waitForOutboxEmpty(page);
+    const after = await desk<{ case: { supporterCount: number } }>(`/api/cases/${cases[0]?.code}`);
+    expect(after.case.supporterCount).toBe(1);
+    expect(await workerCasesSince(from)).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('20 reports queued offline, the connection cut in the middle of sending them: afterwards all 20 exist once each', async () => {
+    const { page, context, problems } = await openPhone(browser, server.url, point);
+    await signIn(page);
+    const catalog = await desk<{ items: { code: string; formFields: { required: boolean }[] }[] }>(
+      '/api/catalog/matters',
+    );
+    // Twenty different matters: the same matter at the same spot would rightly be merged (并单).
+    const matters = catalog.items
+      .filter((m) => m.code !== 'CG-0101' && !m.formFields.some((f) => f.required))
+      .slice(0, 20)
+      .map((m) => m.code);
+    expect(matters).toHaveLength(20);
+    const from = new Date().toISOString();
+
+    await context.setOffline(true);
+    for (const [i, code] of matters.entries()) {
+      await reportThroughApp(page, code.toLowerCase(), { photo: i % 2 === 0, note: `离线上报第 ${i + 1} 件` });
+    }
+    await page.getByTestId('nav-outbox').click();
+    await expect(page.getByTestId('outbox-item').count()).resolves.toBe(20);
+    await expect(page.getByTestId('outbox-badge').textContent()).resolves.toBe('20');
+
+    // The server does the work, but for two reports the answer is lost on the way back (as when
+    // a phone drops off the network mid-request), and then the network goes away altogether.
+    let posted = 0;
+    let cutAt: number | null = null;
+    // On the context, not the page: the page's requests pass through its service worker first.
+    await context.route('**/api/cases', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch();
+      posted += 1;
+      const nth = posted;
+      if (nth === 5 || nth === 6) {
+        await route.abort('connectionreset');
+        if (nth === 6) {
+          cutAt = nth;
+          await context.setOffline(true);
+        }
+        return;
+      }
+      await route.fulfill({ response });
+    });
+    await context.setOffline(false);
+    await expect.poll(() => cutAt, { timeout: 30_000 }).toBe(6);
+    const sentBeforeCut = (await workerCasesSince(from)).length;
+    expect(sentBeforeCut).toBeGreaterThanOrEqual(6);
+    expect(sentBeforeCut).toBeLessThan(20);
+    await page.waitForTimeout(1500);
+    await context.setOffline(false);
+    await waitForOutboxEmpty(page, 90_000);
+    await screenshot(page, 'worker-app-outbox-20-sent');
+
+    const cases = await workerCasesSince(from);
+    expect(cases.map((c) => c.matter.code).sort()).toEqual([...matters].sort());
+    expect(cases.every((c) => c.gridCode === BASE_GRID)).toBe(true);
+    // The two lost answers were asked again with the same Idempotency-Key and replayed, not filed twice.
+    expect(posted).toBeGreaterThan(20);
+    await expect(page.locator('[data-testid=outbox-item][data-state=sent]').count()).resolves.toBe(20);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a patrol started in the app, with a visit on the way, is a track the desk sees', async () => {
+    const { page, context, problems } = await openPhone(browser, server.url, point);
+    await signIn(page);
+    const me = await (await page.request.get('/api/auth/session')).json();
+    const from = Date.now();
+
+    await page.getByTestId('patrol-toggle').click();
+    await page.waitForSelector('[data-testid=patrol-toggle][data-on=true]');
+    // Walk north-east in steps of ~20 m, one every 6 s (the app records a point per move of 8 m, at most every 5 s).
+    for (let step = 1; step <= 3; step++) {
+      await page.waitForTimeout(6_000);
+      await context.setGeolocation({
+        longitude: point.lon + step * 0.0002,
+        latitude: point.lat + step * 0.0001,
+        accuracy: 6,
+      });
+    }
+    await page.getByTestId('patrol-info').getByText('已记录 4 个点').waitFor({ timeout: 15_000 });
+
+    // A household visit on the way lands on the track.
+    await page.getByRole('link', { name: '走访' }).click();
+    await page.getByTestId('visit-address').fill('文定花园3幢201');
+    await page.getByRole('button', { name: '情况正常' }).click();
+    await page.getByText('记在本次巡查轨迹上').waitFor();
+    await page.getByTestId('visit-submit').click();
+    await page.getByTestId('toast').getByText('走访已保存').waitFor();
+
+    // Live on the desk while on patrol.
+    await page.getByTestId('nav-outbox').click();
+    await page.getByTestId('sync-now').click();
+    await waitForOutboxEmpty(page);
+    await expect
+      .poll(async () => (await desk<{ items: { userId: string }[] }>('/api/patrols/live')).items.map((i) => i.userId), {
+        timeout: 20_000,
+      })
+      .toContain(me.user.id);
+
+    await page.getByRole('link', { name: '今日' }).click();
+    await page.getByTestId('patrol-toggle').click(); // ends it (the confirm dialog is accepted)
+    await page.waitForSelector('[data-testid=patrol-toggle][data-on=false]');
+
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    type Track = {
+      userId: string;
+      endedAt: string | null;
+      track: { coordinates: number[][] };
+      visits: { address: string }[];
+    };
+    await expect
+      .poll(
+        async () => {
+          const tracks = await desk<{ items: Track[] }>(`/api/patrols/tracks?date=${today}&gridCode=${BASE_GRID}`);
+          // The demo county has earlier patrols of this worker today: this one started in this test.
+          const mine = tracks.items.find((t) => t.userId === me.user.id && Date.parse(t.startedAt) >= from - 1000);
+          return mine
+            ? {
+                ended: mine.endedAt !== null,
+                points: mine.track.coordinates.length,
+                visits: mine.visits.map((v) => v.address),
+              }
+            : null;
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual({ ended: true, points: 4, visits: ['文定花园3幢201'] });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
