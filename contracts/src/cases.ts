@@ -1,5 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { HandlingLevelSchema } from './catalog.js';
+import { HandlingLevelSchema, MATTER_CATEGORIES } from './catalog.js';
 import { CRS_NAMES } from './grids.js';
 
 /** The case loop (上报 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案 → 评价 → 归档). */
@@ -382,12 +382,78 @@ export const RoutingRuleView = Type.Object({
     Type.Literal('*'),
   ]),
   place: Type.Union([
-    Type.Object({ regionPathPrefix: Type.String() }),
+    Type.Object({ regionPathPrefix: Type.String(), regionCode: Type.String() }),
     Type.Object({ gridCode: Type.String() }),
     Type.Literal('*'),
   ]),
   unit: UnitRef,
   postId: Nullable(Type.String()),
   personUserId: Nullable(Type.String()),
+  /** The caller may change it: its place lies within the caller's data scope. */
+  editable: Type.Boolean(),
 });
+export type RoutingRuleView = Static<typeof RoutingRuleView>;
 export const RoutingRuleList = Type.Object({ items: Type.Array(RoutingRuleView), total: Type.Integer() });
+export type RoutingRuleList = Static<typeof RoutingRuleList>;
+
+export const RoutingRuleCodeParams = Type.Object({ code: Type.String({ pattern: '^R[0-9]{4,}$' }) });
+const RuleCode = Type.String({ pattern: '^R[0-9]{4,}$' });
+
+/**
+ * A 六定 dispatch rule as an operator writes it: which matters (one, a category or any) in
+ * which place (a region and what lies below it, one grid, or the whole county) go to which
+ * unit, and optionally to a post (its A/B holder) or a person. First match wins.
+ */
+export const RoutingRuleBody = Type.Object(
+  {
+    matter: Type.Union([
+      Type.Object({ matterCode: Type.String({ pattern: '^[A-Z]{2}-[0-9]{4}$' }) }),
+      Type.Object({ matterCategory: Type.Enum(MATTER_CATEGORIES) }),
+      Type.Literal('*'),
+    ]),
+    place: Type.Union([
+      Type.Object({ regionCode: Type.String({ pattern: '^[0-9]{6,12}$' }) }),
+      Type.Object({ gridCode: Type.String({ pattern: '^[0-9]{6,20}$' }) }),
+      Type.Literal('*'),
+    ]),
+    unitId: Type.String({ format: 'uuid' }),
+    postId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+    personUserId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+  },
+  { additionalProperties: false },
+);
+export type RoutingRuleBody = Static<typeof RoutingRuleBody>;
+
+/** A new rule; `before` places it above that rule, left out or null at the end. */
+export const CreateRoutingRuleBody = Type.Object(
+  { ...RoutingRuleBody.properties, before: Type.Optional(Nullable(RuleCode)) },
+  { additionalProperties: false },
+);
+export type CreateRoutingRuleBody = Static<typeof CreateRoutingRuleBody>;
+
+/** Moves a rule just above `before` (null: to the end). */
+export const MoveRoutingRuleBody = Type.Object({ before: Nullable(RuleCode) }, { additionalProperties: false });
+
+/** "Which rule would take this?": a matter and a point, as a case would arrive. */
+export const TestRoutingBody = Type.Object(
+  { matterCode: Type.String({ pattern: '^[A-Z]{2}-[0-9]{4}$' }), point: PointInput },
+  { additionalProperties: false },
+);
+export type TestRoutingBody = Static<typeof TestRoutingBody>;
+
+export const TestRoutingResult = Type.Object({
+  matter: Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    category: Type.String(),
+    level: HandlingLevelSchema,
+  }),
+  place: Type.Object({ gridCode: Nullable(Type.String()), regionCode: Type.String(), regionPath: Type.String() }),
+  /** The unit, person, matched rule (or fallback) and why, as the dispatch dialog shows it. */
+  routing: RoutingSuggestion,
+  /** The matched rule, if any. */
+  rule: Nullable(RoutingRuleView),
+  /** Rules above the match (or all, with none) for the same matter whose place does not contain the point. */
+  passedOver: Type.Array(RoutingRuleView),
+});
+export type TestRoutingResult = Static<typeof TestRoutingResult>;

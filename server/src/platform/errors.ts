@@ -57,6 +57,7 @@ export const ERROR_CODES = [
   'patrol-points-out-of-time',
   'visit-plan-done',
   'export-too-large',
+  'routing-place-out-of-scope',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -108,6 +109,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'scope-exceeded':
       return 403;
     case 'case-not-authorized':
+    case 'routing-place-out-of-scope':
     case 'case-on-site-verification-required':
     case 'case-conflict-of-interest':
     case 'patrol-not-owner':

@@ -61,6 +61,7 @@ const messages: Record<Locale, Catalog> = {
     'patrol-points-out-of-time':
       '有 {count} 个轨迹点的时间不在本次巡查时段内（开始前或结束后超过 {skewMinutes} 分钟），或晚于当前时间。整批未保存，请检查手机的日期和时间后重新上传。',
     'visit-plan-done': '该走访计划已完成（已有走访记录），不能再次关联。',
+    'routing-place-out-of-scope': '派单规则的适用范围超出您的数据范围：您只能为本辖区（{scope}）内的区域或网格设置规则。',
     'export-too-large':
       '符合条件的记录共 {total} 条，超过单次导出上限 {max} 条。请在列表上增加筛选条件（如状态、层级、网格、事项、上报时间，或角色、操作类型）缩小范围，分批导出。',
     internal: '服务器内部错误，请稍后重试。如问题持续，请把请求编号 {requestId} 告知管理员。',
@@ -80,6 +81,7 @@ const messages: Record<Locale, Catalog> = {
     'field.phone': '请输入 11 位中国大陆手机号码',
     'field.invalid': '取值无效',
     'field.catalog': '{problemZh}',
+    'field.base-grid': '须为三级（基础）网格；较大的范围请按区域设置',
     'field.same-case': '不能是同一个案件',
     'field.taken': '已被占用，请换一个',
     'field.totp': '动态验证码错误，请检查手机上的验证器',
@@ -152,6 +154,8 @@ const messages: Record<Locale, Catalog> = {
     'patrol-points-out-of-time':
       '{count} track points are outside the patrol’s time (more than {skewMinutes} minutes before its start or after its end) or in the future. Nothing of the batch was saved; check the phone’s date and time and upload again.',
     'visit-plan-done': 'This visit plan is already done (a visit closed it); it cannot be used again.',
+    'routing-place-out-of-scope':
+      'The rule would apply beyond your data scope: you can set rules only for regions or grids within {scope}.',
     'export-too-large':
       '{total} records match, more than the {max} one export may hold. Narrow the list with more filters (state, level, grid, matter, reporting dates, or role, action) and export it in parts.',
     internal:
@@ -172,6 +176,7 @@ const messages: Record<Locale, Catalog> = {
     'field.phone': 'must be an 11-digit mainland China mobile number',
     'field.invalid': 'is not valid',
     'field.catalog': '{problem}',
+    'field.base-grid': 'must be a base (level 3) grid; for a larger area give its region',
     'field.same-case': 'must be another case',
     'field.taken': 'is already taken; please choose another',
     'field.totp': 'is wrong; check the authenticator app on your phone',

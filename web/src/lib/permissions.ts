@@ -32,6 +32,7 @@ export type Permission =
   | 'cases.rate'
   | 'cases.supervise'
   | 'cases.reveal'
+  | 'routing.manage'
   | 'patrols.record'
   | 'patrols.read'
   | 'visits.record'

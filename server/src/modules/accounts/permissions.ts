@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'cases.supervise',
   /** See a reporter's full phone number for a stated purpose (audited). */
   'cases.reveal',
+  /** Keep the 六定 dispatch rules of the scope: add, change, remove, reorder. */
+  'routing.manage',
   /** Record my own patrols (GPS track) with the worker app. */
   'patrols.record',
   /** Live positions, tracks and activity of workers in scope (personal data: every view audited). */
@@ -80,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'photos.original',
     ...COMMAND,
     'cases.supervise',
+    'routing.manage',
     ...FIELD_OVERSIGHT,
     'visits.plan',
   ],

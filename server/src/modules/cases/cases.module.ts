@@ -5,6 +5,7 @@ import { caseExportRoutes } from './case-export.routes.js';
 import { caseStreamRoutes } from './case-stream.routes.js';
 import { casesRoutes } from './cases.routes.js';
 import { caseSettingsFrom } from './cases.settings.js';
+import { routingRulesRoutes } from './routing-rules.routes.js';
 
 /**
  * The case loop: intake from every channel, duplicates, 六定 routing, the workflow, time
@@ -14,13 +15,15 @@ import { caseSettingsFrom } from './cases.settings.js';
 export const casesModule: Module = {
   name: 'cases',
   apiRoutes: (app, { config, database }) => {
-    casesRoutes(app, {
+    const deps = {
       db: database.db,
       locator: gridLocatorFor(database),
       secretKey: config.secretKey,
       settings: caseSettingsFrom(process.env),
       audit: recordAudit,
-    });
+    };
+    casesRoutes(app, deps);
+    routingRulesRoutes(app, deps);
     caseStreamRoutes(app, database.db);
     caseExportRoutes(app, database.db, config.exportMaxRows);
   },

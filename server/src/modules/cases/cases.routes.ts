@@ -16,7 +16,6 @@ import {
   type ReportCaseBody as ReportCaseBodyType,
   RevealPhoneBody,
   RevealPhoneResult,
-  RoutingRuleList,
   RoutingSuggestion,
   SupervisionList,
   SupervisionQuery,
@@ -35,7 +34,6 @@ import { caseScopeOf } from './case-scope.js';
 import { casesRepository } from './cases.repository.js';
 import { getCase } from './use-cases/get-case.js';
 import { listCases, listSupervision } from './use-cases/list-cases.js';
-import { listRoutingRules } from './use-cases/list-routing-rules.js';
 import { keepCasesApart, mergeCases } from './use-cases/merge-cases.js';
 import { placeCase } from './use-cases/place-case.js';
 import type { IntakeReporter, ReportCaseInput } from './use-cases/report-case.js';
@@ -168,21 +166,6 @@ export function casesRoutes(app: App, deps: CaseDeps) {
     async (request) => {
       const actor = authorize(request, 'cases.read');
       return listSupervision(db, actor, request.query);
-    },
-  );
-
-  app.get(
-    '/cases/routing-rules',
-    {
-      schema: {
-        tags: ['cases'],
-        summary: '六定 dispatch rules in order (first match wins)',
-        response: { 200: RoutingRuleList },
-      },
-    },
-    async (request) => {
-      authorize(request, 'cases.operate');
-      return listRoutingRules(db);
     },
   );
 

@@ -223,6 +223,7 @@ export const enUS: Record<MessageKey, string> = {
   'cases.nav.new': 'New case',
   'cases.nav.inbox': 'Unit inbox',
   'cases.nav.list': 'Cases',
+  'cases.nav.routing': 'Dispatch rules (六定)',
   'catalog.nav': 'Matter catalog',
   'cases.nav.supervision': 'Supervision',
   'patrols.nav': 'Patrols',

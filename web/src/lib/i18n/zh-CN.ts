@@ -220,6 +220,7 @@ export const zhCN = {
   'cases.nav.new': '新建案件',
   'cases.nav.inbox': '本单位待办',
   'cases.nav.list': '案件列表',
+  'cases.nav.routing': '派单规则（六定）',
   'catalog.nav': '事项清单',
   'cases.nav.supervision': '督办',
   'patrols.nav': '巡查轨迹',

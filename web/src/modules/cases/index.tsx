@@ -1,7 +1,7 @@
 // The menu is part of the initial bundle: minimal SVG icons; every page is lazy.
 import { lazy } from 'react';
 import type { DeskModule } from '../../lib/desk-module';
-import { FlagIcon, InboxIcon, IntakeIcon, ListIcon, NewIcon } from './menu-icons';
+import { FlagIcon, InboxIcon, IntakeIcon, ListIcon, NewIcon, RulesIcon } from './menu-icons';
 
 const pages = () => import('./case-pages');
 
@@ -41,6 +41,15 @@ export const casesModule: DeskModule = {
       Component: lazy(() => pages().then((m) => ({ default: m.SupervisionPage }))),
       menu: { label: 'cases.nav.supervision', icon: <FlagIcon /> },
       menuKey: 'cases/supervision',
+    },
+    {
+      // Dispatchers read the rules (the page); the menu entry is for those who keep them.
+      path: 'cases/routing-rules',
+      permission: 'cases.operate',
+      menuPermission: 'routing.manage',
+      Component: lazy(() => import('./routing-rules-page')),
+      menu: { label: 'cases.nav.routing', icon: <RulesIcon /> },
+      menuKey: 'cases/routing-rules',
     },
     {
       // Handlers (cases.read-unit) open cases from their inbox; the server decides who sees what.

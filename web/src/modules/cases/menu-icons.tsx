@@ -28,3 +28,7 @@ export const ListIcon = () => (
 );
 /** A flag: supervision. */
 export const FlagIcon = () => <MenuIcon path="M5 2h2v1h12l-2.5 5L19 13H7v9H5zm2 3v6h8.8l-1.5-3 1.5-3z" />;
+/** Arrows branching: the dispatch rules (六定). */
+export const RulesIcon = () => (
+  <MenuIcon path="M4 4h6v6H8v3h5v-2h7v6h-7v-2H6V10H4zm2 2v2h2V6zm9 7v2h3v-2zM15 3h5v5h-5z" />
+);

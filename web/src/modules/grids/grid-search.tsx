@@ -29,10 +29,13 @@ export function GridSelect({
   value,
   onChange,
   id,
+  baseGrids = false,
 }: {
   value?: string | undefined;
   onChange?: (code: string | undefined) => void;
   id?: string;
+  /** Offer base (level 3) grids instead of the larger ones (which filters use). */
+  baseGrids?: boolean;
 }) {
   const { t, regionName } = useGridsI18n();
   const [typed, setTyped] = useState('');
@@ -43,14 +46,14 @@ export function GridSelect({
   const current = useGridSearch(value && !labels[value] ? value : '');
   const options = useMemo(() => {
     const found = (search.data?.items ?? [])
-      .filter((grid) => grid.level < 3)
+      .filter((grid) => (baseGrids ? grid.level === 3 : grid.level < 3))
       .map((grid) => ({ value: grid.code, label: `${regionName(grid)} · ${grid.code}` }));
     if (value && !found.some((o) => o.value === value)) {
       const named = current.data?.items.find((grid) => grid.code === value);
       found.unshift({ value, label: labels[value] ?? (named ? `${regionName(named)} · ${value}` : value) });
     }
     return found;
-  }, [search.data, current.data, value, labels, regionName]);
+  }, [search.data, current.data, value, labels, regionName, baseGrids]);
   return (
     <Select
       id={id}

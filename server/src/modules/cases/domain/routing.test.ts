@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type CaseToRoute, type PostHolder, type RoutingContext, type RoutingRule, routeCase } from './routing.js';
+import {
+  type CaseToRoute,
+  type PostHolder,
+  type RoutingContext,
+  type RoutingRule,
+  routeCase,
+  rulesPassedOver,
+} from './routing.js';
 
 const COUNTY = '320281';
 const TOWN = '320281001'; // 澄江街道
@@ -171,5 +178,35 @@ describe('routeCase — fallback to the command center of the handling level', (
     const { ctx } = context({}, []);
     const result = routeCase(livelihood, [], ctx, AT);
     expect(result).toMatchObject({ ok: false, reason: 'no-command-unit' });
+  });
+});
+
+describe('rulesPassedOver', () => {
+  const rules: RoutingRule[] = [
+    { id: 'R1', matter: { matterCode: 'CG-0101' }, place: { gridCode: 'G-002' }, unitId: `${TOWN}-squad` },
+    { id: 'R2', matter: { matterCode: 'CG-0999' }, place: '*', unitId: `${COUNTY}-urban` },
+    {
+      id: 'R3',
+      matter: { matterCategory: 'urban_management' },
+      place: { regionPathPrefix: `${COUNTY}/${OTHER_TOWN}` },
+      unitId: `${COUNTY}-urban`,
+    },
+    {
+      id: 'R4',
+      matter: { matterCode: 'CG-0101' },
+      place: { regionPathPrefix: `${COUNTY}/${TOWN}` },
+      unitId: `${COUNTY}-watersupply`,
+    },
+    { id: 'R5', matter: { matterCode: 'CG-0101' }, place: { gridCode: 'G-009' }, unitId: `${TOWN}-squad` },
+  ];
+
+  it('names the rules for the matter above the winner whose place does not hold the case', () => {
+    expect(rulesPassedOver(subject(), rules).map((r) => r.id)).toEqual(['R1', 'R3']);
+    expect(routeCase(subject(), rules, context().ctx, AT)).toMatchObject({ ruleId: 'R4' });
+  });
+
+  it('names every rule for the matter when none matches', () => {
+    const elsewhere = subject({ regionPath: `${COUNTY}/320281002/320281002001`, gridCode: 'G-100' });
+    expect(rulesPassedOver(elsewhere, rules).map((r) => r.id)).toEqual(['R1', 'R3', 'R4', 'R5']);
   });
 });

@@ -127,6 +127,20 @@ function routeByRule(rule: RoutingRule, context: RoutingContext, at: Date): Rout
   };
 }
 
+/**
+ * The rules above the winner (all of them when none wins) that are about the subject's
+ * matter but not its place: why a rule the operator expected did not take the case.
+ */
+export function rulesPassedOver(subject: CaseToRoute, rules: readonly RoutingRule[]): RoutingRule[] {
+  const passed: RoutingRule[] = [];
+  for (const rule of rules) {
+    if (!matterMatches(rule.matter, subject)) continue;
+    if (placeMatches(rule.place, subject)) break;
+    passed.push(rule);
+  }
+  return passed;
+}
+
 const LEVEL_INDEX: Readonly<Record<HandlingLevel, number>> = { city: 0, town: 1, community: 2 };
 const LEVEL_OF_INDEX: readonly HandlingLevel[] = ['city', 'town', 'community'];
 const LEVEL_NAMES: Readonly<Record<HandlingLevel, LocalizedText>> = {

@@ -1,26 +1,35 @@
+import type { RoutingRuleList } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
+import type { Actor } from '../../../platform/http.js';
+import { isPathWithin } from '../../../platform/scope.js';
+import { can } from '../../accounts/permissions.js';
 import { casesRepository } from '../cases.repository.js';
-import { unitRef } from '../present-case.js';
-import { routingRuleOf } from './suggest-routing.js';
+import { type RoutingRuleRow, routingRulesRepository } from '../routing-rules.repository.js';
+import { countyOf, placePathsOf, presentRule } from './routing-rule-input.js';
 
-/** The dispatch rules (派单目录) in the order they are tried. */
-export async function listRoutingRules(db: Executor) {
-  const rows = await casesRepository.activeRoutingRules(db);
+/** Rules as the API shows them, each marked whether this caller may change it. */
+export async function presentRules(db: Executor, actor: Actor, rows: readonly RoutingRuleRow[]) {
   const units = new Map(
     (await casesRepository.unitRefs(db, [...new Set(rows.map((r) => r.unitId))])).map((u) => [u.id, u]),
   );
-  const items = rows.map((row) => {
-    const rule = routingRuleOf(row);
-    const unit = units.get(row.unitId);
-    return {
-      code: row.code,
-      position: row.position,
-      matter: rule.matter,
-      place: rule.place,
-      unit: unit ? unitRef(unit) : { id: row.unitId, code: '', name: '' },
-      postId: row.postId,
-      personUserId: row.personUserId,
-    };
+  const paths = await placePathsOf(db, rows, countyOf(actor));
+  const manages = can(actor.roles, 'routing.manage');
+  return rows.map((row) => {
+    const path = paths.get(row.id);
+    return presentRule(
+      row,
+      units.get(row.unitId),
+      manages && path !== undefined && isPathWithin(path, actor.scopePath),
+    );
   });
+}
+
+/**
+ * The dispatch rules (派单目录) in the order they are tried, the whole county's: a rule
+ * elsewhere can still be the first to match a case here. The caller may change those
+ * whose place lies within their scope.
+ */
+export async function listRoutingRules(db: Executor, actor: Actor): Promise<RoutingRuleList> {
+  const items = await presentRules(db, actor, await routingRulesRepository.active(db));
   return { items, total: items.length };
 }

@@ -6,7 +6,7 @@ import { regionsRepository } from '../../regions/regions.repository.js';
 import { currentHolder } from '../../staffing/current-holder.js';
 import { staffingRepository } from '../../staffing/staffing.repository.js';
 import { type CaseRow, casesRepository, type RoutingRuleRow } from '../cases.repository.js';
-import { type RoutingResult, type RoutingRule, routeCase } from '../domain/routing.js';
+import { type CaseToRoute, type RoutingResult, type RoutingRule, routeCase } from '../domain/routing.js';
 import { unitRef } from '../present-case.js';
 
 /** A stored rule as the pure router reads it (the rule's code names it in the explanation). */
@@ -42,8 +42,25 @@ export async function suggestRouting(
   locale: Locale,
 ): Promise<RoutingSuggestion> {
   const region = await regionsRepository.findByCode(db, row.regionCode);
-  const regionPath = region?.path ?? row.regionCode;
-  const ruleRows = await casesRepository.activeRoutingRules(db);
+  const subject: CaseToRoute = {
+    matterCode: row.matterCode,
+    matterCategory: matter.category,
+    handlingLevel: row.level,
+    regionPath: region?.path ?? row.regionCode,
+    gridCode: row.gridCode,
+  };
+  return routeSubject(db, subject, at, locale, await casesRepository.activeRoutingRules(db));
+}
+
+/** Routes anything shaped like a case (a case, or a matter and a point being tried out) over these rules. */
+export async function routeSubject(
+  db: Executor,
+  subject: CaseToRoute,
+  at: Date,
+  locale: Locale,
+  ruleRows: readonly RoutingRuleRow[],
+): Promise<RoutingSuggestion> {
+  const { regionPath } = subject;
   const rules = ruleRows.map(routingRuleOf);
   const postIds = [...new Set(ruleRows.flatMap((r) => (r.postId ? [r.postId] : [])))];
   const posts = await casesRepository.postsByIds(db, postIds);
@@ -54,13 +71,7 @@ export async function suggestRouting(
   const units = new Map((await casesRepository.unitRefs(db, unitIds)).map((u) => [u.id, u]));
 
   const result: RoutingResult = routeCase(
-    {
-      matterCode: row.matterCode,
-      matterCategory: matter.category,
-      handlingLevel: row.level,
-      regionPath,
-      gridCode: row.gridCode,
-    },
+    subject,
     rules,
     {
       commandUnitOf: (code) => commandUnits.get(code),
