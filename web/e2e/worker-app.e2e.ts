@@ -354,4 +354,104 @@ describe('the grid-worker app (/m) on a phone', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  /** A case in the grid taken to 'handled' through the API (report, register, dispatch, accept, feedback). */
+  async function caseAwaitingVerification(description: string, east: number): Promise<string> {
+    const signIn = async (username: string) => {
+      const context = await browser.newContext({ baseURL: server.url });
+      const login = await context.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const post = async <T>(path: string, data: unknown): Promise<T> => {
+        const response = await context.request.post(path, { data, headers: { 'x-csrf-token': csrfToken } });
+        expect(response.status(), await response.text()).toBeLessThan(300);
+        return (await response.json()) as T;
+      };
+      const upload = async () => {
+        const response = await context.request.post('/api/photos', {
+          multipart: { file: await cameraPhoto() },
+          headers: { 'x-csrf-token': csrfToken },
+        });
+        expect(response.status(), await response.text()).toBeLessThan(300);
+        return ((await response.json()) as { id: string }).id;
+      };
+      return { context, post, upload };
+    };
+    const desk = await signIn('operator');
+    const reported = await desk.post<{ case: { code: string } }>('/api/cases', {
+      // 井盖缺失: a town-level matter, so the town operator registers it; 城市管理局 handles it.
+      matterCode: 'CG-0101',
+      formAnswers: { cover_type: 'rain', hazard: 'risk' },
+      description,
+      // Apart by more than the matter's merge distance, or the second report would join the first.
+      point: { lon: point.lon + east, lat: point.lat, crs: 'WGS84' },
+      channel: 'desk',
+      reporter: { name: '张先生', phone: '13812345678' },
+    });
+    const code = reported.case.code;
+    await desk.post(`/api/cases/${code}/commands`, { type: 'register' });
+    const routing = (await (await desk.context.request.get(`/api/cases/${code}/routing`)).json()) as {
+      unit: { id: string };
+    };
+    await desk.post(`/api/cases/${code}/commands`, { type: 'dispatch', unitId: routing.unit.id });
+    const handler = await signIn('handler');
+    await handler.post(`/api/cases/${code}/commands`, { type: 'accept' });
+    await handler.post(`/api/cases/${code}/commands`, {
+      type: 'submit_feedback',
+      text: '已补装井盖',
+      photoIds: [await handler.upload()],
+    });
+    await desk.context.close();
+    await handler.context.close();
+    return code;
+  }
+
+  it('verifies on site: pass with a photo, or fail with a reason (sent through the outbox)', async () => {
+    const passing = await caseAwaitingVerification('井盖缺失，东门', 0.0004);
+    const failing = await caseAwaitingVerification('井盖缺失，西门', -0.0004);
+    const { page, problems, context } = await openPhone(browser, server.url, point);
+    await signIn(page);
+    const list = page.getByTestId('to-verify');
+    await list.getByTestId(`case-${passing}`).click();
+    await page.getByTestId('verify-case').getByText('井盖缺失，东门').waitFor();
+    await page.getByTestId('verify-photo').setInputFiles(await cameraPhoto());
+    await page.locator('.wa-thumbs img').waitFor();
+    await screenshot(page, 'worker-app-verify');
+    await page.getByTestId('verify-pass').click();
+    await page.getByTestId('toast').getByText('核查通过已保存').waitFor();
+
+    await list.getByTestId(`case-${failing}`).click();
+    await page.getByTestId('verify-fail').click();
+    await page.getByTestId('verify-fail-submit').click();
+    await page.getByRole('alert').getByText('请写明未通过的原因').waitFor();
+    await page.getByRole('button', { name: '问题仍然存在' }).click();
+    await page.getByTestId('verify-fail-submit').click();
+    await waitForOutboxEmpty(page);
+
+    const passed = await desk<{ case: { state: string }; timeline: { type: string }[] }>(`/api/cases/${passing}`);
+    expect(passed.case.state).toBe('closed');
+    const failed = await desk<{ case: { state: string } }>(`/api/cases/${failing}`);
+    expect(failed.case.state).toBe('accepted');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('when the session ends, the login comes back and the queued report is sent after signing in again', async () => {
+    const { page, problems, context } = await openPhone(browser, server.url, point);
+    await signIn(page);
+    const from = new Date().toISOString();
+    await context.setOffline(true);
+    await reportThroughApp(page, 'cg-0302', { photo: false, note: '会话过期前的上报' });
+    // The session is gone meanwhile (timed out, or ended by an administrator).
+    await context.clearCookies();
+    await context.setOffline(false);
+    await page.getByTestId('session-ended').waitFor();
+    await page.getByLabel('用户名').fill('gridworker');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await waitForOutboxEmpty(page);
+    const cases = await workerCasesSince(from);
+    expect(cases.map((c) => c.matter.code)).toEqual(['CG-0302']);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
