@@ -330,6 +330,7 @@ describe('the grid-worker app (/m) on a phone', () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     type Track = {
       userId: string;
+      startedAt: string;
       endedAt: string | null;
       track: { coordinates: number[][] };
       visits: { address: string }[];
