@@ -2,19 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interiorPointOf } from '../../server/src/modules/cases/load-demo-cases';
 import { launchBrowser, logIn, openDesk, screenshot } from './support/browser';
+import { choose } from './support/case-desk';
 import { startTestServer, type TestServer } from './support/server';
 
 const BASE_GRID = '32028100100101'; // 文定社区第1网格, 澄江街道
-
-/** Picks an option of an antd select by typing into it (the select's input has the form item's id). */
-async function choose(page: Page, inputId: string, typed: string, option: string | RegExp) {
-  await page.locator(`#${inputId}`).fill(typed);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
 
 async function tryRouting(page: Page, lon: number, lat: number): Promise<string> {
   const panel = page.getByTestId('routing-test');

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { regions } from '../regions/regions.tables.js';
@@ -41,10 +41,14 @@ export const unitsRepository = {
   async listInScope(
     db: Executor,
     scopePath: string,
-    filter: { kind?: string | undefined; q?: string | undefined },
+    filter: { kind?: string | undefined; q?: string | undefined; includeAbove?: boolean | undefined },
     page: { limit: number; offset: number },
   ) {
-    const conditions: SQL[] = [withinScope(regions.path, scopePath)];
+    const conditions: SQL[] = [
+      filter.includeAbove
+        ? (or(withinScope(regions.path, scopePath), sql`${scopePath} LIKE ${regions.path} || '/%'`) as SQL)
+        : withinScope(regions.path, scopePath),
+    ];
     if (filter.kind) conditions.push(eq(units.kind, filter.kind as UnitRow['kind']));
     if (filter.q) conditions.push(sql`${units.name} LIKE ${`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
     const where = and(...conditions);

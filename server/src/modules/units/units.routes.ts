@@ -19,6 +19,11 @@ export function unitsRoutes(app: App, { database: { db } }: ModuleContext) {
         querystring: Type.Object({
           kind: Type.Optional(UnitKindSchema),
           q: Type.Optional(Type.String({ maxLength: 64 })),
+          /**
+           * Also the units of the regions above the scope: the county's departments and command
+           * center, to which a town's desk dispatches, escalates and whistles.
+           */
+          includeAbove: Type.Optional(Type.Boolean()),
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
           offset: Type.Integer({ minimum: 0, default: 0 }),
         }),
@@ -27,8 +32,13 @@ export function unitsRoutes(app: App, { database: { db } }: ModuleContext) {
     },
     async (request) => {
       const actor = authorize(request, 'units.read');
-      const { kind, q, limit, offset } = request.query;
-      const result = await unitsRepository.listInScope(db, actor.scopePath, { kind, q }, { limit, offset });
+      const { kind, q, includeAbove, limit, offset } = request.query;
+      const result = await unitsRepository.listInScope(
+        db,
+        actor.scopePath,
+        { kind, q, includeAbove },
+        { limit, offset },
+      );
       return { items: result.items.map(present), total: result.total };
     },
   );

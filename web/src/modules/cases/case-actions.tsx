@@ -69,6 +69,16 @@ export function availableCommands(detail: CaseDetail, session: ReturnType<typeof
   return out;
 }
 
+/** The unit whose return was upheld last, if no dispatch has happened since. */
+function lastUpheldReturn(detail: CaseDetail): string | null {
+  for (const e of [...detail.timeline].reverse()) {
+    if (e.type === 'dispatched' || e.type === 'redispatched') return null;
+    const unitId = (e.details as { unitId?: unknown } | null)?.unitId;
+    if (e.type === 'return_upheld' && typeof unitId === 'string') return unitId;
+  }
+  return null;
+}
+
 const PRIMARY: ReadonlySet<CommandType> = new Set([
   'register',
   'dispatch',
@@ -85,7 +95,7 @@ const DANGER: ReadonlySet<CommandType> = new Set(['void', 'return', 'verify_fail
 function UnitsSelect({ id, value, onChange }: { id?: string; value?: string[]; onChange?: (ids: string[]) => void }) {
   const { t } = useCasesI18n();
   const [q, setQ] = useState('');
-  const units = useUnits({ q: q || undefined, kind: 'department', limit: 50, offset: 0 });
+  const units = useUnits({ q: q || undefined, kind: 'department', includeAbove: true, limit: 50, offset: 0 });
   return (
     <Select
       id={id}
@@ -202,15 +212,18 @@ function CommandDialog({ detail, type, onClose }: { detail: CaseDetail; type: Co
   const needsUnit = type === 'dispatch' || type === 'redispatch';
   const routing = useRouting(detail.case.code, needsUnit);
   const suggestion = routing.data ?? detail.routing;
+  // After an upheld return the rules may suggest the very unit that returned it: not preselected then.
+  const returnedBy = lastUpheldReturn(detail);
+  const suggestedReturned = needsUnit && suggestion?.unit != null && suggestion.unit.id === returnedBy;
   const initial = useMemo<FormValues>(
     () => ({
-      unitId: needsUnit && suggestion?.unit ? suggestion.unit.id : null,
+      unitId: needsUnit && suggestion?.unit && !suggestedReturned ? suggestion.unit.id : null,
       decision: 'uphold',
       rating: 'satisfied',
       amount: 2,
       durationUnit: 'working_days',
     }),
-    [needsUnit, suggestion],
+    [needsUnit, suggestion, suggestedReturned],
   );
 
   const submit = async () => {
@@ -256,10 +269,19 @@ function CommandDialog({ detail, type, onClose }: { detail: CaseDetail; type: Co
             }
           />
         )}
+        {suggestedReturned && suggestion?.unit && (
+          <Alert
+            className="yw-form-alert"
+            type="warning"
+            showIcon
+            data-testid="returned-by-suggested"
+            title={t('cases.returnedBySuggested', { unit: suggestion.unit.name })}
+          />
+        )}
         <Form form={form} layout="vertical" initialValues={initial} key={JSON.stringify(initial)}>
           {needsUnit && (
             <Form.Item name="unitId" label={t('cases.unit')} rules={[{ required: true, message: t('form.required') }]}>
-              <UnitSelect currentLabel={suggestion?.unit?.name ?? null} />
+              <UnitSelect currentLabel={suggestion?.unit?.name ?? null} includeAbove />
             </Form.Item>
           )}
           {type === 'dispatch' && (

@@ -36,6 +36,8 @@ import { useCasesI18n } from './cases-messages';
 
 const CaseMap = lazy(() => import('./case-map'));
 
+const SENDS = new Set(['dispatched', 'redispatched', 'whistle_blown']);
+
 /** Timeline details worth showing: reasons, notes, texts, ratings, units. */
 function detailText(entry: TimelineEntry, unitName: (id: string) => string, t: (k: string) => string): string[] {
   const d = (entry.details ?? {}) as Record<string, unknown>;
@@ -44,7 +46,18 @@ function detailText(entry: TimelineEntry, unitName: (id: string) => string, t: (
     if (typeof d[key] === 'string' && d[key]) lines.push(String(d[key]));
   }
   if (typeof d.rating === 'string') lines.push(t(`cases.rating.${d.rating}`));
-  if (typeof d.unitId === 'string') lines.push(`→ ${unitName(d.unitId)}`);
+  if (entry.type === 'extension_requested' && typeof d.amount === 'number')
+    lines.push(
+      t('cases.extendBy')
+        .replace('{amount}', String(d.amount))
+        .replace('{unit}', t(`cases.extraUnit.${String(d.unit)}`)),
+    );
+  if (entry.type === 'extension_approved' && typeof d.newDueAt === 'string')
+    lines.push(t('cases.newDue').replace('{at}', formatDateTime(d.newDueAt)));
+  if (typeof d.fromUnitId === 'string' && typeof d.unitId === 'string')
+    lines.push(`${unitName(d.fromUnitId)} → ${unitName(d.unitId)}`);
+  // An arrow where the case goes to the unit; the unit alone where it acts (returns, arrives, records its part).
+  else if (typeof d.unitId === 'string') lines.push(`${SENDS.has(entry.type) ? '→ ' : ''}${unitName(d.unitId)}`);
   if (Array.isArray(d.unitIds)) lines.push(`→ ${(d.unitIds as string[]).map(unitName).join('、')}`);
   if (typeof d.channel === 'string' && entry.type === 'reported') lines.push(t(`cases.channel.${d.channel}`));
   return lines;
@@ -314,7 +327,7 @@ export default function CaseDetailPage() {
                     {workflow.extensions
                       .map(
                         (e) =>
-                          `${e.extra.amount} ${t(`cases.extraUnit.${e.extra.unit as 'working_days' | 'working_hours'}`)} · ${e.reason} · ${e.status}`,
+                          `${e.extra.amount} ${t(`cases.extraUnit.${e.extra.unit as 'working_days' | 'working_hours'}`)} · ${e.reason} · ${t(`cases.extension.${e.status}`)}${e.newDueAt ? ` · ${t('cases.newDue', { at: formatDateTime(e.newDueAt) })}` : ''}`,
                       )
                       .join('；')}
                   </Descriptions.Item>

@@ -1,18 +1,5 @@
 import type { RoutingRuleView, TestRoutingResult } from '@yiwang/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Popconfirm, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorText } from '../../lib/form-errors';
 import { hasPermission } from '../../lib/permissions';

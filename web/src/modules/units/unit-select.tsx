@@ -11,14 +11,16 @@ export interface UnitSelectProps {
   onChange?: (unitId: string | null) => void;
   /** The current unit's name, shown before the user searches. */
   currentLabel?: string | null;
+  /** Offer the units above the caller's scope too: a town dispatches to the county's departments. */
+  includeAbove?: boolean;
 }
 
 /** Picks a unit (command center, department, workstation) in the caller's scope; clearable. */
-export function UnitSelect({ id, value, onChange, currentLabel }: UnitSelectProps) {
+export function UnitSelect({ id, value, onChange, currentLabel, includeAbove }: UnitSelectProps) {
   const { t } = useI18n();
   const [typed, setTyped] = useState('');
   const q = useDebounced(typed.trim());
-  const units = useUnits({ q, limit: 30, offset: 0 });
+  const units = useUnits({ q, includeAbove, limit: 30, offset: 0 });
   const [chosenLabel, setChosenLabel] = useState<Record<string, string>>({});
 
   const options = useMemo(() => {

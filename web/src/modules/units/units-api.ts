@@ -5,6 +5,8 @@ import { api } from '../../lib/api';
 export interface UnitFilter {
   kind?: UnitKind | undefined;
   q?: string | undefined;
+  /** Also the units above the caller's scope (the county's departments a town dispatches to). */
+  includeAbove?: boolean | undefined;
   limit: number;
   offset: number;
 }

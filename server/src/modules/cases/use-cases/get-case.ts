@@ -31,6 +31,8 @@ export async function getCase(db: Executor, actor: Actor, code: string, now: Dat
   if (!summary) throw new DomainError('not-found');
   const unitIds = new Set<string>([row.commandUnitId, ...row.involvedUnitIds]);
   if (row.snapshot.pendingReturn) unitIds.add(row.snapshot.pendingReturn.unitId);
+  // Units the timeline names (who returned it, who had it before a redispatch or escalation), so it reads by name.
+  for (const { event } of events) for (const id of unitIdsIn(event.details)) unitIds.add(id);
   const units = await casesRepository.unitRefs(db, [...unitIds]);
   const visibility = {
     viewerUserId: actor.kind === 'user' ? actor.id : null,
@@ -53,6 +55,15 @@ export async function getCase(db: Executor, actor: Actor, code: string, now: Dat
         ? await suggestRouting(db, row, matter, now, actor.locale as Locale)
         : null,
   };
+}
+
+const UNIT_KEYS = ['unitId', 'fromUnitId', 'fromCommandUnitId', 'toCommandUnitId'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function unitIdsIn(details: Record<string, unknown>): string[] {
+  const ids = UNIT_KEYS.map((key) => details[key]);
+  if (Array.isArray(details.unitIds)) ids.push(...details.unitIds);
+  return ids.filter((id): id is string => typeof id === 'string' && UUID.test(id));
 }
 
 /** The workflow facts of the stored snapshot (stored as JSON already), without who-did-it user ids. */

@@ -1,0 +1,76 @@
+/// <reference types="node" />
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD } from './browser';
+
+/**
+ * A signed-in API client for setting up what a test is not about (a case to start from,
+ * an extra account), so the browser steps stay on what the test shows.
+ */
+export async function apiAs(baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return {
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body?: unknown) => call<T>('POST', path, body),
+  };
+}
+
+export const waitForState = (page: Page, state: string) =>
+  page.waitForSelector(`[data-testid=case-detail][data-state=${state}]`, { timeout: 15_000 });
+
+/** Opens a command's dialog from the case page, fills it (optional) and confirms; waits for the server's 200. */
+export async function runCommand(
+  page: Page,
+  type: string,
+  fill?: (dialog: ReturnType<Page['getByTestId']>) => Promise<void>,
+) {
+  await page.getByTestId(`cmd-${type}`).click();
+  const dialog = page.getByTestId(`command-dialog-${type}`);
+  const modal = page.locator('.ant-modal').filter({ has: dialog });
+  await modal.waitFor();
+  if (fill) await fill(dialog);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/commands') && r.request().method() === 'POST'),
+    modal.locator('.ant-modal-footer .ant-btn-primary').click(),
+  ]);
+  expect(response.status(), await response.text()).toBe(200);
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** Picks an option of an antd select (single or multiple) by typing into its input. */
+export async function choose(page: Page, inputId: string, typed: string, option: string | RegExp) {
+  await page.locator(`#${inputId}`).fill(typed);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+/** The timeline's event types in order, as the case page shows them. */
+export const timelineOf = (page: Page) =>
+  page
+    .getByTestId('case-timeline')
+    .locator('[data-event]')
+    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.event));
