@@ -117,6 +117,8 @@ export const caseReports = pgTable(
     formAnswers: jsonb('form_answers').$type<FormAnswers>().notNull().default({}),
     /** The sender's own id: a 12345 work-order number, an Open311 token. One report per id and channel. */
     externalId: text('external_id'),
+    /** A link to the reporter's own picture elsewhere (Open311 media_url), http(s) only. */
+    mediaUrl: text('media_url'),
     /**
      * Given to the reporter with the case code: together they let anyone follow the case's
      * public facts without an account. Kept readable (not hashed) because the resident's

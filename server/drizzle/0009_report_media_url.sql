@@ -1,0 +1,1 @@
+ALTER TABLE "case_reports" ADD COLUMN "media_url" text;
