@@ -2,17 +2,22 @@ import type { Module } from '../../platform/http.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { caseSettingsFrom } from '../cases/cases.settings.js';
 import { gridLocatorFor } from '../grids/grid-locator.js';
+import { photoStorageFor } from '../photos/photos.module.js';
 import { open311Routes } from './open311.routes.js';
 
 /** The Open311 GeoReport v2 server at /open311/v2: services are matters, requests are cases. */
 export const open311Module: Module = {
   name: 'open311',
   rootRoutes: (app, { config, database }) =>
-    open311Routes(app, {
-      db: database.db,
-      locator: gridLocatorFor(database),
-      secretKey: config.secretKey,
-      settings: caseSettingsFrom(process.env),
-      audit: recordAudit,
-    }),
+    open311Routes(
+      app,
+      {
+        db: database.db,
+        locator: gridLocatorFor(database),
+        secretKey: config.secretKey,
+        settings: caseSettingsFrom(process.env),
+        audit: recordAudit,
+      },
+      photoStorageFor(config),
+    ),
 };

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { caseEvents, caseReports, cases } from '../cases/cases.tables.js';
 import { matters } from '../catalog/catalog.tables.js';
+import { photos } from '../photos/photos.tables.js';
 import { units } from '../units/units.tables.js';
 import type { RequestSource } from './present-open311.js';
 
@@ -37,6 +38,14 @@ const requestColumns = {
   lat: cases.lat,
   lastEventType: sql<string | null>`(SELECT ${caseEvents.type} FROM ${caseEvents}
     WHERE ${caseEvents.caseId} = ${cases.id} ORDER BY ${caseEvents.id} DESC LIMIT 1)`,
+  /** The first media URL a reporter sent, if any. */
+  mediaUrl: sql<string | null>`(SELECT ${caseReports.mediaUrl} FROM ${caseReports}
+    WHERE ${caseReports.caseId} = ${cases.id} AND ${caseReports.mediaUrl} IS NOT NULL
+    ORDER BY ${caseReports.createdAt}, ${caseReports.id} LIMIT 1)`,
+  /** The first photo reported with the case (its shared copy is public through /media). */
+  firstPhotoId: sql<string | null>`(SELECT (${caseReports.photoIds})[1] FROM ${caseReports}
+    WHERE ${caseReports.caseId} = ${cases.id} AND cardinality(${caseReports.photoIds}) > 0
+    ORDER BY ${caseReports.createdAt}, ${caseReports.id} LIMIT 1)`,
 };
 
 export const open311Repository = {
@@ -58,6 +67,25 @@ export const open311Repository = {
       .where(and(...conditions))
       .orderBy(desc(cases.createdAt), desc(cases.code))
       .limit(filter.limit);
+  },
+
+  /** Stores the media URL of a report just written (in the intake's transaction). */
+  async setReportMediaUrl(db: Executor, reportId: string, mediaUrl: string): Promise<void> {
+    await db.update(caseReports).set({ mediaUrl }).where(eq(caseReports.id, reportId));
+  },
+
+  /**
+   * The storage key of the shared copy (EXIF and GPS removed) of a photo reported with a
+   * case: only such photos are public. Feedback photos and unattached uploads are not.
+   */
+  async reportedPhotoKey(db: Executor, photoId: string): Promise<string | undefined> {
+    const [row] = await db
+      .select({ key: photos.redactedKey })
+      .from(photos)
+      .innerJoin(caseReports, sql`${photos.id} = ANY(${caseReports.photoIds})`)
+      .where(eq(photos.id, photoId))
+      .limit(1);
+    return row?.key;
   },
 
   /** The case a report (its id is the Open311 token) ended in, also after a merge. */

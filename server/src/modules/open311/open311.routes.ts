@@ -5,6 +5,7 @@ import type { App } from '../../platform/http.js';
 import { translate } from '../../platform/i18n.js';
 import type { CaseDeps } from '../cases/case-deps.js';
 import type { FormAnswersInput } from '../catalog/form-answers.js';
+import type { PhotoStorage } from '../photos/photo-storage.js';
 import {
   discoveryXml,
   errorsXml,
@@ -15,7 +16,7 @@ import {
   servicesXml,
 } from './present-open311.js';
 import { describeService, listServices } from './use-cases/describe-services.js';
-import { findToken, getRequest, listRequests } from './use-cases/query-requests.js';
+import { findToken, getRequest, listRequests, readReportedPhoto } from './use-cases/query-requests.js';
 import { submitServiceRequest } from './use-cases/submit-request.js';
 import { type XmlElement, xmlDocument } from './xml.js';
 
@@ -105,7 +106,10 @@ function open311ErrorOf(error: FastifyError | DomainError | Error, request: Fast
  * POST takes an API key as `api_key`. Its own plugin, with GeoReport's error format and
  * a form-body parser.
  */
-export async function open311Routes(app: App, deps: CaseDeps) {
+/** This server's origin as the caller reached it (behind a proxy, with YIWANG_TRUST_PROXY). */
+const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
+export async function open311Routes(app: App, deps: CaseDeps, storage: PhotoStorage) {
   const { db } = deps;
   await app.register(
     async (scope: App) => {
@@ -134,7 +138,7 @@ export async function open311Routes(app: App, deps: CaseDeps) {
             endpoints: [
               {
                 specification: 'http://wiki.open311.org/GeoReport_v2',
-                url: `${request.protocol}://${request.host}${PREFIX}`,
+                url: `${originOf(request)}${PREFIX}`,
                 changeset: '2026-01-01T00:00:00+08:00',
                 type: 'production',
                 formats: ['text/xml', 'application/json'],
@@ -172,7 +176,11 @@ export async function open311Routes(app: App, deps: CaseDeps) {
           `/requests.${format}`,
           { schema: { tags: ['open311'], querystring: Open311RequestsQuery } },
           async (request, reply) => {
-            const requests = await listRequests(db, request.query, request.locale, new Date());
+            const requests = await listRequests(db, request.query, {
+              locale: request.locale,
+              origin: originOf(request),
+              now: new Date(),
+            });
             return send(reply, format, 200, requests, requestsXml(requests));
           },
         );
@@ -193,8 +201,27 @@ export async function open311Routes(app: App, deps: CaseDeps) {
         { schema: { tags: ['open311'], params: Open311FileParams } },
         async (request, reply) => {
           const { id, format } = fileOf(request.params.file);
-          const found = await getRequest(db, id, request.locale);
+          const found = await getRequest(db, id, { locale: request.locale, origin: originOf(request) });
           return send(reply, format, 200, [found], requestsXml([found]));
+        },
+      );
+
+      scope.get(
+        '/media/:file',
+        {
+          schema: {
+            tags: ['open311'],
+            summary:
+              'The shared copy (no EXIF, no GPS) of a photo reported with a request: the media_url of requests without their own',
+            params: Open311FileParams,
+          },
+        },
+        async (request, reply) => {
+          const match = /^([0-9a-f-]{36})\.jpg$/i.exec(request.params.file);
+          const bytes = match ? await readReportedPhoto(db, storage, match[1] as string) : null;
+          if (!bytes) throw new DomainError('not-found');
+          // The bytes of an id never change.
+          return reply.type('image/jpeg').header('cache-control', 'public, max-age=86400').send(bytes);
         },
       );
 

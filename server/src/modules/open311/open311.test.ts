@@ -4,7 +4,16 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/app.js';
-import { at, baseGridsOf, type CaseWorld, caseWorld, commandOk, DEMO_COMMUNITY } from '../cases/cases.test-helpers.js';
+import {
+  at,
+  baseGridsOf,
+  type CaseWorld,
+  caseWorld,
+  commandOk,
+  DEMO_COMMUNITY,
+  reportOk,
+  uploadPhoto,
+} from '../cases/cases.test-helpers.js';
 import { DEMO_OPEN311_API_KEY } from '../demo/load-demo-county.js';
 import type { Position } from '../grids/geometry/index.js';
 import type { Open311Attribute } from './present-open311.js';
@@ -324,5 +333,87 @@ describe('Open311 GeoReport v2: requests', () => {
     const read = (await get(`/open311/v2/requests/${code}.json`)).json();
     expectValid('requests', read);
     expect(read[0]).toMatchObject({ address: '澄江街道人民路1号', lat: null, long: null, status: 'open' });
+  });
+});
+
+describe('Open311 GeoReport v2: media_url', () => {
+  const post = (extra: Record<string, string>, east: number) => {
+    const point = at(grid.point, east, 260);
+    return postForm('/open311/v2/requests.json', {
+      api_key: DEMO_OPEN311_API_KEY,
+      service_code: 'CG-0502',
+      lat: String(point.lat),
+      long: String(point.lon),
+      description: '墙上乱涂乱画',
+      ...extra,
+    });
+  };
+
+  it('stores the media_url sent with a request and shows it back, a valid URI in JSON and XML', async () => {
+    const r = await post({ media_url: 'https://photos.example.org/涂鸦 1.jpg?size=large' }, -300);
+    expect(r.statusCode, r.body).toBe(201);
+    const [{ service_request_id: id, token }] = r.json();
+    const read = (await get(`/open311/v2/requests/${id}.json`)).json();
+    expectValid('requests', read);
+    const stored = 'https://photos.example.org/%E6%B6%82%E9%B8%A6%201.jpg?size=large';
+    expect(read[0].media_url).toBe(stored);
+    const xml = await get(`/open311/v2/requests/${id}.xml`);
+    expectWellFormedXml(xml.body);
+    expect(xmlValue(xml.body, 'media_url')).toBe(stored);
+    // On the report, and named in the intake's audit row.
+    const detail = (await w.operator.get(`/api/cases/${id}`)).json();
+    expect(detail.reports[0].id).toBe(token);
+    const audit = (await w.admin.get(`/api/audit?action=case.report&objectId=${id}`)).json();
+    expect(audit.items[0].details).toMatchObject({ mediaUrl: stored, reportId: token });
+    const listed = (await get('/open311/v2/requests.json?service_code=CG-0502')).json();
+    expectValid('requests', listed);
+    expect(listed.find((x: { service_request_id: string }) => x.service_request_id === id).media_url).toBe(stored);
+  });
+
+  it('refuses a media_url that is not an http(s) URL or too long, storing nothing', async () => {
+    const before = (await w.admin.get('/api/cases?limit=1')).json().total;
+    for (const [mediaUrl, expected] of [
+      ['javascript:alert(1)', 'media_url (url)'],
+      ['ftp://files.example.org/a.jpg', 'media_url (url)'],
+      ['photos/a.jpg', 'media_url (url)'],
+      ['https://user:secret@example.org/a.jpg', 'media_url (url)'],
+      [`https://example.org/${'a'.repeat(1990)}`, 'media_url'],
+      [`https://example.org/${'涂'.repeat(300)}`, 'media_url (maxLength)'],
+    ] as const) {
+      const r = await post({ media_url: mediaUrl }, 300);
+      expect(r.statusCode, mediaUrl).toBe(400);
+      expect(r.json()[0].code).toBe(400);
+      expect(r.json()[0].description).toContain(expected);
+    }
+    expect((await w.admin.get('/api/cases?limit=1')).json().total).toBe(before);
+  });
+
+  it('without one, shows the shared copy of the first photo reported, served publicly without EXIF', async () => {
+    const photoId = await uploadPhoto(w.gridworker);
+    const intake = await reportOk(w.gridworker, {
+      matterCode: 'CG-0501',
+      description: '电线杆小广告',
+      point: at(grid.point, 0, -320),
+      photoIds: [photoId],
+    });
+    const read = (await get(`/open311/v2/requests/${intake.case.code}.json`)).json();
+    expectValid('requests', read);
+    expect(read[0].media_url).toBe(`http://localhost:80/open311/v2/media/${photoId}.jpg`);
+    const media = await get(`/open311/v2/media/${photoId}.jpg`);
+    expect(media.statusCode).toBe(200);
+    expect(media.headers['content-type']).toBe('image/jpeg');
+    const shared = await w.gridworker.get(`/api/photos/${photoId}/image`);
+    expect(media.rawPayload.equals(shared.rawPayload)).toBe(true);
+
+    // Only photos reported with a case are public: not an unattached upload, not an unknown id.
+    const loose = await uploadPhoto(w.gridworker);
+    expect((await get(`/open311/v2/media/${loose}.jpg`)).statusCode).toBe(404);
+    expect((await get(`/open311/v2/media/${crypto.randomUUID()}.jpg`)).statusCode).toBe(404);
+    expect((await get('/open311/v2/media/nothing.png')).statusCode).toBe(404);
+    // A request with neither keeps media_url null.
+    const plainPost = await post({}, 40);
+    expect(plainPost.statusCode, plainPost.body).toBe(201);
+    const plain = plainPost.json()[0].service_request_id;
+    expect((await get(`/open311/v2/requests/${plain}.json`)).json()[0].media_url).toBeNull();
   });
 });

@@ -171,9 +171,18 @@ export interface RequestSource {
   lon: number | null;
   lat: number | null;
   lastEventType: string | null;
+  mediaUrl: string | null;
+  firstPhotoId: string | null;
 }
 
-export function presentRequest(row: RequestSource, locale: Locale): Open311Request {
+/** Where the public media of this server are: `${origin}/open311/v2/media/{photo id}.jpg`. */
+export const mediaPathOf = (photoId: string) => `/open311/v2/media/${photoId}.jpg`;
+
+/**
+ * A request as GeoReport shows it. media_url: the link a reporter sent, else the shared
+ * copy of the first photo reported with it (no EXIF, no GPS), served at `origin`.
+ */
+export function presentRequest(row: RequestSource, locale: Locale, origin: string): Open311Request {
   return {
     service_request_id: row.code,
     status: open311Status(row.state),
@@ -191,7 +200,7 @@ export function presentRequest(row: RequestSource, locale: Locale): Open311Reque
     zipcode: null,
     lat: row.lat,
     long: row.lon,
-    media_url: null,
+    media_url: row.mediaUrl ?? (row.firstPhotoId ? `${origin}${mediaPathOf(row.firstPhotoId)}` : null),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Locale, Open311RequestsQuery } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
+import type { PhotoStorage } from '../../photos/photo-storage.js';
 import { open311Repository, type RequestFilter } from '../open311.repository.js';
 import { type Open311Request, type Open311Token, presentRequest } from '../present-open311.js';
 
@@ -42,18 +43,21 @@ export function requestFilterOf(query: Open311RequestsQuery, now: Date): Request
 export async function listRequests(
   db: Executor,
   query: Open311RequestsQuery,
-  locale: Locale,
-  now: Date,
+  options: { locale: Locale; origin: string; now: Date },
 ): Promise<Open311Request[]> {
-  const rows = await open311Repository.findRequests(db, requestFilterOf(query, now));
-  return rows.map((row) => presentRequest(row, locale));
+  const rows = await open311Repository.findRequests(db, requestFilterOf(query, options.now));
+  return rows.map((row) => presentRequest(row, options.locale, options.origin));
 }
 
 /** GET requests/{id}: one case by its code; 404 if there is none. */
-export async function getRequest(db: Executor, id: string, locale: Locale): Promise<Open311Request> {
+export async function getRequest(
+  db: Executor,
+  id: string,
+  options: { locale: Locale; origin: string },
+): Promise<Open311Request> {
   const [row] = await open311Repository.findRequests(db, { codes: [id], limit: 1 });
   if (!row) throw new DomainError('not-found');
-  return presentRequest(row, locale);
+  return presentRequest(row, options.locale, options.origin);
 }
 
 /** GET tokens/{token}: the case an Open311 report (its id is the token) ended in. */
@@ -61,4 +65,10 @@ export async function findToken(db: Executor, token: string): Promise<Open311Tok
   const code = UUID.test(token) ? await open311Repository.caseCodeOfReport(db, token) : undefined;
   if (!code) throw new DomainError('not-found');
   return { service_request_id: code, token };
+}
+
+/** The shared copy of a photo reported with a request, or null (not such a photo, or its file is gone). */
+export async function readReportedPhoto(db: Executor, storage: PhotoStorage, photoId: string): Promise<Buffer | null> {
+  const key = await open311Repository.reportedPhotoKey(db, photoId);
+  return key ? ((await storage.get(key)) ?? null) : null;
 }

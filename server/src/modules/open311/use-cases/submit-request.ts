@@ -8,6 +8,7 @@ import type { CaseDeps } from '../../cases/case-deps.js';
 import { reportCase } from '../../cases/use-cases/report-case.js';
 import { catalogRepository } from '../../catalog/catalog.repository.js';
 import type { FormAnswersInput } from '../../catalog/form-answers.js';
+import { open311Repository } from '../open311.repository.js';
 import type { Open311Created } from '../present-open311.js';
 
 export interface SubmitRequestInput {
@@ -38,8 +39,9 @@ export async function submitServiceRequest(
   const address = body.address_string?.trim() || (body.address_id ? `address_id:${body.address_id}` : undefined);
   if (!hasPoint && !address) throw new DomainError('validation', {}, [{ field: 'lat', code: 'required' }]);
   const name = [body.last_name?.trim(), body.first_name?.trim()].filter(Boolean).join(' ');
+  const mediaUrl = mediaUrlOf(body.media_url);
   const outcome = await reportCase(
-    deps,
+    mediaUrl ? withMediaUrl(deps, mediaUrl) : deps,
     { actor: { id: key.id, label: `api-key:${key.name}` }, requestId: input.requestId },
     {
       channel: 'open311',
@@ -62,6 +64,50 @@ export async function submitServiceRequest(
       token: outcome.body.reportId,
       service_notice: merged ? 'Joined an open request about the same problem nearby.' : null,
       account_id: null,
+    },
+  };
+}
+
+const MAX_MEDIA_URL = 2000;
+
+/**
+ * GeoReport's media_url: a link to the reporter's picture. Kept only as an absolute
+ * http(s) URL (normalized, so it is a valid URI when shown back), at most 2000 characters;
+ * anything else is a 400 naming the field. Blank is none.
+ */
+export function mediaUrlOf(raw: string | undefined): string | null {
+  const text = raw?.trim();
+  if (!text) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new DomainError('validation', {}, [{ field: 'media_url', code: 'url' }]);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw new DomainError('validation', {}, [{ field: 'media_url', code: 'url' }]);
+  }
+  if (url.href.length > MAX_MEDIA_URL) {
+    throw new DomainError('validation', {}, [
+      { field: 'media_url', code: 'maxLength', params: { limit: MAX_MEDIA_URL } },
+    ]);
+  }
+  return url.href;
+}
+
+/**
+ * The intake writes the case, the report and, last, its audit row in one transaction
+ * (report-case.ts). The media URL is stored on the report in that same transaction, just
+ * before the audit row, and named in it: a request and its media_url commit together.
+ */
+function withMediaUrl(deps: CaseDeps, mediaUrl: string): CaseDeps {
+  return {
+    ...deps,
+    audit: async (tx, context, event) => {
+      const reportId = event.details?.reportId;
+      if (typeof reportId !== 'string') throw new Error('intake audit without the report id');
+      await open311Repository.setReportMediaUrl(tx, reportId, mediaUrl);
+      await deps.audit(tx, context, { ...event, details: { ...event.details, mediaUrl } });
     },
   };
 }
