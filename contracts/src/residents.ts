@@ -1,7 +1,7 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { RATINGS } from './cases.js';
 import { LocaleSchema } from './common.js';
-import { MapConfig } from './grids.js';
+import { CRS_NAMES, MapConfig } from './grids.js';
 import { MAINLAND_MOBILE_PATTERN } from './roles.js';
 
 /**
@@ -131,3 +131,19 @@ export const ResidentMap = Type.Object({
   towns: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) }),
 });
 export type ResidentMap = Static<typeof ResidentMap>;
+
+/** Where a pin lies, for the reporter to check before sending: the grid and the places above it. */
+export const PlaceQuery = Type.Object({
+  lon: Type.Number({ minimum: -180, maximum: 180 }),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  crs: Type.Enum(CRS_NAMES, { default: 'WGS84' }),
+});
+const Named = Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String() });
+export const ResidentPlace = Type.Object({
+  /** The base grid (level 3) holding the point. */
+  grid: Named,
+  /** Its community (level 2) and town (level 1) grids. */
+  community: Nullable(Named),
+  town: Nullable(Named),
+});
+export type ResidentPlace = Static<typeof ResidentPlace>;

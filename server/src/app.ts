@@ -27,8 +27,8 @@ export interface AppOptions {
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** Query parameters that carry secrets (Open311 sends api_key in the query); masked in logs. */
-const maskSecretsInUrl = (url: string) => url.replace(/([?&](?:api_key|token|password)=)[^&]*/gi, '$1***');
+/** Query parameters that carry secrets (Open311's api_key, a case's follow key); masked in logs. */
+const maskSecretsInUrl = (url: string) => url.replace(/([?&](?:api_key|key|token|password)=)[^&]*/gi, '$1***');
 
 function defaultWebDist(): string | undefined {
   const candidate = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');

@@ -139,11 +139,11 @@ describe('the resident portal on a phone', () => {
     await page.locator('[data-testid=pin-map][data-ready=true]').waitFor();
     await page.getByRole('button', { name: '使用我的位置' }).click();
     await page.getByText(/已标出：经度 116\.39/).waitFor();
+    // Said at once under the map, in the server's words, and again if sent anyway.
+    const outside = page.getByTestId('portal-error').getByText(/不在本县（市）网格范围内/);
+    await outside.first().waitFor();
     await page.getByTestId('report-submit').click();
-    await page
-      .getByTestId('portal-error')
-      .getByText(/不在本县（市）网格范围内/)
-      .waitFor();
+    await expect.poll(() => outside.count()).toBe(2);
 
     // Back home: located in 文定社区, then the pin moved by a tap on the map.
     await resident.context.setGeolocation({ longitude: lon, latitude: lat });
@@ -151,6 +151,10 @@ describe('the resident portal on a phone', () => {
     await page.getByText(new RegExp(`已标出：经度 ${lon.toFixed(3)}`)).waitFor();
     // The new pin answers the refusal: it is no longer shown.
     await expect.poll(() => page.getByTestId('portal-error').count()).toBe(0);
+    await page
+      .getByTestId('pin-place')
+      .getByText(/澄江街道 · 文定社区 · 文定社区第1网格/)
+      .waitFor();
     await page.waitForTimeout(400); // the map glides to the located point
     const located = await pinText(page);
     const map = page.getByTestId('pin-map');

@@ -61,6 +61,7 @@ const zhCN = {
   'report.locationUnsupported': '此浏览器不能定位，请在地图上点选。',
   'report.pinned': '已标出：经度 {lon}，纬度 {lat}',
   'report.noPin': '还没有标出位置',
+  'report.placeAt': '位于：{place}',
   'report.address': '地址或附近标志（可不填）',
   'report.anonymous': '匿名反映',
   'report.anonymousHint': '办理单位和公众看不到您的姓名和电话（指挥中心回访时仍可联系您）',
@@ -183,6 +184,7 @@ const enUS: Record<MessageKey, string> = {
   'report.locationUnsupported': 'This browser cannot locate you; please tap the map.',
   'report.pinned': 'Pinned: longitude {lon}, latitude {lat}',
   'report.noPin': 'No location pinned yet',
+  'report.placeAt': 'In: {place}',
   'report.address': 'Address or landmark (optional)',
   'report.anonymous': 'Report anonymously',
   'report.anonymousHint':

@@ -11,6 +11,7 @@ import type {
   RegisterResidentBody,
   ReportCaseBody,
   ResidentMap,
+  ResidentPlace,
   SessionInfo,
 } from '@yiwang/contracts';
 
@@ -114,6 +115,8 @@ export const portalApi = {
   matters: (q: string, category: string | undefined) =>
     call<MatterList>('GET', `/catalog/matters${query({ q: q.trim() || undefined, category })}`),
   map: () => call<ResidentMap>('GET', '/residents/map'),
+  place: (lon: number, lat: number) =>
+    call<ResidentPlace>('GET', `/residents/place${query({ lon: String(lon), lat: String(lat) })}`),
   uploadPhoto(file: Blob, name: string): Promise<Photo> {
     const form = new FormData();
     form.append('file', file, name);

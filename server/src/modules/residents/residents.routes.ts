@@ -3,11 +3,13 @@ import {
   FollowQuery,
   MyReportList,
   MyReportsQuery,
+  PlaceQuery,
   PublicCaseParams,
   PublicCaseView,
   PublicPhotoParams,
   RegisterResidentBody,
   ResidentMap,
+  ResidentPlace,
   SessionInfo,
 } from '@yiwang/contracts';
 import { DomainError } from '../../platform/errors.js';
@@ -17,8 +19,10 @@ import { authorize } from '../accounts/authorize.js';
 import { sessionTokenOf, setSessionCookie } from '../accounts/session-cookie.js';
 import { describeSession } from '../accounts/use-cases/describe-session.js';
 import { logIn } from '../accounts/use-cases/log-in.js';
+import { gridLocatorFor } from '../grids/grid-locator.js';
 import { photoStorageFor } from '../photos/photos.module.js';
 import { residentsRepository } from './residents.repository.js';
+import { describePlace } from './use-cases/describe-place.js';
 import { followCase, followedCasePhotoThumbnail } from './use-cases/follow-case.js';
 import { listMyReports } from './use-cases/list-my-reports.js';
 import { registerResident } from './use-cases/register-resident.js';
@@ -43,6 +47,7 @@ async function rateLimited(app: App, limit: Limit, routes: (scope: App) => void)
 export async function residentsRoutes(app: App, { config, database }: ModuleContext) {
   const { db } = database;
   const storage = photoStorageFor(config);
+  const locator = gridLocatorFor(database);
 
   // Sign-up is open to anyone, so it is limited per address: it costs a password hash and makes an account.
   await rateLimited(app, config.registerRateLimit, (scope) =>
@@ -137,6 +142,23 @@ export async function residentsRoutes(app: App, { config, database }: ModuleCont
     async (request) => {
       const actor = authorize(request, 'cases.read-own');
       return listMyReports(db, actor, request.query);
+    },
+  );
+
+  app.get(
+    '/residents/place',
+    {
+      schema: {
+        tags: ['residents'],
+        summary:
+          'Where a pin lies (grid, community, town), or why intake would refuse it (outside the county, no grid)',
+        querystring: PlaceQuery,
+        response: { 200: ResidentPlace },
+      },
+    },
+    async (request) => {
+      authorize(request, 'cases.report');
+      return describePlace(locator, request.query);
     },
   );
 

@@ -258,7 +258,25 @@ describe('reporting from the portal and my reports', () => {
     expect(r.json().error.message).toContain('不在本县（市）网格范围内');
   });
 
-  it('serves the pin map: the towns of the county, and the tiles when configured', async () => {
+  it('says where a pin lies before anything is sent, and why intake would refuse it', async () => {
+    const { client } = await newResident();
+    const here = await client.get(`/api/residents/place?lon=${grid.point[0]}&lat=${grid.point[1]}`);
+    expect(here.statusCode, here.body).toBe(200);
+    expect(here.json()).toMatchObject({
+      grid: { code: grid.code },
+      community: { name: expect.stringContaining('文定社区') },
+      town: { name: expect.stringContaining('澄江街道') },
+    });
+    const beijing = await client.get('/api/residents/place?lon=116.4&lat=39.9');
+    expect(beijing.statusCode).toBe(400);
+    expect(beijing.json().error).toMatchObject({ code: 'outside-county' });
+    // In the account's language (this resident signed up in Chinese).
+    expect(beijing.json().error.message).toContain('不在本县（市）网格范围内');
+    expect((await client.get('/api/residents/place?lon=abc&lat=31')).statusCode).toBe(400);
+    expect((await w.t.app.inject({ method: 'GET', url: '/api/residents/place?lon=120&lat=31' })).statusCode).toBe(401);
+  });
+
+  it('serves the pin map: the towns of the county, and no tiles unless configured', async () => {
     const { client } = await newResident();
     const r = await client.get('/api/residents/map');
     expect(r.statusCode).toBe(200);

@@ -392,6 +392,7 @@ function ReportForm() {
               {point ? t('report.pinned', { lon: point.lon.toFixed(5), lat: point.lat.toFixed(5) }) : t('report.noPin')}
             </span>
           </div>
+          {point && <PinPlace point={point} />}
         </div>
         <Field label={t('report.address')} htmlFor="report-address">
           <input id="report-address" maxLength={200} value={address} onChange={(e) => setAddress(e.target.value)} />
@@ -419,6 +420,26 @@ function ReportForm() {
         </button>
       </form>
     </Screen>
+  );
+}
+
+/** Where the pin lies (town · community · grid), or the server's reason it cannot be reported there. */
+function PinPlace({ point }: { point: LonLat }) {
+  const { t, named } = usePortalI18n();
+  const place = useQuery({
+    queryKey: ['portal', 'place', point.lon, point.lat],
+    queryFn: () => portalApi.place(point.lon, point.lat),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (place.error) return <ErrorNote error={place.error} />;
+  if (!place.data) return null;
+  const { town, community, grid } = place.data;
+  const names = [town, community, grid].flatMap((p) => (p ? [named(p)] : []));
+  return (
+    <p className="yr-place" data-testid="pin-place">
+      {t('report.placeAt', { place: names.join(' · ') })}
+    </p>
   );
 }
 
