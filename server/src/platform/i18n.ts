@@ -61,7 +61,8 @@ const messages: Record<Locale, Catalog> = {
     'patrol-points-out-of-time':
       '有 {count} 个轨迹点的时间不在本次巡查时段内（开始前或结束后超过 {skewMinutes} 分钟），或晚于当前时间。整批未保存，请检查手机的日期和时间后重新上传。',
     'visit-plan-done': '该走访计划已完成（已有走访记录），不能再次关联。',
-    'routing-place-out-of-scope': '派单规则的适用范围超出您的数据范围：您只能为本辖区（{scope}）内的区域或网格设置规则。',
+    'routing-place-out-of-scope':
+      '派单规则的适用范围超出您的数据范围：您只能为本辖区（{scope}）内的区域或网格设置规则。',
     'export-too-large':
       '符合条件的记录共 {total} 条，超过单次导出上限 {max} 条。请在列表上增加筛选条件（如状态、层级、网格、事项、上报时间，或角色、操作类型）缩小范围，分批导出。',
     internal: '服务器内部错误，请稍后重试。如问题持续，请把请求编号 {requestId} 告知管理员。',
@@ -125,7 +126,8 @@ const messages: Record<Locale, Catalog> = {
       'The file looks like an image but is damaged or incomplete and cannot be read. Please take or choose another photo.',
     'no-command-unit':
       'No command center or workstation is responsible for region {regionPath}; ask an administrator to set up the units.',
-    'idempotency-key-reused': 'This Idempotency-Key was already used for a different request (other content or endpoint); use a new key.',
+    'idempotency-key-reused':
+      'This Idempotency-Key was already used for a different request (other content or endpoint); use a new key.',
     'case-version-conflict': 'Someone else has updated the case (now version {version}); reload it and try again.',
     'case-not-located': 'The case is not on the map yet; place it before registering or dispatching it.',
     'case-no-unit': 'Your account belongs to no unit, so it has no unit inbox.',
