@@ -243,6 +243,8 @@ describe('the grid-worker app (/m) on a phone', () => {
       await reportThroughApp(page, code.toLowerCase(), { photo: i % 2 === 0, note: `离线上报第 ${i + 1} 件` });
     }
     await page.getByTestId('nav-outbox').click();
+    // The outbox screen is its own chunk: wait until it shows the queue before counting.
+    await page.waitForSelector('[data-testid=outbox-summary][data-pending="20"]');
     await expect(page.getByTestId('outbox-item').count()).resolves.toBe(20);
     await expect(page.getByTestId('outbox-badge').textContent()).resolves.toBe('20');
 
