@@ -47,6 +47,7 @@ async function main() {
   const lines = [
     '',
     `  Yiwang (一网) is running: http://localhost:${port}  (API docs: /api/docs)`,
+    `  Worker app: http://localhost:${port}/m/   Resident portal: http://localhost:${port}/r/`,
     `  Database: ${where}`,
   ];
   if (logins) {

@@ -6,7 +6,8 @@ import type { CaseSettings } from './cases.settings.js';
 import { processDueTimers, type TimerRun } from './use-cases/process-due-timers.js';
 
 const BATCH = 100;
-const IDEMPOTENCY_KEY_TTL_MS = 24 * 3_600_000;
+/** A phone may stay offline for days (a worker's outbox retries when it is back): keep keys a month. */
+const IDEMPOTENCY_KEY_TTL_MS = 30 * 24 * 3_600_000;
 
 export interface TimerLoop {
   /** One pass now: drains every due timer (batch after batch). */
@@ -25,7 +26,7 @@ export function startTimerLoop(database: Database, settings: CaseSettings, log: 
   let stopped = false;
 
   const drain = async (): Promise<TimerRun> => {
-    // Idempotency keys only need to outlive a client's retries.
+    // Idempotency keys only need to outlive a client's retries, offline phones included.
     await casesRepository.deleteIdempotencyKeysBefore(database.db, new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS));
     const total: TimerRun = { claimed: 0, applied: 0, stale: 0, failed: 0 };
     for (;;) {
