@@ -74,7 +74,12 @@ try {
     page.getByRole('button', { name: '登录' }).click(),
   ]);
   await page.getByTestId('patrol-toggle').waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+  // Runs in the page; the bench is type-checked with the server's (non-DOM) library.
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as { navigator: { serviceWorker?: { controller: unknown } } }).navigator.serviceWorker
+        ?.controller !== null,
+  );
 
   const from = new Date().toISOString();
   await context.setOffline(true);
