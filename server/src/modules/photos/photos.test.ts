@@ -275,11 +275,20 @@ describe('reading photos', () => {
   });
 
   it('is allowed within the uploader’s scope (community 文定社区 and above)', async () => {
-    for (const client of [gridworker, workstation, resident, operator, admin]) {
+    for (const client of [gridworker, workstation, operator, admin]) {
       const r = await client.get(`/api/photos/${photo.id}`);
       expect(r.statusCode).toBe(200);
       expect(r.json()).toEqual(photo);
     }
+  });
+
+  it('shows a resident only their own photos (and those of cases they reported), not staff’s', async () => {
+    for (const url of [`/api/photos/${photo.id}`, photo.urls.image, photo.urls.thumbnail]) {
+      expect((await resident.get(url)).statusCode).toBe(404);
+    }
+    const own = await uploaded(resident, await smallPng(12));
+    expect((await resident.get(`/api/photos/${own.id}`)).statusCode).toBe(200);
+    expect((await resident.get(own.urls.thumbnail)).statusCode).toBe(200);
   });
 
   it('answers 404 outside it: a workstation of another community sees nothing', async () => {
