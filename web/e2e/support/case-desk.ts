@@ -58,14 +58,33 @@ export async function runCommand(
   await dialog.waitFor({ state: 'detached' });
 }
 
-/** Picks an option of an antd select (single or multiple) by typing into its input. */
+/**
+ * Picks an option of an antd select (single or multiple) by typing into its input, and
+ * checks it was taken: a searching select may still show the options of the previous
+ * search for a moment, and a click on a list being replaced can miss; then it tries again.
+ */
 export async function choose(page: Page, inputId: string, typed: string, option: string | RegExp) {
-  await page.locator(`#${inputId}`).fill(typed);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  const select = page.locator('.ant-select').filter({ has: page.locator(`#${inputId}`) });
+  // A multiple select shows one more tag; a single one shows the option as its content (perhaps again).
+  const multiple = (await select.getAttribute('class'))?.includes('ant-select-multiple') ?? false;
+  const taken = select
+    .locator(multiple ? '.ant-select-selection-item' : '.ant-select-content')
+    .filter({ hasText: option });
+  const expected = multiple ? (await taken.count()) + 1 : 1;
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${inputId}`).fill(typed);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click();
+    try {
+      await expect.poll(() => taken.count(), { timeout: 2_000 }).toBeGreaterThanOrEqual(expected);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** The timeline's event types in order, as the case page shows them. */
