@@ -6,9 +6,20 @@ import { startTestServer, type TestServer } from './support/server';
 /** Picks the option whose text starts with `option` in the Ant Design select labelled `label`, typing `search` first if given. */
 async function choose(page: Page, label: string, option: string, search?: string) {
   const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  if (search) await input.fill(search);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
+  const select = page.locator('.ant-select').filter({ has: input });
+  // Under load a searching select may still list the previous search's options when clicked:
+  // check the option was taken, and try again if not.
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    if (search) await input.fill(search);
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${option}"]`).first().click();
+    try {
+      await expect.poll(() => select.filter({ hasText: option }).count(), { timeout: 2_000 }).toBeGreaterThan(0);
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   // A multiple select stays open; clicking the dialog title closes it without closing the dialog.
   await page.getByRole('dialog').locator('.ant-modal-title').click();
 }
