@@ -37,7 +37,8 @@ export async function apiAs(baseUrl: string, username: string, password = DEMO_P
 }
 
 export const waitForState = (page: Page, state: string) =>
-  page.waitForSelector(`[data-testid=case-detail][data-state=${state}]`, { timeout: 15_000 });
+  // Generous: under a loaded CI machine a page reload and its first queries can take a while.
+  page.waitForSelector(`[data-testid=case-detail][data-state=${state}]`, { timeout: 30_000 });
 
 /** Opens a command's dialog from the case page, fills it (optional) and confirms; waits for the server's 200. */
 export async function runCommand(
