@@ -38,13 +38,6 @@ export async function placeAtPoint(
   };
 }
 
-/** A case known only by its address: placed in a region (the reporter's) until an operator puts it on the map. */
-export async function placeInRegion(db: Executor, regionCode: string): Promise<CasePlace> {
-  const region = await regionsRepository.findByCode(db, regionCode);
-  if (!region) throw new Error(`region ${regionCode} missing`);
-  return { regionCode: region.code, regionPath: region.path, gridCode: null, path: region.path, point: null };
-}
-
 /** The command center or workstation of `level` for a region, moved up when it has none. */
 export async function commandUnitForRegion(
   db: Executor,

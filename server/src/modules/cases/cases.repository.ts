@@ -181,11 +181,6 @@ export const casesRepository = {
       .limit(limit);
   },
 
-  async nextCaseNumber(db: Executor): Promise<number> {
-    const [row] = await queryRows<{ n: string }>(db, sql`SELECT nextval('case_code_seq') AS n`);
-    return Number(row?.n);
-  },
-
   async insertCase(db: Executor, row: NewCaseRow): Promise<CaseRow> {
     const [saved] = await db.insert(cases).values(row).returning();
     if (!saved) throw new Error('insert returned no row');
