@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, max, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Executor, queryRows } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { users } from '../accounts/accounts.tables.js';
 import { matters } from '../catalog/catalog.tables.js';
