@@ -236,6 +236,8 @@ export const CaseWorkflow = Type.Object({
       unitAtFault: Nullable(Type.Boolean()),
       comment: Nullable(Type.String()),
       at: DateTime,
+      /** Another reporter's rating after the case was rated (并单): counted, settles nothing. */
+      additional: Type.Boolean(),
     }),
   ),
   voidReason: Nullable(Type.String()),

@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'case-already-summoned',
   'case-already-arrived',
   'case-not-arrived',
+  'case-already-rated',
   'patrol-not-owner',
   'patrol-points-out-of-time',
   'visit-plan-done',
@@ -133,6 +134,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'case-already-summoned':
     case 'case-already-arrived':
     case 'case-not-arrived':
+    case 'case-already-rated':
     case 'visit-plan-done':
       return 409;
     case 'no-command-unit':

@@ -84,7 +84,8 @@ export async function saveTransition(
 ): Promise<boolean> {
   const { row, after, now, settings } = input;
   const previous = clockOf(row);
-  const before = loadSnapshot(row.snapshot);
+  // Only the stage clock is derived here; it does not depend on who reported.
+  const before = loadSnapshot(row.snapshot, []);
   const clock = nextStageClock(previous, before, after, now, input.limits, settings.calendar);
   const clockChanged = !sameClock(previous, clock);
   const saved = await casesRepository.updateCase(tx, row.id, row.version, {

@@ -1,4 +1,21 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, max, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  lte,
+  max,
+  min,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
@@ -363,6 +380,17 @@ export const casesRepository = {
       .from(caseReports)
       .where(eq(caseReports.caseId, caseId))
       .orderBy(asc(caseReports.createdAt), asc(caseReports.id));
+  },
+
+  /** The signed-in people who reported a case (merged reports too), first reporter first. */
+  async reporterUserIdsOf(db: Executor, caseId: string): Promise<string[]> {
+    const rows = await db
+      .select({ userId: caseReports.reporterUserId, first: min(caseReports.createdAt) })
+      .from(caseReports)
+      .where(and(eq(caseReports.caseId, caseId), isNotNull(caseReports.reporterUserId)))
+      .groupBy(caseReports.reporterUserId)
+      .orderBy(asc(min(caseReports.createdAt)));
+    return rows.flatMap((r) => (r.userId === null ? [] : [r.userId]));
   },
 
   /** The first report of each case (who reported it first), for lists and exports. */

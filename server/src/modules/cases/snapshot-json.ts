@@ -9,8 +9,8 @@ export type Jsonified<T> = T extends Date
       ? { [K in keyof T]: Jsonified<T[K]> }
       : T;
 
-/** The CaseSnapshot as stored in `cases.snapshot` (jsonb). */
-export type StoredSnapshot = Jsonified<CaseSnapshot>;
+/** The CaseSnapshot as stored in `cases.snapshot` (jsonb); the reporters come from the reports. */
+export type StoredSnapshot = Jsonified<Omit<CaseSnapshot, 'reporterUserIds'>>;
 
 const date = (value: string): Date => new Date(value);
 const maybeDate = (value: string | null): Date | null => (value === null ? null : new Date(value));
@@ -19,8 +19,9 @@ const maybeIso = (value: Date | null): string | null => (value === null ? null :
 
 /** Snapshot → JSON, every date field named, so a new date field fails to compile until handled here. */
 export function storeSnapshot(c: CaseSnapshot): StoredSnapshot {
+  const { reporterUserIds: _fromReports, ...stored } = c;
   return {
-    ...c,
+    ...stored,
     assistingUnitIds: [...c.assistingUnitIds],
     handleDueAt: maybeIso(c.handleDueAt),
     pendingReturn: c.pendingReturn && { ...c.pendingReturn, at: iso(c.pendingReturn.at) },
@@ -49,10 +50,15 @@ export function storeSnapshot(c: CaseSnapshot): StoredSnapshot {
   };
 }
 
-/** JSON → snapshot: the inverse of {@link storeSnapshot}. */
-export function loadSnapshot(s: StoredSnapshot): CaseSnapshot {
+/**
+ * JSON → snapshot: the inverse of {@link storeSnapshot}, with the case's signed-in reporters
+ * (from its reports). They matter only to a reporter's own command (rating), so a caller that
+ * runs no command for a resident may pass none.
+ */
+export function loadSnapshot(s: StoredSnapshot, reporterUserIds: readonly string[]): CaseSnapshot {
   return {
     ...s,
+    reporterUserIds,
     handleDueAt: maybeDate(s.handleDueAt),
     pendingReturn: s.pendingReturn && { ...s.pendingReturn, at: date(s.pendingReturn.at) },
     hold: s.hold && { ...s.hold, since: date(s.hold.since) },

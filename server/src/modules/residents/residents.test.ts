@@ -461,7 +461,51 @@ describe('rating from the portal (回访)', () => {
     });
     const twice = await command(client, code, { type: 'rate', rating: 'satisfied' });
     expect(twice.statusCode).toBe(409);
+    expect(twice.json().error).toMatchObject({ code: 'case-already-rated', message: '这件事您已经评价过了，谢谢。' });
     expect((await publicView(code, intake.followKey)).json().timeline.at(-1).step).toBe('rated');
+  });
+
+  it('lets every reporter of a merged case rate it once, after the first rating too', async () => {
+    const a = await newResident('居民冯');
+    const b = await newResident('居民陈');
+    const point = nextPoint();
+    const first = await reportOk(a.client, {
+      matterCode: 'CG-0101',
+      description: '井盖缺失',
+      point,
+      formAnswers: { hazard: 'none' },
+    });
+    const second = await reportOk(b.client, {
+      matterCode: 'CG-0101',
+      description: '同一个井盖，还没修',
+      point: { ...point, lat: point.lat + 0.002 },
+      formAnswers: { hazard: 'none' },
+    });
+    const merged = await w.operator.post(`/api/cases/${second.case.code}/merge`, { intoCaseCode: first.case.code });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const code = first.case.code;
+    await closeCase(code);
+    for (const r of [a, b]) expect((await myReports(r.client)).items[0]).toMatchObject({ code, canRate: true });
+
+    expect(await commandOk(a.client, code, { type: 'rate', rating: 'satisfied' })).toBe('rated');
+    // The merged-in reporter still has a say once the case is rated…
+    expect((await myReports(b.client)).items[0]).toMatchObject({ code, canRate: true, myRating: null });
+    expect(await commandOk(b.client, code, { type: 'rate', rating: 'dissatisfied', comment: '还在晃' })).toBe('rated');
+    expect((await myReports(b.client)).items[0]).toMatchObject({
+      canRate: false,
+      myRating: { rating: 'dissatisfied', comment: '还在晃' },
+    });
+    // …once, and the desk's callback is settled by the first rating.
+    for (const client of [b.client, w.operator]) {
+      const again = await command(client, code, { type: 'rate', rating: 'satisfied' });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe('case-already-rated');
+    }
+    const { ratings } = (await detail(w.operator, code)).workflow;
+    expect(ratings.map((r) => [r.rating, r.additional])).toEqual([
+      ['satisfied', false],
+      ['dissatisfied', true],
+    ]);
   });
 });
 

@@ -45,7 +45,8 @@ function detailText(entry: TimelineEntry, unitName: (id: string) => string, t: (
   for (const key of ['reason', 'note', 'text', 'comment', 'part']) {
     if (typeof d[key] === 'string' && d[key]) lines.push(String(d[key]));
   }
-  if (typeof d.rating === 'string') lines.push(t(`cases.rating.${d.rating}`));
+  if (typeof d.rating === 'string')
+    lines.push(`${t(`cases.rating.${d.rating}`)}${d.additional === true ? ` · ${t('cases.rating.additional')}` : ''}`);
   if (entry.type === 'extension_requested' && typeof d.amount === 'number')
     lines.push(
       t('cases.extendBy')
@@ -318,7 +319,10 @@ export default function CaseDetailPage() {
                 {workflow.ratings.length > 0 && (
                   <Descriptions.Item label={t('cases.ratings')} span={2}>
                     {workflow.ratings
-                      .map((r) => `${t(`cases.rating.${r.rating}`)}${r.comment ? `（${r.comment}）` : ''}`)
+                      .map(
+                        (r) =>
+                          `${t(`cases.rating.${r.rating}`)}${r.comment ? `（${r.comment}）` : ''}${r.additional ? ` · ${t('cases.rating.additional')}` : ''}`,
+                      )
                       .join('；')}
                   </Descriptions.Item>
                 )}

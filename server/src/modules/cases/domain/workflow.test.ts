@@ -11,6 +11,7 @@ import {
   DEFAULT_WORKFLOW_POLICY,
   type Extension,
   reportCase,
+  reporterMayRate,
   type TransitionResult,
   transition,
 } from './workflow.js';
@@ -220,7 +221,7 @@ redispatch            .        .         .        Y         Y        Y       .  
 submit_feedback       .        .         .        .         Y        .       .      .     .      .       .
 verify_pass           .        .         .        .         .        .       Y      .     .      .       .
 verify_fail           .        .         .        .         .        .       Y      .     .      .       .
-rate                  .        .         .        .         .        .       .      Y     .      .       .
+rate                  .        .         .        .         .        .       .      Y     Y      .       .
 archive               .        .         .        .         .        .       .      Y     Y      .       .
 hold                  .        Y         .        Y         Y        .       .      .     .      .       .
 resume                .        .         .        .         .        .       .      .     .      .       Y
@@ -585,6 +586,53 @@ describe('dissatisfied rating reopens the case once (default: only when the unit
     const policy = { ...DEFAULT_WORKFLOW_POLICY, dissatisfiedReopen: { maxReopens: 1, onlyWhenUnitAtFault: false } };
     const result = expectOk(transition(closed, { type: 'rate', rating: 'dissatisfied' }, actors.res, NOW, policy));
     expect(result.next.state).toBe('accepted');
+  });
+
+  it('every reporter of a merged case rates once; later ratings are kept and settle nothing', () => {
+    const merged: CaseSnapshot = { ...closed, reporterUserIds: ['u-res', 'u-res2'] };
+    const first = expectOk(transition(merged, { type: 'rate', rating: 'satisfied' }, actors.res, NOW)).next;
+    expect(first.state).toBe('rated');
+    expect(reporterMayRate(first, 'u-res')).toBe(false);
+    expect(reporterMayRate(first, 'u-res2')).toBe(true);
+
+    const second = expectOk(transition(first, { ...dissatisfiedAtFault }, actors.res2, NOW));
+    expect(second.next).toMatchObject({ state: 'rated', dissatisfiedReopenCount: 0 });
+    expect(second.next.ratings.at(-1)).toMatchObject({
+      rating: 'dissatisfied',
+      unitAtFault: null,
+      byUserId: 'u-res2',
+      additional: true,
+    });
+    expect(second.events).toEqual([
+      expect.objectContaining({ type: 'rated', fromState: 'rated', toState: 'rated', details: expect.anything() }),
+    ]);
+
+    // Once each: the same reporter again, and the desk once the callback is settled.
+    for (const actor of [actors.res, actors.res2, actors.op])
+      expect(transition(second.next, { type: 'rate', rating: 'satisfied' }, actor, NOW)).toEqual({
+        ok: false,
+        reason: 'already-rated',
+      });
+    // A resident who did not report it is no reporter at all.
+    const stranger: Actor = { userId: 'u-res3', roles: ['resident'], unitId: null };
+    expect(transition(second.next, { type: 'rate', rating: 'satisfied' }, stranger, NOW)).toEqual({
+      ok: false,
+      reason: 'not-authorized',
+    });
+  });
+
+  it('a case reopened and closed again waits for a new rating from its reporters', () => {
+    const first = expectOk(transition(closed, { ...dissatisfiedAtFault }, actors.op, NOW)).next;
+    const { c: closedAgain } = run(first, [
+      [SAMPLE.submit_feedback, actors.h],
+      [SAMPLE.verify_pass, actors.gw],
+    ]);
+    const rated = expectOk(transition(closedAgain, { type: 'rate', rating: 'satisfied' }, actors.res, NOW)).next;
+    expect(rated.ratings.map((r) => [r.byUserId, r.additional ?? false])).toEqual([
+      ['u-op', false],
+      ['u-res', false],
+    ]);
+    expect(reporterMayRate(rated, 'u-res')).toBe(false);
   });
 
   it('basically satisfied closes the loop', () => {

@@ -41,7 +41,7 @@ import type { WorkingDuration } from './work-calendar.js';
  * | report_arrival, record_part                                               | handler, workstation_staff                    | actor's unit was summoned         |
  * | verify_pass, verify_fail                                                  | grid_worker, patroller, supervisor            | any (data scope); not the person who gave the feedback |
  * |                                                                           | operator, workstation_staff                   | command unit, only when the matter needs no on-site check |
- * | rate                                                                      | resident                                      | the reporter                      |
+ * | rate                                                                      | resident                                      | a reporter, each once per closing |
  * |                                                                           | operator, workstation_staff                   | command unit (callback 回访)       |
  * | archive                                                                   | operator, workstation_staff                   | command unit                      |
  * |                                                                           | system                                        | —                                 |
@@ -129,6 +129,8 @@ export interface RatingRecord {
   readonly comment: string | null;
   readonly at: Date;
   readonly byUserId: string | null;
+  /** Another reporter's rating of a case already rated (并单): counted, but settles nothing. */
+  readonly additional?: boolean;
 }
 
 /** Everything the rules need to know about a case. The repository maps it to rows. */
@@ -139,7 +141,14 @@ export interface CaseSnapshot {
   readonly level: HandlingLevel;
   /** The command center or workstation that registers and dispatches the case at its level. */
   readonly commandUnitId: string;
+  /** Who filed the first report (null: anonymous, a hotline or Open311 caller without an account). */
   readonly reporterUserId: string | null;
+  /**
+   * Every signed-in reporter of the case, merged reports too: each may rate it once. Read
+   * from the case's reports whenever the case is loaded, never stored with the snapshot,
+   * because reports join a case (并单, "me too") without a transition.
+   */
+  readonly reporterUserIds: readonly string[];
   /** From the matter catalog: only a check on site may close it. */
   readonly needsOnSiteVerification: boolean;
   readonly assignedUnitId: string | null;
@@ -310,7 +319,9 @@ export type TransitionRefusal =
   | 'whistle-needs-town-level'
   | 'already-summoned'
   | 'already-arrived'
-  | 'not-arrived';
+  | 'not-arrived'
+  /** A reporter rates a case once; a rated case takes only the other reporters' ratings. */
+  | 'already-rated';
 
 export type TransitionResult =
   | { readonly ok: true; readonly next: CaseSnapshot; readonly events: readonly TimelineEvent[] }
@@ -414,7 +425,8 @@ export const ALLOWED_STATES: Readonly<Record<CommandType, readonly CaseState[]>>
   submit_feedback: ['accepted'],
   verify_pass: ['handled'],
   verify_fail: ['handled'],
-  rate: ['closed'],
+  // Once rated, a case still takes the ratings of its other reporters (merged reports).
+  rate: ['closed', 'rated'],
   archive: ['closed', 'rated'],
   hold: ['registered', 'dispatched', 'accepted'],
   resume: ['on_hold'],
@@ -460,6 +472,18 @@ export function clockStage(state: CaseState): ClockStage {
   }
 }
 
+/**
+ * Whether a rating by this reporter would be taken now: a closed case waits for its
+ * rating; a rated case still takes each other reporter's once (until it is closed again).
+ */
+export function reporterMayRate(c: CaseSnapshot, userId: string): boolean {
+  if (!c.reporterUserIds.includes(userId)) return false;
+  if (c.state === 'closed') return true;
+  if (c.state !== 'rated') return false;
+  const settling = c.ratings.findLastIndex((r) => !r.additional);
+  return !c.ratings.slice(Math.max(0, settling)).some((r) => r.byUserId === userId);
+}
+
 /** A new case as intake creates it (上报), with its first timeline event. */
 export function reportCase(
   input: {
@@ -480,6 +504,7 @@ export function reportCase(
     level: input.level,
     commandUnitId: input.commandUnitId,
     reporterUserId: input.reporterUserId,
+    reporterUserIds: input.reporterUserId === null ? [] : [input.reporterUserId],
     needsOnSiteVerification: input.needsOnSiteVerification,
     assignedUnitId: null,
     assistingUnitIds: [],
@@ -555,7 +580,7 @@ function checkRelations(
         if (actor.unitId !== null && c.whistle?.units.some((u) => u.unitId === actor.unitId)) return 'ok';
         break;
       case 'reporter':
-        if (actor.userId !== null && actor.userId === c.reporterUserId) return 'ok';
+        if (actor.userId !== null && c.reporterUserIds.includes(actor.userId)) return 'ok';
         break;
       case 'command_unit_desk_check':
         if (actor.unitId !== null && actor.unitId === c.commandUnitId) {
@@ -740,6 +765,23 @@ function apply(c: CaseSnapshot, cmd: Command, actor: Actor, now: Date, policy: W
     case 'rate': {
       // Only the command unit's callback judges fault; a resident's own rating cannot.
       const byDesk = actor.unitId !== null && actor.unitId === c.commandUnitId && hasAnyRole(actor, COMMAND_DESK);
+      if (c.state === 'rated') {
+        // The first rating of a closing settled the callback (and any reopening); later ones
+        // are the other reporters' voices, kept on the case and its timeline, changing nothing.
+        if (byDesk || actor.userId === null || !reporterMayRate(c, actor.userId)) return refuse('already-rated');
+        const record: RatingRecord = {
+          rating: cmd.rating,
+          unitAtFault: null,
+          comment: cmd.comment ?? null,
+          at: now,
+          byUserId: actor.userId,
+          additional: true,
+        };
+        return done(
+          { ...c, ratings: [...c.ratings, record] },
+          event('rated', 'rated', { rating: cmd.rating, unitAtFault: null, comment: record.comment, additional: true }),
+        );
+      }
       const unitAtFault = byDesk ? (cmd.unitAtFault ?? null) : null;
       const record: RatingRecord = {
         rating: cmd.rating,

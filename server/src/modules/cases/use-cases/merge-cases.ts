@@ -43,7 +43,7 @@ export async function mergeCases(
     const [source, target] = await lockPair(tx, actor, [input.code, input.intoCaseCode]);
     if (!OPEN_STATES.includes(target.state)) throw new DomainError('case-merge-target-closed');
     const result = transition(
-      loadSnapshot(source.snapshot),
+      loadSnapshot(source.snapshot, []),
       { type: 'void', reason: `重复上报，并入 ${target.code}`, duplicateOfCaseId: target.id },
       workflowActorOf(actor),
       now,

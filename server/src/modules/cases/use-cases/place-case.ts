@@ -29,7 +29,7 @@ export async function placeCase(
       throw new DomainError('case-not-allowed-in-state', stateParams(row.state));
     }
     if (actor.unitId === null || actor.unitId !== row.commandUnitId) throw new DomainError('case-not-authorized');
-    const snapshot = loadSnapshot(row.snapshot);
+    const snapshot = loadSnapshot(row.snapshot, []);
     let commandUnitId = row.commandUnitId;
     let level = row.level;
     if (row.state === 'reported') {

@@ -111,7 +111,7 @@ async function applyTimer(tx: Tx, timer: CaseTimerRow, now: Date, settings: Case
     case 'escalate': {
       if (!forCurrentClock(timer, row)) return 'stale';
       const matter = await matterOfCase(tx, row);
-      const toCommandUnitId = await escalationTarget(tx, row, loadSnapshot(row.snapshot));
+      const toCommandUnitId = await escalationTarget(tx, row, loadSnapshot(row.snapshot, []));
       const reason = `超过${stageName(timer.stage)}时限，按事项规则自动上报升级`;
       return runSystemCommand(tx, row, matter, { type: 'escalate', reason, toCommandUnitId }, now, settings);
     }
@@ -164,7 +164,7 @@ async function runSystemCommand(
   now: Date,
   settings: CaseSettings,
 ): Promise<Outcome> {
-  const result = transition(loadSnapshot(row.snapshot), command, SYSTEM_ACTOR, now, settings.policy);
+  const result = transition(loadSnapshot(row.snapshot, []), command, SYSTEM_ACTOR, now, settings.policy);
   if (!result.ok) return 'stale';
   const saved = await saveTransition(tx, {
     row,

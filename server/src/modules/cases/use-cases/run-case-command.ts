@@ -75,6 +75,7 @@ export const REFUSAL_ERRORS: Readonly<Record<TransitionRefusal, ErrorCode>> = {
   'already-top-level': 'case-already-top-level',
   'whistle-needs-town-level': 'case-whistle-needs-town-level',
   'already-summoned': 'case-already-summoned',
+  'already-rated': 'case-already-rated',
   'already-arrived': 'case-already-arrived',
   'not-arrived': 'case-not-arrived',
 };
@@ -108,7 +109,7 @@ export async function runCaseCommand(
       throw new DomainError('case-version-conflict', { version: row.version });
     }
     const matter = await matterOfCase(tx, row);
-    const before = loadSnapshot(row.snapshot);
+    const before = loadSnapshot(row.snapshot, await casesRepository.reporterUserIdsOf(tx, row.id));
     const command = await toDomainCommand(deps, tx, actor, { row, before, matter, body: input.command, now });
     const result = transition(before, command, workflowActorOf(actor), now, deps.settings.policy);
     if (!result.ok) throw new DomainError(REFUSAL_ERRORS[result.reason], stateParams(before.state));

@@ -1,14 +1,16 @@
 import type { MyReportList } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
+import { reporterMayRate } from '../../cases/domain/workflow.js';
+import { loadSnapshot } from '../../cases/snapshot-json.js';
 import { publicStateOf } from '../public-case.js';
 import { residentsRepository } from '../residents.repository.js';
 
 /**
  * "My reports": every case the signed-in person reported (also when their report was
  * merged into another's case), in public wording, with the follow key to share and
- * whether the case waits for their rating (回访: closed, and they are its reporter —
- * the workflow lets only the case's reporter rate).
+ * whether the case waits for their rating (回访: each reporter rates once when it closes,
+ * merged reports too — the workflow's own rule).
  */
 export async function listMyReports(
   db: Executor,
@@ -20,6 +22,8 @@ export async function listMyReports(
     total,
     items: items.map((row) => {
       const c = row.case;
+      // The list holds only cases the caller reported, so they are among its reporters.
+      const snapshot = loadSnapshot(c.snapshot, [actor.id]);
       const mine = c.snapshot.ratings.filter((r) => r.byUserId === actor.id).at(-1);
       return {
         code: c.code,
@@ -31,7 +35,7 @@ export async function listMyReports(
         supporterCount: c.supporterCount,
         anonymous: row.anonymous,
         followKey: row.followKey,
-        canRate: c.state === 'closed' && c.snapshot.reporterUserId === actor.id,
+        canRate: reporterMayRate(snapshot, actor.id),
         myRating: mine ? { rating: mine.rating, comment: mine.comment, at: mine.at } : null,
       };
     }),
