@@ -14,6 +14,8 @@ export const User = Type.Object({
   disabled: Type.Boolean(),
   lockedUntil: Type.Union([Type.String(), Type.Null()]),
   totpEnabled: Type.Boolean(),
+  /** A resident's mobile number, masked (138****5678); the number itself is stored only sealed. */
+  phoneMasked: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
 });
 export type User = Static<typeof User>;

@@ -6,12 +6,15 @@ import { runTimersWithApp } from './modules/cases/timer-loop.js';
 import { loadDemoCountyIfEmpty } from './modules/demo/load-demo-county.js';
 import { runHotlineCallbacksWithApp } from './modules/hotline/callback-loop.js';
 import { runTrackRetentionWithApp } from './modules/patrols/retention-loop.js';
+import { sealLegacyResidentPhones } from './modules/residents/use-cases/seal-legacy-phones.js';
 import { loadConfig } from './platform/config.js';
 
 async function main() {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
   const logins = config.loadDemo ? await loadDemoCountyIfEmpty(database.db) : null;
+  // Accounts from before resident phones were sealed: sealed now, once (a no-op afterwards).
+  await sealLegacyResidentPhones(database.db, config.secretKey);
   const app = await buildApp({ config, database });
   // Case timers (warnings, overdue, escalation, callback, archive): due ones fire at once, then every few seconds.
   runTimersWithApp(app, database, caseSettingsFrom(process.env));

@@ -22,6 +22,7 @@ const userView = {
   disabled: users.disabled,
   lockedUntil: users.lockedUntil,
   totpEnabled: users.totpEnabled,
+  phoneMasked: users.phoneMasked,
   createdAt: users.createdAt,
 };
 
@@ -31,6 +32,22 @@ export const accountsRepository = {
   async findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
     const [row] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
     return row;
+  },
+
+  /** The account whose phone has this blind index (a resident signing in with their number). */
+  async findUserByPhoneIndex(db: Executor, phoneIndex: string): Promise<UserRow | undefined> {
+    const [row] = await db.select().from(users).where(eq(users.phoneIndex, phoneIndex));
+    return row;
+  },
+
+  /** Residents created before phones were sealed: their login name is still the number. */
+  async residentsWithPlainPhones(db: Executor, mobilePattern: string): Promise<UserRow[]> {
+    return db
+      .select()
+      .from(users)
+      .where(
+        and(sql`'resident' = ANY(${users.roles})`, isNull(users.phoneIndex), sql`${users.username} ~ ${mobilePattern}`),
+      );
   },
 
   async findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
@@ -52,13 +69,20 @@ export const accountsRepository = {
   async listUsersInScope(
     db: Executor,
     scopePath: string,
-    filter: { q?: string | undefined; role?: string | undefined },
+    /** `phoneIndex`: the blind index of `q` when it is a mobile number, to find a resident by it. */
+    filter: { q?: string | undefined; role?: string | undefined; phoneIndex?: string | undefined },
     page: { limit: number; offset: number },
   ) {
     const conditions: SQL[] = [withinScope(regions.path, scopePath)];
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      conditions.push(or(sql`${users.username} ILIKE ${like}`, sql`${users.displayName} ILIKE ${like}`) as SQL);
+      conditions.push(
+        or(
+          sql`${users.username} ILIKE ${like}`,
+          sql`${users.displayName} ILIKE ${like}`,
+          filter.phoneIndex ? eq(users.phoneIndex, filter.phoneIndex) : undefined,
+        ) as SQL,
+      );
     }
     if (filter.role) conditions.push(sql`${filter.role} = ANY(${users.roles})`);
     const where = and(...conditions);

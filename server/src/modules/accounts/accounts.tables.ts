@@ -25,11 +25,20 @@ export const users = pgTable(
     /** TOTP secret, AES-256-GCM sealed with the platform secret key. */
     totpSecretSealed: text('totp_secret_sealed'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /**
+     * A resident's mobile number (they sign in with it): sealed (AES-256-GCM, platform
+     * secret), masked for display, and found by its blind index (platform/phone.ts). The
+     * number itself is in no column, the login name included.
+     */
+    phoneIndex: text('phone_index'),
+    phoneSealed: text('phone_sealed'),
+    phoneMasked: text('phone_masked'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_username_lower_idx').on(sql`lower(${t.username})`),
+    uniqueIndex('users_phone_index_idx').on(t.phoneIndex),
     index('users_scope_idx').on(t.scopeRegionCode),
   ],
 );

@@ -4,6 +4,7 @@ import {
   CreatedApiKey,
   CreateUserBody,
   IdParams,
+  type Role,
   UpdateUserBody,
   User,
   UserList,
@@ -12,6 +13,7 @@ import {
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
+import { isMainlandMobile, phoneIndex } from '../../platform/phone.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { accountsRepository } from './accounts.repository.js';
 import { auditContextOf, authorize } from './authorize.js';
@@ -38,6 +40,12 @@ const presentKey = (k: ApiKeyRow) => ({
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
 });
 
+/** The list's search: a mobile number also finds the resident who signs in with it (by its blind index). */
+function userFilter(secretKey: Buffer, query: { q?: string | undefined; role?: Role | undefined }) {
+  const q = query.q?.trim();
+  return { ...query, ...(q && isMainlandMobile(q) ? { phoneIndex: phoneIndex(secretKey, q) } : {}) };
+}
+
 export function usersRoutes(app: App, { database: { db }, config }: ModuleContext) {
   app.get(
     '/users/export.xlsx',
@@ -53,7 +61,7 @@ export function usersRoutes(app: App, { database: { db }, config }: ModuleContex
       const actor = authorize(request, 'users.read');
       const now = new Date();
       const bytes = await exportUsers(db, actor, auditContextOf(request), {
-        filter: request.query,
+        filter: userFilter(config.secretKey, request.query),
         maxRows: config.exportMaxRows,
         locale: request.locale,
         now,
@@ -76,7 +84,12 @@ export function usersRoutes(app: App, { database: { db }, config }: ModuleContex
     async (request) => {
       const actor = authorize(request, 'users.read');
       const { q, role, limit = 50, offset = 0 } = request.query;
-      const result = await accountsRepository.listUsersInScope(db, actor.scopePath, { q, role }, { limit, offset });
+      const result = await accountsRepository.listUsersInScope(
+        db,
+        actor.scopePath,
+        userFilter(config.secretKey, { q, role }),
+        { limit, offset },
+      );
       return { items: result.items.map(presentUser), total: result.total };
     },
   );

@@ -10,14 +10,6 @@ export function formatCaseCode(reportedAt: Date, number: number): string {
   return `YW${chinaDayKey(reportedAt).replaceAll('-', '')}-${String(number).padStart(6, '0')}`;
 }
 
-/** A phone number as most people may see it: the first three and last four digits (138****5678). */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (digits.length <= 4) return '*'.repeat(digits.length);
-  if (digits.length < 8) return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
-}
-
 /** Crockford's base32: no I, L, O or U, so a key read aloud or copied by hand is not misread. */
 const FOLLOW_KEY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const FOLLOW_KEY_LENGTH = 8;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCaseCode, maskPhone } from './case-code.js';
+import { maskPhone } from '../../platform/phone.js';
+import { formatCaseCode } from './case-code.js';
 import { haversineMeters } from './domain/duplicates.js';
 import type { CaseSnapshot } from './domain/workflow.js';
 import { reportCase } from './domain/workflow.js';

@@ -9,7 +9,6 @@ import {
   CommandResult,
   IntakeResult,
   KeepApartBody,
-  MAINLAND_MOBILE_PATTERN,
   MergeCaseBody,
   PlaceCaseBody,
   ReportCaseBody,
@@ -21,7 +20,7 @@ import {
   SupervisionQuery,
 } from '@yiwang/contracts';
 import { Type } from 'typebox';
-import { sha256Hex } from '../../platform/crypto.js';
+import { decryptSecret, sha256Hex } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor, App } from '../../platform/http.js';
 import { accountsRepository } from '../accounts/accounts.repository.js';
@@ -45,7 +44,6 @@ import { suggestRouting } from './use-cases/suggest-routing.js';
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' })),
 });
-const MOBILE = new RegExp(MAINLAND_MOBILE_PATTERN);
 const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
 
 /** "3", W/"3" or 3 → 3 (the case version a client last saw). */
@@ -79,8 +77,8 @@ async function intakeReporter(
       enteredByUserId: user?.id ?? null,
     };
   }
-  // A self-registered resident's login name is their mobile number: the command desk calls it back (回访).
-  const accountPhone = isResident && user && MOBILE.test(user.username) ? user.username : null;
+  // A self-registered resident's account holds their mobile number (sealed): the command desk calls it back (回访).
+  const accountPhone = isResident && user?.phoneSealed ? decryptSecret(deps.secretKey, user.phoneSealed) : null;
   return {
     channel,
     reporter: {

@@ -58,7 +58,7 @@ export async function residentsRoutes(app: App, { config, database }: ModuleCont
         schema: {
           tags: ['auth', 'residents'],
           summary:
-            'A resident signs up with their mobile number (their login name from then on) and is signed in; the account may report anywhere in the county and sees only its own cases',
+            'A resident signs up with their mobile number (they sign in with it from then on; it is stored only sealed, masked and blind-indexed) and is signed in; the account may report anywhere in the county and sees only its own cases',
           body: RegisterResidentBody,
           response: { 201: SessionInfo },
         },
@@ -66,6 +66,7 @@ export async function residentsRoutes(app: App, { config, database }: ModuleCont
       async (request, reply) => {
         const user = await registerResident({
           db,
+          secretKey: config.secretKey,
           input: request.body,
           ip: request.ip,
           requestId: String(request.id),

@@ -1,5 +1,7 @@
 import type { MyReportList, PublicCaseView, SessionInfo } from '@yiwang/contracts';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
 import { type Client, createTestApp, type TestApp } from '../../test/app.js';
 import { FOLLOW_KEY_LENGTH, newFollowKey, normalizeFollowKey } from '../cases/case-code.js';
 import {
@@ -17,6 +19,7 @@ import {
 } from '../cases/cases.test-helpers.js';
 import type { Position } from '../grids/geometry/index.js';
 import { publicStateOf, publicStepOf, publicTimeline } from './public-case.js';
+import { sealLegacyResidentPhones } from './use-cases/seal-legacy-phones.js';
 
 const PASSWORD = 'Resident2026';
 
@@ -86,13 +89,13 @@ async function closeCase(code: string): Promise<string> {
 }
 
 describe('resident self-registration', () => {
-  it('creates a county-scoped resident with the phone as login name, signs in and audits it', async () => {
+  it('creates a county-scoped resident who signs in with the phone, signs them in and audits it', async () => {
     const phone = newPhone();
     const r = await register(w.t, { phone, displayName: ' 居民赵磊 ', password: PASSWORD, locale: 'en-US' });
     expect(r.statusCode, r.body).toBe(201);
     const session = r.json<SessionInfo>();
     expect(session.user).toMatchObject({
-      username: phone,
+      username: expect.stringMatching(/^r-[0-9a-f]{10}$/),
       displayName: '居民赵磊',
       roles: ['resident'],
       locale: 'en-US',
@@ -109,13 +112,71 @@ describe('resident self-registration', () => {
       url: '/api/auth/session',
       headers: { cookie: `${cookie?.name}=${cookie?.value}` },
     });
-    expect(again.json().user.username).toBe(phone);
-    // Later visits sign in with the phone and the password, like every account.
-    expect((await w.t.login(phone, PASSWORD)).session.user.roles).toEqual(['resident']);
+    expect(again.json().user.id).toBe(session.user.id);
+    // Later visits sign in with the phone and the password.
+    expect((await w.t.login(phone, PASSWORD)).session.user.id).toBe(session.user.id);
 
     const audit = (await w.admin.get(`/api/audit?action=user.register&limit=50`)).json();
-    const row = audit.items.find((a: { details: { username?: string } }) => a.details.username === phone);
-    expect(row).toMatchObject({ action: 'user.register', objectType: 'user', actorLabel: phone });
+    const row = audit.items.find((a: { objectId: string }) => a.objectId === session.user.id);
+    expect(row).toMatchObject({
+      action: 'user.register',
+      objectType: 'user',
+      actorLabel: session.user.username,
+      details: { phone: `${phone.slice(0, 3)}****${phone.slice(-4)}` },
+    });
+  });
+
+  it('keeps the phone only sealed: in no column, list or audit row, yet found by the admin’s search', async () => {
+    const { phone, client } = await newResident('居民褚');
+    // A wrong password typed with the phone is audited with the phone masked.
+    const wrong = await w.t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: phone, password: 'Wrong2026xx' },
+    });
+    expect(wrong.statusCode).toBe(401);
+
+    const [row] = await queryRows<{ row: string }>(
+      w.t.database.db,
+      sql`SELECT u::text AS row FROM users u WHERE id = ${client.session.user.id}`,
+    );
+    expect(row?.row).toContain('r-');
+    expect(row?.row).not.toContain(phone);
+    const [audit] = await queryRows<{ n: number }>(
+      w.t.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE details::text LIKE ${`%${phone}%`} OR actor_label LIKE ${`%${phone}%`}`,
+    );
+    expect(audit?.n).toBe(0);
+
+    const found = (await w.admin.get(`/api/users?q=${phone}`)).json();
+    expect(found.items).toEqual([
+      expect.objectContaining({
+        id: client.session.user.id,
+        displayName: '居民褚',
+        phoneMasked: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+      }),
+    ]);
+    expect(JSON.stringify(found)).not.toContain(phone);
+  });
+
+  it('seals the phone of an account made before phones were sealed, and it still signs in with it', async () => {
+    const phone = newPhone();
+    const [legacy] = await queryRows<{ id: string }>(
+      w.t.database.db,
+      sql`INSERT INTO users (username, display_name, password_hash, roles, scope_region_code)
+          SELECT ${phone}, '老居民', password_hash, ARRAY['resident'], '320281' FROM users WHERE username = 'resident'
+          RETURNING id`,
+    );
+    const id = legacy?.id;
+    expect(await sealLegacyResidentPhones(w.t.database.db, w.t.config.secretKey)).toBe(1);
+    expect(await sealLegacyResidentPhones(w.t.database.db, w.t.config.secretKey)).toBe(0);
+    const user = (await w.admin.get(`/api/users/${id}`)).json();
+    expect(user).toMatchObject({
+      username: expect.stringMatching(/^r-/),
+      phoneMasked: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+    });
+    // The demo resident's password: yiwang2026.
+    expect((await w.t.login(phone, 'yiwang2026')).session.user.id).toBe(id);
   });
 
   it('refuses a bad phone, a weak password and a blank name with messages in the user’s language', async () => {

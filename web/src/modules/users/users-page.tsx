@@ -106,6 +106,8 @@ export default function UsersPage() {
           columns={[
             { key: 'username', title: t('users.username'), dataIndex: 'username', width: 210 },
             { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName', width: 200 },
+            // Residents only: they sign in with their phone, which the server keeps sealed.
+            { key: 'phone', title: t('users.phoneMasked'), dataIndex: 'phoneMasked', width: 130 },
             {
               key: 'roles',
               title: t('users.roles'),

@@ -55,6 +55,8 @@ const userColumns = (now: Date): ColumnSpec<UserRow>[] => [
     value: (u, locale) => (u.totpEnabled ? { 'zh-CN': '已启用', 'en-US': 'On' }[locale] : null),
   },
   { header: { 'zh-CN': '创建时间', 'en-US': 'Created' }, width: 17, type: 'datetime', value: (u) => u.createdAt },
+  // Residents only: they sign in with their phone, which the server keeps sealed.
+  { header: { 'zh-CN': '手机（脱敏）', 'en-US': 'Phone (masked)' }, width: 14, value: (u) => u.phoneMasked },
 ];
 
 /**
@@ -65,7 +67,12 @@ export async function exportUsers(
   db: Db,
   actor: Actor,
   context: AuditContext,
-  input: { filter: { q?: string | undefined; role?: Role | undefined }; maxRows: number; locale: Locale; now: Date },
+  input: {
+    filter: { q?: string | undefined; role?: Role | undefined; phoneIndex?: string | undefined };
+    maxRows: number;
+    locale: Locale;
+    now: Date;
+  },
 ): Promise<Buffer> {
   const { items, total } = await accountsRepository.listUsersInScope(db, actor.scopePath, input.filter, {
     limit: input.maxRows,

@@ -4,6 +4,7 @@ import type { Db } from '../../../db/client.js';
 import type { Config } from '../../../platform/config.js';
 import { decryptSecret, randomToken, sha256Hex } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
+import { isMainlandMobile, maskPhone, phoneIndex } from '../../../platform/phone.js';
 import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
 import { accountsRepository, type UserRow } from '../accounts.repository.js';
 import { dummyPasswordHash, verifyPassword } from '../passwords.js';
@@ -48,6 +49,10 @@ export function totpCodeIsValid(config: Config, user: UserRow, code: string): bo
 export async function logIn(options: LogInOptions): Promise<LoggedIn> {
   const { db, config } = options;
   const now = options.now ?? new Date();
+  // Residents sign in with their mobile number, which is kept only sealed: found by its blind
+  // index, and never written out in full, not even in the audit row of a failed attempt.
+  const typed = options.username.trim();
+  const byPhone = isMainlandMobile(typed);
   const audit = (user: UserRow | undefined, outcome: 'success' | 'failure' | 'locked' | 'denied', reason: string) => {
     const context: AuditContext = {
       actor: user ? { id: user.id, label: user.username } : null,
@@ -59,12 +64,14 @@ export async function logIn(options: LogInOptions): Promise<LoggedIn> {
         objectType: 'user',
         objectId: user?.id ?? null,
         outcome,
-        details: { reason, ip: options.ip, username: options.username },
+        details: { reason, ip: options.ip, username: byPhone ? maskPhone(typed) : options.username },
       }),
     );
   };
 
-  let user = await accountsRepository.findUserByUsername(db, options.username);
+  let user =
+    (await accountsRepository.findUserByUsername(db, options.username)) ??
+    (byPhone ? await accountsRepository.findUserByPhoneIndex(db, phoneIndex(config.secretKey, typed)) : undefined);
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), options.password);
     await audit(undefined, 'failure', 'unknown-username');

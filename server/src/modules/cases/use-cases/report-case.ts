@@ -2,12 +2,13 @@ import type { CaseChannel, DuplicateSuggestion, IntakeResult } from '@yiwang/con
 import type { Tx } from '../../../db/client.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
+import { maskPhone } from '../../../platform/phone.js';
 import type { AuditContext, AuditEvent } from '../../audit/record-audit.js';
 import type { CatalogMatter } from '../../catalog/catalog-matter.js';
 import { checkFormAnswers, type FormAnswersInput } from '../../catalog/form-answers.js';
 import type { Crs } from '../../grids/geometry/index.js';
 import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case.js';
-import { formatCaseCode, maskPhone, newFollowKey } from '../case-code.js';
+import { formatCaseCode, newFollowKey } from '../case-code.js';
 import { type CaseDeps, reportableMatter, stageLimitsOf } from '../case-deps.js';
 import { type CasePlace, type CommandUnit, placeReport } from '../case-placement.js';
 import { eventRow, snapshotColumns, timersForClock } from '../case-writer.js';

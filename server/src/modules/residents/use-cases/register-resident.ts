@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { RegisterResidentBody } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
+import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
+import { maskPhone, phoneIndex } from '../../../platform/phone.js';
 import { accountsRepository, type UserRow } from '../../accounts/accounts.repository.js';
 import { hashPassword } from '../../accounts/passwords.js';
 import { recordAudit } from '../../audit/record-audit.js';
@@ -8,6 +11,8 @@ import { residentsRepository } from '../residents.repository.js';
 
 export interface RegisterResidentOptions {
   db: Db;
+  /** Seals the phone and keys its blind index. */
+  secretKey: Buffer;
   input: RegisterResidentBody;
   ip: string;
   requestId: string;
@@ -17,24 +22,39 @@ export interface RegisterResidentOptions {
 const isUniqueViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 
+/** A resident's login name: their phone is personal data, so the name is a random handle (r-3fa9c01b2e). */
+export const residentUsername = (): string => `r-${randomBytes(5).toString('hex')}`;
+
 /**
- * A resident signs themselves up on the portal: an account with the `resident` role whose
- * login name is their mobile number, scoped to the county (a resident may report anywhere
- * in it and sees only their own cases). One account per phone; the audit row is written
- * with the account, as its own first act.
+ * A resident signs themselves up on the portal: an account with the `resident` role,
+ * scoped to the county (a resident may report anywhere in it and sees only their own
+ * cases), which they sign in to with their mobile number. The number is sealed, masked
+ * and blind-indexed (platform/phone.ts); the login name is a random handle, so the
+ * number appears in no list, log or audit row. One account per phone; the audit row is
+ * written with the account, as its own first act.
  */
-export async function registerResident({ db, input, ip, requestId }: RegisterResidentOptions): Promise<UserRow> {
+export async function registerResident({
+  db,
+  secretKey,
+  input,
+  ip,
+  requestId,
+}: RegisterResidentOptions): Promise<UserRow> {
   const county = await residentsRepository.countyRegion(db);
   if (!county) throw new Error('no single county at the root of the region tree: resident registration needs one');
   const taken = () => new DomainError('phone-registered', { phone: input.phone }, [{ field: 'phone', code: 'taken' }]);
   const displayName = input.displayName.trim();
   if (!displayName) throw new DomainError('validation', {}, [{ field: 'displayName', code: 'required' }]);
-  if (await accountsRepository.findUserByUsername(db, input.phone)) throw taken();
+  const index = phoneIndex(secretKey, input.phone);
+  if (await accountsRepository.findUserByPhoneIndex(db, index)) throw taken();
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
       const user = await accountsRepository.insertUser(tx, {
-        username: input.phone,
+        username: residentUsername(),
+        phoneIndex: index,
+        phoneSealed: encryptSecret(secretKey, input.phone),
+        phoneMasked: maskPhone(input.phone),
         displayName,
         passwordHash,
         roles: ['resident'],
@@ -49,7 +69,13 @@ export async function registerResident({ db, input, ip, requestId }: RegisterRes
           action: 'user.register',
           objectType: 'user',
           objectId: user.id,
-          details: { username: user.username, roles: ['resident'], scopeRegionCode: county.code, ip },
+          details: {
+            username: user.username,
+            phone: user.phoneMasked,
+            roles: ['resident'],
+            scopeRegionCode: county.code,
+            ip,
+          },
         },
       );
       return user;
