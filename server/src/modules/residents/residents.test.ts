@@ -88,6 +88,29 @@ async function closeCase(code: string): Promise<string> {
   return photoId;
 }
 
+/** Two residents report one manhole, far enough apart not to merge at intake; the operator merges them (并单). */
+async function mergedReports(nameA: string, nameB: string) {
+  const a = await newResident(nameA);
+  const b = await newResident(nameB);
+  const point = nextPoint();
+  const first = await reportOk(a.client, {
+    matterCode: 'CG-0101',
+    description: '井盖缺失',
+    point,
+    formAnswers: { hazard: 'none' },
+  });
+  const second = await reportOk(b.client, {
+    matterCode: 'CG-0101',
+    description: '同一个井盖',
+    point: { ...point, lat: point.lat + 0.002 },
+    formAnswers: { hazard: 'none' },
+  });
+  expect(second.outcome).toBe('created');
+  const merged = await w.operator.post(`/api/cases/${second.case.code}/merge`, { intoCaseCode: first.case.code });
+  expect(merged.statusCode, merged.body).toBe(200);
+  return { a, b, first, second };
+}
+
 describe('resident self-registration', () => {
   it('creates a county-scoped resident who signs in with the phone, signs them in and audits it', async () => {
     const phone = newPhone();
@@ -446,25 +469,7 @@ describe('following a case by code and key, without an account', () => {
   });
 
   it('follows a report merged into another case (并单) to that case', async () => {
-    const a = await newResident('居民钱');
-    const b = await newResident('居民吴');
-    const point = nextPoint();
-    const first = await reportOk(a.client, {
-      matterCode: 'CG-0101',
-      description: '井盖缺失',
-      point,
-      formAnswers: { hazard: 'none' },
-    });
-    // Far enough apart not to merge at intake; the operator merges them by hand.
-    const second = await reportOk(b.client, {
-      matterCode: 'CG-0101',
-      description: '同一个井盖',
-      point: { ...point, lat: point.lat + 0.002 },
-      formAnswers: { hazard: 'none' },
-    });
-    expect(second.outcome).toBe('created');
-    const merged = await w.operator.post(`/api/cases/${second.case.code}/merge`, { intoCaseCode: first.case.code });
-    expect(merged.statusCode, merged.body).toBe(200);
+    const { b, first, second } = await mergedReports('居民钱', '居民吴');
     const view = (await publicView(second.case.code, second.followKey)).json<PublicCaseView>();
     expect(view).toMatchObject({ code: first.case.code, mergedFromCode: second.case.code, supporterCount: 1 });
     expect(view.timeline.map((s) => s.step)).toContain('merged');
@@ -527,23 +532,7 @@ describe('rating from the portal (回访)', () => {
   });
 
   it('lets every reporter of a merged case rate it once, after the first rating too', async () => {
-    const a = await newResident('居民冯');
-    const b = await newResident('居民陈');
-    const point = nextPoint();
-    const first = await reportOk(a.client, {
-      matterCode: 'CG-0101',
-      description: '井盖缺失',
-      point,
-      formAnswers: { hazard: 'none' },
-    });
-    const second = await reportOk(b.client, {
-      matterCode: 'CG-0101',
-      description: '同一个井盖，还没修',
-      point: { ...point, lat: point.lat + 0.002 },
-      formAnswers: { hazard: 'none' },
-    });
-    const merged = await w.operator.post(`/api/cases/${second.case.code}/merge`, { intoCaseCode: first.case.code });
-    expect(merged.statusCode, merged.body).toBe(200);
+    const { a, b, first } = await mergedReports('居民冯', '居民陈');
     const code = first.case.code;
     await closeCase(code);
     for (const r of [a, b]) expect((await myReports(r.client)).items[0]).toMatchObject({ code, canRate: true });
