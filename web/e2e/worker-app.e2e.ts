@@ -85,6 +85,30 @@ async function waitForOutboxEmpty(page: Page, timeout = 60_000) {
   await page.waitForSelector('[data-testid=outbox-summary][data-pending="0"]', { timeout });
 }
 
+interface StoredItem {
+  id: string;
+  state: string;
+  photos: { key: string; photoId: string | null }[];
+}
+
+/** The outbox as the phone holds it (IndexedDB), to see what is really there, not what the screen says. */
+const outboxOnPhone = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<StoredItem[]>((resolve, reject) => {
+        const open = indexedDB.open('yiwang-worker');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('outbox').objectStore('outbox').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            resolve(all.result as StoredItem[]);
+            open.result.close();
+          };
+        };
+      }),
+  );
+
 describe('the grid-worker app (/m) on a phone', () => {
   let server: TestServer;
   let browser: Browser;
@@ -454,6 +478,117 @@ describe('the grid-worker app (/m) on a phone', () => {
     await waitForOutboxEmpty(page);
     const cases = await workerCasesSince(from);
     expect(cases.map((c) => c.matter.code)).toEqual(['CG-0302']);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a report the server refuses (made outside the county) is fixed on its own screen and resent under a new key: one case, the failed item gone', async () => {
+    // 上海人民广场: a real GPS fix, but not in 江阴市, so intake answers 400 outside-county.
+    const outside = { lon: 121.4737, lat: 31.2304 };
+    const { page, context, problems } = await openPhone(browser, server.url, outside);
+    await signIn(page);
+    const from = new Date().toISOString();
+    await context.setOffline(true);
+
+    // 占道经营 asks only optional questions: folded under 更多信息, out of the three-tap flow until opened.
+    await page.getByTestId('nav-report').click();
+    await page.getByTestId('report-photo').setInputFiles(await cameraPhoto());
+    await page.getByTestId('matter-search').fill('zdjy');
+    await page.getByTestId('matter-results').locator('button').first().click();
+    await expect(page.getByTestId('chosen-matter').textContent()).resolves.toBe('占道经营');
+    await page.getByTestId('report-location').getByText('不在你负责的网格内').waitFor();
+    await expect(page.locator('[data-question]').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: /更多信息（可选/ }).click();
+    await page.locator('[data-question=goods]').getByRole('button', { name: '果蔬' }).click();
+    await page.getByPlaceholder('说说看到了什么').fill('菜场门口路边摆摊');
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('toast').getByText('已保存，联网后自动发送').waitFor();
+
+    // What reaches the server: each report's Idempotency-Key with the answer, and the photo uploads.
+    const sent: { key: string; status: number }[] = [];
+    let photoUploads = 0;
+    await context.route('**/api/cases', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch();
+      sent.push({ key: route.request().headers()['idempotency-key'] ?? '', status: response.status() });
+      await route.fulfill({ response });
+    });
+    await context.route('**/api/photos', async (route) => {
+      photoUploads += 1;
+      await route.continue();
+    });
+    await context.setOffline(false);
+
+    await page.getByTestId('nav-outbox').click();
+    const failed = page.locator('[data-testid=outbox-item][data-state=failed]');
+    await failed.waitFor({ timeout: 30_000 });
+    await failed
+      .getByTestId('outbox-detail')
+      .getByText(/不在本县（市）网格范围内/)
+      .waitFor();
+    const [refused] = await outboxOnPhone(page);
+    expect(refused).toMatchObject({ state: 'failed' });
+    expect(refused?.photos[0]?.photoId).toBeTruthy();
+    expect(sent).toEqual([{ key: refused?.id, status: 400 }]);
+    // The photo went up before the report was refused; the edit reuses it as it is.
+    expect(photoUploads).toBe(1);
+    expect(await workerCasesSince(from)).toEqual([]);
+
+    // Back where the worker meant to report; the edit screen opens with everything as it was queued.
+    await context.setGeolocation({ longitude: point.lon, latitude: point.lat, accuracy: 8 });
+    await failed.getByTestId('outbox-edit').click();
+    await page
+      .getByTestId('edit-banner')
+      .getByText(/不在本县（市）网格范围内/)
+      .waitFor();
+    const locationFault = page.locator('[data-testid=field-fault][data-field=location]');
+    await locationFault.getByText(/不在本县（市）网格范围内/).waitFor();
+    await expect(page.getByTestId('chosen-matter').textContent()).resolves.toBe('占道经营');
+    await page.getByTestId('kept-photo').locator('img').waitFor();
+    await expect(page.locator('[data-question=goods] [aria-pressed=true]').textContent()).resolves.toBe('果蔬');
+    await expect(page.getByPlaceholder('说说看到了什么').inputValue()).resolves.toBe('菜场门口路边摆摊');
+    await expect(page.getByTestId('report-location').getAttribute('data-source')).resolves.toBe('saved');
+    await screenshot(page, 'worker-app-edit-failed-report');
+    await page.getByTestId('use-current-location').click();
+    await page.getByTestId('report-location').getByText('在 文定社区第1网格').waitFor();
+    await expect(locationFault.count()).resolves.toBe(0);
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('toast').getByText('已修改，将重新发送').waitFor();
+
+    await page.waitForSelector('[data-testid=outbox-item][data-state=sent]', { timeout: 30_000 });
+    await page
+      .getByTestId('outbox-item')
+      .getByText(/已立案号 YW\d{8}-\d+/)
+      .waitFor();
+    await expect(page.getByTestId('outbox-item').count()).resolves.toBe(1);
+
+    // On the phone: only the edited item, under its own key; the failed one is gone.
+    const stored = await outboxOnPhone(page);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.state).toBe('sent');
+    expect(stored[0]?.id).not.toBe(refused?.id);
+    // At the server: the refused key was never reused, the new one made the case, the photo went once.
+    expect(sent.at(-1)).toEqual({ key: stored[0]?.id, status: 201 });
+    expect(sent.filter((s) => s.status < 300)).toHaveLength(1);
+    expect(sent.filter((s) => s.key === refused?.id).every((s) => s.status === 400)).toBe(true);
+    expect(photoUploads).toBe(1);
+
+    const cases = await workerCasesSince(from);
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ gridCode: BASE_GRID, matter: { code: 'CG-0701' }, channel: 'worker' });
+    const everywhere = await desk<{ items: CaseRow[] }>(
+      `/api/cases?channel=worker&limit=500&reportedFrom=${encodeURIComponent(from)}`,
+    );
+    expect(everywhere.items.map((c) => c.code)).toEqual([cases[0]?.code]);
+    const detail = await desk<{
+      reports: { description: string; photoIds: string[]; formAnswers: Record<string, unknown> }[];
+    }>(`/api/cases/${cases[0]?.code}`);
+    expect(detail.reports).toHaveLength(1);
+    expect(detail.reports[0]).toMatchObject({
+      description: '菜场门口路边摆摊',
+      photoIds: [refused?.photos[0]?.photoId],
+      formAnswers: { goods: 'produce' },
+    });
     expect(problems).toEqual([]);
     await context.close();
   });

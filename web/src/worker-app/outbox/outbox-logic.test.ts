@@ -7,12 +7,17 @@ import {
   backoffDelay,
   classifyStatus,
   dueItems,
+  editedItem,
+  faultsByField,
+  isEditable,
   isPending,
   mainRequest,
   newOutboxItem,
   nextWakeAt,
+  type OutboxError,
   type OutboxItem,
   type OutboxRequest,
+  photosLeftBehind,
   recoverInterrupted,
   resultOf,
   retryByHand,
@@ -40,6 +45,7 @@ const failure = (status: number, retryAfterMs: number | null = null) =>
     retryAfterMs,
   }) as const;
 const half = () => 0.5;
+const visitBody = { address: '文定花园3幢201', note: '情况正常', visitedAt: '2026-03-02T01:00:00.000Z' };
 
 describe('an answer classified', () => {
   it.each([
@@ -218,5 +224,141 @@ describe('the main request', () => {
       outcome: 'merged',
     });
     expect(resultOf('visit', { id: 'v' })).toEqual({ caseCode: null, outcome: 'done' });
+  });
+});
+
+describe('a failed item edited by the worker', () => {
+  const outsideCounty: OutboxError = {
+    status: 400,
+    code: 'outside-county',
+    message: '该位置（经度 121.5，纬度 31.2）不在本县（市）网格范围内，请检查坐标或坐标系。',
+  };
+  const failed = () =>
+    afterAnswer(
+      withPhotoUploaded(item(), 0, 'photo-on-server'),
+      { ...failure(400), code: outsideCounty.code, message: outsideCounty.message },
+      T0 + 5_000,
+    );
+  const moved: OutboxRequest = {
+    kind: 'report',
+    body: { ...(report.body as object), point: { lon: 120.29, lat: 31.91, crs: 'WGS84' } } as never,
+  };
+
+  it('goes under a new Idempotency-Key, queued afresh, in its old place in the queue', () => {
+    const before = failed();
+    const edited = editedItem(
+      before,
+      { title: '垃圾满溢', request: moved, keptPhotos: before.photos },
+      'k-2',
+      T0 + 60_000,
+    );
+    expect(edited).toMatchObject({
+      id: 'k-2',
+      userId: 'u-1',
+      createdAt: T0,
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: T0 + 60_000,
+      lastError: null,
+      result: null,
+      sentAt: null,
+      request: moved,
+    });
+    expect(mainRequest(edited)).toEqual({ path: '/cases', body: { ...moved.body, photoIds: ['photo-on-server'] } });
+  });
+
+  it('keeps uploaded photos as they are (no second upload) and the keys of the others; new photos get keys of the new item', () => {
+    const before = failed();
+    const edited = editedItem(
+      before,
+      { title: 't', request: moved, keptPhotos: before.photos, addedPhotoBlobIds: ['b-3'] },
+      'k-2',
+      T0,
+    );
+    expect(edited.photos).toEqual([
+      { blobId: 'b-1', key: 'k-1.photo0', photoId: 'photo-on-server' },
+      { blobId: 'b-2', key: 'k-1.photo1', photoId: null },
+      { blobId: 'b-3', key: 'k-2.photo0', photoId: null },
+    ]);
+    expect(photosLeftBehind(before, edited)).toEqual([]);
+  });
+
+  it('photos the worker took out are left behind (their blobs go with the swap); photos of other items cannot be smuggled in', () => {
+    const before = failed();
+    const stranger = { blobId: 'b-9', key: 'k-9.photo0', photoId: 'not-mine' };
+    const second = before.photos[1];
+    if (!second) throw new Error('fixture has two photos');
+    const edited = editedItem(before, { title: 't', request: moved, keptPhotos: [second, stranger] }, 'k-2', T0);
+    expect(edited.photos.map((p) => p.blobId)).toEqual(['b-2']);
+    expect(photosLeftBehind(before, edited)).toEqual(['b-1']);
+  });
+
+  it('is refused for an item that has not failed, or under the same key', () => {
+    const edit = { title: 't', request: moved, keptPhotos: [] };
+    expect(() => editedItem(item(), edit, 'k-2', T0)).toThrow(/only a failed item/);
+    expect(() => editedItem(failed(), edit, 'k-1', T0)).toThrow(/new Idempotency-Key/);
+  });
+
+  it('reports, visits and verifications can be edited once failed; a support, or an item still queued, cannot', () => {
+    expect(isEditable(failed())).toBe(true);
+    expect(isEditable(item())).toBe(false);
+    const support = item({ state: 'failed' }, { kind: 'support', caseCode: 'YW1', body: {} });
+    expect(isEditable(support)).toBe(false);
+    const visit = item({ state: 'failed' }, { kind: 'visit', patrolLocalId: null, body: visitBody });
+    expect(isEditable(visit)).toBe(true);
+    const verify = item(
+      { state: 'failed' },
+      { kind: 'verify', caseCode: 'YW1', body: { type: 'verify_fail', reason: 'x' } },
+    );
+    expect(isEditable(verify)).toBe(true);
+  });
+});
+
+describe("the server's complaints, by field of the edit screen", () => {
+  it('a place outside the county (no field details) is the location', () => {
+    expect(faultsByField({ status: 400, code: 'outside-county', message: '不在本县' })).toEqual({
+      location: '不在本县',
+    });
+    expect(faultsByField({ status: 422, code: 'no-grid', message: '没有网格' })).toEqual({ location: '没有网格' });
+  });
+
+  it('field details go to the matter, the questions, the note, the photos; the rest to `other`', () => {
+    const error: OutboxError = {
+      status: 422,
+      code: 'validation',
+      message: '输入有误',
+      details: [
+        { field: 'matterCode', code: 'invalid', message: '无效' },
+        { field: 'formAnswers.hazard', code: 'required', message: '必填' },
+        { field: 'formAnswers.hazard', code: 'enum', message: '不在选项中' },
+        { field: 'description', code: 'maxLength', message: '太长' },
+        { field: 'point.lat', code: 'maximum', message: '超出范围' },
+        { field: 'photoIds', code: 'maxItems', message: '太多' },
+        { field: 'reason', code: 'minLength', message: '太短' },
+        { field: 'visitedAt', code: 'format', message: '' },
+      ],
+    };
+    expect(faultsByField(error)).toEqual({
+      matter: '无效',
+      'formAnswers.hazard': '必填；不在选项中',
+      note: '太长',
+      location: '超出范围',
+      photos: '太多',
+      reason: '太短',
+      other: '输入有误',
+    });
+  });
+
+  it('no error, nothing to show', () => {
+    expect(faultsByField(null)).toEqual({});
+    expect(faultsByField({ status: 409, code: 'case-not-allowed-in-state', message: '已结案' })).toEqual({});
+  });
+
+  it('the details of a refusal are kept on the failed item', () => {
+    const details = [{ field: 'formAnswers.hazard', code: 'required', message: '必填' }];
+    const failed = afterAnswer(item(), { ...failure(422), code: 'validation', details }, T0);
+    expect(failed.state).toBe('failed');
+    expect(failed.lastError).toEqual({ status: 422, code: 'validation', message: '服务器说不行', details });
+    expect(afterAnswer(item(), failure(422), T0).lastError).not.toHaveProperty('details');
   });
 });

@@ -11,7 +11,10 @@ import type { RecordVisitBody, ReportCaseBody, SupportCaseBody } from '@yiwang/c
  * - only a 2xx answer (a first answer or a replay) acknowledges an item;
  * - no network, 408, 429 and 5xx are tried again with exponential backoff; 401 waits for
  *   the worker to sign in again; any other 4xx fails with the server's message and stays
- *   until the worker retries or discards it.
+ *   until the worker retries, edits or discards it;
+ * - an edited item is a new request: it gets a new key (see {@link editedItem}) and replaces
+ *   the failed one in the same IndexedDB transaction, so the report exists once on the phone
+ *   at every moment.
  */
 
 export type OutboxItemState = 'queued' | 'sending' | 'sent' | 'failed';
@@ -40,12 +43,22 @@ export interface OutboxPhoto {
   photoId: string | null;
 }
 
+/** A field the server found fault with (`error.details` of a 4xx body). */
+export interface FieldFault {
+  /** The body's field as the server names it: `matterCode`, `point`, `formAnswers.hazard`… */
+  field: string;
+  code: string;
+  message: string;
+}
+
 export interface OutboxError {
   /** 0: no network. */
   status: number;
   code: string;
   /** The server's message (already in the worker's language), or empty for a network failure. */
   message: string;
+  /** Which fields were at fault, when the server said (absent in items stored before it was kept). */
+  details?: FieldFault[];
 }
 
 export interface OutboxResult {
@@ -127,7 +140,14 @@ export function backoffDelay(attempts: number, random: () => number = Math.rando
 
 export type Answer =
   | { status: number; ok: true; result: OutboxResult }
-  | { status: number; ok: false; code: string; message: string; retryAfterMs: number | null };
+  | {
+      status: number;
+      ok: false;
+      code: string;
+      message: string;
+      retryAfterMs: number | null;
+      details?: readonly FieldFault[] | undefined;
+    };
 
 /** The item after an answer to its main request (or to one of its photo uploads when that failed). */
 export function afterAnswer(
@@ -142,7 +162,12 @@ export function afterAnswer(
   }
   const error: OutboxError = answer.ok
     ? { status: answer.status, code: 'http', message: '' }
-    : { status: answer.status, code: answer.code, message: answer.message };
+    : {
+        status: answer.status,
+        code: answer.code,
+        message: answer.message,
+        ...(answer.details && answer.details.length > 0 ? { details: [...answer.details] } : {}),
+      };
   switch (kind) {
     case 'acknowledged':
     case 'retry': {
@@ -166,6 +191,88 @@ export function withPhotoUploaded(item: OutboxItem, index: number, photoId: stri
 /** The worker asked to try a failed item again (after fixing what the server said, e.g. signing in). */
 export function retryByHand(item: OutboxItem, now: number): OutboxItem {
   return { ...item, state: 'queued', attempts: 0, nextAttemptAt: now, lastError: null };
+}
+
+/**
+ * What the worker can fix on the item's own screen: a report (matter, questions, note,
+ * photos, place), a visit (address, note) and a verification (pass or fail, reason). A
+ * support has nothing of its own worth editing (the case it joins is the point): retry or
+ * discard. Only failed items: a queued one may be on its way right now.
+ */
+export const isEditable = (item: OutboxItem): boolean => item.state === 'failed' && item.request.kind !== 'support';
+
+/**
+ * The failed item after the worker edited it: a new item under `newId`, i.e. a new
+ * Idempotency-Key. A key names one request: the server refuses the same key with another
+ * body (422 idempotency-key-reused). It happens to store nothing for a refused request
+ * today, but the new key keeps the edit right whatever it stores; and a failed item was
+ * never acknowledged (a 2xx under its key would have been replayed, not refused), so
+ * nothing reaches the desk twice.
+ *
+ * Photos kept from the failed item keep their own keys and, once uploaded, their photoId
+ * (the bytes are the same, so the same key is right and nothing is uploaded twice);
+ * photos added while editing get keys under the new id. `createdAt` stays: the worker
+ * made the report then, and the outbox sends in that order.
+ */
+export function editedItem(
+  failed: OutboxItem,
+  edit: {
+    title: string;
+    request: OutboxRequest;
+    /** The failed item's photos still wanted (a subset of `failed.photos`), in order. */
+    keptPhotos: readonly OutboxPhoto[];
+    /** Blob ids of photos taken while editing (already in the `blobs` store or written with the item). */
+    addedPhotoBlobIds?: readonly string[];
+  },
+  newId: string,
+  now: number,
+): OutboxItem {
+  if (failed.state !== 'failed') throw new Error(`only a failed item is edited (${failed.id} is ${failed.state})`);
+  if (newId === failed.id) throw new Error('an edited item needs a new Idempotency-Key');
+  const own = new Set(failed.photos.map((p) => p.blobId));
+  const kept = edit.keptPhotos.filter((p) => own.has(p.blobId));
+  const added = (edit.addedPhotoBlobIds ?? []).map((blobId, index) => ({
+    blobId,
+    key: `${newId}.photo${index}`,
+    photoId: null,
+  }));
+  return {
+    ...newOutboxItem({ id: newId, userId: failed.userId, now, title: edit.title, request: edit.request }),
+    createdAt: failed.createdAt,
+    photos: [...kept, ...added],
+  };
+}
+
+/** Blobs of the failed item that its edited successor no longer uses (deleted with the swap). */
+export const photosLeftBehind = (failed: OutboxItem, edited: OutboxItem): string[] =>
+  failed.photos.map((p) => p.blobId).filter((blobId) => !edited.photos.some((p) => p.blobId === blobId));
+
+/**
+ * Where on the edit screen each of the server's complaints belongs: keyed by what the
+ * screen shows (`matter`, `location`, `note`, `reason`, `address`, `photos`,
+ * `formAnswers.<question>`), each with the message to show there. Complaints about the
+ * place come without field details (400 outside-county, 422 no-grid) and go to `location`;
+ * anything the screen cannot point at goes to `other` (the banner shows it).
+ */
+export function faultsByField(error: OutboxError | null): Record<string, string> {
+  if (!error) return {};
+  const faults: Record<string, string> = {};
+  const put = (key: string, message: string) => {
+    faults[key] = faults[key] ? `${faults[key]}；${message}` : message;
+  };
+  if (error.code === 'outside-county' || error.code === 'no-grid') put('location', error.message);
+  for (const detail of error.details ?? []) {
+    const [head = '', ...rest] = detail.field.split('.');
+    const message = detail.message || error.message;
+    if (head === 'formAnswers' && rest.length > 0) put(`formAnswers.${rest[0]}`, message);
+    else if (head === 'matterCode') put('matter', message);
+    else if (head === 'point' || head === 'crs') put('location', message);
+    else if (head === 'description' || head === 'note') put('note', message);
+    else if (head === 'photoIds') put('photos', message);
+    else if (head === 'address' || head === 'reason') put(head, message);
+    else put('other', message);
+  }
+  return faults;
 }
 
 /** After a restart an item left 'sending' was interrupted: its next try reuses the same key. */

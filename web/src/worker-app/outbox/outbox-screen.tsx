@@ -1,19 +1,34 @@
 import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { patrolStore } from '../patrol/patrol-store';
 import { useI18n } from '../shell/i18n';
 import type { WorkerMessageKey } from '../shell/messages';
 import { Screen } from '../shell/screen';
 import { currentUserId } from '../shell/session';
 import { useStore } from '../shell/store';
-import { isPending, type OutboxItem } from './outbox-logic';
+import { isEditable, isPending, type OutboxItem } from './outbox-logic';
 import { discardItem, outboxItems, retryItem, sendingIds } from './outbox-store';
 import { syncNow, syncStatus } from './outbox-sync';
+
+/** The item's own screen, opened on the failed item (see useFailedEdit). */
+function editPath(item: OutboxItem): string {
+  const edit = `edit=${encodeURIComponent(item.id)}`;
+  switch (item.request.kind) {
+    case 'verify':
+      return `/verify/${encodeURIComponent(item.request.caseCode)}?${edit}`;
+    case 'visit':
+      return `/visit?${edit}`;
+    default:
+      return `/report?${edit}`;
+  }
+}
 
 const TONE: Record<OutboxItem['state'], string> = { queued: 'amber', sending: 'blue', sent: 'green', failed: 'red' };
 
 function ItemRow({ item, now, sending }: { item: OutboxItem; now: number; sending: boolean }) {
   const { t, locale } = useI18n();
   const { online } = useStore(syncStatus);
+  const navigate = useNavigate();
   const state = sending ? 'sending' : item.state;
   const error = item.lastError;
   const errorText = error
@@ -59,7 +74,17 @@ function ItemRow({ item, now, sending }: { item: OutboxItem; now: number; sendin
         </span>
       </div>
       {item.state === 'failed' && (
-        <div style={{ display: 'flex', gap: 8, paddingBottom: 10 }}>
+        <div className="wa-item-actions">
+          {isEditable(item) && (
+            <button
+              type="button"
+              className="wa-btn wa-btn-small"
+              data-testid="outbox-edit"
+              onClick={() => navigate(editPath(item))}
+            >
+              {t('outbox.edit')}
+            </button>
+          )}
           <button
             type="button"
             className="wa-btn wa-btn-small wa-btn-secondary"

@@ -1,6 +1,15 @@
 import { deviceDb, newKey } from '../shell/device-db';
 import { createStore } from '../shell/store';
-import { newOutboxItem, type OutboxItem, type OutboxRequest, recoverInterrupted, retryByHand } from './outbox-logic';
+import {
+  editedItem,
+  newOutboxItem,
+  type OutboxItem,
+  type OutboxPhoto,
+  type OutboxRequest,
+  photosLeftBehind,
+  recoverInterrupted,
+  retryByHand,
+} from './outbox-logic';
 
 /**
  * The outbox on the phone: IndexedDB is the truth (an item is written there before the
@@ -101,4 +110,59 @@ export async function retryItem(id: string): Promise<void> {
   if (!item) return;
   await saveItem(retryByHand(item, Date.now()));
   for (const listener of listeners) listener();
+}
+
+/** The failed item could not be replaced: it is no longer failed here (sent, retried or discarded meanwhile, e.g. in another tab). */
+export class ItemGoneError extends Error {
+  constructor(id: string) {
+    super(`outbox item ${id} is no longer a failed item`);
+    this.name = 'ItemGoneError';
+  }
+}
+
+/**
+ * The worker edited a failed item: the edited one (under a new key, with the photos taken
+ * while editing) replaces it in one transaction — both are never there at once, and the
+ * failed one is gone only once the edited one is stored. Refuses (ItemGoneError, nothing
+ * written) when the failed item changed meanwhile, so an edit never doubles a report that
+ * another tab has just resent.
+ */
+export async function replaceFailed(
+  failedId: string,
+  edit: {
+    title: string;
+    request: OutboxRequest;
+    keptPhotos: readonly OutboxPhoto[];
+    addedPhotos?: readonly Blob[];
+  },
+): Promise<OutboxItem> {
+  const db = await deviceDb();
+  const addedIds = (edit.addedPhotos ?? []).map(() => newKey());
+  const tx = db.transaction(['outbox', 'blobs'], 'readwrite');
+  const outbox = tx.objectStore('outbox');
+  const blobs = tx.objectStore('blobs');
+  const failed = await outbox.get(failedId);
+  if (failed?.state !== 'failed') {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new ItemGoneError(failedId);
+  }
+  const edited = editedItem(
+    failed,
+    { title: edit.title, request: edit.request, keptPhotos: edit.keptPhotos, addedPhotoBlobIds: addedIds },
+    newKey(),
+    Date.now(),
+  );
+  await Promise.all([
+    ...addedIds.map((id, i) => blobs.put({ id, blob: edit.addedPhotos?.[i] as Blob })),
+    ...photosLeftBehind(failed, edited).map((id) => blobs.delete(id)),
+    outbox.put(edited),
+    outbox.delete(failedId),
+    tx.done,
+  ]);
+  outboxItems.set((items) =>
+    [...items.filter((i) => i.id !== failedId), edited].sort((a, b) => a.createdAt - b.createdAt),
+  );
+  for (const listener of listeners) listener();
+  return edited;
 }

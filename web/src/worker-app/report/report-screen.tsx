@@ -3,11 +3,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { gridAtPoint } from '../geo/grid-at-point';
 import { type Fix, usePosition } from '../geo/position';
-import type { ReportDraft } from '../outbox/outbox-logic';
-import { enqueue } from '../outbox/outbox-store';
+import { EditBanner, EditGone, FieldFault, KeptThumbs, useFailedEdit, useKeptPhotos } from '../outbox/edit-failed';
+import type { OutboxRequest, ReportDraft } from '../outbox/outbox-logic';
+import { enqueue, ItemGoneError, replaceFailed } from '../outbox/outbox-store';
 import { syncStatus } from '../outbox/outbox-sync';
 import { getJson, HttpError } from '../shell/http';
-import { useI18n } from '../shell/i18n';
+import { translate, useI18n } from '../shell/i18n';
 import { Screen } from '../shell/screen';
 import { currentUserId } from '../shell/session';
 import { useStore } from '../shell/store';
@@ -80,15 +81,17 @@ function MatterStep({ onChoose }: { onChoose: (matter: MatterChoice) => void }) 
   );
 }
 
-/** The matter's required questions (e.g. 是否有安全隐患), answered with taps where they are choices. */
+/** The matter's questions (e.g. 是否有安全隐患), answered with taps where they are choices. */
 function Questions({
   fields,
   answers,
   onAnswer,
+  faults,
 }: {
   fields: MatterFormField[];
   answers: Answers;
-  onAnswer: (a: Answers) => void;
+  onAnswer: (a: Answers, code: string) => void;
+  faults: Record<string, string>;
 }) {
   const { t, locale } = useI18n();
   const label = (f: { description: string; descriptionEn: string }) =>
@@ -119,13 +122,14 @@ function Questions({
                           ? chosen.filter((k) => k !== v.key)
                           : [...chosen, v.key]
                         : v.key;
-                      onAnswer({ ...answers, [field.code]: next });
+                      onAnswer({ ...answers, [field.code]: next }, field.code);
                     }}
                   >
                     {locale === 'en-US' ? v.nameEn : v.name}
                   </button>
                 ))}
               </div>
+              <FieldFault faults={faults} field={`formAnswers.${field.code}`} />
             </fieldset>
           );
         }
@@ -137,8 +141,9 @@ function Questions({
               type={field.datatype === 'number' ? 'number' : field.datatype === 'datetime' ? 'datetime-local' : 'text'}
               inputMode={field.datatype === 'number' ? 'decimal' : 'text'}
               value={typeof value === 'string' ? value : ''}
-              onChange={(e) => onAnswer({ ...answers, [field.code]: e.target.value })}
+              onChange={(e) => onAnswer({ ...answers, [field.code]: e.target.value }, field.code)}
             />
+            <FieldFault faults={faults} field={`formAnswers.${field.code}`} />
           </label>
         );
       })}
@@ -184,47 +189,128 @@ function useNearby(matter: MatterChoice | null, fix: Fix | null): NearbyState {
 const isAnswered = (value: string | string[] | undefined) =>
   Array.isArray(value) ? value.length > 0 : value !== undefined && value.trim() !== '';
 
+/** The server's answers as the form holds them (numbers are typed as text). */
+const answersOf = (body: ReportDraft): Answers =>
+  Object.fromEntries(
+    Object.entries(body.formAnswers ?? {}).map(([code, v]) => [code, typeof v === 'number' ? String(v) : v]),
+  );
+
+/**
+ * The note the worker wrote, from a queued report's description: empty when the app wrote
+ * the description itself (no note given), so that choosing another matter does not keep
+ * the old matter's name in it.
+ */
+function noteOf(body: ReportDraft, catalog: readonly MatterChoice[] | null): string {
+  const matter = catalog?.find((m) => m.code === body.matterCode);
+  if (!matter) return body.description;
+  const generated = (['zh-CN', 'en-US'] as const).map((l) =>
+    translate(l, 'report.describedAs', { matter: matter.name }),
+  );
+  return generated.includes(body.description) ? '' : body.description;
+}
+
+/** The server takes at most 9 photos per report. */
+const MAX_PHOTOS = 9;
+
 /**
  * Report in three taps: photo → matter → confirm. Location and grid come from the GPS; a
- * note is optional. Before confirming, open cases of the same matter nearby are offered so
- * the worker adds to one instead of filing the same thing again. Everything goes through
- * the outbox, online or not.
+ * note is optional, and so are the matter's optional questions (folded away under
+ * "更多信息"). Before confirming, open cases of the same matter nearby are offered so the
+ * worker adds to one instead of filing the same thing again. Everything goes through the
+ * outbox, online or not.
+ *
+ * With `?edit=<outbox item>` the screen opens a report the server refused, on the confirm
+ * step with everything as it was queued (photos from the phone, the place it was made) and
+ * the server's complaints next to the fields at fault; sending replaces the failed item.
  */
 export default function ReportScreen() {
   const { t, name } = useI18n();
   const navigate = useNavigate();
-  const [step, setStep] = useState<Step>('photo');
+  const edit = useFailedEdit('report');
+  const editing = edit !== null && edit !== 'gone' ? edit : null;
+  const draft = editing?.item.request.body ?? null;
+  const catalog = useStore(catalogStore);
+  const [step, setStep] = useState<Step>(editing ? 'confirm' : 'photo');
   const [photos, addPhoto] = usePhotos();
-  const [matter, setMatter] = useState<MatterChoice | null>(null);
-  const [note, setNote] = useState('');
-  const [address, setAddress] = useState('');
-  const [answers, setAnswers] = useState<Answers>({});
+  const [kept, removeKept] = useKeptPhotos(editing?.item ?? null);
+  const [matterCode, setMatterCode] = useState<string | null>(draft?.matterCode ?? null);
+  const [note, setNote] = useState(() => (draft ? noteOf(draft, catalogStore.get()) : ''));
+  const [address, setAddress] = useState(draft?.address ?? '');
+  const [answers, setAnswers] = useState<Answers>(() => (draft ? answersOf(draft) : {}));
+  const [faults, setFaults] = useState<Record<string, string>>(editing?.faults ?? {});
+  const savedPoint = draft?.point ?? null;
+  const [useSavedPoint, setUseSavedPoint] = useState(savedPoint !== null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const position = usePosition();
   const today = useStore(todayStore);
-  const fix = position.fix;
+  const matter = useMemo(() => catalog?.find((m) => m.code === matterCode) ?? null, [catalog, matterCode]);
+  // A queued report's matter that the catalog no longer has (retired meanwhile): the worker must choose again.
+  const matterRetired = matterCode !== null && catalog !== null && matter === null;
+  const fix: Fix | null =
+    useSavedPoint && savedPoint ? { lon: savedPoint.lon, lat: savedPoint.lat, accuracyM: null, at: '' } : position.fix;
   const nearby = useNearby(step === 'confirm' ? matter : null, fix);
   const grid = fix ? gridAtPoint(today.data?.grids ?? [], fix.lon, fix.lat) : null;
-  const questions = (matter?.formFields ?? []).filter((f) => f.required);
+  const fields = matter?.formFields ?? [];
+  const questions = fields.filter((f) => f.required);
+  const optional = fields.filter((f) => !f.required);
+  const [moreOpen, setMoreOpen] = useState(() =>
+    optional.some((f) => isAnswered(answers[f.code]) || faults[`formAnswers.${f.code}`]),
+  );
+  const photoCount = kept.length + photos.length;
+
+  const clearFault = (...keys: string[]) =>
+    setFaults((all) =>
+      keys.some((k) => k in all) ? Object.fromEntries(Object.entries(all).filter(([k]) => !keys.includes(k))) : all,
+    );
 
   const takePhoto = (photo: TakenPhoto) => {
     addPhoto(photo);
+    clearFault('photos');
     if (step === 'photo') setStep('matter');
   };
 
   const finish = (text: string) => {
     showToast(text);
-    navigate('/', { replace: true });
+    // After an edit the worker goes back to the outbox, to see it go this time.
+    navigate(editing ? '/outbox' : '/', { replace: true });
+  };
+
+  /** Queues the request, or — when editing — puts it in the failed item's place. */
+  const save = async (title: string, request: OutboxRequest): Promise<boolean> => {
+    const userId = currentUserId();
+    if (!userId) return false;
+    setSaving(true);
+    const added = photos.map((p) => p.blob);
+    if (!editing) {
+      await enqueue({ userId, title, request, photos: added });
+      return true;
+    }
+    try {
+      await replaceFailed(editing.item.id, {
+        title,
+        request,
+        keptPhotos: kept.map((k) => k.photo),
+        addedPhotos: added,
+      });
+      return true;
+    } catch (error) {
+      if (!(error instanceof ItemGoneError)) throw error;
+      setSaving(false);
+      setProblem(t('edit.gone'));
+      return false;
+    }
   };
 
   const submit = async () => {
-    const userId = currentUserId();
-    if (!matter || !userId) return;
+    if (!matter) return setProblem(t('report.needMatter'));
     if (!fix && address.trim() === '') return setProblem(t('report.needLocation'));
     if (questions.some((q) => !isAnswered(answers[q.code]))) return setProblem(t('report.needAnswers'));
-    setSaving(true);
-    const formAnswers = Object.fromEntries(Object.entries(answers).filter(([, v]) => isAnswered(v)));
+    const known = new Set(fields.map((f) => f.code));
+    // Only this matter's questions: answers left from another matter would be refused.
+    const formAnswers = Object.fromEntries(
+      Object.entries(answers).filter(([code, v]) => known.has(code) && isAnswered(v)),
+    );
     const body: ReportDraft = {
       matterCode: matter.code,
       description: note.trim() || t('report.describedAs', { matter: matter.name }),
@@ -232,39 +318,33 @@ export default function ReportScreen() {
       ...(address.trim() ? { address: address.trim() } : {}),
       ...(Object.keys(formAnswers).length > 0 ? { formAnswers } : {}),
     };
-    await enqueue({
-      userId,
-      title: name(matter),
-      request: { kind: 'report', body },
-      photos: photos.map((p) => p.blob),
-    });
-    finish(t('report.queued'));
+    if (await save(name(matter), { kind: 'report', body })) finish(editing ? t('edit.queued') : t('report.queued'));
   };
 
   const support = async (target: NearbyCase) => {
-    const userId = currentUserId();
-    if (!userId) return;
-    setSaving(true);
-    await enqueue({
-      userId,
-      title: `${name({ name: target.matterName, nameEn: target.matterNameEn })} · ${target.code}`,
-      request: {
-        kind: 'support',
-        caseCode: target.code,
-        body: {
-          ...(note.trim() ? { note: note.trim() } : {}),
-          ...(fix ? { point: { lon: fix.lon, lat: fix.lat, crs: 'WGS84' as const } } : {}),
-        },
+    const saved = await save(`${name({ name: target.matterName, nameEn: target.matterNameEn })} · ${target.code}`, {
+      kind: 'support',
+      caseCode: target.code,
+      body: {
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(fix ? { point: { lon: fix.lon, lat: fix.lat, crs: 'WGS84' as const } } : {}),
       },
-      photos: photos.map((p) => p.blob),
     });
-    finish(t('report.supportQueued', { code: target.code }));
+    if (saved) finish(t('report.supportQueued', { code: target.code }));
   };
 
-  const back = step !== 'photo';
+  if (edit === 'gone') {
+    return (
+      <Screen title={t('report.title')} back>
+        <EditGone />
+      </Screen>
+    );
+  }
+
+  const back = step !== 'photo' && !(editing && step === 'confirm');
   return (
     <Screen
-      title={t('report.title')}
+      title={editing ? t('edit.reportTitle') : t('report.title')}
       back={!back}
       action={
         step === 'confirm' ? (
@@ -275,16 +355,21 @@ export default function ReportScreen() {
             disabled={saving}
             onClick={submit}
           >
-            {t('report.submit')}
+            {editing ? t('edit.resend') : t('report.submit')}
           </button>
         ) : undefined
       }
     >
       {back && (
-        <button type="button" className="wa-link" onClick={() => setStep(step === 'confirm' ? 'matter' : 'photo')}>
+        <button
+          type="button"
+          className="wa-link"
+          onClick={() => setStep(step === 'confirm' ? 'matter' : editing ? 'confirm' : 'photo')}
+        >
           ‹ {t('app.back')}
         </button>
       )}
+      {editing && step === 'confirm' && <EditBanner item={editing.item} />}
       {step === 'photo' && (
         <>
           <PhotoInput onPhoto={takePhoto} className="wa-photo-button" testId="report-photo">
@@ -303,37 +388,59 @@ export default function ReportScreen() {
       {step === 'matter' && (
         <MatterStep
           onChoose={(m) => {
-            setMatter(m);
+            setMatterCode(m.code);
             setAnswers({});
+            setFaults((all) =>
+              Object.fromEntries(Object.entries(all).filter(([k]) => k !== 'matter' && !k.startsWith('formAnswers.'))),
+            );
+            setMoreOpen(false);
             setProblem(null);
             setStep('confirm');
           }}
         />
       )}
-      {step === 'confirm' && matter && (
+      {step === 'confirm' && (matter || editing) && (
         <>
-          <h2 className="wa-step-title">{t('report.confirmTitle')}</h2>
+          <h2 className="wa-step-title">{editing ? t('edit.reportHint') : t('report.confirmTitle')}</h2>
           <section className="wa-card">
             <div className="wa-thumbs" style={{ marginBottom: 12 }}>
+              <KeptThumbs
+                kept={kept}
+                onRemove={(blobId) => {
+                  removeKept(blobId);
+                  clearFault('photos');
+                }}
+              />
               {photos.map((p) => (
                 <img key={p.url} src={p.url} alt="" />
               ))}
-              <PhotoInput onPhoto={takePhoto} className="wa-thumb-add" testId="report-photo-more">
-                {photos.length === 0 ? t('report.takePhoto') : t('report.addPhoto')}
-              </PhotoInput>
+              {photoCount < MAX_PHOTOS && (
+                <PhotoInput onPhoto={takePhoto} className="wa-thumb-add" testId="report-photo-more">
+                  {photoCount === 0 ? t('report.takePhoto') : t('report.addPhoto')}
+                </PhotoInput>
+              )}
             </div>
-            <button type="button" className="wa-row" onClick={() => setStep('matter')}>
+            <FieldFault faults={faults} field="photos" />
+            <button type="button" className="wa-row" data-testid="change-matter" onClick={() => setStep('matter')}>
               <span className="wa-row-main">
                 <span className="wa-muted">{t('report.matter')}</span>
                 <span className="wa-row-title" style={{ display: 'block' }} data-testid="chosen-matter">
-                  {name(matter)}
+                  {matter ? name(matter) : matterCode}
                 </span>
               </span>
               <span className="wa-chevron">›</span>
             </button>
-            <div className="wa-row" data-testid="report-location">
+            {matterRetired && (
+              <p className="wa-field-fault" role="alert" data-testid="field-fault" data-field="matter">
+                {t('report.matterRetired', { code: matterCode ?? '' })}
+              </p>
+            )}
+            {!matterRetired && <FieldFault faults={faults} field="matter" />}
+            <div className="wa-row" data-testid="report-location" data-source={useSavedPoint ? 'saved' : 'gps'}>
               <span className="wa-row-main">
-                <span className="wa-muted">{t('report.location')}</span>
+                <span className="wa-muted">
+                  {useSavedPoint && savedPoint ? t('report.savedLocation') : t('report.location')}
+                </span>
                 <span style={{ display: 'block' }}>
                   {fix
                     ? `${grid ? t('report.inGrid', { grid: name(grid) }) : t('report.outsideGrids')}${
@@ -347,19 +454,71 @@ export default function ReportScreen() {
                 </span>
               </span>
             </div>
-            {!fix && position.error && (
+            <FieldFault faults={faults} field="location" />
+            {useSavedPoint && savedPoint && (
+              <button
+                type="button"
+                className="wa-btn wa-btn-secondary wa-btn-block"
+                data-testid="use-current-location"
+                disabled={!position.fix}
+                onClick={() => {
+                  setUseSavedPoint(false);
+                  clearFault('location');
+                }}
+              >
+                {position.fix ? t('report.useCurrentLocation') : t('report.locating')}
+              </button>
+            )}
+            {((!fix && position.error) || (editing && (address !== '' || faults.address))) && (
               <label className="wa-field">
                 <span>{t('report.address')}</span>
                 <input
                   className="wa-input"
                   placeholder={t('report.addressPlaceholder')}
                   value={address}
-                  onChange={(e) => setAddress(e.target.value)}
+                  onChange={(e) => {
+                    setAddress(e.target.value);
+                    clearFault('address');
+                  }}
                 />
+                <FieldFault faults={faults} field="address" />
               </label>
             )}
           </section>
-          <Questions fields={questions} answers={answers} onAnswer={setAnswers} />
+          <Questions
+            fields={questions}
+            answers={answers}
+            faults={faults}
+            onAnswer={(next, code) => {
+              setAnswers(next);
+              clearFault(`formAnswers.${code}`);
+            }}
+          />
+          {optional.length > 0 && (
+            <section className="wa-more" data-testid="more-info" data-open={moreOpen}>
+              <button
+                type="button"
+                className="wa-more-toggle"
+                aria-expanded={moreOpen}
+                onClick={() => setMoreOpen((open) => !open)}
+              >
+                <span>{t('report.moreInfo', { count: optional.length })}</span>
+                <span aria-hidden="true">{moreOpen ? '▴' : '▾'}</span>
+              </button>
+              {/* Rendered only when open: closed, the optional questions are not in the way at all. */}
+              {moreOpen && (
+                <Questions
+                  fields={optional}
+                  answers={answers}
+                  faults={faults}
+                  onAnswer={(next, code) => {
+                    setAnswers(next);
+                    clearFault(`formAnswers.${code}`);
+                  }}
+                />
+              )}
+            </section>
+          )}
           <label className="wa-field">
             <span>{t('report.note')}</span>
             <textarea
@@ -367,52 +526,63 @@ export default function ReportScreen() {
               placeholder={t('report.notePlaceholder')}
               maxLength={2000}
               value={note}
-              onChange={(e) => setNote(e.target.value)}
+              onChange={(e) => {
+                setNote(e.target.value);
+                clearFault('note');
+              }}
             />
+            <FieldFault faults={faults} field="note" />
           </label>
-          <section className="wa-card wa-nearby" data-testid="nearby" data-status={nearby.status}>
-            {nearby.status === 'offline' && <p className="wa-banner">{t('report.nearbyOffline')}</p>}
-            {(nearby.status === 'checking' || nearby.status === 'idle') && (
-              <p className="wa-muted">{fix ? t('report.nearbyChecking') : t('report.locating')}</p>
-            )}
-            {nearby.status === 'failed' && (
-              <p className="wa-muted">{t('report.nearbyFailed', { message: nearby.message })}</p>
-            )}
-            {nearby.status === 'done' && nearby.items.length === 0 && (
-              <p className="wa-muted">{t('report.nearbyNone')}</p>
-            )}
-            {nearby.status === 'done' && nearby.items.length > 0 && (
-              <>
-                <h2>{t('report.nearbyTitle')}</h2>
-                <ul className="wa-list">
-                  {nearby.items.map((c) => (
-                    <li key={c.code} data-testid={`nearby-${c.code}`}>
-                      <div style={{ display: 'flex', gap: 10 }}>
-                        {c.thumbnailUrl && <img src={c.thumbnailUrl} alt="" />}
-                        <div className="wa-row-main">
-                          <div className="wa-row-title">{c.code}</div>
-                          <div className="wa-small">{c.description}</div>
-                          <div className="wa-muted">
-                            {t('report.distance', { meters: Math.round(c.distanceM) })} ·{' '}
-                            {t('report.supporters', { count: c.supporters })}
+          {faults.other && (
+            <p className="wa-field-fault" data-testid="field-fault" data-field="other">
+              {faults.other}
+            </p>
+          )}
+          {matter && (
+            <section className="wa-card wa-nearby" data-testid="nearby" data-status={nearby.status}>
+              {nearby.status === 'offline' && <p className="wa-banner">{t('report.nearbyOffline')}</p>}
+              {(nearby.status === 'checking' || nearby.status === 'idle') && (
+                <p className="wa-muted">{fix ? t('report.nearbyChecking') : t('report.locating')}</p>
+              )}
+              {nearby.status === 'failed' && (
+                <p className="wa-muted">{t('report.nearbyFailed', { message: nearby.message })}</p>
+              )}
+              {nearby.status === 'done' && nearby.items.length === 0 && (
+                <p className="wa-muted">{t('report.nearbyNone')}</p>
+              )}
+              {nearby.status === 'done' && nearby.items.length > 0 && (
+                <>
+                  <h2>{t('report.nearbyTitle')}</h2>
+                  <ul className="wa-list">
+                    {nearby.items.map((c) => (
+                      <li key={c.code} data-testid={`nearby-${c.code}`}>
+                        <div style={{ display: 'flex', gap: 10 }}>
+                          {c.thumbnailUrl && <img src={c.thumbnailUrl} alt="" />}
+                          <div className="wa-row-main">
+                            <div className="wa-row-title">{c.code}</div>
+                            <div className="wa-small">{c.description}</div>
+                            <div className="wa-muted">
+                              {t('report.distance', { meters: Math.round(c.distanceM) })} ·{' '}
+                              {t('report.supporters', { count: c.supporters })}
+                            </div>
                           </div>
                         </div>
-                      </div>
-                      <button
-                        type="button"
-                        className="wa-btn wa-btn-secondary"
-                        style={{ width: '100%', marginTop: 8 }}
-                        disabled={saving}
-                        onClick={() => void support(c)}
-                      >
-                        {t('report.thisOne')}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
+                        <button
+                          type="button"
+                          className="wa-btn wa-btn-secondary"
+                          style={{ width: '100%', marginTop: 8 }}
+                          disabled={saving}
+                          onClick={() => void support(c)}
+                        >
+                          {t('report.thisOne')}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          )}
           {problem && (
             <p className="wa-banner" data-tone="error" role="alert">
               {problem}

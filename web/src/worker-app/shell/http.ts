@@ -7,7 +7,15 @@ import type { ErrorBody, Locale } from '@yiwang/contracts';
  */
 export type HttpResult<T> =
   | { ok: true; status: number; body: T; replayed: boolean }
-  | { ok: false; status: number; code: string; message: string; retryAfterMs: number | null };
+  | {
+      ok: false;
+      status: number;
+      code: string;
+      message: string;
+      retryAfterMs: number | null;
+      /** The fields at fault (`error.details` of a 4xx), for the edit screen to point at. */
+      details?: { field: string; code: string; message: string }[];
+    };
 
 export type HttpFailure = Extract<HttpResult<unknown>, { ok: false }>;
 
@@ -94,6 +102,7 @@ export async function send<T>(method: 'GET' | 'POST', path: string, options: Sen
     code: isErrorBody(payload) ? payload.error.code : 'http',
     message: isErrorBody(payload) ? payload.error.message : '',
     retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+    ...(isErrorBody(payload) && payload.error.details ? { details: payload.error.details } : {}),
   };
 }
 

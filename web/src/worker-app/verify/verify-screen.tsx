@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { enqueue } from '../outbox/outbox-store';
+import { EditBanner, EditGone, FieldFault, KeptThumbs, useFailedEdit, useKeptPhotos } from '../outbox/edit-failed';
+import type { VerifyDraft } from '../outbox/outbox-logic';
+import { enqueue, ItemGoneError, replaceFailed } from '../outbox/outbox-store';
 import { PhotoInput, usePhotos } from '../report/photo-capture';
 import { useI18n } from '../shell/i18n';
 import { Screen } from '../shell/screen';
@@ -14,6 +16,9 @@ import { StateTag } from '../today/today-screen';
  * Verify on site (核查): look, take a photo, pass — or fail with a reason, which sends the
  * case back to the unit for rework. Works offline from today's list; the command goes
  * through the outbox (if the case moved on meanwhile, the server says so there).
+ *
+ * With `?edit=<outbox item>`, a verification the server refused opens as it was sent (its
+ * photos, or the reason) and can be changed — e.g. a fail reason the server found wanting.
  */
 export default function VerifyScreen() {
   const { t, name } = useI18n();
@@ -22,16 +27,43 @@ export default function VerifyScreen() {
   const today = useStore(todayStore);
   const summary = today.data?.toVerify.find((c) => c.code === code) ?? null;
   const [photos, addPhoto] = usePhotos();
-  const [failing, setFailing] = useState(false);
-  const [reason, setReason] = useState('');
+  const edit = useFailedEdit('verify');
+  const editing = edit !== null && edit !== 'gone' && edit.item.request.caseCode === code ? edit : null;
+  const draft = editing?.item.request.body ?? null;
+  const [kept, removeKept] = useKeptPhotos(editing?.item ?? null);
+  const [faults, setFaults] = useState(editing?.faults ?? {});
+  const [failing, setFailing] = useState(draft?.type === 'verify_fail');
+  const [reason, setReason] = useState(draft?.type === 'verify_fail' ? draft.reason : '');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const title = summary ? `${name(summary.matter)} · ${code}` : code;
 
-  const send = async (body: { type: 'verify_pass'; note?: string } | { type: 'verify_fail'; reason: string }) => {
+  const send = async (body: VerifyDraft) => {
     const userId = currentUserId();
     if (!userId) return;
     setSaving(true);
+    if (editing) {
+      // A pass keeps its note (the app has no field for it) and the photos the worker left in.
+      const edited: VerifyDraft =
+        body.type === 'verify_pass' && draft?.type === 'verify_pass' && draft.note
+          ? { ...body, note: draft.note }
+          : body;
+      try {
+        await replaceFailed(editing.item.id, {
+          title,
+          request: { kind: 'verify', caseCode: code, body: edited },
+          keptPhotos: body.type === 'verify_pass' ? kept.map((k) => k.photo) : [],
+          addedPhotos: body.type === 'verify_pass' ? photos.map((p) => p.blob) : [],
+        });
+      } catch (error) {
+        if (!(error instanceof ItemGoneError)) throw error;
+        setSaving(false);
+        return setProblem(t('edit.gone'));
+      }
+      showToast(t('edit.queued'));
+      navigate('/outbox', { replace: true });
+      return;
+    }
     await enqueue({
       userId,
       title,
@@ -42,9 +74,17 @@ export default function VerifyScreen() {
     navigate('/', { replace: true });
   };
 
+  if (edit === 'gone' || (edit !== null && !editing)) {
+    return (
+      <Screen title={t('verify.title')} back>
+        <EditGone />
+      </Screen>
+    );
+  }
+
   return (
     <Screen
-      title={t('verify.title')}
+      title={editing ? t('edit.verifyTitle') : t('verify.title')}
       back
       action={
         failing ? (
@@ -83,6 +123,7 @@ export default function VerifyScreen() {
         )
       }
     >
+      {editing && <EditBanner item={editing.item} />}
       {summary ? (
         <section className="wa-card" data-testid="verify-case">
           <h2>
@@ -102,13 +143,21 @@ export default function VerifyScreen() {
         <section className="wa-card">
           <h2>{t('verify.photo')}</h2>
           <div className="wa-thumbs">
+            <KeptThumbs kept={kept} onRemove={removeKept} />
             {photos.map((p) => (
               <img key={p.url} src={p.url} alt="" />
             ))}
             <PhotoInput onPhoto={addPhoto} className="wa-thumb-add" testId="verify-photo">
-              📷 {photos.length === 0 ? t('report.takePhoto') : t('report.addPhoto')}
+              📷 {photos.length + kept.length === 0 ? t('report.takePhoto') : t('report.addPhoto')}
             </PhotoInput>
           </div>
+          <FieldFault faults={faults} field="photos" />
+          <FieldFault faults={faults} field="other" />
+          {problem && (
+            <p className="wa-banner" data-tone="error" role="alert">
+              {problem}
+            </p>
+          )}
         </section>
       )}
       {failing && (
@@ -137,8 +186,13 @@ export default function VerifyScreen() {
               placeholder={t('verify.failReasonPlaceholder')}
               maxLength={500}
               value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setFaults(({ reason: _, ...rest }) => rest);
+              }}
             />
+            <FieldFault faults={faults} field="reason" />
+            <FieldFault faults={faults} field="other" />
           </div>
           {problem && (
             <p className="wa-banner" data-tone="error" role="alert">

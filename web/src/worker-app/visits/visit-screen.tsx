@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { usePosition } from '../geo/position';
-import { enqueue } from '../outbox/outbox-store';
+import { EditBanner, EditGone, FieldFault, useFailedEdit } from '../outbox/edit-failed';
+import type { OutboxRequest } from '../outbox/outbox-logic';
+import { enqueue, ItemGoneError, replaceFailed } from '../outbox/outbox-store';
 import { patrolStore } from '../patrol/patrol-store';
 import { useI18n } from '../shell/i18n';
 import { Screen } from '../shell/screen';
@@ -14,6 +16,9 @@ import { todayStore } from '../today/today-data';
  * Household visit (走访): address and what was found, with the point and — while on
  * patrol — the patrol, so the visit shows on the track. Free text until the people
  * registry exists; quick notes cover the common cases with a tap.
+ *
+ * With `?edit=<outbox item>`, a visit the server refused: address and note to fix; when,
+ * where and on which patrol it was made stay as recorded.
  */
 export default function VisitScreen() {
   const { t } = useI18n();
@@ -22,9 +27,14 @@ export default function VisitScreen() {
   const today = useStore(todayStore);
   const { active } = useStore(patrolStore);
   const position = usePosition();
-  const plan = today.data?.visitsDue.find((p) => p.id === params.get('plan')) ?? null;
-  const [address, setAddress] = useState(plan?.address ?? '');
-  const [note, setNote] = useState('');
+  const edit = useFailedEdit('visit');
+  const editing = edit !== null && edit !== 'gone' ? edit : null;
+  const draft = editing?.item.request.body ?? null;
+  const planId = draft ? (draft.planId ?? null) : params.get('plan');
+  const plan = today.data?.visitsDue.find((p) => p.id === planId) ?? null;
+  const [address, setAddress] = useState(draft?.address ?? plan?.address ?? '');
+  const [note, setNote] = useState(draft?.note ?? '');
+  const [faults, setFaults] = useState(editing?.faults ?? {});
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -35,9 +45,27 @@ export default function VisitScreen() {
     if (note.trim() === '') return setProblem(t('visit.needNote'));
     setSaving(true);
     const fix = position.fix;
+    const title = address.trim();
+    if (editing) {
+      const before = editing.item.request;
+      const request: OutboxRequest = {
+        ...before,
+        body: { ...before.body, address: address.trim(), note: note.trim() },
+      };
+      try {
+        await replaceFailed(editing.item.id, { title, request, keptPhotos: editing.item.photos });
+      } catch (error) {
+        if (!(error instanceof ItemGoneError)) throw error;
+        setSaving(false);
+        return setProblem(t('edit.gone'));
+      }
+      showToast(t('edit.queued'));
+      navigate('/outbox', { replace: true });
+      return;
+    }
     await enqueue({
       userId,
-      title: address.trim(),
+      title,
       request: {
         kind: 'visit',
         patrolLocalId: active?.localId ?? null,
@@ -54,9 +82,18 @@ export default function VisitScreen() {
     navigate('/', { replace: true });
   };
 
+  if (edit === 'gone') {
+    return (
+      <Screen title={t('visit.title')}>
+        <EditGone />
+      </Screen>
+    );
+  }
+
   return (
     <Screen
-      title={t('visit.title')}
+      title={editing ? t('edit.visitTitle') : t('visit.title')}
+      {...(editing ? { back: true } : {})}
       action={
         <button
           type="button"
@@ -65,10 +102,11 @@ export default function VisitScreen() {
           data-testid="visit-submit"
           onClick={submit}
         >
-          {t('visit.submit')}
+          {editing ? t('edit.resend') : t('visit.submit')}
         </button>
       }
     >
+      {editing && <EditBanner item={editing.item} />}
       {plan && (
         <p className="wa-banner" data-tone="info">
           {t('visit.plan', { address: plan.address })}
@@ -82,8 +120,12 @@ export default function VisitScreen() {
           placeholder={t('visit.addressPlaceholder')}
           maxLength={200}
           value={address}
-          onChange={(e) => setAddress(e.target.value)}
+          onChange={(e) => {
+            setAddress(e.target.value);
+            setFaults(({ address: _, ...rest }) => rest);
+          }}
         />
+        <FieldFault faults={faults} field="address" />
       </label>
       <div className="wa-field">
         <span id="visit-note-label">{t('visit.note')}</span>
@@ -109,10 +151,15 @@ export default function VisitScreen() {
           placeholder={t('visit.notePlaceholder')}
           maxLength={2000}
           value={note}
-          onChange={(e) => setNote(e.target.value)}
+          onChange={(e) => {
+            setNote(e.target.value);
+            setFaults(({ note: _, ...rest }) => rest);
+          }}
         />
+        <FieldFault faults={faults} field="note" />
+        <FieldFault faults={faults} field="other" />
       </div>
-      {active && <p className="wa-muted">✓ {t('visit.onPatrol')}</p>}
+      {active && !editing && <p className="wa-muted">✓ {t('visit.onPatrol')}</p>}
       {problem && (
         <p className="wa-banner" data-tone="error" role="alert">
           {problem}
