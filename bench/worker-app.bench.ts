@@ -118,7 +118,10 @@ try {
   const cases = await api<{ items: { description: string }[]; total: number }>(
     `/api/cases?channel=worker&limit=500&reportedFrom=${encodeURIComponent(from)}`,
   );
-  const failed = await page.locator('[data-testid=outbox-item][data-state=failed]').count();
+  const failedItems = page.locator('[data-testid=outbox-item][data-state=failed] [data-testid=outbox-detail]');
+  const failed = await failedItems.count();
+  const reasons = new Map<string, number>();
+  for (const text of await failedItems.allInnerTexts()) reasons.set(text, (reasons.get(text) ?? 0) + 1);
   const distinct = new Set(cases.items.map((c) => c.description)).size;
   console.log(
     `sync of ${REPORTS} reports queued offline${WITH_PHOTOS ? ', each with a photo' : ''} (app in Chromium, server on PostgreSQL):`,
@@ -130,6 +133,7 @@ try {
     `  cases created: ${cases.total} (expected ${REPORTS}); distinct reports among them: ${distinct}; failed in the outbox: ${failed}`,
   );
   console.log(`  (queueing them offline through the UI took ${queueSeconds.toFixed(0)} s; not part of the sync time)`);
+  for (const [reason, n] of reasons) console.log(`  failed ×${n}: ${reason}`);
   await context.close();
 } finally {
   await browser.close();

@@ -30,6 +30,12 @@ export const photos = pgTable(
     scopePath: text('scope_path').notNull(),
     /** Set by the cases module when the photo is attached; no FK so that photos need not know cases. */
     caseId: uuid('case_id'),
+    /**
+     * The Idempotency-Key of a keyed upload. Keyed uploads are told apart by their keys
+     * (a retry replays its key's answer), never merged by content: the same picture sent
+     * for two reports is two photos, one per case.
+     */
+    uploadKey: text('upload_key'),
     /** EXIF DateTimeOriginal of the original, when present. */
     takenAt: timestamp('taken_at', { withTimezone: true }),
     /** Whether the original carries EXIF GPS coordinates (never copied to the redacted copy). */
@@ -39,7 +45,9 @@ export const photos = pgTable(
   (t) => [
     index('photos_scope_path_idx').using('btree', sql`${t.scopePath} text_pattern_ops`),
     index('photos_case_idx').on(t.caseId),
-    // The same file uploaded again by the same person (a retry) is the same photo until it is attached.
-    uniqueIndex('photos_unattached_upload_idx').on(t.uploadedBy, t.scopePath, t.sha256).where(sql`${t.caseId} IS NULL`),
+    // Without a key, the same file uploaded again by the same person (a retry) is the same photo until it is attached.
+    uniqueIndex('photos_unattached_upload_idx')
+      .on(t.uploadedBy, t.scopePath, t.sha256)
+      .where(sql`${t.caseId} IS NULL AND ${t.uploadKey} IS NULL`),
   ],
 );

@@ -264,6 +264,37 @@ describe('uploading a photo', () => {
     expect(byOther.statusCode).toBe(201);
     expect(byOther.json().id).not.toBe(first.json().id);
   });
+
+  it('keeps keyed uploads of the same file apart: the key, not the content, names a retry', async () => {
+    // The worker app sends one picture for two reports before either is attached: two
+    // photos, so that each report can attach its own (merged, the second could not).
+    const png = await smallPng(4);
+    const send = (key: string) => {
+      const form = multipart(png);
+      return gridworker.request({
+        method: 'POST',
+        url: '/api/photos',
+        payload: form.payload,
+        headers: { ...form.headers, 'idempotency-key': key },
+      });
+    };
+    const one = await send(`photo-${randomUUID()}`);
+    const otherKey = `photo-${randomUUID()}`;
+    const two = await send(otherKey);
+    expect([one.statusCode, two.statusCode]).toEqual([201, 201]);
+    expect(two.json().id).not.toBe(one.json().id);
+    // A retry under a key still answers its first photo.
+    const retry = await send(otherKey);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().id).toBe(two.json().id);
+    const scopePath = '320281/320281001/320281001001';
+    const attach = (photoId: string) =>
+      t.database.db.transaction((tx) =>
+        attachPhotosToCase(tx, { caseId: randomUUID(), photoIds: [photoId], scopePath }),
+      );
+    expect(await attach(one.json().id)).toEqual({ ok: true });
+    expect(await attach(two.json().id)).toEqual({ ok: true });
+  });
 });
 
 // ── reading and scope ───────────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../shell/i18n';
 import { useStore } from '../shell/store';
 import { faultsByField, type OutboxItem, type OutboxKind, type OutboxPhoto } from './outbox-logic';
-import { outboxItems, photoBlob } from './outbox-store';
+import { ItemGoneError, outboxItems, photoBlob, replaceFailed } from './outbox-store';
 
 /**
  * What the report, visit and verify screens share when they open a failed outbox item
@@ -31,6 +31,20 @@ export function useFailedEdit<K extends OutboxKind>(kind: K): FailedEdit<K> | nu
     if (opened?.state !== 'failed' || opened.request.kind !== kind) return 'gone';
     return { item: opened as FailedEdit<K>['item'], faults: faultsByField(opened.lastError) };
   }, [editId, opened, kind]);
+}
+
+/**
+ * Puts the edited item in place of the failed one. False when the failed one changed
+ * meanwhile (sent or discarded in another tab): nothing was written, the screen says so.
+ */
+export async function resendEdited(failedId: string, edit: Parameters<typeof replaceFailed>[1]): Promise<boolean> {
+  try {
+    await replaceFailed(failedId, edit);
+    return true;
+  } catch (error) {
+    if (!(error instanceof ItemGoneError)) throw error;
+    return false;
+  }
 }
 
 export interface KeptPhoto {

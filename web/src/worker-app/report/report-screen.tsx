@@ -3,9 +3,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { gridAtPoint } from '../geo/grid-at-point';
 import { type Fix, usePosition } from '../geo/position';
-import { EditBanner, EditGone, FieldFault, KeptThumbs, useFailedEdit, useKeptPhotos } from '../outbox/edit-failed';
+import {
+  EditBanner,
+  EditGone,
+  FieldFault,
+  KeptThumbs,
+  resendEdited,
+  useFailedEdit,
+  useKeptPhotos,
+} from '../outbox/edit-failed';
 import type { OutboxRequest, ReportDraft } from '../outbox/outbox-logic';
-import { enqueue, ItemGoneError, replaceFailed } from '../outbox/outbox-store';
+import { enqueue } from '../outbox/outbox-store';
 import { syncStatus } from '../outbox/outbox-sync';
 import { getJson, HttpError } from '../shell/http';
 import { translate, useI18n } from '../shell/i18n';
@@ -286,20 +294,17 @@ export default function ReportScreen() {
       await enqueue({ userId, title, request, photos: added });
       return true;
     }
-    try {
-      await replaceFailed(editing.item.id, {
-        title,
-        request,
-        keptPhotos: kept.map((k) => k.photo),
-        addedPhotos: added,
-      });
-      return true;
-    } catch (error) {
-      if (!(error instanceof ItemGoneError)) throw error;
+    const resent = await resendEdited(editing.item.id, {
+      title,
+      request,
+      keptPhotos: kept.map((k) => k.photo),
+      addedPhotos: added,
+    });
+    if (!resent) {
       setSaving(false);
       setProblem(t('edit.gone'));
-      return false;
     }
+    return resent;
   };
 
   const submit = async () => {

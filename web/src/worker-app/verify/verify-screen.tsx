@@ -1,8 +1,16 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { EditBanner, EditGone, FieldFault, KeptThumbs, useFailedEdit, useKeptPhotos } from '../outbox/edit-failed';
+import {
+  EditBanner,
+  EditGone,
+  FieldFault,
+  KeptThumbs,
+  resendEdited,
+  useFailedEdit,
+  useKeptPhotos,
+} from '../outbox/edit-failed';
 import type { VerifyDraft } from '../outbox/outbox-logic';
-import { enqueue, ItemGoneError, replaceFailed } from '../outbox/outbox-store';
+import { enqueue } from '../outbox/outbox-store';
 import { PhotoInput, usePhotos } from '../report/photo-capture';
 import { useI18n } from '../shell/i18n';
 import { Screen } from '../shell/screen';
@@ -48,15 +56,13 @@ export default function VerifyScreen() {
         body.type === 'verify_pass' && draft?.type === 'verify_pass' && draft.note
           ? { ...body, note: draft.note }
           : body;
-      try {
-        await replaceFailed(editing.item.id, {
-          title,
-          request: { kind: 'verify', caseCode: code, body: edited },
-          keptPhotos: body.type === 'verify_pass' ? kept.map((k) => k.photo) : [],
-          addedPhotos: body.type === 'verify_pass' ? photos.map((p) => p.blob) : [],
-        });
-      } catch (error) {
-        if (!(error instanceof ItemGoneError)) throw error;
+      const resent = await resendEdited(editing.item.id, {
+        title,
+        request: { kind: 'verify', caseCode: code, body: edited },
+        keptPhotos: body.type === 'verify_pass' ? kept.map((k) => k.photo) : [],
+        addedPhotos: body.type === 'verify_pass' ? photos.map((p) => p.blob) : [],
+      });
+      if (!resent) {
         setSaving(false);
         return setProblem(t('edit.gone'));
       }

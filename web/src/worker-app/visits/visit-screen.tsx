@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { usePosition } from '../geo/position';
-import { EditBanner, EditGone, FieldFault, useFailedEdit } from '../outbox/edit-failed';
+import { EditBanner, EditGone, FieldFault, resendEdited, useFailedEdit } from '../outbox/edit-failed';
 import type { OutboxRequest } from '../outbox/outbox-logic';
-import { enqueue, ItemGoneError, replaceFailed } from '../outbox/outbox-store';
+import { enqueue } from '../outbox/outbox-store';
 import { patrolStore } from '../patrol/patrol-store';
 import { useI18n } from '../shell/i18n';
 import { Screen } from '../shell/screen';
@@ -52,10 +52,7 @@ export default function VisitScreen() {
         ...before,
         body: { ...before.body, address: address.trim(), note: note.trim() },
       };
-      try {
-        await replaceFailed(editing.item.id, { title, request, keptPhotos: editing.item.photos });
-      } catch (error) {
-        if (!(error instanceof ItemGoneError)) throw error;
+      if (!(await resendEdited(editing.item.id, { title, request, keptPhotos: editing.item.photos }))) {
         setSaving(false);
         return setProblem(t('edit.gone'));
       }

@@ -21,9 +21,9 @@ export interface UploadPhotoInput {
 }
 
 /**
- * 201 with the new photo; 200 with the earlier one when the same person re-sent a file
- * they had already uploaded (a retry); or, for a repeated Idempotency-Key, the first
- * answer again (`replayed`).
+ * 201 with the new photo; 200 with the earlier one when the same person re-sent, without
+ * an Idempotency-Key, a file they had already uploaded and not yet attached (a retry); or,
+ * for a repeated Idempotency-Key, the first answer again (`replayed`).
  */
 export type UploadPhotoOutcome = IdempotentOutcome<Photo>;
 
@@ -51,7 +51,10 @@ export async function uploadPhoto(
     uploadedBy
       ? photosRepository.findUnattachedUpload(executor, { uploadedBy, scopePath: actor.scopePath, sha256 })
       : Promise.resolve(undefined);
-  const earlier = await retryOf(db);
+  // A keyed upload's retry is its key's business (runIdempotent replays it); merging by
+  // content would give two reports that share a picture one photo, and the second report
+  // could not attach it. Content stands in for the key only when there is none.
+  const earlier = idempotency ? undefined : await retryOf(db);
   // The key is claimed even then, so a replay of this request answers the same.
   if (earlier) return runIdempotent(db, idempotency, async () => ({ status: 200, body: presentPhoto(earlier) }));
 
@@ -81,6 +84,7 @@ export async function uploadPhoto(
         ...keys,
         uploadedBy,
         scopePath: actor.scopePath,
+        uploadKey: idempotency?.key ?? null,
         takenAt: derived.takenAt,
         hasLocation: derived.hasLocation,
       });
