@@ -166,6 +166,25 @@ describe('uploading a photo', () => {
     });
   });
 
+  it('shows a bare, upright JPEG (as the apps send, re-encoded on the phone) as it is, and still thumbnails it', async () => {
+    const bare = await sharp({
+      create: {
+        width: 1200,
+        height: 900,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 30 },
+      },
+    })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    const photo = (await uploadForm(gridworker, bare)).json<Photo>();
+    const image = await gridworker.get(photo.urls.image);
+    expect(image.rawPayload.equals(bare)).toBe(true);
+    const thumbnail = await sharp((await gridworker.get(photo.urls.thumbnail)).rawPayload).metadata();
+    expect(thumbnail).toMatchObject({ format: 'jpeg', width: 320, height: 240 });
+  });
+
   it('accepts a PNG sent as the raw body, and WebP; shows both as JPEG', async () => {
     const png = await smallPng(1);
     const r = await uploadRaw(resident, png, 'image/png');

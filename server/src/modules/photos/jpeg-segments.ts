@@ -1,0 +1,82 @@
+/**
+ * Whether a JPEG carries nothing but its picture: no EXIF, XMP, ICC, IPTC, comment or
+ * any other application segment (APP1–APP15, COM), at most a bare JFIF header without
+ * its optional thumbnail, and nothing after the end-of-image marker (phones append
+ * second images and maker data there). Such a file — what the worker app and the portal
+ * send, re-encoded by the phone's canvas — can be shown to others as it is: re-encoding
+ * it would only cost time and quality. Anything unusual answers false, and the caller
+ * then re-encodes, which strips everything: this check may only ever err on that side.
+ */
+export function isBareJpeg(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  if (n < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return false;
+  let at = 2;
+  let sawFrame = false;
+  // Header segments up to the first scan; each is FF, a marker, a 2-byte length.
+  for (;;) {
+    if (at + 4 > n || bytes[at] !== 0xff) return false;
+    const marker = bytes[at + 1] as number;
+    const length = ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number);
+    if (length < 2 || at + 2 + length > n) return false;
+    if (marker === 0xe0) {
+      // APP0: only "JFIF\0" with no thumbnail (16 bytes); JFXX and others are extensions.
+      if (length !== 16 || !isJfifHeader(bytes, at + 4)) return false;
+    } else if (marker === 0xda) {
+      if (!sawFrame) return false;
+      break;
+    } else if (isFrameMarker(marker)) {
+      sawFrame = true;
+    } else if (!TABLE_MARKERS.has(marker)) {
+      // APP1–APP15 (EXIF, XMP, ICC, IPTC…), COM, and anything unknown.
+      return false;
+    }
+    at += 2 + length;
+  }
+  return endsAfterScans(bytes, at);
+}
+
+/** DQT, DHT, DAC, DRI: tables the decoder needs, no metadata. */
+const TABLE_MARKERS = new Set([0xdb, 0xc4, 0xcc, 0xdd]);
+
+/** SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC). */
+const isFrameMarker = (marker: number) =>
+  marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+
+function isJfifHeader(bytes: Uint8Array, at: number): boolean {
+  return [0x4a, 0x46, 0x49, 0x46, 0x00].every((b, i) => bytes[at + i] === b);
+}
+
+/**
+ * From the first SOS: scans of entropy-coded data (where FF is followed by 00 stuffing or
+ * an RST marker), between which a progressive JPEG may put further tables and scans.
+ * True when the first EOI is the file's last two bytes and no metadata segment appears.
+ */
+function endsAfterScans(bytes: Uint8Array, start: number): boolean {
+  const n = bytes.length;
+  let at = start;
+  for (;;) {
+    // A segment with a length: SOS, or tables between progressive scans.
+    if (at + 4 > n || bytes[at] !== 0xff) return false;
+    const marker = bytes[at + 1] as number;
+    const length = ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number);
+    if (length < 2 || at + 2 + length > n) return false;
+    if (marker !== 0xda && !TABLE_MARKERS.has(marker)) return false;
+    at += 2 + length;
+    if (marker !== 0xda) continue;
+    // Entropy-coded data until a marker that is neither stuffing nor a restart.
+    for (;;) {
+      if (at + 1 >= n) return false;
+      if (bytes[at] !== 0xff) {
+        at += 1;
+        continue;
+      }
+      const next = bytes[at + 1] as number;
+      if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) {
+        at += next === 0xff ? 1 : 2;
+        continue;
+      }
+      break;
+    }
+    if (bytes[at + 1] === 0xd9) return at + 2 === n;
+  }
+}
