@@ -13,11 +13,18 @@ const picture = () =>
     },
   });
 
-/** A COM segment put right after SOI. */
-const withComment = (jpeg: Buffer, text: string) => {
+/** A segment (COM, APPn…) put right after SOI. */
+const withSegment = (jpeg: Buffer, marker: number, text: string) => {
   const body = Buffer.from(text, 'latin1');
-  const segment = Buffer.concat([Buffer.from([0xff, 0xfe, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
+  const segment = Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
   return Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]);
+};
+
+const GPS = {
+  GPSLatitudeRef: 'N',
+  GPSLatitude: '31/1 54/1 0/1',
+  GPSLongitudeRef: 'E',
+  GPSLongitude: '120/1 17/1 0/1',
 };
 
 describe('isBareJpeg', () => {
@@ -26,16 +33,16 @@ describe('isBareJpeg', () => {
     expect(isBareJpeg(await picture().jpeg({ progressive: true }).toBuffer())).toBe(true);
   });
 
-  it('refuses any metadata: EXIF with GPS, an ICC profile, a comment', async () => {
-    const gps = {
-      GPSLatitudeRef: 'N',
-      GPSLatitude: '31/1 54/1 0/1',
-      GPSLongitudeRef: 'E',
-      GPSLongitude: '120/1 17/1 0/1',
-    };
-    expect(isBareJpeg(await picture().jpeg().withExif({ IFD3: gps }).toBuffer())).toBe(false);
-    expect(isBareJpeg(await picture().jpeg().withIccProfile('srgb').toBuffer())).toBe(false);
-    expect(isBareJpeg(withComment(await picture().jpeg().toBuffer(), 'lat 31.9 lon 120.28'))).toBe(false);
+  it('passes a small colour profile (a canvas writes sRGB): colours, no time, place or device', async () => {
+    expect(isBareJpeg(await picture().jpeg().withIccProfile('srgb').toBuffer())).toBe(true);
+  });
+
+  it('refuses any metadata: EXIF with GPS, XMP, a comment, other APP2 data (MPF)', async () => {
+    expect(isBareJpeg(await picture().jpeg().withExif({ IFD3: GPS }).toBuffer())).toBe(false);
+    expect(isBareJpeg(await picture().jpeg().withIccProfile('srgb').withExif({ IFD3: GPS }).toBuffer())).toBe(false);
+    expect(isBareJpeg(await picture().jpeg().withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"/>').toBuffer())).toBe(false);
+    expect(isBareJpeg(withSegment(await picture().jpeg().toBuffer(), 0xfe, 'lat 31.9 lon 120.28'))).toBe(false);
+    expect(isBareJpeg(withSegment(await picture().jpeg().toBuffer(), 0xe2, 'MPF\0II*\0'))).toBe(false);
   });
 
   it('refuses data after the end of the image (phones append second images there)', async () => {

@@ -1,11 +1,13 @@
 /**
- * Whether a JPEG carries nothing but its picture: no EXIF, XMP, ICC, IPTC, comment or
- * any other application segment (APP1–APP15, COM), at most a bare JFIF header without
- * its optional thumbnail, and nothing after the end-of-image marker (phones append
- * second images and maker data there). Such a file — what the worker app and the portal
- * send, re-encoded by the phone's canvas — can be shown to others as it is: re-encoding
- * it would only cost time and quality. Anything unusual answers false, and the caller
- * then re-encodes, which strips everything: this check may only ever err on that side.
+ * Whether a JPEG carries nothing but its picture: no EXIF, XMP, IPTC, comment or any other
+ * application segment (APP1, APP3–APP15, COM), at most a bare JFIF header without its
+ * optional thumbnail and a small colour profile (a browser's canvas writes an sRGB one:
+ * colours, no time, place or device), and nothing after the end-of-image marker (phones
+ * append second images and maker data there). Such a file — what the worker app and the
+ * portal send, re-encoded by the phone's canvas — can be shown to others as it is:
+ * re-encoding it would only cost time and quality. Anything unusual answers false, and
+ * the caller then re-encodes, which strips everything: this check may only ever err on
+ * that side.
  */
 export function isBareJpeg(bytes: Uint8Array): boolean {
   const n = bytes.length;
@@ -20,7 +22,11 @@ export function isBareJpeg(bytes: Uint8Array): boolean {
     if (length < 2 || at + 2 + length > n) return false;
     if (marker === 0xe0) {
       // APP0: only "JFIF\0" with no thumbnail (16 bytes); JFXX and others are extensions.
-      if (length !== 16 || !isJfifHeader(bytes, at + 4)) return false;
+      if (length !== 16 || !startsWith(bytes, at + 4, JFIF)) return false;
+    } else if (marker === 0xe2) {
+      // APP2: only a one-chunk ICC profile of a few KB (MPF, FlashPix and others are refused).
+      if (length > MAX_ICC_SEGMENT || !startsWith(bytes, at + 4, ICC_PROFILE)) return false;
+      if (bytes[at + 16] !== 1 || bytes[at + 17] !== 1) return false;
     } else if (marker === 0xda) {
       if (!sawFrame) return false;
       break;
@@ -42,9 +48,12 @@ const TABLE_MARKERS = new Set([0xdb, 0xc4, 0xcc, 0xdd]);
 const isFrameMarker = (marker: number) =>
   marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
-function isJfifHeader(bytes: Uint8Array, at: number): boolean {
-  return [0x4a, 0x46, 0x49, 0x46, 0x00].every((b, i) => bytes[at + i] === b);
-}
+const JFIF = [...'JFIF\0'].map((c) => c.charCodeAt(0));
+const ICC_PROFILE = [...'ICC_PROFILE\0'].map((c) => c.charCodeAt(0));
+const MAX_ICC_SEGMENT = 4096;
+
+const startsWith = (bytes: Uint8Array, at: number, prefix: readonly number[]) =>
+  prefix.every((b, i) => bytes[at + i] === b);
 
 /**
  * From the first SOS: scans of entropy-coded data (where FF is followed by 00 stuffing or
