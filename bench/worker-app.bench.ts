@@ -81,6 +81,26 @@ try {
         ?.controller !== null,
   );
 
+  // Like a phone camera's pictures: larger than the 1600 px the app shrinks them to on the
+  // phone before queueing, with detail (noise) so that they weigh what real ones do. A few
+  // are reused in turn; each report still uploads its own photo (the key names it).
+  const cameraPhotos = WITH_PHOTOS
+    ? await Promise.all(
+        Array.from({ length: 8 }, (_, k) =>
+          sharp({
+            create: {
+              width: 2400,
+              height: 1800,
+              channels: 3,
+              background: { r: 40 * k, g: 120, b: 160 },
+              noise: { type: 'gaussian', mean: 128, sigma: 20 },
+            },
+          })
+            .jpeg({ quality: 85 })
+            .toBuffer(),
+        ),
+      )
+    : [];
   const from = new Date().toISOString();
   await context.setOffline(true);
   const queueStarted = performance.now();
@@ -91,11 +111,7 @@ try {
     await context.setGeolocation({ longitude: lon + shift, latitude: lat, accuracy: 8 });
     await page.getByTestId('nav-report').click();
     if (WITH_PHOTOS) {
-      const photo = await sharp({
-        create: { width: 800, height: 600, channels: 3, background: { r: i % 256, g: (i >> 8) * 40, b: 160 } },
-      })
-        .jpeg()
-        .toBuffer();
+      const photo = cameraPhotos[i % cameraPhotos.length] as Buffer;
       await page.getByTestId('report-photo').setInputFiles({ name: 'p.jpg', mimeType: 'image/jpeg', buffer: photo });
     } else {
       await page.getByTestId('skip-photo').click();
