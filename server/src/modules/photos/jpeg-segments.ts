@@ -14,12 +14,11 @@ export function isBareJpeg(bytes: Uint8Array): boolean {
   if (n < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return false;
   let at = 2;
   let sawFrame = false;
-  // Header segments up to the first scan; each is FF, a marker, a 2-byte length.
+  // Header segments up to the first scan.
   for (;;) {
-    if (at + 4 > n || bytes[at] !== 0xff) return false;
-    const marker = bytes[at + 1] as number;
-    const length = ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number);
-    if (length < 2 || at + 2 + length > n) return false;
+    const segment = segmentAt(bytes, at);
+    if (!segment) return false;
+    const { marker, length } = segment;
     if (marker === 0xe0) {
       // APP0: only "JFIF\0" with no thumbnail (16 bytes); JFXX and others are extensions.
       if (length !== 16 || !startsWith(bytes, at + 4, JFIF)) return false;
@@ -39,6 +38,14 @@ export function isBareJpeg(bytes: Uint8Array): boolean {
     at += 2 + length;
   }
   return endsAfterScans(bytes, at);
+}
+
+/** The segment at `at`: FF, a marker, a 2-byte length that counts itself; null when that does not fit the file. */
+function segmentAt(bytes: Uint8Array, at: number): { marker: number; length: number } | null {
+  if (at + 4 > bytes.length || bytes[at] !== 0xff) return null;
+  const marker = bytes[at + 1] as number;
+  const length = ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number);
+  return length < 2 || at + 2 + length > bytes.length ? null : { marker, length };
 }
 
 /** DQT, DHT, DAC, DRI: tables the decoder needs, no metadata. */
@@ -65,10 +72,9 @@ function endsAfterScans(bytes: Uint8Array, start: number): boolean {
   let at = start;
   for (;;) {
     // A segment with a length: SOS, or tables between progressive scans.
-    if (at + 4 > n || bytes[at] !== 0xff) return false;
-    const marker = bytes[at + 1] as number;
-    const length = ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number);
-    if (length < 2 || at + 2 + length > n) return false;
+    const segment = segmentAt(bytes, at);
+    if (!segment) return false;
+    const { marker, length } = segment;
     if (marker !== 0xda && !TABLE_MARKERS.has(marker)) return false;
     at += 2 + length;
     if (marker !== 0xda) continue;
