@@ -109,7 +109,9 @@ export async function runCaseCommand(
       throw new DomainError('case-version-conflict', { version: row.version });
     }
     const matter = await matterOfCase(tx, row);
-    const before = loadSnapshot(row.snapshot, await casesRepository.reporterUserIdsOf(tx, row.id));
+    // Who reported it matters only to a rating (each reporter rates once): read them only then.
+    const reporters = input.command.type === 'rate' ? await casesRepository.reporterUserIdsOf(tx, row.id) : [];
+    const before = loadSnapshot(row.snapshot, reporters);
     const command = await toDomainCommand(deps, tx, actor, { row, before, matter, body: input.command, now });
     const result = transition(before, command, workflowActorOf(actor), now, deps.settings.policy);
     if (!result.ok) throw new DomainError(REFUSAL_ERRORS[result.reason], stateParams(before.state));
