@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interiorPointOf } from '../../server/src/modules/cases/load-demo-cases';
 import { type DeskPage, launchBrowser, logIn, openDesk, screenshot } from './support/browser';
-import { apiAs, choose, runCommand, timelineOf, waitForState } from './support/case-desk';
+import { apiAs, choose, runCommand, timelineOf, waitForState, waitForVersionOf } from './support/case-desk';
 import { startTestServer, type TestServer } from './support/server';
 
 const BASE_GRID = '32028100100102'; // a base grid of 文定社区, 澄江街道
@@ -106,7 +106,7 @@ describe('the side paths of a case through the desk', () => {
     await waitForState(operator, 'accepted');
 
     // Housing asks for two more working days; the operator approves.
-    await waitForState(housing, 'accepted');
+    await waitForVersionOf(housing, operator);
     await runCommand(housing, 'request_extension', async (dialog) => {
       await dialog.getByLabel('理由').fill('需协调施工单位清运');
     });

@@ -40,6 +40,15 @@ export const waitForState = (page: Page, state: string) =>
   // Generous: under a loaded CI machine a page reload and its first queries can take a while.
   page.waitForSelector(`[data-testid=case-detail][data-state=${state}]`, { timeout: 30_000 });
 
+/**
+ * Waits until `page` shows the case at the version `other` shows: a state alone can match an
+ * older version (accepted → on hold → accepted), and a command sent from it would be refused as stale.
+ */
+export async function waitForVersionOf(page: Page, other: Page) {
+  const version = await other.getByTestId('case-detail').getAttribute('data-version');
+  await page.waitForSelector(`[data-testid=case-detail][data-version="${version}"]`, { timeout: 30_000 });
+}
+
 /** Opens a command's dialog from the case page, fills it (optional) and confirms; waits for the server's 200. */
 export async function runCommand(
   page: Page,
