@@ -14,10 +14,11 @@ export interface DerivedImages {
   height: number;
   takenAt: Date | null;
   hasLocation: boolean;
-  /** JPEG, upright, at most REDACTED_MAX_SIDE on the long side, with no metadata at all. */
+  /**
+   * JPEG, upright, at most REDACTED_MAX_SIDE on the long side, with no metadata at all;
+   * the very `original` buffer when that already is such a file.
+   */
   redacted: Buffer;
-  /** JPEG, at most THUMBNAIL_MAX_SIDE on the long side, with no metadata at all. */
-  thumbnail: Buffer;
 }
 
 /**
@@ -52,19 +53,26 @@ export async function deriveImages(original: Buffer): Promise<DerivedImages> {
           .flatten({ background: '#ffffff' })
           .jpeg({ quality: 82 })
           .toBuffer();
-    const thumbnail = await sharp(redacted)
-      .resize({ width: THUMBNAIL_MAX_SIDE, height: THUMBNAIL_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 75 })
-      .toBuffer();
     return {
       width: metadata.autoOrient.width,
       height: metadata.autoOrient.height,
       ...readExifFacts(metadata.exif),
       redacted,
-      thumbnail,
     };
   } catch {
     // The bytes start like an image but do not decode: truncated, corrupt or a pixel bomb.
     throw new DomainError('photo-unreadable');
   }
+}
+
+/**
+ * The thumbnail of a shared copy: JPEG, at most THUMBNAIL_MAX_SIDE on the long side, no
+ * metadata. Made when first asked for, not at upload: decoding a photo is most of an
+ * upload's CPU, and a worker's backlog of reports syncs faster without it.
+ */
+export async function makeThumbnail(shared: Buffer): Promise<Buffer> {
+  return sharp(shared, { limitInputPixels: MAX_INPUT_PIXELS })
+    .resize({ width: THUMBNAIL_MAX_SIDE, height: THUMBNAIL_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 75 })
+    .toBuffer();
 }

@@ -15,7 +15,10 @@ import { dirname, join } from 'node:path';
  * already random-prefixed, which spreads them across a bucket's partitions too.
  */
 export interface PhotoStorage {
-  /** Stores the bytes under the key, replacing nothing: keys are never reused. Durable once resolved. */
+  /**
+   * Stores the bytes under the key, atomically: a reader sees the whole file or none. Keys
+   * are never reused for other bytes (a thumbnail made twice at once is put twice, the same). Durable once resolved.
+   */
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
   /** The bytes, or undefined when nothing is stored under the key. */
   get(key: string): Promise<Buffer | undefined>;

@@ -6,8 +6,9 @@ import { users } from '../accounts/accounts.tables.js';
 /**
  * An uploaded photo: the original bytes kept unchanged as evidence, plus a copy with all
  * metadata (EXIF incl. GPS) removed for everyone else, and a thumbnail of that copy.
- * The files live in PhotoStorage under the three keys; this row is what is scoped,
- * audited and attached to a case.
+ * The files live in PhotoStorage under the three keys (a bare JPEG's shared copy is its
+ * original: both keys name one file; the thumbnail is stored on its first view); this
+ * row is what is scoped, audited and attached to a case.
  */
 export const photos = pgTable(
   'photos',

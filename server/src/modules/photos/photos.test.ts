@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/app.js';
 import { auditLog } from '../audit/audit.tables.js';
 import { readExifFacts } from './exif.js';
+import { photoStorageFor } from './photos.module.js';
 import { photosRepository } from './photos.repository.js';
+import { photos } from './photos.tables.js';
 import { attachPhotosToCase } from './use-cases/attach-photos-to-case.js';
 
 let t: TestApp;
@@ -181,8 +183,33 @@ describe('uploading a photo', () => {
     const photo = (await uploadForm(gridworker, bare)).json<Photo>();
     const image = await gridworker.get(photo.urls.image);
     expect(image.rawPayload.equals(bare)).toBe(true);
-    const thumbnail = await sharp((await gridworker.get(photo.urls.thumbnail)).rawPayload).metadata();
-    expect(thumbnail).toMatchObject({ format: 'jpeg', width: 320, height: 240 });
+    // One file holds both the original and the shared copy; no thumbnail until it is first asked for.
+    const [row] = await t.database.db.select().from(photos).where(eq(photos.id, photo.id));
+    expect(row?.redactedKey).toBe(row?.originalKey);
+    const storage = photoStorageFor(t.config);
+    expect(await storage.get(row?.thumbnailKey as string)).toBeUndefined();
+    const first = (await gridworker.get(photo.urls.thumbnail)).rawPayload;
+    expect(await sharp(first).metadata()).toMatchObject({ format: 'jpeg', width: 320, height: 240 });
+    expect((await storage.get(row?.thumbnailKey as string))?.equals(first)).toBe(true);
+    expect((await gridworker.get(photo.urls.thumbnail)).rawPayload.equals(first)).toBe(true);
+  });
+
+  it('shows a bare JPEG whose picture data is damaged (accepted undecoded) as its own thumbnail, not an error', async () => {
+    const bare = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366cc' } })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    // Keep the headers and the end marker; cut the picture data short (no FF byte is written, so the
+    // structure still reads as a bare JPEG).
+    const sos = bare.indexOf(Buffer.from([0xff, 0xda]));
+    const damaged = Buffer.concat([
+      bare.subarray(0, sos + 2 + bare.readUInt16BE(sos + 2)),
+      Buffer.from([0x12, 0x34, 0xff, 0xd9]),
+    ]);
+    const r = await uploadForm(gridworker, damaged);
+    expect(r.statusCode, r.body).toBe(201);
+    const thumbnail = await gridworker.get(r.json<Photo>().urls.thumbnail);
+    expect(thumbnail.statusCode).toBe(200);
+    expect(thumbnail.rawPayload.equals(damaged)).toBe(true);
   });
 
   it('accepts a PNG sent as the raw body, and WebP; shows both as JPEG', async () => {

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../platform/errors.js';
+import { makeThumbnail } from '../derive-images.js';
 import { type PhotoRow, photosRepository } from '../photos.repository.js';
 import type { PhotoDeps } from './deps.js';
 
@@ -28,7 +29,28 @@ export async function readSharedPhotoFile(
   ownerUserId?: string,
 ): Promise<Buffer> {
   const photo = await findPhoto(deps, scopePath, id, ownerUserId);
-  const bytes = await deps.storage.get(variant === 'image' ? photo.redactedKey : photo.thumbnailKey);
-  if (!bytes) throw new Error(`photo ${id}: the ${variant} file is missing from storage`);
-  return bytes;
+  if (variant === 'thumbnail') {
+    const thumbnail = await deps.storage.get(photo.thumbnailKey);
+    if (thumbnail) return thumbnail;
+  }
+  const shared = await deps.storage.get(photo.redactedKey);
+  if (!shared) throw new Error(`photo ${id}: the shared copy is missing from storage`);
+  return variant === 'image' ? shared : thumbnailOf(deps, photo, shared);
+}
+
+/**
+ * Makes and keeps the thumbnail on its first view. Two views at once both make it and
+ * store the same bytes under the same key, which is harmless. A bare JPEG is accepted
+ * without being decoded, so a damaged picture may first show here: its thumbnail is then
+ * the shared copy itself, which the viewer would see broken anyway.
+ */
+async function thumbnailOf(deps: Pick<PhotoDeps, 'storage'>, photo: PhotoRow, shared: Buffer): Promise<Buffer> {
+  let thumbnail: Buffer;
+  try {
+    thumbnail = await makeThumbnail(shared);
+  } catch {
+    return shared;
+  }
+  await deps.storage.put(photo.thumbnailKey, thumbnail, 'image/jpeg');
+  return thumbnail;
 }

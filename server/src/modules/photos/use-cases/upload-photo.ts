@@ -29,7 +29,7 @@ export type UploadPhotoOutcome = IdempotentOutcome<Photo>;
 
 /**
  * Accepts a photo: checks size and type by content, keeps the original unchanged, stores
- * an upright copy and a thumbnail without any metadata, and records the photo with its
+ * an upright copy without any metadata (its thumbnail follows on first view), and records the photo with its
  * audit row (and the request's idempotency key) in one transaction. The photo is scoped
  * to the uploader's data scope.
  */
@@ -60,8 +60,15 @@ export async function uploadPhoto(
 
   const derived = await deriveImages(bytes);
   const id = randomUUID();
-  const keys = { originalKey: `${id}-original`, redactedKey: `${id}-image.jpg`, thumbnailKey: `${id}-thumbnail.jpg` };
-  const removeFiles = () => Promise.allSettled(Object.values(keys).map((key) => storage.delete(key)));
+  // A bare JPEG is its own shared copy: one file, not the same bytes twice. The thumbnail
+  // is made when first asked for (readSharedPhotoFile), under a key fixed now.
+  const asItIs = derived.redacted === bytes;
+  const keys = {
+    originalKey: `${id}-original`,
+    redactedKey: asItIs ? `${id}-original` : `${id}-image.jpg`,
+    thumbnailKey: `${id}-thumbnail.jpg`,
+  };
+  const removeFiles = () => Promise.allSettled([...new Set(Object.values(keys))].map((key) => storage.delete(key)));
 
   // Files first, then the row: a row never points at a missing file. A crash in between
   // leaves only unreferenced files, which are harmless.
@@ -70,8 +77,7 @@ export async function uploadPhoto(
   try {
     await Promise.all([
       storage.put(keys.originalKey, bytes, contentType),
-      storage.put(keys.redactedKey, derived.redacted, 'image/jpeg'),
-      storage.put(keys.thumbnailKey, derived.thumbnail, 'image/jpeg'),
+      ...(asItIs ? [] : [storage.put(keys.redactedKey, derived.redacted, 'image/jpeg')]),
     ]);
     outcome = await runIdempotent(db, idempotency, async (tx) => {
       const row = await photosRepository.insert(tx, {
