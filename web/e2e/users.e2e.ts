@@ -92,4 +92,39 @@ describe('users admin', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('finds a resident by phone and shows the whole number only after a purpose is given', async () => {
+    const phone = '13912345678';
+    const registered = await fetch(`${server.url}/api/auth/register-resident`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone, displayName: '居民蒋', password: 'Resident2026' }),
+    });
+    expect(registered.status, await registered.text()).toBe(201);
+
+    const { page, context, problems } = await openDesk(browser, server.url);
+    await logIn(page, 'admin');
+    await page.goto('/users');
+    await page.getByLabel('搜索用户名、姓名或居民手机号').fill(phone);
+    await page.getByLabel('搜索用户名、姓名或居民手机号').press('Enter');
+    const cell = page.getByTestId('user-phone');
+    await cell.getByText('139****5678').waitFor();
+    expect(await page.getByRole('cell', { name: '居民蒋' }).count()).toBe(1);
+
+    await cell.getByRole('button', { name: '查看完整号码' }).click();
+    const dialog = page.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: /确\s*定/ });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByPlaceholder(/查看目的/).fill('居民来电要求重置密码，核实身份');
+    const [revealed] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/reveal-phone')),
+      confirm.click(),
+    ]);
+    expect(revealed.status()).toBe(200);
+    await cell.getByTestId('revealed-phone').getByText(phone).waitFor();
+    await screenshot(page, 'users-phone-revealed');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -66,6 +66,16 @@ export const accountsRepository = {
     return row;
   },
 
+  /** The sealed phone of a user in the caller's scope (undefined: no such user there; null: no phone). */
+  async sealedPhoneInScope(db: Executor, id: string, scopePath: string): Promise<string | null | undefined> {
+    const [row] = await db
+      .select({ phoneSealed: users.phoneSealed })
+      .from(users)
+      .innerJoin(regions, eq(regions.code, users.scopeRegionCode))
+      .where(and(eq(users.id, id), withinScope(regions.path, scopePath)));
+    return row ? row.phoneSealed : undefined;
+  },
+
   async listUsersInScope(
     db: Executor,
     scopePath: string,

@@ -4,6 +4,8 @@ import {
   CreatedApiKey,
   CreateUserBody,
   IdParams,
+  RevealPhoneBody,
+  RevealPhoneResult,
   type Role,
   UpdateUserBody,
   User,
@@ -20,6 +22,7 @@ import { auditContextOf, authorize } from './authorize.js';
 import { exportUsers } from './use-cases/export-users.js';
 import { createApiKey, revokeApiKey } from './use-cases/manage-api-keys.js';
 import { createUser, updateUser } from './use-cases/manage-users.js';
+import { revealUserPhone } from './use-cases/reveal-user-phone.js';
 
 type UserView = NonNullable<Awaited<ReturnType<typeof accountsRepository.findUserInScope>>>;
 const presentUser = (u: UserView) => ({
@@ -121,6 +124,26 @@ export function usersRoutes(app: App, { database: { db }, config }: ModuleContex
       const user = await updateUser(db, actor, auditContextOf(request), request.params.id, request.body);
       if (!user) throw new DomainError('not-found');
       return presentUser(user);
+    },
+  );
+
+  app.post(
+    '/users/:id/reveal-phone',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "A resident account's full phone number for a stated purpose (audited)",
+        params: IdParams,
+        body: RevealPhoneBody,
+        response: { 200: RevealPhoneResult },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'users.manage');
+      return revealUserPhone(db, config.secretKey, actor, auditContextOf(request), {
+        id: request.params.id,
+        purpose: request.body.purpose,
+      });
     },
   );
 

@@ -182,6 +182,32 @@ describe('resident self-registration', () => {
     expect(JSON.stringify(found)).not.toContain(phone);
   });
 
+  it('shows an admin the account’s full phone only for a stated purpose, and audits the purpose, not the number', async () => {
+    const { phone, client } = await newResident('居民卫');
+    const id = client.session.user.id;
+    const url = `/api/users/${id}/reveal-phone`;
+
+    const noPurpose = await w.admin.post(url, { purpose: '  ' });
+    expect(noPurpose.statusCode).toBe(400);
+    expect(noPurpose.json().error.details).toEqual([expect.objectContaining({ field: 'purpose' })]);
+    expect((await w.operator.post(url, { purpose: '核实身份' })).statusCode).toBe(403);
+    // The admin's own account has no phone: nothing to show.
+    expect(
+      (await w.admin.post(`/api/users/${w.admin.session.user.id}/reveal-phone`, { purpose: '核实身份' })).statusCode,
+    ).toBe(404);
+
+    const shown = await w.admin.post(url, { purpose: '居民来电要求重置密码，核实身份' });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json()).toEqual({ phone });
+    const audit = await queryRows<{ details: { purpose: string }; actor_id: string }>(
+      w.t.database.db,
+      sql`SELECT details, actor_id FROM audit_log WHERE action = 'user.phone.reveal' AND object_id = ${id}`,
+    );
+    expect(audit).toEqual([
+      { details: { purpose: '居民来电要求重置密码，核实身份' }, actor_id: w.admin.session.user.id },
+    ]);
+  });
+
   it('seals the phone of an account made before phones were sealed, and it still signs in with it', async () => {
     const phone = newPhone();
     const [legacy] = await queryRows<{ id: string }>(

@@ -24,6 +24,10 @@ export const enUS: Record<MessageKey, string> = {
   'export.help': 'Exports every record matching the current filters (not just this page); the export is audited',
 
   'form.required': 'Required',
+  'reveal.phone': 'Show full number',
+  'reveal.purpose': 'Purpose (e.g. callback, identity check)',
+  'reveal.purposeHelp': 'Showing the full number is recorded in the audit log with its purpose.',
+  'reveal.confirm': 'Confirm',
   'list.separator': ', ',
   'table.actions': 'Actions',
   'table.createdAt': 'Created',

@@ -25,6 +25,10 @@ export const zhCN = {
   'export.help': '按当前筛选条件导出全部记录（不分页），导出操作记入审计日志',
 
   'form.required': '必填',
+  'reveal.phone': '查看完整号码',
+  'reveal.purpose': '查看目的（如：回访、核实身份）',
+  'reveal.purposeHelp': '查看完整号码将连同目的记入审计日志。',
+  'reveal.confirm': '确定',
   'list.separator': '、',
   'table.actions': '操作',
   'table.createdAt': '创建时间',

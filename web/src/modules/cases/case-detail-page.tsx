@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { CaseDetail, CaseReport, TimelineEntry } from '@yiwang/contracts';
+import type { CaseDetail, TimelineEntry } from '@yiwang/contracts';
 import {
   Alert,
   App,
@@ -10,9 +10,7 @@ import {
   Descriptions,
   Empty,
   Image,
-  Input,
   List,
-  Modal,
   Row,
   Space,
   Spin,
@@ -26,6 +24,7 @@ import { isApiError } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
+import { RevealPhone } from '../../lib/reveal-phone';
 import { useSignedIn } from '../auth/session';
 import { CaseActions } from './case-actions';
 import { eventLabel, StateTag, TimeTag } from './case-labels';
@@ -73,43 +72,6 @@ function photoIdsOf(detail: CaseDetail): string[] {
     if (Array.isArray(p)) for (const id of p) if (typeof id === 'string') ids.add(id);
   }
   return [...ids];
-}
-
-function RevealPhone({ code, report }: { code: string; report: CaseReport }) {
-  const { t } = useCasesI18n();
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [purpose, setPurpose] = useState('');
-  const [phone, setPhone] = useState<string | null>(null);
-  const reveal = useCasePost<{ phone: string }>(`/cases/${code}/reports/${report.id}/reveal-phone`);
-  if (phone) return <span>{phone}</span>;
-  return (
-    <>
-      <Button size="small" type="link" onClick={() => setOpen(true)}>
-        {t('cases.revealPhone')}
-      </Button>
-      <Modal
-        open={open}
-        title={t('cases.revealPhone')}
-        okText={t('cases.confirm')}
-        cancelText={t('action.cancel')}
-        confirmLoading={reveal.isPending}
-        okButtonProps={{ disabled: purpose.trim().length < 2 }}
-        onCancel={() => setOpen(false)}
-        onOk={async () => {
-          try {
-            setPhone((await reveal.mutateAsync({ purpose: purpose.trim() })).phone);
-            setOpen(false);
-          } catch (error) {
-            message.error(errorText(error));
-          }
-        }}
-      >
-        <p className="yw-muted">{t('cases.revealPurposeHelp')}</p>
-        <Input placeholder={t('cases.revealPurpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} />
-      </Modal>
-    </>
-  );
 }
 
 function Duplicates({ detail, canOperate }: { detail: CaseDetail; canOperate: boolean }) {
@@ -371,7 +333,9 @@ export default function CaseDetailPage() {
                           <Tag>{t(`cases.channel.${r.channel}`)}</Tag>
                           <span>{r.reporterName ?? (r.anonymous ? t('cases.anonymous') : '—')}</span>
                           {r.reporterPhone && <span data-testid="reporter-phone">{r.reporterPhone}</span>}
-                          {r.reporterPhone && canReveal && <RevealPhone code={c.code} report={r} />}
+                          {r.reporterPhone && canReveal && (
+                            <RevealPhone path={`/cases/${c.code}/reports/${r.id}/reveal-phone`} />
+                          )}
                           {r.anonymous && <Tag>{t('cases.anonymous')}</Tag>}
                           {r.mine && <Tag color="blue">{t('cases.mine')}</Tag>}
                           <span className="yw-muted">{formatDateTime(r.createdAt)}</span>

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n/i18n-provider';
 import { roleLabel } from '../../lib/labels';
 import { hasPermission } from '../../lib/permissions';
+import { RevealPhone } from '../../lib/reveal-phone';
 import { useSignedIn } from '../auth/session';
 import { CreateUserDialog } from './create-user-dialog';
 import { EditUserDialog } from './edit-user-dialog';
@@ -106,8 +107,20 @@ export default function UsersPage() {
           columns={[
             { key: 'username', title: t('users.username'), dataIndex: 'username', width: 210 },
             { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName', width: 200 },
-            // Residents only: they sign in with their phone, which the server keeps sealed.
-            { key: 'phone', title: t('users.phoneMasked'), dataIndex: 'phoneMasked', width: 130 },
+            // Residents only: they sign in with their phone, which the server keeps sealed;
+            // an administrator sees it whole only for a stated, audited purpose.
+            {
+              key: 'phone',
+              title: t('users.phoneMasked'),
+              width: 130,
+              render: (_, user) =>
+                user.phoneMasked && (
+                  <div data-testid="user-phone">
+                    <div>{user.phoneMasked}</div>
+                    {canManage && <RevealPhone key={user.id} path={`/users/${user.id}/reveal-phone`} />}
+                  </div>
+                ),
+            },
             {
               key: 'roles',
               title: t('users.roles'),

@@ -1,0 +1,37 @@
+import type { Db } from '../../../db/client.js';
+import { decryptSecret } from '../../../platform/crypto.js';
+import { DomainError } from '../../../platform/errors.js';
+import type { Actor } from '../../../platform/http.js';
+import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { accountsRepository } from '../accounts.repository.js';
+
+/**
+ * A resident account's full phone number (the one they sign in with; kept sealed and shown
+ * masked), for a stated purpose — e.g. checking who asks for a password reset: written to
+ * the audit log with the purpose before it is returned. 404 for a user outside the
+ * caller's scope or without a phone.
+ */
+export async function revealUserPhone(
+  db: Db,
+  secretKey: Buffer,
+  actor: Actor,
+  context: AuditContext,
+  input: { id: string; purpose: string },
+): Promise<{ phone: string }> {
+  const purpose = input.purpose.trim();
+  if (purpose.length < 2) {
+    throw new DomainError('validation', {}, [{ field: 'purpose', code: 'minLength', params: { limit: 2 } }]);
+  }
+  const sealed = await accountsRepository.sealedPhoneInScope(db, input.id, actor.scopePath);
+  if (!sealed) throw new DomainError('not-found');
+  const phone = decryptSecret(secretKey, sealed);
+  await db.transaction((tx) =>
+    recordAudit(tx, context, {
+      action: 'user.phone.reveal',
+      objectType: 'user',
+      objectId: input.id,
+      details: { purpose },
+    }),
+  );
+  return { phone };
+}
