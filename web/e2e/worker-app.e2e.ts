@@ -592,4 +592,54 @@ describe('the grid-worker app (/m) on a phone', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+  it('a visit refused for its place (recorded outside the county) is resent from where the worker stands: one visit, in the grid', async () => {
+    const outside = { lon: 121.4737, lat: 31.2304 };
+    const { page, context, problems } = await openPhone(browser, server.url, outside);
+    await signIn(page);
+    await context.setOffline(true);
+    await page.getByRole('link', { name: '走访' }).click();
+    await page.getByTestId('visit-address').fill('文定花园5幢302');
+    await page.getByRole('button', { name: '家中无人' }).click();
+    await page.getByTestId('visit-submit').click();
+    await page.getByTestId('toast').getByText('走访已保存').waitFor();
+
+    await context.setOffline(false);
+    await page.getByTestId('nav-outbox').click();
+    const failed = page.locator('[data-testid=outbox-item][data-state=failed]');
+    await failed.waitFor({ timeout: 30_000 });
+    await failed
+      .getByTestId('outbox-detail')
+      .getByText(/不在本县（市）网格范围内/)
+      .waitFor();
+    const [refused] = await outboxOnPhone(page);
+    expect(refused).toMatchObject({ state: 'failed' });
+
+    // Back in the grid: the edit screen names the fault and offers where the worker stands now.
+    await context.setGeolocation({ longitude: point.lon, latitude: point.lat, accuracy: 8 });
+    await failed.getByTestId('outbox-edit').click();
+    await page
+      .locator('[data-testid=field-fault][data-field=location]')
+      .getByText(/不在本县/)
+      .waitFor();
+    await expect(page.getByTestId('visit-address').inputValue()).resolves.toBe('文定花园5幢302');
+    await page.getByTestId('visit-current-place').getByText('在 文定社区第1网格').waitFor();
+    await screenshot(page, 'worker-app-edit-failed-visit');
+    await page.getByTestId('visit-use-current-location').click();
+    await page.waitForSelector('[data-testid=visit-place][data-place=current]');
+    await page.getByTestId('visit-submit').click();
+    await page.getByTestId('toast').getByText('已修改，将重新发送').waitFor();
+
+    await page.waitForSelector('[data-testid=outbox-item][data-state=sent]', { timeout: 30_000 });
+    const stored = await outboxOnPhone(page);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.id).not.toBe(refused?.id);
+    const visits = await desk<{ items: { address: string; gridCode: string | null }[] }>(
+      `/api/visits?gridCode=${BASE_GRID}`,
+    );
+    expect(visits.items.filter((v) => v.address === '文定花园5幢302')).toEqual([
+      expect.objectContaining({ gridCode: BASE_GRID }),
+    ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -122,6 +122,7 @@ export const zhCN = {
   'visit.needAddress': '请填写地址',
   'visit.needNote': '请填写走访情况',
   'visit.plan': '走访计划：{address}',
+  'visit.withoutPlace': '不记位置，重新发送',
 
   'outbox.title': '发件箱',
   'outbox.empty': '没有待发送的内容',
@@ -300,6 +301,7 @@ export const enUS: Record<WorkerMessageKey, string> = {
   'visit.needAddress': 'Please type the address',
   'visit.needNote': 'Please describe the visit',
   'visit.plan': 'Planned visit: {address}',
+  'visit.withoutPlace': 'Resend without a place',
 
   'outbox.title': 'Outbox',
   'outbox.empty': 'Nothing waiting to be sent',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { gridAtPoint } from '../geo/grid-at-point';
 import { usePosition } from '../geo/position';
 import { EditBanner, EditGone, FieldFault, resendEdited, useFailedEdit } from '../outbox/edit-failed';
 import type { OutboxRequest } from '../outbox/outbox-logic';
@@ -21,7 +22,7 @@ import { todayStore } from '../today/today-data';
  * where and on which patrol it was made stay as recorded.
  */
 export default function VisitScreen() {
-  const { t } = useI18n();
+  const { t, name } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const today = useStore(todayStore);
@@ -35,6 +36,13 @@ export default function VisitScreen() {
   const [address, setAddress] = useState(draft?.address ?? plan?.address ?? '');
   const [note, setNote] = useState(draft?.note ?? '');
   const [faults, setFaults] = useState(editing?.faults ?? {});
+  /**
+   * A visit refused for its place (outside the county) cannot be fixed by retyping: the
+   * worker resends it at where they stand now, or without a place (a visit may have none).
+   */
+  const [place, setPlace] = useState<'saved' | 'current' | 'none'>('saved');
+  const here = position.fix ? gridAtPoint(today.data?.grids ?? [], position.fix.lon, position.fix.lat) : null;
+  const hereText = here ? t('report.inGrid', { grid: name(here) }) : t('report.outsideGrids');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -48,9 +56,16 @@ export default function VisitScreen() {
     const title = address.trim();
     if (editing) {
       const before = editing.item.request;
+      const { point: savedPoint, ...rest } = before.body;
+      const point =
+        place === 'saved'
+          ? savedPoint
+          : place === 'current' && fix
+            ? { lon: fix.lon, lat: fix.lat, crs: 'WGS84' as const }
+            : undefined;
       const request: OutboxRequest = {
         ...before,
-        body: { ...before.body, address: address.trim(), note: note.trim() },
+        body: { ...rest, address: address.trim(), note: note.trim(), ...(point ? { point } : {}) },
       };
       if (!(await resendEdited(editing.item.id, { title, request, keptPhotos: editing.item.photos }))) {
         setSaving(false);
@@ -124,6 +139,33 @@ export default function VisitScreen() {
         />
         <FieldFault faults={faults} field="address" />
       </label>
+      {editing && (faults.location || place !== 'saved') && (
+        <div className="wa-field" data-testid="visit-place" data-place={place}>
+          <FieldFault faults={faults} field="location" />
+          {position.fix && (
+            <p className="wa-muted" data-testid="visit-current-place">
+              {t('report.location')}：{hereText}
+            </p>
+          )}
+          {place === 'saved' ? (
+            <button
+              type="button"
+              className="wa-btn wa-btn-secondary wa-btn-block"
+              data-testid="visit-use-current-location"
+              onClick={() => {
+                setPlace(position.fix ? 'current' : 'none');
+                setFaults(({ location: _, ...others }) => others);
+              }}
+            >
+              {position.fix ? t('report.useCurrentLocation') : t('visit.withoutPlace')}
+            </button>
+          ) : (
+            <p className="wa-muted">
+              {place === 'current' ? `✓ ${t('report.useCurrentLocation')}` : `✓ ${t('visit.withoutPlace')}`}
+            </p>
+          )}
+        </div>
+      )}
       <div className="wa-field">
         <span id="visit-note-label">{t('visit.note')}</span>
         <div className="wa-chips">
