@@ -109,6 +109,20 @@ const outboxOnPhone = (page: Page) =>
       }),
   );
 
+/** On the outbox screen: the one item the server refused because it was made outside the county. */
+async function refusedOutsideCounty(page: Page) {
+  await page.getByTestId('nav-outbox').click();
+  const failed = page.locator('[data-testid=outbox-item][data-state=failed]');
+  await failed.waitFor({ timeout: 30_000 });
+  await failed
+    .getByTestId('outbox-detail')
+    .getByText(/不在本县（市）网格范围内/)
+    .waitFor();
+  const [refused] = await outboxOnPhone(page);
+  expect(refused).toMatchObject({ state: 'failed' });
+  return { failed, refused };
+}
+
 describe('the grid-worker app (/m) on a phone', () => {
   let server: TestServer;
   let browser: Browser;
@@ -519,15 +533,7 @@ describe('the grid-worker app (/m) on a phone', () => {
     });
     await context.setOffline(false);
 
-    await page.getByTestId('nav-outbox').click();
-    const failed = page.locator('[data-testid=outbox-item][data-state=failed]');
-    await failed.waitFor({ timeout: 30_000 });
-    await failed
-      .getByTestId('outbox-detail')
-      .getByText(/不在本县（市）网格范围内/)
-      .waitFor();
-    const [refused] = await outboxOnPhone(page);
-    expect(refused).toMatchObject({ state: 'failed' });
+    const { failed, refused } = await refusedOutsideCounty(page);
     expect(refused?.photos[0]?.photoId).toBeTruthy();
     expect(sent).toEqual([{ key: refused?.id, status: 400 }]);
     // The photo went up before the report was refused; the edit reuses it as it is.
@@ -604,15 +610,7 @@ describe('the grid-worker app (/m) on a phone', () => {
     await page.getByTestId('toast').getByText('走访已保存').waitFor();
 
     await context.setOffline(false);
-    await page.getByTestId('nav-outbox').click();
-    const failed = page.locator('[data-testid=outbox-item][data-state=failed]');
-    await failed.waitFor({ timeout: 30_000 });
-    await failed
-      .getByTestId('outbox-detail')
-      .getByText(/不在本县（市）网格范围内/)
-      .waitFor();
-    const [refused] = await outboxOnPhone(page);
-    expect(refused).toMatchObject({ state: 'failed' });
+    const { failed, refused } = await refusedOutsideCounty(page);
 
     // Back in the grid: the edit screen names the fault and offers where the worker stands now.
     await context.setGeolocation({ longitude: point.lon, latitude: point.lat, accuracy: 8 });

@@ -3,6 +3,7 @@ import { decryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { statedPurpose } from '../../audit/stated-purpose.js';
 import { accountsRepository } from '../accounts.repository.js';
 
 /**
@@ -18,10 +19,7 @@ export async function revealUserPhone(
   context: AuditContext,
   input: { id: string; purpose: string },
 ): Promise<{ phone: string }> {
-  const purpose = input.purpose.trim();
-  if (purpose.length < 2) {
-    throw new DomainError('validation', {}, [{ field: 'purpose', code: 'minLength', params: { limit: 2 } }]);
-  }
+  const purpose = statedPurpose(input.purpose);
   const sealed = await accountsRepository.sealedPhoneInScope(db, input.id, actor.scopePath);
   if (!sealed) throw new DomainError('not-found');
   const phone = decryptSecret(secretKey, sealed);

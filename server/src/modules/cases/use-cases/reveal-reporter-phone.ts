@@ -2,6 +2,7 @@ import { decryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import type { AuditContext } from '../../audit/record-audit.js';
+import { statedPurpose } from '../../audit/stated-purpose.js';
 import type { CaseDeps } from '../case-deps.js';
 import { caseScopeOf } from '../case-scope.js';
 import { casesRepository } from '../cases.repository.js';
@@ -16,10 +17,7 @@ export async function revealReporterPhone(
   context: AuditContext,
   input: { code: string; reportId: string; purpose: string },
 ): Promise<{ phone: string }> {
-  const purpose = input.purpose.trim();
-  if (purpose.length < 2) {
-    throw new DomainError('validation', {}, [{ field: 'purpose', code: 'minLength', params: { limit: 2 } }]);
-  }
+  const purpose = statedPurpose(input.purpose);
   const row = await casesRepository.findInScope(deps.db, input.code, caseScopeOf(actor));
   if (!row) throw new DomainError('not-found');
   const report = await casesRepository.findReport(deps.db, row.id, input.reportId);

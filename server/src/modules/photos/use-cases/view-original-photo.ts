@@ -1,7 +1,7 @@
 import type { PhotoContentType } from '@yiwang/contracts';
-import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { statedPurpose } from '../../audit/stated-purpose.js';
 import type { PhotoDeps } from './deps.js';
 import { findPhoto } from './read-photo.js';
 
@@ -22,10 +22,7 @@ export async function viewOriginalPhoto(
   context: AuditContext,
   input: ViewOriginalPhotoInput,
 ): Promise<{ bytes: Buffer; contentType: PhotoContentType }> {
-  const purpose = input.purpose.trim();
-  if (purpose.length < 2) {
-    throw new DomainError('validation', {}, [{ field: 'purpose', code: 'minLength', params: { limit: 2 } }]);
-  }
+  const purpose = statedPurpose(input.purpose);
   const photo = await findPhoto(deps, actor.scopePath, input.id);
   const bytes = await deps.storage.get(photo.originalKey);
   if (!bytes) throw new Error(`photo ${photo.id}: the original is missing from storage`);
