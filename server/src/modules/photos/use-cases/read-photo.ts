@@ -51,6 +51,7 @@ async function thumbnailOf(deps: Pick<PhotoDeps, 'storage'>, photo: PhotoRow, sh
   } catch {
     return shared;
   }
-  await deps.storage.put(photo.thumbnailKey, thumbnail, 'image/jpeg');
+  // Keeping it only saves the next view the work: a storage hiccup must not fail this one.
+  await deps.storage.put(photo.thumbnailKey, thumbnail, 'image/jpeg').catch(() => undefined);
   return thumbnail;
 }

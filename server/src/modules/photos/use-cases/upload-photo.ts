@@ -29,9 +29,9 @@ export type UploadPhotoOutcome = IdempotentOutcome<Photo>;
 
 /**
  * Accepts a photo: checks size and type by content, keeps the original unchanged, stores
- * an upright copy without any metadata (its thumbnail follows on first view), and records the photo with its
- * audit row (and the request's idempotency key) in one transaction. The photo is scoped
- * to the uploader's data scope.
+ * an upright copy without any metadata (its thumbnail follows on first view), and records
+ * the photo with its audit row (and the request's idempotency key) in one transaction.
+ * The photo is scoped to the uploader's data scope.
  */
 export async function uploadPhoto(
   { db, storage, settings }: PhotoDeps,
