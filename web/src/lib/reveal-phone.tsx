@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { App, Button, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from './api';
@@ -14,8 +15,10 @@ export function RevealPhone({ path }: { path: string }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [purpose, setPurpose] = useState('');
-  const [pending, setPending] = useState(false);
-  const [phone, setPhone] = useState<string | null>(null);
+  const reveal = useMutation({
+    mutationFn: (stated: string) => api.post<{ phone: string }>(path, { purpose: stated }),
+  });
+  const phone = reveal.data?.phone;
   if (phone) return <span data-testid="revealed-phone">{phone}</span>;
   return (
     <>
@@ -27,20 +30,15 @@ export function RevealPhone({ path }: { path: string }) {
         title={t('reveal.phone')}
         okText={t('reveal.confirm')}
         cancelText={t('action.cancel')}
-        confirmLoading={pending}
+        confirmLoading={reveal.isPending}
         okButtonProps={{ disabled: purpose.trim().length < 2 }}
         onCancel={() => setOpen(false)}
-        onOk={async () => {
-          setPending(true);
-          try {
-            setPhone((await api.post<{ phone: string }>(path, { purpose: purpose.trim() })).phone);
-            setOpen(false);
-          } catch (error) {
-            message.error(errorText(error));
-          } finally {
-            setPending(false);
-          }
-        }}
+        onOk={() =>
+          reveal.mutate(purpose.trim(), {
+            onSuccess: () => setOpen(false),
+            onError: (error) => message.error(errorText(error)),
+          })
+        }
       >
         <p className="yw-muted">{t('reveal.purposeHelp')}</p>
         <Input placeholder={t('reveal.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} />

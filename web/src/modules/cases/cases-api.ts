@@ -135,7 +135,7 @@ export function useCaseCommand(summary: CaseSummary, caller: Caller) {
   });
 }
 
-/** The other case actions (merge, keep apart, place, reveal): POST then refresh. */
+/** The other case actions (merge, keep apart, place): POST then refresh. */
 export function useCasePost<T>(path: string) {
   const queryClient = useQueryClient();
   return useMutation({

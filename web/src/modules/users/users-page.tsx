@@ -117,7 +117,7 @@ export default function UsersPage() {
                 user.phoneMasked && (
                   <div data-testid="user-phone">
                     <div>{user.phoneMasked}</div>
-                    {canManage && <RevealPhone key={user.id} path={`/users/${user.id}/reveal-phone`} />}
+                    {canManage && <RevealPhone path={`/users/${user.id}/reveal-phone`} />}
                   </div>
                 ),
             },

@@ -22,7 +22,7 @@ import { todayStore } from '../today/today-data';
  * where and on which patrol it was made stay as recorded.
  */
 export default function VisitScreen() {
-  const { t, name } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const today = useStore(todayStore);
@@ -36,13 +36,8 @@ export default function VisitScreen() {
   const [address, setAddress] = useState(draft?.address ?? plan?.address ?? '');
   const [note, setNote] = useState(draft?.note ?? '');
   const [faults, setFaults] = useState(editing?.faults ?? {});
-  /**
-   * A visit refused for its place (outside the county) cannot be fixed by retyping: the
-   * worker resends it at where they stand now, or without a place (a visit may have none).
-   */
-  const [place, setPlace] = useState<'saved' | 'current' | 'none'>('saved');
-  const here = position.fix ? gridAtPoint(today.data?.grids ?? [], position.fix.lon, position.fix.lat) : null;
-  const hereText = here ? t('report.inGrid', { grid: name(here) }) : t('report.outsideGrids');
+  /** Where the edited visit is resent from (see ResendPlace). */
+  const [place, setPlace] = useState<Place>('saved');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -140,31 +135,14 @@ export default function VisitScreen() {
         <FieldFault faults={faults} field="address" />
       </label>
       {editing && (faults.location || place !== 'saved') && (
-        <div className="wa-field" data-testid="visit-place" data-place={place}>
-          <FieldFault faults={faults} field="location" />
-          {position.fix && (
-            <p className="wa-muted" data-testid="visit-current-place">
-              {t('report.location')}：{hereText}
-            </p>
-          )}
-          {place === 'saved' ? (
-            <button
-              type="button"
-              className="wa-btn wa-btn-secondary wa-btn-block"
-              data-testid="visit-use-current-location"
-              onClick={() => {
-                setPlace(position.fix ? 'current' : 'none');
-                setFaults(({ location: _, ...others }) => others);
-              }}
-            >
-              {position.fix ? t('report.useCurrentLocation') : t('visit.withoutPlace')}
-            </button>
-          ) : (
-            <p className="wa-muted">
-              {place === 'current' ? `✓ ${t('report.useCurrentLocation')}` : `✓ ${t('visit.withoutPlace')}`}
-            </p>
-          )}
-        </div>
+        <ResendPlace
+          place={place}
+          fault={faults.location}
+          onChoose={(chosen) => {
+            setPlace(chosen);
+            setFaults(({ location: _, ...others }) => others);
+          }}
+        />
       )}
       <div className="wa-field">
         <span id="visit-note-label">{t('visit.note')}</span>
@@ -205,5 +183,49 @@ export default function VisitScreen() {
         </p>
       )}
     </Screen>
+  );
+}
+
+type Place = 'saved' | 'current' | 'none';
+
+/**
+ * A visit refused for its place (outside the county) cannot be fixed by retyping: the
+ * worker resends it from where they stand now, or without a place (a visit may have none).
+ */
+function ResendPlace({
+  place,
+  fault,
+  onChoose,
+}: {
+  place: Place;
+  fault: string | undefined;
+  onChoose(place: Exclude<Place, 'saved'>): void;
+}) {
+  const { t, name } = useI18n();
+  const position = usePosition();
+  const today = useStore(todayStore);
+  const fix = position.fix;
+  const here = fix ? gridAtPoint(today.data?.grids ?? [], fix.lon, fix.lat) : null;
+  return (
+    <div className="wa-field" data-testid="visit-place" data-place={place}>
+      <FieldFault faults={fault ? { location: fault } : undefined} field="location" />
+      {fix && (
+        <p className="wa-muted" data-testid="visit-current-place">
+          {t('report.location')}：{here ? t('report.inGrid', { grid: name(here) }) : t('report.outsideGrids')}
+        </p>
+      )}
+      {place === 'saved' ? (
+        <button
+          type="button"
+          className="wa-btn wa-btn-secondary wa-btn-block"
+          data-testid="visit-use-current-location"
+          onClick={() => onChoose(fix ? 'current' : 'none')}
+        >
+          {fix ? t('report.useCurrentLocation') : t('visit.withoutPlace')}
+        </button>
+      ) : (
+        <p className="wa-muted">✓ {t(place === 'current' ? 'report.useCurrentLocation' : 'visit.withoutPlace')}</p>
+      )}
+    </div>
   );
 }
