@@ -79,12 +79,18 @@ function postgresNotifications(url: string) {
     connecting ??= (async () => {
       const c = new pg.Client({ connectionString: url });
       c.on('notification', (message) => hub.wakeAll(message.channel));
-      c.on('error', (err) => {
-        console.error(`database listening connection lost: ${err.message}`);
+      // A server restart may end the connection with or without an error: either way, listen anew.
+      let lost = false;
+      const onLost = (reason: string) => {
+        if (lost || closed) return;
+        lost = true;
+        console.error(`database listening connection lost: ${reason}`);
         if (client === c) client = null;
         void c.end().catch(() => undefined);
-        if (!closed) setTimeout(() => void relisten(), RELISTEN_DELAY_MS).unref();
-      });
+        setTimeout(() => void relisten(), RELISTEN_DELAY_MS).unref();
+      };
+      c.on('error', (err) => onLost(err.message));
+      c.on('end', () => onLost('connection ended'));
       try {
         await c.connect();
       } finally {

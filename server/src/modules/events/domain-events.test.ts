@@ -10,6 +10,7 @@ import { DEFAULT_CASE_SETTINGS } from '../cases/cases.settings.js';
 import { at, reportOk } from '../cases/cases.test-helpers.js';
 import { startJobRunner } from '../jobs/job-runner.js';
 import { type FieldWorld, fieldWorld, startPatrolOk } from '../patrols/field.test-helpers.js';
+import { DOMAIN_EVENTS_CHANNEL, onDomainEvents } from './domain-events.js';
 
 /**
  * Two server processes on one database: app A (the test app) and app B, built on the same
@@ -164,5 +165,29 @@ describe('the domain event log across two server processes', () => {
       ['patrol.ended', patrol.id],
     ]);
     expect(events[1]?.scope_path).toContain(w.workerGrid.code);
+  });
+
+  it('keeps waking listeners after the listening connection is dropped (a server restart, a failover)', async () => {
+    let wakes = 0;
+    const stop = await onDomainEvents(w.t.database, () => {
+      wakes += 1;
+    });
+    // On a server: end the listening connection (PGlite has no other connection to end).
+    const dropped = await rows<{ pid: number }>(
+      sql`SELECT pg_terminate_backend(pid) AS pid FROM pg_stat_activity
+          WHERE pid <> pg_backend_pid() AND datname = current_database() AND query LIKE 'LISTEN%'`,
+    );
+    expect(dropped.length).toBe(w.t.database.kind === 'postgres' ? 1 : 0);
+    const deadline = Date.now() + 8000;
+    if (dropped.length > 0) {
+      // Listening again (after a second) wakes everyone once, to read what they may have missed.
+      while (wakes === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(wakes).toBeGreaterThan(0);
+    }
+    wakes = 0;
+    await w.t.database.db.execute(sql`SELECT pg_notify(${DOMAIN_EVENTS_CHANNEL}, '')`);
+    while (wakes === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    stop();
+    expect(wakes).toBeGreaterThan(0);
   });
 });
