@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
-import { caseSettingsFrom } from './modules/cases/cases.settings.js';
-import { runTimersWithApp } from './modules/cases/timer-loop.js';
 import { loadDemoCountyIfEmpty } from './modules/demo/load-demo-county.js';
-import { runHotlineCallbacksWithApp } from './modules/hotline/callback-loop.js';
-import { runTrackRetentionWithApp } from './modules/patrols/retention-loop.js';
+import { backgroundJobs } from './modules/index.js';
+import { runJobsWithApp } from './modules/jobs/job-runner.js';
 import { sealLegacyResidentPhones } from './modules/residents/use-cases/seal-legacy-phones.js';
 import { loadConfig } from './platform/config.js';
 
@@ -16,12 +14,8 @@ async function main() {
   // Accounts from before resident phones were sealed: sealed now, once (a no-op afterwards).
   await sealLegacyResidentPhones(database.db, config.secretKey);
   const app = await buildApp({ config, database });
-  // Case timers (warnings, overdue, escalation, callback, archive): due ones fire at once, then every few seconds.
-  runTimersWithApp(app, database, caseSettingsFrom(process.env));
-  // 12345 status callbacks (only when YIWANG_HOTLINE_CALLBACK_URL is set).
-  runHotlineCallbacksWithApp(app, database, config.hotline);
-  // Patrol tracks are personal data: deleted after YIWANG_PATROL_RETENTION_DAYS (at start, then hourly).
-  runTrackRetentionWithApp(app, database, config.patrolRetentionDays);
+  // Case timers, hotline callbacks, track retention, key clean-up: at start, then each on its interval.
+  runJobsWithApp(app, database, backgroundJobs({ config, database }));
 
   let closing = false;
   const shutdown = async (signal: string) => {

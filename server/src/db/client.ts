@@ -21,7 +21,108 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /**
+   * Calls `listener` on every NOTIFY on `channel` (PostgreSQL delivers it when the
+   * notifying transaction commits) until the returned function is called. Resolves once
+   * the channel is listened to. One listening connection per database, shared by all
+   * listeners; after a lost connection is replaced, listeners are called once (they may
+   * have missed a notification).
+   */
+  listen(channel: string, listener: () => void): Promise<() => void>;
   close(): Promise<void>;
+}
+
+/** Fans one LISTEN per channel out to any number of in-process listeners. */
+function notificationHub(listenOnce: (channel: string, wake: () => void) => Promise<void>) {
+  const channels = new Map<string, { listeners: Set<() => void>; ready: Promise<void> }>();
+  const wakeAll = (channel: string) => {
+    for (const listener of [...(channels.get(channel)?.listeners ?? [])]) listener();
+  };
+  return {
+    async listen(channel: string, listener: () => void): Promise<() => void> {
+      let entry = channels.get(channel);
+      if (!entry) {
+        const created = { listeners: new Set<() => void>(), ready: listenOnce(channel, () => wakeAll(channel)) };
+        // A failed LISTEN is retried by the next listener, not remembered.
+        created.ready.catch(() => channels.delete(channel));
+        channels.set(channel, created);
+        entry = created;
+      }
+      await entry.ready;
+      entry.listeners.add(listener);
+      const listeners = entry.listeners;
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    channels: () => [...channels.keys()],
+    wakeAll,
+  };
+}
+
+const RELISTEN_DELAY_MS = 1000;
+
+/**
+ * LISTEN on the server through one dedicated client (a pooled connection would lose its
+ * LISTEN when returned). A dropped client is replaced, and listeners are woken to catch up.
+ */
+function postgresNotifications(url: string) {
+  let client: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let closed = false;
+  const hub = notificationHub(async (channel) => {
+    const c = await connected();
+    await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+  });
+  const connected = (): Promise<pg.Client> => {
+    if (client) return Promise.resolve(client);
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (message) => hub.wakeAll(message.channel));
+      // A server restart may end the connection with or without an error: either way, listen anew.
+      let lost = false;
+      const onLost = (reason: string) => {
+        if (lost || closed) return;
+        lost = true;
+        console.error(`database listening connection lost: ${reason}`);
+        if (client === c) client = null;
+        void c.end().catch(() => undefined);
+        setTimeout(() => void relisten(), RELISTEN_DELAY_MS).unref();
+      };
+      c.on('error', (err) => onLost(err.message));
+      c.on('end', () => onLost('connection ended'));
+      try {
+        await c.connect();
+      } finally {
+        connecting = null;
+      }
+      client = c;
+      return c;
+    })();
+    return connecting;
+  };
+  const relisten = async () => {
+    if (closed || client) return;
+    try {
+      const c = await connected();
+      for (const channel of hub.channels()) {
+        await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+        hub.wakeAll(channel);
+      }
+    } catch (err) {
+      console.error(`database listening connection not restored: ${(err as Error).message}`);
+      if (!closed) setTimeout(() => void relisten(), RELISTEN_DELAY_MS * 5).unref();
+    }
+  };
+  return {
+    listen: hub.listen,
+    async close() {
+      closed = true;
+      const c = client ?? (await connecting?.catch(() => null));
+      client = null;
+      await c?.end().catch(() => undefined);
+    },
+  };
 }
 
 /** Finds server/drizzle whether running from src/ (tsx, tests) or from the dist bundle. */
@@ -81,7 +182,16 @@ async function openPostgres(url: string, { migrate }: { migrate: boolean }): Pro
   // crash the process; the pool replaces it on the next query.
   pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  const notifications = postgresNotifications(url);
+  return {
+    db,
+    kind: 'postgres',
+    listen: notifications.listen,
+    close: async () => {
+      await notifications.close();
+      await pool.end();
+    },
+  };
 }
 
 async function openPglite(
@@ -92,7 +202,11 @@ async function openPglite(
   const client = await PGlite.create(dataDir ? { dataDir, loadDataDir } : { loadDataDir });
   const db = drizzlePglite(client, { schema });
   if (migrate) await migratePglite(db, { migrationsFolder: migrationsFolder() });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  // PGlite is one session in this process: its NOTIFY reaches its own LISTEN at commit.
+  const hub = notificationHub(async (channel, wake) => {
+    await client.listen(channel, wake);
+  });
+  return { db: db as unknown as Db, kind: 'pglite', listen: hub.listen, close: () => client.close() };
 }
 
 export interface OpenOptions {

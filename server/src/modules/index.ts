@@ -1,13 +1,18 @@
-import type { Module } from '../platform/http.js';
+import type { Module, ModuleContext } from '../platform/http.js';
 import { accountsModule } from './accounts/accounts.module.js';
 import { auditModule } from './audit/audit.module.js';
+import { caseJobs } from './cases/cases.jobs.js';
 import { casesModule } from './cases/cases.module.js';
 import { catalogModule } from './catalog/catalog.module.js';
 import { fieldModule } from './field/field.module.js';
 import { gridsModule } from './grids/grids.module.js';
 import { healthModule } from './health/health.module.js';
+import { hotlineJobs } from './hotline/hotline.jobs.js';
 import { hotlineModule } from './hotline/hotline.module.js';
+import { idempotencyJobs } from './idempotency/idempotency.jobs.js';
+import type { JobDefinition } from './jobs/job-runner.js';
 import { open311Module } from './open311/open311.module.js';
+import { patrolJobs } from './patrols/patrols.jobs.js';
 import { patrolsModule } from './patrols/patrols.module.js';
 import { photosModule } from './photos/photos.module.js';
 import { regionsModule } from './regions/regions.module.js';
@@ -34,4 +39,12 @@ export const modules: Module[] = [
   hotlineModule,
   open311Module,
   residentsModule,
+];
+
+/** Every background job of the platform, contributed by its module; started once per process (main.ts). */
+export const backgroundJobs = (ctx: ModuleContext): JobDefinition[] => [
+  ...caseJobs(ctx),
+  ...idempotencyJobs(ctx),
+  ...hotlineJobs(ctx),
+  ...patrolJobs(ctx),
 ];

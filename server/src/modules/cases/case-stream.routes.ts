@@ -1,27 +1,33 @@
 import type { ServerResponse } from 'node:http';
 import { Type } from 'typebox';
-import type { Executor } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import type { App } from '../../platform/http.js';
 import { authorize } from '../accounts/authorize.js';
+import { latestDomainEventId, onDomainEvents } from '../events/domain-events.js';
 import { caseScopeOf } from './case-scope.js';
 import { casesRepository } from './cases.repository.js';
 
-/** How often each connection looks for new timeline events, and sends a keep-alive comment. */
+/**
+ * A connection reads the log when woken by a commit that appended events; the slow poll
+ * is only a safety net (a notification lost with a dropped listening connection).
+ */
 export interface CaseStreamTiming {
-  pollMs: number;
+  fallbackPollMs: number;
   heartbeatMs: number;
 }
-const DEFAULT_TIMING: CaseStreamTiming = { pollMs: 1000, heartbeatMs: 15_000 };
+const DEFAULT_TIMING: CaseStreamTiming = { fallbackPollMs: 20_000, heartbeatMs: 15_000 };
 const BATCH = 200;
 
 /**
- * GET /api/cases/stream: Server-Sent Events of new timeline events of the cases the caller
- * may read (`event: case`, `id:` the event id, data `{caseCode, type, toState, at}`), so
- * that open desks refresh what changed. Each connection polls case_events by increasing
- * id; a reconnecting browser sends Last-Event-ID and gets what it missed. Comments every
- * 15 s keep proxies from closing an idle stream.
+ * GET /api/cases/stream: Server-Sent Events of new case events of the domain event log
+ * the caller may read (`event: case`, `id:` the event id, data `{caseCode, type, toState,
+ * at}`), so that open desks refresh what changed. Each connection reads the log by
+ * increasing id when a commit on any server process wakes it (LISTEN/NOTIFY); a
+ * reconnecting browser sends Last-Event-ID and gets what it missed. Comments every 15 s
+ * keep proxies from closing an idle stream.
  */
-export function caseStreamRoutes(app: App, db: Executor, timing: CaseStreamTiming = DEFAULT_TIMING) {
+export function caseStreamRoutes(app: App, database: Database, timing: CaseStreamTiming = DEFAULT_TIMING) {
+  const db = database.db;
   const open = new Set<() => void>();
   app.addHook('preClose', async () => {
     for (const close of [...open]) close();
@@ -41,7 +47,7 @@ export function caseStreamRoutes(app: App, db: Executor, timing: CaseStreamTimin
       const actor = authorize(request, null);
       const scope = caseScopeOf(actor);
       const header = request.headers['last-event-id'];
-      let lastId = header ? Number(header) : await casesRepository.latestEventId(db);
+      let lastId = header ? Number(header) : await latestDomainEventId(db);
 
       reply.hijack();
       const raw: ServerResponse = reply.raw;
@@ -55,29 +61,42 @@ export function caseStreamRoutes(app: App, db: Executor, timing: CaseStreamTimin
       raw.write('retry: 3000\n\n');
 
       let closed = false;
-      let polling = false;
-      const poll = async () => {
-        if (closed || polling) return;
-        polling = true;
+      let reading = false;
+      let wokenWhileReading = false;
+      const read = async () => {
+        if (closed) return;
+        if (reading) {
+          // A commit after this read's query began: read once more when it is done.
+          wokenWhileReading = true;
+          return;
+        }
+        reading = true;
         try {
-          const rows = await casesRepository.eventsAfterInScope(db, lastId, scope, BATCH);
-          for (const row of rows) {
-            if (closed) return;
-            lastId = row.id;
-            const data = { caseCode: row.caseCode, type: row.type, toState: row.toState, at: row.at.toISOString() };
-            raw.write(`id: ${row.id}\nevent: case\ndata: ${JSON.stringify(data)}\n\n`);
-          }
+          do {
+            wokenWhileReading = false;
+            const rows = await casesRepository.caseDomainEventsAfterInScope(db, lastId, scope, BATCH);
+            for (const row of rows) {
+              if (closed) return;
+              lastId = row.id;
+              const data = { caseCode: row.caseCode, type: row.type, toState: row.toState, at: row.at.toISOString() };
+              raw.write(`id: ${row.id}\nevent: case\ndata: ${JSON.stringify(data)}\n\n`);
+            }
+            if (rows.length === BATCH) wokenWhileReading = true;
+          } while (wokenWhileReading && !closed);
         } catch (error) {
-          request.log.warn({ err: error }, 'case stream poll failed');
+          request.log.warn({ err: error }, 'case stream read failed');
         } finally {
-          polling = false;
+          reading = false;
         }
       };
-      const pollTimer = setInterval(poll, timing.pollMs);
+
+      let stopListening: () => void = () => undefined;
+      const pollTimer = setInterval(() => void read(), timing.fallbackPollMs);
       const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), timing.heartbeatMs);
       const close = () => {
         if (closed) return;
         closed = true;
+        stopListening();
         clearInterval(pollTimer);
         clearInterval(heartbeat);
         open.delete(close);
@@ -86,7 +105,16 @@ export function caseStreamRoutes(app: App, db: Executor, timing: CaseStreamTimin
       open.add(close);
       request.raw.on('close', close);
       raw.on('close', close);
-      void poll();
+
+      // Listening before the first read: nothing committed in between is missed.
+      try {
+        const stop = await onDomainEvents(database, () => void read());
+        if (closed) stop();
+        else stopListening = stop;
+      } catch (error) {
+        request.log.warn({ err: error }, 'case stream not woken by commits; polling only');
+      }
+      void read();
     },
   );
 }

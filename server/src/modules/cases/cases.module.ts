@@ -9,8 +9,8 @@ import { routingRulesRoutes } from './routing-rules.routes.js';
 
 /**
  * The case loop: intake from every channel, duplicates, 六定 routing, the workflow, time
- * limits and timers. The timer loop is started by the process (main.ts, runTimersWithApp),
- * not by building the app, so tests drive timers themselves.
+ * limits and timers. The timers job (cases.jobs.ts) is started by the process (main.ts, the
+ * job runner), not by building the app, so tests drive timers themselves.
  */
 export const casesModule: Module = {
   name: 'cases',
@@ -24,7 +24,7 @@ export const casesModule: Module = {
     };
     casesRoutes(app, deps);
     routingRulesRoutes(app, deps);
-    caseStreamRoutes(app, database.db);
+    caseStreamRoutes(app, database);
     caseExportRoutes(app, database.db, config.exportMaxRows);
   },
 };

@@ -1,26 +1,10 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gt,
-  gte,
-  inArray,
-  isNotNull,
-  lt,
-  lte,
-  max,
-  min,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, lte, min, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { users } from '../accounts/accounts.tables.js';
 import { matters } from '../catalog/catalog.tables.js';
+import { domainEvents } from '../events/events.tables.js';
 import { gridPosts } from '../staffing/staffing.tables.js';
 import { units } from '../units/units.tables.js';
 import {
@@ -175,26 +159,23 @@ function filterConditions(filter: CaseFilter): SQL[] {
 }
 
 export const casesRepository = {
-  /** The newest timeline event id (a live stream starts after it). */
-  async latestEventId(db: Executor): Promise<number> {
-    const [row] = await db.select({ id: max(caseEvents.id) }).from(caseEvents);
-    return Number(row?.id ?? 0);
-  },
-
-  /** Timeline events after `afterId` of the cases the scope may read, oldest first (the live stream). */
-  async eventsAfterInScope(db: Executor, afterId: number, scope: CaseScope, limit: number) {
+  /**
+   * Case events of the domain event log after `afterId`, of the cases the scope may read,
+   * oldest first (the desk's live stream).
+   */
+  async caseDomainEventsAfterInScope(db: Executor, afterId: number, scope: CaseScope, limit: number) {
     return db
       .select({
-        id: caseEvents.id,
-        type: caseEvents.type,
-        at: caseEvents.at,
-        toState: caseEvents.toState,
+        id: domainEvents.id,
+        type: sql<string>`${domainEvents.payload}->>'type'`,
+        toState: sql<string>`${domainEvents.payload}->>'toState'`,
+        at: domainEvents.occurredAt,
         caseCode: cases.code,
       })
-      .from(caseEvents)
-      .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-      .where(and(gt(caseEvents.id, afterId), ...scopeConditions(scope)))
-      .orderBy(asc(caseEvents.id))
+      .from(domainEvents)
+      .innerJoin(cases, eq(cases.id, domainEvents.aggregateId))
+      .where(and(gt(domainEvents.id, afterId), eq(domainEvents.aggregateKind, 'case'), ...scopeConditions(scope)))
+      .orderBy(asc(domainEvents.id))
       .limit(limit);
   },
 

@@ -4,6 +4,8 @@ import { buildApp } from '../../app.js';
 import { queryRows } from '../../db/client.js';
 import { createTestApp } from '../../test/app.js';
 import type { Position } from '../grids/geometry/index.js';
+import { runJobsWithApp } from '../jobs/job-runner.js';
+import { caseTimersJob } from './cases.jobs.js';
 import { DEFAULT_CASE_SETTINGS } from './cases.settings.js';
 import {
   at,
@@ -16,7 +18,6 @@ import {
   reportOk,
 } from './cases.test-helpers.js';
 import { addWorkingHours } from './domain/work-calendar.js';
-import { runTimersWithApp } from './timer-loop.js';
 import { processDueTimers } from './use-cases/process-due-timers.js';
 
 let w: CaseWorld;
@@ -206,15 +207,17 @@ describe('durability: timers are rows', () => {
     });
     const code = intake.case.code;
     await pastDueWarning(code);
-    // "Restart": a new app on the same database starts its timer loop, which runs at once.
+    // "Restart": a new app on the same database starts its job runner, which runs the timers at once.
     const restarted = await buildApp({ config: w.t.config, database: w.t.database, logger: false });
-    const loop = runTimersWithApp(restarted, w.t.database, { ...DEFAULT_CASE_SETTINGS, timerIntervalMs: 60_000 });
+    const runner = runJobsWithApp(restarted, w.t.database, [
+      caseTimersJob(w.t.database, { ...DEFAULT_CASE_SETTINGS, timerIntervalMs: 60_000 }),
+    ]);
     await restarted.ready();
-    await loop.tick(); // the pass started with the app (or one after it)
+    await runner.runNow('case-timers'); // the pass started with the app (or one after it)
     expect(await eventCount(code, 'time_warning')).toBe(1);
     // Later passes, and a second node's worker at the same moment, find nothing left to do.
-    await Promise.all([loop.tick(), processDueTimers(db(), new Date())]);
-    await restarted.close(); // stops the loop (onClose)
+    await Promise.all([runner.runNow('case-timers'), processDueTimers(db(), new Date())]);
+    await restarted.close(); // stops the runner (onClose)
     expect(await eventCount(code, 'time_warning')).toBe(1);
     expect((await detail(w.operator, code)).case.timeState).toBe('warning');
   });

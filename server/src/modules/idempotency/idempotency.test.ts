@@ -14,6 +14,8 @@ import {
   uploadPhoto,
 } from '../cases/cases.test-helpers.js';
 import type { Position } from '../grids/geometry/index.js';
+import { startJobRunner } from '../jobs/job-runner.js';
+import { idempotencyJobs } from './idempotency.jobs.js';
 
 let w: CaseWorld;
 let grid: { code: string; point: Position };
@@ -177,5 +179,26 @@ describe('one key, one endpoint', () => {
     });
     expect(r.statusCode).toBe(422);
     expect(r.json().error.code).toBe('idempotency-key-reused');
+  });
+});
+
+describe('key clean-up', () => {
+  it('a job deletes keys older than a month and keeps younger ones', async () => {
+    await w.t.database.db.execute(sql`
+      INSERT INTO idempotency_keys (actor_id, key, request_hash, status, created_at) VALUES
+        ('cleanup-test', 'old', 'h', 'completed', now() - interval '31 days'),
+        ('cleanup-test', 'young', 'h', 'completed', now() - interval '29 days')`);
+    const runner = startJobRunner(
+      w.t.database,
+      idempotencyJobs({ config: w.t.config, database: w.t.database }),
+      w.t.app.log,
+    );
+    expect(await runner.runNow('idempotency-key-cleanup')).toEqual({ ran: true, ok: true });
+    await runner.stop();
+    const left = await queryRows<{ key: string }>(
+      w.t.database.db,
+      sql`SELECT key FROM idempotency_keys WHERE actor_id = 'cleanup-test' ORDER BY key`,
+    );
+    expect(left.map((r) => r.key)).toEqual(['young']);
   });
 });

@@ -6,8 +6,9 @@ import { chinaDayOf } from '../../platform/china-day.js';
 import { loadConfig } from '../../platform/config.js';
 import { createTestApp } from '../../test/app.js';
 import { DEMO_COMMUNITY } from '../cases/cases.test-helpers.js';
+import { startJobRunner } from '../jobs/job-runner.js';
 import { type FieldWorld, fieldWorld, OTHER_TOWN, postPoints, startPatrolOk, walk } from './field.test-helpers.js';
-import { startTrackRetentionLoop } from './retention-loop.js';
+import { trackRetentionJob } from './patrols.jobs.js';
 import { deleteExpiredTracks } from './use-cases/delete-expired-tracks.js';
 
 let w: FieldWorld;
@@ -276,13 +277,11 @@ describe('retention', () => {
     });
   });
 
-  it('the loop sweeps at start and on demand, and stops cleanly', async () => {
-    const log = { info: () => undefined, error: () => undefined } as unknown as Parameters<
-      typeof startTrackRetentionLoop
-    >[2];
-    const loop = startTrackRetentionLoop(w.t.database, 180, log, 60_000);
-    expect(await loop.sweep()).toEqual({ patrols: 0, points: 0 });
-    await loop.stop();
+  it('the sweep runs as a job at start and on demand, and the runner stops cleanly', async () => {
+    const runner = startJobRunner(w.t.database, [trackRetentionJob(w.t.database, 180)], w.t.app.log);
+    expect(await runner.runNow('patrol-track-retention')).toEqual({ ran: true, ok: true });
+    await runner.stop();
+    expect(await runner.runNow('patrol-track-retention')).toEqual({ ran: false, reason: 'stopped' });
   });
 
   it('the retention period comes from PATROL_RETENTION_DAYS (default 180, at least 1)', () => {

@@ -2,6 +2,7 @@ import type { Patrol } from '@yiwang/contracts';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import type { AuditContext } from '../../audit/record-audit.js';
+import { appendDomainEvent } from '../../events/domain-events.js';
 import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
 import type { PatrolDeps } from '../patrol-deps.js';
 import { CLOCK_SKEW_MS } from '../patrol-track.js';
@@ -41,6 +42,13 @@ export async function endPatrol(
       objectType: 'patrol',
       objectId: patrol.id,
       details: { endedAt: endedAt.toISOString(), distanceM: Math.round(ended.distanceM), points: ended.pointCount },
+    });
+    await appendDomainEvent(tx, {
+      kind: 'patrol.ended',
+      aggregateId: patrol.id,
+      scopePath: ended.lastPath ?? actor.scopePath,
+      payload: { userId: actor.id, distanceM: Math.round(ended.distanceM), points: ended.pointCount },
+      occurredAt: endedAt,
     });
     return { status: 200, body: presentPatrol(ended) };
   });

@@ -2,6 +2,7 @@ import type { Patrol } from '@yiwang/contracts';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import type { AuditContext } from '../../audit/record-audit.js';
+import { appendDomainEvent } from '../../events/domain-events.js';
 import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
 import type { PatrolDeps } from '../patrol-deps.js';
 import { CLOCK_SKEW_MS, STALE_PATROL_MS } from '../patrol-track.js';
@@ -42,6 +43,13 @@ export async function startPatrol(
         objectId: open.id,
         details: { endedAt: endedAt.toISOString(), reason: 'left open', distanceM: Math.round(open.distanceM) },
       });
+      await appendDomainEvent(tx, {
+        kind: 'patrol.ended',
+        aggregateId: open.id,
+        scopePath: open.lastPath ?? actor.scopePath,
+        payload: { userId: open.userId, reason: 'left open', distanceM: Math.round(open.distanceM) },
+        occurredAt: endedAt,
+      });
     }
     const row = await patrolsRepository.insertPatrol(tx, { userId: actor.id, startedAt });
     if (!row) {
@@ -55,6 +63,13 @@ export async function startPatrol(
       objectType: 'patrol',
       objectId: row.id,
       details: { startedAt: startedAt.toISOString() },
+    });
+    await appendDomainEvent(tx, {
+      kind: 'patrol.started',
+      aggregateId: row.id,
+      scopePath: actor.scopePath,
+      payload: { userId: actor.id },
+      occurredAt: startedAt,
     });
     return { status: 201, body: presentPatrol(row) };
   });

@@ -2,6 +2,7 @@ import type { RecordVisitBody, Visit } from '@yiwang/contracts';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import type { AuditContext } from '../../audit/record-audit.js';
+import { appendDomainEvent } from '../../events/domain-events.js';
 import { type Position, toWgs84 } from '../../grids/geometry/index.js';
 import type { LocatedGrid } from '../../grids/grid-locator.js';
 import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
@@ -69,6 +70,13 @@ export async function recordVisit(
       objectId: visit.id,
       // Where and on what, not the note: what a household said stays in the record.
       details: { gridCode: visit.gridCode, patrolId: visit.patrolId, planId: visit.planId, located: point !== null },
+    });
+    await appendDomainEvent(tx, {
+      kind: 'visit.recorded',
+      aggregateId: visit.id,
+      scopePath: visit.path,
+      payload: { userId: actor.id, gridCode: visit.gridCode, patrolId: visit.patrolId, planId: visit.planId },
+      occurredAt: visitedAt,
     });
     return { status: 201, body: presentVisit(visit) };
   });
