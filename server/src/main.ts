@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
+import { runAuditCheckpointsWithApp } from './modules/audit/checkpoint-loop.js';
 import { caseSettingsFrom } from './modules/cases/cases.settings.js';
 import { runTimersWithApp } from './modules/cases/timer-loop.js';
 import { loadDemoCountyIfEmpty } from './modules/demo/load-demo-county.js';
@@ -22,6 +23,8 @@ async function main() {
   runHotlineCallbacksWithApp(app, database, config.hotline);
   // Patrol tracks are personal data: deleted after YIWANG_PATROL_RETENTION_DAYS (at start, then hourly).
   runTrackRetentionWithApp(app, database, config.patrolRetentionDays);
+  // The audit chains are anchored by signed checkpoints (every YIWANG_AUDIT_CHECKPOINT_MINUTES and at shutdown).
+  runAuditCheckpointsWithApp(app, database, config);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -70,7 +70,7 @@ describe('audit log', () => {
     expect(result.broken[1].message).toContain(`审计记录 ${max} 之前`);
     expect(result.firstBroken.message).toContain(`审计记录 ${edited}`);
 
-    const english = await verifyAuditChain(db, 'en-US');
+    const english = await verifyAuditChain(db, { locale: 'en-US', publicKey: t.config.auditSigningKey });
     expect(english.firstBroken?.message).toContain(`Audit row ${edited}`);
   });
 
