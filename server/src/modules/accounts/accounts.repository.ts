@@ -151,6 +151,20 @@ export const accountsRepository = {
     return row?.failedLogins ?? maxFailures;
   },
 
+  /**
+   * Takes TOTP time step `step` for the user if it is later than the last one accepted;
+   * false when it is not (the code was used already). One statement, so two sign-ins
+   * racing with the same code cannot both win.
+   */
+  async claimTotpStep(db: Executor, id: string, step: number): Promise<boolean> {
+    const rows = await db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    return rows.length > 0;
+  },
+
   async resetFailedLogins(db: Executor, id: string): Promise<void> {
     await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
   },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
 
@@ -25,6 +25,8 @@ export const users = pgTable(
     /** TOTP secret, AES-256-GCM sealed with the platform secret key. */
     totpSecretSealed: text('totp_secret_sealed'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** The last TOTP time step accepted: a code works once, so a later code must have a later step. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     /**
      * A resident's mobile number (they sign in with it): sealed (AES-256-GCM, platform
      * secret), masked for display, and found by its blind index (platform/phone.ts). The

@@ -260,12 +260,21 @@ describe('TOTP second factor', () => {
     const noCode = await login('totp-user', 'Password123');
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().error.code).toBe('totp-required');
-    const withCode = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'totp-user', password: 'Password123', totpCode: totp.generate() },
-    });
-    expect(withCode.statusCode).toBe(200);
+    // The code that enabled TOTP is spent: sign in with the next one (accepted within ±1 step).
+    const code = totp.generate({ timestamp: Date.now() + 30_000 });
+    const withCode = (totpCode: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'totp-user', password: 'Password123', totpCode },
+      });
+    expect((await withCode(code)).statusCode).toBe(200);
+    // A code works once: one seen over a shoulder or phished is refused the second time.
+    const replayed = await withCode(code);
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.json().error.code).toBe('invalid-totp');
+    const enrollmentCode = await withCode(totp.generate({ timestamp: Date.now() - 30_000 }));
+    expect(enrollmentCode.json().error.code).toBe('invalid-totp');
   });
 
   it('when required for admins, an admin without TOTP can only enroll', async () => {

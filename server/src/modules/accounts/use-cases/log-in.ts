@@ -30,15 +30,21 @@ export interface LoggedIn {
   user: UserRow;
 }
 
-/** Checks a TOTP code against the user's sealed secret, allowing ±1 step of clock drift. */
-export function totpCodeIsValid(config: Config, user: UserRow, code: string): boolean {
-  if (!user.totpSecretSealed) return false;
+/**
+ * The time step of a TOTP code checked against the user's sealed secret, allowing ±1 step
+ * of clock drift; null when the code is wrong. The caller still has to claim the step
+ * (accountsRepository.claimTotpStep), so that a code works only once.
+ */
+export function totpStepOf(config: Config, user: UserRow, code: string, now: Date): number | null {
+  if (!user.totpSecretSealed) return null;
   const totp = new OTPAuth.TOTP({
     issuer: 'Yiwang',
     label: user.username,
     secret: OTPAuth.Secret.fromBase32(decryptSecret(config.secretKey, user.totpSecretSealed)),
   });
-  return totp.validate({ token: code, window: 1 }) !== null;
+  const timestamp = now.getTime();
+  const delta = totp.validate({ token: code, window: 1, timestamp });
+  return delta === null ? null : totp.counter({ timestamp }) + delta;
 }
 
 /**
@@ -107,7 +113,10 @@ export async function logIn(options: LogInOptions): Promise<LoggedIn> {
   }
   if (user.totpEnabled) {
     if (!options.totpCode) throw new DomainError('totp-required');
-    if (!totpCodeIsValid(config, user, options.totpCode)) return fail('wrong-totp', 'invalid-totp');
+    const step = totpStepOf(config, user, options.totpCode, now);
+    if (step === null) return fail('wrong-totp', 'invalid-totp');
+    // A code seen over a shoulder or phished must not open a second session.
+    if (!(await accountsRepository.claimTotpStep(db, user.id, step))) return fail('reused-totp', 'invalid-totp');
   }
 
   const token = randomToken();
