@@ -78,3 +78,16 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
 });
+
+/**
+ * Failed sign-ins under names that are no account, counted like an account's (same
+ * threshold, same lock), so the answers never tell whether a name exists. Keyed by an
+ * HMAC of the name typed (under a key derived from the platform secret): what people type
+ * there may be a phone number or even a password, and is not kept.
+ */
+export const loginFailures = pgTable('login_failures', {
+  nameKey: text('name_key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
