@@ -68,8 +68,9 @@ describe('server lifecycle on the embedded database', () => {
       method: 'POST',
       headers: { cookie, 'x-csrf-token': ((await again.json()) as { csrfToken: string }).csrfToken },
     });
-    // Both logins and the demo load are in the chain, intact across the restart.
-    expect(await verify.json()).toMatchObject({ ok: true, checked: 3 });
+    // Both logins and the demo load are in the chain, intact across the restart, and anchored by
+    // the checkpoint signed at the first shutdown (with the key kept in the data dir).
+    expect(await verify.json()).toMatchObject({ ok: true, checked: 3, checkpoints: 1, brokenCheckpoints: [] });
     expect(await stop(second.child, 'SIGINT')).toBe(0);
   }, 90_000);
 });
