@@ -78,5 +78,6 @@ describe('audit log', () => {
     const operator = await t.login('operator');
     expect((await operator.get('/api/audit')).statusCode).toBe(403);
     expect((await operator.post('/api/audit/verify')).statusCode).toBe(403);
+    expect((await operator.get('/api/audit/checkpoints')).statusCode).toBe(403);
   });
 });
