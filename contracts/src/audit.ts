@@ -24,5 +24,11 @@ export const AuditVerifyResult = Type.Object({
   /** The first broken row: for a deleted row, the id that is missing. */
   firstBroken: Type.Union([ChainBreak, Type.Null()]),
   broken: Type.Array(ChainBreak),
+  /** Signed checkpoints checked against the rows. */
+  checkpoints: Type.Integer(),
+  /** Checkpoints whose signature fails or whose signed rows were rewritten or deleted. */
+  brokenCheckpoints: Type.Array(
+    Type.Object({ checkpointId: Type.String(), at: Type.String(), reason: Type.String(), message: Type.String() }),
+  ),
 });
 export type AuditVerifyResult = Static<typeof AuditVerifyResult>;

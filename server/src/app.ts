@@ -17,18 +17,16 @@ import { handleError } from './platform/error-handler.js';
 import { DomainError } from './platform/errors.js';
 import type { App, ModuleContext } from './platform/http.js';
 import { DEFAULT_LOCALE, localeFromAcceptLanguage } from './platform/i18n.js';
+import { urlForLog } from './platform/request-log.js';
 
 export interface AppOptions {
   config: Config;
   database: Database;
-  /** false silences request logs (tests). */
-  logger?: boolean;
+  /** false silences request logs (tests); a stream receives them instead of stdout (tests of the log). */
+  logger?: boolean | { stream: NodeJS.WritableStream };
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
-/** Query parameters that carry secrets (Open311's api_key, a case's follow key); masked in logs. */
-const maskSecretsInUrl = (url: string) => url.replace(/([?&](?:api_key|key|token|password)=)[^&]*/gi, '$1***');
 
 function defaultWebDist(): string | undefined {
   const candidate = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -42,6 +40,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     logger: logger
       ? {
           level: config.logLevel,
+          ...(typeof logger === 'object' ? { stream: logger.stream } : {}),
           // Never log credentials, even if a header is logged by someone later.
           redact: [
             'req.headers.cookie',
@@ -52,7 +51,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
           serializers: {
             req: (req: FastifyRequest) => ({
               method: req.method,
-              url: maskSecretsInUrl(req.url),
+              url: urlForLog(req.url, req.routeOptions?.config?.sensitiveQuery === true),
               remoteAddress: req.ip,
             }),
           },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
+import { checkpointAuditAtShutdown } from './modules/audit/audit.jobs.js';
 import { loadDemoCountyIfEmpty } from './modules/demo/load-demo-county.js';
 import { backgroundJobs } from './modules/index.js';
 import { runJobsWithApp } from './modules/jobs/job-runner.js';
@@ -14,8 +15,10 @@ async function main() {
   // Accounts from before resident phones were sealed: sealed now, once (a no-op afterwards).
   await sealLegacyResidentPhones(database.db, config.secretKey);
   const app = await buildApp({ config, database });
-  // Case timers, hotline callbacks, track retention, key clean-up: at start, then each on its interval.
+  // Case timers, hotline callbacks, track retention, key clean-up, audit checkpoints: at start, then each on its interval.
   runJobsWithApp(app, database, backgroundJobs({ config, database }));
+  // One more audit checkpoint at a clean shutdown, so the newest rows are anchored too.
+  checkpointAuditAtShutdown(app, database, config.auditSigningKey);
 
   let closing = false;
   const shutdown = async (signal: string) => {

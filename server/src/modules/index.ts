@@ -1,5 +1,7 @@
 import type { Module, ModuleContext } from '../platform/http.js';
+import { accountsJobs } from './accounts/accounts.jobs.js';
 import { accountsModule } from './accounts/accounts.module.js';
+import { auditJobs } from './audit/audit.jobs.js';
 import { auditModule } from './audit/audit.module.js';
 import { caseJobs } from './cases/cases.jobs.js';
 import { casesModule } from './cases/cases.module.js';
@@ -43,6 +45,8 @@ export const modules: Module[] = [
 
 /** Every background job of the platform, contributed by its module; started once per process (main.ts). */
 export const backgroundJobs = (ctx: ModuleContext): JobDefinition[] => [
+  ...accountsJobs(ctx),
+  ...auditJobs(ctx),
   ...caseJobs(ctx),
   ...idempotencyJobs(ctx),
   ...hotlineJobs(ctx),

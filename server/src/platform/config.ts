@@ -1,6 +1,8 @@
+import type { KeyObject } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadAuditSigningKey } from './signing-key.js';
 
 /** Everything the platform reads from its environment, parsed once at start-up. */
 export interface Config {
@@ -34,6 +36,10 @@ export interface Config {
   patrolRetentionDays: number;
   /** The most rows one Excel export of a list may hold; more is refused with advice to filter. */
   exportMaxRows: number;
+  /** Ed25519 private key that signs audit checkpoints; kept outside the database (see signing-key.ts). */
+  auditSigningKey: KeyObject;
+  /** Minutes between signed audit checkpoints (one more is made at a clean shutdown). */
+  auditCheckpointMinutes: number;
 }
 
 /** The 12345 hotline integration: inbound work orders and status callbacks, both signed with `secret`. */
@@ -179,6 +185,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     hotline: loadHotline(env, bool(env.YIWANG_LOAD_DEMO, true)),
     patrolRetentionDays: patrolRetentionDays(env),
     exportMaxRows: int(env.YIWANG_EXPORT_MAX_ROWS, 10_000, 'YIWANG_EXPORT_MAX_ROWS'),
+    auditSigningKey: overrides.auditSigningKey ?? loadAuditSigningKey(env, dataDir),
+    auditCheckpointMinutes: Math.max(
+      1,
+      int(env.YIWANG_AUDIT_CHECKPOINT_MINUTES, 60, 'YIWANG_AUDIT_CHECKPOINT_MINUTES'),
+    ),
   };
   return { ...base, ...overrides, session: { ...base.session, ...overrides.session } };
 }

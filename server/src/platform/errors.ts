@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'photo-too-large',
   'photo-type-not-accepted',
   'photo-unreadable',
+  'photo-too-many-pixels',
   'no-command-unit',
   'idempotency-key-reused',
   'case-version-conflict',
@@ -97,6 +98,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'invalid-reference':
     case 'no-grid':
     case 'photo-unreadable':
+    case 'photo-too-many-pixels':
       return 422;
     case 'unauthenticated':
     case 'invalid-credentials':

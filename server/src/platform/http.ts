@@ -30,6 +30,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Skip the CSRF token check (the Origin check still applies). Only for login. */
     csrfExempt?: boolean;
+    /** The query names or searches for a person (a phone, a name): its values are never logged. */
+    sensitiveQuery?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

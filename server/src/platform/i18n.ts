@@ -31,6 +31,7 @@ const messages: Record<Locale, Catalog> = {
     'photo-too-large': '照片过大，最大 {limitMb} MB。请压缩后重新上传。',
     'photo-type-not-accepted': '只接受 JPEG、PNG 或 WebP 格式的照片（按文件内容判断，与文件名和声明的类型无关）。',
     'photo-unreadable': '文件看起来是图片，但已损坏或不完整，无法读取。请重新拍摄或选择其他照片。',
+    'photo-too-many-pixels': '照片尺寸过大（{width}×{height} 像素），最多 {maxMegapixels} 百万像素。请缩小后重新上传。',
     'no-command-unit': '区划 {regionPath} 上找不到负责的指挥中心或工作站，请联系管理员补全单位设置。',
     'idempotency-key-reused': '该幂等键（Idempotency-Key）已用于另一个不同的请求（内容或接口不同），请换一个键。',
     'case-version-conflict': '案件已被他人更新（当前版本 {version}），请刷新后重试。',
@@ -125,6 +126,8 @@ const messages: Record<Locale, Catalog> = {
       'Only JPEG, PNG or WebP photos are accepted (judged by the file’s content, not its name or declared type).',
     'photo-unreadable':
       'The file looks like an image but is damaged or incomplete and cannot be read. Please take or choose another photo.',
+    'photo-too-many-pixels':
+      'The photo is too large: {width}×{height} pixels, at most {maxMegapixels} megapixels. Please scale it down and upload it again.',
     'no-command-unit':
       'No command center or workstation is responsible for region {regionPath}; ask an administrator to set up the units.',
     'idempotency-key-reused':

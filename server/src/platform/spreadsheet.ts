@@ -41,6 +41,12 @@ const FORMATS = {
   number: '0.##',
 } as const;
 const MAX_CELL_TEXT = 32_767;
+/**
+ * Text a spreadsheet may take for a formula once a cell is edited or the sheet is saved as
+ * CSV (formula injection: a resident's description "=HYPERLINK(…)"). Such text is written
+ * with a leading apostrophe, as OWASP advises: shown, never evaluated.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * Excel dates have no time zone: it shows the serial number as it is. ExcelJS writes a
@@ -52,7 +58,10 @@ function cellOf(value: CellValue, type: ColumnSpec<unknown>['type']): ExcelJS.Ce
   if (value === null || value === undefined || value === '') return null;
   if (value instanceof Date)
     return type === 'date' || type === 'datetime' || type === 'timestamp' ? chinaWallClock(value) : value.toISOString();
-  if (typeof value === 'string') return value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value;
+  if (typeof value === 'string') {
+    const text = FORMULA_START.test(value) ? `'${value}` : value;
+    return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
+  }
   return value;
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SessionInfo } from '@yiwang/contracts';
@@ -43,6 +43,7 @@ export async function createTestApp(
   const config = loadConfig(options.env ?? {}, {
     dataDir: join(tmpdir(), `yiwang-test-${randomBytes(4).toString('hex')}`),
     secretKey: randomBytes(32),
+    auditSigningKey: generateKeyPairSync('ed25519').privateKey,
     webDistDir: undefined,
     ...options.config,
   });

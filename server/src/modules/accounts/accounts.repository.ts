@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
-import { apiKeys, sessions, users } from './accounts.tables.js';
+import { apiKeys, loginFailures, sessions, users } from './accounts.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -149,6 +149,71 @@ export const accountsRepository = {
       .where(eq(users.id, id))
       .returning({ failedLogins: users.failedLogins });
     return row?.failedLogins ?? maxFailures;
+  },
+
+  /**
+   * Takes TOTP time step `step` for the user if it is later than the last one accepted;
+   * false when it is not (the code was used already). One statement, so two sign-ins
+   * racing with the same code cannot both win.
+   */
+  async claimTotpStep(db: Executor, id: string, step: number): Promise<boolean> {
+    const rows = await db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    return rows.length > 0;
+  },
+
+  /** Until when sign-ins under an unknown name are locked (null: not locked). */
+  async unknownNameLockedUntil(db: Executor, nameKey: string): Promise<Date | null> {
+    const [row] = await db
+      .select({ lockedUntil: loginFailures.lockedUntil })
+      .from(loginFailures)
+      .where(eq(loginFailures.nameKey, nameKey));
+    return row?.lockedUntil ?? null;
+  },
+
+  /**
+   * Counts a failed sign-in under an unknown name exactly as recordFailedLogin counts an
+   * account's (a lock that has run out starts the count afresh); answers the failures so far.
+   */
+  async recordUnknownNameFailure(
+    db: Executor,
+    nameKey: string,
+    maxFailures: number,
+    lockUntil: Date,
+    now: Date,
+  ): Promise<number> {
+    const expired = sql`${loginFailures.lockedUntil} IS NOT NULL AND ${loginFailures.lockedUntil} <= ${now.toISOString()}::timestamptz`;
+    const next = sql`CASE WHEN ${expired} THEN 1 ELSE ${loginFailures.failures} + 1 END`;
+    const [row] = await db
+      .insert(loginFailures)
+      .values({
+        nameKey,
+        failures: 1,
+        lockedUntil: maxFailures <= 1 ? lockUntil : null,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: loginFailures.nameKey,
+        set: {
+          failures: next,
+          lockedUntil: sql`CASE WHEN ${next} >= ${maxFailures} THEN ${lockUntil.toISOString()}::timestamptz WHEN ${expired} THEN NULL ELSE ${loginFailures.lockedUntil} END`,
+          updatedAt: now,
+        },
+      })
+      .returning({ failures: loginFailures.failures });
+    return row?.failures ?? maxFailures;
+  },
+
+  /** Forgets unknown-name failures not touched since `before` (their locks ran out long ago). */
+  async pruneUnknownNameFailures(db: Executor, before: Date): Promise<number> {
+    const rows = await db
+      .delete(loginFailures)
+      .where(lt(loginFailures.updatedAt, before))
+      .returning({ nameKey: loginFailures.nameKey });
+    return rows.length;
   },
 
   async resetFailedLogins(db: Executor, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
 
@@ -25,6 +25,8 @@ export const users = pgTable(
     /** TOTP secret, AES-256-GCM sealed with the platform secret key. */
     totpSecretSealed: text('totp_secret_sealed'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** The last TOTP time step accepted: a code works once, so a later code must have a later step. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     /**
      * A resident's mobile number (they sign in with it): sealed (AES-256-GCM, platform
      * secret), masked for display, and found by its blind index (platform/phone.ts). The
@@ -75,4 +77,17 @@ export const apiKeys = pgTable('api_keys', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+});
+
+/**
+ * Failed sign-ins under names that are no account, counted like an account's (same
+ * threshold, same lock), so the answers never tell whether a name exists. Keyed by an
+ * HMAC of the name typed (under a key derived from the platform secret): what people type
+ * there may be a phone number or even a password, and is not kept.
+ */
+export const loginFailures = pgTable('login_failures', {
+  nameKey: text('name_key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

@@ -148,6 +148,38 @@ describe('lockout and rate limit', () => {
     expect(r.json().error.code).toBe('invalid-credentials');
   });
 
+  it('tells no one whether a name exists: an unknown name locks after five tries, with the same answers', async () => {
+    const admin = await t.login('admin');
+    await admin.post('/api/users', {
+      username: 'exists-and-locks',
+      displayName: '枚举测试',
+      password: 'Password123',
+      roles: ['grid_worker'],
+      scopeRegionCode: '320281001001',
+    });
+    // From an address of its own, so the per-IP rate limit of the other tests does not interfere.
+    const answers = async (username: string) => {
+      const seen: unknown[] = [];
+      for (let i = 1; i <= 6; i++) {
+        const r = await login(username, 'wrong-password', { 'accept-language': 'en-US' }, '10.7.7.1');
+        const { requestId, ...error } = r.json().error;
+        expect(requestId).toBeTruthy();
+        seen.push({ status: r.statusCode, error });
+      }
+      return seen;
+    };
+    const real = await answers('exists-and-locks');
+    const unknown = await answers('does-not-exist-anywhere');
+    expect(unknown).toEqual(real);
+    expect(real.slice(4)).toEqual([
+      expect.objectContaining({ status: 423, error: expect.objectContaining({ code: 'account-locked' }) }),
+      expect.objectContaining({ status: 423, error: expect.objectContaining({ code: 'account-locked' }) }),
+    ]);
+    // The unknown name's lock holds for the right password of nothing, as a real lock would.
+    const again = await login('does-not-exist-anywhere', 'Password123', {}, '10.7.7.2');
+    expect(again.statusCode).toBe(423);
+  });
+
   it('limits login attempts per IP with a clear 429', async () => {
     const limited = await createTestApp({ config: { loginRateLimit: { max: 3, windowSeconds: 60 } } });
     try {
@@ -260,12 +292,21 @@ describe('TOTP second factor', () => {
     const noCode = await login('totp-user', 'Password123');
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().error.code).toBe('totp-required');
-    const withCode = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'totp-user', password: 'Password123', totpCode: totp.generate() },
-    });
-    expect(withCode.statusCode).toBe(200);
+    // The code that enabled TOTP is spent: sign in with the next one (accepted within ±1 step).
+    const code = totp.generate({ timestamp: Date.now() + 30_000 });
+    const withCode = (totpCode: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'totp-user', password: 'Password123', totpCode },
+      });
+    expect((await withCode(code)).statusCode).toBe(200);
+    // A code works once: one seen over a shoulder or phished is refused the second time.
+    const replayed = await withCode(code);
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.json().error.code).toBe('invalid-totp');
+    const enrollmentCode = await withCode(totp.generate({ timestamp: Date.now() - 30_000 }));
+    expect(enrollmentCode.json().error.code).toBe('invalid-totp');
   });
 
   it('when required for admins, an admin without TOTP can only enroll', async () => {

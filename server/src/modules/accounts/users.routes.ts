@@ -53,6 +53,8 @@ export function usersRoutes(app: App, { database: { db }, config }: ModuleContex
   app.get(
     '/users/export.xlsx',
     {
+      // An admin may search by a resident's phone number or a person's name.
+      config: { sensitiveQuery: true },
       schema: {
         tags: ['users'],
         summary: 'The accounts of the list (same q and role filters) as an Excel workbook; audited',
@@ -77,6 +79,7 @@ export function usersRoutes(app: App, { database: { db }, config }: ModuleContex
   app.get(
     '/users',
     {
+      config: { sensitiveQuery: true },
       schema: {
         tags: ['users'],
         summary: 'Accounts in the caller’s scope',

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
-import { auditLog } from './audit.tables.js';
+import { auditCheckpoints, auditLog, type CheckpointLane } from './audit.tables.js';
 import { type AuditRecord, GENESIS_HASH, hashAuditRecord } from './audit-chain.js';
+import type { AuditCheckpoint } from './audit-checkpoint.js';
 
 /** Arbitrary constant: the first key of the advisory locks that guard the lanes (the second is the lane). */
 const AUDIT_LANE_LOCK = 727002;
@@ -113,5 +114,35 @@ export const auditRepository = {
       db.select({ n: count() }).from(auditLog).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
+  },
+
+  /** Where every lane ends now (position 0 and the genesis hash for a lane with no rows yet). */
+  async laneEnds(db: Executor): Promise<CheckpointLane[]> {
+    const rows = await queryRows<{ lane: number; lane_seq: string | number | null; hash: string | null }>(
+      db,
+      sql`SELECT l AS lane, last.lane_seq, last.hash
+          FROM generate_series(0, ${AUDIT_LANES - 1}) AS l
+          LEFT JOIN LATERAL (
+            SELECT lane_seq, hash FROM audit_log WHERE lane = l ORDER BY lane_seq DESC LIMIT 1
+          ) AS last ON true
+          ORDER BY l`,
+    );
+    return rows.map((r) => ({ lane: Number(r.lane), seq: Number(r.lane_seq ?? 0), hash: r.hash ?? GENESIS_HASH }));
+  },
+
+  async insertCheckpoint(db: Executor, checkpoint: Omit<AuditCheckpoint, 'id'>): Promise<AuditCheckpoint> {
+    const [row] = await db.insert(auditCheckpoints).values(checkpoint).returning();
+    if (!row) throw new Error('checkpoint insert returned no row');
+    return row;
+  },
+
+  /** Checkpoints after `afterId`, oldest first, a page at a time. */
+  async checkpointsAfter(db: Executor, afterId: number, limit: number): Promise<AuditCheckpoint[]> {
+    return db
+      .select()
+      .from(auditCheckpoints)
+      .where(gt(auditCheckpoints.id, afterId))
+      .orderBy(asc(auditCheckpoints.id))
+      .limit(limit);
   },
 };

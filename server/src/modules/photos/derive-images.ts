@@ -29,8 +29,21 @@ export interface DerivedImages {
  */
 export async function deriveImages(original: Buffer): Promise<DerivedImages> {
   const input = () => sharp(original, { limitInputPixels: MAX_INPUT_PIXELS });
+  // The header alone says how many pixels decoding would take (reading it decodes no
+  // pixel, so it needs no limit): too many is said as such, with the limit, rather than as
+  // a damaged file.
+  const metadata = await sharp(original, { limitInputPixels: false })
+    .metadata()
+    .catch(() => {
+      throw new DomainError('photo-unreadable');
+    });
+  if ((metadata.width ?? 0) * (metadata.height ?? 0) > MAX_INPUT_PIXELS)
+    throw new DomainError('photo-too-many-pixels', {
+      width: metadata.width ?? 0,
+      height: metadata.height ?? 0,
+      maxMegapixels: MAX_INPUT_PIXELS / 1_000_000,
+    });
   try {
-    const metadata = await input().metadata();
     // A bare JPEG (what the apps send, re-encoded on the phone: no metadata at all) that is
     // upright and small enough is already what others may see; re-encoding it would cost
     // ~25 ms of CPU per photo and some quality. Everything else is re-encoded, which strips.
@@ -60,7 +73,7 @@ export async function deriveImages(original: Buffer): Promise<DerivedImages> {
       redacted,
     };
   } catch {
-    // The bytes start like an image but do not decode: truncated, corrupt or a pixel bomb.
+    // The bytes start like an image but do not decode: truncated or corrupt.
     throw new DomainError('photo-unreadable');
   }
 }

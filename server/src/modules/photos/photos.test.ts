@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { crc32, deflateSync } from 'node:zlib';
 import type { Photo } from '@yiwang/contracts';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
@@ -269,6 +270,35 @@ describe('uploading a photo', () => {
     const r = await uploadForm(gridworker, broken);
     expect(r.statusCode).toBe(422);
     expect(r.json().error.code).toBe('photo-unreadable');
+  });
+
+  it('refuses a photo of more pixels than it may decode with 422 saying the limit, not that it is damaged', async () => {
+    // A real PNG header for 30000×30000 (900 MP), with a few bytes of picture data: enough
+    // for anything that reads the header, as a decompression bomb would be.
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(data.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(body));
+      return Buffer.concat([length, body, crc]);
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(30_000, 0);
+    header.writeUInt32BE(30_000, 4);
+    header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+    const huge = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.alloc(90_001))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+    const r = await uploadForm(gridworker, huge, { type: 'image/png', filename: 'huge.png' });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error).toMatchObject({
+      code: 'photo-too-many-pixels',
+      message: '照片尺寸过大（30000×30000 像素），最多 100 百万像素。请缩小后重新上传。',
+    });
   });
 
   it('wants the file in the field `file`, and a signed-in caller', async () => {

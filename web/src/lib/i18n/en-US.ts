@@ -170,7 +170,8 @@ export const enUS: Record<MessageKey, string> = {
   'apiKeys.revoked': 'Key {name} revoked',
 
   'audit.verify': 'Verify hash chain',
-  'audit.verifyOk': 'Hash chain intact: {checked} entries checked, nothing altered or deleted.',
+  'audit.verifyOk':
+    'Hash chain intact: {checked} entries and {checkpoints} signed checkpoints checked, nothing altered or deleted.',
   'audit.verifyBroken':
     'Hash chain broken: {checked} entries checked, {count} problems found (marked red in the table).',
   'audit.brokenReason': 'Problem',
@@ -199,6 +200,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.action.api-key.create': 'Create API key',
   'audit.action.api-key.revoke': 'Revoke API key',
   'audit.action.audit.verify': 'Verify audit log',
+  'audit.action.audit.checkpoints.export': 'Export signed audit checkpoints',
   'audit.action.demo.load': 'Load demo data',
 
   'totp.title': 'Authenticator (two-factor sign-in)',

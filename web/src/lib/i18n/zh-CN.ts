@@ -170,7 +170,7 @@ export const zhCN = {
   'apiKeys.revoked': '已吊销密钥 {name}',
 
   'audit.verify': '校验哈希链',
-  'audit.verifyOk': '哈希链完整：已校验 {checked} 条记录，未发现篡改或删除。',
+  'audit.verifyOk': '哈希链完整：已校验 {checked} 条记录和 {checkpoints} 个签名检查点，未发现篡改或删除。',
   'audit.verifyBroken': '哈希链断裂：已校验 {checked} 条记录，发现 {count} 处问题（表中已标红）。',
   'audit.brokenReason': '问题类型',
   'audit.brokenMessage': '说明',
@@ -198,6 +198,7 @@ export const zhCN = {
   'audit.action.api-key.create': '新建接口密钥',
   'audit.action.api-key.revoke': '吊销接口密钥',
   'audit.action.audit.verify': '校验审计日志',
+  'audit.action.audit.checkpoints.export': '导出审计签名检查点',
   'audit.action.demo.load': '载入演示数据',
 
   'totp.title': '动态验证码（双因素认证）',

@@ -52,7 +52,7 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
         className="yw-form-alert"
         type="success"
         showIcon
-        title={t('audit.verifyOk', { checked: result.checked })}
+        title={t('audit.verifyOk', { checked: result.checked, checkpoints: result.checkpoints })}
         data-testid="audit-verify-result"
       />
     );
@@ -63,19 +63,33 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
       type="error"
       showIcon
       data-testid="audit-verify-result"
-      title={t('audit.verifyBroken', { count: result.broken.length, checked: result.checked })}
+      title={t('audit.verifyBroken', {
+        count: result.broken.length + result.brokenCheckpoints.length,
+        checked: result.checked,
+      })}
       description={
-        <Table
-          size="small"
-          rowKey={(row) => `${row.id}-${row.reason}`}
-          pagination={false}
-          dataSource={result.broken}
-          columns={[
-            { key: 'id', title: t('audit.seq'), dataIndex: 'id', width: 100 },
-            { key: 'reason', title: t('audit.brokenReason'), dataIndex: 'reason', width: 180 },
-            { key: 'message', title: t('audit.brokenMessage'), dataIndex: 'message' },
-          ]}
-        />
+        <>
+          {result.brokenCheckpoints.length > 0 && (
+            <ul data-testid="audit-broken-checkpoints">
+              {result.brokenCheckpoints.map((c) => (
+                <li key={`${c.checkpointId}-${c.reason}`}>{c.message}</li>
+              ))}
+            </ul>
+          )}
+          {result.broken.length > 0 && (
+            <Table
+              size="small"
+              rowKey={(row) => `${row.id}-${row.reason}`}
+              pagination={false}
+              dataSource={result.broken}
+              columns={[
+                { key: 'id', title: t('audit.seq'), dataIndex: 'id', width: 100 },
+                { key: 'reason', title: t('audit.brokenReason'), dataIndex: 'reason', width: 180 },
+                { key: 'message', title: t('audit.brokenMessage'), dataIndex: 'message' },
+              ]}
+            />
+          )}
+        </>
       }
     />
   );

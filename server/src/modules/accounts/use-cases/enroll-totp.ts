@@ -6,7 +6,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
 import { accountsRepository } from '../accounts.repository.js';
-import { totpCodeIsValid } from './log-in.js';
+import { totpStepOf } from './log-in.js';
 
 /** Step 1: a new secret, stored sealed but not yet enabled; the user scans the otpauth URL. */
 export async function startTotpEnrollment(db: Db, config: Config, actor: Actor, context: AuditContext) {
@@ -29,9 +29,11 @@ export async function confirmTotpEnrollment(db: Db, config: Config, actor: Actor
   const user = await accountsRepository.findUserById(db, actor.id);
   if (!user?.totpSecretSealed) throw new DomainError('not-found');
   // A wrong code here is bad input from a signed-in user (400), not a failed sign-in (401).
-  if (!totpCodeIsValid(config, user, code)) throw new DomainError('validation', {}, [{ field: 'code', code: 'totp' }]);
+  const step = totpStepOf(config, user, code, new Date());
+  if (step === null) throw new DomainError('validation', {}, [{ field: 'code', code: 'totp' }]);
   await db.transaction(async (tx) => {
-    await accountsRepository.updateUser(tx, user.id, { totpEnabled: true });
+    // The code that proved the phone is spent too: it cannot be replayed to sign in.
+    await accountsRepository.updateUser(tx, user.id, { totpEnabled: true, totpLastStep: step });
     await recordAudit(tx, context, { action: 'user.totp.enable', objectType: 'user', objectId: user.id });
   });
 }

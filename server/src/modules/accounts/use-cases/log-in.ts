@@ -1,3 +1,4 @@
+import { createHmac, hkdfSync } from 'node:crypto';
 import type { Role } from '@yiwang/contracts';
 import * as OTPAuth from 'otpauth';
 import type { Db } from '../../../db/client.js';
@@ -30,15 +31,33 @@ export interface LoggedIn {
   user: UserRow;
 }
 
-/** Checks a TOTP code against the user's sealed secret, allowing ±1 step of clock drift. */
-export function totpCodeIsValid(config: Config, user: UserRow, code: string): boolean {
-  if (!user.totpSecretSealed) return false;
+const nameKeys = new WeakMap<Buffer, Buffer>();
+
+/** The key failed sign-ins under an unknown name are counted by: an HMAC, so the name itself is not kept. */
+function loginNameKey(secretKey: Buffer, name: string): string {
+  let key = nameKeys.get(secretKey);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'yiwang login name v1', 32));
+    nameKeys.set(secretKey, key);
+  }
+  return createHmac('sha256', key).update(name).digest('hex');
+}
+
+/**
+ * The time step of a TOTP code checked against the user's sealed secret, allowing ±1 step
+ * of clock drift; null when the code is wrong. The caller still has to claim the step
+ * (accountsRepository.claimTotpStep), so that a code works only once.
+ */
+export function totpStepOf(config: Config, user: UserRow, code: string, now: Date): number | null {
+  if (!user.totpSecretSealed) return null;
   const totp = new OTPAuth.TOTP({
     issuer: 'Yiwang',
     label: user.username,
     secret: OTPAuth.Secret.fromBase32(decryptSecret(config.secretKey, user.totpSecretSealed)),
   });
-  return totp.validate({ token: code, window: 1 }) !== null;
+  const timestamp = now.getTime();
+  const delta = totp.validate({ token: code, window: 1, timestamp });
+  return delta === null ? null : totp.counter({ timestamp }) + delta;
 }
 
 /**
@@ -72,17 +91,35 @@ export async function logIn(options: LogInOptions): Promise<LoggedIn> {
   let user =
     (await accountsRepository.findUserByUsername(db, options.username)) ??
     (byPhone ? await accountsRepository.findUserByPhoneIndex(db, phoneIndex(config.secretKey, typed)) : undefined);
+  const lockUntil = new Date(now.getTime() + config.lockout.minutes * 60_000);
+  const lockedFor = (until: Date) =>
+    new DomainError('account-locked', { minutes: Math.ceil((until.getTime() - now.getTime()) / 60_000) });
   if (!user) {
+    // Answered exactly as an account would be, lock included: the answers must not tell
+    // which names exist.
+    const nameKey = loginNameKey(config.secretKey, typed);
+    const lockedUntil = await accountsRepository.unknownNameLockedUntil(db, nameKey);
+    if (lockedUntil && lockedUntil > now) {
+      await audit(undefined, 'locked', 'unknown-username');
+      throw lockedFor(lockedUntil);
+    }
     await verifyPassword(await dummyPasswordHash(), options.password);
-    await audit(undefined, 'failure', 'unknown-username');
+    const failures = await accountsRepository.recordUnknownNameFailure(
+      db,
+      nameKey,
+      config.lockout.maxFailures,
+      lockUntil,
+      now,
+    );
+    const locked = failures >= config.lockout.maxFailures;
+    await audit(undefined, locked ? 'locked' : 'failure', 'unknown-username');
+    if (locked) throw new DomainError('account-locked', { minutes: config.lockout.minutes });
     throw new DomainError('invalid-credentials', { max: config.lockout.maxFailures, minutes: config.lockout.minutes });
   }
 
   if (user.lockedUntil && user.lockedUntil > now) {
     await audit(user, 'locked', 'account-locked');
-    throw new DomainError('account-locked', {
-      minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000),
-    });
+    throw lockedFor(user.lockedUntil);
   }
   if (user.lockedUntil && user.failedLogins >= config.lockout.maxFailures) {
     // The lock has run out: start counting afresh.
@@ -90,7 +127,6 @@ export async function logIn(options: LogInOptions): Promise<LoggedIn> {
     user = { ...user, failedLogins: 0, lockedUntil: null };
   }
 
-  const lockUntil = new Date(now.getTime() + config.lockout.minutes * 60_000);
   const fail = async (reason: string, code: 'invalid-credentials' | 'invalid-totp') => {
     const failures = await accountsRepository.recordFailedLogin(db, user.id, config.lockout.maxFailures, lockUntil);
     const locked = failures >= config.lockout.maxFailures;
@@ -107,7 +143,10 @@ export async function logIn(options: LogInOptions): Promise<LoggedIn> {
   }
   if (user.totpEnabled) {
     if (!options.totpCode) throw new DomainError('totp-required');
-    if (!totpCodeIsValid(config, user, options.totpCode)) return fail('wrong-totp', 'invalid-totp');
+    const step = totpStepOf(config, user, options.totpCode, now);
+    if (step === null) return fail('wrong-totp', 'invalid-totp');
+    // A code seen over a shoulder or phished must not open a second session.
+    if (!(await accountsRepository.claimTotpStep(db, user.id, step))) return fail('reused-totp', 'invalid-totp');
   }
 
   const token = randomToken();
