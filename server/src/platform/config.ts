@@ -34,6 +34,8 @@ export interface Config {
   patrolRetentionDays: number;
   /** The most rows one Excel export of a list may hold; more is refused with advice to filter. */
   exportMaxRows: number;
+  /** Serve the API docs (Swagger UI, OpenAPI JSON) at /api/docs; YIWANG_API_DOCS, default off in production. */
+  apiDocs: boolean;
 }
 
 /** The 12345 hotline integration: inbound work orders and status callbacks, both signed with `secret`. */
@@ -179,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     hotline: loadHotline(env, bool(env.YIWANG_LOAD_DEMO, true)),
     patrolRetentionDays: patrolRetentionDays(env),
     exportMaxRows: int(env.YIWANG_EXPORT_MAX_ROWS, 10_000, 'YIWANG_EXPORT_MAX_ROWS'),
+    apiDocs: bool(env.YIWANG_API_DOCS, env.NODE_ENV !== 'production'),
   };
   return { ...base, ...overrides, session: { ...base.session, ...overrides.session } };
 }
