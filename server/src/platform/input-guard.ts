@@ -37,25 +37,30 @@ const issue = (instancePath: string, keyword: InputIssue['keyword'], message: st
   message,
 });
 
-/** Every string (keys too) and number of parsed input, walked once. Pure. */
-export function findUnstorableInput(value: unknown, path = '', issues: InputIssue[] = []): InputIssue[] {
-  if (issues.length >= MAX_ISSUES) return issues;
-  if (typeof value === 'string') checkString(value, path, issues);
-  else if (typeof value === 'number') {
-    if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
-      issues.push(issue(path, 'number-range', 'is out of range'));
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && issues.length < MAX_ISSUES; i++)
-      findUnstorableInput(value[i], `${path}/${i}`, issues);
-  } else if (value !== null && typeof value === 'object' && isPlainObject(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      if (issues.length >= MAX_ISSUES) break;
-      const at = `${path}/${pointer(key)}`;
-      checkString(key, at, issues);
-      findUnstorableInput(item, at, issues);
+/**
+ * Every string (keys too) and number of parsed input, walked once. Pure; iterative, since
+ * JSON nested thousands deep is still a valid body (for the schema to refuse).
+ */
+export function findUnstorableInput(input: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const pending: [unknown, string][] = [[input, '']];
+  while (pending.length > 0 && issues.length < MAX_ISSUES) {
+    const [value, path] = pending.pop() as [unknown, string];
+    if (typeof value === 'string') checkString(value, path, issues);
+    else if (typeof value === 'number') {
+      if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
+        issues.push(issue(path, 'number-range', 'is out of range'));
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) pending.push([value[i], `${path}/${i}`]);
+    } else if (value !== null && typeof value === 'object' && isPlainObject(value)) {
+      for (const [key, item] of Object.entries(value).reverse()) {
+        const at = `${path}/${pointer(key)}`;
+        checkString(key, at, issues);
+        pending.push([item, at]);
+      }
     }
   }
-  return issues;
+  return issues.slice(0, MAX_ISSUES);
 }
 
 type Schema = Record<string, unknown>;
