@@ -192,7 +192,17 @@ const BAD_PATH_SEGMENTS = [
   '00000000-0000-0000-0000-000000000000',
   encodeURIComponent('中文'),
 ];
-const BAD_QUERY_VALUES = ['', '%00', '%ED%A0%80', '1e309', '12345678901234567890', '-1', 'NaN', 'x'.repeat(3_000)];
+const BAD_QUERY_VALUES = [
+  '',
+  '%00',
+  '%ED%A0%80',
+  '1e309',
+  '12345678901234567890',
+  '2147483648',
+  '-1',
+  'NaN',
+  'x'.repeat(3_000),
+];
 const BAD_BODIES: { payload: string; contentType?: string }[] = [
   { payload: '{"a":' },
   { payload: '' },
