@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { HandlingLevelSchema, MATTER_CATEGORIES } from './catalog.js';
+import { Offset } from './common.js';
 import { CRS_NAMES } from './grids.js';
 
 /** The case loop (上报 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案 → 评价 → 归档). */
@@ -139,7 +140,7 @@ export const CaseListQuery = Type.Object({
   /** Reported before this instant. */
   reportedTo: Type.Optional(DateTime),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Offset,
 });
 export type CaseListQuery = Static<typeof CaseListQuery>;
 

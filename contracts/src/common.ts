@@ -21,9 +21,12 @@ export type ErrorBody = Static<typeof ErrorBody>;
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
+/** Rows skipped by a list: bounded, so no request reaches the database with a number it cannot hold. Deeper than this, filter. */
+export const Offset = Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 });
+
 export const Page = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(Offset),
 });
 
 /** GET /api/health: whether this node can reach its database. */

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { Offset } from './common.js';
 import { GRID_TEAM_ROLES } from './roles.js';
 
 /** GeoJSON Polygon or MultiPolygon in WGS84 (lon, lat). Validated in depth by the server's geometry code. */
@@ -35,7 +36,7 @@ export const GridListQuery = Type.Object({
   regionCode: Type.Optional(Type.String({ maxLength: 12 })),
   q: Type.Optional(Type.String({ maxLength: 64 })),
   limit: Type.Integer({ minimum: 1, maximum: 2000, default: 100 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Offset,
 });
 
 export const GridTeamRoleSchema = Type.Enum(GRID_TEAM_ROLES);
@@ -95,12 +96,12 @@ export type CoverageReport = Static<typeof CoverageReport>;
 
 export const SizingQuery = Type.Object({
   parentCode: Type.Optional(Type.String({ maxLength: 24 })),
-  minHouseholds: Type.Integer({ minimum: 0, default: 200 }),
-  maxHouseholds: Type.Integer({ minimum: 1, default: 300 }),
-  minPeople: Type.Integer({ minimum: 0, default: 600 }),
-  maxPeople: Type.Integer({ minimum: 1, default: 900 }),
-  householdsPerWorker: Type.Integer({ minimum: 1, default: 300 }),
-  peoplePerWorker: Type.Integer({ minimum: 1, default: 1500 }),
+  minHouseholds: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 200 }),
+  maxHouseholds: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 300 }),
+  minPeople: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 600 }),
+  maxPeople: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 900 }),
+  householdsPerWorker: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 300 }),
+  peoplePerWorker: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1500 }),
   onlyProblems: Type.Boolean({ default: false }),
 });
 export type SizingQuery = Static<typeof SizingQuery>;

@@ -1,6 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { RATINGS } from './cases.js';
-import { LocaleSchema } from './common.js';
+import { LocaleSchema, Offset } from './common.js';
 import { CRS_NAMES, MapConfig } from './grids.js';
 import { MAINLAND_MOBILE_PATTERN } from './roles.js';
 
@@ -121,7 +121,7 @@ export const MyReportList = Type.Object({ items: Type.Array(MyReport), total: Ty
 export type MyReportList = Static<typeof MyReportList>;
 export const MyReportsQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Offset,
 });
 
 /** What the pin map needs: base tiles (if any) and the towns' outlines for orientation. */

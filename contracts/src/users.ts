@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { LocaleSchema, RoleSchema, UnitKindSchema } from './common.js';
+import { LocaleSchema, Offset, RoleSchema, UnitKindSchema } from './common.js';
 
 export const User = Type.Object({
   id: Type.String(),
@@ -53,7 +53,7 @@ export const UserListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 64 })),
   role: Type.Optional(RoleSchema),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(Offset),
 });
 
 export const Unit = Type.Object({

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +11,14 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import type { Database } from './db/client.js';
 import { authenticate } from './modules/accounts/authenticate.js';
 import { modules } from './modules/index.js';
-import { type Config, tileOrigin } from './platform/config.js';
-import { handleError } from './platform/error-handler.js';
+import type { Config } from './platform/config.js';
+import { clientErrorHandler, frameworkErrorHandler, handleError, requestIdOf } from './platform/error-handler.js';
 import { DomainError } from './platform/errors.js';
 import type { App, ModuleContext } from './platform/http.js';
 import { DEFAULT_LOCALE, localeFromAcceptLanguage } from './platform/i18n.js';
+import { buildValidator } from './platform/input-guard.js';
 import { urlForLog } from './platform/request-log.js';
+import { helmetOptions, securityHeadersOf } from './platform/security-headers.js';
 
 export interface AppOptions {
   config: Config;
@@ -25,8 +26,6 @@ export interface AppOptions {
   /** false silences request logs (tests); a stream receives them instead of stdout (tests of the log). */
   logger?: boolean | { stream: NodeJS.WritableStream };
 }
-
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 function defaultWebDist(): string | undefined {
   const candidate = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -36,6 +35,8 @@ function defaultWebDist(): string | undefined {
 const isApiPath = (url: string) => url.startsWith('/api/') || url === '/api' || url.startsWith('/open311/');
 
 export async function buildApp({ config, database, logger = true }: AppOptions): Promise<App> {
+  const securityHeaders = helmetOptions(config);
+  const fixedSecurityHeaders = securityHeadersOf(securityHeaders);
   const app = Fastify({
     logger: logger
       ? {
@@ -58,11 +59,13 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
         }
       : false,
     trustProxy: config.trustProxy,
-    genReqId: (req) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    },
+    genReqId: (req) => requestIdOf(req.headers['x-request-id']),
     ajv: { customOptions: { allErrors: true } },
+    // Strict JSON bodies, coerced query strings, no NUL or lone surrogate anywhere (input-guard.ts).
+    schemaController: { compilersFactory: { buildValidator } },
+    // Errors met before any hook (bad URL encoding; headers or URL too long for Node) answer like all others.
+    frameworkErrors: frameworkErrorHandler(fixedSecurityHeaders),
+    clientErrorHandler: clientErrorHandler(fixedSecurityHeaders),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -73,32 +76,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   app.setErrorHandler(handleError);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Ant Design injects its CSS-in-JS as <style> elements.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        // Base-map tiles, when configured, come from their own server.
-        imgSrc: [
-          "'self'",
-          'data:',
-          'blob:',
-          ...(config.mapTiles ? [tileOrigin(config.mapTiles.url) ?? ''] : []),
-        ].filter(Boolean),
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    hsts: config.secureCookies,
-    crossOriginEmbedderPolicy: false,
-  });
+  await app.register(helmet, securityHeaders);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -119,7 +97,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
       security: [{ session: [] }, { apiKey: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The OpenAPI document is always built (app.swagger(), the fuzz test); served only when configured.
+  if (config.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(
     async (api: App) => {

@@ -40,6 +40,8 @@ export interface Config {
   auditSigningKey: KeyObject;
   /** Minutes between signed audit checkpoints (one more is made at a clean shutdown). */
   auditCheckpointMinutes: number;
+  /** Serve the API docs (Swagger UI, OpenAPI JSON) at /api/docs; YIWANG_API_DOCS, default off in production. */
+  apiDocs: boolean;
 }
 
 /** The 12345 hotline integration: inbound work orders and status callbacks, both signed with `secret`. */
@@ -190,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       1,
       int(env.YIWANG_AUDIT_CHECKPOINT_MINUTES, 60, 'YIWANG_AUDIT_CHECKPOINT_MINUTES'),
     ),
+    apiDocs: bool(env.YIWANG_API_DOCS, env.NODE_ENV !== 'production'),
   };
   return { ...base, ...overrides, session: { ...base.session, ...overrides.session } };
 }

@@ -4,6 +4,11 @@
  */
 export const ERROR_CODES = [
   'validation',
+  'bad-request',
+  'bad-url',
+  'uri-too-long',
+  'headers-too-large',
+  'request-timeout',
   'invalid-reference',
   'unauthenticated',
   'invalid-credentials',
@@ -90,7 +95,15 @@ export function assertUnreachable(value: never): never {
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'validation':
+    case 'bad-request':
+    case 'bad-url':
       return 400;
+    case 'request-timeout':
+      return 408;
+    case 'uri-too-long':
+      return 414;
+    case 'headers-too-large':
+      return 431;
     case 'outside-county':
     case 'invalid-geojson':
     case 'export-too-large':

@@ -8,6 +8,12 @@ type Catalog = Record<ErrorCode, string> & Record<string, string>;
 const messages: Record<Locale, Catalog> = {
   'zh-CN': {
     validation: '提交的内容有误，请按提示修改后重试。',
+    'bad-request': '请求格式有误，服务器无法读取。',
+    'bad-url': '网址格式不正确（含有无效的百分号编码），请检查链接。',
+    'uri-too-long': '网址过长，请缩短查询条件后重试。',
+    'headers-too-large': '请求头过大（常见原因是浏览器 Cookie 过多），请清除本站 Cookie 后重试。',
+    'request-timeout': '请求超时，请重试。',
+    'open311.api-key': '缺少 api_key 或 api_key 无效，请向平台管理员申请（系统管理 → API 密钥）。',
     'invalid-reference': '引用的对象不存在：{what}。',
     unauthenticated: '请先登录。',
     'invalid-credentials': '用户名或密码错误。连续错误 {max} 次，账号将被锁定 {minutes} 分钟。',
@@ -83,6 +89,10 @@ const messages: Record<Locale, Catalog> = {
     'field.password': '密码至少 10 位，且须同时包含字母和数字',
     'field.phone': '请输入 11 位中国大陆手机号码',
     'field.invalid': '取值无效',
+    'field.nul': '不能含有空字符（\\u0000）',
+    'field.surrogate': '含有无法识别的字符（不成对的 UTF-16 代理项），请重新输入',
+    'field.number-range': '数值超出允许范围',
+    'field.json': '不是有效的 JSON（请检查括号、引号和逗号）',
     'field.catalog': '{problemZh}',
     'field.base-grid': '须为三级（基础）网格；较大的范围请按区域设置',
     'field.url': '须为以 http:// 或 https:// 开头的完整网址',
@@ -96,6 +106,13 @@ const messages: Record<Locale, Catalog> = {
   },
   'en-US': {
     validation: 'Some of the input is not valid. Please correct the fields shown and try again.',
+    'bad-request': 'The request is malformed; the server cannot read it.',
+    'bad-url': 'The web address is malformed (an invalid percent-encoding); please check the link.',
+    'uri-too-long': 'The web address is too long; shorten the query and try again.',
+    'headers-too-large':
+      'The request headers are too large (often too many cookies); clear this site’s cookies and try again.',
+    'request-timeout': 'The request timed out; please try again.',
+    'open311.api-key': 'Invalid or missing api_key; ask the platform administrator for one (System → API keys).',
     'invalid-reference': 'The referenced object does not exist: {what}.',
     unauthenticated: 'Please sign in first.',
     'invalid-credentials':
@@ -183,6 +200,10 @@ const messages: Record<Locale, Catalog> = {
     'field.password': 'must be at least 10 characters with both letters and digits',
     'field.phone': 'must be an 11-digit mainland China mobile number',
     'field.invalid': 'is not valid',
+    'field.nul': 'must not contain the NUL character (\\u0000)',
+    'field.surrogate': 'contains an unreadable character (a lone UTF-16 surrogate); please type it again',
+    'field.number-range': 'is out of range',
+    'field.json': 'is not valid JSON (check brackets, quotes and commas)',
     'field.catalog': '{problem}',
     'field.base-grid': 'must be a base (level 3) grid; for a larger area give its region',
     'field.url': 'must be a full web address starting with http:// or https://',

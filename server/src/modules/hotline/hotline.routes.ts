@@ -70,7 +70,7 @@ export async function hotlineRoutes(app: App, deps: CaseDeps, hotline: HotlineCo
             );
             throw new DomainError('unauthenticated');
           }
-          if (!signed?.json.ok) throw new DomainError('validation', {}, [{ field: 'body', code: 'invalid' }]);
+          if (!signed?.json.ok) throw new DomainError('validation', {}, [{ field: 'body', code: 'json' }]);
           request.body = signed.json.value as typeof request.body;
         },
       },

@@ -181,6 +181,28 @@ describe('12345 hotline webhook', () => {
     const invalid = await sendSigned({ orderNo: 'GD-2026-0004' });
     expect(invalid.statusCode).toBe(400);
   });
+
+  it('refuses a work order holding a NUL byte with 400 naming the field, keeping nothing, so the corrected resend is taken', async () => {
+    const before = await countRows();
+    const bad = await sendSigned(order('GD-2026-0300', { description: '井盖缺失\u0000（复制时带入的控制字符）' }));
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().error.details).toEqual([expect.objectContaining({ field: 'description', code: 'nul' })]);
+    const surrogate = JSON.stringify(order('GD-2026-0300')).replace('"小区', '"\\ud800小区');
+    const ts = nowSeconds();
+    const lone = await send(surrogate, {
+      'x-hotline-timestamp': ts,
+      'x-hotline-signature': signHotline(SECRET, ts, surrogate),
+    });
+    expect(lone.statusCode, lone.body).toBe(400);
+    expect(await countRows()).toEqual(before);
+    const corrected = await sendSigned(order('GD-2026-0300', { description: '井盖缺失' }));
+    // Taken as new (created, or joined to an open case nearby), not replayed: the refused delivery left nothing.
+    expect([200, 201], corrected.body).toContain(corrected.statusCode);
+    expect(corrected.json()).toMatchObject({
+      orderNo: 'GD-2026-0300',
+      outcome: expect.stringMatching(/^(created|merged)$/),
+    });
+  });
 });
 
 describe('12345 status callbacks', () => {

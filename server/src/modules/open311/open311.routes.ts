@@ -1,6 +1,7 @@
 import { Open311ApiKeyQuery, Open311FileParams, Open311PostRequestBody, Open311RequestsQuery } from '@yiwang/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../platform/errors.js';
+import { domainErrorOf, presentFields } from '../../platform/error-handler.js';
+import { DomainError, httpStatusOf } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import { translate } from '../../platform/i18n.js';
 import type { CaseDeps } from '../cases/case-deps.js';
@@ -40,14 +41,22 @@ function send(reply: FastifyReply, format: Format, status: number, json: unknown
     : reply.type('application/json; charset=utf-8').send(JSON.stringify(json));
 }
 
-/** Form bodies (the GeoReport way): repeated keys and `attribute[code][]` become lists. */
-function parseForm(text: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+/** GeoReport's numeric fields: a form body is text, and JSON bodies are not coerced (input-guard.ts). */
+const NUMERIC_FIELDS = new Set(['lat', 'long']);
+
+/** Form bodies (the GeoReport way): repeated keys and `attribute[code][]` become lists; lat and long numbers. */
+function parseForm(text: string): Record<string, string | string[] | number> {
+  const out: Record<string, string | string[] | number> = {};
   for (const [rawKey, value] of new URLSearchParams(text)) {
     const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
     const existing = out[key];
     if (existing === undefined) out[key] = rawKey.endsWith('[]') ? [value] : value;
-    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    else out[key] = Array.isArray(existing) ? [...existing, value] : [String(existing), value];
+  }
+  for (const key of NUMERIC_FIELDS) {
+    const text = out[key];
+    // Anything but a plain number stays text, and the schema names the field.
+    if (typeof text === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(text)) out[key] = Number(text);
   }
   return out;
 }
@@ -64,40 +73,27 @@ function attributesOf(body: Record<string, unknown>): FormAnswersInput {
   return answers;
 }
 
-/** GeoReport errors: [{code, description}] with 400 (bad input), 403 (api_key), 404 (unknown). */
-function open311ErrorOf(error: FastifyError | DomainError | Error, request: FastifyRequest): Open311Error | null {
+/**
+ * GeoReport errors: [{code, description}] with the HTTP status as code (400 bad input, 403
+ * api_key, 404 unknown …); the description in the reader's language, naming each field.
+ */
+function open311ErrorOf(error: FastifyError | DomainError | Error, request: FastifyRequest, reply: FastifyReply) {
   const locale = request.locale;
-  const fastifyError = error as FastifyError;
-  if (error instanceof DomainError) {
-    const fields = error.fields.map((f) => `${f.field.replace(/^formAnswers\./, 'attribute.')} (${f.code})`);
-    const description = [translate(locale, error.code, error.params), ...fields].join(' ');
-    switch (error.code) {
-      case 'forbidden':
-      case 'unauthenticated':
-        return { code: 403, description: 'Invalid or missing api_key.' };
-      case 'not-found':
-        return { code: 404, description };
-      case 'validation':
-      case 'outside-county':
-      case 'invalid-reference':
-      case 'no-grid':
-      case 'no-command-unit':
-        return { code: 400, description };
-      default:
-        return null;
-    }
-  }
-  if (fastifyError.validation) {
-    const issues = fastifyError.validation.map((v) => {
-      const field = (v.instancePath.replace(/^\//, '') || String(v.params.missingProperty ?? '')).replaceAll('/', '.');
-      return `${field} ${v.message ?? v.keyword}`.trim();
-    });
-    return { code: 400, description: issues.join('; ') };
-  }
-  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return { code: fastifyError.statusCode, description: fastifyError.message };
-  }
-  return null;
+  const domain = domainErrorOf(error, reply);
+  if (!domain) return null;
+  if (domain.code === 'forbidden' || domain.code === 'unauthenticated')
+    return { code: 403, description: translate(locale, 'open311.api-key') };
+  const status = httpStatusOf(domain.code);
+  if (status >= 500) return null;
+  const colon = locale === 'zh-CN' ? '：' : ': ';
+  const fields = presentFields(
+    locale,
+    domain.fields.map((f) => ({ ...f, field: f.field.replace(/^formAnswers\./, 'attribute.') })),
+  ).map((f) => `${f.field}${colon}${f.message}`);
+  const description = [translate(locale, domain.code, domain.params), fields.join(locale === 'zh-CN' ? '；' : '; ')]
+    .filter(Boolean)
+    .join(' ');
+  return { code: status, description } satisfies Open311Error;
 }
 
 /**
@@ -119,13 +115,16 @@ export async function open311Routes(app: App, deps: CaseDeps, storage: PhotoStor
         (_request, body, done) => done(null, parseForm(body as string)),
       );
       scope.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
-        const known = open311ErrorOf(error, request);
-        const body: Open311Error = known ?? { code: 500, description: `Internal error (request ${request.id}).` };
+        const known = open311ErrorOf(error, request, reply);
+        const body: Open311Error = known ?? {
+          code: 500,
+          description: translate(request.locale, 'internal', { requestId: String(request.id) }),
+        };
         if (!known) request.log.error({ err: error }, 'unhandled error');
         return send(reply, formatOfUrl(request.url), body.code, [body], errorsXml([body]));
       });
       scope.setNotFoundHandler((request, reply) => {
-        const body: Open311Error = { code: 404, description: 'Not found.' };
+        const body: Open311Error = { code: 404, description: translate(request.locale, 'not-found') };
         return send(reply, formatOfUrl(request.url), 404, [body], errorsXml([body]));
       });
 

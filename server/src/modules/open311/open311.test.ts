@@ -318,6 +318,53 @@ describe('Open311 GeoReport v2: requests', () => {
     expect((await get('/open311/v2/nothing.json')).statusCode).toBe(404);
   });
 
+  it('answers bad input in the reader’s language (zh-CN by default), naming the field, never 500', async () => {
+    const point = at(grid.point, -140, 70);
+    const base = { api_key: DEMO_OPEN311_API_KEY, service_code: 'CG-0302', lat: point.lat, long: point.lon };
+    const before = (await w.admin.get('/api/cases?limit=1')).json().total;
+    const post = (body: object, headers: Record<string, string> = {}) =>
+      w.t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: body, headers });
+
+    const nul = await post({ ...base, description: '满了\u0000' });
+    expect(nul.statusCode, nul.body).toBe(400);
+    expect(nul.json()).toEqual([{ code: 400, description: expect.stringContaining('description') }]);
+    expect(nul.json()[0].description).toContain('不能含有空字符');
+    const nulForm = await postForm('/open311/v2/requests.json', {
+      ...base,
+      lat: String(point.lat),
+      long: String(point.lon),
+      first_name: '三\u0000',
+    });
+    expect(nulForm.statusCode, nulForm.body).toBe(400);
+    expect(nulForm.json()[0].description).toContain('first_name');
+
+    const wrongType = await post({ ...base, lat: 'north' });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json()[0].description).toMatch(/^提交的内容有误.*lat：类型不正确（应为 number）/);
+    const english = await post({ ...base, lat: 'north' }, { 'accept-language': 'en-US' });
+    expect(english.json()[0].description).toMatch(
+      /^Some of the input is not valid.*lat: has the wrong type \(expected number\)/,
+    );
+    const badKey = await post(
+      { ...base, api_key: 'yw_wrong', description: 'x' },
+      { 'accept-language': 'en-US,en;q=0.9' },
+    );
+    expect(badKey.json()).toEqual([{ code: 403, description: expect.stringMatching(/api_key/) }]);
+    expect((await post({ ...base, api_key: 'yw_wrong', description: 'x' })).json()[0].description).toMatch(
+      /[\u4e00-\u9fff]/,
+    );
+    const malformed = await w.t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: '{"service_code":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()[0].description).toMatch(/JSON/);
+    expect(malformed.json()[0].description).toMatch(/[\u4e00-\u9fff]/);
+    expect((await w.admin.get('/api/cases?limit=1')).json().total).toBe(before);
+  });
+
   it('takes a request by address only, placed in the key region for the operator', async () => {
     const definition = (await get('/open311/v2/services/CG-0201.json')).json();
     const r = await postForm('/open311/v2/requests.xml', {
@@ -373,12 +420,12 @@ describe('Open311 GeoReport v2: media_url', () => {
   it('refuses a media_url that is not an http(s) URL or too long, storing nothing', async () => {
     const before = (await w.admin.get('/api/cases?limit=1')).json().total;
     for (const [mediaUrl, expected] of [
-      ['javascript:alert(1)', 'media_url (url)'],
-      ['ftp://files.example.org/a.jpg', 'media_url (url)'],
-      ['photos/a.jpg', 'media_url (url)'],
-      ['https://user:secret@example.org/a.jpg', 'media_url (url)'],
+      ['javascript:alert(1)', 'media_url：须为以 http:// 或 https:// 开头的完整网址'],
+      ['ftp://files.example.org/a.jpg', 'media_url：须为以 http:// 或 https:// 开头的完整网址'],
+      ['photos/a.jpg', 'media_url：须为以 http:// 或 https:// 开头的完整网址'],
+      ['https://user:secret@example.org/a.jpg', 'media_url：须为以 http:// 或 https:// 开头的完整网址'],
       [`https://example.org/${'a'.repeat(1990)}`, 'media_url'],
-      [`https://example.org/${'涂'.repeat(300)}`, 'media_url (maxLength)'],
+      [`https://example.org/${'涂'.repeat(300)}`, 'media_url：最多 2000 个字符'],
     ] as const) {
       const r = await post({ media_url: mediaUrl }, 300);
       expect(r.statusCode, mediaUrl).toBe(400);

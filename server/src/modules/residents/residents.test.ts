@@ -250,18 +250,26 @@ describe('resident self-registration', () => {
     expect(blank.json().error.details[0]).toMatchObject({ field: 'displayName', code: 'required' });
   });
 
-  it('grants nothing but the resident role on the county, whatever else is sent', async () => {
-    // Unknown fields are dropped by the validator, so a request for more is signed up as a plain resident.
+  it('grants nothing but the resident role on the county: a request for more is refused, naming the fields', async () => {
+    const phone = newPhone();
     const sneaky = await register(w.t, {
-      phone: newPhone(),
+      phone,
       displayName: '甲',
       password: PASSWORD,
       roles: ['admin'],
       scopeRegionCode: DEMO_COMMUNITY,
       unitId: urban,
     });
-    expect(sneaky.statusCode).toBe(201);
-    expect(sneaky.json<SessionInfo>().user).toMatchObject({
+    expect(sneaky.statusCode).toBe(400);
+    expect(
+      sneaky
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['roles', 'scopeRegionCode', 'unitId']);
+    const plain = await register(w.t, { phone, displayName: '甲', password: PASSWORD });
+    expect(plain.statusCode).toBe(201);
+    expect(plain.json<SessionInfo>().user).toMatchObject({
       roles: ['resident'],
       scope: { regionCode: '320281' },
       unit: null,
