@@ -7,6 +7,7 @@ import { loadDemoCountyIfEmpty } from './modules/demo/load-demo-county.js';
 import { runHotlineCallbacksWithApp } from './modules/hotline/callback-loop.js';
 import { runTrackRetentionWithApp } from './modules/patrols/retention-loop.js';
 import { sealLegacyResidentPhones } from './modules/residents/use-cases/seal-legacy-phones.js';
+import { firstRunAdvice } from './modules/setup/first-run-advice.js';
 import { loadConfig } from './platform/config.js';
 
 async function main() {
@@ -56,6 +57,8 @@ async function main() {
   if (logins) {
     lines.push('  Demo county 江阴市 (320281) loaded. Demo logins:');
     for (const l of logins) lines.push(`    ${l.username.padEnd(14)} ${l.password}   ${l.description}`);
+  } else if (!config.loadDemo) {
+    lines.push(...(await firstRunAdvice(database.db)));
   } else {
     lines.push(
       '  Existing data found; demo logins (if the demo was loaded): admin, operator, workstation, gridworker / yiwang2026',

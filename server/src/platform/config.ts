@@ -141,6 +141,13 @@ function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   return key;
 }
 
+/**
+ * The demo county (with its published passwords, Open311 key and hotline secret) loads on
+ * the embedded database, what `npm start` runs for a trial; on a PostgreSQL server only when
+ * YIWANG_LOAD_DEMO=true asks for it, so a production database starts empty.
+ */
+export const demoRequested = (env: NodeJS.ProcessEnv): boolean => bool(env.YIWANG_LOAD_DEMO, !env.DATABASE_URL);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const dataDir = resolve(overrides.dataDir ?? env.YIWANG_DATA_DIR ?? 'data');
   const base: Config = {
@@ -174,9 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     requireAdminTotp: bool(env.YIWANG_REQUIRE_ADMIN_TOTP, false),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDistDir: env.YIWANG_WEB_DIST,
-    loadDemo: bool(env.YIWANG_LOAD_DEMO, true),
+    loadDemo: demoRequested(env),
     mapTiles: loadMapTiles(env),
-    hotline: loadHotline(env, bool(env.YIWANG_LOAD_DEMO, true)),
+    hotline: loadHotline(env, demoRequested(env)),
     patrolRetentionDays: patrolRetentionDays(env),
     exportMaxRows: int(env.YIWANG_EXPORT_MAX_ROWS, 10_000, 'YIWANG_EXPORT_MAX_ROWS'),
   };

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'totp-required',
   'invalid-totp',
   'totp-enrollment-required',
+  'password-change-required',
+  'current-password-wrong',
   'account-disabled',
   'account-locked',
   'csrf',
@@ -92,6 +94,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 400;
     case 'outside-county':
     case 'invalid-geojson':
+    case 'current-password-wrong':
     case 'export-too-large':
       return 400;
     case 'invalid-reference':
@@ -104,6 +107,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'invalid-totp':
       return 401;
     case 'totp-enrollment-required':
+    case 'password-change-required':
     case 'account-disabled':
     case 'csrf':
     case 'forbidden':

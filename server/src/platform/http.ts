@@ -24,12 +24,16 @@ export interface Actor {
   csrfToken: string | null;
   /** An admin who must enroll a second factor may do nothing else until they do. */
   totpEnrollmentRequired: boolean;
+  /** An account holding a one-time password may only change it, see its session or sign out. */
+  mustChangePassword?: boolean;
 }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Skip the CSRF token check (the Origin check still applies). Only for login. */
     csrfExempt?: boolean;
+    /** Reachable by an account that must still change its one-time password (session, change, logout). */
+    allowBeforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

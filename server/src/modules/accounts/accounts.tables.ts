@@ -25,6 +25,8 @@ export const users = pgTable(
     /** TOTP secret, AES-256-GCM sealed with the platform secret key. */
     totpSecretSealed: text('totp_secret_sealed'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** Set on an account given a one-time password (`npm run admin:create`): it may do nothing but change it. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     /**
      * A resident's mobile number (they sign in with it): sealed (AES-256-GCM, platform
      * secret), masked for display, and found by its blind index (platform/phone.ts). The
