@@ -249,4 +249,18 @@ describe('backup and restore', () => {
     const damaged = await tampered((dir) => writeFileSync(join(dir, 'photos.tar'), 'not the photos'));
     await expect(restoreBackup(install.settings, damaged)).rejects.toThrow(/checksum of photos\.tar does not match/);
   }, 120_000);
+
+  it('with YIWANG_SECRET_KEY the key is not in the backup: said at backup, asked for at restore', async () => {
+    await restoreBackup(install.settings, file, { force: true });
+    const key = readFileSync(join(install.settings.dataDir, 'secret.key'), 'utf8').trim();
+    const withEnv = { ...install.env, YIWANG_SECRET_KEY: key };
+    const envFile = join(work, 'env-key-backup.tar');
+    const made = await createBackup(backupSettingsFrom(withEnv), envFile);
+    expect(made.manifest.secretKey).toEqual({ source: 'env' });
+    expect(made.warnings.join(' ')).toContain('YIWANG_SECRET_KEY and is NOT in this backup');
+    await expect(restoreBackup(install.settings, envFile, { force: true })).rejects.toThrow(
+      /made with YIWANG_SECRET_KEY\. Set YIWANG_SECRET_KEY to that key/,
+    );
+    expect((await restoreBackup(backupSettingsFrom(withEnv), envFile, { force: true })).sealedValueOpened).toBe(true);
+  }, 120_000);
 });
