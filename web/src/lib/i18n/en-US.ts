@@ -199,6 +199,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.action.auth.logout': 'Sign out',
   'audit.action.user.create': 'Create user',
   'audit.action.user.update': 'Change user',
+  'audit.action.user.password-change': 'Change password',
   'audit.action.user.preferences': 'Change preferences',
   'audit.action.user.totp.start': 'Start authenticator setup',
   'audit.action.user.totp.enable': 'Enable authenticator',
@@ -208,6 +209,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.action.api-key.revoke': 'Revoke API key',
   'audit.action.audit.verify': 'Verify audit log',
   'audit.action.demo.load': 'Load demo data',
+  'audit.action.setup.county-base': 'Load regions and matter catalog',
 
   'totp.title': 'Authenticator (two-factor sign-in)',
   'totp.requiredTitle': 'Set up an authenticator first',

@@ -198,6 +198,7 @@ export const zhCN = {
   'audit.action.auth.logout': '退出登录',
   'audit.action.user.create': '新建用户',
   'audit.action.user.update': '修改用户',
+  'audit.action.user.password-change': '修改密码',
   'audit.action.user.preferences': '修改偏好设置',
   'audit.action.user.totp.start': '开始绑定动态验证码',
   'audit.action.user.totp.enable': '启用动态验证码',
@@ -207,6 +208,7 @@ export const zhCN = {
   'audit.action.api-key.revoke': '吊销接口密钥',
   'audit.action.audit.verify': '校验审计日志',
   'audit.action.demo.load': '载入演示数据',
+  'audit.action.setup.county-base': '载入行政区划与事项清单',
 
   'totp.title': '动态验证码（双因素认证）',
   'totp.requiredTitle': '请先绑定动态验证码',
