@@ -7,15 +7,17 @@
 // the embedded one (PGlite data dir) and a throw-away database on the PostgreSQL server
 // (UPGRADE_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres as the admin URL).
 // Only public APIs and the catalog of tables are used, so new migrations need no change here.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
+const execFileAsync = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const previous = readFileSync(join(root, '.ci', 'previous-release'), 'utf8').trim();
 const adminUrl = process.env.UPGRADE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -38,7 +40,10 @@ function startServer(tree, env, label) {
   });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${label} did not start in 180 s:\n${out}`)), 180_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${label} did not start in 180 s:\n${out}`));
+    }, 180_000);
     const onData = (chunk) => {
       out += chunk.toString();
       const match = out.match(/running: (http:\/\/localhost:\d+)/);
@@ -195,11 +200,11 @@ async function checkUpgrade(kind) {
     const lost = Object.entries(before).filter(([table, n]) => (after[table] ?? -1) < n);
     if (lost.length)
       fail(`rows lost in the upgrade: ${lost.map(([t, n]) => `${t} ${n} → ${after[t] ?? 'gone'}`).join(', ')}`);
-    execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/audit-verify.ts'], {
+    const verified = await execFileAsync(process.execPath, ['--import', 'tsx', 'server/src/cli/audit-verify.ts'], {
       cwd: root,
       env: { ...process.env, ...env, LANG: 'en_US.UTF-8' },
-      stdio: 'inherit',
-    });
+    }).catch((error) => fail(`audit:verify after the upgrade (${kind}):\n${error.stdout ?? ''}${error.stderr ?? ''}`));
+    log(`${kind}: ${verified.stdout.trim()}`);
     log(`${kind}: upgraded; no rows lost, case and resident readable, audit chain intact`);
   } finally {
     await drop();
@@ -219,7 +224,11 @@ try {
     cwd: oldTree,
     stdio: 'inherit',
   });
-  for (const kind of ['pglite', 'postgres']) await checkUpgrade(kind);
+  // Both at once: each mostly waits on its servers.
+  // allSettled: a failure of one waits for the other to stop its servers.
+  const results = await Promise.allSettled(['pglite', 'postgres'].map(checkUpgrade));
+  const failures = results.filter((r) => r.status === 'rejected').map((r) => r.reason?.message ?? String(r.reason));
+  if (failures.length) fail(failures.join('\n'));
   log('all green');
 } catch (error) {
   console.error(`[upgrade-check] FAILED: ${error instanceof Error ? error.message : error}`);
