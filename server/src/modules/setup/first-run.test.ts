@@ -100,7 +100,7 @@ describe('the first run of a production database', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error).toMatchObject({
       code: 'current-password-wrong',
-      details: [expect.objectContaining({ field: 'currentPassword' })],
+      details: [{ field: 'currentPassword', code: 'incorrect', message: '不正确' }],
     });
     const weak = await chief.post('/api/auth/change-password', {
       currentPassword: created.oneTimePassword,

@@ -42,7 +42,7 @@ export async function changePassword(options: ChangePasswordOptions): Promise<vo
         details: { reason: 'wrong-current-password' },
       }),
     );
-    throw new DomainError('current-password-wrong', {}, [{ field: 'currentPassword', code: 'invalid' }]);
+    throw new DomainError('current-password-wrong', {}, [{ field: 'currentPassword', code: 'incorrect' }]);
   }
   if (options.newPassword === options.currentPassword) {
     throw new DomainError('validation', {}, [{ field: 'newPassword', code: 'same-as-current' }]);
