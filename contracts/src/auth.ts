@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { LocaleSchema, RoleSchema } from './common.js';
+import { NewPassword } from './users.js';
 
 export const LoginBody = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 64 }),
@@ -24,6 +25,8 @@ export const SessionInfo = Type.Object({
   csrfToken: Type.String(),
   /** True while an admin who must use a second factor has not enrolled one yet. */
   totpEnrollmentRequired: Type.Boolean(),
+  /** True while the account still holds a one-time password: only changing it (or signing out) is allowed. */
+  mustChangePassword: Type.Boolean(),
 });
 export type SessionInfo = Static<typeof SessionInfo>;
 
@@ -32,3 +35,10 @@ export type TotpSetupResponse = Static<typeof TotpSetupResponse>;
 export const TotpCodeBody = Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) });
 
 export const PreferencesBody = Type.Object({ locale: LocaleSchema });
+
+/** POST /api/auth/change-password: the current password again, and a new one by the password rules. */
+export const ChangePasswordBody = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+  newPassword: NewPassword,
+});
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;

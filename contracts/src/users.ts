@@ -20,9 +20,9 @@ export const User = Type.Object({
 });
 export type User = Static<typeof User>;
 
-const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-zA-Z0-9_.-]+$' });
+export const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-zA-Z0-9_.-]+$' });
 /** At least 10 characters with letters and digits (等保 2.0 asks for password complexity). */
-const NewPassword = Type.String({ minLength: 10, maxLength: 256, pattern: '^(?=.*[A-Za-z])(?=.*[0-9]).+$' });
+export const NewPassword = Type.String({ minLength: 10, maxLength: 256, pattern: '^(?=.*[A-Za-z])(?=.*[0-9]).+$' });
 
 export const CreateUserBody = Type.Object({
   username: Username,

@@ -6,6 +6,7 @@ import { loadDemoCountyIfEmpty } from './modules/demo/load-demo-county.js';
 import { backgroundJobs } from './modules/index.js';
 import { runJobsWithApp } from './modules/jobs/job-runner.js';
 import { sealLegacyResidentPhones } from './modules/residents/use-cases/seal-legacy-phones.js';
+import { firstRunAdvice } from './modules/setup/first-run-advice.js';
 import { loadConfig } from './platform/config.js';
 
 async function main() {
@@ -53,6 +54,8 @@ async function main() {
   if (logins) {
     lines.push('  Demo county 江阴市 (320281) loaded. Demo logins:');
     for (const l of logins) lines.push(`    ${l.username.padEnd(14)} ${l.password}   ${l.description}`);
+  } else if (!config.loadDemo) {
+    lines.push(...(await firstRunAdvice(database.db)));
   } else {
     lines.push(
       '  Existing data found; demo logins (if the demo was loaded): admin, operator, workstation, gridworker / yiwang2026',

@@ -131,17 +131,28 @@ function patrolRetentionDays(env: NodeJS.ProcessEnv): number {
   return days;
 }
 
+/** YIWANG_SECRET_KEY (64 hex chars) as bytes, or null when unset. */
+export function secretKeyFromEnv(env: NodeJS.ProcessEnv): Buffer | null {
+  const fromEnv = env.YIWANG_SECRET_KEY;
+  if (!fromEnv) return null;
+  if (!/^[0-9a-fA-F]{64}$/.test(fromEnv)) throw new Error('YIWANG_SECRET_KEY must be 64 hex characters (32 bytes)');
+  return Buffer.from(fromEnv, 'hex');
+}
+
+/** The generated secret key's file in the data dir (hex), used when YIWANG_SECRET_KEY is unset. */
+export const SECRET_KEY_FILE = 'secret.key';
+
+/** The data dir: YIWANG_DATA_DIR, default ./data. */
+export const dataDirOf = (env: NodeJS.ProcessEnv): string => resolve(env.YIWANG_DATA_DIR ?? 'data');
+
 /**
  * The secret key comes from YIWANG_SECRET_KEY (64 hex chars) in production. For a trial
  * install one is generated into the data dir so that restarts can still decrypt.
  */
 function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
-  const fromEnv = env.YIWANG_SECRET_KEY;
-  if (fromEnv) {
-    if (!/^[0-9a-fA-F]{64}$/.test(fromEnv)) throw new Error('YIWANG_SECRET_KEY must be 64 hex characters (32 bytes)');
-    return Buffer.from(fromEnv, 'hex');
-  }
-  const file = join(dataDir, 'secret.key');
+  const fromEnv = secretKeyFromEnv(env);
+  if (fromEnv) return fromEnv;
+  const file = join(dataDir, SECRET_KEY_FILE);
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
@@ -149,8 +160,15 @@ function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   return key;
 }
 
+/**
+ * The demo county (with its published passwords, Open311 key and hotline secret) loads on
+ * the embedded database, what `npm start` runs for a trial; on a PostgreSQL server only when
+ * YIWANG_LOAD_DEMO=true asks for it, so a production database starts empty.
+ */
+export const demoRequested = (env: NodeJS.ProcessEnv): boolean => bool(env.YIWANG_LOAD_DEMO, !env.DATABASE_URL);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  const dataDir = resolve(overrides.dataDir ?? env.YIWANG_DATA_DIR ?? 'data');
+  const dataDir = overrides.dataDir ? resolve(overrides.dataDir) : dataDirOf(env);
   const base: Config = {
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? '0.0.0.0',
@@ -182,9 +200,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     requireAdminTotp: bool(env.YIWANG_REQUIRE_ADMIN_TOTP, false),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDistDir: env.YIWANG_WEB_DIST,
-    loadDemo: bool(env.YIWANG_LOAD_DEMO, true),
+    loadDemo: demoRequested(env),
     mapTiles: loadMapTiles(env),
-    hotline: loadHotline(env, bool(env.YIWANG_LOAD_DEMO, true)),
+    hotline: loadHotline(env, demoRequested(env)),
     patrolRetentionDays: patrolRetentionDays(env),
     exportMaxRows: int(env.YIWANG_EXPORT_MAX_ROWS, 10_000, 'YIWANG_EXPORT_MAX_ROWS'),
     auditSigningKey: overrides.auditSigningKey ?? loadAuditSigningKey(env, dataDir),

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'totp-required',
   'invalid-totp',
   'totp-enrollment-required',
+  'password-change-required',
+  'current-password-wrong',
   'account-disabled',
   'account-locked',
   'csrf',
@@ -106,6 +108,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 431;
     case 'outside-county':
     case 'invalid-geojson':
+    case 'current-password-wrong':
     case 'export-too-large':
       return 400;
     case 'invalid-reference':
@@ -119,6 +122,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'invalid-totp':
       return 401;
     case 'totp-enrollment-required':
+    case 'password-change-required':
     case 'account-disabled':
     case 'csrf':
     case 'forbidden':

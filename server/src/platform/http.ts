@@ -24,6 +24,8 @@ export interface Actor {
   csrfToken: string | null;
   /** An admin who must enroll a second factor may do nothing else until they do. */
   totpEnrollmentRequired: boolean;
+  /** An account holding a one-time password may only change it, see its session or sign out. */
+  mustChangePassword?: boolean;
 }
 
 declare module 'fastify' {
@@ -32,6 +34,8 @@ declare module 'fastify' {
     csrfExempt?: boolean;
     /** The query names or searches for a person (a phone, a name): its values are never logged. */
     sensitiveQuery?: boolean;
+    /** Reachable by an account that must still change its one-time password (session, change, logout). */
+    allowBeforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

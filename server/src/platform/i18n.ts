@@ -20,6 +20,8 @@ const messages: Record<Locale, Catalog> = {
     'totp-required': '请输入动态验证码（6 位数字）。',
     'invalid-totp': '动态验证码错误，请检查手机上的验证器后重试。',
     'totp-enrollment-required': '管理员账号须先绑定动态验证码（双因素认证）后才能继续操作。',
+    'password-change-required': '您正在使用一次性密码，请先修改密码后再继续操作。',
+    'current-password-wrong': '当前密码不正确，请重新输入。',
     'account-disabled': '该账号已停用，请联系管理员。',
     'account-locked': '密码连续错误次数过多，账号已锁定，请 {minutes} 分钟后再试，或联系管理员解锁。',
     csrf: '页面已过期或请求来源不可信，请刷新页面后重试。',
@@ -99,6 +101,8 @@ const messages: Record<Locale, Catalog> = {
     'field.same-case': '不能是同一个案件',
     'field.taken': '已被占用，请换一个',
     'field.totp': '动态验证码错误，请检查手机上的验证器',
+    'field.same-as-current': '新密码不能与当前密码相同',
+    'field.incorrect': '不正确',
     'field.same-as-holder': '备岗人员不能与在岗人员相同',
     'field.after-start': '结束时间须晚于开始时间',
     'field.not-future': '不能晚于当前时间',
@@ -121,6 +125,9 @@ const messages: Record<Locale, Catalog> = {
     'invalid-totp': 'The authenticator code is wrong. Check the app on your phone and try again.',
     'totp-enrollment-required':
       'Administrator accounts must set up a second factor (authenticator app) before continuing.',
+    'password-change-required':
+      'You signed in with a one-time password. Please change your password before continuing.',
+    'current-password-wrong': 'The current password is not correct. Please enter it again.',
     'account-disabled': 'This account is disabled. Please contact an administrator.',
     'account-locked':
       'Too many wrong passwords: the account is locked. Try again in {minutes} minutes or ask an administrator to unlock it.',
@@ -210,6 +217,8 @@ const messages: Record<Locale, Catalog> = {
     'field.same-case': 'must be another case',
     'field.taken': 'is already taken; please choose another',
     'field.totp': 'is wrong; check the authenticator app on your phone',
+    'field.same-as-current': 'must differ from the current password',
+    'field.incorrect': 'is not correct',
     'field.same-as-holder': 'must be a different person from the holder',
     'field.after-start': 'must be later than the start',
     'field.not-future': 'must not be in the future',

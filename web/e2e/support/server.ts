@@ -79,7 +79,12 @@ async function openThrowawayDatabase(): Promise<ThrowawayDatabase> {
  * The real server, in this process: a fresh database with the demo county (江阴市) and
  * its demo logins, on a free port. Needs the built web app (`npm run build -w web`).
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    /** Runs on the database after the demo county is loaded (e.g. to add an account the test needs). */
+    prepare?: (database: Database) => Promise<void>;
+  } = {},
+): Promise<TestServer> {
   if (!existsSync(join(webDistDir, 'index.html'))) {
     throw new Error(`${webDistDir}/index.html is missing: build the web app first (npm run test:e2e does).`);
   }
@@ -87,6 +92,7 @@ export async function startTestServer(): Promise<TestServer> {
   const { database, dispose } = await openThrowawayDatabase();
   try {
     await loadDemoCountyIfEmpty(database.db);
+    await options.prepare?.(database);
     const config = loadConfig(process.env, {
       dataDir,
       secretKey: randomBytes(32),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { regions } from '../regions/regions.tables.js';
@@ -48,6 +48,11 @@ export const accountsRepository = {
       .where(
         and(sql`'resident' = ANY(${users.roles})`, isNull(users.phoneIndex), sql`${users.username} ~ ${mobilePattern}`),
       );
+  },
+
+  async hasAnyUser(db: Executor): Promise<boolean> {
+    const [row] = await db.select({ id: users.id }).from(users).limit(1);
+    return row !== undefined;
   },
 
   async findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
@@ -247,6 +252,10 @@ export const accountsRepository = {
 
   async deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
     await db.delete(sessions).where(eq(sessions.userId, userId));
+  },
+
+  async deleteOtherSessionsOfUser(db: Executor, userId: string, keepSessionId: string): Promise<void> {
+    await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
   },
 
   async deleteExpiredSessions(db: Executor, idleSince: Date, now: Date): Promise<void> {

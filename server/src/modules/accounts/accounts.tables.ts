@@ -27,6 +27,8 @@ export const users = pgTable(
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     /** The last TOTP time step accepted: a code works once, so a later code must have a later step. */
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** Set on an account given a one-time password (`npm run admin:create`): it may do nothing but change it. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     /**
      * A resident's mobile number (they sign in with it): sealed (AES-256-GCM, platform
      * secret), masked for display, and found by its blind index (platform/phone.ts). The

@@ -1,5 +1,12 @@
 import rateLimit from '@fastify/rate-limit';
-import { LoginBody, PreferencesBody, SessionInfo, TotpCodeBody, TotpSetupResponse } from '@yiwang/contracts';
+import {
+  ChangePasswordBody,
+  LoginBody,
+  PreferencesBody,
+  SessionInfo,
+  TotpCodeBody,
+  TotpSetupResponse,
+} from '@yiwang/contracts';
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
@@ -9,6 +16,7 @@ import { accountsRepository } from './accounts.repository.js';
 import { userActor } from './authenticate.js';
 import { auditContextOf, authorize } from './authorize.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.js';
+import { changePassword } from './use-cases/change-password.js';
 import { describeSession } from './use-cases/describe-session.js';
 import { confirmTotpEnrollment, startTotpEnrollment } from './use-cases/enroll-totp.js';
 import { logIn } from './use-cases/log-in.js';
@@ -31,7 +39,7 @@ export async function authRoutes(app: App, ctx: ModuleContext) {
     limited.post(
       '/auth/login',
       {
-        config: { rateLimit: {}, csrfExempt: true },
+        config: { rateLimit: {}, csrfExempt: true, allowBeforePasswordChange: true },
         schema: {
           tags: ['auth'],
           summary: 'Sign in; sets the session cookie',
@@ -59,18 +67,51 @@ export async function authRoutes(app: App, ctx: ModuleContext) {
     );
   });
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], response: { 204: Type.Null() } } }, async (request, reply) => {
-    const actor = authorize(request, null, { allowDuringEnrollment: true });
-    await logOut(db, actor, auditContextOf(request));
-    clearSessionCookie(reply, config);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/auth/logout',
+    { config: { allowBeforePasswordChange: true }, schema: { tags: ['auth'], response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const actor = authorize(request, null, { allowDuringEnrollment: true });
+      await logOut(db, actor, auditContextOf(request));
+      clearSessionCookie(reply, config);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/auth/session', { schema: { tags: ['auth'], response: { 200: SessionInfo } } }, async (request) => {
-    const actor = authorize(request, null, { allowDuringEnrollment: true });
-    if (actor.kind !== 'user') throw new DomainError('forbidden');
-    return describeSession(db, actor);
-  });
+  app.get(
+    '/auth/session',
+    { config: { allowBeforePasswordChange: true }, schema: { tags: ['auth'], response: { 200: SessionInfo } } },
+    async (request) => {
+      const actor = authorize(request, null, { allowDuringEnrollment: true });
+      if (actor.kind !== 'user') throw new DomainError('forbidden');
+      return describeSession(db, actor);
+    },
+  );
+
+  app.post(
+    '/auth/change-password',
+    {
+      config: { allowBeforePasswordChange: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password (the current one is asked again); ends my other sessions',
+        body: ChangePasswordBody,
+        response: { 200: SessionInfo },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, null, { allowDuringEnrollment: true });
+      await changePassword({
+        db,
+        config,
+        actor,
+        context: auditContextOf(request),
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
+      });
+      return describeSession(db, { ...actor, mustChangePassword: false });
+    },
+  );
 
   app.put(
     '/auth/preferences',

@@ -7,6 +7,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { Actor, ModuleContext } from '../../platform/http.js';
 import { localeFromAcceptLanguage } from '../../platform/i18n.js';
 import { accountsRepository, type UserRow } from './accounts.repository.js';
+import { refuseUntilPasswordChanged } from './password-change-gate.js';
 import { sessionTokenOf } from './session-cookie.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -71,6 +72,7 @@ export function userActor(
     sessionId: session.id,
     csrfToken: session.csrfToken,
     totpEnrollmentRequired: config.requireAdminTotp && roles.includes('admin') && !user.totpEnabled,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -118,4 +120,5 @@ export async function authenticate(request: FastifyRequest, ctx: ModuleContext):
     }
   }
   checkCsrf(request, request.actor);
+  refuseUntilPasswordChanged(request);
 }

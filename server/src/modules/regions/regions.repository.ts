@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { regions } from './regions.tables.js';
@@ -24,6 +24,11 @@ export const regionsRepository = {
   async count(db: Executor): Promise<number> {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(regions);
     return row?.n ?? 0;
+  },
+
+  /** The top of the tree (regions without a parent): one county per install. */
+  async roots(db: Executor): Promise<RegionRow[]> {
+    return db.select().from(regions).where(isNull(regions.parentCode));
   },
 
   async insertMany(db: Executor, rows: NewRegion[]): Promise<void> {

@@ -21,6 +21,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'user.create': 'audit.action.user.create',
   'user.update': 'audit.action.user.update',
   'user.preferences': 'audit.action.user.preferences',
+  'user.password-change': 'audit.action.user.password-change',
   'user.totp.start': 'audit.action.user.totp.start',
   'user.totp.enable': 'audit.action.user.totp.enable',
   'unit.create': 'audit.action.unit.create',
@@ -29,6 +30,7 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   'api-key.revoke': 'audit.action.api-key.revoke',
   'audit.verify': 'audit.action.audit.verify',
   'demo.load': 'audit.action.demo.load',
+  'setup.county-base': 'audit.action.setup.county-base',
 };
 
 const OUTCOME_COLORS: Record<string, string> = {

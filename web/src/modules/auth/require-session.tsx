@@ -1,9 +1,11 @@
 import { Alert, Button, Spin } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorText } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n/i18n-provider';
 import { SignedInContext, useSessionQuery } from './session';
+
+const ChangePasswordPage = lazy(() => import('./change-password-page'));
 
 export function FullPageSpin() {
   return (
@@ -40,6 +42,13 @@ export function RequireSession({ children }: { children: ReactNode }) {
     );
   }
   if (!session) return <Navigate to="/login" replace state={{ from: location }} />;
+  if (session.mustChangePassword) {
+    return (
+      <Suspense fallback={<FullPageSpin />}>
+        <ChangePasswordPage />
+      </Suspense>
+    );
+  }
   if (session.totpEnrollmentRequired && location.pathname !== '/account/security') {
     return <Navigate to="/account/security" replace />;
   }

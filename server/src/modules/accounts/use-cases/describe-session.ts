@@ -26,8 +26,10 @@ export async function describeSession(db: Db, actor: Actor): Promise<SessionInfo
       unit: unit ? { id: unit.id, name: unit.name } : null,
       totpEnabled: user.totpEnabled,
     },
-    permissions: actor.totpEnrollmentRequired ? [] : [...permissionsOf(user.roles as Role[])],
+    permissions:
+      actor.totpEnrollmentRequired || user.mustChangePassword ? [] : [...permissionsOf(user.roles as Role[])],
     csrfToken: actor.csrfToken,
     totpEnrollmentRequired: actor.totpEnrollmentRequired,
+    mustChangePassword: user.mustChangePassword,
   };
 }
