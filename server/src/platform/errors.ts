@@ -59,6 +59,8 @@ export const ERROR_CODES = [
   'visit-plan-done',
   'export-too-large',
   'routing-place-out-of-scope',
+  'case-outside-scope',
+  'county-scope-required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -96,6 +98,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 400;
     case 'invalid-reference':
     case 'no-grid':
+    case 'case-outside-scope':
     case 'photo-unreadable':
       return 422;
     case 'unauthenticated':
@@ -108,6 +111,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'csrf':
     case 'forbidden':
     case 'scope-exceeded':
+    case 'county-scope-required':
       return 403;
     case 'case-not-authorized':
     case 'routing-place-out-of-scope':

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Executor } from '../../db/client.js';
 import type { App } from '../../platform/http.js';
 import { authorize } from '../accounts/authorize.js';
-import { caseScopeOf } from './case-scope.js';
+import { deskCaseScopeOf } from './case-scope.js';
 import { casesRepository } from './cases.repository.js';
 
 /** How often each connection looks for new timeline events, and sends a keep-alive comment. */
@@ -39,7 +39,7 @@ export function caseStreamRoutes(app: App, db: Executor, timing: CaseStreamTimin
     },
     async (request, reply) => {
       const actor = authorize(request, null);
-      const scope = caseScopeOf(actor);
+      const scope = deskCaseScopeOf(actor);
       const header = request.headers['last-event-id'];
       let lastId = header ? Number(header) : await casesRepository.latestEventId(db);
 
