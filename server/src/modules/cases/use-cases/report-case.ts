@@ -315,6 +315,7 @@ async function openCase(
     action: 'case.report',
     objectType: 'case',
     objectId: code,
+    scopePath: place.path,
     details: {
       channel: input.channel,
       matterCode: matter.code,
@@ -374,6 +375,7 @@ async function mergeReport(
     action: 'case.report.merge',
     objectType: 'case',
     objectId: target.code,
+    scopePath: target.path,
     details: {
       channel: input.channel,
       reportId: report.id,

@@ -141,6 +141,7 @@ export async function runCaseCommand(
       action: `case.${input.command.type}`,
       objectType: 'case',
       objectId: row.code,
+      scopePath: row.path,
       details: { from: before.state, to: result.next.state, command: input.command },
     });
     const summary = await casesRepository.summaryById(tx, row.id);

@@ -31,6 +31,7 @@ export async function viewOriginalPhoto(
       action: 'photo.original.view',
       objectType: 'photo',
       objectId: photo.id,
+      scopePath: photo.scopePath,
       details: { purpose },
     }),
   );
