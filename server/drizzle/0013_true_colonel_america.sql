@@ -1,0 +1,1 @@
+ALTER TABLE "matters" ADD COLUMN "listed_publicly" boolean DEFAULT false NOT NULL;
