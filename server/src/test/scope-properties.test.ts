@@ -1,5 +1,6 @@
 import type { Role } from '@yiwang/contracts';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/client.js';
@@ -21,7 +22,9 @@ import { createTestApp } from './app.js';
  * every list holds exactly the objects whose region lies in the caller's scope, every read
  * of one outside answers 404 and every update of one outside too. The expected sets are
  * computed from the database rows with the pure `isPathWithin`, independently of the
- * repositories' SQL. Objects: cases, photos, audit rows, grids, users, units, regions.
+ * repositories' SQL. Objects: cases (list, read, export), photos, audit rows, grids, users,
+ * units, regions, visits and 六定 rules (editable within the scope, a change outside 404).
+ * Patrol tracks are cut by the same path filter per fix (patrols.test.ts).
  * One database for the whole property; a fixed seed (printed by fast-check on failure,
  * override with FC_SEED) keeps CI deterministic.
  */
@@ -56,6 +59,10 @@ beforeAll(async () => {
       made.push({ code: intake.case.code, photoId });
     }
   }
+  // The demo county brings visits and 六定 rules of narrower places; without them the property would say little.
+  const t = await truth();
+  expect(t.visits.length).toBeGreaterThan(0);
+  expect(t.rules.some((rule) => rule.path !== '320281')).toBe(true);
 }, 120_000);
 afterAll(() => w.t.close());
 
@@ -68,7 +75,7 @@ const pathOf = (regionCode: string): string => {
 /** The truth, straight from the rows: every scoped object with its path. */
 async function truth() {
   const db = w.t.database.db;
-  const [cases, photos, users, units, grids, audit] = await Promise.all([
+  const [cases, photos, users, units, grids, audit, visits, rules] = await Promise.all([
     queryRows<{ code: string; path: string }>(db, sql`SELECT code, path FROM cases`),
     queryRows<{ id: string; path: string }>(
       db,
@@ -81,8 +88,15 @@ async function truth() {
       db,
       sql`SELECT id, scope_path AS path FROM audit_log WHERE action = 'case.report'`,
     ),
+    queryRows<{ id: string; path: string }>(db, sql`SELECT id, path FROM visits`),
+    // A rule's place: a region (and below), one grid, or the whole county.
+    queryRows<{ code: string; path: string }>(
+      db,
+      sql`SELECT r.code, COALESCE(r.region_path_prefix, g.path, '320281') AS path FROM routing_rules r
+          LEFT JOIN grids g ON g.code = r.grid_code AND g.valid_to IS NULL WHERE r.active`,
+    ),
   ]);
-  return { cases, photos, users, units, grids, audit };
+  return { cases, photos, users, units, grids, audit, visits, rules };
 }
 
 let userSeq = 0;
@@ -143,6 +157,15 @@ describe('R2: every list, read and update returns exactly what lies in the calle
           } else {
             expect(caseList.status).toBe(403);
           }
+          if (allowed(role, 'cases.read')) {
+            const exported = await client.get('/api/cases/export.xlsx');
+            expect(exported.statusCode).toBe(200);
+            const workbook = new ExcelJS.Workbook();
+            await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+            const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+            const codes = (sheet.getColumn(1).values as unknown[]).slice(2).map(String);
+            expect(sorted(codes)).toEqual(caseList.ids);
+          }
           for (const i of sample) {
             const { code, photoId } = made[i] as (typeof made)[number];
             const path = t.cases.find((c) => c.code === code)?.path as string;
@@ -189,6 +212,30 @@ describe('R2: every list, read and update returns exactly what lies in the calle
                 payload: { displayName: 'x' },
               });
               expect(r.statusCode).toBe(404);
+            }
+          }
+
+          // Visits (notes about households): the desk's list of the scope.
+          if (allowed(role, 'visits.read')) {
+            const r = await client.get('/api/visits');
+            expect(r.statusCode, r.body).toBe(200);
+            const ids = sorted((r.json().items as { id: string }[]).map((v) => v.id));
+            expect(t.visits.length).toBeLessThan(500); // the list's cap: all of them fit
+            expect(ids).toEqual(sorted(t.visits.filter((v) => inScope(v.path)).map((v) => v.id)));
+          }
+
+          // 六定 rules: read by every dispatcher, editable exactly within the scope; a change outside is 404.
+          if (allowed(role, 'cases.operate')) {
+            const r = await client.get('/api/cases/routing-rules');
+            expect(r.statusCode, r.body).toBe(200);
+            const editable = (r.json().items as { code: string; editable: boolean }[])
+              .filter((rule) => rule.editable)
+              .map((rule) => rule.code);
+            expect(sorted(editable)).toEqual(sorted(t.rules.filter((rule) => inScope(rule.path)).map((x) => x.code)));
+            const outside = t.rules.find((rule) => !inScope(rule.path));
+            if (outside && allowed(role, 'routing.manage')) {
+              const moved = await client.post(`/api/cases/routing-rules/${outside.code}/move`, { before: null });
+              expect(moved.statusCode, moved.body).toBe(404);
             }
           }
 
