@@ -359,7 +359,7 @@ describe('reading photos', () => {
     }
   });
 
-  it('shows a resident only their own photos (and those of cases they reported), not staff’s', async () => {
+  it('shows a resident only their own photos (others’ photos of their cases only through the public view), not staff’s', async () => {
     for (const url of [`/api/photos/${photo.id}`, photo.urls.image, photo.urls.thumbnail]) {
       expect((await resident.get(url)).statusCode).toBe(404);
     }
