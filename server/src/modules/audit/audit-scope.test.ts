@@ -73,4 +73,32 @@ describe('the audit log is scoped by the region of what it is about (finding 3a)
     expect(verify.json().error.code).toBe('county-scope-required');
     expect((await w.admin.post('/api/audit/verify', {})).statusCode).toBe(200);
   });
+
+  it('scopes the rows about accounts by the account’s region', async () => {
+    const town = await w.t.login('town-admin', 'TownAdmin2026!');
+    const create = async (username: string, scopeRegionCode: string) => {
+      const r = await w.admin.post('/api/users', {
+        username,
+        displayName: username,
+        password: 'Someone-2026',
+        roles: ['grid_worker'],
+        scopeRegionCode,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    };
+    const ours = await create('worker-in-town', '320281001003');
+    const theirs = await create('worker-elsewhere', '320281004001');
+    const seen = async (id: string) => (await town.get(`/api/audit?objectId=${id}`)).json().total;
+    expect(await seen(ours)).toBe(1);
+    expect(await seen(theirs)).toBe(0);
+    // Moved into the town, the account's later rows are the town's.
+    const moved = await w.admin.request({
+      method: 'PATCH',
+      url: `/api/users/${theirs}`,
+      payload: { scopeRegionCode: '320281001001' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await seen(theirs)).toBe(1);
+  });
 });
