@@ -104,6 +104,8 @@ export const Matter = Type.Object({
   timeLimits: StageTimeLimits,
   difficulty: Type.Integer({ minimum: 1, maximum: 5 }),
   needsOnSiteVerification: Type.Boolean(),
+  /** Its cases are listed publicly (Open311 GET requests), without reporters; sensitive matters never. */
+  listedPublicly: Type.Boolean(),
   duplicateRadiusMeters: Type.Number(),
   duplicateWindowHours: Type.Number(),
   pinyinInitials: Type.String(),
@@ -145,6 +147,7 @@ export const UpdateMatterBody = Type.Object(
     timeLimits: Type.Optional(StageTimeLimits),
     difficulty: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     needsOnSiteVerification: Type.Optional(Type.Boolean()),
+    listedPublicly: Type.Optional(Type.Boolean()),
     duplicateRadiusMeters: Type.Optional(Type.Number({ minimum: 5, maximum: 1000 })),
     duplicateWindowHours: Type.Optional(Type.Number({ minimum: 1, maximum: 2160 })),
     pinyinInitials: Type.Optional(Type.String({ pattern: '^[a-z]+$', maxLength: 40 })),
@@ -178,6 +181,8 @@ export const CreateMatterBody = Type.Object(
     timeLimits: Type.Optional(StageTimeLimits),
     difficulty: Type.Integer({ minimum: 1, maximum: 5 }),
     needsOnSiteVerification: Type.Boolean(),
+    /** Left out: not listed publicly (sensitive) until an administrator says so. */
+    listedPublicly: Type.Optional(Type.Boolean()),
     duplicateRadiusMeters: Type.Optional(Type.Number({ minimum: 5, maximum: 1000 })),
     duplicateWindowHours: Type.Optional(Type.Number({ minimum: 1, maximum: 2160 })),
     pinyinInitials: Type.String({ pattern: '^[a-z]+$', maxLength: 40 }),

@@ -67,6 +67,8 @@ export const ERROR_CODES = [
   'visit-plan-done',
   'export-too-large',
   'routing-place-out-of-scope',
+  'case-outside-scope',
+  'county-scope-required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -113,6 +115,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 400;
     case 'invalid-reference':
     case 'no-grid':
+    case 'case-outside-scope':
     case 'photo-unreadable':
     case 'photo-too-many-pixels':
       return 422;
@@ -127,6 +130,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'csrf':
     case 'forbidden':
     case 'scope-exceeded':
+    case 'county-scope-required':
       return 403;
     case 'case-not-authorized':
     case 'routing-place-out-of-scope':

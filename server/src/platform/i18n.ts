@@ -67,6 +67,8 @@ const messages: Record<Locale, Catalog> = {
     'case-already-arrived': '已报到，无需重复报到。',
     'case-not-arrived': '请先报到，再记录处置情况。',
     'case-already-rated': '这件事您已经评价过了，谢谢。',
+    'case-outside-scope': '该位置在{place}，不在您的数据范围（{scope}）内：只能上报本辖区内的事件。',
+    'county-scope-required': '此操作只对全县（市）范围的账号开放。',
     'patrol-not-owner': '这次巡查不是您本人的：只有巡查人本人可以上传轨迹或结束巡查。',
     'patrol-points-out-of-time':
       '有 {count} 个轨迹点的时间不在本次巡查时段内（开始前或结束后超过 {skewMinutes} 分钟），或晚于当前时间。整批未保存，请检查手机的日期和时间后重新上传。',
@@ -182,6 +184,9 @@ const messages: Record<Locale, Catalog> = {
     'case-already-arrived': 'The arrival is already recorded.',
     'case-not-arrived': 'Report the arrival before recording the part.',
     'case-already-rated': 'You have already rated this case. Thank you.',
+    'case-outside-scope':
+      'This place lies in {place}, outside your data scope ({scope}): you can report only within your own area.',
+    'county-scope-required': 'Only accounts with the whole county as their scope may do this.',
     'patrol-not-owner': 'This patrol is not yours: only the person on patrol can upload its track or end it.',
     'patrol-points-out-of-time':
       '{count} track points are outside the patrol’s time (more than {skewMinutes} minutes before its start or after its end) or in the future. Nothing of the batch was saved; check the phone’s date and time and upload again.',

@@ -11,6 +11,9 @@ export function withinScope(pathColumn: Column | SQL, scopePath: string): SQL {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** A scope path of the region tree's root (the county): it holds every row, county-only ones too. */
+export const isCountyWide = (scopePath: string): boolean => !scopePath.includes('/');
+
 /** Pure twin of withinScope for checks on values already in memory. */
 export const isPathWithin = (path: string, scopePath: string): boolean =>
   path === scopePath || path.startsWith(`${scopePath}/`);

@@ -22,6 +22,8 @@ export function authorize(
 }
 
 export const auditContextOf = (request: FastifyRequest): AuditContext => ({
-  actor: request.actor ? { id: request.actor.id, label: request.actor.label } : null,
+  actor: request.actor
+    ? { id: request.actor.id, label: request.actor.label, scopePath: request.actor.scopePath }
+    : null,
   requestId: String(request.id),
 });

@@ -19,6 +19,7 @@ function chain(n: number, lane = 0, firstId = 1) {
       outcome: 'success',
       requestId: `r${seq}`,
       details: { b: seq, a: [1, { y: 2, x: 1 }] },
+      scopePath: seq % 2 === 0 ? '320281/320281001' : null,
     };
     const hash = hashAuditRecord(prev, record);
     rows.push({ ...record, prevHash: prev, hash });
@@ -81,5 +82,18 @@ describe('findChainBreaks', () => {
     expect(hashAuditRecord(row.prevHash, { ...row, lane: 5 })).not.toBe(row.hash);
     expect(hashAuditRecord(row.prevHash, { ...row, laneSeq: 9 })).not.toBe(row.hash);
     expect(hashAuditRecord(row.prevHash, row)).toBe(row.hash);
+  });
+
+  it('hashes a row’s scope path when it has one, and a row without one as before the column', () => {
+    const rows = chain(3, 2, 10);
+    const scoped = rows[1] as (typeof rows)[number];
+    expect(scoped.scopePath).toBe('320281/320281001');
+    expect(hashAuditRecord(scoped.prevHash, { ...scoped, scopePath: '320281' })).not.toBe(scoped.hash);
+    expect(hashAuditRecord(scoped.prevHash, { ...scoped, scopePath: null })).not.toBe(scoped.hash);
+    const county = rows[0] as (typeof rows)[number];
+    expect(hashAuditRecord(county.prevHash, { ...county, scopePath: '320281/320281004' })).not.toBe(county.hash);
+    // A row written before the column existed (no scopePath at all) hashes as it did then.
+    const { scopePath: _none, ...legacy } = county;
+    expect(hashAuditRecord(county.prevHash, legacy as unknown as AuditRecord)).toBe(county.hash);
   });
 });

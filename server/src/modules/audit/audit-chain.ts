@@ -15,6 +15,8 @@ export interface AuditRecord {
   outcome: string;
   requestId: string | null;
   details: unknown;
+  /** Where the row's object lies (null: the county as a whole). */
+  scopePath: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -47,6 +49,8 @@ export function hashAuditRecord(prevHash: string, r: AuditRecord): string {
     outcome: r.outcome,
     requestId: r.requestId,
     details: r.details,
+    // Left out when null, so rows written before the column existed keep their hashes.
+    scopePath: r.scopePath ?? undefined,
   });
   return sha256Hex(prevHash + canonical);
 }

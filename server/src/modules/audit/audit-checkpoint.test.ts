@@ -28,6 +28,7 @@ interface RawRow {
   object_id: string | null;
   outcome: string;
   request_id: string | null;
+  scope_path: string | null;
   details: unknown;
   prev_hash: string;
 }
@@ -61,6 +62,7 @@ async function rewriteRowAndRecomputeChain(db: Executor, id: number, actorLabel:
       objectId: r.object_id,
       outcome: r.outcome,
       requestId: r.request_id,
+      scopePath: r.scope_path,
       details: r.details,
     });
     await db.execute(sql`UPDATE audit_log SET prev_hash = ${prev}, hash = ${hash} WHERE id = ${r.id}`);

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
+import { isCountyWide, withinScope } from '../../platform/scope.js';
 import { auditCheckpoints, auditLog, type CheckpointLane } from './audit.tables.js';
 import { type AuditRecord, GENESIS_HASH, hashAuditRecord } from './audit-chain.js';
 import type { AuditCheckpoint } from './audit-checkpoint.js';
@@ -9,7 +10,10 @@ const AUDIT_LANE_LOCK = 727002;
 /** Parallel chains: enough that a full pool of writers rarely waits for one. */
 export const AUDIT_LANES = 16;
 
-export type AuditInput = Omit<AuditRecord, 'id' | 'at' | 'lane' | 'laneSeq'> & { at?: Date };
+export type AuditInput = Omit<AuditRecord, 'id' | 'at' | 'lane' | 'laneSeq' | 'scopePath'> & {
+  at?: Date;
+  scopePath?: string | null;
+};
 
 /** The audit page's filters. */
 export interface AuditFilter {
@@ -82,6 +86,7 @@ export const auditRepository = {
       outcome: input.outcome,
       requestId: input.requestId,
       details: input.details ?? {},
+      scopePath: input.scopePath ?? null,
     };
     return { ...record, prevHash: slot.prevHash, hash: hashAuditRecord(slot.prevHash, record) };
   },
@@ -102,8 +107,15 @@ export const auditRepository = {
       .limit(limit);
   },
 
-  async list(db: Executor, filter: AuditFilter, page: { limit: number; offset: number }) {
+  /**
+   * The log as the scope sees it: a county-wide reader every row, anyone else the rows whose
+   * object lies in their scope (never the county-only rows, whose scope path is null).
+   */
+  async list(db: Executor, filter: AuditFilter, page: { limit: number; offset: number }, scopePath: string) {
     const conditions: SQL[] = [];
+    if (!isCountyWide(scopePath)) {
+      conditions.push(and(isNotNull(auditLog.scopePath), withinScope(auditLog.scopePath, scopePath)) as SQL);
+    }
     if (filter.action) conditions.push(eq(auditLog.action, filter.action));
     if (filter.objectType) conditions.push(eq(auditLog.objectType, filter.objectType));
     if (filter.objectId) conditions.push(eq(auditLog.objectId, filter.objectId));

@@ -1,7 +1,9 @@
 import { createPublicKey } from 'node:crypto';
 import { AuditList, AuditVerifyResult } from '@yiwang/contracts';
 import { Type } from 'typebox';
+import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
+import { isCountyWide } from '../../platform/scope.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
 import { auditRepository } from './audit.repository.js';
@@ -65,10 +67,11 @@ export function auditRoutes(app: App, { database: { db }, config }: ModuleContex
       },
     },
     async (request, reply) => {
-      authorize(request, 'audit.read');
+      const actor = authorize(request, 'audit.read');
       const now = new Date();
       const bytes = await exportAuditLog(db, auditContextOf(request), {
         filter: request.query,
+        scopePath: actor.scopePath,
         maxRows: config.exportMaxRows,
         locale: request.locale,
       });
@@ -91,9 +94,9 @@ export function auditRoutes(app: App, { database: { db }, config }: ModuleContex
       },
     },
     async (request) => {
-      authorize(request, 'audit.read');
+      const actor = authorize(request, 'audit.read');
       const { limit, offset, ...filter } = request.query;
-      const result = await auditRepository.list(db, filter, { limit, offset });
+      const result = await auditRepository.list(db, filter, { limit, offset }, actor.scopePath);
       return {
         total: result.total,
         items: result.items.map((r) => ({
@@ -119,12 +122,14 @@ export function auditRoutes(app: App, { database: { db }, config }: ModuleContex
       schema: {
         tags: ['audit'],
         summary:
-          'Walk the hash chains, check them against the signed checkpoints, and name every broken row and checkpoint',
+          'Walk the hash chains, check them against the signed checkpoints, and name every broken row and checkpoint (county-wide auditors only: the chains hold every region’s rows)',
         response: { 200: AuditVerifyResult },
       },
     },
     async (request) => {
-      authorize(request, 'audit.verify');
+      const actor = authorize(request, 'audit.verify');
+      // The walk reads and names rows of every region, so it is not for a narrower scope.
+      if (!isCountyWide(actor.scopePath)) throw new DomainError('county-scope-required');
       const result = await verifyAuditChain(db, { locale: request.locale, publicKey });
       await db.transaction((tx) =>
         recordAudit(tx, auditContextOf(request), {

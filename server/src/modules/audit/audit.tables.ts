@@ -36,6 +36,12 @@ export const auditLog = pgTable(
     outcome: text('outcome').notNull(),
     requestId: text('request_id'),
     details: jsonb('details').notNull(),
+    /**
+     * The region (or grid) path of what the row is about, so the log is read by scope like
+     * every other record; null = about the county as a whole (and rows older than the
+     * column): shown to county-wide auditors only. Covered by the hash when set.
+     */
+    scopePath: text('scope_path'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
@@ -43,6 +49,7 @@ export const auditLog = pgTable(
     index('audit_actor_idx').on(t.actorId),
     index('audit_object_idx').on(t.objectType, t.objectId),
     uniqueIndex('audit_lane_seq_idx').on(t.lane, t.laneSeq),
+    index('audit_scope_path_idx').using('btree', sql`${t.scopePath} text_pattern_ops`),
   ],
 );
 

@@ -42,9 +42,10 @@ const AUDIT_COLUMNS: readonly ColumnSpec<AuditRow>[] = [
 export async function exportAuditLog(
   db: Db,
   context: AuditContext,
-  input: { filter: AuditFilter; maxRows: number; locale: Locale },
+  input: { filter: AuditFilter; scopePath: string; maxRows: number; locale: Locale },
 ): Promise<Buffer> {
-  const { items, total } = await auditRepository.list(db, input.filter, { limit: input.maxRows, offset: 0 });
+  const page = { limit: input.maxRows, offset: 0 };
+  const { items, total } = await auditRepository.list(db, input.filter, page, input.scopePath);
   checkExportSize(total, input.maxRows);
   const bytes = await writeWorkbook(
     [sheetOf({ title: { 'zh-CN': '审计日志', 'en-US': 'Audit log' }, columns: AUDIT_COLUMNS, rows: items })],

@@ -4,7 +4,8 @@ import { auditRepository } from './audit.repository.js';
 
 /** Who did it and in which request: taken from the HTTP request by the route. */
 export interface AuditContext {
-  actor: Pick<Actor, 'id' | 'label'> | null;
+  /** With the actor's scope path: where a row lies when the use case names no place for its object. */
+  actor: (Pick<Actor, 'id' | 'label'> & { scopePath?: string }) | null;
   requestId: string | null;
 }
 
@@ -15,6 +16,12 @@ export interface AuditEvent {
   outcome?: 'success' | 'failure' | 'denied' | 'locked';
   /** What changed or was revealed — never a password, token or ID number. */
   details?: Record<string, unknown>;
+  /**
+   * The region or grid path of the object (a case's, a user's scope, a photo's…), which
+   * decides who may read the row. Left out: the actor's scope path (they acted within it);
+   * null: the county as a whole (county-wide auditors only).
+   */
+  scopePath?: string | null;
 }
 
 /** Writes one audit row in the caller's transaction, so the row exists if and only if the change does. */
@@ -28,5 +35,6 @@ export function recordAudit(tx: Executor, context: AuditContext, event: AuditEve
     outcome: event.outcome ?? 'success',
     requestId: context.requestId,
     details: event.details ?? {},
+    scopePath: event.scopePath === undefined ? (context.actor?.scopePath ?? null) : event.scopePath,
   });
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.js';
 import type { App } from '../../platform/http.js';
 import { authorize } from '../accounts/authorize.js';
 import { latestDomainEventId, onDomainEvents } from '../events/domain-events.js';
-import { caseScopeOf } from './case-scope.js';
+import { deskCaseScopeOf } from './case-scope.js';
 import { casesRepository } from './cases.repository.js';
 
 /**
@@ -45,7 +45,7 @@ export function caseStreamRoutes(app: App, database: Database, timing: CaseStrea
     },
     async (request, reply) => {
       const actor = authorize(request, null);
-      const scope = caseScopeOf(actor);
+      const scope = deskCaseScopeOf(actor);
       const header = request.headers['last-event-id'];
       let lastId = header ? Number(header) : await latestDomainEventId(db);
 

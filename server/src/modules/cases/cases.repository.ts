@@ -193,6 +193,15 @@ export const casesRepository = {
     return row;
   },
 
+  /** Whether the case with this id is in scope (photos ask it: a photo is readable when its case is). */
+  async existsInScope(db: Executor, id: string, scope: CaseScope): Promise<boolean> {
+    const [row] = await db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.id, id), ...scopeConditions(scope)));
+    return row !== undefined;
+  },
+
   /** The case in scope, locked until the caller's transaction ends. */
   async lockInScope(db: Executor, code: string, scope: CaseScope): Promise<CaseRow | undefined> {
     const [row] = await db

@@ -8,6 +8,7 @@ import {
   CaseSummary,
   CommandResult,
   IntakeResult,
+  type IntakeResult as IntakeResultType,
   KeepApartBody,
   MergeCaseBody,
   PlaceCaseBody,
@@ -29,8 +30,9 @@ import { can } from '../accounts/permissions.js';
 import { canonicalJson } from '../audit/audit-chain.js';
 import { idempotencyClaimOf, runIdempotent, sendIdempotent } from '../idempotency/idempotency.js';
 import { type CaseDeps, matterOfCase } from './case-deps.js';
-import { caseScopeOf } from './case-scope.js';
+import { caseScopeOf, countyPathOf, isResidentOnly } from './case-scope.js';
 import { casesRepository } from './cases.repository.js';
+import { presentCaseToReporter } from './present-case.js';
 import { getCase } from './use-cases/get-case.js';
 import { listCases, listSupervision } from './use-cases/list-cases.js';
 import { keepCasesApart, mergeCases } from './use-cases/merge-cases.js';
@@ -60,7 +62,7 @@ async function intakeReporter(
   actor: Actor,
   body: ReportCaseBodyType,
 ): Promise<{ channel: CaseChannel; reporter: IntakeReporter; enteredByUserId: string | null }> {
-  const isResident = actor.roles.includes('resident') && !can(actor.roles, 'cases.read');
+  const isResident = isResidentOnly(actor);
   const allowed: CaseChannel[] = isResident
     ? ['resident']
     : can(actor.roles, 'cases.operate')
@@ -90,6 +92,9 @@ async function intakeReporter(
     enteredByUserId: null,
   };
 }
+
+/** Residents report anywhere in the county (their account's scope may be narrower); staff and keys inside their scope. */
+const reportingScopeOf = (actor: Actor) => (isResidentOnly(actor) ? countyPathOf(actor.scopePath) : actor.scopePath);
 
 export function casesRoutes(app: App, deps: CaseDeps) {
   const { db } = deps;
@@ -122,6 +127,7 @@ export function casesRoutes(app: App, deps: CaseDeps) {
         formAnswers: body.formAnswers ?? {},
         fallbackRegionCode: actor.scopeRegionCode,
         photoScopePath: actor.scopePath,
+        reporterScopePath: reportingScopeOf(actor),
       };
       const key = request.headers['idempotency-key'];
       const outcome = await reportCase(deps, auditContextOf(request), input, {
@@ -130,7 +136,17 @@ export function casesRoutes(app: App, deps: CaseDeps) {
         showSuggestions: can(actor.roles, 'cases.read'),
       });
       if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(outcome.status).header('location', `/api/cases/${outcome.body.case.code}`).send(outcome.body);
+      // A resident's report may have been merged into someone else's case: they hear of their own report only.
+      const answer: IntakeResultType = isResidentOnly(actor)
+        ? {
+            ...outcome.body,
+            case: presentCaseToReporter(outcome.body.case, {
+              description: input.description.trim(),
+              address: input.address?.trim() || null,
+            }),
+          }
+        : outcome.body;
+      return reply.status(outcome.status).header('location', `/api/cases/${answer.case.code}`).send(answer);
     },
   );
 

@@ -197,6 +197,7 @@ describe('duplicates (并单)', () => {
         reporter: { userId: w.resident.session.user.id, name: '居民李明', phone: null, anonymous: false },
         fallbackRegionCode: DEMO_COMMUNITY,
         photoScopePath: `320281/320281001/${DEMO_COMMUNITY}`,
+        reporterScopePath: '320281',
       },
       { now: hoursAgo(2), showSuggestions: false },
     );
@@ -221,7 +222,8 @@ describe('duplicates (并单)', () => {
     expect(distanceMeters).toBeCloseTo(30, 0);
     expect(hoursApart).toBeCloseTo(2, 1);
     // Both reporters follow the case.
-    expect((await w.resident.get(`/api/cases/${first.body.case.code}`)).statusCode).toBe(200);
+    const followed = (await w.resident.get('/api/residents/me/reports?limit=100')).json();
+    expect(followed.items.map((i: { code: string }) => i.code)).toContain(first.body.case.code);
     expect((await detail(w.gridworker, first.body.case.code)).reports.filter((r) => r.mine)).toHaveLength(1);
   });
 
@@ -288,6 +290,7 @@ describe('duplicates (并单)', () => {
         reporter: { userId: null, name: null, phone: null, anonymous: false },
         fallbackRegionCode: DEMO_COMMUNITY,
         photoScopePath: '320281',
+        reporterScopePath: '320281',
       },
       { now: hoursAgo(13), showSuggestions: true },
     );
@@ -356,6 +359,7 @@ describe('time limits on the work calendar', () => {
         reporter: { userId: null, name: '来访群众', phone: null, anonymous: false },
         fallbackRegionCode: '320281001',
         photoScopePath: actor.scopePath,
+        reporterScopePath: actor.scopePath,
       },
       { now: new Date(start.getTime() - 30 * 60_000), showSuggestions: true },
     );

@@ -175,6 +175,8 @@ export async function loadDemoCaseLoop(
         reporter: { userId: actor.id, name: null, phone: null, anonymous: false },
         fallbackRegionCode: actor.scopeRegionCode,
         photoScopePath: actor.scopePath,
+        // The demo's story places its reports itself, across the town.
+        reporterScopePath: COUNTY,
         ...input,
       },
       { now: at, showSuggestions: false },

@@ -56,6 +56,18 @@ export function presentCaseSummary(row: CaseSummaryRow): CaseSummary {
   };
 }
 
+/**
+ * A case as one of its reporters without the desk view (a resident) may see it in an
+ * answer to their own report or rating: their own words and address, never those of the
+ * report the case was opened with (which may be someone else's, after 并单).
+ */
+export function presentCaseToReporter(
+  summary: CaseSummary,
+  own: { description: string; address: string | null },
+): CaseSummary {
+  return { ...summary, description: own.description, address: own.address };
+}
+
 export function presentTimelineEntry(event: CaseEventRow, actorName: string | null): TimelineEntry {
   return {
     type: event.type,

@@ -48,6 +48,8 @@ export const matters = pgTable(
     verifyHours: doublePrecision('verify_hours').notNull(),
     difficulty: smallint('difficulty').notNull(),
     needsOnSiteVerification: boolean('needs_on_site_verification').notNull(),
+    /** Its cases are listed publicly (Open311); false (sensitive) unless an administrator or the seed says so. */
+    listedPublicly: boolean('listed_publicly').notNull().default(false),
     duplicateRadiusMeters: doublePrecision('duplicate_radius_m').notNull(),
     duplicateWindowHours: doublePrecision('duplicate_window_h').notNull(),
     pinyinInitials: text('pinyin_initials').notNull(),

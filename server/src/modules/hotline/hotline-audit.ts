@@ -16,5 +16,7 @@ export function recordHotlineAudit(tx: Executor, context: AuditContext, event: A
     outcome: event.outcome ?? 'success',
     requestId: context.requestId,
     details: event.details ?? {},
+    // The hotline serves the whole county; a work order's case row says where it lies.
+    scopePath: event.scopePath ?? null,
   });
 }

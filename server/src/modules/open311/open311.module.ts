@@ -19,5 +19,6 @@ export const open311Module: Module = {
         audit: recordAudit,
       },
       photoStorageFor(config),
+      config.publicRateLimit,
     ),
 };

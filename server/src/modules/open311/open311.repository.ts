@@ -48,10 +48,17 @@ const requestColumns = {
     ORDER BY ${caseReports.createdAt}, ${caseReports.id} LIMIT 1)`,
 };
 
+/**
+ * Only cases of matters listed publicly, by the matter's current setting: an administrator
+ * who marks a matter sensitive hides its earlier cases too.
+ */
+const listedPublicly = (matterCode: typeof cases.matterCode) => sql`EXISTS (SELECT 1 FROM ${matters} AS listed
+  WHERE listed.code = ${matterCode} AND listed.valid_to IS NULL AND listed.listed_publicly)`;
+
 export const open311Repository = {
   /** Service requests (cases) newest first, as GeoReport's GET requests filters them. */
   async findRequests(db: Executor, filter: RequestFilter): Promise<RequestSource[]> {
-    const conditions: SQL[] = [];
+    const conditions: SQL[] = [listedPublicly(cases.matterCode)];
     if (filter.codes) conditions.push(inArray(cases.code, [...filter.codes]));
     if (filter.serviceCodes) conditions.push(inArray(cases.matterCode, [...filter.serviceCodes]));
     if (filter.start) conditions.push(gte(cases.createdAt, filter.start));
@@ -76,25 +83,27 @@ export const open311Repository = {
 
   /**
    * The storage key of the shared copy (EXIF and GPS removed) of a photo reported with a
-   * case: only such photos are public. Feedback photos and unattached uploads are not.
+   * case listed publicly: only such photos are public. Feedback photos, unattached uploads
+   * and the photos of sensitive matters are not.
    */
   async reportedPhotoKey(db: Executor, photoId: string): Promise<string | undefined> {
     const [row] = await db
       .select({ key: photos.redactedKey })
       .from(photos)
       .innerJoin(caseReports, sql`${photos.id} = ANY(${caseReports.photoIds})`)
-      .where(eq(photos.id, photoId))
+      .innerJoin(cases, eq(cases.id, caseReports.caseId))
+      .where(and(eq(photos.id, photoId), listedPublicly(cases.matterCode)))
       .limit(1);
     return row?.key;
   },
 
-  /** The case a report (its id is the Open311 token) ended in, also after a merge. */
+  /** The case a report (its id is the Open311 token) ended in, also after a merge; none when not listed publicly. */
   async caseCodeOfReport(db: Executor, reportId: string): Promise<string | undefined> {
     const [row] = await db
       .select({ code: cases.code })
       .from(caseReports)
       .innerJoin(cases, eq(cases.id, caseReports.caseId))
-      .where(and(eq(caseReports.id, reportId), eq(caseReports.channel, 'open311')));
+      .where(and(eq(caseReports.id, reportId), eq(caseReports.channel, 'open311'), listedPublicly(cases.matterCode)));
     return row?.code;
   },
 };

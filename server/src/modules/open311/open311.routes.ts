@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import { Open311ApiKeyQuery, Open311FileParams, Open311PostRequestBody, Open311RequestsQuery } from '@yiwang/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrorOf, presentFields } from '../../platform/error-handler.js';
@@ -98,17 +99,34 @@ function open311ErrorOf(error: FastifyError | DomainError | Error, request: Fast
 
 /**
  * The Open311 GeoReport v2 server: discovery, services, service definitions, POST and
- * GET requests, tokens, in .json and .xml. Reads are public and show no personal data;
+ * GET requests, tokens, in .json and .xml. Reads are public, limited per address, list only
+ * the cases of matters listed publicly and show no personal data;
  * POST takes an API key as `api_key`. Its own plugin, with GeoReport's error format and
  * a form-body parser.
  */
 /** This server's origin as the caller reached it (behind a proxy, with YIWANG_TRUST_PROXY). */
 const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
-export async function open311Routes(app: App, deps: CaseDeps, storage: PhotoStorage) {
+/** The public reads (requests, tokens, media) count towards this per-address limit. */
+const PUBLIC_READ = { config: { rateLimit: {} } } as const;
+
+export async function open311Routes(
+  app: App,
+  deps: CaseDeps,
+  storage: PhotoStorage,
+  publicRateLimit: { max: number; windowSeconds: number },
+) {
   const { db } = deps;
   await app.register(
     async (scope: App) => {
+      // Reads need no key: like following a case, they are limited per address (a clear 429).
+      await scope.register(rateLimit, {
+        global: false,
+        max: publicRateLimit.max,
+        timeWindow: publicRateLimit.windowSeconds * 1000,
+        errorResponseBuilder: (_request, context) =>
+          new DomainError('rate-limited', { seconds: Math.ceil(context.ttl / 1000) }),
+      });
       scope.addContentTypeParser(
         'application/x-www-form-urlencoded',
         { parseAs: 'string', bodyLimit: 64 * 1024 },
@@ -173,7 +191,7 @@ export async function open311Routes(app: App, deps: CaseDeps, storage: PhotoStor
 
         scope.get(
           `/requests.${format}`,
-          { schema: { tags: ['open311'], querystring: Open311RequestsQuery } },
+          { ...PUBLIC_READ, schema: { tags: ['open311'], querystring: Open311RequestsQuery } },
           async (request, reply) => {
             const requests = await listRequests(db, request.query, {
               locale: request.locale,
@@ -197,7 +215,7 @@ export async function open311Routes(app: App, deps: CaseDeps, storage: PhotoStor
 
       scope.get(
         '/requests/:file',
-        { schema: { tags: ['open311'], params: Open311FileParams } },
+        { ...PUBLIC_READ, schema: { tags: ['open311'], params: Open311FileParams } },
         async (request, reply) => {
           const { id, format } = fileOf(request.params.file);
           const found = await getRequest(db, id, { locale: request.locale, origin: originOf(request) });
@@ -208,6 +226,7 @@ export async function open311Routes(app: App, deps: CaseDeps, storage: PhotoStor
       scope.get(
         '/media/:file',
         {
+          ...PUBLIC_READ,
           schema: {
             tags: ['open311'],
             summary:
@@ -226,7 +245,7 @@ export async function open311Routes(app: App, deps: CaseDeps, storage: PhotoStor
 
       scope.get(
         '/tokens/:file',
-        { schema: { tags: ['open311'], params: Open311FileParams } },
+        { ...PUBLIC_READ, schema: { tags: ['open311'], params: Open311FileParams } },
         async (request, reply) => {
           const { id, format } = fileOf(request.params.file);
           const found = await findToken(db, id);

@@ -464,3 +464,92 @@ describe('Open311 GeoReport v2: media_url', () => {
     expect((await get(`/open311/v2/requests/${plain}.json`)).json()[0].media_url).toBeNull();
   });
 });
+
+describe('Open311 GeoReport v2: only matters listed publicly are public (finding 2)', () => {
+  /** From its own address, so the per-address limit of the other tests is not spent here. */
+  const read = (url: string) => w.t.app.inject({ method: 'GET', url, remoteAddress: '10.31.1.1' });
+  const submit = async (service: string, description: string, east: number) => {
+    const definition = (await get(`/open311/v2/services/${service}.json`)).json();
+    const point = at(grid.point, east, 260);
+    const r = await postForm('/open311/v2/requests.json', {
+      api_key: DEMO_OPEN311_API_KEY,
+      service_code: service,
+      lat: String(point.lat),
+      long: String(point.lon),
+      description,
+      ...answersFor(definition.attributes),
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json()[0] as { service_request_id: string; token: string };
+  };
+
+  it('keeps the matter catalog’s setting: people, disputes and security are never listed', async () => {
+    const listed = async (code: string) =>
+      (await w.admin.get(`/api/catalog/matters/${code}`)).json().matter.listedPublicly as boolean;
+    expect(await listed('CG-0101')).toBe(true); // a missing manhole cover
+    expect(await listed('ZZ-0101')).toBe(false); // a dispute between neighbours
+    expect(await listed('AQ-0101')).toBe(false); // public safety
+    expect(await listed('MS-0101')).toBe(false); // an older person living alone
+    expect(await listed('QT-0201')).toBe(false); // dogs: the police's
+  });
+
+  it('answers a sensitive case like an unknown one in the list, by id, by token and its media', async () => {
+    const dispute = await submit('ZZ-0101', '楼上张三家天天吵架，电话 139 1234 5678', 10);
+    expect((await read(`/open311/v2/requests/${dispute.service_request_id}.json`)).statusCode).toBe(404);
+    expect((await read(`/open311/v2/tokens/${dispute.token}.json`)).statusCode).toBe(404);
+    const byId = await read(`/open311/v2/requests.json?service_request_id=${dispute.service_request_id}`);
+    expect(byId.json()).toEqual([]);
+    const all = await read('/open311/v2/requests.json?service_code=ZZ-0101');
+    expect(all.statusCode).toBe(200);
+    expect(all.json()).toEqual([]);
+    expect(all.body).not.toContain('张三');
+
+    const photoId = await uploadPhoto(w.gridworker);
+    await reportOk(w.gridworker, {
+      matterCode: 'ZZ-0101',
+      description: '邻里纠纷',
+      point: at(grid.point, 30, 260),
+      photoIds: [photoId],
+      formAnswers: { intensity: 'calm' },
+    });
+    expect((await read(`/open311/v2/media/${photoId}.jpg`)).statusCode).toBe(404);
+  });
+
+  it('shows a public case without the numbers its reporter typed, until an administrator marks the matter sensitive', async () => {
+    const cover = await submit('CG-0101', '井盖缺失，联系人 13912345678，身份证 32028119800101123X', 60);
+    const shown = await read(`/open311/v2/requests/${cover.service_request_id}.json`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json()[0].description).toMatch(/^井盖缺失，联系人 \*+，身份证 \*+$/);
+    expect((await read(`/open311/v2/tokens/${cover.token}.json`)).statusCode).toBe(200);
+
+    const hide = await w.admin.request({
+      method: 'PATCH',
+      url: '/api/catalog/matters/CG-0101',
+      payload: { listedPublicly: false, reason: '测试：暂不公开' },
+    });
+    expect(hide.statusCode, hide.body).toBe(200);
+    expect((await read(`/open311/v2/requests/${cover.service_request_id}.json`)).statusCode).toBe(404);
+    const show = await w.admin.request({
+      method: 'PATCH',
+      url: '/api/catalog/matters/CG-0101',
+      payload: { listedPublicly: true, reason: '测试：恢复公开' },
+    });
+    expect(show.statusCode, show.body).toBe(200);
+    expect((await read(`/open311/v2/requests/${cover.service_request_id}.json`)).statusCode).toBe(200);
+  });
+
+  it('limits the public reads per address with a GeoReport 429', async () => {
+    const limited = await createTestApp({ config: { publicRateLimit: { max: 3, windowSeconds: 60 } } });
+    try {
+      const look = (remoteAddress: string, url = '/open311/v2/requests.json') =>
+        limited.app.inject({ method: 'GET', url, remoteAddress });
+      for (let i = 0; i < 3; i++) expect((await look('10.32.0.1')).statusCode).toBe(200);
+      const blocked = await look('10.32.0.1');
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json()[0]).toMatchObject({ code: 429 });
+      expect((await look('10.32.0.2')).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -182,6 +182,14 @@ export const mediaPathOf = (photoId: string) => `/open311/v2/media/${photoId}.jp
  * A request as GeoReport shows it. media_url: the link a reporter sent, else the shared
  * copy of the first photo reported with it (no EXIF, no GPS), served at `origin`.
  */
+/**
+ * A reporter's words shown to the public: runs of 7 or more digits (phone, ID, plate or
+ * account numbers a reporter may type in) are blanked. Names in free text cannot be told
+ * apart reliably, which is why only matters about things in public space are listed at all.
+ */
+export const withoutNumbers = (text: string): string =>
+  text.replace(/\d(?:[\s-]?\d){6,}[Xx]?/g, (run) => '*'.repeat(Math.min(run.length, 11)));
+
 export function presentRequest(row: RequestSource, locale: Locale, origin: string): Open311Request {
   return {
     service_request_id: row.code,
@@ -189,7 +197,7 @@ export function presentRequest(row: RequestSource, locale: Locale, origin: strin
     status_notes: statusNote(row.lastEventType, locale),
     service_name: locale === 'en-US' ? row.matterNameEn : row.matterName,
     service_code: row.matterCode,
-    description: row.description.slice(0, 4000),
+    description: withoutNumbers(row.description).slice(0, 4000),
     agency_responsible: row.assignedUnitName ?? row.commandUnitName,
     service_notice: null,
     requested_datetime: isoWithOffset(row.createdAt),

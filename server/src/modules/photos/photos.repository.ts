@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { photos } from './photos.tables.js';
@@ -7,23 +7,9 @@ export type PhotoRow = typeof photos.$inferSelect;
 export type NewPhoto = typeof photos.$inferInsert;
 
 export const photosRepository = {
-  /**
-   * A photo in the scope; with `ownerUserId` (a resident), only one they uploaded or one of
-   * a case they reported, since a resident's scope is the whole county.
-   */
-  async findInScope(db: Executor, id: string, scopePath: string, ownerUserId?: string): Promise<PhotoRow | undefined> {
-    const own = ownerUserId
-      ? [
-          or(
-            eq(photos.uploadedBy, ownerUserId),
-            sql`${photos.caseId} IN (SELECT case_id FROM case_reports WHERE reporter_user_id = ${ownerUserId})`,
-          ),
-        ]
-      : [];
-    const [row] = await db
-      .select()
-      .from(photos)
-      .where(and(eq(photos.id, id), withinScope(photos.scopePath, scopePath), ...own));
+  /** A photo by id, unscoped: the use case decides whether the caller may read it (through its case). */
+  async findById(db: Executor, id: string): Promise<PhotoRow | undefined> {
+    const [row] = await db.select().from(photos).where(eq(photos.id, id));
     return row;
   },
 

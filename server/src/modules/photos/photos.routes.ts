@@ -4,14 +4,13 @@ import type { FastifyError, FastifyRequest } from 'fastify';
 import { sha256Hex } from '../../platform/crypto.js';
 import { handleError } from '../../platform/error-handler.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Actor, App } from '../../platform/http.js';
+import type { App } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
-import { can } from '../accounts/permissions.js';
 import { idempotencyClaimOf, sendIdempotent } from '../idempotency/idempotency.js';
 import { megabytes } from './photos.settings.js';
 import { presentPhoto } from './present-photo.js';
 import type { PhotoDeps } from './use-cases/deps.js';
-import { findPhoto, readSharedPhotoFile, type SharedVariant } from './use-cases/read-photo.js';
+import { findReadablePhoto, readSharedPhotoFile, type SharedVariant } from './use-cases/read-photo.js';
 import { uploadPhoto } from './use-cases/upload-photo.js';
 import { viewOriginalPhoto } from './use-cases/view-original-photo.js';
 
@@ -23,10 +22,6 @@ const binary = (contentType: string, description: string) => ({
   content: { [contentType]: { schema: { type: 'string', format: 'binary' } } },
 });
 
-/** Residents (who may read only their own cases) see only their own photos and their cases'. */
-const ownerOnly = (actor: Actor) =>
-  can(actor.roles, 'cases.read') || can(actor.roles, 'cases.read-unit') ? undefined : actor.id;
-
 export async function photosRoutes(app: App, deps: PhotoDeps) {
   await app.register((scope: App) => uploadRoute(scope, deps));
 
@@ -35,7 +30,7 @@ export async function photosRoutes(app: App, deps: PhotoDeps) {
     { schema: { tags: ['photos'], summary: 'A photo’s metadata', params: IdParams, response: { 200: Photo } } },
     async (request) => {
       const actor = authorize(request, 'photos.read');
-      return presentPhoto(await findPhoto(deps, actor.scopePath, request.params.id, ownerOnly(actor)));
+      return presentPhoto(await findReadablePhoto(deps, actor, request.params.id));
     },
   );
 
@@ -52,7 +47,7 @@ export async function photosRoutes(app: App, deps: PhotoDeps) {
       },
       async (request, reply) => {
         const actor = authorize(request, 'photos.read');
-        const bytes = await readSharedPhotoFile(deps, actor.scopePath, request.params.id, variant, ownerOnly(actor));
+        const bytes = await readSharedPhotoFile(deps, await findReadablePhoto(deps, actor, request.params.id), variant);
         return reply.type('image/jpeg').header('cache-control', SHARED_CACHE).send(bytes);
       },
     );

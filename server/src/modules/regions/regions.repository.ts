@@ -57,6 +57,16 @@ export const regionsRepository = {
     return new Set(rows.map((r) => r.code));
   },
 
+  /** Names of regions by code (unscoped: for naming a place in a message). */
+  async namesByCode(db: Executor, codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await db
+      .select({ code: regions.code, name: regions.name })
+      .from(regions)
+      .where(inArray(regions.code, codes));
+    return new Map(rows.map((r) => [r.code, r.name]));
+  },
+
   async childrenInScope(db: Executor, parentCode: string, scopePath: string) {
     return db
       .select(withChildCount)

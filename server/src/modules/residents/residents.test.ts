@@ -346,7 +346,7 @@ describe('reporting from the portal and my reports', () => {
     });
   });
 
-  it('keeps residents to their own reports: another resident’s case is 404 and not in their list', async () => {
+  it('keeps residents to their own reports: another resident’s case is not in their list, nor theirs to rate', async () => {
     const a = await newResident('居民甲');
     const b = await newResident('居民乙');
     const intake = await reportOk(a.client, {
@@ -355,7 +355,9 @@ describe('reporting from the portal and my reports', () => {
       point: nextPoint(),
       formAnswers: { hazard: 'none' },
     });
-    expect((await b.client.get(`/api/cases/${intake.case.code}`)).statusCode).toBe(404);
+    // The desk view of a case is not for residents at all, their own case included.
+    expect((await b.client.get(`/api/cases/${intake.case.code}`)).statusCode).toBe(403);
+    expect((await a.client.get(`/api/cases/${intake.case.code}`)).statusCode).toBe(403);
     expect((await myReports(b.client)).items.map((i) => i.code)).not.toContain(intake.case.code);
     expect((await command(b.client, intake.case.code, { type: 'rate', rating: 'satisfied' })).statusCode).toBe(404);
     // Staff have no "my reports"; nobody signed out has either.

@@ -33,6 +33,10 @@ const zhCN = {
   'catalog.difficulty': '难度（1–5）',
   'catalog.onSite': '须现场核查',
   'catalog.onSiteYes': '现场',
+  'catalog.listedPublicly': '对外公开',
+  'catalog.listedPubliclyYes': '公开',
+  'catalog.listedPubliclyHelp':
+    '公开后，此类事件在 Open311 公开接口中列出（不含上报人，描述中的号码隐去）。涉及人员、纠纷、治安和公共安全的事项不要公开。',
   'catalog.duplicates': '并单规则',
   'catalog.duplicateRadius': '并单半径（米）',
   'catalog.duplicateWindow': '并单时间窗（小时）',
@@ -132,6 +136,10 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'catalog.difficulty': 'Difficulty (1–5)',
   'catalog.onSite': 'Verified on site',
   'catalog.onSiteYes': 'On site',
+  'catalog.listedPublicly': 'Listed publicly',
+  'catalog.listedPubliclyYes': 'Public',
+  'catalog.listedPubliclyHelp':
+    'Its cases are listed on the public Open311 interface (no reporter; numbers in the description blanked). Never for matters about people, disputes, security or public safety.',
   'catalog.duplicates': 'Duplicates',
   'catalog.duplicateRadius': 'Duplicate radius (m)',
   'catalog.duplicateWindow': 'Duplicate window (hours)',

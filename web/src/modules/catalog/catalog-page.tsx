@@ -155,6 +155,12 @@ export default function CatalogPage() {
               render: (_, m) => (m.needsOnSiteVerification ? <Tag color="blue">{t('catalog.onSiteYes')}</Tag> : '—'),
             },
             {
+              key: 'listedPublicly',
+              title: t('catalog.listedPublicly'),
+              width: 100,
+              render: (_, m) => (m.listedPublicly ? <Tag color="green">{t('catalog.listedPubliclyYes')}</Tag> : '—'),
+            },
+            {
               key: 'version',
               title: t('catalog.version'),
               width: 150,

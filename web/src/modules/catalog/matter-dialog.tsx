@@ -109,6 +109,7 @@ interface MatterForm {
   timeLimits: Matter['timeLimits'];
   difficulty: number;
   needsOnSiteVerification: boolean;
+  listedPublicly: boolean;
   duplicateRadiusMeters: number;
   duplicateWindowHours: number;
   pinyinInitials: string;
@@ -175,6 +176,7 @@ function editableOf(v: MatterForm) {
     timeLimits: v.timeLimits,
     difficulty: v.difficulty,
     needsOnSiteVerification: v.needsOnSiteVerification,
+    listedPublicly: v.listedPublicly,
     duplicateRadiusMeters: v.duplicateRadiusMeters,
     duplicateWindowHours: v.duplicateWindowHours,
     pinyinInitials: v.pinyinInitials.trim(),
@@ -334,6 +336,8 @@ export function MatterDialog({ matter, readOnly, onClose }: MatterDialogProps) {
             timeLimits: DEFAULT_LIMITS.routine,
             difficulty: 2,
             needsOnSiteVerification: true,
+            // Sensitive until an administrator decides the public may see its cases.
+            listedPublicly: false,
             duplicateRadiusMeters: 50,
             duplicateWindowHours: 72,
             keywords: [],
@@ -572,6 +576,16 @@ export function MatterDialog({ matter, readOnly, onClose }: MatterDialogProps) {
           <Row gutter={16}>
             <Col span={6}>
               <Form.Item name="needsOnSiteVerification" label={t('catalog.onSite')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item
+                name="listedPublicly"
+                label={t('catalog.listedPublicly')}
+                tooltip={t('catalog.listedPubliclyHelp')}
+                valuePropName="checked"
+              >
                 <Switch />
               </Form.Item>
             </Col>

@@ -10,11 +10,13 @@ import { accountsRepository } from '../accounts.repository.js';
 import { hashPassword } from '../passwords.js';
 
 /** A scope can only be granted inside the granter's own scope. */
-export async function assertGrantableScope(db: Executor, actor: Actor, regionCode: string): Promise<void> {
+/** The region's path, when the actor may grant it (their own scope or below). */
+export async function assertGrantableScope(db: Executor, actor: Actor, regionCode: string): Promise<string> {
   const region = await regionsRepository.findByCode(db, regionCode);
   if (!region)
     throw new DomainError('invalid-reference', { what: regionCode }, [{ field: 'scopeRegionCode', code: 'invalid' }]);
   if (!isPathWithin(region.path, actor.scopePath)) throw new DomainError('scope-exceeded', { what: region.name });
+  return region.path;
 }
 
 async function assertUnitInScope(db: Executor, actor: Actor, unitId: string | null | undefined): Promise<void> {
@@ -24,7 +26,7 @@ async function assertUnitInScope(db: Executor, actor: Actor, unitId: string | nu
 }
 
 export async function createUser(db: Db, actor: Actor, context: AuditContext, input: CreateUserBody) {
-  await assertGrantableScope(db, actor, input.scopeRegionCode);
+  const scopePath = await assertGrantableScope(db, actor, input.scopeRegionCode);
   await assertUnitInScope(db, actor, input.unitId);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -44,6 +46,8 @@ export async function createUser(db: Db, actor: Actor, context: AuditContext, in
       action: 'user.create',
       objectType: 'user',
       objectId: user.id,
+      // The account's place decides who reads the row, like the account itself.
+      scopePath,
       details: {
         username: user.username,
         roles: input.roles,
@@ -63,7 +67,7 @@ export async function createUser(db: Db, actor: Actor, context: AuditContext, in
 export async function updateUser(db: Db, actor: Actor, context: AuditContext, id: string, input: UpdateUserBody) {
   const target = await accountsRepository.findUserInScope(db, id, actor.scopePath);
   if (!target) throw new DomainError('not-found');
-  if (input.scopeRegionCode) await assertGrantableScope(db, actor, input.scopeRegionCode);
+  const newScopePath = input.scopeRegionCode ? await assertGrantableScope(db, actor, input.scopeRegionCode) : null;
   if (input.unitId !== undefined) await assertUnitInScope(db, actor, input.unitId);
   if (id === actor.id && (input.disabled === true || (input.roles && !input.roles.includes('admin')))) {
     // Locking oneself out of administration is almost always a mistake with no way back.
@@ -86,6 +90,7 @@ export async function updateUser(db: Db, actor: Actor, context: AuditContext, id
       action: 'user.update',
       objectType: 'user',
       objectId: id,
+      scopePath: newScopePath ?? (await regionsRepository.findByCode(tx, target.scopeRegionCode))?.path ?? null,
       details: { changes: { ...changes, ...(passwordHash ? { password: '(changed)' } : {}) } },
     });
   });

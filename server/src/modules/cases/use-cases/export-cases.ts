@@ -7,7 +7,7 @@ import { can } from '../../accounts/permissions.js';
 import type { AuditContext } from '../../audit/record-audit.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import { CASE_STATE_NAMES, CHANNEL_NAMES, LEVEL_NAMES, STAGE_NAMES, TIME_STATE_NAMES } from '../case-labels.js';
-import { caseScopeOf } from '../case-scope.js';
+import { deskCaseScopeOf } from '../case-scope.js';
 import { type CaseReportRow, type CaseSummaryRow, casesRepository } from '../cases.repository.js';
 import type { HandlingLevel } from '../domain/types.js';
 import { type ReporterVisibility, reporterIdentified } from '../present-case.js';
@@ -142,7 +142,7 @@ export async function exportCases(
   const visibility = assertMayExport(actor);
   const filter = await caseFilterOf(db, actor, input.query);
   const { items, total } = filter
-    ? await casesRepository.listInScope(db, filter, caseScopeOf(actor), { limit: input.maxRows, offset: 0 })
+    ? await casesRepository.listInScope(db, filter, deskCaseScopeOf(actor), { limit: input.maxRows, offset: 0 })
     : { items: [], total: 0 };
   checkExportSize(total, input.maxRows);
   const rows = await exportRows(db, items, visibility);
@@ -168,7 +168,7 @@ export async function exportSupervision(
   input: { level?: HandlingLevel | undefined; maxRows: number; locale: Locale },
 ): Promise<{ bytes: Buffer; rows: number }> {
   const visibility = assertMayExport(actor);
-  const scope = caseScopeOf(actor);
+  const scope = deskCaseScopeOf(actor);
   const filter = { level: input.level };
   const [overdue, warning] = await Promise.all([
     casesRepository.supervisionInScope(db, scope, 'overdue', filter, input.maxRows),

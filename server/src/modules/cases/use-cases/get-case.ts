@@ -4,7 +4,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { can } from '../../accounts/permissions.js';
 import { matterOfCase } from '../case-deps.js';
-import { caseScopeOf } from '../case-scope.js';
+import { deskCaseScopeOf } from '../case-scope.js';
 import { casesRepository } from '../cases.repository.js';
 import type { CaseState } from '../domain/workflow.js';
 import { presentCaseSummary, presentReport, presentTimelineFor, unitRef } from '../present-case.js';
@@ -20,7 +20,7 @@ const BEFORE_DISPATCH: readonly CaseState[] = ['reported', 'registered', 'return
  * would send it and why.
  */
 export async function getCase(db: Executor, actor: Actor, code: string, now: Date): Promise<CaseDetail> {
-  const row = await casesRepository.findInScope(db, code, caseScopeOf(actor));
+  const row = await casesRepository.findInScope(db, code, deskCaseScopeOf(actor));
   if (!row) throw new DomainError('not-found');
   const [summary, reports, events, matter] = await Promise.all([
     casesRepository.summaryById(db, row.id),

@@ -4,7 +4,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { gridsRepository } from '../../grids/grids.repository.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
-import { caseScopeOf } from '../case-scope.js';
+import { deskCaseScopeOf } from '../case-scope.js';
 import { type CaseFilter, casesRepository } from '../cases.repository.js';
 import type { HandlingLevel } from '../domain/types.js';
 import { presentCaseSummary } from '../present-case.js';
@@ -18,7 +18,7 @@ import { presentCaseSummary } from '../present-case.js';
 export async function listCases(db: Executor, actor: Actor, query: CaseListQuery): Promise<CaseList> {
   const filter = await caseFilterOf(db, actor, query);
   if (!filter) return { items: [], total: 0 };
-  const { items, total } = await casesRepository.listInScope(db, filter, caseScopeOf(actor), {
+  const { items, total } = await casesRepository.listInScope(db, filter, deskCaseScopeOf(actor), {
     limit: query.limit,
     offset: query.offset,
   });
@@ -68,7 +68,7 @@ export async function listSupervision(
   actor: Actor,
   query: { level?: HandlingLevel | undefined; limit: number },
 ): Promise<SupervisionList> {
-  const scope = caseScopeOf(actor);
+  const scope = deskCaseScopeOf(actor);
   const [warning, overdue] = await Promise.all([
     casesRepository.supervisionInScope(db, scope, 'warning', query, query.limit),
     casesRepository.supervisionInScope(db, scope, 'overdue', query, query.limit),

@@ -80,6 +80,7 @@ export async function mergeCases(
       action: 'case.merge',
       objectType: 'case',
       objectId: target.code,
+      scopePath: target.path,
       details: { from: source.code, reports: moved },
     });
     const summary = await casesRepository.summaryById(tx, target.id);
@@ -120,6 +121,7 @@ export async function keepCasesApart(
       action: 'case.keep-apart',
       objectType: 'case',
       objectId: input.code,
+      scopePath: pair[0].path,
       details: { other: input.otherCaseCode },
     });
   });

@@ -72,6 +72,7 @@ export async function placeCase(
       action: 'case.locate',
       objectType: 'case',
       objectId: row.code,
+      scopePath: place.path,
       details: { gridCode: place.gridCode, commandUnitId },
     });
     const summary = await casesRepository.summaryById(tx, row.id);

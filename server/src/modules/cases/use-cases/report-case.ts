@@ -3,11 +3,13 @@ import type { Tx } from '../../../db/client.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { maskPhone } from '../../../platform/phone.js';
+import { isPathWithin } from '../../../platform/scope.js';
 import type { AuditContext, AuditEvent } from '../../audit/record-audit.js';
 import type { CatalogMatter } from '../../catalog/catalog-matter.js';
 import { checkFormAnswers, type FormAnswersInput } from '../../catalog/form-answers.js';
 import type { Crs } from '../../grids/geometry/index.js';
 import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case.js';
+import { regionsRepository } from '../../regions/regions.repository.js';
 import { formatCaseCode, newFollowKey } from '../case-code.js';
 import { type CaseDeps, reportableMatter, stageLimitsOf } from '../case-deps.js';
 import { type CasePlace, type CommandUnit, placeReport } from '../case-placement.js';
@@ -54,6 +56,11 @@ export interface ReportCaseInput {
   fallbackRegionCode: string;
   /** The scope of the photos that may be attached: the uploader's. */
   photoScopePath: string;
+  /**
+   * Where this reporter may report: staff and API keys inside their data scope, residents
+   * (and county-wide integrations) anywhere in the county. A place outside is refused.
+   */
+  reporterScopePath: string;
 }
 
 export interface ReportCaseOptions {
@@ -99,6 +106,13 @@ export async function reportCase(
     fallbackRegionCode: input.fallbackRegionCode,
     level: matter.handlingLevel,
   });
+  if (!isPathWithin(place.path, input.reporterScopePath)) {
+    const names = await regionsRepository.namesByCode(db, [place.regionCode, lastSegment(input.reporterScopePath)]);
+    throw new DomainError('case-outside-scope', {
+      place: names.get(place.regionCode) ?? place.regionCode,
+      scope: names.get(lastSegment(input.reporterScopePath)) ?? input.reporterScopePath,
+    });
+  }
 
   return db.transaction(async (tx) => {
     const started = await intakeRepository.begin(tx, {
@@ -144,6 +158,8 @@ export async function reportCase(
     return { status: outcome.status, body: outcome.body, replayed: false };
   });
 }
+
+const lastSegment = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 interface IntakeContext {
   matter: CatalogMatter;
@@ -299,6 +315,7 @@ async function openCase(
     action: 'case.report',
     objectType: 'case',
     objectId: code,
+    scopePath: place.path,
     details: {
       channel: input.channel,
       matterCode: matter.code,
@@ -358,6 +375,7 @@ async function mergeReport(
     action: 'case.report.merge',
     objectType: 'case',
     objectId: target.code,
+    scopePath: target.path,
     details: {
       channel: input.channel,
       reportId: report.id,

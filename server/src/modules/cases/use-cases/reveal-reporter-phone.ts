@@ -28,6 +28,7 @@ export async function revealReporterPhone(
       action: 'case.reporter-phone.reveal',
       objectType: 'case-report',
       objectId: report.id,
+      scopePath: row.path,
       details: { case: row.code, purpose },
     }),
   );

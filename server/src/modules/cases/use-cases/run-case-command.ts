@@ -10,7 +10,7 @@ import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { type CaseDeps, matterOfCase, reportableMatter, stageLimitsOf } from '../case-deps.js';
 import { commandUnitForRegion } from '../case-placement.js';
-import { caseScopeOf, workflowActorOf } from '../case-scope.js';
+import { caseScopeOf, isResidentOnly, workflowActorOf } from '../case-scope.js';
 import { saveTransition } from '../case-writer.js';
 import { type CaseRow, casesRepository } from '../cases.repository.js';
 import { dueAfterHold } from '../domain/stage-clock.js';
@@ -23,7 +23,7 @@ import {
   type TransitionRefusal,
   transition,
 } from '../domain/workflow.js';
-import { presentCaseSummary, presentTimelineEntry, stateParams } from '../present-case.js';
+import { presentCaseSummary, presentCaseToReporter, presentTimelineEntry, stateParams } from '../present-case.js';
 import { loadSnapshot } from '../snapshot-json.js';
 
 /**
@@ -141,14 +141,24 @@ export async function runCaseCommand(
       action: `case.${input.command.type}`,
       objectType: 'case',
       objectId: row.code,
+      scopePath: row.path,
       details: { from: before.state, to: result.next.state, command: input.command },
     });
     const summary = await casesRepository.summaryById(tx, row.id);
     if (!summary) throw new Error('case just written is missing');
     const actorName =
       actor.kind === 'user' ? ((await accountsRepository.findUserById(tx, actor.id))?.displayName ?? null) : null;
+    let presented = presentCaseSummary(summary);
+    if (isResidentOnly(actor)) {
+      // A reporter without the desk view (a resident rating): their own report's words only.
+      const own = (await casesRepository.reportsOf(tx, row.id)).find((r) => r.reporterUserId === actor.id);
+      presented = presentCaseToReporter(presented, {
+        description: own?.description ?? '',
+        address: own?.address ?? null,
+      });
+    }
     return {
-      case: presentCaseSummary(summary),
+      case: presented,
       events: result.events.map((e) =>
         presentTimelineEntry({ id: 0, caseId: row.id, ...e, details: { ...e.details } }, actorName),
       ),

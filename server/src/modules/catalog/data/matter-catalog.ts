@@ -154,6 +154,27 @@ type MatterSpec = {
   readonly fields?: readonly FormField[];
 } & ({ readonly facility: FacilityClass } | { readonly event: EventClass });
 
+/** Departments whose matters are about people or security (police, petitions, justice, civil affairs). */
+const PEOPLE_AND_SECURITY_OWNERS: readonly DepartmentCode[] = ['police', 'petition', 'justice', 'civil'];
+/** Categories about people and security: 综合治理 (disputes, petitions), 公共安全, 民生服务 (households in need). */
+const SENSITIVE_CATEGORIES: readonly MatterCategory[] = ['comprehensive_governance', 'public_safety', 'livelihood_service'];
+
+/**
+ * The seed's one rule for the public listing (Open311): a matter is listed publicly only
+ * when it is about a thing in public space — its category is 城市管理 or 其他, it is no
+ * dispute (纠纷, 矛盾), and its lead department does not deal with people or security (an
+ * assisting police force, as for flyers, does not make it sensitive). Everything
+ * else is sensitive: a neighbour dispute, a fire hazard in someone's stairwell or an older
+ * person living alone is never shown to the public. Administrators change it per matter.
+ */
+export function listedPubliclyBySeedRule(m: Pick<Matter, 'category' | 'name' | 'ownerUnitCodes'>): boolean {
+  return (
+    !SENSITIVE_CATEGORIES.includes(m.category) &&
+    !/纠纷|矛盾/.test(m.name) &&
+    !PEOPLE_AND_SECURITY_OWNERS.some((code) => code === m.ownerUnitCodes[0])
+  );
+}
+
 function matter(spec: MatterSpec): Matter {
   const limits = DEFAULT_STAGE_LIMITS[spec.limit];
   const base = {
@@ -172,14 +193,15 @@ function matter(spec: MatterSpec): Matter {
     pinyinInitials: spec.py,
     keywords: spec.keywords ?? [],
   };
+  const listed = { ...base, listedPublicly: listedPubliclyBySeedRule(base) };
   if ('facility' in spec)
     return {
-      ...base,
+      ...listed,
       kind: 'facility',
       gbClass: spec.facility,
       formFields: [...FACILITY_FIELDS, ...(spec.fields ?? [])],
     };
-  return { ...base, kind: 'event', gbClass: spec.event, formFields: [...EVENT_FIELDS, ...(spec.fields ?? [])] };
+  return { ...listed, kind: 'event', gbClass: spec.event, formFields: [...EVENT_FIELDS, ...(spec.fields ?? [])] };
 }
 
 // ── 城市管理 CG ─────────────────────────────────────────────────────────────────────

@@ -152,6 +152,11 @@ interface MatterBase {
   readonly difficulty: Difficulty;
   /** Only a check on site (grid worker, patroller, supervisor) may close it. */
   readonly needsOnSiteVerification: boolean;
+  /**
+   * Whether its cases are listed publicly (Open311 GET requests, media): never for matters
+   * about people, disputes or security. See `listedPubliclyBySeedRule`.
+   */
+  readonly listedPublicly: boolean;
   /** Duplicate detection (并单): how far apart and how long apart two reports may be. */
   readonly duplicateRadiusMeters: number;
   readonly duplicateWindowHours: number;

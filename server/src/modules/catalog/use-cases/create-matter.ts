@@ -30,6 +30,8 @@ export async function createMatter(
     duplicateWindowHours: fields.duplicateWindowHours ?? 72,
     keywords: fields.keywords ?? [],
     formFields: fields.formFields ?? [],
+    // A new matter is sensitive until an administrator lists it publicly.
+    listedPublicly: fields.listedPublicly ?? false,
   } as Matter;
   await db.transaction(async (tx) => {
     // The code is the matter's identity across versions: the first row of any version blocks it.

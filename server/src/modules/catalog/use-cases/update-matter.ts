@@ -77,6 +77,7 @@ const EDITABLE_FIELDS = [
   'timeLimits',
   'difficulty',
   'needsOnSiteVerification',
+  'listedPublicly',
   'duplicateRadiusMeters',
   'duplicateWindowHours',
   'pinyinInitials',

@@ -86,6 +86,7 @@ export async function supportCase(
       action: 'case.report.merge',
       objectType: 'case',
       objectId: row.code,
+      scopePath: row.path,
       details: { channel: 'worker', via: 'support', reportId: report.id, photoIds: [...photoIds] },
     });
     const summary = await casesRepository.summaryById(tx, row.id);

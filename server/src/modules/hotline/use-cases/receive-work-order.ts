@@ -49,6 +49,8 @@ export async function receiveWorkOrder(
       externalId: order.orderNo,
       fallbackRegionCode: rootRegion,
       photoScopePath: rootRegion,
+      // The hotline serves the whole county (the root region's path is its code).
+      reporterScopePath: rootRegion,
     },
     { now, showSuggestions: false },
   );

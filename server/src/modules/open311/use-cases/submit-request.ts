@@ -53,6 +53,7 @@ export async function submitServiceRequest(
       formAnswers: input.attributes,
       fallbackRegionCode: key.scopeRegionCode,
       photoScopePath: key.scopePath,
+      reporterScopePath: key.scopePath,
     },
     { now, showSuggestions: false },
   );

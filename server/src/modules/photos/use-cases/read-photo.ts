@@ -1,20 +1,38 @@
+import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
+import type { Actor } from '../../../platform/http.js';
+import { isPathWithin } from '../../../platform/scope.js';
+import { can } from '../../accounts/permissions.js';
+import { caseScopeOf, isResidentOnly } from '../../cases/case-scope.js';
+import { casesRepository } from '../../cases/cases.repository.js';
 import { makeThumbnail } from '../derive-images.js';
 import { type PhotoRow, photosRepository } from '../photos.repository.js';
 import type { PhotoDeps } from './deps.js';
 
 /**
- * A photo in the caller's scope (and, for a resident, `ownerUserId`: their own or their
- * cases'); 404 otherwise, so its existence is not disclosed.
+ * A photo the caller may see; 404 otherwise, so its existence is not disclosed. A photo is
+ * readable exactly when its case is (the case's scope rules: a department handler only the
+ * cases of its unit), or, before it is attached, by its uploader and by staff who read every
+ * case of the place it was uploaded in. The uploader always sees their own photo; a
+ * resident sees nothing else here (the public view shows a closed case's feedback photos).
  */
-export async function findPhoto(
-  { db }: Pick<PhotoDeps, 'db'>,
-  scopePath: string,
-  id: string,
-  ownerUserId?: string,
-): Promise<PhotoRow> {
-  const photo = await photosRepository.findInScope(db, id, scopePath, ownerUserId);
-  if (!photo) throw new DomainError('not-found');
+export async function findReadablePhoto({ db }: Pick<PhotoDeps, 'db'>, actor: Actor, id: string): Promise<PhotoRow> {
+  const photo = await photosRepository.findById(db, id);
+  if (!photo || !(await mayRead(db, actor, photo))) throw new DomainError('not-found');
+  return photo;
+}
+
+async function mayRead(db: Executor, actor: Actor, photo: PhotoRow): Promise<boolean> {
+  if (actor.kind === 'user' && photo.uploadedBy === actor.id) return true;
+  if (isResidentOnly(actor)) return false;
+  if (photo.caseId !== null) return casesRepository.existsInScope(db, photo.caseId, caseScopeOf(actor));
+  return can(actor.roles, 'cases.read') && isPathWithin(photo.scopePath, actor.scopePath);
+}
+
+/** A photo known to belong to a case the caller may see (the caller checked the case). */
+export async function findPhotoOfCase({ db }: Pick<PhotoDeps, 'db'>, caseId: string, id: string): Promise<PhotoRow> {
+  const photo = await photosRepository.findById(db, id);
+  if (!photo || photo.caseId !== caseId) throw new DomainError('not-found');
   return photo;
 }
 
@@ -22,19 +40,16 @@ export type SharedVariant = 'image' | 'thumbnail';
 
 /** The bytes of the copy everyone may see (no metadata) or of its thumbnail: always JPEG. */
 export async function readSharedPhotoFile(
-  deps: Pick<PhotoDeps, 'db' | 'storage'>,
-  scopePath: string,
-  id: string,
+  deps: Pick<PhotoDeps, 'storage'>,
+  photo: PhotoRow,
   variant: SharedVariant,
-  ownerUserId?: string,
 ): Promise<Buffer> {
-  const photo = await findPhoto(deps, scopePath, id, ownerUserId);
   if (variant === 'thumbnail') {
     const thumbnail = await deps.storage.get(photo.thumbnailKey);
     if (thumbnail) return thumbnail;
   }
   const shared = await deps.storage.get(photo.redactedKey);
-  if (!shared) throw new Error(`photo ${id}: the shared copy is missing from storage`);
+  if (!shared) throw new Error(`photo ${photo.id}: the shared copy is missing from storage`);
   return variant === 'image' ? shared : thumbnailOf(deps, photo, shared);
 }
 

@@ -104,6 +104,7 @@ export async function uploadPhoto(
         action: 'photo.upload',
         objectType: 'photo',
         objectId: row.id,
+        scopePath: row.scopePath,
         // The hash in the tamper-evident log is what later proves the original unchanged.
         details: {
           sha256,

@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
 import { statedPurpose } from '../../audit/stated-purpose.js';
 import type { PhotoDeps } from './deps.js';
-import { findPhoto } from './read-photo.js';
+import { findReadablePhoto } from './read-photo.js';
 
 export interface ViewOriginalPhotoInput {
   id: string;
@@ -23,7 +23,7 @@ export async function viewOriginalPhoto(
   input: ViewOriginalPhotoInput,
 ): Promise<{ bytes: Buffer; contentType: PhotoContentType }> {
   const purpose = statedPurpose(input.purpose);
-  const photo = await findPhoto(deps, actor.scopePath, input.id);
+  const photo = await findReadablePhoto(deps, actor, input.id);
   const bytes = await deps.storage.get(photo.originalKey);
   if (!bytes) throw new Error(`photo ${photo.id}: the original is missing from storage`);
   await deps.db.transaction((tx) =>
@@ -31,6 +31,7 @@ export async function viewOriginalPhoto(
       action: 'photo.original.view',
       objectType: 'photo',
       objectId: photo.id,
+      scopePath: photo.scopePath,
       details: { purpose },
     }),
   );

@@ -4,7 +4,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { normalizeFollowKey } from '../../cases/case-code.js';
 import { casesRepository } from '../../cases/cases.repository.js';
 import type { PhotoStorage } from '../../photos/photo-storage.js';
-import { readSharedPhotoFile } from '../../photos/use-cases/read-photo.js';
+import { findPhotoOfCase, readSharedPhotoFile } from '../../photos/use-cases/read-photo.js';
 import { isResolved, publicStateOf, publicTimeline } from '../public-case.js';
 import { type FollowedCaseRow, residentsRepository } from '../residents.repository.js';
 
@@ -68,6 +68,5 @@ export async function followedCasePhotoThumbnail(
   if (!UUID.test(input.photoId)) throw new DomainError('not-found');
   const shared = row.snapshot.feedback?.photoIds ?? [];
   if (!isResolved(row.state) || !shared.includes(input.photoId)) throw new DomainError('not-found');
-  // Attached photos take the case's path as their scope, so the case's path finds them.
-  return readSharedPhotoFile(deps, row.path, input.photoId, 'thumbnail');
+  return readSharedPhotoFile(deps, await findPhotoOfCase(deps, row.id, input.photoId), 'thumbnail');
 }
