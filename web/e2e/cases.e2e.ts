@@ -11,6 +11,11 @@ const photo = () =>
   sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 40, g: 120, b: 200 } } })
     .jpeg()
     .toBuffer();
+/** A phone camera's 12-megapixel photo: the desk shrinks it to 1600 px before upload, like the apps. */
+const cameraPhoto = () =>
+  sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 140, b: 60 } } })
+    .jpeg()
+    .toBuffer();
 
 /** Opens a command's dialog from the case page, fills it (optional) and confirms; waits for the server's 200. */
 async function runCommand(page: Page, type: string, fill?: (dialog: ReturnType<Page['getByTestId']>) => Promise<void>) {
@@ -100,9 +105,10 @@ describe('the case loop through the desk', () => {
         page.waitForResponse((r) => r.url().endsWith('/api/photos') && r.request().method() === 'POST'),
         dialog
           .locator('input[type=file]')
-          .setInputFiles({ name: 'fixed.jpg', mimeType: 'image/jpeg', buffer: await photo() }),
+          .setInputFiles({ name: 'fixed.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto() }),
       ]);
       expect(upload.status()).toBeLessThan(300);
+      expect(((await upload.json()) as { width: number; height: number }).width).toBe(1600);
       await dialog.locator('.ant-upload-list-item-done').waitFor();
     });
     await waitForState(page, 'handled');

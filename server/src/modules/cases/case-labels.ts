@@ -1,6 +1,6 @@
-import type { CaseChannel, TimeState } from '@yiwang/contracts';
+import type { HandlingLevel } from '@yiwang/contracts';
+import { type CaseChannel, HANDLING_LEVEL_LABELS, type TimeState } from '@yiwang/contracts';
 import type { Localized } from '../../platform/spreadsheet.js';
-import type { HandlingLevel } from './domain/types.js';
 import type { CaseState, ClockStage } from './domain/workflow.js';
 
 /** Short names of case states, levels, channels and time states, as the desk shows them (for exports). */
@@ -19,11 +19,7 @@ export const CASE_STATE_NAMES: Readonly<Record<CaseState, Localized>> = {
   on_hold: { 'zh-CN': '挂账', 'en-US': 'On hold' },
 };
 
-export const LEVEL_NAMES: Readonly<Record<HandlingLevel, Localized>> = {
-  community: { 'zh-CN': '社区级', 'en-US': 'Community' },
-  town: { 'zh-CN': '街道级', 'en-US': 'Town' },
-  city: { 'zh-CN': '市级', 'en-US': 'City' },
-};
+export const LEVEL_NAMES: Readonly<Record<HandlingLevel, Localized>> = HANDLING_LEVEL_LABELS;
 
 export const CHANNEL_NAMES: Readonly<Record<CaseChannel, Localized>> = {
   desk: { 'zh-CN': '指挥中心', 'en-US': 'Command desk' },

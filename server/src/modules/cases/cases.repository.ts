@@ -1,3 +1,4 @@
+import { type HandlingLevel, type MatterCategory, OPEN_STATES } from '@yiwang/contracts';
 import {
   and,
   asc,
@@ -33,7 +34,6 @@ import {
   type TimerKind,
   type TimeState,
 } from './cases.tables.js';
-import type { HandlingLevel, MatterCategory } from './domain/types.js';
 import type { CaseState } from './domain/workflow.js';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -60,16 +60,6 @@ export interface CaseScope {
   /** Sees nothing (a restriction whose key the caller lacks, e.g. a handler without a unit). */
   none?: boolean;
 }
-
-export const OPEN_STATES: readonly CaseState[] = [
-  'reported',
-  'registered',
-  'dispatched',
-  'accepted',
-  'returned',
-  'handled',
-  'on_hold',
-];
 
 export interface CaseFilter {
   state?: readonly CaseState[] | undefined;

@@ -1,3 +1,5 @@
+import { HANDLING_LEVEL_LABELS } from '@yiwang/contracts/vocabulary';
+import { labelEntries } from '../../shared/translate';
 import { useModuleI18n } from '../grids/module-i18n';
 
 /** UI strings of the case pages (loaded with them). Chinese defines the keys; English must have every one. */
@@ -13,9 +15,7 @@ const zhCN = {
   'cases.state.rated': '已评价',
   'cases.state.archived': '已归档',
   'cases.state.on_hold': '挂账',
-  'cases.level.community': '社区级',
-  'cases.level.town': '街道级',
-  'cases.level.city': '市级',
+  ...labelEntries('cases.level', HANDLING_LEVEL_LABELS, 'zh-CN'),
   'cases.time.normal': '正常',
   'cases.time.warning': '预警',
   'cases.time.overdue': '超期',
@@ -218,9 +218,7 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'cases.state.rated': 'Rated',
   'cases.state.archived': 'Archived',
   'cases.state.on_hold': 'On hold',
-  'cases.level.community': 'Community',
-  'cases.level.town': 'Town',
-  'cases.level.city': 'City',
+  ...labelEntries('cases.level', HANDLING_LEVEL_LABELS, 'en-US'),
   'cases.time.normal': 'On time',
   'cases.time.warning': 'Warning',
   'cases.time.overdue': 'Overdue',

@@ -19,7 +19,7 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../lib/api';
 import { showApiErrorOnForm } from '../../lib/form-errors';
-import { useSignedIn } from '../auth/session';
+import { newIdempotencyKey } from '../../shared/http';
 import { useReportCase } from './cases-api';
 import { useCasesI18n } from './cases-messages';
 import { MatterSelect } from './matter-select';
@@ -69,16 +69,15 @@ const FIELDS = ['matterCode', 'description', 'point', 'address', 'reporter'];
 /** 新建案件: the desk operator enters a call or a walk-in (channel "desk"). */
 export default function NewCasePage() {
   const { t, locale } = useCasesI18n();
-  const session = useSignedIn();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [how, setHow] = useState<'call' | 'walkIn'>('call');
   const [matter, setMatter] = useState<Matter | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
-  const report = useReportCase({ csrfToken: session.csrfToken, locale });
+  const report = useReportCase();
   // One key per form filling: a retry after a network failure cannot create the case twice.
-  const key = useRef(crypto.randomUUID());
+  const key = useRef(newIdempotencyKey());
   const lon = Form.useWatch('lon', form);
   const lat = Form.useWatch('lat', form);
   const point = typeof lon === 'number' && typeof lat === 'number' ? { lon, lat } : null;
@@ -109,7 +108,7 @@ export default function NewCasePage() {
     };
     try {
       const result = await report.mutateAsync({ body, key: key.current });
-      key.current = crypto.randomUUID();
+      key.current = newIdempotencyKey();
       message.success(
         result.outcome === 'merged'
           ? t('cases.new.mergedInto', { code: result.case.code })

@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { FormAnswers, IntakeResult, Matter } from '@yiwang/contracts';
-import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import type { FormAnswers, IntakeResult, LonLat, Matter } from '@yiwang/contracts';
+import { type FormEvent, lazy, Suspense, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { compressPhoto } from '../compress-photo';
+import { compressForUpload } from '../../shared/compress-photo';
+import { newIdempotencyKey } from '../../shared/http';
+import { useDebounced } from '../../shared/use-debounced';
 import { type MessageKey, usePortalI18n } from '../i18n';
-import type { LonLat } from '../pin-map';
 import { portalApi } from '../portal-api';
 import { ErrorNote, Field, Loading, Screen } from '../ui';
 import { RequireResident } from './auth-pages';
@@ -13,6 +14,7 @@ const PinMap = lazy(() => import('../pin-map'));
 
 const MAX_PHOTOS = 3;
 type Category = Matter['category'];
+/** The portal's own order: what residents report most comes first. */
 const CATEGORIES: readonly Category[] = [
   'urban_management',
   'livelihood_service',
@@ -28,24 +30,6 @@ export default function ReportPage() {
       <ReportForm />
     </RequireResident>
   );
-}
-
-/**
- * 128 random bits in hex. Not crypto.randomUUID: that exists only on https pages, and a
- * trial install may serve the portal over plain http on the local network.
- */
-function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `portal-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 /** Search the catalog by words, pinyin initials or category; the server does the matching. */
@@ -240,7 +224,7 @@ function PhotoPicker({ photos, onChange }: { photos: UploadedPhoto[]; onChange(p
   const inputId = useId();
   const upload = useMutation({
     mutationFn: async (file: File) => {
-      const { blob, name } = await compressPhoto(file);
+      const { blob, name } = await compressForUpload(file);
       const photo = await portalApi.uploadPhoto(blob, name);
       return { id: photo.id, preview: URL.createObjectURL(blob) };
     },

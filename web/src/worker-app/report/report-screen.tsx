@@ -1,4 +1,5 @@
 import type { MatterFormField, NearbyCase, NearbyCaseList } from '@yiwang/contracts';
+import { searchMatters } from '@yiwang/contracts/vocabulary';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { gridAtPoint } from '../geo/grid-at-point';
@@ -22,7 +23,7 @@ import { currentUserId } from '../shell/session';
 import { useStore } from '../shell/store';
 import { showToast } from '../shell/toast';
 import { catalogStore, todayStore } from '../today/today-data';
-import { frequentFirst, type MatterChoice, searchMatters } from './matter-search';
+import { frequentFirst, type MatterChoice } from './matter-search';
 import { PhotoInput, type TakenPhoto, usePhotos } from './photo-capture';
 
 type Step = 'photo' | 'matter' | 'confirm';
