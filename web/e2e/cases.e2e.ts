@@ -6,12 +6,10 @@ import { launchBrowser, logIn, openDesk, screenshot } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
 const BASE_GRID = '32028100100101'; // 文定社区第1网格, held by the demo account `gridworker`
-/** A small real JPEG, as a handler's phone would send (the server checks the bytes and makes a thumbnail). */
-const photo = () =>
-  sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 40, g: 120, b: 200 } } })
-    .jpeg()
-    .toBuffer();
-/** A phone camera's 12-megapixel photo: the desk shrinks it to 1600 px before upload, like the apps. */
+/**
+ * A phone camera's 12-megapixel JPEG, as a handler would pick it: the desk shrinks it to 1600 px
+ * before upload, like the apps (the server checks the bytes and makes a thumbnail).
+ */
 const cameraPhoto = () =>
   sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 140, b: 60 } } })
     .jpeg()
