@@ -1,4 +1,4 @@
-import type { FormAnswers, Matter, MatterFormField, ReportCaseBody } from '@yiwang/contracts';
+import type { Locale, Matter, MatterFormField, ReportCaseBody } from '@yiwang/contracts';
 import {
   Alert,
   App,
@@ -20,6 +20,7 @@ import { useNavigate } from 'react-router';
 import { isApiError } from '../../lib/api';
 import { showApiErrorOnForm } from '../../lib/form-errors';
 import { newIdempotencyKey } from '../../shared/http';
+import { answersToSend, choicesOf, questionText } from '../../shared/report-form';
 import { useReportCase } from './cases-api';
 import { useCasesI18n } from './cases-messages';
 import { MatterSelect } from './matter-select';
@@ -39,12 +40,9 @@ interface Values {
 }
 
 /** One of the matter's form fields (like an Open311 service attribute). */
-function MatterField({ field, locale }: { field: MatterFormField; locale: string }) {
-  const label = locale === 'en-US' && field.descriptionEn ? field.descriptionEn : field.description;
-  const options = (field.values ?? []).map((v) => ({
-    value: v.key,
-    label: locale === 'en-US' && v.nameEn ? v.nameEn : v.name,
-  }));
+function MatterField({ field, locale }: { field: MatterFormField; locale: Locale }) {
+  const label = questionText(field, locale);
+  const options = choicesOf(field, locale).map((c) => ({ value: c.key, label: c.name }));
   const control =
     field.datatype === 'number' ? (
       <InputNumber style={{ width: 200 }} />
@@ -95,11 +93,7 @@ export default function NewCasePage() {
       channel: 'desk',
       ...(point ? { point: { ...point, crs: 'WGS84' as const } } : {}),
       ...(v.address?.trim() ? { address: v.address.trim() } : {}),
-      formAnswers: Object.fromEntries(
-        Object.entries(v.formAnswers ?? {}).filter(
-          ([, a]) => a !== undefined && a !== '' && !(Array.isArray(a) && !a.length),
-        ),
-      ) as FormAnswers,
+      formAnswers: answersToSend(matter?.formFields ?? [], v.formAnswers ?? {}),
       reporter: {
         ...(v.name?.trim() ? { name: v.name.trim() } : {}),
         ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),

@@ -4,6 +4,7 @@ import { type FormEvent, lazy, Suspense, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { compressForUpload } from '../../shared/compress-photo';
 import { newIdempotencyKey } from '../../shared/http';
+import { answersToSend, choicesOf, isAnswered, questionText } from '../../shared/report-form';
 import { useDebounced } from '../../shared/use-debounced';
 import { type MessageKey, usePortalI18n } from '../i18n';
 import { portalApi } from '../portal-api';
@@ -113,10 +114,9 @@ function MatterFields({
   onChange(answers: FormAnswers): void;
 }) {
   const { t, locale } = usePortalI18n();
-  const en = locale === 'en-US';
   const set = (code: string, value: FormAnswers[string] | undefined) => {
     const next = { ...answers };
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete next[code];
+    if (value === undefined || !isAnswered(value)) delete next[code];
     else next[code] = value;
     onChange(next);
   };
@@ -124,8 +124,8 @@ function MatterFields({
     <>
       {matter.formFields.map((field) => {
         const id = `field-${matter.code}-${field.code}`;
-        const label = en && field.descriptionEn ? field.descriptionEn : field.description;
-        const options = (field.values ?? []).map((v) => ({ key: v.key, name: en && v.nameEn ? v.nameEn : v.name }));
+        const label = questionText(field, locale);
+        const options = choicesOf(field, locale);
         const value = answers[field.code];
         const hint = field.required ? t('report.required') : undefined;
         if (field.datatype === 'singlevaluelist') {
@@ -291,7 +291,7 @@ function ReportForm() {
           point: { ...(point as LonLat), crs: 'WGS84' },
           ...(address.trim() ? { address: address.trim() } : {}),
           photoIds: photos.map((p) => p.id),
-          formAnswers: answers,
+          formAnswers: answersToSend((matter as Matter).formFields, answers),
           reporter: { anonymous },
         },
         idempotencyKey.current,
