@@ -1,3 +1,5 @@
+import type { Labels } from './text.js';
+
 /** The case loop's words (上报 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案 → 评价 → 归档). */
 
 export const CASE_STATES = [
@@ -51,6 +53,44 @@ export type TimeState = (typeof TIME_STATES)[number];
 
 /** Which time limit runs: register, dispatch, handle, verify or callback (null: none). */
 export const CLOCK_STAGES = ['register', 'dispatch', 'handle', 'verify', 'callback'] as const;
+export type ClockStageName = (typeof CLOCK_STAGES)[number];
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type RatingName = (typeof RATINGS)[number];
+
+/** Short names of states, time states, channels and stages, as the desk shows them and the exports write them. */
+export const CASE_STATE_LABELS: Labels<CaseStateName> = {
+  reported: { 'zh-CN': '待受理', 'en-US': 'Reported' },
+  registered: { 'zh-CN': '已立案', 'en-US': 'Registered' },
+  voided: { 'zh-CN': '已作废', 'en-US': 'Voided' },
+  dispatched: { 'zh-CN': '已派遣', 'en-US': 'Dispatched' },
+  accepted: { 'zh-CN': '处置中', 'en-US': 'Being handled' },
+  returned: { 'zh-CN': '已退单', 'en-US': 'Returned' },
+  handled: { 'zh-CN': '已反馈', 'en-US': 'Feedback given' },
+  closed: { 'zh-CN': '已结案', 'en-US': 'Closed' },
+  rated: { 'zh-CN': '已评价', 'en-US': 'Rated' },
+  archived: { 'zh-CN': '已归档', 'en-US': 'Archived' },
+  on_hold: { 'zh-CN': '挂账', 'en-US': 'On hold' },
+};
+
+export const TIME_STATE_LABELS: Labels<TimeState> = {
+  normal: { 'zh-CN': '正常', 'en-US': 'On time' },
+  warning: { 'zh-CN': '预警', 'en-US': 'Warning' },
+  overdue: { 'zh-CN': '超期', 'en-US': 'Overdue' },
+};
+
+export const CASE_CHANNEL_LABELS: Labels<CaseChannel> = {
+  desk: { 'zh-CN': '指挥中心', 'en-US': 'Command desk' },
+  resident: { 'zh-CN': '居民上报', 'en-US': 'Resident' },
+  worker: { 'zh-CN': '网格员上报', 'en-US': 'Grid worker' },
+  hotline: { 'zh-CN': '12345热线', 'en-US': '12345 hotline' },
+  open311: { 'zh-CN': 'Open311', 'en-US': 'Open311' },
+};
+
+export const CLOCK_STAGE_LABELS: Labels<ClockStageName> = {
+  register: { 'zh-CN': '立案', 'en-US': 'Registration' },
+  dispatch: { 'zh-CN': '派遣', 'en-US': 'Dispatch' },
+  handle: { 'zh-CN': '处置', 'en-US': 'Handling' },
+  verify: { 'zh-CN': '核查', 'en-US': 'Verification' },
+  callback: { 'zh-CN': '回访', 'en-US': 'Callback' },
+};
