@@ -58,6 +58,12 @@ export type ClockStageName = (typeof CLOCK_STAGES)[number];
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export type RatingName = (typeof RATINGS)[number];
 
+export const RATING_LABELS: Labels<RatingName> = {
+  satisfied: { 'zh-CN': '满意', 'en-US': 'Satisfied' },
+  basically_satisfied: { 'zh-CN': '基本满意', 'en-US': 'Mostly satisfied' },
+  dissatisfied: { 'zh-CN': '不满意', 'en-US': 'Dissatisfied' },
+};
+
 /** Short names of states, time states, channels and stages, as the desk shows them and the exports write them. */
 export const CASE_STATE_LABELS: Labels<CaseStateName> = {
   reported: { 'zh-CN': '待受理', 'en-US': 'Reported' },

@@ -1,5 +1,5 @@
 import type { Locale, PublicCaseState, PublicStep } from '@yiwang/contracts';
-import { MATTER_CATEGORY_LABELS } from '@yiwang/contracts/vocabulary';
+import { MATTER_CATEGORY_LABELS, RATING_LABELS } from '@yiwang/contracts/vocabulary';
 import { createContext, type ReactNode, use, useCallback, useMemo, useState } from 'react';
 import {
   labelEntries,
@@ -118,9 +118,7 @@ const zhCN = {
   ...labelEntries('category', MATTER_CATEGORY_LABELS, 'zh-CN'),
   'category.all': '全部',
 
-  'rating.satisfied': '满意',
-  'rating.basically_satisfied': '基本满意',
-  'rating.dissatisfied': '不满意',
+  ...labelEntries('rating', RATING_LABELS, 'zh-CN'),
 
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.http': '服务器返回了意外的响应（HTTP {status}），请稍后重试。',
@@ -238,9 +236,7 @@ const enUS: Record<MessageKey, string> = {
   ...labelEntries('category', MATTER_CATEGORY_LABELS, 'en-US'),
   'category.all': 'All',
 
-  'rating.satisfied': 'Satisfied',
-  'rating.basically_satisfied': 'Mostly satisfied',
-  'rating.dissatisfied': 'Dissatisfied',
+  ...labelEntries('rating', RATING_LABELS, 'en-US'),
 
   'error.network': 'Cannot reach the server. Check the network and try again.',
   'error.http': 'Unexpected answer from the server (HTTP {status}). Please try again later.',
