@@ -17,6 +17,15 @@ export default defineConfig({
       },
       {
         test: {
+          // The shared vocabulary's pure functions (matter search, distance).
+          name: 'contracts',
+          root: './contracts',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           // Pure browser-side logic (the worker app's outbox, patrol, search): no DOM, no server.
           name: 'web',
           root: './web',

@@ -1,41 +1,9 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { HandlingLevelSchema, MATTER_CATEGORIES } from './catalog.js';
+import { HandlingLevelSchema } from './catalog.js';
 import { Offset } from './common.js';
 import { CRS_NAMES } from './grids.js';
-
-/** The case loop (上报 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案 → 评价 → 归档). */
-
-export const CASE_STATES = [
-  'reported',
-  'registered',
-  'voided',
-  'dispatched',
-  'accepted',
-  'returned',
-  'handled',
-  'closed',
-  'rated',
-  'archived',
-  'on_hold',
-] as const;
-export type CaseStateName = (typeof CASE_STATES)[number];
-
-/**
- * Where a report came from. The desk (an operator taking a call or a walk-in), the
- * resident portal, the worker app, the 12345 hotline and Open311 clients all go through
- * the same intake; the channel is recorded on every report.
- */
-export const CASE_CHANNELS = ['desk', 'resident', 'worker', 'hotline', 'open311'] as const;
-export type CaseChannel = (typeof CASE_CHANNELS)[number];
-
-/** Time-limit state of the running stage: 预警 (warning, yellow) and 超期 (overdue, red). */
-export const TIME_STATES = ['normal', 'warning', 'overdue'] as const;
-export type TimeState = (typeof TIME_STATES)[number];
-
-/** Which time limit runs: register, dispatch, handle, verify or callback (null: none). */
-export const CLOCK_STAGES = ['register', 'dispatch', 'handle', 'verify', 'callback'] as const;
-
-export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+import { CASE_CHANNELS, CASE_STATES, CLOCK_STAGES, RATINGS, TIME_STATES } from './vocabulary/case-states.js';
+import { MATTER_CATEGORIES } from './vocabulary/matters.js';
 
 const DateTime = Type.String({ format: 'date-time' });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

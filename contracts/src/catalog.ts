@@ -1,42 +1,7 @@
 import { type Static, Type } from 'typebox';
+import { FORM_FIELD_DATATYPES, HANDLING_LEVELS, LIMIT_CLASSES, MATTER_CATEGORIES } from './vocabulary/matters.js';
 
 /** The matter catalog (事项清单): what can be reported, who owns it, how fast it must move. */
-
-export const HANDLING_LEVELS = ['community', 'town', 'city'] as const;
-export const MATTER_CATEGORIES = [
-  'comprehensive_governance',
-  'livelihood_service',
-  'public_safety',
-  'urban_management',
-  'other',
-] as const;
-export const LIMIT_CLASSES = ['urgent', 'routine', 'help', 'complex'] as const;
-/** GB/T 30428 部件 (facility) and 事件 (event) major classes ('extension' = 扩展, what the standard does not list). */
-export const FACILITY_CLASSES = [
-  'public_utilities',
-  'road_traffic',
-  'city_appearance',
-  'landscaping',
-  'housing_land',
-  'other_facilities',
-  'extension',
-] as const;
-export const EVENT_CLASSES = [
-  'city_appearance',
-  'advertising',
-  'construction',
-  'emergencies',
-  'street_order',
-  'extension',
-] as const;
-export const FORM_FIELD_DATATYPES = [
-  'string',
-  'number',
-  'datetime',
-  'text',
-  'singlevaluelist',
-  'multivaluelist',
-] as const;
 
 export const HandlingLevelSchema = Type.Enum(HANDLING_LEVELS);
 

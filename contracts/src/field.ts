@@ -1,6 +1,7 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { CASE_STATES, CaseSummary } from './cases.js';
+import { CaseSummary } from './cases.js';
 import { AreaGeometry } from './grids.js';
+import { CASE_STATES } from './vocabulary/case-states.js';
 
 /**
  * Field work: the worker app's day (today, nearby cases, support), patrols (巡查) with

@@ -10,5 +10,5 @@ export * from './open311.js';
 export * from './photos.js';
 export * from './regions.js';
 export * from './residents.js';
-export * from './roles.js';
 export * from './users.js';
+export * from './vocabulary/index.js';

@@ -1,8 +1,8 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { RATINGS } from './cases.js';
 import { LocaleSchema, Offset } from './common.js';
 import { CRS_NAMES, MapConfig } from './grids.js';
 import { MAINLAND_MOBILE_PATTERN } from './roles.js';
+import { RATINGS } from './vocabulary/case-states.js';
 
 /**
  * The resident portal (/r): self-registration, "my reports" with their follow keys, and

@@ -1,3 +1,5 @@
+import type { Labels } from './vocabulary/text.js';
+
 /**
  * Roles from the glossary. One account may hold several; what each may do is decided
  * on the server (server/src/modules/accounts/permissions.ts). The UI uses the same list
@@ -19,6 +21,23 @@ export const ROLES = [
   'resident',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/** What each role is called (the desk's pages and the server's exports). */
+export const ROLE_LABELS: Labels<Role> = {
+  admin: { 'zh-CN': '系统管理员', 'en-US': 'Administrator' },
+  leader: { 'zh-CN': '领导', 'en-US': 'Leader' },
+  operator: { 'zh-CN': '指挥中心值班员', 'en-US': 'Command-center operator' },
+  handler: { 'zh-CN': '部门办件员', 'en-US': 'Department handler' },
+  workstation_staff: { 'zh-CN': '工作站人员', 'en-US': 'Workstation staff' },
+  grid_head: { 'zh-CN': '网格长', 'en-US': 'Grid head' },
+  deputy_grid_head: { 'zh-CN': '副网格长', 'en-US': 'Deputy grid head' },
+  grid_worker: { 'zh-CN': '网格员', 'en-US': 'Grid worker' },
+  supervisor: { 'zh-CN': '督查员', 'en-US': 'Supervisor' },
+  informant: { 'zh-CN': '信息员', 'en-US': 'Informant' },
+  patroller: { 'zh-CN': '巡查员', 'en-US': 'Patroller' },
+  liaison: { 'zh-CN': '联络员', 'en-US': 'Liaison' },
+  resident: { 'zh-CN': '居民', 'en-US': 'Resident' },
+};
 
 /** Grid-team roles (一长五员 plus the police deputy head). */
 export const GRID_TEAM_ROLES = [

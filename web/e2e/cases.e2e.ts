@@ -6,9 +6,12 @@ import { launchBrowser, logIn, openDesk, screenshot } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
 const BASE_GRID = '32028100100101'; // 文定社区第1网格, held by the demo account `gridworker`
-/** A small real JPEG, as a handler's phone would send (the server checks the bytes and makes a thumbnail). */
-const photo = () =>
-  sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+/**
+ * A phone camera's 12-megapixel JPEG, as a handler would pick it: the desk shrinks it to 1600 px
+ * before upload, like the apps (the server checks the bytes and makes a thumbnail).
+ */
+const cameraPhoto = () =>
+  sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90, g: 140, b: 60 } } })
     .jpeg()
     .toBuffer();
 
@@ -100,9 +103,10 @@ describe('the case loop through the desk', () => {
         page.waitForResponse((r) => r.url().endsWith('/api/photos') && r.request().method() === 'POST'),
         dialog
           .locator('input[type=file]')
-          .setInputFiles({ name: 'fixed.jpg', mimeType: 'image/jpeg', buffer: await photo() }),
+          .setInputFiles({ name: 'fixed.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto() }),
       ]);
       expect(upload.status()).toBeLessThan(300);
+      expect(((await upload.json()) as { width: number; height: number }).width).toBe(1600);
       await dialog.locator('.ant-upload-list-item-done').waitFor();
     });
     await waitForState(page, 'handled');

@@ -1,30 +1,10 @@
-import type { ErrorBody, Locale } from '@yiwang/contracts';
+import type { Locale } from '@yiwang/contracts';
+import { ApiError, type HttpContext, type QueryValue, type SendOptions, sendHttp } from '../shared/http';
 import { translate } from './i18n/translate';
 
-export interface FieldProblem {
-  field: string;
-  code: string;
-  message: string;
-}
+export { ApiError, type FieldProblem, isApiError } from '../shared/http';
 
-/** A failed API call. `message` is already translated (by the server, or here for network failures). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: FieldProblem[] = [],
-    readonly requestId?: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-export const isApiError = (error: unknown, status?: number): error is ApiError =>
-  error instanceof ApiError && (status === undefined || error.status === status);
-
-interface ApiState {
+interface ApiState extends HttpContext {
   csrfToken: string | null;
   locale: Locale;
   /** Called when the server says the session is gone (401); the app then shows the login page. */
@@ -47,73 +27,39 @@ export function configureApi(patch: Partial<ApiState>): void {
 /** 401 answers to a wrong password or code: the session (if any) is still fine. */
 const CREDENTIAL_CHECKS = new Set(['invalid-credentials', 'totp-required', 'invalid-totp']);
 
-type QueryValue = string | number | boolean | null | undefined;
-
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Multipart body (photos) instead of JSON. */
+  form?: FormData;
+  idempotencyKey?: string;
+  /** Other headers (If-Match). */
+  headers?: Record<string, string>;
   /** A 401 is an expected answer here (the login form, the session probe): do not leave the page. */
   expectUnauthenticated?: boolean;
   signal?: AbortSignal;
 }
 
-function queryString(query: Record<string, QueryValue> | undefined): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-const isErrorBody = (value: unknown): value is ErrorBody =>
-  typeof value === 'object' &&
-  value !== null &&
-  'error' in value &&
-  typeof (value as ErrorBody).error?.code === 'string';
-
+/** The shared core, plus the desk's own answer to a lost session (the login page) or a required second factor. */
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.locale };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
-
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}${queryString(options.query)}`, {
-      method,
-      headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      signal: options.signal ?? null,
-    });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new ApiError(0, 'network', translate(state.locale, 'error.network'));
-  }
-
-  if (response.status === 204) return undefined as T;
-  const payload: unknown = await response.json().catch(() => undefined);
-
-  if (!response.ok) {
-    const code = isErrorBody(payload) ? payload.error.code : 'http';
-    if (response.status === 401 && !CREDENTIAL_CHECKS.has(code) && !options.expectUnauthenticated) {
-      state.onUnauthenticated();
+  const { body, expectUnauthenticated, ...rest } = options;
+  const sendOptions: SendOptions = { ...rest, ...(body !== undefined ? { json: body } : {}) };
+  const result = await sendHttp<T>(state, method, path, sendOptions);
+  if (result.ok) {
+    if (result.body === undefined && result.status !== 204) {
+      throw new ApiError(result.status, 'http', translate(state.locale, 'error.http', { status: result.status }));
     }
-    if (code === 'totp-enrollment-required') state.onEnrollmentRequired();
-    if (isErrorBody(payload)) {
-      const { message, details, requestId } = payload.error;
-      throw new ApiError(response.status, code, message, details ?? [], requestId);
-    }
-    throw new ApiError(response.status, 'http', translate(state.locale, 'error.http', { status: response.status }));
+    return result.body;
   }
-  if (payload === undefined) {
-    throw new ApiError(response.status, 'http', translate(state.locale, 'error.http', { status: response.status }));
+  if (result.status === 0) throw ApiError.of(result, translate(state.locale, 'error.network'));
+  if (result.status === 401 && !CREDENTIAL_CHECKS.has(result.code) && !expectUnauthenticated) {
+    state.onUnauthenticated();
   }
-  return payload as T;
+  if (result.code === 'totp-enrollment-required') state.onEnrollmentRequired();
+  throw ApiError.of(result, translate(state.locale, 'error.http', { status: result.status }));
 }
 
-/** The one way the browser talks to /api: JSON, same-origin cookie, CSRF header, Accept-Language. */
+/** The one way the desk talks to /api: JSON, same-origin cookie, CSRF header, Accept-Language. */
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, options?: Omit<RequestOptions, 'query'>) =>
     request<T>('GET', path, { ...options, query }),

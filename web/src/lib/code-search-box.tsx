@@ -1,7 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Input } from 'antd';
 import { useState } from 'react';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../shared/use-debounced';
 
 export interface CodeSearchBoxProps<T extends { code: string }> {
   /** A query hook (the same one on every render) answering `{ items }` for the typed text. */

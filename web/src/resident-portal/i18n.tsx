@@ -1,5 +1,14 @@
 import type { Locale, PublicCaseState, PublicStep } from '@yiwang/contracts';
+import { MATTER_CATEGORY_LABELS, RATING_LABELS } from '@yiwang/contracts/vocabulary';
 import { createContext, type ReactNode, use, useCallback, useMemo, useState } from 'react';
+import {
+  labelEntries,
+  localName,
+  type MessageParams,
+  storedLocale,
+  storeLocale,
+  translator,
+} from '../shared/translate';
 import { configurePortalApi } from './portal-api';
 
 /**
@@ -106,16 +115,10 @@ const zhCN = {
   'mine.rated': '您的评价：{rating}',
   'mine.chooseRating': '请选择满意程度',
 
-  'category.comprehensive_governance': '综合治理',
-  'category.livelihood_service': '民生服务',
-  'category.public_safety': '公共安全',
-  'category.urban_management': '城市管理',
-  'category.other': '其他',
+  ...labelEntries('category', MATTER_CATEGORY_LABELS, 'zh-CN'),
   'category.all': '全部',
 
-  'rating.satisfied': '满意',
-  'rating.basically_satisfied': '基本满意',
-  'rating.dissatisfied': '不满意',
+  ...labelEntries('rating', RATING_LABELS, 'zh-CN'),
 
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.http': '服务器返回了意外的响应（HTTP {status}），请稍后重试。',
@@ -230,16 +233,10 @@ const enUS: Record<MessageKey, string> = {
   'mine.rated': 'Your rating: {rating}',
   'mine.chooseRating': 'Please choose how satisfied you are',
 
-  'category.comprehensive_governance': 'Community order',
-  'category.livelihood_service': 'Public services',
-  'category.public_safety': 'Public safety',
-  'category.urban_management': 'Streets and city',
-  'category.other': 'Other',
+  ...labelEntries('category', MATTER_CATEGORY_LABELS, 'en-US'),
   'category.all': 'All',
 
-  'rating.satisfied': 'Satisfied',
-  'rating.basically_satisfied': 'Mostly satisfied',
-  'rating.dissatisfied': 'Dissatisfied',
+  ...labelEntries('rating', RATING_LABELS, 'en-US'),
 
   'error.network': 'Cannot reach the server. Check the network and try again.',
   'error.http': 'Unexpected answer from the server (HTTP {status}). Please try again later.',
@@ -279,14 +276,9 @@ const STEP_LABELS: Record<PublicStep, readonly [zh: string, en: string]> = {
   archived: ['归档', 'Archived'],
 };
 
-const STORAGE_KEY = 'yiwang.locale';
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
-export type Params = Record<string, string | number>;
+export type Params = MessageParams;
 
-export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const template = dictionaries[locale][key];
-  return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : template;
-}
+export const translate = translator<MessageKey>({ 'zh-CN': zhCN, 'en-US': enUS });
 
 export interface PortalI18n {
   locale: Locale;
@@ -302,16 +294,6 @@ export interface PortalI18n {
 
 const I18nContext = createContext<PortalI18n | null>(null);
 
-function storedLocale(): Locale {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    if (stored === 'zh-CN' || stored === 'en-US') return stored;
-  } catch {
-    // Storage may be blocked (private mode); Chinese is the default.
-  }
-  return 'zh-CN';
-}
-
 function applyLocale(locale: Locale) {
   configurePortalApi({ locale });
   document.documentElement.lang = locale;
@@ -326,11 +308,7 @@ export function PortalI18nProvider({ children }: { children: ReactNode }) {
   });
   const setLocale = useCallback((next: Locale) => {
     applyLocale(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // The choice then lasts for this page only.
-    }
+    storeLocale(next);
     setLocaleState(next);
   }, []);
   const value = useMemo<PortalI18n>(() => {
@@ -346,7 +324,7 @@ export function PortalI18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) => translate(locale, key, params),
       stateLabel: (state) => STATE_LABELS[state][en ? 1 : 0],
       stepLabel: (step) => STEP_LABELS[step][en ? 1 : 0],
-      named: (value) => (en && value.nameEn ? value.nameEn : value.name),
+      named: (value) => localName(locale, value),
       dateTime: (iso) => format.format(new Date(iso)),
     };
   }, [locale, setLocale]);

@@ -8,7 +8,7 @@ import FollowPage from './pages/follow-page';
 import HomePage from './pages/home-page';
 import MyReportsPage from './pages/my-reports-page';
 import ReportPage from './pages/report-page';
-import { configurePortalApi, PortalError } from './portal-api';
+import { ApiError, configurePortalApi } from './portal-api';
 import { SESSION_KEY } from './session';
 import { Screen } from './ui';
 import './portal.css';
@@ -21,7 +21,7 @@ import './portal.css';
 
 /** Retry only what may succeed on a second try: network trouble and server errors, never a 4xx. */
 const shouldRetry = (failures: number, error: unknown) =>
-  failures < 2 && !(error instanceof PortalError && error.status >= 400 && error.status < 500);
+  failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
 
 const queryClient = new QueryClient({
   defaultOptions: {

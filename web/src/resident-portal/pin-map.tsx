@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ResidentMap } from '@yiwang/contracts';
+import type { LonLat, ResidentMap } from '@yiwang/contracts';
 import Feature from 'ol/Feature';
 import GeoJSON from 'ol/format/GeoJSON';
 import Point from 'ol/geom/Point';
@@ -20,12 +20,6 @@ import { useEffect, useRef, useState } from 'react';
 import { usePortalI18n } from './i18n';
 import { portalApi } from './portal-api';
 import { ErrorNote } from './ui';
-
-/** A point as the server takes it: WGS84 longitude and latitude. */
-export interface LonLat {
-  lon: number;
-  lat: number;
-}
 
 type Shift = (lonLat: [number, number]) => [number, number];
 type Tiles = NonNullable<ResidentMap['tiles']>;

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { type PortalI18n, usePortalI18n } from './i18n';
-import { PortalError } from './portal-api';
+import { ApiError } from './portal-api';
 
 /** The message to show for a failed call: the server's (already in the reader's language) or ours. */
 export function errorText(error: unknown, t: PortalI18n['t']): string {
-  if (error instanceof PortalError) {
+  if (error instanceof ApiError) {
     if (error.message) return error.message;
     return error.code === 'network' ? t('error.network') : t('error.http', { status: error.status });
   }
@@ -16,7 +16,7 @@ export function errorText(error: unknown, t: PortalI18n['t']): string {
 export function ErrorNote({ error }: { error: unknown }) {
   const { t } = usePortalI18n();
   if (!error) return null;
-  const details = error instanceof PortalError ? error.details : [];
+  const details = error instanceof ApiError ? error.details : [];
   return (
     <div className="yr-error" role="alert" data-testid="portal-error">
       <p>{errorText(error, t)}</p>

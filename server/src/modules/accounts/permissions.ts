@@ -1,57 +1,6 @@
-import type { Role } from '@yiwang/contracts';
+import { PERMISSIONS, type Permission, type Role } from '@yiwang/contracts';
 
-/**
- * What each role may do. Permissions say *what*; the data scope says *where* and is
- * applied in every query. Later modules add their permissions here.
- */
-export const PERMISSIONS = [
-  'regions.read',
-  'grids.read',
-  'grids.manage',
-  'staffing.read',
-  'staffing.manage',
-  'units.read',
-  'units.manage',
-  'users.read',
-  'users.manage',
-  'api-keys.manage',
-  'audit.read',
-  'audit.verify',
-  'photos.upload',
-  'photos.read',
-  'photos.original',
-  'catalog.read',
-  'catalog.manage',
-  'cases.report',
-  /** Every case in the data scope. */
-  'cases.read',
-  /** Only cases the caller's unit commands, handles, assists or was summoned to (department handlers). */
-  'cases.read-unit',
-  /** Only cases the caller reported (residents). */
-  'cases.read-own',
-  /** Command-unit commands: register, void, dispatch, review returns, hold, escalate, whistle, archive… */
-  'cases.operate',
-  /** Handling-unit commands: accept, return, feedback, extension requests, arrival and part. */
-  'cases.handle',
-  'cases.verify',
-  'cases.rate',
-  'cases.supervise',
-  /** See a reporter's full phone number for a stated purpose (audited). */
-  'cases.reveal',
-  /** Keep the 六定 dispatch rules of the scope: add, change, remove, reorder. */
-  'routing.manage',
-  /** Record my own patrols (GPS track) with the worker app. */
-  'patrols.record',
-  /** Live positions, tracks and activity of workers in scope (personal data: every view audited). */
-  'patrols.read',
-  /** Record my own household visits (走访). */
-  'visits.record',
-  /** Visits and visit plans of grids in scope. */
-  'visits.read',
-  /** Plan visits for the grids in scope. */
-  'visits.plan',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+export { PERMISSIONS, type Permission };
 
 /** Everyone on the government side: field staff and desks. */
 const STAFF: Permission[] = [
@@ -72,6 +21,7 @@ const FIELD_RECORDS: Permission[] = ['patrols.record', 'visits.record'];
 /** Who watches the field work of an area: patrol tracks are personal data, so only these. */
 const FIELD_OVERSIGHT: Permission[] = ['patrols.read', 'visits.read'];
 
+/** What each role may do (the permissions themselves are the shared vocabulary's). Later modules add their grants here. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   leader: [...DESK, 'users.read', 'cases.read', 'cases.supervise'],

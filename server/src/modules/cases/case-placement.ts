@@ -1,3 +1,4 @@
+import type { HandlingLevel } from '@yiwang/contracts';
 import type { Executor } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Crs } from '../grids/geometry/index.js';
@@ -5,7 +6,6 @@ import type { GridLocator } from '../grids/grid-locator.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { casesRepository } from './cases.repository.js';
 import { commandUnitFor } from './domain/stage-clock.js';
-import type { HandlingLevel } from './domain/types.js';
 import { intakeRepository } from './intake.repository.js';
 
 /** Where a case is: its region (for routing and command), its base grid and scope path. */

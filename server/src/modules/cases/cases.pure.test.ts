@@ -1,7 +1,7 @@
+import { haversineMeters } from '@yiwang/contracts';
 import { describe, expect, it } from 'vitest';
 import { maskPhone } from '../../platform/phone.js';
 import { formatCaseCode } from './case-code.js';
-import { haversineMeters } from './domain/duplicates.js';
 import type { CaseSnapshot } from './domain/workflow.js';
 import { reportCase } from './domain/workflow.js';
 import { loadSnapshot, storeSnapshot } from './snapshot-json.js';

@@ -1,3 +1,4 @@
+import { type HandlingLevel, type MatterCategory, OPEN_STATES } from '@yiwang/contracts';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, lte, min, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
@@ -17,7 +18,6 @@ import {
   type TimerKind,
   type TimeState,
 } from './cases.tables.js';
-import type { HandlingLevel, MatterCategory } from './domain/types.js';
 import type { CaseState } from './domain/workflow.js';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -44,16 +44,6 @@ export interface CaseScope {
   /** Sees nothing (a restriction whose key the caller lacks, e.g. a handler without a unit). */
   none?: boolean;
 }
-
-export const OPEN_STATES: readonly CaseState[] = [
-  'reported',
-  'registered',
-  'dispatched',
-  'accepted',
-  'returned',
-  'handled',
-  'on_hold',
-];
 
 export interface CaseFilter {
   state?: readonly CaseState[] | undefined;

@@ -1,4 +1,4 @@
-import type { CaseChannel, FormAnswers } from '@yiwang/contracts';
+import type { CaseChannel, FormAnswers, HandlingLevel, MatterCategory } from '@yiwang/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -18,7 +18,6 @@ import {
 import { users } from '../accounts/accounts.tables.js';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
-import type { HandlingLevel, MatterCategory } from './domain/types.js';
 import type { CaseState, ClockStage } from './domain/workflow.js';
 import type { StoredSnapshot } from './snapshot-json.js';
 

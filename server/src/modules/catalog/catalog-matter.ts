@@ -1,28 +1,7 @@
-import type {
-  EVENT_CLASSES,
-  FACILITY_CLASSES,
-  FORM_FIELD_DATATYPES,
-  HANDLING_LEVELS,
-  LIMIT_CLASSES,
-  MATTER_CATEGORIES,
-  Matter as MatterView,
-} from '@yiwang/contracts';
-import type { HandlingLevel, MatterCategory } from '../cases/domain/types.js';
+import type { EventClass, FacilityClass, Matter as MatterView } from '@yiwang/contracts';
 import type { MatterRow, NewMatterRow } from './catalog.repository.js';
 import type { EscalationRule } from './catalog.tables.js';
-import type { EventClass, FacilityClass, FormFieldDatatype, LimitClass, Matter } from './data/matter.js';
-
-// The API's lists and the domain's must not drift apart: these fail to compile if they do.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const listsAgree: [
-  Same<(typeof HANDLING_LEVELS)[number], HandlingLevel>,
-  Same<(typeof MATTER_CATEGORIES)[number], MatterCategory>,
-  Same<(typeof LIMIT_CLASSES)[number], LimitClass>,
-  Same<(typeof FORM_FIELD_DATATYPES)[number], FormFieldDatatype>,
-  Same<(typeof FACILITY_CLASSES)[number], FacilityClass>,
-  Same<(typeof EVENT_CLASSES)[number], EventClass>,
-] = [true, true, true, true, true, true];
-void listsAgree;
+import type { Matter } from './data/matter.js';
 
 /**
  * A matter as the database keeps it: the catalog's rules (data/matter.ts) plus its version,

@@ -1,3 +1,4 @@
+import type { HandlingLevel, MatterCategory } from '@yiwang/contracts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -12,7 +13,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { HandlingLevel, MatterCategory } from '../cases/domain/types.js';
 import type { WorkingDuration } from '../cases/domain/work-calendar.js';
 import type { FormField, LimitClass } from './data/matter.js';
 

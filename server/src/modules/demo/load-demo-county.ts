@@ -5,6 +5,7 @@ import { accountsRepository } from '../accounts/accounts.repository.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { loadDemoCaseLoop } from '../cases/load-demo-cases.js';
+import type { DepartmentCode } from '../catalog/data/matter.js';
 import { seedMatterCatalog } from '../catalog/use-cases/seed-matter-catalog.js';
 import { buildDemoGridMap } from '../grids/demo-grid-map.js';
 import { loadDemoGridMap } from '../grids/load-demo-grid-map.js';
@@ -41,7 +42,11 @@ export const DEMO_DEPARTMENTS = [
   ['petition', '市信访局', 'Letters and Visits Bureau'],
   ['veterans', '市退役军人事务局', 'Veterans Affairs Bureau'],
   ['medinsurance', '市医疗保障局', 'Healthcare Security Bureau'],
-] as const;
+] as const satisfies readonly (readonly [DepartmentCode, string, string])[];
+// Every department the catalog names exists in the demo county: a code missing here fails to compile.
+type MissingDepartment = Exclude<DepartmentCode, (typeof DEMO_DEPARTMENTS)[number][0]>;
+const allDepartmentsCreated: [MissingDepartment] extends [never] ? true : MissingDepartment = true;
+void allDepartmentsCreated;
 
 /** Shared by every demo account; printed at start. A demo install is for trials only. */
 export const DEMO_PASSWORD = 'yiwang2026';

@@ -1,8 +1,8 @@
+import { OPEN_STATES } from '@yiwang/contracts';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { users } from '../accounts/accounts.tables.js';
-import { OPEN_STATES } from '../cases/cases.repository.js';
 import { caseEvents, caseReports, cases } from '../cases/cases.tables.js';
 import { matters } from '../catalog/catalog.tables.js';
 import { grids } from '../grids/grids.tables.js';

@@ -1,3 +1,4 @@
+import { CLOSED_STATES } from '@yiwang/contracts';
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { caseEvents, caseReports, cases } from '../cases/cases.tables.js';
@@ -8,7 +9,10 @@ export type HotlineCallbackRow = typeof hotlineCallbacks.$inferSelect;
 
 /** Events below the cursor read again on each scan, for transactions that committed late. */
 const RESCAN_WINDOW = 1000;
-const CLOSED_STATES = sql`ARRAY['closed','rated','archived','voided']::text[]`;
+const CLOSED_STATES_ARRAY = sql`ARRAY[${sql.join(
+  CLOSED_STATES.map((state) => sql`${state}`),
+  sql`,`,
+)}]::text[]`;
 
 export const hotlineRepository = {
   /** The top of the region tree: where a work order without a point is placed. */
@@ -40,7 +44,7 @@ export const hotlineRepository = {
           'eventId', e.id,
           'event', e.type,
           'state', e.to_state,
-          'status', CASE WHEN e.to_state = ANY(${CLOSED_STATES}) THEN 'closed' ELSE 'open' END,
+          'status', CASE WHEN e.to_state = ANY(${CLOSED_STATES_ARRAY}) THEN 'closed' ELSE 'open' END,
           'at', to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
           'note', COALESCE(e.details->>'note', e.details->>'reason', e.details->>'text')
         ),

@@ -1,3 +1,4 @@
+import { CLOSED_STATES } from '@yiwang/contracts';
 import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
@@ -9,7 +10,6 @@ import type { RequestSource } from './present-open311.js';
 
 const assignedUnit = alias(units, 'assigned_unit');
 const commandUnit = alias(units, 'command_unit');
-const CLOSED_STATES = ['closed', 'rated', 'archived', 'voided'] as const;
 
 export interface RequestFilter {
   codes?: readonly string[];

@@ -1,5 +1,5 @@
 import type { Locale } from '@yiwang/contracts';
-import { MATTER_CATEGORY_LABELS } from '../cases/domain/types.js';
+import { isOpenState, MATTER_CATEGORY_LABELS } from '@yiwang/contracts';
 import type { CatalogMatter } from '../catalog/catalog-matter.js';
 import { fields, type XmlElement } from './xml.js';
 
@@ -68,8 +68,7 @@ export interface Open311Error {
   description: string;
 }
 
-const CLOSED_STATES = new Set(['closed', 'rated', 'archived', 'voided']);
-export const open311Status = (state: string): 'open' | 'closed' => (CLOSED_STATES.has(state) ? 'closed' : 'open');
+export const open311Status = (state: string): 'open' | 'closed' => (isOpenState(state) ? 'open' : 'closed');
 
 /** China has no daylight saving time: every local time is UTC+08:00. */
 export function isoWithOffset(date: Date): string {

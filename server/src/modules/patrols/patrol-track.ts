@@ -1,5 +1,5 @@
 import type { LineString } from '@yiwang/contracts';
-import { haversineMeters } from '../cases/domain/duplicates.js';
+import { haversineMeters } from '@yiwang/contracts';
 
 /** Clock difference between a phone and the server that patrol times may show. */
 export const CLOCK_SKEW_MS = 10 * 60_000;

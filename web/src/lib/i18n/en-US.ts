@@ -1,3 +1,6 @@
+import { ROLE_LABELS } from '@yiwang/contracts/vocabulary';
+import { labelEntries } from '../../shared/translate';
+
 import type { MessageKey } from './zh-CN';
 
 /** UI strings, English. Every key of zh-CN.ts must be here (checked by the type). */
@@ -67,19 +70,7 @@ export const enUS: Record<MessageKey, string> = {
   'shell.pageNotFound': 'This page does not exist.',
   'shell.forbidden': 'You are not allowed to open this page.',
 
-  'role.admin': 'Administrator',
-  'role.leader': 'Leader',
-  'role.operator': 'Command-center operator',
-  'role.handler': 'Department handler',
-  'role.workstation_staff': 'Workstation staff',
-  'role.grid_head': 'Grid head',
-  'role.deputy_grid_head': 'Deputy grid head',
-  'role.grid_worker': 'Grid worker',
-  'role.supervisor': 'Supervisor',
-  'role.informant': 'Informant',
-  'role.patroller': 'Patroller',
-  'role.liaison': 'Liaison',
-  'role.resident': 'Resident',
+  ...labelEntries('role', ROLE_LABELS, 'en-US'),
 
   'unitKind.command_center': 'Command center',
   'unitKind.department': 'Department',

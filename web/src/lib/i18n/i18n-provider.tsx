@@ -2,10 +2,9 @@ import type { Locale } from '@yiwang/contracts';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, use, useCallback, useMemo, useState } from 'react';
+import { storedLocale, storeLocale } from '../../shared/translate';
 import { configureApi } from '../api';
 import { localName, type MessageKey, type MessageParams, translate } from './translate';
-
-const STORAGE_KEY = 'yiwang.locale';
 
 export interface I18n {
   locale: Locale;
@@ -17,16 +16,6 @@ export interface I18n {
 }
 
 const I18nContext = createContext<I18n | null>(null);
-
-function storedLocale(): Locale {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    if (stored === 'zh-CN' || stored === 'en-US') return stored;
-  } catch {
-    // Storage can be blocked (private mode, policy); Chinese is the default.
-  }
-  return 'zh-CN';
-}
 
 function applyLocale(locale: Locale) {
   configureApi({ locale });
@@ -44,12 +33,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLocale = useCallback((next: Locale) => {
     applyLocale(next);
-    try {
-      // Remembered for the login page of the next visit.
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not fatal: the choice then lasts for this page only.
-    }
+    // Remembered for the login page of the next visit.
+    storeLocale(next);
     setLocaleState(next);
   }, []);
 

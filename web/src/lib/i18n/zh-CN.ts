@@ -1,3 +1,6 @@
+import { ROLE_LABELS } from '@yiwang/contracts/vocabulary';
+import { labelEntries } from '../../shared/translate';
+
 /**
  * UI strings, Chinese (the default and the source of the key list). en-US.ts must
  * translate every key: a missing one is a type error. Terms follow docs GLOSSARY.
@@ -68,19 +71,7 @@ export const zhCN = {
   'shell.pageNotFound': '页面不存在。',
   'shell.forbidden': '您没有访问此页面的权限。',
 
-  'role.admin': '系统管理员',
-  'role.leader': '领导',
-  'role.operator': '指挥中心值班员',
-  'role.handler': '部门办件员',
-  'role.workstation_staff': '工作站人员',
-  'role.grid_head': '网格长',
-  'role.deputy_grid_head': '副网格长',
-  'role.grid_worker': '网格员',
-  'role.supervisor': '督查员',
-  'role.informant': '信息员',
-  'role.patroller': '巡查员',
-  'role.liaison': '联络员',
-  'role.resident': '居民',
+  ...labelEntries('role', ROLE_LABELS, 'zh-CN'),
 
   'unitKind.command_center': '指挥中心',
   'unitKind.department': '职能部门',

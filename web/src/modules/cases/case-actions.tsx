@@ -1,4 +1,5 @@
 import type { CaseCommandBody, CaseDetail } from '@yiwang/contracts';
+import { RATINGS, type RatingName } from '@yiwang/contracts/vocabulary';
 import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -116,7 +117,7 @@ interface FormValues {
   unitId?: string | null;
   assistingUnitIds?: string[];
   decision?: 'uphold' | 'reject';
-  rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+  rating?: RatingName;
   unitAtFault?: boolean;
   comment?: string;
   photoIds?: string[];
@@ -203,12 +204,11 @@ const REASON_REQUIRED: ReadonlySet<CommandType> = new Set([
 
 /** The dialog of one command: its fields, the suggested unit for dispatch, the server's refusal. */
 function CommandDialog({ detail, type, onClose }: { detail: CaseDetail; type: CommandType; onClose(): void }) {
-  const { t, locale } = useCasesI18n();
-  const session = useSignedIn();
+  const { t } = useCasesI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
-  const run = useCaseCommand(detail.case, { csrfToken: session.csrfToken, locale });
+  const run = useCaseCommand(detail.case);
   const needsUnit = type === 'dispatch' || type === 'redispatch';
   const routing = useRouting(detail.case.code, needsUnit);
   const suggestion = routing.data ?? detail.routing;
@@ -303,7 +303,7 @@ function CommandDialog({ detail, type, onClose }: { detail: CaseDetail; type: Co
             <>
               <Form.Item name="rating" label={t('cases.rating')}>
                 <Radio.Group
-                  options={(['satisfied', 'basically_satisfied', 'dissatisfied'] as const).map((r) => ({
+                  options={RATINGS.map((r) => ({
                     value: r,
                     label: t(`cases.rating.${r}`),
                   }))}

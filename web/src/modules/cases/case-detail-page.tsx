@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { CaseDetail, TimelineEntry } from '@yiwang/contracts';
+import type { CaseDetail, LonLat, TimelineEntry } from '@yiwang/contracts';
 import {
   Alert,
   App,
@@ -28,7 +28,6 @@ import { RevealPhone } from '../../lib/reveal-phone';
 import { useSignedIn } from '../auth/session';
 import { CaseActions } from './case-actions';
 import { eventLabel, StateTag, TimeTag } from './case-labels';
-import type { LonLat } from './case-map';
 import { useCaseStream } from './case-stream';
 import { photoUrl, useCase, useCasePost } from './cases-api';
 import { useCasesI18n } from './cases-messages';

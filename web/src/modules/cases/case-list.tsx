@@ -1,4 +1,5 @@
 import type { CaseStateName, CaseSummary, TimeState } from '@yiwang/contracts';
+import { CLOSED_STATES, HANDLING_LEVELS, OPEN_STATES, TIME_STATES } from '@yiwang/contracts/vocabulary';
 import { Alert, Badge, Card, Checkbox, DatePicker, Input, Select, Space, Table, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,21 +13,8 @@ import { type CaseFilter, useCases } from './cases-api';
 import { type CasesMessageKey, useCasesI18n } from './cases-messages';
 import { MatterSelect } from './matter-select';
 
-const STATES: CaseStateName[] = [
-  'reported',
-  'registered',
-  'dispatched',
-  'accepted',
-  'returned',
-  'handled',
-  'closed',
-  'rated',
-  'archived',
-  'on_hold',
-  'voided',
-];
-const LEVELS = ['community', 'town', 'city'] as const;
-const TIME_STATES: TimeState[] = ['normal', 'warning', 'overdue'];
+/** Open states first, in the loop's order, then the closed ones. */
+const STATES: readonly CaseStateName[] = [...OPEN_STATES, ...CLOSED_STATES];
 const PAGE_SIZE = 20;
 
 export interface CaseListProps {
@@ -90,7 +78,7 @@ export function CaseList({ title, help, preset, fixedState, testId }: CaseListPr
             placeholder={t('cases.allLevels')}
             value={filter.level}
             onChange={(level) => patch({ level })}
-            options={LEVELS.map((l) => ({ value: l, label: t(`cases.level.${l}`) }))}
+            options={HANDLING_LEVELS.map((l) => ({ value: l, label: t(`cases.level.${l}`) }))}
           />
           <Select<TimeState>
             allowClear

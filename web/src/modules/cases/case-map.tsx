@@ -1,3 +1,4 @@
+import type { LonLat } from '@yiwang/contracts';
 import { Spin } from 'antd';
 import type { Coordinate } from 'ol/coordinate';
 import Feature from 'ol/Feature';
@@ -15,11 +16,6 @@ import View from 'ol/View';
 import 'ol/ol.css';
 import { useEffect, useRef } from 'react';
 import { useGridDetail, useGridGeoJson } from '../grids/grids-api';
-
-export interface LonLat {
-  lon: number;
-  lat: number;
-}
 
 const gridStyle = new Style({
   stroke: new Stroke({ color: 'rgba(22, 163, 74, 0.9)', width: 2 }),

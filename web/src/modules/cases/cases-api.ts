@@ -5,6 +5,7 @@ import type {
   CaseList,
   CaseStateName,
   CaseSummary,
+  HandlingLevel,
   IntakeResult,
   MatterList,
   Photo,
@@ -17,7 +18,7 @@ import { ApiError, api } from '../../lib/api';
 
 export interface CaseFilter {
   state?: CaseStateName[] | undefined;
-  level?: 'community' | 'town' | 'city' | undefined;
+  level?: HandlingLevel | undefined;
   gridCode?: string | undefined;
   matterCode?: string | undefined;
   timeState?: TimeState | undefined;
@@ -80,56 +81,13 @@ export const useMatterSearch = (q: string) =>
     staleTime: 5 * 60_000,
   });
 
-interface Caller {
-  csrfToken: string;
-  locale: string;
-}
-
-/**
- * A POST with headers lib/api does not send (If-Match, Idempotency-Key) or a non-JSON body;
- * errors become ApiError like lib/api's.
- */
-async function send<T>(path: string, body: BodyInit, caller: Caller, headers: Record<string, string>): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method: 'POST',
-      body,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': caller.locale,
-        'X-CSRF-Token': caller.csrfToken,
-        ...headers,
-      },
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'network');
-  }
-  const payload = (await response.json().catch(() => undefined)) as
-    | (T & { error?: { code: string; message: string; details?: [] } })
-    | undefined;
-  if (!response.ok || payload === undefined) {
-    throw new ApiError(
-      response.status,
-      payload?.error?.code ?? 'http',
-      payload?.error?.message ?? `HTTP ${response.status}`,
-      payload?.error?.details ?? [],
-    );
-  }
-  return payload;
-}
-
-const json = { 'Content-Type': 'application/json' };
-
 /** Runs a workflow command with If-Match (the version the page shows); refreshes the case and lists. */
-export function useCaseCommand(summary: CaseSummary, caller: Caller) {
+export function useCaseCommand(summary: CaseSummary) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (command: CaseCommandBody) =>
-      send<{ case: CaseSummary }>(`/cases/${summary.code}/commands`, JSON.stringify(command), caller, {
-        ...json,
-        'If-Match': `"${summary.version}"`,
+      api.post<{ case: CaseSummary }>(`/cases/${summary.code}/commands`, command, {
+        headers: { 'If-Match': `"${summary.version}"` },
       }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['cases'] }),
   });
@@ -144,20 +102,20 @@ export function useCasePost<T>(path: string) {
   });
 }
 
-export function useReportCase(caller: Caller) {
+export function useReportCase() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, key }: { body: ReportCaseBody; key: string }) =>
-      send<IntakeResult>('/cases', JSON.stringify(body), caller, { ...json, 'Idempotency-Key': key }),
+      api.post<IntakeResult>('/cases', body, { idempotencyKey: key }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cases'] }),
   });
 }
 
 /** Uploads one photo (multipart field `file`). */
-export function uploadPhoto(file: File, caller: Caller): Promise<Photo> {
+export function uploadPhoto(file: Blob, name: string): Promise<Photo> {
   const form = new FormData();
-  form.append('file', file);
-  return send<Photo>('/photos', form, caller, {});
+  form.append('file', file, name);
+  return api.post<Photo>('/photos', undefined, { form });
 }
 
 export const photoUrl = (id: string, kind: 'image' | 'thumbnail') => `/api/photos/${id}/${kind}`;

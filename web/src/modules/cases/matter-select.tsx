@@ -1,7 +1,7 @@
 import type { Matter } from '@yiwang/contracts';
 import { Select } from 'antd';
 import { useState } from 'react';
-import { useDebounced } from '../../lib/use-debounced';
+import { useDebounced } from '../../shared/use-debounced';
 import { useMatterSearch } from './cases-api';
 import { useCasesI18n } from './cases-messages';
 

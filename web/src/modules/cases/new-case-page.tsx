@@ -1,4 +1,4 @@
-import type { FormAnswers, Matter, MatterFormField, ReportCaseBody } from '@yiwang/contracts';
+import type { Locale, Matter, MatterFormField, ReportCaseBody } from '@yiwang/contracts';
 import {
   Alert,
   App,
@@ -19,7 +19,8 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../lib/api';
 import { showApiErrorOnForm } from '../../lib/form-errors';
-import { useSignedIn } from '../auth/session';
+import { newIdempotencyKey } from '../../shared/http';
+import { answersToSend, choicesOf, questionText } from '../../shared/report-form';
 import { useReportCase } from './cases-api';
 import { useCasesI18n } from './cases-messages';
 import { MatterSelect } from './matter-select';
@@ -39,12 +40,9 @@ interface Values {
 }
 
 /** One of the matter's form fields (like an Open311 service attribute). */
-function MatterField({ field, locale }: { field: MatterFormField; locale: string }) {
-  const label = locale === 'en-US' && field.descriptionEn ? field.descriptionEn : field.description;
-  const options = (field.values ?? []).map((v) => ({
-    value: v.key,
-    label: locale === 'en-US' && v.nameEn ? v.nameEn : v.name,
-  }));
+function MatterField({ field, locale }: { field: MatterFormField; locale: Locale }) {
+  const label = questionText(field, locale);
+  const options = choicesOf(field, locale).map((c) => ({ value: c.key, label: c.name }));
   const control =
     field.datatype === 'number' ? (
       <InputNumber style={{ width: 200 }} />
@@ -69,16 +67,15 @@ const FIELDS = ['matterCode', 'description', 'point', 'address', 'reporter'];
 /** 新建案件: the desk operator enters a call or a walk-in (channel "desk"). */
 export default function NewCasePage() {
   const { t, locale } = useCasesI18n();
-  const session = useSignedIn();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [how, setHow] = useState<'call' | 'walkIn'>('call');
   const [matter, setMatter] = useState<Matter | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
-  const report = useReportCase({ csrfToken: session.csrfToken, locale });
+  const report = useReportCase();
   // One key per form filling: a retry after a network failure cannot create the case twice.
-  const key = useRef(crypto.randomUUID());
+  const key = useRef(newIdempotencyKey());
   const lon = Form.useWatch('lon', form);
   const lat = Form.useWatch('lat', form);
   const point = typeof lon === 'number' && typeof lat === 'number' ? { lon, lat } : null;
@@ -96,11 +93,7 @@ export default function NewCasePage() {
       channel: 'desk',
       ...(point ? { point: { ...point, crs: 'WGS84' as const } } : {}),
       ...(v.address?.trim() ? { address: v.address.trim() } : {}),
-      formAnswers: Object.fromEntries(
-        Object.entries(v.formAnswers ?? {}).filter(
-          ([, a]) => a !== undefined && a !== '' && !(Array.isArray(a) && !a.length),
-        ),
-      ) as FormAnswers,
+      formAnswers: answersToSend(matter?.formFields ?? [], v.formAnswers ?? {}),
       reporter: {
         ...(v.name?.trim() ? { name: v.name.trim() } : {}),
         ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
@@ -109,7 +102,7 @@ export default function NewCasePage() {
     };
     try {
       const result = await report.mutateAsync({ body, key: key.current });
-      key.current = crypto.randomUUID();
+      key.current = newIdempotencyKey();
       message.success(
         result.outcome === 'merged'
           ? t('cases.new.mergedInto', { code: result.case.code })

@@ -2,14 +2,16 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../lib/form-errors';
-import { useSignedIn } from '../auth/session';
+import { compressForUpload } from '../../shared/compress-photo';
 import { uploadPhoto } from './cases-api';
 import { useCasesI18n } from './cases-messages';
 
-/** Uploads photos as they are chosen and hands their ids over (a form control: value = photo ids). */
+/**
+ * Uploads photos as they are chosen and hands their ids over (a form control: value = photo ids).
+ * Each is shrunk first, like in the worker app and the portal, so a 20 MB phone photo goes too.
+ */
 export function PhotoUpload({ onChange }: { value?: string[]; onChange?: (ids: string[]) => void }) {
-  const { t, locale } = useCasesI18n();
-  const session = useSignedIn();
+  const { t } = useCasesI18n();
   const { message } = App.useApp();
   const [files, setFiles] = useState<UploadFile[]>([]);
   return (
@@ -21,7 +23,8 @@ export function PhotoUpload({ onChange }: { value?: string[]; onChange?: (ids: s
       data-testid="photo-upload"
       customRequest={async ({ file, onSuccess, onError }) => {
         try {
-          onSuccess?.(await uploadPhoto(file as File, { csrfToken: session.csrfToken, locale }));
+          const { blob, name } = await compressForUpload(file as File);
+          onSuccess?.(await uploadPhoto(blob, name));
         } catch (error) {
           message.error(errorText(error));
           onError?.(error as Error);

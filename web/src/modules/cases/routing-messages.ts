@@ -1,3 +1,5 @@
+import { MATTER_CATEGORY_LABELS } from '@yiwang/contracts/vocabulary';
+import { labelEntries } from '../../shared/translate';
 import { useModuleI18n } from '../grids/module-i18n';
 
 /** UI strings of the 六定 dispatch-rule page (loaded with it). Chinese defines the keys; English must have every one. */
@@ -52,11 +54,7 @@ const zhCN = {
   'routing.matched': '命中规则 {code}',
   'routing.fallback': '无规则命中，兜底派遣',
   'routing.passedOver': '同一事项但地点不符、被跳过的规则：{codes}',
-  'routing.category.comprehensive_governance': '综合治理',
-  'routing.category.livelihood_service': '民生服务',
-  'routing.category.public_safety': '公共安全',
-  'routing.category.urban_management': '城市管理',
-  'routing.category.other': '其他',
+  ...labelEntries('routing.category', MATTER_CATEGORY_LABELS, 'zh-CN'),
 };
 
 const enUS: Record<keyof typeof zhCN, string> = {
@@ -111,11 +109,7 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'routing.matched': 'Rule {code} matched',
   'routing.fallback': 'No rule matched: fallback',
   'routing.passedOver': 'Rules for the same matter passed over (other place): {codes}',
-  'routing.category.comprehensive_governance': 'Comprehensive governance',
-  'routing.category.livelihood_service': 'Livelihood services',
-  'routing.category.public_safety': 'Public safety',
-  'routing.category.urban_management': 'Urban management',
-  'routing.category.other': 'Other',
+  ...labelEntries('routing.category', MATTER_CATEGORY_LABELS, 'en-US'),
 };
 
 export type RoutingMessageKey = keyof typeof zhCN;

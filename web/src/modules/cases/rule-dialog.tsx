@@ -1,4 +1,5 @@
-import type { MATTER_CATEGORIES, RoutingRuleBody, RoutingRuleView } from '@yiwang/contracts';
+import type { RoutingRuleBody, RoutingRuleView } from '@yiwang/contracts';
+import { MATTER_CATEGORIES, type MatterCategory } from '@yiwang/contracts/vocabulary';
 import { Alert, App, Form, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../lib/api';
@@ -10,14 +11,7 @@ import { MatterSelect } from './matter-select';
 import { useSaveRule } from './routing-api';
 import { useRoutingI18n } from './routing-messages';
 
-type Category = (typeof MATTER_CATEGORIES)[number];
-export const CATEGORIES = [
-  'comprehensive_governance',
-  'livelihood_service',
-  'public_safety',
-  'urban_management',
-  'other',
-] as const satisfies readonly Category[];
+type Category = MatterCategory;
 
 interface RuleForm {
   matterKind: 'code' | 'category' | 'any';
@@ -150,7 +144,7 @@ export function RuleDialog({
           )}
           {matterKind === 'category' && (
             <Form.Item name="matterCategory" label={t('routing.matterKind.category')} rules={required}>
-              <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`routing.category.${c}`) }))} />
+              <Select options={MATTER_CATEGORIES.map((c) => ({ value: c, label: t(`routing.category.${c}`) }))} />
             </Form.Item>
           )}
           <Form.Item name="placeKind" label={t('routing.placeKind')}>

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateMatterBody,
-  MATTER_CATEGORIES,
+  HandlingLevel,
+  MatterCategory,
   MatterDetail,
   MatterList,
   UnitList,
@@ -9,12 +10,12 @@ import type {
 } from '@yiwang/contracts';
 import { api } from '../../lib/api';
 
-export type MatterCategory = (typeof MATTER_CATEGORIES)[number];
+export type { MatterCategory };
 
 export interface MatterFilter {
   q?: string | undefined;
   category?: MatterCategory | undefined;
-  handlingLevel?: 'community' | 'town' | 'city' | undefined;
+  handlingLevel?: HandlingLevel | undefined;
   department?: string | undefined;
   includeInactive: boolean;
 }

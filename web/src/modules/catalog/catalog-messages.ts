@@ -1,4 +1,14 @@
+import {
+  EVENT_CLASS_LABELS,
+  FACILITY_CLASS_LABELS,
+  HANDLING_LEVEL_LABELS,
+  MATTER_CATEGORY_LABELS,
+} from '@yiwang/contracts/vocabulary';
+import { labelEntries } from '../../shared/translate';
 import { useModuleI18n } from '../grids/module-i18n';
+
+/** GB/T 30428 classes of both kinds (two share a name and a label: city_appearance, extension). */
+const GB_CLASS_LABELS = { ...FACILITY_CLASS_LABELS, ...EVENT_CLASS_LABELS };
 
 /** UI strings of the matter catalog page (loaded with it). Chinese defines the keys; English must have every one. */
 const zhCN = {
@@ -78,29 +88,13 @@ const zhCN = {
   'catalog.unchanged': '没有修改，未生成新版本',
   'catalog.moreProblems': '其他问题：',
   'catalog.handleShort': '{amount} {unit}',
-  'catalog.category.comprehensive_governance': '综合治理',
-  'catalog.category.livelihood_service': '民生服务',
-  'catalog.category.public_safety': '公共安全',
-  'catalog.category.urban_management': '城市管理',
-  'catalog.category.other': '其他',
-  'catalog.level.community': '村（社区）级',
-  'catalog.level.town': '镇（街道）级',
-  'catalog.level.city': '市级',
+  ...labelEntries('catalog.category', MATTER_CATEGORY_LABELS, 'zh-CN'),
+  ...labelEntries('catalog.level', HANDLING_LEVEL_LABELS, 'zh-CN'),
   'catalog.limit.urgent': '紧急类（当日）',
   'catalog.limit.routine': '一般类（2 个工作日内）',
   'catalog.limit.help': '求助咨询类（3 个工作日内）',
   'catalog.limit.complex': '复杂类（13 个工作日内）',
-  'catalog.class.public_utilities': '公用设施',
-  'catalog.class.road_traffic': '道路交通',
-  'catalog.class.city_appearance': '市容环境',
-  'catalog.class.landscaping': '园林绿化',
-  'catalog.class.housing_land': '房屋土地',
-  'catalog.class.other_facilities': '其他设施',
-  'catalog.class.advertising': '宣传广告',
-  'catalog.class.construction': '施工管理',
-  'catalog.class.emergencies': '突发事件',
-  'catalog.class.street_order': '街面秩序',
-  'catalog.class.extension': '扩展',
+  ...labelEntries('catalog.class', GB_CLASS_LABELS, 'zh-CN'),
 };
 
 const enUS: Record<keyof typeof zhCN, string> = {
@@ -181,29 +175,13 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'catalog.unchanged': 'Nothing changed; no new version',
   'catalog.moreProblems': 'Other problems:',
   'catalog.handleShort': '{amount} {unit}',
-  'catalog.category.comprehensive_governance': 'Comprehensive governance',
-  'catalog.category.livelihood_service': 'Livelihood services',
-  'catalog.category.public_safety': 'Public safety',
-  'catalog.category.urban_management': 'Urban management',
-  'catalog.category.other': 'Other',
-  'catalog.level.community': 'Community',
-  'catalog.level.town': 'Town',
-  'catalog.level.city': 'City',
+  ...labelEntries('catalog.category', MATTER_CATEGORY_LABELS, 'en-US'),
+  ...labelEntries('catalog.level', HANDLING_LEVEL_LABELS, 'en-US'),
   'catalog.limit.urgent': 'Urgent (same day)',
   'catalog.limit.routine': 'Routine (2 working days)',
   'catalog.limit.help': 'Help or inquiry (3 working days)',
   'catalog.limit.complex': 'Complex (13 working days)',
-  'catalog.class.public_utilities': 'Public utilities',
-  'catalog.class.road_traffic': 'Roads and traffic',
-  'catalog.class.city_appearance': 'City appearance',
-  'catalog.class.landscaping': 'Landscaping',
-  'catalog.class.housing_land': 'Housing and land',
-  'catalog.class.other_facilities': 'Other facilities',
-  'catalog.class.advertising': 'Advertising',
-  'catalog.class.construction': 'Construction',
-  'catalog.class.emergencies': 'Emergencies',
-  'catalog.class.street_order': 'Street order',
-  'catalog.class.extension': 'Extension',
+  ...labelEntries('catalog.class', GB_CLASS_LABELS, 'en-US'),
 };
 
 export type CatalogMessageKey = keyof typeof zhCN;

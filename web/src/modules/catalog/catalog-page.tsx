@@ -1,4 +1,5 @@
 import type { Matter } from '@yiwang/contracts';
+import { HANDLING_LEVELS, MATTER_CATEGORIES } from '@yiwang/contracts/vocabulary';
 import { Alert, Button, Card, Checkbox, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../lib/form-errors';
@@ -7,7 +8,7 @@ import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth/session';
 import { type MatterFilter, useDepartments, useMatters } from './catalog-api';
 import { useCatalogI18n } from './catalog-messages';
-import { CATEGORIES, LEVELS, MatterDialog } from './matter-dialog';
+import { MatterDialog } from './matter-dialog';
 
 const PAGE_SIZE = 20;
 
@@ -58,7 +59,7 @@ export default function CatalogPage() {
             placeholder={t('catalog.allCategories')}
             value={filter.category}
             onChange={(category) => patch({ category })}
-            options={CATEGORIES.map((c) => ({ value: c, label: t(`catalog.category.${c}`) }))}
+            options={MATTER_CATEGORIES.map((c) => ({ value: c, label: t(`catalog.category.${c}`) }))}
           />
           <Select
             allowClear
@@ -66,7 +67,7 @@ export default function CatalogPage() {
             placeholder={t('catalog.allLevels')}
             value={filter.handlingLevel}
             onChange={(handlingLevel) => patch({ handlingLevel })}
-            options={LEVELS.map((l) => ({ value: l, label: t(`catalog.level.${l}`) }))}
+            options={HANDLING_LEVELS.map((l) => ({ value: l, label: t(`catalog.level.${l}`) }))}
           />
           <Select
             allowClear

@@ -1,13 +1,14 @@
-import type {
-  CreateMatterBody,
+import type { CreateMatterBody, Matter, UpdateMatterBody } from '@yiwang/contracts';
+import {
+  type FormFieldDatatype as Datatype,
   EVENT_CLASSES,
   FACILITY_CLASSES,
   FORM_FIELD_DATATYPES,
+  HANDLING_LEVELS,
+  isListDatatype as isList,
   LIMIT_CLASSES,
-  Matter,
-  MatterFormField,
-  UpdateMatterBody,
-} from '@yiwang/contracts';
+  MATTER_CATEGORIES,
+} from '@yiwang/contracts/vocabulary';
 import {
   Alert,
   App,
@@ -31,216 +32,26 @@ import { useMemo, useState } from 'react';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
-import { type MatterCategory, useDepartments, useMatterDetail, useMatters, useSaveMatter } from './catalog-api';
+import { useDepartments, useMatterDetail, useMatters, useSaveMatter } from './catalog-api';
 import { useCatalogI18n } from './catalog-messages';
+import {
+  changesOf,
+  DEFAULT_LIMITS,
+  editableOf,
+  type FieldForm,
+  formOf,
+  type MatterForm,
+  namePathOf,
+  nextCode,
+} from './matter-form';
 
-type LimitClass = (typeof LIMIT_CLASSES)[number];
-type Datatype = (typeof FORM_FIELD_DATATYPES)[number];
-type GbClass = (typeof FACILITY_CLASSES)[number] | (typeof EVENT_CLASSES)[number];
-
-export const CATEGORIES = [
-  'comprehensive_governance',
-  'livelihood_service',
-  'public_safety',
-  'urban_management',
-  'other',
-] as const satisfies readonly MatterCategory[];
-export const LEVELS = ['community', 'town', 'city'] as const;
-const LIMITS = ['urgent', 'routine', 'help', 'complex'] as const satisfies readonly LimitClass[];
-const DATATYPES = [
-  'string',
-  'number',
-  'datetime',
-  'text',
-  'singlevaluelist',
-  'multivaluelist',
-] as const satisfies readonly Datatype[];
-const FACILITY: readonly (typeof FACILITY_CLASSES)[number][] = [
-  'public_utilities',
-  'road_traffic',
-  'city_appearance',
-  'landscaping',
-  'housing_land',
-  'other_facilities',
-  'extension',
-];
-const EVENT: readonly (typeof EVENT_CLASSES)[number][] = [
-  'city_appearance',
-  'advertising',
-  'construction',
-  'emergencies',
-  'street_order',
-  'extension',
-];
-const PREFIX: Record<MatterCategory, string> = {
-  comprehensive_governance: 'ZZ',
-  livelihood_service: 'MS',
-  public_safety: 'AQ',
-  urban_management: 'CG',
-  other: 'QT',
-};
-/** What a new matter of each class starts with (the server's defaults, shown so they can be changed). */
-const DEFAULT_LIMITS: Record<LimitClass, Matter['timeLimits']> = {
-  urgent: { registerHours: 0.5, dispatchHours: 0.5, handle: { unit: 'working_hours', amount: 4 }, verifyHours: 2 },
-  routine: { registerHours: 2, dispatchHours: 2, handle: { unit: 'working_days', amount: 2 }, verifyHours: 4 },
-  help: { registerHours: 4, dispatchHours: 4, handle: { unit: 'working_days', amount: 3 }, verifyHours: 8 },
-  complex: { registerHours: 4, dispatchHours: 8, handle: { unit: 'working_days', amount: 13 }, verifyHours: 16 },
-};
-
-interface FieldForm {
-  code: string;
-  datatype: Datatype;
-  required: boolean;
-  description: string;
-  descriptionEn: string;
-  valuesText?: string;
-}
-
-interface MatterForm {
-  code: string;
-  name: string;
-  nameEn: string;
-  category: MatterCategory;
-  kind: 'facility' | 'event';
-  gbClass: GbClass;
-  ownerUnitCodes: string[];
-  handlingLevel: (typeof LEVELS)[number];
-  limitClass: LimitClass;
-  timeLimits: Matter['timeLimits'];
-  difficulty: number;
-  needsOnSiteVerification: boolean;
-  listedPublicly: boolean;
-  duplicateRadiusMeters: number;
-  duplicateWindowHours: number;
-  pinyinInitials: string;
-  keywords: string[];
-  formFields: FieldForm[];
-  escalationOn: boolean;
-  escalationAfter: number | null;
-  active: boolean;
-  reason: string;
-}
-
-const isList = (datatype: Datatype) => datatype === 'singlevaluelist' || datatype === 'multivaluelist';
-
-function formOf(matter: Matter): MatterForm {
-  return {
-    ...matter,
-    ownerUnitCodes: [...matter.ownerUnitCodes],
-    keywords: [...matter.keywords],
-    gbClass: matter.gbClass as GbClass,
-    formFields: matter.formFields.map((f) => ({
-      code: f.code,
-      datatype: f.datatype,
-      required: f.required,
-      description: f.description,
-      descriptionEn: f.descriptionEn,
-      valuesText: f.values?.map((v) => `${v.key}=${v.name}=${v.nameEn}`).join('\n'),
-    })),
-    escalationOn: matter.escalation !== null,
-    escalationAfter: matter.escalation?.afterOverdueHours ?? 2,
-    reason: '',
-  };
-}
-
-function fieldsOf(form: readonly FieldForm[]): MatterFormField[] {
-  return form.map((f) => ({
-    code: f.code.trim(),
-    datatype: f.datatype,
-    required: Boolean(f.required),
-    description: f.description.trim(),
-    descriptionEn: f.descriptionEn.trim(),
-    ...(isList(f.datatype)
-      ? {
-          values: (f.valuesText ?? '')
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean)
-            .map((line) => {
-              const [key = '', name = '', nameEn = ''] = line.split('=').map((part) => part.trim());
-              return { key, name, nameEn: nameEn || name };
-            }),
-        }
-      : {}),
-  }));
-}
-
-/** The editable facts of a form as the API takes them. */
-function editableOf(v: MatterForm) {
-  return {
-    name: v.name.trim(),
-    nameEn: v.nameEn.trim(),
-    ownerUnitCodes: v.ownerUnitCodes,
-    handlingLevel: v.handlingLevel,
-    limitClass: v.limitClass,
-    timeLimits: v.timeLimits,
-    difficulty: v.difficulty,
-    needsOnSiteVerification: v.needsOnSiteVerification,
-    listedPublicly: v.listedPublicly,
-    duplicateRadiusMeters: v.duplicateRadiusMeters,
-    duplicateWindowHours: v.duplicateWindowHours,
-    pinyinInitials: v.pinyinInitials.trim(),
-    keywords: v.keywords.map((k) => k.trim()).filter(Boolean),
-    formFields: fieldsOf(v.formFields ?? []),
-    escalation: v.escalationOn ? { afterOverdueHours: v.escalationAfter ?? 0 } : null,
-  };
-}
-
-/** JSON with sorted keys: two values are the same whatever order their keys came in. */
-const stable = (value: unknown): string =>
-  JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-
-/** Only what differs from the matter as it stands: no new version for an unchanged matter. */
-function changesOf(matter: Matter, v: MatterForm): Omit<UpdateMatterBody, 'reason'> {
-  const next: Record<string, unknown> = { ...editableOf(v), active: v.active };
-  const before: Record<string, unknown> = { ...matter };
-  return Object.fromEntries(Object.entries(next).filter(([key, value]) => stable(value) !== stable(before[key])));
-}
-
-/**
- * The server names the field at fault as in its body (`timeLimits.handle`, `formFields.1`,
- * `escalation.afterOverdueHours`); this is where each one sits in the form.
- */
-function namePathOf(field: string, fieldCount: number): (string | number)[] | null {
-  const parts = field.split('.');
-  const [head, second, third] = parts;
-  switch (head) {
-    case 'timeLimits':
-      if (second === 'handle') return ['timeLimits', 'handle', third === 'unit' ? 'unit' : 'amount'];
-      return second ? ['timeLimits', second] : null;
-    case 'escalation':
-      return ['escalationAfter'];
-    case 'formFields': {
-      const index = Number(second);
-      if (!Number.isInteger(index) || index >= fieldCount) return null;
-      if (third === 'values') return ['formFields', index, 'valuesText'];
-      return ['formFields', index, third && third !== 'values' ? third : 'code'];
-    }
-    case 'keywords':
-    case 'ownerUnitCodes':
-      return [head];
-    case 'code':
-    case 'name':
-    case 'nameEn':
-    case 'category':
-    case 'kind':
-    case 'gbClass':
-    case 'handlingLevel':
-    case 'limitClass':
-    case 'difficulty':
-    case 'duplicateRadiusMeters':
-    case 'duplicateWindowHours':
-    case 'pinyinInitials':
-    case 'reason':
-      return [head];
-    default:
-      return null;
-  }
-}
+// The dialog's choices are the shared vocabulary's lists.
+const CATEGORIES = MATTER_CATEGORIES;
+const LEVELS = HANDLING_LEVELS;
+const LIMITS = LIMIT_CLASSES;
+const DATATYPES = FORM_FIELD_DATATYPES;
+const FACILITY = FACILITY_CLASSES;
+const EVENT = EVENT_CLASSES;
 
 /** Puts the server's field problems under their fields; answers those that have no field here. */
 function showProblems(form: FormInstance<MatterForm>, error: ApiError): string[] {
@@ -263,13 +74,6 @@ function showProblems(form: FormInstance<MatterForm>, error: ApiError): string[]
   const first = [...byPath.values()][0];
   if (first) (form as FormInstance).scrollToField(first.name, { block: 'center' });
   return rest;
-}
-
-function nextCode(category: MatterCategory, codes: readonly string[]): string {
-  const prefix = PREFIX[category];
-  const used = codes.filter((c) => c.startsWith(`${prefix}-`)).map((c) => Number(c.slice(3)));
-  const next = used.length ? Math.max(...used) + 1 : 101;
-  return `${prefix}-${String(next).padStart(4, '0')}`;
 }
 
 function History({ code }: { code: string }) {

@@ -2,7 +2,7 @@ import type { GridSummary } from '@yiwang/contracts';
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { CodeSearchBox } from '../../lib/code-search-box';
-import { useDebounced } from '../../lib/use-debounced';
+import { useDebounced } from '../../shared/use-debounced';
 import { gridLevelLabel } from './grid-format';
 import { useGridSearch } from './grids-api';
 import { useGridsI18n } from './grids-messages';

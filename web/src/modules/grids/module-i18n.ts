@@ -2,6 +2,7 @@ import type { Locale } from '@yiwang/contracts';
 import { useMemo } from 'react';
 import { type I18n, useI18n } from '../../lib/i18n/i18n-provider';
 import type { MessageKey, MessageParams } from '../../lib/i18n/translate';
+import { fillPlaceholders } from '../../shared/translate';
 
 export interface ModuleI18n<K extends string> extends Omit<I18n, 't'> {
   /** The module's own strings first, then the desk's (actions, forms, tables…). */
@@ -23,8 +24,7 @@ export function useModuleI18n<K extends string>(dictionaries: Record<Locale, Rec
       t: (key, params) => {
         const template = own[key];
         if (template === undefined) return i18n.t(key as MessageKey, params);
-        if (!params) return template;
-        return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+        return fillPlaceholders(template, params);
       },
     };
   }, [i18n, dictionaries]);

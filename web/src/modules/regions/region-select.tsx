@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../lib/i18n/i18n-provider';
-import { useDebounced } from '../../lib/use-debounced';
+import { useDebounced } from '../../shared/use-debounced';
 import { useRegionSearch } from './regions-api';
 
 export interface RegionSelectProps {

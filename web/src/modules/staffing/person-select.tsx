@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { hasPermission } from '../../lib/permissions';
-import { useDebounced } from '../../lib/use-debounced';
+import { useDebounced } from '../../shared/use-debounced';
 import { useSignedIn } from '../auth/session';
 import { type Person, usePostPeople, useUserSearch } from './staffing-api';
 import { useStaffingI18n } from './staffing-messages';

@@ -2,7 +2,7 @@ import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../lib/i18n/i18n-provider';
 import { unitKindLabel } from '../../lib/labels';
-import { useDebounced } from '../../lib/use-debounced';
+import { useDebounced } from '../../shared/use-debounced';
 import { useUnits } from './units-api';
 
 export interface UnitSelectProps {

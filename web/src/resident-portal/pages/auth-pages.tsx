@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { MAINLAND_MOBILE_PATTERN } from '@yiwang/contracts/roles';
+import { MAINLAND_MOBILE_PATTERN } from '@yiwang/contracts/vocabulary';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { usePortalI18n } from '../i18n';

@@ -3,7 +3,7 @@ import type { PublicCaseView } from '@yiwang/contracts';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { usePortalI18n } from '../i18n';
-import { PortalError, portalApi } from '../portal-api';
+import { ApiError, portalApi } from '../portal-api';
 import { ErrorNote, Field, Loading, Screen } from '../ui';
 
 /**
@@ -26,7 +26,7 @@ export default function FollowPage() {
     event.preventDefault();
     setParams({ code: form.code.trim().toUpperCase(), key: form.key.trim().toUpperCase() });
   };
-  const notFound = view.error instanceof PortalError && view.error.status === 404;
+  const notFound = view.error instanceof ApiError && view.error.status === 404;
   return (
     <Screen title={t('follow.title')}>
       <form className="yr-form yr-card" onSubmit={submit}>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MyReport } from '@yiwang/contracts';
+import { RATINGS, type RatingName as Rating } from '@yiwang/contracts/vocabulary';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { type MessageKey, usePortalI18n } from '../i18n';
@@ -7,8 +8,6 @@ import { portalApi } from '../portal-api';
 import { ErrorNote, Field, Loading, Screen } from '../ui';
 import { RequireResident } from './auth-pages';
 
-type Rating = NonNullable<MyReport['myRating']>['rating'];
-const RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
 const MY_REPORTS = ['portal', 'my-reports'] as const;
 
 export default function MyReportsPage() {

@@ -1,10 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { FormAnswers, IntakeResult, Matter } from '@yiwang/contracts';
-import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import type { FormAnswers, IntakeResult, LonLat, Matter } from '@yiwang/contracts';
+import { type FormEvent, lazy, Suspense, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { compressPhoto } from '../compress-photo';
+import { compressForUpload } from '../../shared/compress-photo';
+import { newIdempotencyKey } from '../../shared/http';
+import { answersToSend, choicesOf, isAnswered, questionText } from '../../shared/report-form';
+import { useDebounced } from '../../shared/use-debounced';
 import { type MessageKey, usePortalI18n } from '../i18n';
-import type { LonLat } from '../pin-map';
 import { portalApi } from '../portal-api';
 import { ErrorNote, Field, Loading, Screen } from '../ui';
 import { RequireResident } from './auth-pages';
@@ -13,6 +15,7 @@ const PinMap = lazy(() => import('../pin-map'));
 
 const MAX_PHOTOS = 3;
 type Category = Matter['category'];
+/** The portal's own order: what residents report most comes first. */
 const CATEGORIES: readonly Category[] = [
   'urban_management',
   'livelihood_service',
@@ -28,24 +31,6 @@ export default function ReportPage() {
       <ReportForm />
     </RequireResident>
   );
-}
-
-/**
- * 128 random bits in hex. Not crypto.randomUUID: that exists only on https pages, and a
- * trial install may serve the portal over plain http on the local network.
- */
-function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `portal-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 /** Search the catalog by words, pinyin initials or category; the server does the matching. */
@@ -129,10 +114,9 @@ function MatterFields({
   onChange(answers: FormAnswers): void;
 }) {
   const { t, locale } = usePortalI18n();
-  const en = locale === 'en-US';
   const set = (code: string, value: FormAnswers[string] | undefined) => {
     const next = { ...answers };
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete next[code];
+    if (value === undefined || !isAnswered(value)) delete next[code];
     else next[code] = value;
     onChange(next);
   };
@@ -140,8 +124,8 @@ function MatterFields({
     <>
       {matter.formFields.map((field) => {
         const id = `field-${matter.code}-${field.code}`;
-        const label = en && field.descriptionEn ? field.descriptionEn : field.description;
-        const options = (field.values ?? []).map((v) => ({ key: v.key, name: en && v.nameEn ? v.nameEn : v.name }));
+        const label = questionText(field, locale);
+        const options = choicesOf(field, locale);
         const value = answers[field.code];
         const hint = field.required ? t('report.required') : undefined;
         if (field.datatype === 'singlevaluelist') {
@@ -240,7 +224,7 @@ function PhotoPicker({ photos, onChange }: { photos: UploadedPhoto[]; onChange(p
   const inputId = useId();
   const upload = useMutation({
     mutationFn: async (file: File) => {
-      const { blob, name } = await compressPhoto(file);
+      const { blob, name } = await compressForUpload(file);
       const photo = await portalApi.uploadPhoto(blob, name);
       return { id: photo.id, preview: URL.createObjectURL(blob) };
     },
@@ -307,7 +291,7 @@ function ReportForm() {
           point: { ...(point as LonLat), crs: 'WGS84' },
           ...(address.trim() ? { address: address.trim() } : {}),
           photoIds: photos.map((p) => p.id),
-          formAnswers: answers,
+          formAnswers: answersToSend((matter as Matter).formFields, answers),
           reporter: { anonymous },
         },
         idempotencyKey.current,

@@ -1,4 +1,5 @@
-import { deviceDb, newKey } from '../shell/device-db';
+import { newIdempotencyKey as newKey } from '../../shared/http';
+import { deviceDb } from '../shell/device-db';
 import { createStore } from '../shell/store';
 import {
   editedItem,

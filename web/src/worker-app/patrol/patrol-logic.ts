@@ -1,4 +1,5 @@
 import type { TrackPointInput } from '@yiwang/contracts';
+import { haversineMeters } from '@yiwang/contracts/vocabulary';
 
 /**
  * A patrol as the phone keeps it. It starts on the phone (the worker may be offline) and
@@ -40,15 +41,9 @@ export const MIN_MOVE_M = 8;
 /** Fixes worse than this are noise indoors; they would draw spikes on the desk map. */
 export const MAX_ACCURACY_M = 150;
 
-const EARTH_RADIUS_M = 6_371_008.8;
-
-export function distanceM(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
-}
+/** Meters between two fixes (the shared great-circle distance the server measures tracks with). */
+export const distanceM = (a: { lon: number; lat: number }, b: { lon: number; lat: number }): number =>
+  haversineMeters([a.lon, a.lat], [b.lon, b.lat]);
 
 /**
  * Whether a GPS fix becomes a track point: precise enough, and either moved or a minute

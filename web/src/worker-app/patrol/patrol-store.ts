@@ -1,7 +1,8 @@
 import type { Patrol, PostTrackPointsResult } from '@yiwang/contracts';
+import { newIdempotencyKey as newKey } from '../../shared/http';
 import { type Fix, holdPosition, onFix, positionStore } from '../geo/position';
 import { classifyStatus } from '../outbox/outbox-logic';
-import { deviceDb, newKey } from '../shell/device-db';
+import { deviceDb } from '../shell/device-db';
 import { send } from '../shell/http';
 import { createStore } from '../shell/store';
 import { BATCH_MIN, BATCH_SIZE, type LocalPatrol, pointsBatch, shouldRecord, type TrackPoint } from './patrol-logic';

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { compressPhoto } from '../../shared/compress-photo';
 import { useI18n } from '../shell/i18n';
-import { compressPhoto } from './compress-photo';
 
 export interface TakenPhoto {
   blob: Blob;

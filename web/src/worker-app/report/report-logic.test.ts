@@ -1,8 +1,7 @@
 import type { FieldGrid } from '@yiwang/contracts';
 import { describe, expect, it } from 'vitest';
 import { gridAtPoint } from '../geo/grid-at-point';
-import { fittedSize, MAX_SIDE_PX } from './compress-photo';
-import { frequentFirst, type MatterChoice, searchMatters } from './matter-search';
+import { frequentFirst, type MatterChoice } from './matter-search';
 
 const matter = (
   code: string,
@@ -26,21 +25,7 @@ const catalog = [
   matter('CG-0303', '暴露垃圾', 'blj', [], 'Exposed rubbish'),
 ];
 
-describe('matter search on the phone', () => {
-  it('finds by pinyin initials, initials that start the same way first', () => {
-    expect(searchMatters('jg', catalog).map((m) => m.name)).toEqual(['井盖缺失', '井盖破损']);
-    expect(searchMatters('JGQS', catalog).map((m) => m.name)).toEqual(['井盖缺失']);
-  });
-
-  it('finds by characters anywhere in the name, by keyword, English and code', () => {
-    expect(searchMatters('垃圾', catalog).map((m) => m.code)).toEqual(['CG-0302', 'CG-0303']);
-    expect(searchMatters('窨井', catalog).map((m) => m.code)).toEqual(['SZ-0101']);
-    expect(searchMatters('bin', catalog).map((m) => m.code)).toEqual(['CG-0302']);
-    expect(searchMatters('sz-0102', catalog).map((m) => m.code)).toEqual(['SZ-0102']);
-    expect(searchMatters('xyz', catalog)).toEqual([]);
-    expect(searchMatters('  ', catalog)).toHaveLength(4);
-  });
-
+describe('matter picker on the phone', () => {
   it('puts my frequent matters first, in the server’s order, skipping ones no longer in the catalog', () => {
     const frequent = [
       { code: 'CG-0302', name: '垃圾满溢', nameEn: '', count: 9 },
@@ -48,14 +33,6 @@ describe('matter search on the phone', () => {
       { code: 'SZ-0101', name: '井盖缺失', nameEn: '', count: 2 },
     ];
     expect(frequentFirst(frequent, catalog).map((m) => m.code)).toEqual(['CG-0302', 'SZ-0101']);
-  });
-});
-
-describe('photo size', () => {
-  it('fits the long side into 1600 px and never enlarges', () => {
-    expect(fittedSize(4032, 3024)).toEqual({ width: MAX_SIDE_PX, height: 1200 });
-    expect(fittedSize(3024, 4032)).toEqual({ width: 1200, height: MAX_SIDE_PX });
-    expect(fittedSize(800, 600)).toEqual({ width: 800, height: 600 });
   });
 });
 

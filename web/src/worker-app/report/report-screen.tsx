@@ -1,6 +1,8 @@
 import type { MatterFormField, NearbyCase, NearbyCaseList } from '@yiwang/contracts';
+import { searchMatters } from '@yiwang/contracts/vocabulary';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { answersToSend, choicesOf, isAnswered, questionText, unansweredRequired } from '../../shared/report-form';
 import { gridAtPoint } from '../geo/grid-at-point';
 import { type Fix, usePosition } from '../geo/position';
 import {
@@ -22,7 +24,7 @@ import { currentUserId } from '../shell/session';
 import { useStore } from '../shell/store';
 import { showToast } from '../shell/toast';
 import { catalogStore, todayStore } from '../today/today-data';
-import { frequentFirst, type MatterChoice, searchMatters } from './matter-search';
+import { frequentFirst, type MatterChoice } from './matter-search';
 import { PhotoInput, type TakenPhoto, usePhotos } from './photo-capture';
 
 type Step = 'photo' | 'matter' | 'confirm';
@@ -102,8 +104,7 @@ function Questions({
   faults: Record<string, string>;
 }) {
   const { t, locale } = useI18n();
-  const label = (f: { description: string; descriptionEn: string }) =>
-    locale === 'en-US' ? f.descriptionEn : f.description;
+  const label = (f: MatterFormField) => questionText(f, locale);
   return (
     <>
       {fields.map((field) => {
@@ -118,7 +119,7 @@ function Questions({
                 {question}
               </legend>
               <div className="wa-chips" style={{ clear: 'both' }}>
-                {(field.values ?? []).map((v) => (
+                {choicesOf(field, locale).map((v) => (
                   <button
                     key={v.key}
                     type="button"
@@ -133,7 +134,7 @@ function Questions({
                       onAnswer({ ...answers, [field.code]: next }, field.code);
                     }}
                   >
-                    {locale === 'en-US' ? v.nameEn : v.name}
+                    {v.name}
                   </button>
                 ))}
               </div>
@@ -193,9 +194,6 @@ function useNearby(matter: MatterChoice | null, fix: Fix | null): NearbyState {
   }, [matter, lon, lat, online]);
   return state;
 }
-
-const isAnswered = (value: string | string[] | undefined) =>
-  Array.isArray(value) ? value.length > 0 : value !== undefined && value.trim() !== '';
 
 /** The server's answers as the form holds them (numbers are typed as text). */
 const answersOf = (body: ReportDraft): Answers =>
@@ -310,12 +308,8 @@ export default function ReportScreen() {
   const submit = async () => {
     if (!matter) return setProblem(t('report.needMatter'));
     if (!fix && address.trim() === '') return setProblem(t('report.needLocation'));
-    if (questions.some((q) => !isAnswered(answers[q.code]))) return setProblem(t('report.needAnswers'));
-    const known = new Set(fields.map((f) => f.code));
-    // Only this matter's questions: answers left from another matter would be refused.
-    const formAnswers = Object.fromEntries(
-      Object.entries(answers).filter(([code, v]) => known.has(code) && isAnswered(v)),
-    );
+    if (unansweredRequired(fields, answers).length > 0) return setProblem(t('report.needAnswers'));
+    const formAnswers = answersToSend(fields, answers);
     const body: ReportDraft = {
       matterCode: matter.code,
       description: note.trim() || t('report.describedAs', { matter: matter.name }),

@@ -1,20 +1,12 @@
 import type { Locale } from '@yiwang/contracts';
 import { createContext, type ReactNode, use, useMemo, useState } from 'react';
+import { localName, type MessageParams, storedLocale, storeLocale, translator } from '../../shared/translate';
 import { configureHttp } from './http';
 import { enUS, type WorkerMessageKey, zhCN } from './messages';
 
-export type { WorkerMessageKey };
-export type MessageParams = Record<string, string | number>;
+export type { MessageParams, WorkerMessageKey };
 
-const dictionaries: Record<Locale, Record<WorkerMessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
-/** Shared with the desk: the language chosen on this device, whichever app it was chosen in. */
-const STORAGE_KEY = 'yiwang.locale';
-
-export function translate(locale: Locale, key: WorkerMessageKey, params?: MessageParams): string {
-  const template = dictionaries[locale][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const translate = translator<WorkerMessageKey>({ 'zh-CN': zhCN, 'en-US': enUS });
 
 export interface WorkerI18n {
   locale: Locale;
@@ -22,14 +14,6 @@ export interface WorkerI18n {
   t(key: WorkerMessageKey, params?: MessageParams): string;
   /** Chinese or English name of something named both ways (grids, matters). */
   name(named: { name: string; nameEn?: string }): string;
-}
-
-function storedLocale(): Locale {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en-US' ? 'en-US' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
 }
 
 function applyLocale(locale: Locale): void {
@@ -51,15 +35,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale,
       setLocale: (next) => {
         applyLocale(next);
-        try {
-          localStorage.setItem(STORAGE_KEY, next);
-        } catch {
-          // Storage may be blocked; the choice then lasts for this visit only.
-        }
+        storeLocale(next);
         setLocaleState(next);
       },
       t: (key, params) => translate(locale, key, params),
-      name: (named) => (locale === 'en-US' && named.nameEn ? named.nameEn : named.name),
+      name: (named) => localName(locale, named),
     }),
     [locale],
   );

@@ -1,4 +1,4 @@
-import type { Locale, Role } from '@yiwang/contracts';
+import { type Locale, ROLE_LABELS, type Role } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
 import {
@@ -11,21 +11,7 @@ import {
 import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
 import { accountsRepository } from '../accounts.repository.js';
 
-const ROLE_NAMES: Readonly<Record<Role, Localized>> = {
-  admin: { 'zh-CN': '系统管理员', 'en-US': 'Administrator' },
-  leader: { 'zh-CN': '领导', 'en-US': 'Leader' },
-  operator: { 'zh-CN': '指挥中心值班员', 'en-US': 'Command-center operator' },
-  handler: { 'zh-CN': '部门办件员', 'en-US': 'Department handler' },
-  workstation_staff: { 'zh-CN': '工作站人员', 'en-US': 'Workstation staff' },
-  grid_head: { 'zh-CN': '网格长', 'en-US': 'Grid head' },
-  deputy_grid_head: { 'zh-CN': '副网格长', 'en-US': 'Deputy grid head' },
-  grid_worker: { 'zh-CN': '网格员', 'en-US': 'Grid worker' },
-  supervisor: { 'zh-CN': '督查员', 'en-US': 'Supervisor' },
-  informant: { 'zh-CN': '信息员', 'en-US': 'Informant' },
-  patroller: { 'zh-CN': '巡查员', 'en-US': 'Patroller' },
-  liaison: { 'zh-CN': '联络员', 'en-US': 'Liaison' },
-  resident: { 'zh-CN': '居民', 'en-US': 'Resident' },
-};
+const ROLE_NAMES: Readonly<Record<Role, Localized>> = ROLE_LABELS;
 
 type UserRow = Awaited<ReturnType<typeof accountsRepository.listUsersInScope>>['items'][number];
 

@@ -1,12 +1,6 @@
+import type { LonLatPair as LonLat } from '@yiwang/contracts';
 import { describe, expect, it } from 'vitest';
-import {
-  type DuplicateCandidate,
-  findDuplicates,
-  haversineMeters,
-  type ReportForDuplicates,
-  scoreDuplicate,
-} from './duplicates.js';
-import type { LonLat } from './types.js';
+import { type DuplicateCandidate, findDuplicates, type ReportForDuplicates, scoreDuplicate } from './duplicates.js';
 
 /** 江阴 city centre, near 澄江街道. */
 const ORIGIN: LonLat = [120.2853, 31.9208];
@@ -34,18 +28,6 @@ const candidate = (caseId: string, over: Partial<DuplicateCandidate>): Duplicate
   location: ORIGIN,
   reportedAt: T0,
   ...over,
-});
-
-describe('haversineMeters', () => {
-  it('measures metre-scale offsets', () => {
-    expect(haversineMeters(ORIGIN, north(30))).toBeCloseTo(30, 6);
-    expect(haversineMeters(ORIGIN, east(40))).toBeCloseTo(40, 6);
-    expect(haversineMeters(ORIGIN, ORIGIN)).toBe(0);
-  });
-
-  it('is about 111 km per degree of latitude', () => {
-    expect(haversineMeters([120, 31], [120, 32]) / 1000).toBeCloseTo(111.195, 2);
-  });
 });
 
 describe('scoreDuplicate', () => {

@@ -1,4 +1,4 @@
-import type { LonLat, MatterCategory } from './types.js';
+import { haversineMeters, type LonLatPair as LonLat, type MatterCategory } from '@yiwang/contracts';
 
 /**
  * Duplicate detection (并单). Several residents, the grid worker and the 12345 hotline
@@ -94,20 +94,6 @@ export function findDuplicates<C extends DuplicateCandidate>(
         a.score.distanceMeters - b.score.distanceMeters ||
         a.score.hoursApart - b.score.hoursApart,
     );
-}
-
-const MEAN_EARTH_RADIUS_M = 6_371_008.8;
-const DEG = Math.PI / 180;
-
-/**
- * Great-circle distance on the mean-radius sphere. Within the 50–200 m radii used here
- * the error against the ellipsoid is under 0.5 %, far below GPS noise in a street.
- */
-export function haversineMeters(a: LonLat, b: LonLat): number {
-  const dLat = (b[1] - a[1]) * DEG;
-  const dLon = (b[0] - a[0]) * DEG;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * DEG) * Math.cos(b[1] * DEG) * Math.sin(dLon / 2) ** 2;
-  return 2 * MEAN_EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 function rank(confidence: DuplicateConfidence): number {

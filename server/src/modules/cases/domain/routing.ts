@@ -1,4 +1,4 @@
-import { type HandlingLevel, type LocalizedText, MATTER_CATEGORY_LABELS, type MatterCategory } from './types.js';
+import { type HandlingLevel, type LocalizedText, MATTER_CATEGORY_LABELS, type MatterCategory } from '@yiwang/contracts';
 
 /**
  * 六定 routing: which unit (and which person) a case goes to. Operators keep an ordered

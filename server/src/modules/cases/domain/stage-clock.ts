@@ -1,4 +1,5 @@
-import { assertUnreachable, type HandlingLevel } from './types.js';
+import type { HandlingLevel } from '@yiwang/contracts';
+import { assertUnreachable } from './types.js';
 import {
   addWorkingDays,
   addWorkingDuration,

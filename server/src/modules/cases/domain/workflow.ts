@@ -1,5 +1,5 @@
-import { CASE_STATES, type Role } from '@yiwang/contracts';
-import { assertUnreachable, type HandlingLevel, levelAbove } from './types.js';
+import { CASE_STATES, type HandlingLevel, OPEN_STATES, RATINGS, type Role } from '@yiwang/contracts';
+import { assertUnreachable, levelAbove } from './types.js';
 import type { WorkingDuration } from './work-calendar.js';
 
 /**
@@ -58,7 +58,7 @@ export type CaseState = (typeof CASE_STATES)[number];
 /** States a case can be put on hold from, and resumes to. */
 export type HoldableState = 'registered' | 'dispatched' | 'accepted';
 
-export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export { RATINGS };
 export type Rating = (typeof RATINGS)[number];
 
 /** Roles of people plus the platform itself (timers: auto-archive, auto-supervise overdue cases). */
@@ -402,16 +402,6 @@ export const AUTHORITY: Readonly<Record<CommandType, readonly Grant[]>> = {
   report_arrival: summonedUnit,
   record_part: summonedUnit,
 };
-
-const OPEN_STATES: readonly CaseState[] = [
-  'reported',
-  'registered',
-  'dispatched',
-  'accepted',
-  'returned',
-  'handled',
-  'on_hold',
-];
 
 /** The states in which each command is possible. */
 export const ALLOWED_STATES: Readonly<Record<CommandType, readonly CaseState[]>> = {

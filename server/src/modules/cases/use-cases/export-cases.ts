@@ -1,4 +1,4 @@
-import type { CaseExportQuery, Locale } from '@yiwang/contracts';
+import type { CaseExportQuery, HandlingLevel, Locale } from '@yiwang/contracts';
 import type { Db, Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
@@ -9,7 +9,6 @@ import { recordAudit } from '../../audit/record-audit.js';
 import { CASE_STATE_NAMES, CHANNEL_NAMES, LEVEL_NAMES, STAGE_NAMES, TIME_STATE_NAMES } from '../case-labels.js';
 import { deskCaseScopeOf } from '../case-scope.js';
 import { type CaseReportRow, type CaseSummaryRow, casesRepository } from '../cases.repository.js';
-import type { HandlingLevel } from '../domain/types.js';
 import { type ReporterVisibility, reporterIdentified } from '../present-case.js';
 import { caseFilterOf } from './list-cases.js';
 

@@ -1,4 +1,4 @@
-import type { CaseList, CaseListQuery, SupervisionList } from '@yiwang/contracts';
+import type { CaseList, CaseListQuery, HandlingLevel, SupervisionList } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
@@ -6,7 +6,6 @@ import { gridsRepository } from '../../grids/grids.repository.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { deskCaseScopeOf } from '../case-scope.js';
 import { type CaseFilter, casesRepository } from '../cases.repository.js';
-import type { HandlingLevel } from '../domain/types.js';
 import { presentCaseSummary } from '../present-case.js';
 
 /**

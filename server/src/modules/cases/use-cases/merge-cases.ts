@@ -1,4 +1,4 @@
-import type { CaseSummary } from '@yiwang/contracts';
+import { type CaseSummary, isOpenState } from '@yiwang/contracts';
 import type { Tx } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
@@ -6,7 +6,7 @@ import type { AuditContext } from '../../audit/record-audit.js';
 import { type CaseDeps, matterOfCase, stageLimitsOf } from '../case-deps.js';
 import { caseScopeOf, workflowActorOf } from '../case-scope.js';
 import { saveTransition } from '../case-writer.js';
-import { type CaseRow, casesRepository, OPEN_STATES } from '../cases.repository.js';
+import { type CaseRow, casesRepository } from '../cases.repository.js';
 import { transition } from '../domain/workflow.js';
 import { presentCaseSummary, stateParams } from '../present-case.js';
 import { loadSnapshot } from '../snapshot-json.js';
@@ -41,7 +41,7 @@ export async function mergeCases(
   const { now } = input;
   return deps.db.transaction(async (tx) => {
     const [source, target] = await lockPair(tx, actor, [input.code, input.intoCaseCode]);
-    if (!OPEN_STATES.includes(target.state)) throw new DomainError('case-merge-target-closed');
+    if (!isOpenState(target.state)) throw new DomainError('case-merge-target-closed');
     const result = transition(
       loadSnapshot(source.snapshot, []),
       { type: 'void', reason: `重复上报，并入 ${target.code}`, duplicateOfCaseId: target.id },

@@ -1,8 +1,9 @@
+import { isOpenState } from '@yiwang/contracts';
 import type { Db, Tx } from '../../../db/client.js';
 import type { CatalogMatter } from '../../catalog/catalog-matter.js';
 import { matterOfCase, stageLimitsOf } from '../case-deps.js';
 import { saveTransition } from '../case-writer.js';
-import { type CaseRow, type CaseTimerRow, casesRepository, OPEN_STATES } from '../cases.repository.js';
+import { type CaseRow, type CaseTimerRow, casesRepository } from '../cases.repository.js';
 import { type CaseSettings, DEFAULT_CASE_SETTINGS } from '../cases.settings.js';
 import { addWorkingHours } from '../domain/work-calendar.js';
 import { type Actor, ALLOWED_STATES, type Command, transition } from '../domain/workflow.js';
@@ -92,7 +93,7 @@ async function applyTimer(tx: Tx, timer: CaseTimerRow, now: Date, settings: Case
       if (!forCurrentClock(timer, row) || row.timeState === 'overdue') return 'stale';
       const marked = await markTimeState(tx, row, 'overdue', 'time_overdue', now);
       const matter = await matterOfCase(tx, marked);
-      if (OPEN_STATES.includes(marked.state)) {
+      if (isOpenState(marked.state)) {
         await runSystemCommand(tx, marked, matter, { type: 'supervise', note: '超期自动督办' }, now, settings);
       }
       if (matter.escalation && ALLOWED_STATES.escalate.includes(marked.state) && marked.level !== 'city') {

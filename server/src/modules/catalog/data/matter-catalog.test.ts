@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MATTER_CATEGORIES } from '../../cases/domain/types.js';
+import { MATTER_CATEGORIES } from '@yiwang/contracts';
 import { DEMO_DEPARTMENTS } from '../../demo/load-demo-county.js';
 import { EVENT_CLASSES, FACILITY_CLASSES, type Matter } from './matter.js';
 import { MATTER_CATALOG, matterByCode, searchMatters, validateCatalog } from './matter-catalog.js';

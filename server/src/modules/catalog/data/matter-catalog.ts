@@ -1,9 +1,10 @@
 import {
   HANDLING_LEVELS,
-  MATTER_CATEGORIES,
   type HandlingLevel,
+  MATTER_CATEGORIES,
   type MatterCategory,
-} from '../../cases/domain/types.js';
+  searchMatters as rankMatters,
+} from '@yiwang/contracts';
 import type { WorkingDuration } from '../../cases/domain/work-calendar.js';
 import {
   DEPARTMENT_CODES,
@@ -585,25 +586,11 @@ export function validateCatalog(
 }
 
 /**
- * Matters matching what someone typed: Chinese name, English name, pinyin initials
- * ("jgqs" → 井盖缺失) or a keyword. Initials that start the same way rank first, so a few
- * letters on a phone keyboard find the matter.
+ * Matters of the seed catalog matching what someone typed (the shared search: characters,
+ * pinyin initials "jgqs" → 井盖缺失, keywords, English, code); nothing for an empty query.
  */
 export function searchMatters(query: string, catalog: readonly Matter[] = MATTER_CATALOG): Matter[] {
-  const q = query.trim().toLowerCase();
-  if (q === '') return [];
-  const rank = (m: Matter): number => {
-    if (m.pinyinInitials.startsWith(q) || m.name.startsWith(q)) return 0;
-    if (m.name.includes(q) || m.pinyinInitials.includes(q)) return 1;
-    if (m.keywords.some((k) => k.toLowerCase().includes(q))) return 2;
-    if (m.nameEn.toLowerCase().includes(q) || m.code.toLowerCase() === q) return 3;
-    return 4;
-  };
-  return catalog
-    .map((m) => ({ m, r: rank(m) }))
-    .filter((x) => x.r < 4)
-    .sort((a, b) => a.r - b.r || a.m.code.localeCompare(b.m.code))
-    .map((x) => x.m);
+  return query.trim() === '' ? [] : rankMatters(query, catalog);
 }
 
 /** A matter by its code. */

@@ -1,15 +1,29 @@
-import type { HandlingLevel, LocalizedText, MatterCategory } from '../../cases/domain/types.js';
+import type {
+  EventClass,
+  FacilityClass,
+  FormFieldDatatype,
+  HandlingLevel,
+  LimitClass,
+  MatterCategory,
+} from '@yiwang/contracts';
 import type { WorkingDuration } from '../../cases/domain/work-calendar.js';
-// Type-only: the catalog names departments by the codes the demo county creates
-// (units `320281-${code}`), without loading the demo loader at run time.
-import type { DEMO_DEPARTMENTS } from '../../demo/load-demo-county.js';
 
-/** A department's code, e.g. 'urban' (its unit code is `320281-urban`). */
-export type DepartmentCode = (typeof DEMO_DEPARTMENTS)[number][0];
+// The catalog's words (levels, categories, classes, datatypes) are the shared vocabulary's.
+export {
+  EVENT_CLASS_LABELS,
+  EVENT_CLASSES,
+  type EventClass,
+  FACILITY_CLASS_LABELS,
+  FACILITY_CLASSES,
+  type FacilityClass,
+  type FormFieldDatatype,
+  LIMIT_CLASSES,
+  type LimitClass,
+} from '@yiwang/contracts';
 
 /**
- * The 24 department codes at run time. The compiler keeps this list equal to the demo
- * county's departments: a code missing here or unknown there fails to typecheck.
+ * The 24 departments the catalog names by code (units `320281-${code}`). The demo county
+ * creates exactly these (its list is checked against this one where it is written).
  */
 export const DEPARTMENT_CODES = [
   'police',
@@ -36,67 +50,9 @@ export const DEPARTMENT_CODES = [
   'petition',
   'veterans',
   'medinsurance',
-] as const satisfies readonly DepartmentCode[];
-type MissingDepartment = Exclude<DepartmentCode, (typeof DEPARTMENT_CODES)[number]>;
-const allDepartmentsListed: [MissingDepartment] extends [never] ? true : MissingDepartment = true;
-void allDepartmentsListed;
-
-/**
- * GB/T 30428 部件 (facility) major classes: public objects on the street with an owner
- * and a custodian. 'extension' (扩展) holds what the city-management standard does not
- * list, which in a governance catalog is much of it.
- */
-export const FACILITY_CLASSES = [
-  'public_utilities',
-  'road_traffic',
-  'city_appearance',
-  'landscaping',
-  'housing_land',
-  'other_facilities',
-  'extension',
 ] as const;
-export type FacilityClass = (typeof FACILITY_CLASSES)[number];
-
-/** GB/T 30428 事件 (event) major classes, plus 'extension' (扩展). */
-export const EVENT_CLASSES = [
-  'city_appearance',
-  'advertising',
-  'construction',
-  'emergencies',
-  'street_order',
-  'extension',
-] as const;
-export type EventClass = (typeof EVENT_CLASSES)[number];
-
-export const FACILITY_CLASS_LABELS: Readonly<Record<FacilityClass, LocalizedText>> = {
-  public_utilities: { 'zh-CN': '公用设施', 'en-US': 'Public utilities' },
-  road_traffic: { 'zh-CN': '道路交通', 'en-US': 'Roads and traffic' },
-  city_appearance: { 'zh-CN': '市容环境', 'en-US': 'City appearance' },
-  landscaping: { 'zh-CN': '园林绿化', 'en-US': 'Landscaping' },
-  housing_land: { 'zh-CN': '房屋土地', 'en-US': 'Housing and land' },
-  other_facilities: { 'zh-CN': '其他设施', 'en-US': 'Other facilities' },
-  extension: { 'zh-CN': '扩展', 'en-US': 'Extension' },
-};
-
-export const EVENT_CLASS_LABELS: Readonly<Record<EventClass, LocalizedText>> = {
-  city_appearance: { 'zh-CN': '市容环境', 'en-US': 'City appearance' },
-  advertising: { 'zh-CN': '宣传广告', 'en-US': 'Advertising' },
-  construction: { 'zh-CN': '施工管理', 'en-US': 'Construction' },
-  emergencies: { 'zh-CN': '突发事件', 'en-US': 'Emergencies' },
-  street_order: { 'zh-CN': '街面秩序', 'en-US': 'Street order' },
-  extension: { 'zh-CN': '扩展', 'en-US': 'Extension' },
-};
-
-/**
- * How fast a matter must move. Local practice (DOMAIN-NOTES): urgent matters the same
- * day, inquiries and help requests within 3 working days, complaints within 13.
- * - urgent: a hazard to people or property now; handled within a few working hours.
- * - routine: an ordinary street problem found on patrol; within 2 working days.
- * - help: an inquiry or a request for help or services; within 3 working days.
- * - complex: needs investigation, several departments or enforcement; within 13.
- */
-export const LIMIT_CLASSES = ['urgent', 'routine', 'help', 'complex'] as const;
-export type LimitClass = (typeof LIMIT_CLASSES)[number];
+/** A department's code, e.g. 'urban' (its unit code is `320281-urban`). */
+export type DepartmentCode = (typeof DEPARTMENT_CODES)[number];
 
 /** Stage limits, all in working time (see cases/domain/work-calendar.ts). */
 export interface StageTimeLimits {
@@ -109,9 +65,6 @@ export interface StageTimeLimits {
   /** 核查: from feedback to verification. */
   readonly verifyHours: number;
 }
-
-/** Datatypes of Open311 GeoReport v2 service attributes. */
-export type FormFieldDatatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
 
 export interface FormFieldValue {
   readonly key: string;

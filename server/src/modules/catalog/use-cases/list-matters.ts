@@ -1,13 +1,12 @@
-import type { MatterList, MatterListQuery } from '@yiwang/contracts';
+import { type MatterList, type MatterListQuery, searchMatters } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { catalogRepository } from '../catalog.repository.js';
 import { matterFromRow, presentMatter } from '../catalog-matter.js';
-import { searchMatters } from '../data/matter-catalog.js';
 
 /**
  * The current catalog, optionally searched by characters, pinyin initials (jgqs → 井盖缺失),
  * keywords, English words or code. The catalog is small (about 150 rows), so the search
- * ranks in memory with the same function the seed data is tested with.
+ * ranks in memory with the shared search (the worker app's offline picker uses it too).
  */
 export async function listMatters(db: Executor, query: MatterListQuery): Promise<MatterList> {
   let items = (await catalogRepository.currentAll(db)).map(matterFromRow);
@@ -16,6 +15,6 @@ export async function listMatters(db: Executor, query: MatterListQuery): Promise
   if (query.handlingLevel) items = items.filter((m) => m.handlingLevel === query.handlingLevel);
   const { department } = query;
   if (department) items = items.filter((m) => (m.ownerUnitCodes as readonly string[]).includes(department));
-  if (query.q?.trim()) items = searchMatters(query.q, items) as typeof items;
+  if (query.q?.trim()) items = searchMatters(query.q, items);
   return { items: items.map(presentMatter), total: items.length };
 }

@@ -1,9 +1,9 @@
 import type { NearbyCaseList, NearbyCasesQuery } from '@yiwang/contracts';
+import { haversineMeters } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
 import { reportableMatter } from '../../cases/case-deps.js';
 import { caseScopeOf } from '../../cases/case-scope.js';
-import { haversineMeters } from '../../cases/domain/duplicates.js';
 import { toWgs84 } from '../../grids/geometry/index.js';
 import { fieldRepository } from '../field.repository.js';
 

@@ -1,4 +1,4 @@
-import type { IntakeResult, SupportCaseBody } from '@yiwang/contracts';
+import { type IntakeResult, isOpenState, type SupportCaseBody } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
@@ -6,7 +6,7 @@ import { accountsRepository } from '../../accounts/accounts.repository.js';
 import type { AuditContext, recordAudit } from '../../audit/record-audit.js';
 import { newFollowKey } from '../../cases/case-code.js';
 import { caseScopeOf } from '../../cases/case-scope.js';
-import { casesRepository, OPEN_STATES } from '../../cases/cases.repository.js';
+import { casesRepository } from '../../cases/cases.repository.js';
 import { presentCaseSummary } from '../../cases/present-case.js';
 import { toWgs84 } from '../../grids/geometry/index.js';
 import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
@@ -38,7 +38,7 @@ export async function supportCase(
   return runIdempotent(deps.db, idempotency, async (tx) => {
     const row = await casesRepository.lockInScope(tx, code, caseScopeOf(actor));
     if (!row) throw new DomainError('not-found');
-    if (!OPEN_STATES.includes(row.state)) throw new DomainError('case-merge-target-closed');
+    if (!isOpenState(row.state)) throw new DomainError('case-merge-target-closed');
     const user = await accountsRepository.findUserById(tx, actor.id);
     const report = await casesRepository.insertReport(tx, {
       caseId: row.id,

@@ -1,0 +1,53 @@
+/**
+ * What a caller may do. Permissions say *what*; the data scope says *where* and is applied
+ * in every query. The server grants them per role (server/src/modules/accounts/permissions.ts)
+ * and decides what is allowed; the apps only use them to decide what to show.
+ */
+export const PERMISSIONS = [
+  'regions.read',
+  'grids.read',
+  'grids.manage',
+  'staffing.read',
+  'staffing.manage',
+  'units.read',
+  'units.manage',
+  'users.read',
+  'users.manage',
+  'api-keys.manage',
+  'audit.read',
+  'audit.verify',
+  'photos.upload',
+  'photos.read',
+  'photos.original',
+  'catalog.read',
+  'catalog.manage',
+  'cases.report',
+  /** Every case in the data scope. */
+  'cases.read',
+  /** Only cases the caller's unit commands, handles, assists or was summoned to (department handlers). */
+  'cases.read-unit',
+  /** Only cases the caller reported (residents). */
+  'cases.read-own',
+  /** Command-unit commands: register, void, dispatch, review returns, hold, escalate, whistle, archive… */
+  'cases.operate',
+  /** Handling-unit commands: accept, return, feedback, extension requests, arrival and part. */
+  'cases.handle',
+  'cases.verify',
+  'cases.rate',
+  'cases.supervise',
+  /** See a reporter's full phone number for a stated purpose (audited). */
+  'cases.reveal',
+  /** Keep the 六定 dispatch rules of the scope: add, change, remove, reorder. */
+  'routing.manage',
+  /** Record my own patrols (GPS track) with the worker app. */
+  'patrols.record',
+  /** Live positions, tracks and activity of workers in scope (personal data: every view audited). */
+  'patrols.read',
+  /** Record my own household visits (走访). */
+  'visits.record',
+  /** Visits and visit plans of grids in scope. */
+  'visits.read',
+  /** Plan visits for the grids in scope. */
+  'visits.plan',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
