@@ -34,6 +34,15 @@ function defaultWebDist(): string | undefined {
 
 const isApiPath = (url: string) => url.startsWith('/api/') || url === '/api' || url.startsWith('/open311/');
 
+/** The router's longest path parameter (Fastify's default, set here so the check below agrees with it). */
+const MAX_PARAM_LENGTH = 100;
+/**
+ * A path segment the router would not take as a parameter. With the web app served, such a
+ * path falls through to the static files' wildcard instead of the router's 414, so the
+ * not-found handler says it again: an over-long id is too long, not missing.
+ */
+const hasOverlongSegment = (path: string) => path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH);
+
 export async function buildApp({ config, database, logger = true }: AppOptions): Promise<App> {
   const securityHeaders = helmetOptions(config);
   const fixedSecurityHeaders = securityHeadersOf(securityHeaders);
@@ -67,6 +76,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     frameworkErrors: frameworkErrorHandler(fixedSecurityHeaders),
     clientErrorHandler: clientErrorHandler(fixedSecurityHeaders),
     bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const ctx: ModuleContext = { config, database };
@@ -127,6 +137,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     const path = request.url.split('?')[0] ?? '';
     // A missing script or asset is a 404, never index.html (a stale tab must not run HTML as JS).
     const isFile = /\.[A-Za-z0-9]+$/.test(path);
+    if (isApiPath(request.url) && hasOverlongSegment(path)) throw new DomainError('uri-too-long');
     if (!webDist || isApiPath(request.url) || request.method !== 'GET' || isFile) throw new DomainError('not-found');
     // Client-side routes of each app: the worker app under /m, the resident portal under /r, else the desk.
     return reply.header('cache-control', 'no-cache').sendFile(appEntryFor(path));
