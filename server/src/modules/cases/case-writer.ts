@@ -4,7 +4,7 @@ import { casesRepository } from './cases.repository.js';
 import type { CaseSettings } from './cases.settings.js';
 import type { TimerKind } from './cases.tables.js';
 import { NO_CLOCK, nextStageClock, type StageClock, type StageLimits, warningAt } from './domain/stage-clock.js';
-import type { CaseSnapshot, TimelineEvent } from './domain/workflow.js';
+import type { CaseSnapshot, TimelineEvent } from './domain/workflow-types.js';
 import { clockColumns } from './present-case.js';
 import { loadSnapshot, storeSnapshot } from './snapshot-json.js';
 

@@ -18,7 +18,7 @@ import {
   type TimerKind,
   type TimeState,
 } from './cases.tables.js';
-import type { CaseState } from './domain/workflow.js';
+import type { CaseState } from './domain/workflow-types.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;

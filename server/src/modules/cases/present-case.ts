@@ -11,7 +11,8 @@ import type {
 import type { CaseEventRow, CaseReportRow, CaseSummaryRow } from './cases.repository.js';
 import type { TimeState } from './cases.tables.js';
 import type { StageClock } from './domain/stage-clock.js';
-import type { CaseState, ClockStage, Rating } from './domain/workflow.js';
+import type { ClockStage } from './domain/workflow.js';
+import type { CaseState, Rating } from './domain/workflow-types.js';
 
 // The API's lists and the domain's must not drift apart: these fail to compile if they do.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

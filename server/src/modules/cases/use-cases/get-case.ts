@@ -6,7 +6,7 @@ import { can } from '../../accounts/permissions.js';
 import { matterOfCase } from '../case-deps.js';
 import { deskCaseScopeOf } from '../case-scope.js';
 import { casesRepository } from '../cases.repository.js';
-import type { CaseState } from '../domain/workflow.js';
+import type { CaseState } from '../domain/workflow-types.js';
 import { presentCaseSummary, presentReport, presentTimelineFor, unitRef } from '../present-case.js';
 import type { StoredSnapshot } from '../snapshot-json.js';
 import { duplicatesOfCase } from './find-duplicates.js';

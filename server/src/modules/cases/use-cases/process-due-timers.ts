@@ -5,8 +5,10 @@ import { matterOfCase, stageLimitsOf } from '../case-deps.js';
 import { saveTransition } from '../case-writer.js';
 import { type CaseRow, type CaseTimerRow, casesRepository } from '../cases.repository.js';
 import { type CaseSettings, DEFAULT_CASE_SETTINGS } from '../cases.settings.js';
+import { ALLOWED_STATES } from '../domain/authority.js';
 import { addWorkingHours } from '../domain/work-calendar.js';
-import { type Actor, ALLOWED_STATES, type Command, transition } from '../domain/workflow.js';
+import { transition } from '../domain/workflow.js';
+import type { Actor, Command } from '../domain/workflow-types.js';
 import { loadSnapshot } from '../snapshot-json.js';
 import { escalationTarget } from './run-case-command.js';
 

@@ -16,13 +16,8 @@ import { type CaseRow, casesRepository } from '../cases.repository.js';
 import { dueAfterHold } from '../domain/stage-clock.js';
 import { levelAbove } from '../domain/types.js';
 import { addWorkingDuration } from '../domain/work-calendar.js';
-import {
-  type CaseSnapshot,
-  type Command,
-  type CommandType,
-  type TransitionRefusal,
-  transition,
-} from '../domain/workflow.js';
+import { transition } from '../domain/workflow.js';
+import type { CaseSnapshot, Command, CommandType, TransitionRefusal } from '../domain/workflow-types.js';
 import { presentCaseSummary, presentCaseToReporter, presentTimelineEntry, stateParams } from '../present-case.js';
 import { loadSnapshot } from '../snapshot-json.js';
 
