@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/client.js';
-import type { CaseRow, NewCaseEventRow, NewCaseRow, NewCaseTimerRow } from './cases.repository.js';
+import type { NewCaseEventRow } from './case-timeline.repository.js';
+import type { NewCaseTimerRow } from './case-timers.repository.js';
+import type { CaseRow, NewCaseRow } from './cases.repository.js';
 import { casesRepository } from './cases.repository.js';
 import type { CaseSettings } from './cases.settings.js';
 import type { TimerKind } from './cases.tables.js';

@@ -8,7 +8,9 @@ import type {
   TimelineEntry,
   UnitRef,
 } from '@yiwang/contracts';
-import type { CaseEventRow, CaseReportRow, CaseSummaryRow } from './cases.repository.js';
+import type { CaseReportRow } from './case-reports.repository.js';
+import type { CaseEventRow } from './case-timeline.repository.js';
+import type { CaseSummaryRow } from './cases.repository.js';
 import type { TimeState } from './cases.tables.js';
 import type { StageClock } from './domain/stage-clock.js';
 import type { ClockStage } from './domain/workflow.js';

@@ -7,8 +7,9 @@ import { can } from '../../accounts/permissions.js';
 import type { AuditContext } from '../../audit/record-audit.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import { CASE_STATE_NAMES, CHANNEL_NAMES, LEVEL_NAMES, STAGE_NAMES, TIME_STATE_NAMES } from '../case-labels.js';
+import type { CaseReportRow } from '../case-reports.repository.js';
 import { deskCaseScopeOf } from '../case-scope.js';
-import { type CaseReportRow, type CaseSummaryRow, casesRepository } from '../cases.repository.js';
+import { type CaseSummaryRow, casesRepository } from '../cases.repository.js';
 import { type ReporterVisibility, reporterIdentified } from '../present-case.js';
 import { caseFilterOf } from './list-cases.js';
 

@@ -5,9 +5,10 @@ import type { CatalogMatter } from '../../catalog/catalog-matter.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { currentHolder } from '../../staffing/current-holder.js';
 import { staffingRepository } from '../../staffing/staffing.repository.js';
-import { type CaseRow, casesRepository, type RoutingRuleRow } from '../cases.repository.js';
+import { type CaseRow, casesRepository } from '../cases.repository.js';
 import { type CaseToRoute, type RoutingResult, type RoutingRule, routeCase } from '../domain/routing.js';
 import { unitRef } from '../present-case.js';
+import type { RoutingRuleRow } from '../routing-rules.repository.js';
 
 /** A stored rule as the pure router reads it (the rule's code names it in the explanation). */
 export function routingRuleOf(row: RoutingRuleRow): RoutingRule {
