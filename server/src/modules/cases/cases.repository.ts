@@ -6,13 +6,8 @@ import { withinScope } from '../../platform/scope.js';
 import { matters } from '../catalog/catalog.tables.js';
 import { domainEvents } from '../events/events.tables.js';
 import { units } from '../units/units.tables.js';
-import { caseDispatchRepository } from './case-dispatch.repository.js';
-import { caseReportsRepository } from './case-reports.repository.js';
-import { caseTimelineRepository } from './case-timeline.repository.js';
-import { caseTimersRepository } from './case-timers.repository.js';
 import { caseReports, cases, type TimeState } from './cases.tables.js';
 import type { CaseState } from './domain/workflow-types.js';
-import { idempotencyKeysRepository } from './idempotency-keys.repository.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;
@@ -331,11 +326,4 @@ export const casesRepository = {
         sql`, `,
       )}]::text[]) AS k ORDER BY k) AS ordered`);
   },
-
-  // The other concerns live in their own files; one object keeps every call site as it was.
-  ...caseReportsRepository,
-  ...caseTimelineRepository,
-  ...caseTimersRepository,
-  ...caseDispatchRepository,
-  ...idempotencyKeysRepository,
 };
