@@ -111,6 +111,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   if (config.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(
+    // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (FastifyPluginAsync); Biome picks the callback overload.
     async (api: App) => {
       api.addHook('onRequest', (request) => authenticate(request, ctx));
       for (const module of modules) if (module.apiRoutes) await module.apiRoutes(api, ctx);
@@ -118,6 +119,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     { prefix: '/api' },
   );
   for (const module of modules) {
+    // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (FastifyPluginAsync); Biome picks the callback overload.
     if (module.rootRoutes) await app.register(async (root: App) => module.rootRoutes?.(root, ctx));
   }
 

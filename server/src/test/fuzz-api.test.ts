@@ -133,6 +133,9 @@ function sampleString(schema: Schema): string {
       return 'fuzz@example.org';
     case 'uri':
       return 'https://example.org/fuzz';
+    default:
+      // Any other format (or none): sampled from the pattern and length below.
+      break;
   }
   if (schema.pattern) {
     const pattern = new RegExp(schema.pattern);

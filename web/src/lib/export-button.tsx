@@ -73,7 +73,8 @@ export function ExportButton({ path, query, testId }: ExportButtonProps) {
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) await api.get('/auth/session').catch(() => {});
-      message.error(errorText(error), 8);
+      // void: the toast's promise only resolves when it closes; nothing to wait for.
+      void message.error(errorText(error), 8);
     } finally {
       setBusy(false);
     }

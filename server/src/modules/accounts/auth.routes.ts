@@ -28,6 +28,7 @@ export async function authRoutes(app: App, ctx: ModuleContext) {
 
   // Per-IP limit on login attempts, on top of the per-account lockout: it slows down
   // guessing across many accounts from one address. Answered as a clear 429.
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (FastifyPluginAsync); Biome picks the callback overload.
   await app.register(async (limited: App) => {
     await limited.register(rateLimit, {
       global: false,

@@ -4,7 +4,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { Crs } from '../grids/geometry/index.js';
 import type { GridLocator } from '../grids/grid-locator.js';
 import { regionsRepository } from '../regions/regions.repository.js';
-import { casesRepository } from './cases.repository.js';
+import { caseDispatchRepository } from './case-dispatch.repository.js';
 import { commandUnitFor } from './domain/stage-clock.js';
 import { intakeRepository } from './intake.repository.js';
 
@@ -44,7 +44,7 @@ export async function commandUnitForRegion(
   level: HandlingLevel,
   regionPath: string,
 ): Promise<{ unitId: string; level: HandlingLevel }> {
-  const units = await casesRepository.commandUnitsOfRegions(db, regionPath.split('/'));
+  const units = await caseDispatchRepository.commandUnitsOfRegions(db, regionPath.split('/'));
   const found = commandUnitFor(level, regionPath, (code) => units.get(code));
   if (!found) throw new DomainError('no-command-unit', { regionPath });
   return found;

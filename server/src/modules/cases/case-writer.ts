@@ -1,10 +1,11 @@
 import type { Executor } from '../../db/client.js';
-import type { CaseRow, NewCaseEventRow, NewCaseRow, NewCaseTimerRow } from './cases.repository.js';
-import { casesRepository } from './cases.repository.js';
+import { caseTimelineRepository, type NewCaseEventRow } from './case-timeline.repository.js';
+import { caseTimersRepository, type NewCaseTimerRow } from './case-timers.repository.js';
+import { type CaseRow, casesRepository, type NewCaseRow } from './cases.repository.js';
 import type { CaseSettings } from './cases.settings.js';
 import type { TimerKind } from './cases.tables.js';
 import { NO_CLOCK, nextStageClock, type StageClock, type StageLimits, warningAt } from './domain/stage-clock.js';
-import type { CaseSnapshot, TimelineEvent } from './domain/workflow.js';
+import type { CaseSnapshot, TimelineEvent } from './domain/workflow-types.js';
 import { clockColumns } from './present-case.js';
 import { loadSnapshot, storeSnapshot } from './snapshot-json.js';
 
@@ -95,24 +96,24 @@ export async function saveTransition(
     ...input.extra,
   });
   if (!saved) return false;
-  await casesRepository.insertEvents(
+  await caseTimelineRepository.insertEvents(
     tx,
     input.events.map((e) => eventRow(row.id, e)),
   );
   if (TERMINAL_STATES.has(after.state)) {
-    await casesRepository.cancelPendingTimers(tx, row.id, [...CLOCK_TIMERS, 'archive'], now);
+    await caseTimersRepository.cancelPendingTimers(tx, row.id, [...CLOCK_TIMERS, 'archive'], now);
     return true;
   }
   if (clockChanged) {
-    await casesRepository.cancelPendingTimers(tx, row.id, CLOCK_TIMERS, now);
-    await casesRepository.insertTimers(tx, timersForClock(row.id, clock, settings));
+    await caseTimersRepository.cancelPendingTimers(tx, row.id, CLOCK_TIMERS, now);
+    await caseTimersRepository.insertTimers(tx, timersForClock(row.id, clock, settings));
   }
   if (after.state === 'rated' && row.state !== 'rated') {
     const archiveAt = new Date(now.getTime() + settings.archiveAfterDays * 86_400_000);
-    await casesRepository.insertTimers(tx, [{ caseId: row.id, kind: 'archive', dueAt: archiveAt }]);
+    await caseTimersRepository.insertTimers(tx, [{ caseId: row.id, kind: 'archive', dueAt: archiveAt }]);
   }
   if (row.state === 'rated' && after.state !== 'rated') {
-    await casesRepository.cancelPendingTimers(tx, row.id, ['archive'], now);
+    await caseTimersRepository.cancelPendingTimers(tx, row.id, ['archive'], now);
   }
   return true;
 }

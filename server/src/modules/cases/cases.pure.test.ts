@@ -2,8 +2,8 @@ import { haversineMeters } from '@yiwang/contracts';
 import { describe, expect, it } from 'vitest';
 import { maskPhone } from '../../platform/phone.js';
 import { formatCaseCode } from './case-code.js';
-import type { CaseSnapshot } from './domain/workflow.js';
 import { reportCase } from './domain/workflow.js';
+import type { CaseSnapshot } from './domain/workflow-types.js';
 import { loadSnapshot, storeSnapshot } from './snapshot-json.js';
 import { duplicateBox, intakeLockKeys } from './use-cases/find-duplicates.js';
 

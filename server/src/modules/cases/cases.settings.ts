@@ -1,5 +1,5 @@
 import { createWorkCalendar, type OfficePeriod, type WorkCalendar } from './domain/work-calendar.js';
-import { DEFAULT_WORKFLOW_POLICY, type WorkflowPolicy } from './domain/workflow.js';
+import { DEFAULT_WORKFLOW_POLICY, type WorkflowPolicy } from './domain/workflow-types.js';
 
 /** Local rules of the case loop, read once at start from the environment. */
 export interface CaseSettings {

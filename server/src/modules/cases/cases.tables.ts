@@ -18,7 +18,8 @@ import {
 import { users } from '../accounts/accounts.tables.js';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
-import type { CaseState, ClockStage } from './domain/workflow.js';
+import type { ClockStage } from './domain/workflow.js';
+import type { CaseState } from './domain/workflow-types.js';
 import type { StoredSnapshot } from './snapshot-json.js';
 
 /** Numbers of case codes (YW20261123-000123): never reused, gaps are harmless. */

@@ -2,7 +2,10 @@ import { and, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
-import type { NewCaseEventRow, NewCaseReportRow, NewCaseRow, NewCaseTimerRow } from './cases.repository.js';
+import type { NewCaseReportRow } from './case-reports.repository.js';
+import type { NewCaseEventRow } from './case-timeline.repository.js';
+import type { NewCaseTimerRow } from './case-timers.repository.js';
+import type { NewCaseRow } from './cases.repository.js';
 import { caseEvents, caseReports, cases, caseTimers, idempotencyKeys } from './cases.tables.js';
 
 /**

@@ -11,7 +11,7 @@ import { regionsRepository } from '../regions/regions.repository.js';
 import { staffingRepository } from '../staffing/staffing.repository.js';
 import { unitsRepository } from '../units/units.repository.js';
 import type { CaseDeps } from './case-deps.js';
-import { casesRepository } from './cases.repository.js';
+import { caseDispatchRepository } from './case-dispatch.repository.js';
 import { DEFAULT_CASE_SETTINGS } from './cases.settings.js';
 import { processDueTimers } from './use-cases/process-due-timers.js';
 import { type ReportCaseInput, reportCase } from './use-cases/report-case.js';
@@ -104,7 +104,7 @@ async function seedRoutingRules(tx: Executor, workerGrid: DemoGrid | undefined):
     const lead = m.ownerUnitCodes[0] as string;
     if (!departments.has(lead)) departments.set(lead, await unitId(`${COUNTY}-${lead}`));
   }
-  const rows: Parameters<typeof casesRepository.insertRoutingRules>[1] = [];
+  const rows: Parameters<typeof caseDispatchRepository.insertRoutingRules>[1] = [];
   const add = (rule: Omit<(typeof rows)[number], 'code' | 'position'>) =>
     rows.push({ ...rule, code: `R${String(rows.length + 1).padStart(4, '0')}`, position: (rows.length + 1) * 10 });
   if (workerGrid) {
@@ -120,7 +120,7 @@ async function seedRoutingRules(tx: Executor, workerGrid: DemoGrid | undefined):
   for (const m of matters.filter((m) => m.handlingLevel !== 'community')) {
     add({ matterCode: m.code, unitId: departments.get(m.ownerUnitCodes[0] as string) as string });
   }
-  await casesRepository.insertRoutingRules(tx, rows);
+  await caseDispatchRepository.insertRoutingRules(tx, rows);
   return rows.length;
 }
 

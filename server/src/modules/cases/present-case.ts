@@ -8,10 +8,13 @@ import type {
   TimelineEntry,
   UnitRef,
 } from '@yiwang/contracts';
-import type { CaseEventRow, CaseReportRow, CaseSummaryRow } from './cases.repository.js';
+import type { CaseReportRow } from './case-reports.repository.js';
+import type { CaseEventRow } from './case-timeline.repository.js';
+import type { CaseSummaryRow } from './cases.repository.js';
 import type { TimeState } from './cases.tables.js';
 import type { StageClock } from './domain/stage-clock.js';
-import type { CaseState, ClockStage, Rating } from './domain/workflow.js';
+import type { ClockStage } from './domain/workflow.js';
+import type { CaseState, Rating } from './domain/workflow-types.js';
 
 // The API's lists and the domain's must not drift apart: these fail to compile if they do.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

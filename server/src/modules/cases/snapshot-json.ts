@@ -1,4 +1,4 @@
-import type { CaseSnapshot } from './domain/workflow.js';
+import type { CaseSnapshot } from './domain/workflow-types.js';
 
 /** A type with every Date replaced by its ISO string, recursively: how JSON keeps it. */
 export type Jsonified<T> = T extends Date

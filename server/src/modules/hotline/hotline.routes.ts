@@ -25,6 +25,7 @@ const header = (request: FastifyRequest, name: string) => {
  * parsed, and leaves only an audit row ('hotline.rejected', 'denied', with the reason).
  */
 export async function hotlineRoutes(app: App, deps: CaseDeps, hotline: HotlineConfig) {
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (FastifyPluginAsync); Biome picks the callback overload.
   await app.register(async (scope: App) => {
     scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, raw, done) => {

@@ -1,5 +1,5 @@
 import type { ModuleContext } from '../../platform/http.js';
-import { casesRepository } from '../cases/cases.repository.js';
+import { idempotencyKeysRepository } from '../cases/idempotency-keys.repository.js';
 import type { JobDefinition } from '../jobs/job-runner.js';
 
 /** A phone may stay offline for days (a worker's outbox retries when it is back): keep keys a month. */
@@ -13,7 +13,10 @@ export const idempotencyJobs = ({ database }: ModuleContext): JobDefinition[] =>
     name: 'idempotency-key-cleanup',
     intervalMs: SWEEP_INTERVAL_MS,
     async run() {
-      await casesRepository.deleteIdempotencyKeysBefore(database.db, new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS));
+      await idempotencyKeysRepository.deleteIdempotencyKeysBefore(
+        database.db,
+        new Date(Date.now() - IDEMPOTENCY_KEY_TTL_MS),
+      );
     },
   },
 ];

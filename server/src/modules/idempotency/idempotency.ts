@@ -4,7 +4,7 @@ import { sha256Hex } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http.js';
 import { canonicalJson } from '../audit/audit-chain.js';
-import { casesRepository } from '../cases/cases.repository.js';
+import { idempotencyKeysRepository } from '../cases/idempotency-keys.repository.js';
 
 /**
  * Idempotency-Key for any POST (the worker app's outbox sends one with every item): the
@@ -67,7 +67,7 @@ export async function runIdempotent<T>(
 ): Promise<IdempotentOutcome<T>> {
   return db.transaction(async (tx) => {
     if (claim) {
-      const claimed = await casesRepository.claimIdempotencyKey(tx, claim);
+      const claimed = await idempotencyKeysRepository.claimIdempotencyKey(tx, claim);
       if (!claimed.claimed) {
         if (claimed.existing.requestHash !== claim.requestHash) throw new DomainError('idempotency-key-reused');
         return {
@@ -78,7 +78,7 @@ export async function runIdempotent<T>(
       }
     }
     const answer = await work(tx);
-    if (claim) await casesRepository.completeIdempotencyKey(tx, claim, answer);
+    if (claim) await idempotencyKeysRepository.completeIdempotencyKey(tx, claim, answer);
     return { ...answer, replayed: false };
   });
 }

@@ -118,6 +118,7 @@ export async function open311Routes(
 ) {
   const { db } = deps;
   await app.register(
+    // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (FastifyPluginAsync); Biome picks the callback overload.
     async (scope: App) => {
       // Reads need no key: like following a case, they are limited per address (a clear 429).
       await scope.register(rateLimit, {

@@ -23,6 +23,7 @@ const binary = (contentType: string, description: string) => ({
 });
 
 export async function photosRoutes(app: App, deps: PhotoDeps) {
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins (FastifyPluginAsync); Biome picks the callback overload.
   await app.register((scope: App) => uploadRoute(scope, deps));
 
   app.get(

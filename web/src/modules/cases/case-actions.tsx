@@ -231,7 +231,8 @@ function CommandDialog({ detail, type, onClose }: { detail: CaseDetail; type: Co
     setError(null);
     try {
       await run.mutateAsync(toCommand(type, values));
-      message.success(t('cases.done', { action: t(`cases.cmd.${type}`) }));
+      // void: the toast's promise only resolves when it closes; nothing to wait for.
+      void message.success(t('cases.done', { action: t(`cases.cmd.${type}`) }));
       onClose();
     } catch (e) {
       setError(isApiError(e, 412) || isApiError(e, 409) ? `${errorText(e)} ${t('cases.stale')}` : errorText(e));

@@ -103,12 +103,14 @@ export default function NewCasePage() {
     try {
       const result = await report.mutateAsync({ body, key: key.current });
       key.current = newIdempotencyKey();
-      message.success(
+      // void: the toast's promise only resolves when it closes; nothing to wait for.
+      void message.success(
         result.outcome === 'merged'
           ? t('cases.new.mergedInto', { code: result.case.code })
           : t('cases.new.created', { code: result.case.code }),
       );
-      navigate(`/cases/${result.case.code}`);
+      // void: navigate() returns a promise only under a data router; this app uses <BrowserRouter>.
+      void navigate(`/cases/${result.case.code}`);
     } catch (e) {
       const text = showApiErrorOnForm(form, e, FIELDS);
       const unplaced = isApiError(e) ? e.details.filter((d) => !FIELDS.includes(d.field.split('.')[0] ?? '')) : [];

@@ -26,7 +26,8 @@ export function PhotoUpload({ onChange }: { value?: string[]; onChange?: (ids: s
           const { blob, name } = await compressForUpload(file as File);
           onSuccess?.(await uploadPhoto(blob, name));
         } catch (error) {
-          message.error(errorText(error));
+          // void: the toast's promise only resolves when it closes; nothing to wait for.
+          void message.error(errorText(error));
           onError?.(error as Error);
         }
       }}

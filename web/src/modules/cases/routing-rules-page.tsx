@@ -126,9 +126,11 @@ export default function RoutingRulesPage() {
     if (before === undefined) return;
     try {
       await move.mutateAsync({ code: rule.code, before });
-      message.success(t('routing.moved', { code: rule.code }));
+      // void: the toast's promise only resolves when it closes; nothing to wait for.
+      void message.success(t('routing.moved', { code: rule.code }));
     } catch (error) {
-      message.error(errorText(error));
+      // void: the toast's promise only resolves when it closes; nothing to wait for.
+      void message.error(errorText(error));
     }
   };
 
@@ -245,9 +247,11 @@ export default function RoutingRulesPage() {
                             onConfirm={async () => {
                               try {
                                 await remove.mutateAsync(r.code);
-                                message.success(t('routing.deleted', { code: r.code }));
+                                // void: the toast's promise only resolves when it closes; nothing to wait for.
+                                void message.success(t('routing.deleted', { code: r.code }));
                               } catch (error) {
-                                message.error(errorText(error));
+                                // void: the toast's promise only resolves when it closes; nothing to wait for.
+                                void message.error(errorText(error));
                               }
                             }}
                           >

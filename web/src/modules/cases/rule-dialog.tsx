@@ -98,7 +98,8 @@ export function RuleDialog({
     try {
       const body = bodyOf(values, rule);
       const saved = await save.mutateAsync(rule ? body : { ...body, before: values.before || null });
-      message.success(t('routing.saved', { code: saved.code }));
+      // void: the toast's promise only resolves when it closes; nothing to wait for.
+      void message.success(t('routing.saved', { code: saved.code }));
       onClose();
     } catch (e) {
       setError(errorText(e));

@@ -161,7 +161,8 @@ export function MatterDialog({ matter, readOnly, onClose }: MatterDialogProps) {
     if (matter) {
       const changes = changesOf(matter, values);
       if (Object.keys(changes).length === 0) {
-        message.info(t('catalog.unchanged'));
+        // void: the toast's promise only resolves when it closes; nothing to wait for.
+        void message.info(t('catalog.unchanged'));
         onClose();
         return;
       }
@@ -180,7 +181,8 @@ export function MatterDialog({ matter, readOnly, onClose }: MatterDialogProps) {
     }
     try {
       const saved = await save.mutateAsync(body);
-      message.success(
+      // void: the toast's promise only resolves when it closes; nothing to wait for.
+      void message.success(
         creating
           ? t('catalog.created', { code: saved.matter.code })
           : t('catalog.saved', { code: saved.matter.code, version: saved.matter.version }),

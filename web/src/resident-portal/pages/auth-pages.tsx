@@ -26,7 +26,8 @@ export function LoginPage() {
     mutationFn: () => portalApi.login(username.trim(), password),
     onSuccess: (session) => {
       setSession(session);
-      navigate(next, { replace: true });
+      // void: navigate() returns a promise only under a data router; this app uses <BrowserRouter>.
+      void navigate(next, { replace: true });
     },
   });
   const submit = (event: FormEvent) => {
@@ -88,7 +89,8 @@ export function RegisterPage() {
       }),
     onSuccess: (session) => {
       setSession(session);
-      navigate(next, { replace: true });
+      // void: navigate() returns a promise only under a data router; this app uses <BrowserRouter>.
+      void navigate(next, { replace: true });
     },
   });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>

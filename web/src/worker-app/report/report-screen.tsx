@@ -279,7 +279,8 @@ export default function ReportScreen() {
   const finish = (text: string) => {
     showToast(text);
     // After an edit the worker goes back to the outbox, to see it go this time.
-    navigate(editing ? '/outbox' : '/', { replace: true });
+    // void: navigate() returns a promise only under a data router; this app uses <BrowserRouter>.
+    void navigate(editing ? '/outbox' : '/', { replace: true });
   };
 
   /** Queues the request, or — when editing — puts it in the failed item's place. */

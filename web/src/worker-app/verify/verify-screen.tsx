@@ -67,7 +67,8 @@ export default function VerifyScreen() {
         return setProblem(t('edit.gone'));
       }
       showToast(t('edit.queued'));
-      navigate('/outbox', { replace: true });
+      // void: navigate() returns a promise only under a data router; this app uses <BrowserRouter>.
+      void navigate('/outbox', { replace: true });
       return;
     }
     await enqueue({
@@ -77,7 +78,8 @@ export default function VerifyScreen() {
       photos: body.type === 'verify_pass' ? photos.map((p) => p.blob) : [],
     });
     showToast(body.type === 'verify_pass' ? t('verify.queuedPass') : t('verify.queuedFail'));
-    navigate('/', { replace: true });
+    // void: navigate() returns a promise only under a data router; this app uses <BrowserRouter>.
+    void navigate('/', { replace: true });
   };
 
   if (edit === 'gone' || (edit !== null && !editing)) {

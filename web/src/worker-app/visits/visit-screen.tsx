@@ -67,7 +67,8 @@ export default function VisitScreen() {
         return setProblem(t('edit.gone'));
       }
       showToast(t('edit.queued'));
-      navigate('/outbox', { replace: true });
+      // void: navigate() returns a promise only under a data router; this app uses <BrowserRouter>.
+      void navigate('/outbox', { replace: true });
       return;
     }
     await enqueue({
@@ -86,7 +87,8 @@ export default function VisitScreen() {
       },
     });
     showToast(t('visit.queued'));
-    navigate('/', { replace: true });
+    // void: navigate() returns a promise only under a data router; this app uses <BrowserRouter>.
+    void navigate('/', { replace: true });
   };
 
   if (edit === 'gone') {

@@ -9,7 +9,8 @@ import {
   warningAt,
 } from './stage-clock.js';
 import { timeLimitState, workingTimeBetween } from './work-calendar.js';
-import { type CaseSnapshot, reportCase } from './workflow.js';
+import { reportCase } from './workflow.js';
+import type { CaseSnapshot } from './workflow-types.js';
 
 /** A China-local wall-clock time as an instant. */
 const cst = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);

@@ -12,7 +12,8 @@ import {
   type WorkingDuration,
   workingTimeBetween,
 } from './work-calendar.js';
-import { type CaseSnapshot, type ClockStage, clockStage } from './workflow.js';
+import { type ClockStage, clockStage } from './workflow.js';
+import type { CaseSnapshot } from './workflow-types.js';
 
 /**
  * The running time limit of a case: which stage's clock runs, since when and until when.

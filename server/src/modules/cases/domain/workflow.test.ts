@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clockStage, reportCase, reporterMayRate, transition } from './workflow.js';
 import {
   type Actor,
   CASE_STATES,
@@ -7,14 +8,10 @@ import {
   COMMAND_TYPES,
   type Command,
   type CommandType,
-  clockStage,
   DEFAULT_WORKFLOW_POLICY,
   type Extension,
-  reportCase,
-  reporterMayRate,
   type TransitionResult,
-  transition,
-} from './workflow.js';
+} from './workflow-types.js';
 
 // ── fixtures ────────────────────────────────────────────────────────────────────────
 

@@ -4,11 +4,11 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type ColumnSpec, checkExportSize, sheetOf, writeWorkbook } from '../../../platform/spreadsheet.js';
 import { can } from '../../accounts/permissions.js';
-import type { AuditContext } from '../../audit/record-audit.js';
-import { recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
 import { CASE_STATE_NAMES, CHANNEL_NAMES, LEVEL_NAMES, STAGE_NAMES, TIME_STATE_NAMES } from '../case-labels.js';
+import { type CaseReportRow, caseReportsRepository } from '../case-reports.repository.js';
 import { deskCaseScopeOf } from '../case-scope.js';
-import { type CaseReportRow, type CaseSummaryRow, casesRepository } from '../cases.repository.js';
+import { type CaseSummaryRow, casesRepository } from '../cases.repository.js';
 import { type ReporterVisibility, reporterIdentified } from '../present-case.js';
 import { caseFilterOf } from './list-cases.js';
 
@@ -110,7 +110,7 @@ async function exportRows(
   rows: readonly CaseSummaryRow[],
   visibility: ReporterVisibility,
 ): Promise<CaseExportRow[]> {
-  const first = await casesRepository.firstReportsOf(
+  const first = await caseReportsRepository.firstReportsOf(
     db,
     rows.map((r) => r.case.id),
   );

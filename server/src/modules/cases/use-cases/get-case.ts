@@ -4,9 +4,12 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { can } from '../../accounts/permissions.js';
 import { matterOfCase } from '../case-deps.js';
+import { caseDispatchRepository } from '../case-dispatch.repository.js';
+import { caseReportsRepository } from '../case-reports.repository.js';
 import { deskCaseScopeOf } from '../case-scope.js';
+import { caseTimelineRepository } from '../case-timeline.repository.js';
 import { casesRepository } from '../cases.repository.js';
-import type { CaseState } from '../domain/workflow.js';
+import type { CaseState } from '../domain/workflow-types.js';
 import { presentCaseSummary, presentReport, presentTimelineFor, unitRef } from '../present-case.js';
 import type { StoredSnapshot } from '../snapshot-json.js';
 import { duplicatesOfCase } from './find-duplicates.js';
@@ -24,8 +27,8 @@ export async function getCase(db: Executor, actor: Actor, code: string, now: Dat
   if (!row) throw new DomainError('not-found');
   const [summary, reports, events, matter] = await Promise.all([
     casesRepository.summaryById(db, row.id),
-    casesRepository.reportsOf(db, row.id),
-    casesRepository.eventsOf(db, row.id),
+    caseReportsRepository.reportsOf(db, row.id),
+    caseTimelineRepository.eventsOf(db, row.id),
     matterOfCase(db, row),
   ]);
   if (!summary) throw new DomainError('not-found');
@@ -33,7 +36,7 @@ export async function getCase(db: Executor, actor: Actor, code: string, now: Dat
   if (row.snapshot.pendingReturn) unitIds.add(row.snapshot.pendingReturn.unitId);
   // Units the timeline names (who returned it, who had it before a redispatch or escalation), so it reads by name.
   for (const { event } of events) for (const id of unitIdsIn(event.details)) unitIds.add(id);
-  const units = await casesRepository.unitRefs(db, [...unitIds]);
+  const units = await caseDispatchRepository.unitRefs(db, [...unitIds]);
   const visibility = {
     viewerUserId: actor.kind === 'user' ? actor.id : null,
     seesAnonymous: can(actor.roles, 'cases.reveal'),

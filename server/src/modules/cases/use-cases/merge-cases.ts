@@ -4,7 +4,9 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import type { AuditContext } from '../../audit/record-audit.js';
 import { type CaseDeps, matterOfCase, stageLimitsOf } from '../case-deps.js';
+import { caseReportsRepository } from '../case-reports.repository.js';
 import { caseScopeOf, workflowActorOf } from '../case-scope.js';
+import { caseTimelineRepository } from '../case-timeline.repository.js';
 import { saveTransition } from '../case-writer.js';
 import { type CaseRow, casesRepository } from '../cases.repository.js';
 import { transition } from '../domain/workflow.js';
@@ -50,7 +52,7 @@ export async function mergeCases(
       deps.settings.policy,
     );
     if (!result.ok) throw new DomainError(REFUSAL_ERRORS[result.reason], stateParams(source.state));
-    const moved = await casesRepository.moveReports(tx, source.id, target.id);
+    const moved = await caseReportsRepository.moveReports(tx, source.id, target.id);
     const matter = await matterOfCase(tx, source);
     await saveTransition(tx, {
       row: source,
@@ -64,7 +66,7 @@ export async function mergeCases(
       supporterCount: target.supporterCount + moved,
       updatedAt: now,
     });
-    await casesRepository.insertEvents(tx, [
+    await caseTimelineRepository.insertEvents(tx, [
       {
         caseId: target.id,
         type: 'cases_merged',
@@ -104,7 +106,7 @@ export async function keepCasesApart(
         keptApartCaseIds: [...row.keptApartCaseIds, other.id],
         updatedAt: input.now,
       });
-      await casesRepository.insertEvents(tx, [
+      await caseTimelineRepository.insertEvents(tx, [
         {
           caseId: row.id,
           type: 'kept_apart',

@@ -2,10 +2,10 @@ import type { CaseSummary, PointInput } from '@yiwang/contracts';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import type { AuditContext } from '../../audit/record-audit.js';
-import type { CaseDeps } from '../case-deps.js';
-import { matterOfCase } from '../case-deps.js';
+import { type CaseDeps, matterOfCase } from '../case-deps.js';
 import { commandUnitForRegion, placeAtPoint } from '../case-placement.js';
 import { caseScopeOf } from '../case-scope.js';
+import { caseTimelineRepository } from '../case-timeline.repository.js';
 import { casesRepository } from '../cases.repository.js';
 import { presentCaseSummary, stateParams } from '../present-case.js';
 import { loadSnapshot, storeSnapshot } from '../snapshot-json.js';
@@ -50,7 +50,7 @@ export async function placeCase(
       snapshot: storeSnapshot({ ...snapshot, commandUnitId, level }),
       updatedAt: input.now,
     });
-    await casesRepository.insertEvents(tx, [
+    await caseTimelineRepository.insertEvents(tx, [
       {
         caseId: row.id,
         type: 'located',

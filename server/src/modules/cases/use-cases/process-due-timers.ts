@@ -2,11 +2,15 @@ import { isOpenState } from '@yiwang/contracts';
 import type { Db, Tx } from '../../../db/client.js';
 import type { CatalogMatter } from '../../catalog/catalog-matter.js';
 import { matterOfCase, stageLimitsOf } from '../case-deps.js';
+import { caseTimelineRepository } from '../case-timeline.repository.js';
+import { type CaseTimerRow, caseTimersRepository } from '../case-timers.repository.js';
 import { saveTransition } from '../case-writer.js';
-import { type CaseRow, type CaseTimerRow, casesRepository } from '../cases.repository.js';
+import { type CaseRow, casesRepository } from '../cases.repository.js';
 import { type CaseSettings, DEFAULT_CASE_SETTINGS } from '../cases.settings.js';
+import { ALLOWED_STATES } from '../domain/authority.js';
 import { addWorkingHours } from '../domain/work-calendar.js';
-import { type Actor, ALLOWED_STATES, type Command, transition } from '../domain/workflow.js';
+import { transition } from '../domain/workflow.js';
+import type { Actor, Command } from '../domain/workflow-types.js';
 import { loadSnapshot } from '../snapshot-json.js';
 import { escalationTarget } from './run-case-command.js';
 
@@ -49,19 +53,19 @@ export async function processDueTimers(
 ): Promise<TimerRun> {
   return db.transaction(async (tx) => {
     const run: TimerRun = { claimed: 0, applied: 0, stale: 0, failed: 0 };
-    const timers = await casesRepository.claimDueTimers(tx, now, limit);
+    const timers = await caseTimersRepository.claimDueTimers(tx, now, limit);
     run.claimed = timers.length;
     if (timers.length === 0) return run;
     await casesRepository.lockByIds(tx, [...new Set(timers.map((t) => t.caseId))]);
     for (const timer of timers) {
       try {
         const outcome = await tx.transaction((savepoint) => applyTimer(savepoint, timer, now, settings));
-        await casesRepository.finishTimer(tx, timer.id, { status: 'done', at: now });
+        await caseTimersRepository.finishTimer(tx, timer.id, { status: 'done', at: now });
         run[outcome] += 1;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const attempts = timer.attempts + 1;
-        await casesRepository.finishTimer(
+        await caseTimersRepository.finishTimer(
           tx,
           timer.id,
           attempts >= MAX_ATTEMPTS
@@ -97,7 +101,7 @@ async function applyTimer(tx: Tx, timer: CaseTimerRow, now: Date, settings: Case
         await runSystemCommand(tx, marked, matter, { type: 'supervise', note: '超期自动督办' }, now, settings);
       }
       if (matter.escalation && ALLOWED_STATES.escalate.includes(marked.state) && marked.level !== 'city') {
-        await casesRepository.insertTimers(tx, [
+        await caseTimersRepository.insertTimers(tx, [
           {
             caseId: row.id,
             kind: 'escalate',
@@ -141,7 +145,7 @@ async function markTimeState(
 ): Promise<CaseRow> {
   const saved = await casesRepository.updateCase(tx, row.id, row.version, { timeState, updatedAt: now });
   if (!saved) throw new Error(`case ${row.code} changed under its lock`);
-  await casesRepository.insertEvents(tx, [
+  await caseTimelineRepository.insertEvents(tx, [
     {
       caseId: row.id,
       type: eventType,

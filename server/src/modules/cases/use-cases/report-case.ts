@@ -13,8 +13,9 @@ import { regionsRepository } from '../../regions/regions.repository.js';
 import { formatCaseCode, newFollowKey } from '../case-code.js';
 import { type CaseDeps, reportableMatter, stageLimitsOf } from '../case-deps.js';
 import { type CasePlace, type CommandUnit, placeReport } from '../case-placement.js';
+import { type CaseReportRow, caseReportsRepository } from '../case-reports.repository.js';
 import { eventRow, snapshotColumns, timersForClock } from '../case-writer.js';
-import { type CaseReportRow, type CaseRow, type CaseSummaryRow, casesRepository } from '../cases.repository.js';
+import { type CaseRow, type CaseSummaryRow, casesRepository } from '../cases.repository.js';
 import type { DuplicateMatch } from '../domain/duplicates.js';
 import { NO_CLOCK, nextStageClock } from '../domain/stage-clock.js';
 import { reportCase as openCaseSnapshot } from '../domain/workflow.js';
@@ -129,7 +130,7 @@ export async function reportCase(
       };
     }
     if (input.externalId) {
-      const earlier = await casesRepository.findReportByExternalId(tx, input.channel, input.externalId);
+      const earlier = await caseReportsRepository.findReportByExternalId(tx, input.channel, input.externalId);
       if (earlier) {
         const summary = await casesRepository.summaryById(tx, earlier.caseId);
         if (!summary) throw new Error('case of an earlier report is missing');

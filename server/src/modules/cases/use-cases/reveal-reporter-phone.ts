@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/http.js';
 import type { AuditContext } from '../../audit/record-audit.js';
 import { statedPurpose } from '../../audit/stated-purpose.js';
 import type { CaseDeps } from '../case-deps.js';
+import { caseReportsRepository } from '../case-reports.repository.js';
 import { caseScopeOf } from '../case-scope.js';
 import { casesRepository } from '../cases.repository.js';
 
@@ -20,7 +21,7 @@ export async function revealReporterPhone(
   const purpose = statedPurpose(input.purpose);
   const row = await casesRepository.findInScope(deps.db, input.code, caseScopeOf(actor));
   if (!row) throw new DomainError('not-found');
-  const report = await casesRepository.findReport(deps.db, row.id, input.reportId);
+  const report = await caseReportsRepository.findReport(deps.db, row.id, input.reportId);
   if (!report?.reporterPhoneSealed) throw new DomainError('not-found');
   const phone = decryptSecret(deps.secretKey, report.reporterPhoneSealed);
   await deps.db.transaction((tx) =>

@@ -9,20 +9,17 @@ import type { CatalogMatter } from '../../catalog/catalog-matter.js';
 import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { type CaseDeps, matterOfCase, reportableMatter, stageLimitsOf } from '../case-deps.js';
+import { caseDispatchRepository } from '../case-dispatch.repository.js';
 import { commandUnitForRegion } from '../case-placement.js';
+import { caseReportsRepository } from '../case-reports.repository.js';
 import { caseScopeOf, isResidentOnly, workflowActorOf } from '../case-scope.js';
 import { saveTransition } from '../case-writer.js';
 import { type CaseRow, casesRepository } from '../cases.repository.js';
 import { dueAfterHold } from '../domain/stage-clock.js';
 import { levelAbove } from '../domain/types.js';
 import { addWorkingDuration } from '../domain/work-calendar.js';
-import {
-  type CaseSnapshot,
-  type Command,
-  type CommandType,
-  type TransitionRefusal,
-  transition,
-} from '../domain/workflow.js';
+import { transition } from '../domain/workflow.js';
+import type { CaseSnapshot, Command, CommandType, TransitionRefusal } from '../domain/workflow-types.js';
 import { presentCaseSummary, presentCaseToReporter, presentTimelineEntry, stateParams } from '../present-case.js';
 import { loadSnapshot } from '../snapshot-json.js';
 
@@ -110,7 +107,7 @@ export async function runCaseCommand(
     }
     const matter = await matterOfCase(tx, row);
     // Who reported it matters only to a rating (each reporter rates once): read them only then.
-    const reporters = input.command.type === 'rate' ? await casesRepository.reporterUserIdsOf(tx, row.id) : [];
+    const reporters = input.command.type === 'rate' ? await caseReportsRepository.reporterUserIdsOf(tx, row.id) : [];
     const before = loadSnapshot(row.snapshot, reporters);
     const command = await toDomainCommand(deps, tx, actor, { row, before, matter, body: input.command, now });
     const result = transition(before, command, workflowActorOf(actor), now, deps.settings.policy);
@@ -151,7 +148,7 @@ export async function runCaseCommand(
     let presented = presentCaseSummary(summary);
     if (isResidentOnly(actor)) {
       // A reporter without the desk view (a resident rating): their own report's words only.
-      const own = (await casesRepository.reportsOf(tx, row.id)).find((r) => r.reporterUserId === actor.id);
+      const own = (await caseReportsRepository.reportsOf(tx, row.id)).find((r) => r.reporterUserId === actor.id);
       presented = presentCaseToReporter(presented, {
         description: own?.description ?? '',
         address: own?.address ?? null,
@@ -185,7 +182,7 @@ async function attachCommandPhotos(tx: Tx, actor: Actor, row: CaseRow, body: Cas
 const toDate = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
 
 async function checkUnits(tx: Tx, ids: readonly string[], field: string): Promise<void> {
-  const found = new Set((await casesRepository.unitRefs(tx, ids)).map((u) => u.id));
+  const found = new Set((await caseDispatchRepository.unitRefs(tx, ids)).map((u) => u.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     throw new DomainError('invalid-reference', { what: missing.join(', ') }, [{ field, code: 'invalid' }]);

@@ -5,9 +5,11 @@ import type { CatalogMatter } from '../../catalog/catalog-matter.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { currentHolder } from '../../staffing/current-holder.js';
 import { staffingRepository } from '../../staffing/staffing.repository.js';
-import { type CaseRow, casesRepository, type RoutingRuleRow } from '../cases.repository.js';
+import { caseDispatchRepository } from '../case-dispatch.repository.js';
+import type { CaseRow } from '../cases.repository.js';
 import { type CaseToRoute, type RoutingResult, type RoutingRule, routeCase } from '../domain/routing.js';
 import { unitRef } from '../present-case.js';
+import type { RoutingRuleRow } from '../routing-rules.repository.js';
 
 /** A stored rule as the pure router reads it (the rule's code names it in the explanation). */
 export function routingRuleOf(row: RoutingRuleRow): RoutingRule {
@@ -49,7 +51,7 @@ export async function suggestRouting(
     regionPath: region?.path ?? row.regionCode,
     gridCode: row.gridCode,
   };
-  return routeSubject(db, subject, at, locale, await casesRepository.activeRoutingRules(db));
+  return routeSubject(db, subject, at, locale, await caseDispatchRepository.activeRoutingRules(db));
 }
 
 /** Routes anything shaped like a case (a case, or a matter and a point being tried out) over these rules. */
@@ -63,12 +65,12 @@ export async function routeSubject(
   const { regionPath } = subject;
   const rules = ruleRows.map(routingRuleOf);
   const postIds = [...new Set(ruleRows.flatMap((r) => (r.postId ? [r.postId] : [])))];
-  const posts = await casesRepository.postsByIds(db, postIds);
+  const posts = await caseDispatchRepository.postsByIds(db, postIds);
   const people = [...new Set(posts.flatMap((p) => [p.holderUserId, p.backupUserId]))];
   const absences = await staffingRepository.absencesOverlapping(db, at, new Date(at.getTime() + 1), people);
-  const commandUnits = await casesRepository.commandUnitsOfRegions(db, regionPath.split('/'));
+  const commandUnits = await caseDispatchRepository.commandUnitsOfRegions(db, regionPath.split('/'));
   const unitIds = [...new Set([...ruleRows.map((r) => r.unitId), ...commandUnits.values()])];
-  const units = new Map((await casesRepository.unitRefs(db, unitIds)).map((u) => [u.id, u]));
+  const units = new Map((await caseDispatchRepository.unitRefs(db, unitIds)).map((u) => [u.id, u]));
 
   const result: RoutingResult = routeCase(
     subject,

@@ -5,7 +5,9 @@ import type { Actor } from '../../../platform/http.js';
 import { accountsRepository } from '../../accounts/accounts.repository.js';
 import type { AuditContext, recordAudit } from '../../audit/record-audit.js';
 import { newFollowKey } from '../../cases/case-code.js';
+import { caseReportsRepository } from '../../cases/case-reports.repository.js';
 import { caseScopeOf } from '../../cases/case-scope.js';
+import { caseTimelineRepository } from '../../cases/case-timeline.repository.js';
 import { casesRepository } from '../../cases/cases.repository.js';
 import { presentCaseSummary } from '../../cases/present-case.js';
 import { toWgs84 } from '../../grids/geometry/index.js';
@@ -40,7 +42,7 @@ export async function supportCase(
     if (!row) throw new DomainError('not-found');
     if (!isOpenState(row.state)) throw new DomainError('case-merge-target-closed');
     const user = await accountsRepository.findUserById(tx, actor.id);
-    const report = await casesRepository.insertReport(tx, {
+    const report = await caseReportsRepository.insertReport(tx, {
       caseId: row.id,
       channel: 'worker',
       reporterUserId: user?.id ?? null,
@@ -57,7 +59,7 @@ export async function supportCase(
     if (!(await casesRepository.updateCase(tx, row.id, row.version, { supporterCount, updatedAt: now }))) {
       throw new Error('locked case changed');
     }
-    await casesRepository.insertEvents(tx, [
+    await caseTimelineRepository.insertEvents(tx, [
       {
         caseId: row.id,
         type: 'report_merged',

@@ -2,7 +2,7 @@ import type { PublicCaseView } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import { normalizeFollowKey } from '../../cases/case-code.js';
-import { casesRepository } from '../../cases/cases.repository.js';
+import { caseTimelineRepository } from '../../cases/case-timeline.repository.js';
 import type { PhotoStorage } from '../../photos/photo-storage.js';
 import { findPhotoOfCase, readSharedPhotoFile } from '../../photos/use-cases/read-photo.js';
 import { isResolved, publicStateOf, publicTimeline } from '../public-case.js';
@@ -37,7 +37,7 @@ export async function followCase(db: Db, code: string, key: string | undefined):
   const { row, mergedFromCode } = await followedCase(db, code, key);
   const [matter, events] = await Promise.all([
     residentsRepository.matterNames(db, row.matterCode, row.matterVersion),
-    casesRepository.eventsOf(db, row.id),
+    caseTimelineRepository.eventsOf(db, row.id),
   ]);
   const feedback = row.snapshot.feedback;
   return {
