@@ -1,4 +1,24 @@
 import type { Module } from '../../platform/http.js';
 import { regionsRoutes } from './regions.routes.js';
+import * as tables from './regions.tables.js';
 
-export const regionsModule: Module = { name: 'regions', apiRoutes: regionsRoutes };
+export const regionsModule = {
+  name: 'regions',
+  tables,
+  permissions: {
+    'regions.read': [
+      'leader',
+      'operator',
+      'handler',
+      'workstation_staff',
+      'grid_head',
+      'deputy_grid_head',
+      'grid_worker',
+      'supervisor',
+      'informant',
+      'patroller',
+      'liaison',
+    ],
+  },
+  apiRoutes: regionsRoutes,
+} satisfies Module;

@@ -1,4 +1,21 @@
 import type { Module } from '../../platform/http.js';
 import { staffingRoutes } from './staffing.routes.js';
+import * as tables from './staffing.tables.js';
 
-export const staffingModule: Module = { name: 'staffing', apiRoutes: staffingRoutes };
+export const staffingModule = {
+  name: 'staffing',
+  tables,
+  permissions: {
+    'staffing.read': [
+      'leader',
+      'operator',
+      'handler',
+      'workstation_staff',
+      'grid_head',
+      'deputy_grid_head',
+      'supervisor',
+    ],
+    'staffing.manage': ['operator', 'workstation_staff', 'grid_head'],
+  },
+  apiRoutes: staffingRoutes,
+} satisfies Module;
