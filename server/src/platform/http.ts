@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Locale, Permission, Role } from '@yiwang/contracts';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { Database } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
 import type { Config } from './config.js';
 import type { ErrorDeclarations } from './errors.js';
 
@@ -84,6 +84,11 @@ export interface Module {
   errors?: ErrorDeclarations;
   /** Its background jobs, built from the process's context (started by main.ts, not by tests). */
   jobs?: (ctx: ModuleContext) => JobDefinition[];
+  /**
+   * Its demo data, if any: demo/load-demo-county.ts calls each module's loader in the order the
+   * data depends on (regions before grids before staffing…), with the arguments that loader takes.
+   */
+  demo?: (tx: Db, ...args: never[]) => Promise<unknown>;
   /** Routes under /api (prefix added by the app). */
   apiRoutes?: (app: App, ctx: ModuleContext) => Promise<void> | void;
   /** Routes at the root, for protocols with fixed paths (e.g. /open311/v2). */

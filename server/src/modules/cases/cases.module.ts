@@ -8,6 +8,7 @@ import { caseJobs } from './cases.jobs.js';
 import { casesRoutes } from './cases.routes.js';
 import { caseSettingsFrom } from './cases.settings.js';
 import * as tables from './cases.tables.js';
+import { loadDemoCaseLoop } from './load-demo-cases.js';
 import { routingRulesRoutes } from './routing-rules.routes.js';
 
 /**
@@ -57,6 +58,7 @@ export const casesModule = {
   },
   errors: caseErrors,
   jobs: caseJobs,
+  demo: loadDemoCaseLoop,
   apiRoutes: (app, { config, database }) => {
     const deps = {
       db: database.db,

@@ -1,6 +1,7 @@
 import type { Module } from '../../platform/http.js';
 import { catalogRoutes } from './catalog.routes.js';
 import * as tables from './catalog.tables.js';
+import { seedMatterCatalog } from './use-cases/seed-matter-catalog.js';
 
 export const catalogModule = {
   name: 'catalog',
@@ -22,5 +23,6 @@ export const catalogModule = {
     ],
     'catalog.manage': [],
   },
+  demo: seedMatterCatalog,
   apiRoutes: catalogRoutes,
 } satisfies Module;

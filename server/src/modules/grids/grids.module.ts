@@ -1,6 +1,7 @@
 import type { Module } from '../../platform/http.js';
 import { gridsRoutes } from './grids.routes.js';
 import * as tables from './grids.tables.js';
+import { loadDemoGridMap } from './load-demo-grid-map.js';
 import { mapConfigRoutes } from './map-config.routes.js';
 
 export const gridsModule = {
@@ -41,6 +42,7 @@ export const gridsModule = {
       'en-US': 'The file is not a valid GeoJSON FeatureCollection.',
     },
   },
+  demo: loadDemoGridMap,
   apiRoutes: (app, ctx) => {
     gridsRoutes(app, ctx);
     mapConfigRoutes(app, ctx);

@@ -1,6 +1,7 @@
 import type { Module } from '../../platform/http.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { gridLocatorFor } from '../grids/grid-locator.js';
+import { loadDemoPatrols } from './load-demo-patrols.js';
 import { patrolJobs } from './patrols.jobs.js';
 import { patrolsRoutes } from './patrols.routes.js';
 import * as tables from './patrols.tables.js';
@@ -41,6 +42,7 @@ export const patrolsModule = {
     },
   },
   jobs: patrolJobs,
+  demo: loadDemoPatrols,
   apiRoutes: (app, { database }) => {
     patrolsRoutes(app, { db: database.db, locator: gridLocatorFor(database), audit: recordAudit });
   },

@@ -1,4 +1,5 @@
 import type { Module } from '../../platform/http.js';
+import { loadRegionTree } from './load-region-tree.js';
 import { regionsRoutes } from './regions.routes.js';
 import * as tables from './regions.tables.js';
 
@@ -20,5 +21,6 @@ export const regionsModule = {
       'liaison',
     ],
   },
+  demo: loadRegionTree,
   apiRoutes: regionsRoutes,
 } satisfies Module;

@@ -1,4 +1,5 @@
 import type { Module } from '../../platform/http.js';
+import { loadDemoStaffing } from './load-demo-staffing.js';
 import { staffingRoutes } from './staffing.routes.js';
 import * as tables from './staffing.tables.js';
 
@@ -17,5 +18,6 @@ export const staffingModule = {
     ],
     'staffing.manage': ['operator', 'workstation_staff', 'grid_head'],
   },
+  demo: loadDemoStaffing,
   apiRoutes: staffingRoutes,
 } satisfies Module;
