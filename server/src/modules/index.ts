@@ -59,6 +59,9 @@ declare module '../platform/errors.js' {
   interface ModuleErrorCodes extends Record<ModuleErrorCode, true> {}
 }
 
+// Taken in on import, since the platform and accounts may import no module (that would be a circle):
+// every entry point (main.ts via app.ts, the test helpers) imports this file. A code or permission
+// declared twice, or a permission of the vocabulary declared by none, stops the process here.
 for (const module of modules) declareErrors(module.name, module.errors ?? {});
 grantPermissions(modules);
 
