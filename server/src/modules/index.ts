@@ -1,6 +1,7 @@
 import type { ErrorDeclarations } from '../platform/errors.js';
 import { declareErrors } from '../platform/errors.js';
 import type { Module, ModuleContext } from '../platform/http.js';
+import { declareFieldProblems } from '../platform/i18n.js';
 import { accountsModule } from './accounts/accounts.module.js';
 import { grantPermissions } from './accounts/permissions.js';
 import { auditModule } from './audit/audit.module.js';
@@ -62,7 +63,10 @@ declare module '../platform/errors.js' {
 // Taken in on import, since the platform and accounts may import no module (that would be a circle):
 // every entry point (main.ts via app.ts, the test helpers) imports this file. A code or permission
 // declared twice, or a permission of the vocabulary declared by none, stops the process here.
-for (const module of modules) declareErrors(module.name, module.errors ?? {});
+for (const module of modules) {
+  declareErrors(module.name, module.errors ?? {});
+  declareFieldProblems(module.name, module.fieldProblems ?? {});
+}
 grantPermissions(modules);
 
 /** Every background job of the platform, contributed by its module; started once per process (main.ts). */

@@ -32,10 +32,11 @@ describe('what the modules declare', () => {
     expect(declared.filter((code, i) => declared.indexOf(code) !== i)).toEqual([]);
   });
 
-  it("a module's own code answers with its declared status and message, in both locales", () => {
+  it("a module's own code answers with its declared status and message; its field problems read too", () => {
     expect(httpStatusOf('account-locked')).toBe(423);
     expect(translate('zh-CN', 'account-locked', { minutes: 15 })).toContain('15 分钟');
     expect(translate('en-US', 'case-same-unit')).toBe('The case is already with that unit; choose another one.');
+    expect(translate('en-US', 'field.same-as-holder')).toBe('must be a different person from the holder');
   });
 
   it('module and job names are unique (a job name is the key of its lease row)', () => {

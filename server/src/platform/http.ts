@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Locale, Permission, Role } from '@yiwang/contracts';
+import type { Locale, LocalizedText, Permission, Role } from '@yiwang/contracts';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Database, Db } from '../db/client.js';
 import type { Config } from './config.js';
@@ -82,6 +82,8 @@ export interface Module {
   permissions?: PermissionGrants;
   /** Its own error codes: HTTP status and message in zh-CN and en-US. */
   errors?: ErrorDeclarations;
+  /** Messages of its own field problems (`FieldProblem.code` → text), beside the common ones of platform/i18n.ts. */
+  fieldProblems?: Readonly<Record<string, LocalizedText>>;
   /** Its background jobs, built from the process's context (started by main.ts, not by tests). */
   jobs?: (ctx: ModuleContext) => JobDefinition[];
   /**

@@ -1,11 +1,12 @@
-import type { Locale } from '@yiwang/contracts';
+import type { Locale, LocalizedText } from '@yiwang/contracts';
 import { errorDeclarationOf } from './errors.js';
 
 type Params = Record<string, string | number>;
 
 /**
- * Server-side messages of field problems, in both locales. An error code's message is
- * declared with the code (platform/errors.ts, or the module that owns it).
+ * Server-side messages of the common field problems, in both locales. An error code's message
+ * is declared with the code (platform/errors.ts, or the module that owns it); a module's own
+ * field problems with the module (`Module.fieldProblems`).
  */
 const messages: Record<Locale, Record<string, string>> = {
   'zh-CN': {
@@ -28,18 +29,9 @@ const messages: Record<Locale, Record<string, string>> = {
     'field.surrogate': '含有无法识别的字符（不成对的 UTF-16 代理项），请重新输入',
     'field.number-range': '数值超出允许范围',
     'field.json': '不是有效的 JSON（请检查括号、引号和逗号）',
-    'field.catalog': '{problemZh}',
-    'field.base-grid': '须为三级（基础）网格；较大的范围请按区域设置',
-    'field.url': '须为以 http:// 或 https:// 开头的完整网址',
-    'field.same-case': '不能是同一个案件',
     'field.taken': '已被占用，请换一个',
-    'field.totp': '动态验证码错误，请检查手机上的验证器',
-    'field.same-as-current': '新密码不能与当前密码相同',
-    'field.incorrect': '不正确',
-    'field.same-as-holder': '备岗人员不能与在岗人员相同',
     'field.after-start': '结束时间须晚于开始时间',
     'field.not-future': '不能晚于当前时间',
-    'field.patrol-time': '不在本次巡查时段内',
   },
   'en-US': {
     'field.required': 'required',
@@ -61,26 +53,35 @@ const messages: Record<Locale, Record<string, string>> = {
     'field.surrogate': 'contains an unreadable character (a lone UTF-16 surrogate); please type it again',
     'field.number-range': 'is out of range',
     'field.json': 'is not valid JSON (check brackets, quotes and commas)',
-    'field.catalog': '{problem}',
-    'field.base-grid': 'must be a base (level 3) grid; for a larger area give its region',
-    'field.url': 'must be a full web address starting with http:// or https://',
-    'field.same-case': 'must be another case',
     'field.taken': 'is already taken; please choose another',
-    'field.totp': 'is wrong; check the authenticator app on your phone',
-    'field.same-as-current': 'must differ from the current password',
-    'field.incorrect': 'is not correct',
-    'field.same-as-holder': 'must be a different person from the holder',
     'field.after-start': 'must be later than the start',
     'field.not-future': 'must not be in the future',
-    'field.patrol-time': 'is outside the patrol’s time',
   },
 };
+
+const moduleFieldProblems = new Map<string, LocalizedText>();
+
+/** Adds a module's field-problem messages (modules/index.ts); a problem code declared twice is a startup error. */
+export function declareFieldProblems(owner: string, problems: Readonly<Record<string, LocalizedText>>): void {
+  for (const [code, text] of Object.entries(problems)) {
+    const key = `field.${code}`;
+    const existing = moduleFieldProblems.get(key);
+    if ((existing && existing !== text) || key in messages[DEFAULT_LOCALE])
+      throw new Error(`field problem ${code} of ${owner} is declared twice`);
+    moduleFieldProblems.set(key, text);
+  }
+}
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 export function translate(locale: Locale, key: string, params: Params = {}): string {
   const declaration = errorDeclarationOf(key);
-  const template = declaration?.[locale] ?? messages[locale][key] ?? messages[DEFAULT_LOCALE][key] ?? key;
+  const template =
+    declaration?.[locale] ??
+    moduleFieldProblems.get(key)?.[locale] ??
+    messages[locale][key] ??
+    messages[DEFAULT_LOCALE][key] ??
+    key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 

@@ -56,6 +56,14 @@ export const accountsModule = {
         'Too many wrong passwords: the account is locked. Try again in {minutes} minutes or ask an administrator to unlock it.',
     },
   },
+  fieldProblems: {
+    totp: {
+      'zh-CN': '动态验证码错误，请检查手机上的验证器',
+      'en-US': 'is wrong; check the authenticator app on your phone',
+    },
+    'same-as-current': { 'zh-CN': '新密码不能与当前密码相同', 'en-US': 'must differ from the current password' },
+    incorrect: { 'zh-CN': '不正确', 'en-US': 'is not correct' },
+  },
   jobs: accountsJobs,
   apiRoutes: async (app, ctx) => {
     await authRoutes(app, ctx);

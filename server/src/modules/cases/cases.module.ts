@@ -57,6 +57,13 @@ export const casesModule = {
     'routing.manage': ['operator'],
   },
   errors: caseErrors,
+  fieldProblems: {
+    'base-grid': {
+      'zh-CN': '须为三级（基础）网格；较大的范围请按区域设置',
+      'en-US': 'must be a base (level 3) grid; for a larger area give its region',
+    },
+    'same-case': { 'zh-CN': '不能是同一个案件', 'en-US': 'must be another case' },
+  },
   jobs: caseJobs,
   demo: loadDemoCaseLoop,
   apiRoutes: (app, { config, database }) => {

@@ -23,6 +23,9 @@ export const catalogModule = {
     ],
     'catalog.manage': [],
   },
+  fieldProblems: {
+    catalog: { 'zh-CN': '{problemZh}', 'en-US': '{problem}' },
+  },
   demo: seedMatterCatalog,
   apiRoutes: catalogRoutes,
 } satisfies Module;

@@ -9,6 +9,12 @@ import { open311Routes } from './open311.routes.js';
 export const open311Module = {
   name: 'open311',
 
+  fieldProblems: {
+    url: {
+      'zh-CN': '须为以 http:// 或 https:// 开头的完整网址',
+      'en-US': 'must be a full web address starting with http:// or https://',
+    },
+  },
   rootRoutes: (app, { config, database }) =>
     open311Routes(
       app,

@@ -41,6 +41,9 @@ export const patrolsModule = {
         '{count} track points are outside the patrol’s time (more than {skewMinutes} minutes before its start or after its end) or in the future. Nothing of the batch was saved; check the phone’s date and time and upload again.',
     },
   },
+  fieldProblems: {
+    'patrol-time': { 'zh-CN': '不在本次巡查时段内', 'en-US': 'is outside the patrol’s time' },
+  },
   jobs: patrolJobs,
   demo: loadDemoPatrols,
   apiRoutes: (app, { database }) => {

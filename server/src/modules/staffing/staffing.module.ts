@@ -18,6 +18,9 @@ export const staffingModule = {
     ],
     'staffing.manage': ['operator', 'workstation_staff', 'grid_head'],
   },
+  fieldProblems: {
+    'same-as-holder': { 'zh-CN': '备岗人员不能与在岗人员相同', 'en-US': 'must be a different person from the holder' },
+  },
   demo: loadDemoStaffing,
   apiRoutes: staffingRoutes,
 } satisfies Module;
