@@ -1,9 +1,10 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Locale, Role } from '@yiwang/contracts';
+import type { Locale, LocalizedText, Permission, Role } from '@yiwang/contracts';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { Database } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
 import type { Config } from './config.js';
+import type { ErrorDeclarations } from './errors.js';
 
 /** The Fastify instance with TypeBox type inference on every route. */
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -48,9 +49,48 @@ export interface ModuleContext {
   database: Database;
 }
 
-/** What a capability contributes to the platform; listed once in modules/index.ts. */
+export interface JobContext {
+  log: FastifyBaseLogger;
+  /** Aborted when the server shuts down: a job that loops should stop between steps. */
+  signal: AbortSignal;
+}
+
+/** A background job a module contributes: run every `intervalMs` by one server process at a time. */
+export interface JobDefinition {
+  /** Unique; the key of the job's row in `jobs`. */
+  name: string;
+  intervalMs: number;
+  /** Throwing fails the run: it is logged and retried with backoff. */
+  run(context: JobContext): Promise<void>;
+}
+
+/** Which roles a module grants each of its permissions (admin holds every permission). */
+export type PermissionGrants = { readonly [P in Permission]?: readonly Exclude<Role, 'admin'>[] };
+
+/**
+ * Everything a capability contributes to the platform, declared once in its `*.module.ts`
+ * and listed once in modules/index.ts, which derives the central tables from these: the
+ * role → permission grants, the error codes (their type, status and messages) and the
+ * background jobs. Declare a module with `satisfies Module`, not `: Module`, so that its
+ * error codes stay literal types.
+ */
 export interface Module {
   name: string;
+  /** The Drizzle tables it owns (`import * as tables from './x.tables.js'`); db/schema.ts must export them all. */
+  tables?: Readonly<Record<string, unknown>>;
+  /** Its permissions (named in the contracts vocabulary) and the roles granted each. */
+  permissions?: PermissionGrants;
+  /** Its own error codes: HTTP status and message in zh-CN and en-US. */
+  errors?: ErrorDeclarations;
+  /** Messages of its own field problems (`FieldProblem.code` → text), beside the common ones of platform/i18n.ts. */
+  fieldProblems?: Readonly<Record<string, LocalizedText>>;
+  /** Its background jobs, built from the process's context (started by main.ts, not by tests). */
+  jobs?: (ctx: ModuleContext) => JobDefinition[];
+  /**
+   * Its demo data, if any: demo/load-demo-county.ts calls each module's loader in the order the
+   * data depends on (regions before grids before staffing…), with the arguments that loader takes.
+   */
+  demo?: (tx: Db, ...args: never[]) => Promise<unknown>;
   /** Routes under /api (prefix added by the app). */
   apiRoutes?: (app: App, ctx: ModuleContext) => Promise<void> | void;
   /** Routes at the root, for protocols with fixed paths (e.g. /open311/v2). */

@@ -17,7 +17,7 @@ describe('localeFromAcceptLanguage', () => {
 
 describe('translate', () => {
   it('fills parameters in both locales', () => {
-    expect(translate('zh-CN', 'account-locked', { minutes: 15 })).toContain('15 分钟');
+    expect(translate('zh-CN', 'rate-limited', { seconds: 30 })).toContain('30 秒');
     expect(translate('en-US', 'field.maxLength', { limit: 64 })).toBe('must be at most 64 characters');
   });
 });

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../db/client.js';
+// The modules' declarations (permission grants, error codes) are taken in on import, as in main.ts.
+import '../modules/index.js';
 import type { TemplateKind } from './global-setup.js';
 
 /**

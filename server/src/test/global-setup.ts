@@ -10,6 +10,8 @@ import type { TestProject } from 'vitest/node';
 import { type Db, migrationsFolder, openDatabase } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { loadDemoCountyIfEmpty } from '../modules/demo/load-demo-county.js';
+// The modules' declarations (permission grants, error codes) are taken in on import, as in main.ts.
+import '../modules/index.js';
 
 export type TemplateKind = 'empty' | 'demo';
 

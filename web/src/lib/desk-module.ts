@@ -1,3 +1,4 @@
+import type { Locale, LocalizedText } from '@yiwang/contracts';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { MessageKey } from './i18n/translate';
 import type { Permission } from './permissions';
@@ -9,8 +10,11 @@ export interface DeskPage {
   /** Needed to open the page; null means every signed-in user. */
   permission: Permission | null;
   Component: LazyExoticComponent<ComponentType>;
-  /** Present when the page has its own entry in the left menu. */
-  menu?: { label: MessageKey; icon: ReactNode };
+  /**
+   * Present when the page has its own entry in the left menu. The label is a desk dictionary
+   * key, or the module's own text in both locales, so that a new module needs no central entry.
+   */
+  menu?: { label: MessageKey | LocalizedText; icon: ReactNode };
   /** The menu entry needs this too (e.g. only editors get it; readers open the page by its link). */
   menuPermission?: Permission;
   /** The menu entry to highlight, when it is not the page's own (e.g. a region's detail page). */
@@ -22,3 +26,7 @@ export interface DeskModule {
   name: string;
   pages: DeskPage[];
 }
+
+/** A menu label in the reader's language. */
+export const menuLabel = (label: MessageKey | LocalizedText, locale: Locale, t: (key: MessageKey) => string): string =>
+  typeof label === 'string' ? t(label) : label[locale];

@@ -3,8 +3,12 @@ import { recordAudit } from '../audit/record-audit.js';
 import { gridLocatorFor } from '../grids/grid-locator.js';
 import { caseExportRoutes } from './case-export.routes.js';
 import { caseStreamRoutes } from './case-stream.routes.js';
+import { caseErrors } from './cases.errors.js';
+import { caseJobs } from './cases.jobs.js';
 import { casesRoutes } from './cases.routes.js';
 import { caseSettingsFrom } from './cases.settings.js';
+import * as tables from './cases.tables.js';
+import { loadDemoCaseLoop } from './load-demo-cases.js';
 import { routingRulesRoutes } from './routing-rules.routes.js';
 
 /**
@@ -12,8 +16,56 @@ import { routingRulesRoutes } from './routing-rules.routes.js';
  * limits and timers. The timers job (cases.jobs.ts) is started by the process (main.ts, the
  * job runner), not by building the app, so tests drive timers themselves.
  */
-export const casesModule: Module = {
+export const casesModule = {
   name: 'cases',
+  tables,
+  permissions: {
+    'cases.report': [
+      'leader',
+      'operator',
+      'handler',
+      'workstation_staff',
+      'grid_head',
+      'deputy_grid_head',
+      'grid_worker',
+      'supervisor',
+      'informant',
+      'patroller',
+      'liaison',
+      'resident',
+    ],
+    'cases.read': [
+      'leader',
+      'operator',
+      'workstation_staff',
+      'grid_head',
+      'deputy_grid_head',
+      'grid_worker',
+      'supervisor',
+      'informant',
+      'patroller',
+      'liaison',
+    ],
+    'cases.read-unit': ['handler'],
+    'cases.read-own': ['resident'],
+    'cases.operate': ['operator', 'workstation_staff'],
+    'cases.handle': ['handler', 'workstation_staff'],
+    'cases.verify': ['operator', 'workstation_staff', 'grid_worker', 'supervisor', 'patroller'],
+    'cases.rate': ['operator', 'workstation_staff', 'resident'],
+    'cases.supervise': ['leader', 'operator', 'supervisor'],
+    'cases.reveal': ['operator', 'workstation_staff'],
+    'routing.manage': ['operator'],
+  },
+  errors: caseErrors,
+  fieldProblems: {
+    'base-grid': {
+      'zh-CN': '须为三级（基础）网格；较大的范围请按区域设置',
+      'en-US': 'must be a base (level 3) grid; for a larger area give its region',
+    },
+    'same-case': { 'zh-CN': '不能是同一个案件', 'en-US': 'must be another case' },
+  },
+  jobs: caseJobs,
+  demo: loadDemoCaseLoop,
   apiRoutes: (app, { config, database }) => {
     const deps = {
       db: database.db,
@@ -27,4 +79,4 @@ export const casesModule: Module = {
     caseStreamRoutes(app, database);
     caseExportRoutes(app, database.db, config.exportMaxRows);
   },
-};
+} satisfies Module;

@@ -1,4 +1,31 @@
 import type { Module } from '../../platform/http.js';
 import { catalogRoutes } from './catalog.routes.js';
+import * as tables from './catalog.tables.js';
+import { seedMatterCatalog } from './use-cases/seed-matter-catalog.js';
 
-export const catalogModule: Module = { name: 'catalog', apiRoutes: catalogRoutes };
+export const catalogModule = {
+  name: 'catalog',
+  tables,
+  permissions: {
+    'catalog.read': [
+      'leader',
+      'operator',
+      'handler',
+      'workstation_staff',
+      'grid_head',
+      'deputy_grid_head',
+      'grid_worker',
+      'supervisor',
+      'informant',
+      'patroller',
+      'liaison',
+      'resident',
+    ],
+    'catalog.manage': [],
+  },
+  fieldProblems: {
+    catalog: { 'zh-CN': '{problemZh}', 'en-US': '{problem}' },
+  },
+  demo: seedMatterCatalog,
+  apiRoutes: catalogRoutes,
+} satisfies Module;

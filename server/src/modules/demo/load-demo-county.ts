@@ -4,15 +4,16 @@ import { sha256Hex } from '../../platform/crypto.js';
 import { accountsRepository } from '../accounts/accounts.repository.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { loadDemoCaseLoop } from '../cases/load-demo-cases.js';
+import { casesModule } from '../cases/cases.module.js';
+import { catalogModule } from '../catalog/catalog.module.js';
 import type { DepartmentCode } from '../catalog/data/matter.js';
-import { seedMatterCatalog } from '../catalog/use-cases/seed-matter-catalog.js';
 import { buildDemoGridMap } from '../grids/demo-grid-map.js';
-import { loadDemoGridMap } from '../grids/load-demo-grid-map.js';
-import { loadDemoPatrols } from '../patrols/load-demo-patrols.js';
-import { jiangyinRegionTree, loadRegionTree } from '../regions/load-region-tree.js';
+import { gridsModule } from '../grids/grids.module.js';
+import { patrolsModule } from '../patrols/patrols.module.js';
+import { jiangyinRegionTree } from '../regions/load-region-tree.js';
+import { regionsModule } from '../regions/regions.module.js';
 import { regionsRepository } from '../regions/regions.repository.js';
-import { loadDemoStaffing } from '../staffing/load-demo-staffing.js';
+import { staffingModule } from '../staffing/staffing.module.js';
 import type { NewUnit } from '../units/units.repository.js';
 import { unitsRepository } from '../units/units.repository.js';
 
@@ -65,10 +66,12 @@ const DEMO_TOWN = '320281001'; // 澄江街道
 const DEMO_COMMUNITY = '320281001001'; // 文定社区
 
 /**
- * Loads the demo county into an empty database: the real region tree of 江阴市, its
+ * Loads the demo county into an empty database, calling each module's declared demo loader
+ * (`Module.demo`) in the order the data depends on: the real region tree of 江阴市, its
  * command centers, workstations and departments, one account per kind of user, the
  * three-level grid map, a staffed grid team on every base grid, the matter catalog, the
- * dispatch rules, a few cases under way and the grid worker's two patrols of the day.
+ * dispatch rules, a few cases under way and the grid worker's two patrols of the day. The
+ * county's units and accounts are made here: they are this county's, and tie the others together.
  * Returns the logins, or null when the database already holds data.
  */
 export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null> {
@@ -79,7 +82,7 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
   const now = new Date();
 
   return db.transaction(async (tx) => {
-    await loadRegionTree(tx, jiangyinRegionTree);
+    await regionsModule.demo(tx, jiangyinRegionTree);
     const unitRows: NewUnit[] = [
       { code: `${COUNTY}-CC`, name: '江阴市网格化社会治理指挥中心', kind: 'command_center', regionCode: COUNTY },
       ...DEMO_DEPARTMENTS.map(([code, name]) => ({
@@ -188,21 +191,21 @@ export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null>
       roles: ['resident'],
       scopeRegionCode: COUNTY,
     });
-    const gridCount = await loadDemoGridMap(tx, now, gridMap);
+    const gridCount = await gridsModule.demo(tx, now, gridMap);
     const firstGrid = gridMap.grids.find((g) => g.level === 3 && g.regionCode === DEMO_COMMUNITY);
-    const staffing = await loadDemoStaffing(
+    const staffing = await staffingModule.demo(
       tx,
       gridMap.grids.filter((g) => g.level === 3),
       { passwordHash, existingWorker: { username: 'gridworker', gridCode: firstGrid?.code ?? '' } },
     );
-    const matters = await seedMatterCatalog(tx, now);
-    const caseLoop = await loadDemoCaseLoop(
+    const matters = await catalogModule.demo(tx, now);
+    const caseLoop = await casesModule.demo(
       tx,
       now,
       gridMap.grids.filter((g) => g.level === 3),
       firstGrid?.code ?? '',
     );
-    const patrols = await loadDemoPatrols(tx, now, firstGrid);
+    const patrols = await patrolsModule.demo(tx, now, firstGrid);
     await recordAudit(
       tx,
       { actor: null, requestId: null },

@@ -27,4 +27,8 @@ function healthRoutes(app: App, { database }: ModuleContext) {
   );
 }
 
-export const healthModule: Module = { name: 'health', apiRoutes: healthRoutes };
+export const healthModule = {
+  name: 'health',
+
+  apiRoutes: healthRoutes,
+} satisfies Module;

@@ -1,7 +1,9 @@
 import type { Module } from '../../platform/http.js';
 import { caseSettingsFrom } from '../cases/cases.settings.js';
 import { gridLocatorFor } from '../grids/grid-locator.js';
+import { hotlineJobs } from './hotline.jobs.js';
 import { hotlineRoutes } from './hotline.routes.js';
+import * as tables from './hotline.tables.js';
 import { recordHotlineAudit } from './hotline-audit.js';
 
 /**
@@ -9,8 +11,10 @@ import { recordHotlineAudit } from './hotline-audit.js';
  * every timeline event of those cases is pushed back by signed callbacks with retries
  * (the callback loop is started by the process, main.ts, like the case timers).
  */
-export const hotlineModule: Module = {
+export const hotlineModule = {
   name: 'hotline',
+  tables,
+  jobs: hotlineJobs,
   apiRoutes: (app, { config, database }) =>
     hotlineRoutes(
       app,
@@ -23,4 +27,4 @@ export const hotlineModule: Module = {
       },
       config.hotline,
     ),
-};
+} satisfies Module;

@@ -1,24 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/client.js';
-import type { App } from '../../platform/http.js';
+import type { App, JobContext, JobDefinition } from '../../platform/http.js';
 import { jobsRepository } from './jobs.repository.js';
 import { JOB_LEASE_MS, nextRunAfterSuccess, retryDelayMs, wakeDelayMs } from './schedule.js';
 
-export interface JobContext {
-  log: FastifyBaseLogger;
-  /** Aborted when the server shuts down: a job that loops should stop between steps. */
-  signal: AbortSignal;
-}
-
-/** A background job a module contributes: run every `intervalMs` by one server process at a time. */
-export interface JobDefinition {
-  /** Unique; the key of the job's row in `jobs`. */
-  name: string;
-  intervalMs: number;
-  /** Throwing fails the run: it is logged and retried with backoff. */
-  run(context: JobContext): Promise<void>;
-}
+export type { JobContext, JobDefinition };
 
 export type JobRunOutcome =
   | { ran: true; ok: boolean }

@@ -6,8 +6,15 @@ import { photoStorageFor } from '../photos/photos.module.js';
 import { open311Routes } from './open311.routes.js';
 
 /** The Open311 GeoReport v2 server at /open311/v2: services are matters, requests are cases. */
-export const open311Module: Module = {
+export const open311Module = {
   name: 'open311',
+
+  fieldProblems: {
+    url: {
+      'zh-CN': '须为以 http:// 或 https:// 开头的完整网址',
+      'en-US': 'must be a full web address starting with http:// or https://',
+    },
+  },
   rootRoutes: (app, { config, database }) =>
     open311Routes(
       app,
@@ -21,4 +28,4 @@ export const open311Module: Module = {
       photoStorageFor(config),
       config.publicRateLimit,
     ),
-};
+} satisfies Module;

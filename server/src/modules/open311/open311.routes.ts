@@ -1,4 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
+import type { Locale } from '@yiwang/contracts';
 import { Open311ApiKeyQuery, Open311FileParams, Open311PostRequestBody, Open311RequestsQuery } from '@yiwang/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrorOf, presentFields } from '../../platform/error-handler.js';
@@ -74,6 +75,12 @@ function attributesOf(body: Record<string, unknown>): FormAnswersInput {
   return answers;
 }
 
+/** GeoReport answers a missing or unknown api_key with 403 and this, whatever the desk would say. */
+const API_KEY_REFUSED: Readonly<Record<Locale, string>> = {
+  'zh-CN': '缺少 api_key 或 api_key 无效，请向平台管理员申请（系统管理 → API 密钥）。',
+  'en-US': 'Invalid or missing api_key; ask the platform administrator for one (System → API keys).',
+};
+
 /**
  * GeoReport errors: [{code, description}] with the HTTP status as code (400 bad input, 403
  * api_key, 404 unknown …); the description in the reader's language, naming each field.
@@ -83,7 +90,7 @@ function open311ErrorOf(error: FastifyError | DomainError | Error, request: Fast
   const domain = domainErrorOf(error, reply);
   if (!domain) return null;
   if (domain.code === 'forbidden' || domain.code === 'unauthenticated')
-    return { code: 403, description: translate(locale, 'open311.api-key') };
+    return { code: 403, description: API_KEY_REFUSED[locale] };
   const status = httpStatusOf(domain.code);
   if (status >= 500) return null;
   const colon = locale === 'zh-CN' ? '：' : ': ';

@@ -1,4 +1,13 @@
 import type { Module } from '../../platform/http.js';
 import { unitsRoutes } from './units.routes.js';
+import * as tables from './units.tables.js';
 
-export const unitsModule: Module = { name: 'units', apiRoutes: unitsRoutes };
+export const unitsModule = {
+  name: 'units',
+  tables,
+  permissions: {
+    'units.read': ['leader', 'operator', 'handler', 'workstation_staff', 'grid_head', 'deputy_grid_head', 'supervisor'],
+    'units.manage': [],
+  },
+  apiRoutes: unitsRoutes,
+} satisfies Module;

@@ -5,6 +5,7 @@ import { App, Button, Dropdown, Layout, Menu, type MenuProps, Space } from 'antd
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../lib/api';
+import { menuLabel } from '../../lib/desk-module';
 import { errorText } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n/i18n-provider';
 import { LanguageSwitch } from '../../lib/i18n/language-switch';
@@ -16,7 +17,7 @@ import { menuPagesFor, selectedMenuKey } from './navigation';
 /** The desk frame: menu by permission on the left; scope, language and account on top. */
 export function Shell() {
   const session = useSignedIn();
-  const { t, setLocale, regionName } = useI18n();
+  const { t, locale, setLocale, regionName } = useI18n();
   const queryClient = useQueryClient();
   const location = useLocation();
   const navigate = useNavigate();
@@ -36,7 +37,7 @@ export function Shell() {
     : menuPagesFor(session).map((page) => ({
         key: page.path,
         icon: page.menu?.icon,
-        label: <Link to={`/${page.path}`}>{page.menu ? t(page.menu.label) : page.path}</Link>,
+        label: <Link to={`/${page.path}`}>{page.menu ? menuLabel(page.menu.label, locale, t) : page.path}</Link>,
       }));
 
   const accountItems: MenuProps['items'] = [
