@@ -1,7 +1,11 @@
+import { sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { DEMO_PASSWORD } from '../demo/load-demo-county.js';
+import { startJobRunner } from '../jobs/job-runner.js';
+import { accountsJobs } from './accounts.jobs.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -178,6 +182,22 @@ describe('lockout and rate limit', () => {
     // The unknown name's lock holds for the right password of nothing, as a real lock would.
     const again = await login('does-not-exist-anywhere', 'Password123', {}, '10.7.7.2');
     expect(again.statusCode).toBe(423);
+  });
+
+  it('forgets an unknown name’s failures a day after the last one (the prune job), keeping recent ones', async () => {
+    const { db } = t.database;
+    const count = async () =>
+      Number((await queryRows<{ n: string }>(db, sql`SELECT count(*) AS n FROM login_failures`))[0]?.n);
+    await login('stale-unknown-name', 'wrong-password', {}, '10.7.7.3');
+    await login('fresh-unknown-name', 'wrong-password', {}, '10.7.7.3');
+    const before = await count();
+    // One of them last failed two days ago (as if the server had been running since).
+    await db.execute(sql`UPDATE login_failures SET updated_at = now() - interval '2 days'
+      WHERE updated_at = (SELECT min(updated_at) FROM login_failures WHERE updated_at > now() - interval '1 minute')`);
+    const runner = startJobRunner(t.database, accountsJobs({ config: t.config, database: t.database }), t.app.log);
+    expect(await runner.runNow('login-failures-prune')).toEqual({ ran: true, ok: true });
+    await runner.stop();
+    expect(await count()).toBe(before - 1);
   });
 
   it('limits login attempts per IP with a clear 429', async () => {
