@@ -28,7 +28,7 @@ import { accountsRepository } from '../accounts/accounts.repository.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
 import { can } from '../accounts/permissions.js';
 import { canonicalJson } from '../audit/audit-chain.js';
-import { idempotencyClaimOf, runIdempotent, sendIdempotent } from '../idempotency/idempotency.js';
+import { idempotencyClaimOf, runIdempotent, sendIdempotent } from '../idempotency/index.js';
 import { type CaseDeps, matterOfCase } from './case-deps.js';
 import { caseScopeOf, countyPathOf, isResidentOnly } from './case-scope.js';
 import { casesRepository } from './cases.repository.js';

@@ -15,7 +15,7 @@ import type { App } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
 import { can } from '../accounts/permissions.js';
 import type { recordAudit } from '../audit/record-audit.js';
-import { idempotencyClaimOf, sendIdempotent } from '../idempotency/idempotency.js';
+import { idempotencyClaimOf, sendIdempotent } from '../idempotency/index.js';
 import { findNearbyCases } from './use-cases/find-nearby-cases.js';
 import { getFieldToday } from './use-cases/get-field-today.js';
 import { listActivity } from './use-cases/list-activity.js';

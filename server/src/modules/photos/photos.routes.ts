@@ -6,7 +6,7 @@ import { handleError } from '../../platform/error-handler.js';
 import { DomainError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
-import { idempotencyClaimOf, sendIdempotent } from '../idempotency/idempotency.js';
+import { idempotencyClaimOf, sendIdempotent } from '../idempotency/index.js';
 import { megabytes } from './photos.settings.js';
 import { presentPhoto } from './present-photo.js';
 import type { PhotoDeps } from './use-cases/deps.js';

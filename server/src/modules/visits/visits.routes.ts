@@ -14,7 +14,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/authorize.js';
 import { can } from '../accounts/permissions.js';
-import { idempotencyClaimOf, sendIdempotent } from '../idempotency/idempotency.js';
+import { idempotencyClaimOf, sendIdempotent } from '../idempotency/index.js';
 import type { PatrolDeps } from '../patrols/patrol-deps.js';
 import { listVisits } from './use-cases/list-visits.js';
 import { createVisitPlan, listVisitPlans } from './use-cases/plan-visit.js';

@@ -8,6 +8,7 @@ import type { AuditContext, AuditEvent } from '../../audit/record-audit.js';
 import type { CatalogMatter } from '../../catalog/catalog-matter.js';
 import { checkFormAnswers, type FormAnswersInput } from '../../catalog/form-answers.js';
 import type { Crs } from '../../grids/geometry/index.js';
+import { idempotencyKeysRepository } from '../../idempotency/index.js';
 import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { formatCaseCode, newFollowKey } from '../case-code.js';
@@ -121,7 +122,7 @@ export async function reportCase(
       lockKeys: place.point ? intakeLockKeys(matter.code, place.point) : [],
     });
     if (options.idempotency && !started.claimed) {
-      const existing = await intakeRepository.findIdempotencyKey(tx, options.idempotency);
+      const existing = await idempotencyKeysRepository.findIdempotencyKey(tx, options.idempotency);
       if (existing.requestHash !== options.idempotency.requestHash) throw new DomainError('idempotency-key-reused');
       return {
         status: existing.responseStatus as 200 | 201,

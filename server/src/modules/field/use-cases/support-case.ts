@@ -11,7 +11,7 @@ import { caseTimelineRepository } from '../../cases/case-timeline.repository.js'
 import { casesRepository } from '../../cases/cases.repository.js';
 import { presentCaseSummary } from '../../cases/present-case.js';
 import { toWgs84 } from '../../grids/geometry/index.js';
-import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
+import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/index.js';
 import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case.js';
 
 /** What the report says when the worker adds no words: they found the problem still there. */

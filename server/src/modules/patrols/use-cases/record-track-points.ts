@@ -4,7 +4,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import type { AuditContext } from '../../audit/record-audit.js';
 import { toWgs84 } from '../../grids/geometry/index.js';
-import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
+import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/index.js';
 import type { PatrolDeps } from '../patrol-deps.js';
 import { CLOCK_SKEW_MS, fixesOutOfTime, MAX_TRACK_ACCURACY_M, type TrackFix, trackDistance } from '../patrol-track.js';
 import { type NewPatrolPointRow, type PatrolRow, patrolsRepository } from '../patrols.repository.js';

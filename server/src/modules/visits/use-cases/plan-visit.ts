@@ -5,7 +5,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import type { AuditContext, recordAudit } from '../../audit/record-audit.js';
 import { gridsRepository } from '../../grids/grids.repository.js';
-import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
+import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/index.js';
 import { areaPathOf } from '../../patrols/area-of.js';
 import { presentVisitPlan } from '../present-visit.js';
 import { visitsRepository } from '../visits.repository.js';

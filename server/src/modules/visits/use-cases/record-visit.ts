@@ -5,7 +5,7 @@ import type { AuditContext } from '../../audit/record-audit.js';
 import { appendDomainEvent } from '../../events/domain-events.js';
 import { type Position, toWgs84 } from '../../grids/geometry/index.js';
 import type { LocatedGrid } from '../../grids/grid-locator.js';
-import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
+import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/index.js';
 import type { PatrolDeps } from '../../patrols/patrol-deps.js';
 import { CLOCK_SKEW_MS } from '../../patrols/patrol-track.js';
 import { patrolsRepository } from '../../patrols/patrols.repository.js';
