@@ -10,7 +10,7 @@ import {
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { accountsRepository } from './accounts.repository.js';
 import { userActor } from './authenticate.js';

@@ -1,9 +1,9 @@
 import type { Db, Executor } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
-import type { recordAudit } from '../audit/record-audit.js';
+import type { recordAudit } from '../audit/index.js';
 import { catalogRepository } from '../catalog/catalog.repository.js';
-import { type CatalogMatter, matterFromRow } from '../catalog/catalog-matter.js';
-import type { GridLocator } from '../grids/grid-locator.js';
+import { type CatalogMatter, matterFromRow } from '../catalog/index.js';
+import type { GridLocator } from '../grids/index.js';
 import type { CaseSettings } from './cases.settings.js';
 import type { StageLimits } from './domain/stage-clock.js';
 

@@ -1,8 +1,7 @@
 import type { HandlingLevel } from '@yiwang/contracts';
 import type { Executor } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Crs } from '../grids/geometry/index.js';
-import type { GridLocator } from '../grids/grid-locator.js';
+import type { Crs, GridLocator } from '../grids/index.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 import { caseDispatchRepository } from './case-dispatch.repository.js';
 import { commandUnitFor } from './domain/stage-clock.js';

@@ -1,5 +1,5 @@
 import type { ModuleContext } from '../../platform/http.js';
-import type { JobDefinition } from '../jobs/job-runner.js';
+import type { JobDefinition } from '../jobs/index.js';
 import { idempotencyKeysRepository } from './idempotency-keys.repository.js';
 
 /** A phone may stay offline for days (a worker's outbox retries when it is back): keep keys a month. */

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { sha256Hex } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http.js';
-import { canonicalJson } from '../audit/audit-chain.js';
+import { canonicalJson } from '../audit/index.js';
 import { idempotencyKeysRepository } from './idempotency-keys.repository.js';
 
 /**

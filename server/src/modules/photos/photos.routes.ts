@@ -5,7 +5,7 @@ import { sha256Hex } from '../../platform/crypto.js';
 import { handleError } from '../../platform/error-handler.js';
 import { DomainError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
-import { auditContextOf, authorize } from '../accounts/authorize.js';
+import { auditContextOf, authorize } from '../accounts/index.js';
 import { idempotencyClaimOf, sendIdempotent } from '../idempotency/index.js';
 import { megabytes } from './photos.settings.js';
 import { presentPhoto } from './present-photo.js';

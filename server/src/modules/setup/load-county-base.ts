@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import { catalogRepository } from '../catalog/catalog.repository.js';
-import { seedMatterCatalog } from '../catalog/use-cases/seed-matter-catalog.js';
+import { seedMatterCatalog } from '../catalog/index.js';
 import { jiangyinRegionTree, loadRegionTree } from '../regions/load-region-tree.js';
 import { regionsRepository } from '../regions/regions.repository.js';
 

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../../db/client.js';
-import { recordAudit } from '../../audit/record-audit.js';
+import { recordAudit } from '../../audit/index.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { accountsRepository } from '../accounts.repository.js';
 import { hashPassword } from '../passwords.js';

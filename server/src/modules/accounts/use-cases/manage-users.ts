@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { unitsRepository } from '../../units/units.repository.js';
 import { accountsRepository } from '../accounts.repository.js';

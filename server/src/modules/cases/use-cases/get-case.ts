@@ -2,7 +2,7 @@ import type { CaseDetail, Locale } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { can } from '../../accounts/permissions.js';
+import { can } from '../../accounts/index.js';
 import { matterOfCase } from '../case-deps.js';
 import { caseDispatchRepository } from '../case-dispatch.repository.js';
 import { caseReportsRepository } from '../case-reports.repository.js';

@@ -2,7 +2,7 @@ import type { RoutingRuleList } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
-import { can } from '../../accounts/permissions.js';
+import { can } from '../../accounts/index.js';
 import { caseDispatchRepository } from '../case-dispatch.repository.js';
 import { type RoutingRuleRow, routingRulesRepository } from '../routing-rules.repository.js';
 import { countyOf, placePathsOf, presentRule } from './routing-rule-input.js';

@@ -1,9 +1,9 @@
 import type { Locale, RoutingSuggestion } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { accountsRepository } from '../../accounts/accounts.repository.js';
-import type { CatalogMatter } from '../../catalog/catalog-matter.js';
+import type { CatalogMatter } from '../../catalog/index.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
-import { currentHolder } from '../../staffing/current-holder.js';
+import { currentHolder } from '../../staffing/index.js';
 import { staffingRepository } from '../../staffing/staffing.repository.js';
 import { caseDispatchRepository } from '../case-dispatch.repository.js';
 import type { CaseRow } from '../cases.repository.js';

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
-import type { GridLocator } from '../../grids/grid-locator.js';
+import type { GridLocator } from '../../grids/index.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { reportableMatter } from '../case-deps.js';
 import { placeAtPoint } from '../case-placement.js';

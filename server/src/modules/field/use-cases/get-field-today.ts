@@ -1,12 +1,11 @@
 import type { CaseSummary, FieldToday, FrequentMatter } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
-import { caseScopeOf } from '../../cases/case-scope.js';
 import { casesRepository } from '../../cases/cases.repository.js';
-import { presentCaseSummary } from '../../cases/present-case.js';
+import { caseScopeOf, presentCaseSummary } from '../../cases/index.js';
+import { presentPatrol } from '../../patrols/index.js';
 import { patrolsRepository } from '../../patrols/patrols.repository.js';
-import { presentPatrol } from '../../patrols/present-patrol.js';
-import { presentVisitPlan } from '../../visits/present-visit.js';
+import { presentVisitPlan } from '../../visits/index.js';
 import { visitsRepository } from '../../visits/visits.repository.js';
 import { fieldRepository } from '../field.repository.js';
 

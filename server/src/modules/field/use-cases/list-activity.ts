@@ -2,11 +2,9 @@ import type { ActivityQuery, WorkerActivity, WorkerActivityList } from '@yiwang/
 import type { Db } from '../../../db/client.js';
 import { chinaDayRange } from '../../../platform/china-day.js';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
-import { areaPathOf } from '../../patrols/area-of.js';
-import { minutesWithin } from '../../patrols/patrol-track.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { areaPathOf, minutesWithin, roundMeters } from '../../patrols/index.js';
 import { patrolsRepository } from '../../patrols/patrols.repository.js';
-import { roundMeters } from '../../patrols/present-patrol.js';
 import { fieldRepository } from '../field.repository.js';
 
 const MAX_PATROLS = 5000;

@@ -3,16 +3,14 @@ import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { accountsRepository } from '../../accounts/accounts.repository.js';
-import type { AuditContext, recordAudit } from '../../audit/record-audit.js';
-import { newFollowKey } from '../../cases/case-code.js';
+import type { AuditContext, recordAudit } from '../../audit/index.js';
 import { caseReportsRepository } from '../../cases/case-reports.repository.js';
-import { caseScopeOf } from '../../cases/case-scope.js';
 import { caseTimelineRepository } from '../../cases/case-timeline.repository.js';
 import { casesRepository } from '../../cases/cases.repository.js';
-import { presentCaseSummary } from '../../cases/present-case.js';
-import { toWgs84 } from '../../grids/geometry/index.js';
+import { caseScopeOf, newFollowKey, presentCaseSummary } from '../../cases/index.js';
+import { toWgs84 } from '../../grids/index.js';
 import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/index.js';
-import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case.js';
+import { attachPhotosToCase } from '../../photos/index.js';
 
 /** What the report says when the worker adds no words: they found the problem still there. */
 const DEFAULT_NOTE = '现场确认：问题仍然存在';

@@ -1,7 +1,7 @@
 import type { ImportReport, Locale } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
 import { areaSquareMeters, bboxOf } from '../geometry/index.js';
 import { gridPath } from '../grid-path.js';

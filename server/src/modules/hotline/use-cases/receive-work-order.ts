@@ -1,9 +1,9 @@
 import type { HotlineWorkOrder, HotlineWorkOrderAccepted } from '@yiwang/contracts';
-import type { AuditContext } from '../../audit/record-audit.js';
-import type { CaseDeps } from '../../cases/case-deps.js';
-import { reportCase } from '../../cases/use-cases/report-case.js';
+import type { AuditContext } from '../../audit/index.js';
+import type { CaseDeps } from '../../cases/index.js';
+import { reportCase } from '../../cases/index.js';
 import { catalogRepository } from '../../catalog/catalog.repository.js';
-import { matterFromRow } from '../../catalog/catalog-matter.js';
+import { matterFromRow } from '../../catalog/index.js';
 import { hotlineRepository } from '../hotline.repository.js';
 import { matchMatter } from '../match-matter.js';
 

@@ -2,7 +2,7 @@ import type { Locale } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import { catalogRepository } from '../../catalog/catalog.repository.js';
-import { matterFromRow } from '../../catalog/catalog-matter.js';
+import { matterFromRow } from '../../catalog/index.js';
 import {
   type Open311Service,
   type Open311ServiceDefinition,

@@ -3,11 +3,11 @@ import type { Db } from '../../../db/client.js';
 import { sha256Hex } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { accountsRepository } from '../../accounts/accounts.repository.js';
-import { can } from '../../accounts/permissions.js';
-import type { CaseDeps } from '../../cases/case-deps.js';
-import { reportCase } from '../../cases/use-cases/report-case.js';
+import { can } from '../../accounts/index.js';
+import type { CaseDeps } from '../../cases/index.js';
+import { reportCase } from '../../cases/index.js';
 import { catalogRepository } from '../../catalog/catalog.repository.js';
-import type { FormAnswersInput } from '../../catalog/form-answers.js';
+import type { FormAnswersInput } from '../../catalog/index.js';
 import { open311Repository } from '../open311.repository.js';
 import type { Open311Created } from '../present-open311.js';
 

@@ -4,7 +4,7 @@ import type { Executor } from '../../../db/client.js';
 import { sha256Hex } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/index.js';
 import { deriveImages } from '../derive-images.js';
 import { sniffImageType } from '../image-type.js';

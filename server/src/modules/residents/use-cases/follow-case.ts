@@ -1,10 +1,10 @@
 import type { PublicCaseView } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
-import { normalizeFollowKey } from '../../cases/case-code.js';
 import { caseTimelineRepository } from '../../cases/case-timeline.repository.js';
-import type { PhotoStorage } from '../../photos/photo-storage.js';
-import { findPhotoOfCase, readSharedPhotoFile } from '../../photos/use-cases/read-photo.js';
+import { normalizeFollowKey } from '../../cases/index.js';
+import type { PhotoStorage } from '../../photos/index.js';
+import { findPhotoOfCase, readSharedPhotoFile } from '../../photos/index.js';
 import { isResolved, publicStateOf, publicTimeline } from '../public-case.js';
 import { type FollowedCaseRow, residentsRepository } from '../residents.repository.js';
 

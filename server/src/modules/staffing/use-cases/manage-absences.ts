@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { accountsRepository } from '../../accounts/accounts.repository.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { staffingRepository } from '../staffing.repository.js';
 
 /**

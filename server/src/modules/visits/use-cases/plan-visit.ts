@@ -3,10 +3,10 @@ import type { Db } from '../../../db/client.js';
 import { chinaDayRange } from '../../../platform/china-day.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import type { AuditContext, recordAudit } from '../../audit/record-audit.js';
+import type { AuditContext, recordAudit } from '../../audit/index.js';
 import { gridsRepository } from '../../grids/grids.repository.js';
 import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/index.js';
-import { areaPathOf } from '../../patrols/area-of.js';
+import { areaPathOf } from '../../patrols/index.js';
 import { presentVisitPlan } from '../present-visit.js';
 import { visitsRepository } from '../visits.repository.js';
 
