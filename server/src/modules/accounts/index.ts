@@ -5,4 +5,5 @@ export * from './passwords.js';
 export * from './permissions.js';
 export * from './session-cookie.js';
 export * from './use-cases/describe-session.js';
+export * from './use-cases/find-user.js';
 export * from './use-cases/log-in.js';

@@ -7,4 +7,5 @@ export { reporterMayRate } from './domain/workflow.js';
 export * from './domain/workflow-types.js';
 export * from './present-case.js';
 export * from './snapshot-json.js';
+export * from './use-cases/add-report-to-case.js';
 export * from './use-cases/report-case.js';

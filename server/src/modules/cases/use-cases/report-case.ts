@@ -23,6 +23,7 @@ import { reportCase as openCaseSnapshot } from '../domain/workflow.js';
 import { intakeRepository } from '../intake.repository.js';
 import { presentCaseSummary } from '../present-case.js';
 import { storeSnapshot } from '../snapshot-json.js';
+import { addReportToCase } from './add-report-to-case.js';
 import { type DuplicateCandidateRow, duplicatesNear, intakeLockKeys, suggestion } from './find-duplicates.js';
 
 /** Who reported: an account (resident, worker), or a caller or visitor the desk enters, or nobody known. */
@@ -340,37 +341,20 @@ async function mergeReport(
 ): Promise<IntakeWritten> {
   const [target] = await casesRepository.lockByIds(tx, [ctx.into.candidate.id]);
   if (!target) throw new Error('duplicate candidate vanished');
-  const saved = await casesRepository.updateCase(tx, target.id, target.version, {
-    supporterCount: target.supporterCount + 1,
-    updatedAt: ctx.now,
-  });
-  if (!saved) throw new Error('locked case changed');
-  const summary = await casesRepository.summaryById(tx, target.id);
-  if (!summary) throw new Error('case just written is missing');
   const report = reportRow(deps, input, target.id, ctx);
-  const body = intakeResult(presentCaseSummary(summary), report, 'merged', ctx.possible);
-  await intakeRepository.insertMergedReport(tx, {
+  const body = await addReportToCase(tx, {
+    target,
     report,
-    events: [
-      {
-        caseId: target.id,
-        type: 'report_merged',
-        at: ctx.now,
-        actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
-        actorUnitId: null,
-        fromState: target.state,
-        toState: target.state,
-        details: {
-          reportId: report.id,
-          channel: input.channel,
-          automatic: true,
-          distanceMeters: Math.round(ctx.into.score.distanceMeters * 10) / 10,
-          hoursApart: Math.round(ctx.into.score.hoursApart * 100) / 100,
-          supporterCount: target.supporterCount + 1,
-        },
-      },
-    ],
-    idempotency: ctx.idempotency && { ...ctx.idempotency, status: 200, body },
+    actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
+    details: {
+      channel: input.channel,
+      automatic: true,
+      distanceMeters: Math.round(ctx.into.score.distanceMeters * 10) / 10,
+      hoursApart: Math.round(ctx.into.score.hoursApart * 100) / 100,
+    },
+    now: ctx.now,
+    answer: (summary) => intakeResult(presentCaseSummary(summary), report, 'merged', ctx.possible),
+    idempotency: ctx.idempotency && { ...ctx.idempotency, status: 200 },
   });
   await attachPhotos(tx, input, target);
   const audit: AuditEvent = {
