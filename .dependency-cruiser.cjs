@@ -16,7 +16,6 @@ const TESTS = '\\.test\\.ts$|\\.test-helpers\\.ts$';
  */
 const READ_JOINS = {
   'accounts/accounts.repository.ts': ['regions/regions.tables.ts', 'units/units.tables.ts'],
-  'cases/case-dispatch.repository.ts': ['staffing/staffing.tables.ts', 'units/units.tables.ts'],
   'cases/case-timeline.repository.ts': ['accounts/accounts.tables.ts'],
   'cases/cases.repository.ts': ['catalog/catalog.tables.ts', 'events/events.tables.ts', 'units/units.tables.ts'],
   'cases/intake.repository.ts': ['regions/regions.tables.ts', 'units/units.tables.ts'],

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Crs, GridLocator } from '../grids/index.js';
 import { regionsRepository } from '../regions/regions.repository.js';
-import { caseDispatchRepository } from './case-dispatch.repository.js';
+import { commandUnitsOfRegions } from '../units/index.js';
 import { commandUnitFor } from './domain/stage-clock.js';
 import { intakeRepository } from './intake.repository.js';
 
@@ -43,7 +43,7 @@ export async function commandUnitForRegion(
   level: HandlingLevel,
   regionPath: string,
 ): Promise<{ unitId: string; level: HandlingLevel }> {
-  const units = await caseDispatchRepository.commandUnitsOfRegions(db, regionPath.split('/'));
+  const units = await commandUnitsOfRegions(db, regionPath.split('/'));
   const found = commandUnitFor(level, regionPath, (code) => units.get(code));
   if (!found) throw new DomainError('no-command-unit', { regionPath });
   return found;

@@ -7,8 +7,8 @@ import { accountsRepository } from '../../accounts/accounts.repository.js';
 import { catalogRepository } from '../../catalog/catalog.repository.js';
 import { gridsRepository } from '../../grids/grids.repository.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
+import { postsByIds } from '../../staffing/index.js';
 import { unitsRepository } from '../../units/units.repository.js';
-import { caseDispatchRepository } from '../case-dispatch.repository.js';
 import { type NewRoutingRuleRow, type RoutingRuleRow, routingRulesRepository } from '../routing-rules.repository.js';
 import { routingRuleOf } from './suggest-routing.js';
 
@@ -70,7 +70,7 @@ export async function ruleColumnsOf(db: Executor, actor: Actor, body: RoutingRul
   }
   if (!(await unitsRepository.findInScope(db, body.unitId, actor.scopePath))) throw missing(body.unitId, 'unitId');
   if (columns.postId) {
-    const [post] = await caseDispatchRepository.postsByIds(db, [columns.postId]);
+    const [post] = await postsByIds(db, [columns.postId]);
     const grid = post && (await gridsRepository.findCurrentInScope(db, post.gridCode, actor.scopePath));
     if (!grid) throw missing(columns.postId, 'postId');
   }

@@ -8,8 +8,8 @@ import type { AuditContext } from '../../audit/index.js';
 import type { CatalogMatter } from '../../catalog/index.js';
 import { attachPhotosToCase } from '../../photos/index.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
+import { unitRefs } from '../../units/index.js';
 import { type CaseDeps, matterOfCase, reportableMatter, stageLimitsOf } from '../case-deps.js';
-import { caseDispatchRepository } from '../case-dispatch.repository.js';
 import { commandUnitForRegion } from '../case-placement.js';
 import { caseReportsRepository } from '../case-reports.repository.js';
 import { caseScopeOf, isResidentOnly, workflowActorOf } from '../case-scope.js';
@@ -182,7 +182,7 @@ async function attachCommandPhotos(tx: Tx, actor: Actor, row: CaseRow, body: Cas
 const toDate = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
 
 async function checkUnits(tx: Tx, ids: readonly string[], field: string): Promise<void> {
-  const found = new Set((await caseDispatchRepository.unitRefs(tx, ids)).map((u) => u.id));
+  const found = new Set((await unitRefs(tx, ids)).map((u) => u.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     throw new DomainError('invalid-reference', { what: missing.join(', ') }, [{ field, code: 'invalid' }]);

@@ -3,8 +3,9 @@ import type { Executor } from '../../../db/client.js';
 import { accountsRepository } from '../../accounts/accounts.repository.js';
 import type { CatalogMatter } from '../../catalog/index.js';
 import { regionsRepository } from '../../regions/regions.repository.js';
-import { currentHolder } from '../../staffing/index.js';
+import { currentHolder, postsByIds } from '../../staffing/index.js';
 import { staffingRepository } from '../../staffing/staffing.repository.js';
+import { commandUnitsOfRegions, unitRefs } from '../../units/index.js';
 import { caseDispatchRepository } from '../case-dispatch.repository.js';
 import type { CaseRow } from '../cases.repository.js';
 import { type CaseToRoute, type RoutingResult, type RoutingRule, routeCase } from '../domain/routing.js';
@@ -65,12 +66,12 @@ export async function routeSubject(
   const { regionPath } = subject;
   const rules = ruleRows.map(routingRuleOf);
   const postIds = [...new Set(ruleRows.flatMap((r) => (r.postId ? [r.postId] : [])))];
-  const posts = await caseDispatchRepository.postsByIds(db, postIds);
+  const posts = await postsByIds(db, postIds);
   const people = [...new Set(posts.flatMap((p) => [p.holderUserId, p.backupUserId]))];
   const absences = await staffingRepository.absencesOverlapping(db, at, new Date(at.getTime() + 1), people);
-  const commandUnits = await caseDispatchRepository.commandUnitsOfRegions(db, regionPath.split('/'));
+  const commandUnits = await commandUnitsOfRegions(db, regionPath.split('/'));
   const unitIds = [...new Set([...ruleRows.map((r) => r.unitId), ...commandUnits.values()])];
-  const units = new Map((await caseDispatchRepository.unitRefs(db, unitIds)).map((u) => [u.id, u]));
+  const units = new Map((await unitRefs(db, unitIds)).map((u) => [u.id, u]));
 
   const result: RoutingResult = routeCase(
     subject,
