@@ -1,4 +1,6 @@
 /** The accounts module's public face: what other modules may use (docs/ARCHITECTURE.md, "A module"). */
+
+export * from './accounts.lookups.js';
 export * from './authenticate.js';
 export * from './authorize.js';
 export * from './passwords.js';

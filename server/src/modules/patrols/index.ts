@@ -2,4 +2,5 @@
 export * from './area-of.js';
 export * from './patrol-deps.js';
 export * from './patrol-track.js';
+export * from './patrols.lookups.js';
 export * from './present-patrol.js';

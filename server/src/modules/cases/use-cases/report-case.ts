@@ -10,7 +10,7 @@ import { checkFormAnswers, type FormAnswersInput } from '../../catalog/index.js'
 import type { Crs } from '../../grids/index.js';
 import { idempotencyKeysRepository } from '../../idempotency/index.js';
 import { attachPhotosToCase } from '../../photos/index.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
+import { regionsLookups } from '../../regions/index.js';
 import { formatCaseCode, newFollowKey } from '../case-code.js';
 import { type CaseDeps, reportableMatter, stageLimitsOf } from '../case-deps.js';
 import { type CasePlace, type CommandUnit, placeReport } from '../case-placement.js';
@@ -110,7 +110,7 @@ export async function reportCase(
     level: matter.handlingLevel,
   });
   if (!isPathWithin(place.path, input.reporterScopePath)) {
-    const names = await regionsRepository.namesByCode(db, [place.regionCode, lastSegment(input.reporterScopePath)]);
+    const names = await regionsLookups.namesByCode(db, [place.regionCode, lastSegment(input.reporterScopePath)]);
     throw new DomainError('case-outside-scope', {
       place: names.get(place.regionCode) ?? place.regionCode,
       scope: names.get(lastSegment(input.reporterScopePath)) ?? input.reporterScopePath,

@@ -2,12 +2,12 @@ import type { CaseCommandBody, CommandResult } from '@yiwang/contracts';
 import type { Tx } from '../../../db/client.js';
 import { DomainError, type ErrorCode } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { accountsRepository } from '../../accounts/accounts.repository.js';
 import type { Permission } from '../../accounts/index.js';
+import { accountsLookups } from '../../accounts/index.js';
 import type { AuditContext } from '../../audit/index.js';
 import type { CatalogMatter } from '../../catalog/index.js';
 import { attachPhotosToCase } from '../../photos/index.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
+import { regionsLookups } from '../../regions/index.js';
 import { unitRefs } from '../../units/index.js';
 import { type CaseDeps, matterOfCase, reportableMatter, stageLimitsOf } from '../case-deps.js';
 import { commandUnitForRegion } from '../case-placement.js';
@@ -144,7 +144,7 @@ export async function runCaseCommand(
     const summary = await casesRepository.summaryById(tx, row.id);
     if (!summary) throw new Error('case just written is missing');
     const actorName =
-      actor.kind === 'user' ? ((await accountsRepository.findUserById(tx, actor.id))?.displayName ?? null) : null;
+      actor.kind === 'user' ? ((await accountsLookups.findUserById(tx, actor.id))?.displayName ?? null) : null;
     let presented = presentCaseSummary(summary);
     if (isResidentOnly(actor)) {
       // A reporter without the desk view (a resident rating): their own report's words only.
@@ -307,7 +307,7 @@ async function toDomainCommand(
 export async function escalationTarget(tx: Tx, row: CaseRow, snapshot: CaseSnapshot): Promise<string> {
   const level = levelAbove(snapshot.level);
   if (level === null) return snapshot.commandUnitId;
-  const region = await regionsRepository.findByCode(tx, row.regionCode);
+  const region = await regionsLookups.findByCode(tx, row.regionCode);
   if (!region) throw new Error(`region ${row.regionCode} missing`);
   return (await commandUnitForRegion(tx, level, region.path)).unitId;
 }
