@@ -2,6 +2,7 @@
 export * from './case-code.js';
 export * from './case-deps.js';
 export * from './case-scope.js';
+export * from './case-timeline.lookups.js';
 export * from './cases.lookups.js';
 export * from './cases.settings.js';
 export { reporterMayRate } from './domain/workflow.js';
