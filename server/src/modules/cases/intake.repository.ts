@@ -1,6 +1,6 @@
 import { and, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
-import { idempotencyKeysRepository } from '../idempotency/index.js';
+import { idempotencyStatements } from '../idempotency/index.js';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
 import type { NewCaseReportRow } from './case-reports.repository.js';
@@ -29,7 +29,7 @@ export const intakeRepository = {
     // The claim runs first and the locks only when it succeeded: a retry of a request still
     // in flight waits on the key alone, never holding cell locks the first one needs.
     const claim = idempotency
-      ? sql`WITH claim AS (${idempotencyKeysRepository.claimStatement(idempotency)})
+      ? sql`WITH claim AS (${idempotencyStatements.claim(idempotency)})
             SELECT (SELECT count(*) FROM claim)::int AS claimed,`
       : sql`SELECT 1 AS claimed,`;
     const claimedOnly = idempotency ? sql`WHERE (SELECT count(*) FROM claim) = 1` : sql``;
@@ -91,7 +91,7 @@ export const intakeRepository = {
       db.insert(caseReports).values(rows.report),
       ...(rows.events.length > 0 ? [db.insert(caseEvents).values(rows.events)] : []),
       ...(rows.timers.length > 0 ? [db.insert(caseTimers).values(rows.timers)] : []),
-      ...(rows.idempotency ? [idempotencyKeysRepository.completeStatement(db, rows.idempotency)] : []),
+      ...(rows.idempotency ? [idempotencyStatements.complete(db, rows.idempotency)] : []),
     ];
     await db.execute(withAll(parts));
   },
@@ -108,7 +108,7 @@ export const intakeRepository = {
     const parts: SQLWrapper[] = [
       db.insert(caseReports).values(rows.report),
       ...(rows.events.length > 0 ? [db.insert(caseEvents).values(rows.events)] : []),
-      ...(rows.idempotency ? [idempotencyKeysRepository.completeStatement(db, rows.idempotency)] : []),
+      ...(rows.idempotency ? [idempotencyStatements.complete(db, rows.idempotency)] : []),
     ];
     await db.execute(withAll(parts));
   },

@@ -8,4 +8,5 @@ export {
   runIdempotent,
   sendIdempotent,
 } from './idempotency.js';
-export { type IdempotencyRow, idempotencyKeysRepository } from './idempotency-keys.repository.js';
+export type { IdempotencyRow } from './idempotency-keys.repository.js';
+export { idempotencyStatements } from './intake-statements.js';

@@ -8,7 +8,7 @@ import type { AuditContext, AuditEvent } from '../../audit/index.js';
 import type { CatalogMatter } from '../../catalog/index.js';
 import { checkFormAnswers, type FormAnswersInput } from '../../catalog/index.js';
 import type { Crs } from '../../grids/index.js';
-import { idempotencyKeysRepository } from '../../idempotency/index.js';
+import { idempotencyStatements } from '../../idempotency/index.js';
 import { attachPhotosToCase } from '../../photos/index.js';
 import { regionsLookups } from '../../regions/index.js';
 import { formatCaseCode, newFollowKey } from '../case-code.js';
@@ -123,7 +123,7 @@ export async function reportCase(
       lockKeys: place.point ? intakeLockKeys(matter.code, place.point) : [],
     });
     if (options.idempotency && !started.claimed) {
-      const existing = await idempotencyKeysRepository.findIdempotencyKey(tx, options.idempotency);
+      const existing = await idempotencyStatements.find(tx, options.idempotency);
       if (existing.requestHash !== options.idempotency.requestHash) throw new DomainError('idempotency-key-reused');
       return {
         status: existing.responseStatus as 200 | 201,
