@@ -1,8 +1,55 @@
 /**
- * `npm run lint:cycles`: no import circle in the server, the web apps or the contracts. A
- * circle (type-only imports included) means two files cannot be understood, tested or moved
- * apart; break it by moving the shared piece to its right home (see docs/ARCHITECTURE.md).
+ * `npm run lint:cycles`: no import circle in the server, the web apps or the contracts, and no
+ * module reaching into another's internals. A circle (type-only imports included) means two
+ * files cannot be understood, tested or moved apart; break it by moving the shared piece to its
+ * right home (see docs/ARCHITECTURE.md).
  */
+
+const MODULE = '^server/src/modules/([^/]+)/';
+/** Tests and test helpers may import anything (they set up other modules' rows). */
+const TESTS = '\\.test\\.ts$|\\.test-helpers\\.ts$';
+
+/**
+ * Read joins: a repository may join another module's tables to READ them in one query (a list
+ * with its grid's name, a case with its unit). Only the owning module writes its tables. Each
+ * one is listed here: repository → the other modules' tables it reads.
+ */
+const READ_JOINS = {
+  'accounts/accounts.repository.ts': ['regions/regions.tables.ts', 'units/units.tables.ts'],
+  'cases/case-timeline.repository.ts': ['accounts/accounts.tables.ts'],
+  'cases/cases.repository.ts': ['catalog/catalog.tables.ts', 'events/events.tables.ts', 'units/units.tables.ts'],
+  'cases/intake.repository.ts': ['regions/regions.tables.ts', 'units/units.tables.ts'],
+  'catalog/catalog.repository.ts': ['units/units.tables.ts'],
+  'field/field.repository.ts': [
+    'accounts/accounts.tables.ts',
+    'cases/cases.tables.ts',
+    'catalog/catalog.tables.ts',
+    'grids/grids.tables.ts',
+    'photos/photos.tables.ts',
+    'staffing/staffing.tables.ts',
+    'visits/visits.tables.ts',
+  ],
+  'grids/grids.repository.ts': ['regions/regions.tables.ts'],
+  'hotline/hotline.repository.ts': ['cases/cases.tables.ts', 'regions/regions.tables.ts'],
+  // open311.repository.ts also WRITES case_reports.media_url: a known violation, not a read join.
+  'patrols/patrols.repository.ts': ['accounts/accounts.tables.ts', 'visits/visits.tables.ts'],
+  'residents/residents.repository.ts': [
+    'cases/cases.tables.ts',
+    'catalog/catalog.tables.ts',
+    'regions/regions.tables.ts',
+  ],
+  'staffing/staffing.repository.ts': ['accounts/accounts.tables.ts', 'grids/grids.tables.ts'],
+  'units/units.repository.ts': ['regions/regions.tables.ts'],
+  'visits/visits.repository.ts': ['accounts/accounts.tables.ts'],
+};
+
+const escapeDots = (path) => path.replace(/[.]/g, '\\.');
+const modulePath = (path) => `^server/src/modules/${escapeDots(path)}$`;
+/** What any module file may import of another module: its public face. */
+const PUBLIC_FACE = '^server/src/modules/[^/]+/index\\.ts$';
+/** A module's tables may name another module's table in a foreign key. */
+const FOREIGN_KEY_FROM = '\\.tables\\.ts$';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -13,6 +60,31 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
+    {
+      name: 'module-boundary',
+      severity: 'error',
+      comment:
+        'A module imports another module only through its public face (modules/<m>/index.ts); add what you need there. Exceptions: tests, foreign keys between *.tables.ts, and the read joins listed in READ_JOINS.',
+      from: { path: MODULE, pathNot: [TESTS, FOREIGN_KEY_FROM, ...Object.keys(READ_JOINS).map(modulePath)] },
+      to: { path: MODULE, pathNot: ['^server/src/modules/$1/', PUBLIC_FACE] },
+    },
+    {
+      name: 'module-boundary-foreign-key',
+      severity: 'error',
+      comment: "A module's tables may name another module's tables (foreign keys), nothing else of it.",
+      from: { path: `${MODULE}.*${FOREIGN_KEY_FROM}` },
+      to: { path: MODULE, pathNot: ['^server/src/modules/$1/', PUBLIC_FACE, '\\.tables\\.ts$'] },
+    },
+    ...Object.entries(READ_JOINS).map(([repository, tables]) => ({
+      name: 'module-boundary-read-join',
+      severity: 'error',
+      comment: `${repository} may read the tables listed for it in READ_JOINS, and otherwise only other modules' public faces.`,
+      from: { path: modulePath(repository) },
+      to: {
+        path: MODULE,
+        pathNot: [`^server/src/modules/${repository.split('/')[0]}/`, PUBLIC_FACE, ...tables.map(modulePath)],
+      },
+    })),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

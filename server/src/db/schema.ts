@@ -6,6 +6,7 @@ export * from '../modules/catalog/catalog.tables.js';
 export * from '../modules/events/events.tables.js';
 export * from '../modules/grids/grids.tables.js';
 export * from '../modules/hotline/hotline.tables.js';
+export * from '../modules/idempotency/idempotency.tables.js';
 export * from '../modules/jobs/jobs.tables.js';
 export * from '../modules/patrols/patrols.tables.js';
 export * from '../modules/photos/photos.tables.js';

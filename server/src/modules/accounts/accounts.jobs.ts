@@ -1,5 +1,5 @@
 import type { ModuleContext } from '../../platform/http.js';
-import type { JobDefinition } from '../jobs/job-runner.js';
+import type { JobDefinition } from '../jobs/index.js';
 import { accountsRepository } from './accounts.repository.js';
 
 const DAY_MS = 86_400_000;

@@ -10,8 +10,8 @@ import {
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { recordAudit } from '../audit/record-audit.js';
-import { regionsRepository } from '../regions/regions.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { regionsLookups } from '../regions/index.js';
 import { accountsRepository } from './accounts.repository.js';
 import { userActor } from './authenticate.js';
 import { auditContextOf, authorize } from './authorize.js';
@@ -61,7 +61,7 @@ export async function authRoutes(app: App, ctx: ModuleContext) {
           requestId: String(request.id),
         });
         setSessionCookie(reply, config, token);
-        const scope = await regionsRepository.findByCode(db, user.scopeRegionCode);
+        const scope = await regionsLookups.findByCode(db, user.scopeRegionCode);
         request.locale = user.locale;
         return describeSession(db, userActor(config, user, scope?.path ?? '', session));
       },

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http.js';
-import type { AuditContext } from '../audit/record-audit.js';
+import type { AuditContext } from '../audit/index.js';
 import { can, type Permission } from './permissions.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import type { App, ModuleContext } from '../../platform/http.js';
-import type { JobDefinition } from '../jobs/job-runner.js';
+import type { JobDefinition } from '../jobs/index.js';
 import { makeAuditCheckpoint } from './make-audit-checkpoint.js';
 
 /** Signs an audit checkpoint every `minutes` (see makeAuditCheckpoint); one process at a time, like every job. */

@@ -5,7 +5,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { isCountyWide } from '../../platform/scope.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
-import { auditContextOf, authorize } from '../accounts/authorize.js';
+import { auditContextOf, authorize } from '../accounts/index.js';
 import { auditRepository } from './audit.repository.js';
 import { checkpointLine } from './audit-checkpoint.js';
 import { exportAuditLog } from './export-audit-log.js';

@@ -1,9 +1,8 @@
 import type { Db, Executor } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
-import type { recordAudit } from '../audit/record-audit.js';
-import { catalogRepository } from '../catalog/catalog.repository.js';
-import { type CatalogMatter, matterFromRow } from '../catalog/catalog-matter.js';
-import type { GridLocator } from '../grids/grid-locator.js';
+import type { recordAudit } from '../audit/index.js';
+import { type CatalogMatter, catalogLookups, matterFromRow } from '../catalog/index.js';
+import type { GridLocator } from '../grids/index.js';
 import type { CaseSettings } from './cases.settings.js';
 import type { StageLimits } from './domain/stage-clock.js';
 
@@ -27,14 +26,14 @@ export async function matterOfCase(
   db: Executor,
   row: { matterCode: string; matterVersion: number },
 ): Promise<CatalogMatter> {
-  const matter = await catalogRepository.findVersion(db, row.matterCode, row.matterVersion);
+  const matter = await catalogLookups.findVersion(db, row.matterCode, row.matterVersion);
   if (!matter) throw new Error(`matter ${row.matterCode} v${row.matterVersion} missing`);
   return matterFromRow(matter);
 }
 
 /** The current version of a matter that can be reported; invalid-reference otherwise. */
 export async function reportableMatter(db: Executor, code: string, field = 'matterCode'): Promise<CatalogMatter> {
-  const row = await catalogRepository.findCurrent(db, code);
+  const row = await catalogLookups.findCurrent(db, code);
   if (!row?.active) throw new DomainError('invalid-reference', { what: code }, [{ field, code: 'invalid' }]);
   return matterFromRow(row);
 }

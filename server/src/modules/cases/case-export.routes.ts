@@ -2,7 +2,7 @@ import { CaseExportQuery, SupervisionExportQuery } from '@yiwang/contracts';
 import type { Db } from '../../db/client.js';
 import type { App } from '../../platform/http.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
-import { auditContextOf, authorize } from '../accounts/authorize.js';
+import { auditContextOf, authorize } from '../accounts/index.js';
 import { exportCases, exportSupervision } from './use-cases/export-cases.js';
 
 /** Excel exports of the case lists: the same filters and scope as the lists themselves. */

@@ -1,10 +1,9 @@
 import type { HandlingLevel } from '@yiwang/contracts';
 import type { Executor } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Crs } from '../grids/geometry/index.js';
-import type { GridLocator } from '../grids/grid-locator.js';
-import { regionsRepository } from '../regions/regions.repository.js';
-import { caseDispatchRepository } from './case-dispatch.repository.js';
+import type { Crs, GridLocator } from '../grids/index.js';
+import { regionsLookups } from '../regions/index.js';
+import { commandUnitsOfRegions } from '../units/index.js';
 import { commandUnitFor } from './domain/stage-clock.js';
 import { intakeRepository } from './intake.repository.js';
 
@@ -27,7 +26,7 @@ export async function placeAtPoint(
   crs: Crs,
 ): Promise<CasePlace> {
   const located = await locator.gridAt([point[0], point[1]], crs);
-  const region = await regionsRepository.findByCode(db, located.grid.regionCode);
+  const region = await regionsLookups.findByCode(db, located.grid.regionCode);
   if (!region) throw new Error(`region ${located.grid.regionCode} of grid ${located.grid.code} missing`);
   return {
     regionCode: region.code,
@@ -44,7 +43,7 @@ export async function commandUnitForRegion(
   level: HandlingLevel,
   regionPath: string,
 ): Promise<{ unitId: string; level: HandlingLevel }> {
-  const units = await caseDispatchRepository.commandUnitsOfRegions(db, regionPath.split('/'));
+  const units = await commandUnitsOfRegions(db, regionPath.split('/'));
   const found = commandUnitFor(level, regionPath, (code) => units.get(code));
   if (!found) throw new DomainError('no-command-unit', { regionPath });
   return found;

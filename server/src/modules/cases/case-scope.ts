@@ -1,6 +1,6 @@
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http.js';
-import { can } from '../accounts/permissions.js';
+import { can } from '../accounts/index.js';
 import type { CaseScope } from './cases.repository.js';
 
 /**

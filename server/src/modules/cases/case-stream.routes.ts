@@ -2,8 +2,8 @@ import type { ServerResponse } from 'node:http';
 import { Type } from 'typebox';
 import type { Database } from '../../db/client.js';
 import type { App } from '../../platform/http.js';
-import { authorize } from '../accounts/authorize.js';
-import { latestDomainEventId, onDomainEvents } from '../events/domain-events.js';
+import { authorize } from '../accounts/index.js';
+import { latestDomainEventId, onDomainEvents } from '../events/index.js';
 import { deskCaseScopeOf } from './case-scope.js';
 import { casesRepository } from './cases.repository.js';
 

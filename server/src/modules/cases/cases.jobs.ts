@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.js';
 import type { ModuleContext } from '../../platform/http.js';
-import type { JobDefinition } from '../jobs/job-runner.js';
+import type { JobDefinition } from '../jobs/index.js';
 import { type CaseSettings, caseSettingsFrom } from './cases.settings.js';
 import { processDueTimers, type TimerRun } from './use-cases/process-due-timers.js';
 

@@ -1,6 +1,6 @@
 import type { Module } from '../../platform/http.js';
-import { recordAudit } from '../audit/record-audit.js';
-import { gridLocatorFor } from '../grids/grid-locator.js';
+import { recordAudit } from '../audit/index.js';
+import { gridLocatorFor } from '../grids/index.js';
 import { caseExportRoutes } from './case-export.routes.js';
 import { caseStreamRoutes } from './case-stream.routes.js';
 import { caseErrors } from './cases.errors.js';

@@ -24,11 +24,9 @@ import { Type } from 'typebox';
 import { decryptSecret, sha256Hex } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor, App } from '../../platform/http.js';
-import { accountsRepository } from '../accounts/accounts.repository.js';
-import { auditContextOf, authorize } from '../accounts/authorize.js';
-import { can } from '../accounts/permissions.js';
-import { canonicalJson } from '../audit/audit-chain.js';
-import { idempotencyClaimOf, runIdempotent, sendIdempotent } from '../idempotency/idempotency.js';
+import { accountsLookups, auditContextOf, authorize, can } from '../accounts/index.js';
+import { canonicalJson } from '../audit/index.js';
+import { idempotencyClaimOf, runIdempotent, sendIdempotent } from '../idempotency/index.js';
 import { type CaseDeps, matterOfCase } from './case-deps.js';
 import { caseScopeOf, countyPathOf, isResidentOnly } from './case-scope.js';
 import { casesRepository } from './cases.repository.js';
@@ -71,7 +69,7 @@ async function intakeReporter(
   const channel = body.channel ?? allowed[0] ?? 'worker';
   if (!allowed.includes(channel)) throw new DomainError('validation', {}, [{ field: 'channel', code: 'enum' }]);
   const anonymous = body.reporter?.anonymous ?? false;
-  const user = actor.kind === 'user' ? await accountsRepository.findUserById(deps.db, actor.id) : undefined;
+  const user = actor.kind === 'user' ? await accountsLookups.findUserById(deps.db, actor.id) : undefined;
   if (channel === 'desk') {
     return {
       channel,

@@ -1,12 +1,13 @@
 import { and, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
+import { idempotencyStatements } from '../idempotency/index.js';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
 import type { NewCaseReportRow } from './case-reports.repository.js';
 import type { NewCaseEventRow } from './case-timeline.repository.js';
 import type { NewCaseTimerRow } from './case-timers.repository.js';
 import type { NewCaseRow } from './cases.repository.js';
-import { caseEvents, caseReports, cases, caseTimers, idempotencyKeys } from './cases.tables.js';
+import { caseEvents, caseReports, cases, caseTimers } from './cases.tables.js';
 
 /**
  * The intake's writes, shaped for as few round trips as possible: intake is the busiest
@@ -28,10 +29,7 @@ export const intakeRepository = {
     // The claim runs first and the locks only when it succeeded: a retry of a request still
     // in flight waits on the key alone, never holding cell locks the first one needs.
     const claim = idempotency
-      ? sql`WITH claim AS (
-              INSERT INTO ${idempotencyKeys} (actor_id, key, request_hash, status)
-              VALUES (${idempotency.actorId}, ${idempotency.key}, ${idempotency.requestHash}, 'processing')
-              ON CONFLICT DO NOTHING RETURNING 1)
+      ? sql`WITH claim AS (${idempotencyStatements.claim(idempotency)})
             SELECT (SELECT count(*) FROM claim)::int AS claimed,`
       : sql`SELECT 1 AS claimed,`;
     const claimedOnly = idempotency ? sql`WHERE (SELECT count(*) FROM claim) = 1` : sql``;
@@ -46,16 +44,6 @@ export const intakeRepository = {
     );
     if (!row) throw new Error('intake begin returned no row');
     return { claimed: Number(row.claimed) === 1, caseNumber: Number(row.n) };
-  },
-
-  /** The stored claim of an Idempotency-Key `begin` could not claim (it was claimed and completed before). */
-  async findIdempotencyKey(db: Executor, key: { actorId: string; key: string }) {
-    const [row] = await db
-      .select()
-      .from(idempotencyKeys)
-      .where(sql`${idempotencyKeys.actorId} = ${key.actorId} AND ${idempotencyKeys.key} = ${key.key}`);
-    if (!row) throw new Error('idempotency key vanished');
-    return row;
   },
 
   /**
@@ -103,7 +91,7 @@ export const intakeRepository = {
       db.insert(caseReports).values(rows.report),
       ...(rows.events.length > 0 ? [db.insert(caseEvents).values(rows.events)] : []),
       ...(rows.timers.length > 0 ? [db.insert(caseTimers).values(rows.timers)] : []),
-      ...(rows.idempotency ? [completeKey(db, rows.idempotency)] : []),
+      ...(rows.idempotency ? [idempotencyStatements.complete(db, rows.idempotency)] : []),
     ];
     await db.execute(withAll(parts));
   },
@@ -120,18 +108,11 @@ export const intakeRepository = {
     const parts: SQLWrapper[] = [
       db.insert(caseReports).values(rows.report),
       ...(rows.events.length > 0 ? [db.insert(caseEvents).values(rows.events)] : []),
-      ...(rows.idempotency ? [completeKey(db, rows.idempotency)] : []),
+      ...(rows.idempotency ? [idempotencyStatements.complete(db, rows.idempotency)] : []),
     ];
     await db.execute(withAll(parts));
   },
 };
-
-function completeKey(db: Executor, key: { actorId: string; key: string; status: number; body: unknown }) {
-  return db
-    .update(idempotencyKeys)
-    .set({ status: 'completed', responseStatus: key.status, responseBody: key.body })
-    .where(sql`${idempotencyKeys.actorId} = ${key.actorId} AND ${idempotencyKeys.key} = ${key.key}`);
-}
 
 /** `WITH w0 AS (…), w1 AS (…) SELECT 1`: every part runs exactly once, in one statement. */
 function withAll(parts: SQLWrapper[]): SQL {

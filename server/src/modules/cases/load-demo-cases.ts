@@ -1,15 +1,14 @@
 import type { Role } from '@yiwang/contracts';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/http.js';
-import { accountsRepository } from '../accounts/accounts.repository.js';
-import type { AuditContext } from '../audit/record-audit.js';
-import { catalogRepository } from '../catalog/catalog.repository.js';
+import { accountsLookups } from '../accounts/index.js';
+import type { AuditContext } from '../audit/index.js';
+import { catalogLookups } from '../catalog/index.js';
 import type { DemoGrid } from '../grids/demo-grid-map.js';
-import { type AreaGeometry, type Position, pointInGeometry } from '../grids/geometry/index.js';
-import { GridLocator } from '../grids/grid-locator.js';
-import { regionsRepository } from '../regions/regions.repository.js';
-import { staffingRepository } from '../staffing/staffing.repository.js';
-import { unitsRepository } from '../units/units.repository.js';
+import { type AreaGeometry, GridLocator, type Position, pointInGeometry } from '../grids/index.js';
+import { regionsLookups } from '../regions/index.js';
+import { staffingLookups } from '../staffing/index.js';
+import { unitsLookups } from '../units/index.js';
 import type { CaseDeps } from './case-deps.js';
 import { caseDispatchRepository } from './case-dispatch.repository.js';
 import { DEFAULT_CASE_SETTINGS } from './cases.settings.js';
@@ -68,9 +67,9 @@ export function offsetMeters([lon, lat]: Position, east: number, north: number):
 }
 
 async function demoActor(db: Executor, username: string): Promise<Actor> {
-  const user = await accountsRepository.findUserByUsername(db, username);
+  const user = await accountsLookups.findUserByUsername(db, username);
   if (!user) throw new Error(`demo user ${username} missing`);
-  const region = await regionsRepository.findByCode(db, user.scopeRegionCode);
+  const region = await regionsLookups.findByCode(db, user.scopeRegionCode);
   return {
     kind: 'user',
     id: user.id,
@@ -93,13 +92,13 @@ async function demoActor(db: Executor, username: string): Promise<Actor> {
  */
 async function seedRoutingRules(tx: Executor, workerGrid: DemoGrid | undefined): Promise<number> {
   const unitId = async (code: string) => {
-    const unit = await unitsRepository.findByCode(tx, code);
+    const unit = await unitsLookups.findByCode(tx, code);
     if (!unit) throw new Error(`demo unit ${code} missing`);
     return unit.id;
   };
   const workstation = await unitId(`${DEMO_COMMUNITY}-WS`);
   const departments = new Map<string, string>();
-  const matters = await catalogRepository.currentAll(tx);
+  const matters = await catalogLookups.currentAll(tx);
   for (const m of matters) {
     const lead = m.ownerUnitCodes[0] as string;
     if (!departments.has(lead)) departments.set(lead, await unitId(`${COUNTY}-${lead}`));
@@ -108,7 +107,7 @@ async function seedRoutingRules(tx: Executor, workerGrid: DemoGrid | undefined):
   const add = (rule: Omit<(typeof rows)[number], 'code' | 'position'>) =>
     rows.push({ ...rule, code: `R${String(rows.length + 1).padStart(4, '0')}`, position: (rows.length + 1) * 10 });
   if (workerGrid) {
-    const [post] = await staffingRepository.postsInScope(tx, COUNTY, {
+    const [post] = await staffingLookups.postsInScope(tx, COUNTY, {
       gridCodes: [workerGrid.code],
       role: 'grid_worker',
     });

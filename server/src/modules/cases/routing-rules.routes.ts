@@ -9,7 +9,7 @@ import {
   TestRoutingResult,
 } from '@yiwang/contracts';
 import type { App } from '../../platform/http.js';
-import { auditContextOf, authorize } from '../accounts/authorize.js';
+import { auditContextOf, authorize } from '../accounts/index.js';
 import type { CaseDeps } from './case-deps.js';
 import { createRoutingRule } from './use-cases/create-routing-rule.js';
 import { deleteRoutingRule } from './use-cases/delete-routing-rule.js';

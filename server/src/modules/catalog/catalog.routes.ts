@@ -7,7 +7,7 @@ import {
   UpdateMatterBody,
 } from '@yiwang/contracts';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { auditContextOf, authorize } from '../accounts/authorize.js';
+import { auditContextOf, authorize } from '../accounts/index.js';
 import { createMatter } from './use-cases/create-matter.js';
 import { getMatter } from './use-cases/get-matter.js';
 import { listMatters } from './use-cases/list-matters.js';

@@ -2,17 +2,17 @@ import type { Role } from '@yiwang/contracts';
 import type { Db } from '../../db/client.js';
 import { sha256Hex } from '../../platform/crypto.js';
 import { accountsRepository } from '../accounts/accounts.repository.js';
-import { hashPassword } from '../accounts/passwords.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { hashPassword } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { casesModule } from '../cases/cases.module.js';
 import { catalogModule } from '../catalog/catalog.module.js';
-import type { DepartmentCode } from '../catalog/data/matter.js';
+import type { DepartmentCode } from '../catalog/index.js';
 import { buildDemoGridMap } from '../grids/demo-grid-map.js';
 import { gridsModule } from '../grids/grids.module.js';
 import { patrolsModule } from '../patrols/patrols.module.js';
+import { regionsLookups } from '../regions/index.js';
 import { jiangyinRegionTree } from '../regions/load-region-tree.js';
 import { regionsModule } from '../regions/regions.module.js';
-import { regionsRepository } from '../regions/regions.repository.js';
 import { staffingModule } from '../staffing/staffing.module.js';
 import type { NewUnit } from '../units/units.repository.js';
 import { unitsRepository } from '../units/units.repository.js';
@@ -75,7 +75,7 @@ const DEMO_COMMUNITY = '320281001001'; // 文定社区
  * Returns the logins, or null when the database already holds data.
  */
 export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null> {
-  if ((await regionsRepository.count(db)) > 0) return null;
+  if ((await regionsLookups.count(db)) > 0) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const { towns, communities } = jiangyinRegionTree;
   const gridMap = buildDemoGridMap();

@@ -1,5 +1,5 @@
 import type { Module } from '../../platform/http.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { recordAudit } from '../audit/index.js';
 import { fieldRoutes } from './field.routes.js';
 
 /**

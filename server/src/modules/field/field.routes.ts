@@ -12,10 +12,9 @@ import {
 import type { Db } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
-import { auditContextOf, authorize } from '../accounts/authorize.js';
-import { can } from '../accounts/permissions.js';
-import type { recordAudit } from '../audit/record-audit.js';
-import { idempotencyClaimOf, sendIdempotent } from '../idempotency/idempotency.js';
+import { auditContextOf, authorize, can } from '../accounts/index.js';
+import type { recordAudit } from '../audit/index.js';
+import { idempotencyClaimOf, sendIdempotent } from '../idempotency/index.js';
 import { findNearbyCases } from './use-cases/find-nearby-cases.js';
 import { getFieldToday } from './use-cases/get-field-today.js';
 import { listActivity } from './use-cases/list-activity.js';

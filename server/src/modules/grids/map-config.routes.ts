@@ -1,6 +1,6 @@
 import { MapConfig } from '@yiwang/contracts';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { authorize } from '../accounts/authorize.js';
+import { authorize } from '../accounts/index.js';
 
 /** What the desk map needs to draw: base tiles (if any) and where the county is. */
 export function mapConfigRoutes(app: App, { config }: ModuleContext) {

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/client.js';
 import { auditRepository } from '../audit/audit.repository.js';
-import type { AuditContext, AuditEvent } from '../audit/record-audit.js';
+import type { AuditContext, AuditEvent } from '../audit/index.js';
 
 /** Who the audit log names for what the 12345 platform sends: no account, a fixed label. */
 export const HOTLINE_ACTOR_LABEL = 'hotline:12345';

@@ -1,5 +1,5 @@
 import type { ModuleContext } from '../../platform/http.js';
-import type { JobDefinition } from '../jobs/job-runner.js';
+import type { JobDefinition } from '../jobs/index.js';
 import { deliverHotlineCallbacks } from './use-cases/deliver-callbacks.js';
 
 /**

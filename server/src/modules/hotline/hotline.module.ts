@@ -1,6 +1,6 @@
 import type { Module } from '../../platform/http.js';
-import { caseSettingsFrom } from '../cases/cases.settings.js';
-import { gridLocatorFor } from '../grids/grid-locator.js';
+import { caseSettingsFrom } from '../cases/index.js';
+import { gridLocatorFor } from '../grids/index.js';
 import { hotlineJobs } from './hotline.jobs.js';
 import { hotlineRoutes } from './hotline.routes.js';
 import * as tables from './hotline.tables.js';

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { HotlineConfig } from '../../platform/config.js';
 import { DomainError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
-import type { CaseDeps } from '../cases/case-deps.js';
+import type { CaseDeps } from '../cases/index.js';
 import { recordHotlineAudit } from './hotline-audit.js';
 import { verifyHotlineSignature } from './signature.js';
 import { receiveWorkOrder } from './use-cases/receive-work-order.js';

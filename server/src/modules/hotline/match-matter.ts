@@ -1,4 +1,4 @@
-import type { CatalogMatter } from '../catalog/catalog-matter.js';
+import type { CatalogMatter } from '../catalog/index.js';
 
 /** The catch-all matter (其他事项) a work order falls back to when its category matches nothing. */
 export const FALLBACK_MATTER_CODE = 'QT-0205';

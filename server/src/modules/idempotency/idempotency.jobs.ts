@@ -1,6 +1,6 @@
 import type { ModuleContext } from '../../platform/http.js';
-import { idempotencyKeysRepository } from '../cases/idempotency-keys.repository.js';
-import type { JobDefinition } from '../jobs/job-runner.js';
+import type { JobDefinition } from '../jobs/index.js';
+import { idempotencyKeysRepository } from './idempotency-keys.repository.js';
 
 /** A phone may stay offline for days (a worker's outbox retries when it is back): keep keys a month. */
 export const IDEMPOTENCY_KEY_TTL_MS = 30 * 24 * 3_600_000;

@@ -1,9 +1,11 @@
 import type { Module } from '../../platform/http.js';
 import { idempotencyJobs } from './idempotency.jobs.js';
+import * as tables from './idempotency.tables.js';
 
-/** Idempotency-Key for any POST (over the intake's idempotency_keys table, which the cases module owns). */
+/** Idempotency-Key for any POST and the intake: owns the idempotency_keys table. */
 export const idempotencyModule = {
   name: 'idempotency',
+  tables,
   errors: {
     'idempotency-key-reused': {
       status: 422,

@@ -3,15 +3,15 @@ import type { Db, Tx } from '../../db/client.js';
 import { sha256Hex } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http.js';
-import { canonicalJson } from '../audit/audit-chain.js';
-import { idempotencyKeysRepository } from '../cases/idempotency-keys.repository.js';
+import { canonicalJson } from '../audit/index.js';
+import { idempotencyKeysRepository } from './idempotency-keys.repository.js';
 
 /**
  * Idempotency-Key for any POST (the worker app's outbox sends one with every item): the
  * key is claimed in the same transaction as the work, so the same key and request again —
  * after the first committed, or while it still runs — gets the first answer and creates
  * nothing; the same key with another request is refused (422 idempotency-key-reused).
- * Keys live in `idempotency_keys` (the intake's table; the intake claims its keys itself).
+ * Keys live in `idempotency_keys` (this module's table; the intake embeds the claim in its own statements).
  */
 export interface IdempotencyClaim {
   actorId: string;

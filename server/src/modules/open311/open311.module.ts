@@ -1,7 +1,7 @@
 import type { Module } from '../../platform/http.js';
-import { recordAudit } from '../audit/record-audit.js';
-import { caseSettingsFrom } from '../cases/cases.settings.js';
-import { gridLocatorFor } from '../grids/grid-locator.js';
+import { recordAudit } from '../audit/index.js';
+import { caseSettingsFrom } from '../cases/index.js';
+import { gridLocatorFor } from '../grids/index.js';
 import { photoStorageFor } from '../photos/photos.module.js';
 import { open311Routes } from './open311.routes.js';
 

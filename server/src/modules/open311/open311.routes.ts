@@ -6,9 +6,9 @@ import { domainErrorOf, presentFields } from '../../platform/error-handler.js';
 import { DomainError, httpStatusOf } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import { translate } from '../../platform/i18n.js';
-import type { CaseDeps } from '../cases/case-deps.js';
-import type { FormAnswersInput } from '../catalog/form-answers.js';
-import type { PhotoStorage } from '../photos/photo-storage.js';
+import type { CaseDeps } from '../cases/index.js';
+import type { FormAnswersInput } from '../catalog/index.js';
+import type { PhotoStorage } from '../photos/index.js';
 import {
   discoveryXml,
   errorsXml,

@@ -1,6 +1,6 @@
 import type { Locale } from '@yiwang/contracts';
 import { isOpenState, MATTER_CATEGORY_LABELS } from '@yiwang/contracts';
-import type { CatalogMatter } from '../catalog/catalog-matter.js';
+import type { CatalogMatter } from '../catalog/index.js';
 import { fields, type XmlElement } from './xml.js';
 
 /** GeoReport v2 shapes, as the JSON Schemas in ../shared/open311 describe them. */

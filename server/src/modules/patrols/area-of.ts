@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http.js';
-import { gridsRepository } from '../grids/grids.repository.js';
-import { regionsRepository } from '../regions/regions.repository.js';
+import { gridsLookups } from '../grids/index.js';
+import { regionsLookups } from '../regions/index.js';
 
 /**
  * The scope path a desk view of field work covers: a grid (at any level) or a region
@@ -15,12 +15,12 @@ export async function areaPathOf(
   filter: { gridCode?: string | undefined; regionCode?: string | undefined },
 ): Promise<string> {
   if (filter.gridCode) {
-    const grid = await gridsRepository.findCurrentInScope(db, filter.gridCode, actor.scopePath);
+    const grid = await gridsLookups.findCurrentInScope(db, filter.gridCode, actor.scopePath);
     if (!grid) throw new DomainError('not-found');
     return grid.path;
   }
   if (filter.regionCode) {
-    const region = await regionsRepository.findInScope(db, filter.regionCode, actor.scopePath);
+    const region = await regionsLookups.findInScope(db, filter.regionCode, actor.scopePath);
     if (!region) throw new DomainError('not-found');
     return region.path;
   }

@@ -1,10 +1,9 @@
 import type { Executor } from '../../db/client.js';
 import { chinaDayOf } from '../../platform/china-day.js';
-import { accountsRepository } from '../accounts/accounts.repository.js';
+import { accountsLookups } from '../accounts/index.js';
 import { interiorPointOf, offsetMeters } from '../cases/load-demo-cases.js';
 import { createSeededRandom, type DemoGrid } from '../grids/demo-grid-map.js';
-import { type Position, pointInGeometry } from '../grids/geometry/index.js';
-import { gridsRepository } from '../grids/grids.repository.js';
+import { gridsLookups, type Position, pointInGeometry } from '../grids/index.js';
 import { visitsRepository } from '../visits/visits.repository.js';
 import { type TrackFix, trackDistance } from './patrol-track.js';
 import { patrolsRepository } from './patrols.repository.js';
@@ -60,8 +59,8 @@ export async function loadDemoPatrols(
   now: Date,
   workerGrid: DemoGrid | undefined,
 ): Promise<{ patrols: number; points: number }> {
-  const worker = await accountsRepository.findUserByUsername(tx, 'gridworker');
-  const [grid] = workerGrid ? await gridsRepository.findCurrentByCodes(tx, [workerGrid.code]) : [];
+  const worker = await accountsLookups.findUserByUsername(tx, 'gridworker');
+  const [grid] = workerGrid ? await gridsLookups.findCurrentByCodes(tx, [workerGrid.code]) : [];
   if (!worker || !workerGrid || !grid) return { patrols: 0, points: 0 };
   const random = createSeededRandom(20261123);
   const route = serpentine(interiorPointOf(workerGrid.geometry));

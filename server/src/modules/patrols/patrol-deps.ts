@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
-import type { recordAudit } from '../audit/record-audit.js';
-import type { GridLocator } from '../grids/grid-locator.js';
+import type { recordAudit } from '../audit/index.js';
+import type { GridLocator } from '../grids/index.js';
 
 /** What the patrol use cases work with. */
 export interface PatrolDeps {

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.js';
 import type { ModuleContext } from '../../platform/http.js';
-import type { JobDefinition } from '../jobs/job-runner.js';
+import type { JobDefinition } from '../jobs/index.js';
 import { deleteExpiredTracks } from './use-cases/delete-expired-tracks.js';
 
 /** Retention is counted in days: an hourly sweep keeps it to within the hour. */

@@ -1,6 +1,6 @@
 import type { Module } from '../../platform/http.js';
-import { recordAudit } from '../audit/record-audit.js';
-import { gridLocatorFor } from '../grids/grid-locator.js';
+import { recordAudit } from '../audit/index.js';
+import { gridLocatorFor } from '../grids/index.js';
 import { loadDemoPatrols } from './load-demo-patrols.js';
 import { patrolJobs } from './patrols.jobs.js';
 import { patrolsRoutes } from './patrols.routes.js';

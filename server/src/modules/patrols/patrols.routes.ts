@@ -12,8 +12,8 @@ import {
   TracksQuery,
 } from '@yiwang/contracts';
 import type { App } from '../../platform/http.js';
-import { auditContextOf, authorize } from '../accounts/authorize.js';
-import { idempotencyClaimOf, sendIdempotent } from '../idempotency/idempotency.js';
+import { auditContextOf, authorize } from '../accounts/index.js';
+import { idempotencyClaimOf, sendIdempotent } from '../idempotency/index.js';
 import type { PatrolDeps } from './patrol-deps.js';
 import { endPatrol } from './use-cases/end-patrol.js';
 import { recordTrackPoints } from './use-cases/record-track-points.js';

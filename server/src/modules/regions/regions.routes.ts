@@ -2,7 +2,7 @@ import { Region, RegionCodeParams, RegionDetail } from '@yiwang/contracts';
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { authorize } from '../accounts/authorize.js';
+import { authorize } from '../accounts/index.js';
 import { regionsRepository } from './regions.repository.js';
 
 type RegionView = NonNullable<Awaited<ReturnType<typeof regionsRepository.findInScope>>>;

@@ -1,6 +1,6 @@
 import type { PublicCaseState, PublicStep } from '@yiwang/contracts';
 import { assertUnreachable } from '../../platform/errors.js';
-import type { CaseState } from '../cases/domain/workflow-types.js';
+import type { CaseState } from '../cases/index.js';
 
 /**
  * What the public may learn of a case's progress: plain states and the steps of its

@@ -14,12 +14,8 @@ import {
 } from '@yiwang/contracts';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { userActor } from '../accounts/authenticate.js';
-import { authorize } from '../accounts/authorize.js';
-import { sessionTokenOf, setSessionCookie } from '../accounts/session-cookie.js';
-import { describeSession } from '../accounts/use-cases/describe-session.js';
-import { logIn } from '../accounts/use-cases/log-in.js';
-import { gridLocatorFor } from '../grids/grid-locator.js';
+import { authorize, describeSession, logIn, sessionTokenOf, setSessionCookie, userActor } from '../accounts/index.js';
+import { gridLocatorFor } from '../grids/index.js';
 import { photoStorageFor } from '../photos/photos.module.js';
 import { residentsRepository } from './residents.repository.js';
 import { describePlace } from './use-cases/describe-place.js';

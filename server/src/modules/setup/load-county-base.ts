@@ -1,9 +1,8 @@
 import type { Db } from '../../db/client.js';
-import { recordAudit } from '../audit/record-audit.js';
-import { catalogRepository } from '../catalog/catalog.repository.js';
-import { seedMatterCatalog } from '../catalog/use-cases/seed-matter-catalog.js';
+import { recordAudit } from '../audit/index.js';
+import { catalogLookups, seedMatterCatalog } from '../catalog/index.js';
+import { regionsLookups } from '../regions/index.js';
 import { jiangyinRegionTree, loadRegionTree } from '../regions/load-region-tree.js';
-import { regionsRepository } from '../regions/regions.repository.js';
 
 export interface CountyBaseLoaded {
   /** Regions loaded now (0 when the tree was already there). */
@@ -21,8 +20,8 @@ export interface CountyBaseLoaded {
  */
 export async function loadCountyBaseIfEmpty(db: Db, now = new Date()): Promise<CountyBaseLoaded> {
   return db.transaction(async (tx) => {
-    const regions = (await regionsRepository.count(tx)) === 0 ? await loadRegionTree(tx, jiangyinRegionTree) : 0;
-    const matters = (await catalogRepository.count(tx)) === 0 ? await seedMatterCatalog(tx, now) : 0;
+    const regions = (await regionsLookups.count(tx)) === 0 ? await loadRegionTree(tx, jiangyinRegionTree) : 0;
+    const matters = (await catalogLookups.count(tx)) === 0 ? await seedMatterCatalog(tx, now) : 0;
     if (regions > 0 || matters > 0) {
       await recordAudit(
         tx,

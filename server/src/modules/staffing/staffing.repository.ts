@@ -99,4 +99,19 @@ export const staffingRepository = {
       )
       .orderBy(asc(absences.startsAt));
   },
+
+  /** Grid-team posts by id (their A/B holders): what dispatch rules name. */
+  async postsByIds(db: Executor, ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    return db
+      .select({
+        id: gridPosts.id,
+        gridCode: gridPosts.gridCode,
+        role: gridPosts.role,
+        holderUserId: gridPosts.holderUserId,
+        backupUserId: gridPosts.backupUserId,
+      })
+      .from(gridPosts)
+      .where(inArray(gridPosts.id, [...ids]));
+  },
 };

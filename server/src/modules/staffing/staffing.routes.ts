@@ -1,7 +1,7 @@
 import { Absence, CreateAbsenceBody, GridPost, IdParams } from '@yiwang/contracts';
 import { Type } from 'typebox';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { auditContextOf, authorize } from '../accounts/authorize.js';
+import { auditContextOf, authorize } from '../accounts/index.js';
 import { staffingRepository } from './staffing.repository.js';
 import { listPosts } from './use-cases/list-posts.js';
 import { cancelAbsence, markAbsent } from './use-cases/manage-absences.js';

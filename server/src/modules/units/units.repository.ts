@@ -1,4 +1,4 @@
-import { and, asc, count, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { regions } from '../regions/regions.tables.js';
@@ -81,5 +81,25 @@ export const unitsRepository = {
       .update(units)
       .set({ ...patch, updatedAt: new Date() })
       .where(eq(units.id, id));
+  },
+
+  /** Command centers and workstations of these regions, by region code. */
+  async commandUnitsOfRegions(db: Executor, regionCodes: readonly string[]): Promise<Map<string, string>> {
+    if (regionCodes.length === 0) return new Map();
+    const rows = await db
+      .select({ id: units.id, regionCode: units.regionCode, kind: units.kind })
+      .from(units)
+      .where(and(inArray(units.regionCode, [...regionCodes]), inArray(units.kind, ['command_center', 'workstation'])));
+    // A region has one of them; the command center wins should both exist.
+    const sorted = rows.sort((a, b) => (a.kind === 'command_center' ? 1 : 0) - (b.kind === 'command_center' ? 1 : 0));
+    return new Map(sorted.map((r) => [r.regionCode, r.id]));
+  },
+
+  async unitRefs(db: Executor, ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    return db
+      .select({ id: units.id, code: units.code, name: units.name })
+      .from(units)
+      .where(inArray(units.id, [...ids]));
   },
 };

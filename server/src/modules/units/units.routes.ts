@@ -2,7 +2,7 @@ import { CreateUnitBody, IdParams, Unit, UnitKindSchema, UnitList, UpdateUnitBod
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { auditContextOf, authorize } from '../accounts/authorize.js';
+import { auditContextOf, authorize } from '../accounts/index.js';
 import { unitsRepository } from './units.repository.js';
 import { createUnit, updateUnit } from './use-cases/manage-units.js';
 

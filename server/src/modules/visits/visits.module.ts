@@ -1,6 +1,6 @@
 import type { Module } from '../../platform/http.js';
-import { recordAudit } from '../audit/record-audit.js';
-import { gridLocatorFor } from '../grids/grid-locator.js';
+import { recordAudit } from '../audit/index.js';
+import { gridLocatorFor } from '../grids/index.js';
 import { visitsRoutes } from './visits.routes.js';
 import * as tables from './visits.tables.js';
 

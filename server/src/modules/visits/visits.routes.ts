@@ -12,10 +12,9 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
-import { auditContextOf, authorize } from '../accounts/authorize.js';
-import { can } from '../accounts/permissions.js';
-import { idempotencyClaimOf, sendIdempotent } from '../idempotency/idempotency.js';
-import type { PatrolDeps } from '../patrols/patrol-deps.js';
+import { auditContextOf, authorize, can } from '../accounts/index.js';
+import { idempotencyClaimOf, sendIdempotent } from '../idempotency/index.js';
+import type { PatrolDeps } from '../patrols/index.js';
 import { listVisits } from './use-cases/list-visits.js';
 import { createVisitPlan, listVisitPlans } from './use-cases/plan-visit.js';
 import { recordVisit } from './use-cases/record-visit.js';

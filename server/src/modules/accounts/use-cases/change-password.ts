@@ -2,7 +2,7 @@ import type { Db } from '../../../db/client.js';
 import type { Config } from '../../../platform/config.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { accountsRepository } from '../accounts.repository.js';
 import { hashPassword, verifyPassword } from '../passwords.js';
 

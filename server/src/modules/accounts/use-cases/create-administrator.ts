@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../../db/client.js';
-import { recordAudit } from '../../audit/record-audit.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
+import { recordAudit } from '../../audit/index.js';
+import { regionsLookups } from '../../regions/index.js';
 import { accountsRepository } from '../accounts.repository.js';
 import { hashPassword } from '../passwords.js';
 
@@ -71,9 +71,9 @@ export async function createAdministrator(options: CreateAdministratorOptions): 
     if (existing) return { ok: false, reason: 'username-taken' };
     let scopeRegionCode = options.scopeRegionCode;
     if (scopeRegionCode) {
-      if (!(await regionsRepository.findByCode(tx, scopeRegionCode))) return { ok: false, reason: 'unknown-scope' };
+      if (!(await regionsLookups.findByCode(tx, scopeRegionCode))) return { ok: false, reason: 'unknown-scope' };
     } else {
-      const [root] = await regionsRepository.roots(tx);
+      const [root] = await regionsLookups.roots(tx);
       if (!root) return { ok: false, reason: 'no-regions' };
       scopeRegionCode = root.code;
     }

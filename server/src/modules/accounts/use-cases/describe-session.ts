@@ -2,8 +2,8 @@ import type { Role, SessionInfo } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
-import { unitsRepository } from '../../units/units.repository.js';
+import { regionsLookups } from '../../regions/index.js';
+import { unitsLookups } from '../../units/index.js';
 import { accountsRepository } from '../accounts.repository.js';
 import { permissionsOf } from '../permissions.js';
 
@@ -12,8 +12,8 @@ export async function describeSession(db: Db, actor: Actor): Promise<SessionInfo
   const user = await accountsRepository.findUserById(db, actor.id);
   if (!user || !actor.csrfToken) throw new DomainError('unauthenticated');
   const [region, unit] = await Promise.all([
-    regionsRepository.findByCode(db, user.scopeRegionCode),
-    user.unitId ? unitsRepository.findById(db, user.unitId) : undefined,
+    regionsLookups.findByCode(db, user.scopeRegionCode),
+    user.unitId ? unitsLookups.findById(db, user.unitId) : undefined,
   ]);
   return {
     user: {

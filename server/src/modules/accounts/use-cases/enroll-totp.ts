@@ -4,7 +4,7 @@ import type { Config } from '../../../platform/config.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { accountsRepository } from '../accounts.repository.js';
 import { totpStepOf } from './log-in.js';
 

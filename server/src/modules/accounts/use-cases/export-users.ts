@@ -8,7 +8,7 @@ import {
   sheetOf,
   writeWorkbook,
 } from '../../../platform/spreadsheet.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { accountsRepository } from '../accounts.repository.js';
 
 const ROLE_NAMES: Readonly<Record<Role, Localized>> = ROLE_LABELS;

@@ -6,7 +6,7 @@ import type { Config } from '../../../platform/config.js';
 import { decryptSecret, randomToken, sha256Hex } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { isMainlandMobile, maskPhone, phoneIndex } from '../../../platform/phone.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { accountsRepository, type UserRow } from '../accounts.repository.js';
 import { dummyPasswordHash, verifyPassword } from '../passwords.js';
 

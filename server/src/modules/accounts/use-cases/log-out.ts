@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { accountsRepository } from '../accounts.repository.js';
 
 export async function logOut(db: Db, actor: Actor, context: AuditContext): Promise<void> {

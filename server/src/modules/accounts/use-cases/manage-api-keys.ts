@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { randomToken, sha256Hex } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { accountsRepository } from '../accounts.repository.js';
 import { assertGrantableScope } from './manage-users.js';
 

@@ -3,16 +3,16 @@ import type { Db, Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
-import { unitsRepository } from '../../units/units.repository.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { regionsLookups } from '../../regions/index.js';
+import { unitsLookups } from '../../units/index.js';
 import { accountsRepository } from '../accounts.repository.js';
 import { hashPassword } from '../passwords.js';
 
 /** A scope can only be granted inside the granter's own scope. */
 /** The region's path, when the actor may grant it (their own scope or below). */
 export async function assertGrantableScope(db: Executor, actor: Actor, regionCode: string): Promise<string> {
-  const region = await regionsRepository.findByCode(db, regionCode);
+  const region = await regionsLookups.findByCode(db, regionCode);
   if (!region)
     throw new DomainError('invalid-reference', { what: regionCode }, [{ field: 'scopeRegionCode', code: 'invalid' }]);
   if (!isPathWithin(region.path, actor.scopePath)) throw new DomainError('scope-exceeded', { what: region.name });
@@ -21,7 +21,7 @@ export async function assertGrantableScope(db: Executor, actor: Actor, regionCod
 
 async function assertUnitInScope(db: Executor, actor: Actor, unitId: string | null | undefined): Promise<void> {
   if (!unitId) return;
-  const unit = await unitsRepository.findInScope(db, unitId, actor.scopePath);
+  const unit = await unitsLookups.findInScope(db, unitId, actor.scopePath);
   if (!unit) throw new DomainError('invalid-reference', { what: unitId }, [{ field: 'unitId', code: 'invalid' }]);
 }
 
@@ -90,7 +90,7 @@ export async function updateUser(db: Db, actor: Actor, context: AuditContext, id
       action: 'user.update',
       objectType: 'user',
       objectId: id,
-      scopePath: newScopePath ?? (await regionsRepository.findByCode(tx, target.scopeRegionCode))?.path ?? null,
+      scopePath: newScopePath ?? (await regionsLookups.findByCode(tx, target.scopeRegionCode))?.path ?? null,
       details: { changes: { ...changes, ...(passwordHash ? { password: '(changed)' } : {}) } },
     });
   });

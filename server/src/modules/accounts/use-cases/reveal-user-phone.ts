@@ -2,8 +2,7 @@ import type { Db } from '../../../db/client.js';
 import { decryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
-import { statedPurpose } from '../../audit/stated-purpose.js';
+import { type AuditContext, recordAudit, statedPurpose } from '../../audit/index.js';
 import { accountsRepository } from '../accounts.repository.js';
 
 /**

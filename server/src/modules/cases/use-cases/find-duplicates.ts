@@ -1,6 +1,6 @@
 import type { DuplicateSuggestion } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
-import type { CatalogMatter } from '../../catalog/catalog-matter.js';
+import type { CatalogMatter } from '../../catalog/index.js';
 import { type CaseRow, casesRepository } from '../cases.repository.js';
 import { type DuplicateMatch, findDuplicates } from '../domain/duplicates.js';
 

@@ -2,9 +2,9 @@ import type { CaseDetail, Locale } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { can } from '../../accounts/permissions.js';
+import { can } from '../../accounts/index.js';
+import { unitRefs } from '../../units/index.js';
 import { matterOfCase } from '../case-deps.js';
-import { caseDispatchRepository } from '../case-dispatch.repository.js';
 import { caseReportsRepository } from '../case-reports.repository.js';
 import { deskCaseScopeOf } from '../case-scope.js';
 import { caseTimelineRepository } from '../case-timeline.repository.js';
@@ -36,7 +36,7 @@ export async function getCase(db: Executor, actor: Actor, code: string, now: Dat
   if (row.snapshot.pendingReturn) unitIds.add(row.snapshot.pendingReturn.unitId);
   // Units the timeline names (who returned it, who had it before a redispatch or escalation), so it reads by name.
   for (const { event } of events) for (const id of unitIdsIn(event.details)) unitIds.add(id);
-  const units = await caseDispatchRepository.unitRefs(db, [...unitIds]);
+  const units = await unitRefs(db, [...unitIds]);
   const visibility = {
     viewerUserId: actor.kind === 'user' ? actor.id : null,
     seesAnonymous: can(actor.roles, 'cases.reveal'),

@@ -2,8 +2,8 @@ import type { CaseList, CaseListQuery, HandlingLevel, SupervisionList } from '@y
 import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { gridsRepository } from '../../grids/grids.repository.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
+import { gridsLookups } from '../../grids/index.js';
+import { regionsLookups } from '../../regions/index.js';
 import { deskCaseScopeOf } from '../case-scope.js';
 import { type CaseFilter, casesRepository } from '../cases.repository.js';
 import { presentCaseSummary } from '../present-case.js';
@@ -45,11 +45,11 @@ export async function caseFilterOf(
     reportedTo: query.reportedTo ? new Date(query.reportedTo) : undefined,
   };
   if (query.gridCode) {
-    const grid = await gridsRepository.findCurrentInScope(db, query.gridCode, actor.scopePath);
+    const grid = await gridsLookups.findCurrentInScope(db, query.gridCode, actor.scopePath);
     if (!grid) return null;
     filter.underPath = grid.path;
   } else if (query.regionCode) {
-    const region = await regionsRepository.findByCode(db, query.regionCode);
+    const region = await regionsLookups.findByCode(db, query.regionCode);
     if (!region) return null;
     filter.underPath = region.path;
   }

@@ -2,16 +2,14 @@ import type { RoutingRuleList } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
-import { can } from '../../accounts/permissions.js';
-import { caseDispatchRepository } from '../case-dispatch.repository.js';
+import { can } from '../../accounts/index.js';
+import { unitRefs } from '../../units/index.js';
 import { type RoutingRuleRow, routingRulesRepository } from '../routing-rules.repository.js';
 import { countyOf, placePathsOf, presentRule } from './routing-rule-input.js';
 
 /** Rules as the API shows them, each marked whether this caller may change it. */
 export async function presentRules(db: Executor, actor: Actor, rows: readonly RoutingRuleRow[]) {
-  const units = new Map(
-    (await caseDispatchRepository.unitRefs(db, [...new Set(rows.map((r) => r.unitId))])).map((u) => [u.id, u]),
-  );
+  const units = new Map((await unitRefs(db, [...new Set(rows.map((r) => r.unitId))])).map((u) => [u.id, u]));
   const paths = await placePathsOf(db, rows, countyOf(actor));
   const manages = can(actor.roles, 'routing.manage');
   return rows.map((row) => {

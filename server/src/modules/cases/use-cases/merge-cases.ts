@@ -2,7 +2,7 @@ import { type CaseSummary, isOpenState } from '@yiwang/contracts';
 import type { Tx } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import type { AuditContext } from '../../audit/record-audit.js';
+import type { AuditContext } from '../../audit/index.js';
 import { type CaseDeps, matterOfCase, stageLimitsOf } from '../case-deps.js';
 import { caseReportsRepository } from '../case-reports.repository.js';
 import { caseScopeOf, workflowActorOf } from '../case-scope.js';

@@ -2,7 +2,7 @@ import type { RoutingRuleView } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { routingRulesRepository } from '../routing-rules.repository.js';
 import { presentRules } from './list-routing-rules.js';
 import { editableRule } from './routing-rule-input.js';

@@ -1,7 +1,7 @@
 import type { CaseSummary, PointInput } from '@yiwang/contracts';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import type { AuditContext } from '../../audit/record-audit.js';
+import type { AuditContext } from '../../audit/index.js';
 import { type CaseDeps, matterOfCase } from '../case-deps.js';
 import { commandUnitForRegion, placeAtPoint } from '../case-placement.js';
 import { caseScopeOf } from '../case-scope.js';

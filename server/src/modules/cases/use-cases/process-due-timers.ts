@@ -1,6 +1,6 @@
 import { isOpenState } from '@yiwang/contracts';
 import type { Db, Tx } from '../../../db/client.js';
-import type { CatalogMatter } from '../../catalog/catalog-matter.js';
+import type { CatalogMatter } from '../../catalog/index.js';
 import { matterOfCase, stageLimitsOf } from '../case-deps.js';
 import { caseTimelineRepository } from '../case-timeline.repository.js';
 import { type CaseTimerRow, caseTimersRepository } from '../case-timers.repository.js';

@@ -4,12 +4,13 @@ import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { maskPhone } from '../../../platform/phone.js';
 import { isPathWithin } from '../../../platform/scope.js';
-import type { AuditContext, AuditEvent } from '../../audit/record-audit.js';
-import type { CatalogMatter } from '../../catalog/catalog-matter.js';
-import { checkFormAnswers, type FormAnswersInput } from '../../catalog/form-answers.js';
-import type { Crs } from '../../grids/geometry/index.js';
-import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
+import type { AuditContext, AuditEvent } from '../../audit/index.js';
+import type { CatalogMatter } from '../../catalog/index.js';
+import { checkFormAnswers, type FormAnswersInput } from '../../catalog/index.js';
+import type { Crs } from '../../grids/index.js';
+import { idempotencyStatements } from '../../idempotency/index.js';
+import { attachPhotosToCase } from '../../photos/index.js';
+import { regionsLookups } from '../../regions/index.js';
 import { formatCaseCode, newFollowKey } from '../case-code.js';
 import { type CaseDeps, reportableMatter, stageLimitsOf } from '../case-deps.js';
 import { type CasePlace, type CommandUnit, placeReport } from '../case-placement.js';
@@ -22,6 +23,7 @@ import { reportCase as openCaseSnapshot } from '../domain/workflow.js';
 import { intakeRepository } from '../intake.repository.js';
 import { presentCaseSummary } from '../present-case.js';
 import { storeSnapshot } from '../snapshot-json.js';
+import { addReportToCase } from './add-report-to-case.js';
 import { type DuplicateCandidateRow, duplicatesNear, intakeLockKeys, suggestion } from './find-duplicates.js';
 
 /** Who reported: an account (resident, worker), or a caller or visitor the desk enters, or nobody known. */
@@ -108,7 +110,7 @@ export async function reportCase(
     level: matter.handlingLevel,
   });
   if (!isPathWithin(place.path, input.reporterScopePath)) {
-    const names = await regionsRepository.namesByCode(db, [place.regionCode, lastSegment(input.reporterScopePath)]);
+    const names = await regionsLookups.namesByCode(db, [place.regionCode, lastSegment(input.reporterScopePath)]);
     throw new DomainError('case-outside-scope', {
       place: names.get(place.regionCode) ?? place.regionCode,
       scope: names.get(lastSegment(input.reporterScopePath)) ?? input.reporterScopePath,
@@ -121,7 +123,7 @@ export async function reportCase(
       lockKeys: place.point ? intakeLockKeys(matter.code, place.point) : [],
     });
     if (options.idempotency && !started.claimed) {
-      const existing = await intakeRepository.findIdempotencyKey(tx, options.idempotency);
+      const existing = await idempotencyStatements.find(tx, options.idempotency);
       if (existing.requestHash !== options.idempotency.requestHash) throw new DomainError('idempotency-key-reused');
       return {
         status: existing.responseStatus as 200 | 201,
@@ -339,37 +341,20 @@ async function mergeReport(
 ): Promise<IntakeWritten> {
   const [target] = await casesRepository.lockByIds(tx, [ctx.into.candidate.id]);
   if (!target) throw new Error('duplicate candidate vanished');
-  const saved = await casesRepository.updateCase(tx, target.id, target.version, {
-    supporterCount: target.supporterCount + 1,
-    updatedAt: ctx.now,
-  });
-  if (!saved) throw new Error('locked case changed');
-  const summary = await casesRepository.summaryById(tx, target.id);
-  if (!summary) throw new Error('case just written is missing');
   const report = reportRow(deps, input, target.id, ctx);
-  const body = intakeResult(presentCaseSummary(summary), report, 'merged', ctx.possible);
-  await intakeRepository.insertMergedReport(tx, {
+  const body = await addReportToCase(tx, {
+    target,
     report,
-    events: [
-      {
-        caseId: target.id,
-        type: 'report_merged',
-        at: ctx.now,
-        actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
-        actorUnitId: null,
-        fromState: target.state,
-        toState: target.state,
-        details: {
-          reportId: report.id,
-          channel: input.channel,
-          automatic: true,
-          distanceMeters: Math.round(ctx.into.score.distanceMeters * 10) / 10,
-          hoursApart: Math.round(ctx.into.score.hoursApart * 100) / 100,
-          supporterCount: target.supporterCount + 1,
-        },
-      },
-    ],
-    idempotency: ctx.idempotency && { ...ctx.idempotency, status: 200, body },
+    actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
+    details: {
+      channel: input.channel,
+      automatic: true,
+      distanceMeters: Math.round(ctx.into.score.distanceMeters * 10) / 10,
+      hoursApart: Math.round(ctx.into.score.hoursApart * 100) / 100,
+    },
+    now: ctx.now,
+    answer: (summary) => intakeResult(presentCaseSummary(summary), report, 'merged', ctx.possible),
+    idempotency: ctx.idempotency && { ...ctx.idempotency, status: 200 },
   });
   await attachPhotos(tx, input, target);
   const audit: AuditEvent = {

@@ -1,8 +1,8 @@
 import { decryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import type { AuditContext } from '../../audit/record-audit.js';
-import { statedPurpose } from '../../audit/stated-purpose.js';
+import type { AuditContext } from '../../audit/index.js';
+import { statedPurpose } from '../../audit/index.js';
 import type { CaseDeps } from '../case-deps.js';
 import { caseReportsRepository } from '../case-reports.repository.js';
 import { caseScopeOf } from '../case-scope.js';

@@ -3,12 +3,12 @@ import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
-import { accountsRepository } from '../../accounts/accounts.repository.js';
-import { catalogRepository } from '../../catalog/catalog.repository.js';
-import { gridsRepository } from '../../grids/grids.repository.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
-import { unitsRepository } from '../../units/units.repository.js';
-import { caseDispatchRepository } from '../case-dispatch.repository.js';
+import { accountsLookups } from '../../accounts/index.js';
+import { catalogLookups } from '../../catalog/index.js';
+import { gridsLookups } from '../../grids/index.js';
+import { regionsLookups } from '../../regions/index.js';
+import { postsByIds } from '../../staffing/index.js';
+import { unitsLookups } from '../../units/index.js';
 import { type NewRoutingRuleRow, type RoutingRuleRow, routingRulesRepository } from '../routing-rules.repository.js';
 import { routingRuleOf } from './suggest-routing.js';
 
@@ -24,7 +24,7 @@ const missing = (what: string, field: string) =>
 const rootOf = (scopePath: string) => scopePath.split('/')[0] as string;
 
 async function placeOutOfScope(db: Executor, actor: Actor): Promise<DomainError> {
-  const scope = await regionsRepository.findByCode(db, actor.scopeRegionCode);
+  const scope = await regionsLookups.findByCode(db, actor.scopeRegionCode);
   return new DomainError('routing-place-out-of-scope', { scope: scope?.name ?? actor.scopeRegionCode }, [
     { field: 'place', code: 'invalid' },
   ]);
@@ -48,7 +48,7 @@ export async function ruleColumnsOf(db: Executor, actor: Actor, body: RoutingRul
   };
   if (body.matter !== '*') {
     if ('matterCode' in body.matter) {
-      if (!(await catalogRepository.findCurrent(db, body.matter.matterCode)))
+      if (!(await catalogLookups.findCurrent(db, body.matter.matterCode)))
         throw missing(body.matter.matterCode, 'matter.matterCode');
       columns.matterCode = body.matter.matterCode;
     } else {
@@ -58,23 +58,23 @@ export async function ruleColumnsOf(db: Executor, actor: Actor, body: RoutingRul
   if (body.place === '*') {
     if (actor.scopePath !== rootOf(actor.scopePath)) throw await placeOutOfScope(db, actor);
   } else if ('regionCode' in body.place) {
-    const region = await regionsRepository.findInScope(db, body.place.regionCode, actor.scopePath);
+    const region = await regionsLookups.findInScope(db, body.place.regionCode, actor.scopePath);
     if (!region) throw missing(body.place.regionCode, 'place.regionCode');
     columns.regionPathPrefix = region.path;
   } else {
-    const grid = await gridsRepository.findCurrentInScope(db, body.place.gridCode, actor.scopePath);
+    const grid = await gridsLookups.findCurrentInScope(db, body.place.gridCode, actor.scopePath);
     if (!grid) throw missing(body.place.gridCode, 'place.gridCode');
     // A case is placed in a base grid; a rule for a larger one would never match (use its region).
     if (grid.level !== 3) throw new DomainError('validation', {}, [{ field: 'place.gridCode', code: 'base-grid' }]);
     columns.gridCode = grid.code;
   }
-  if (!(await unitsRepository.findInScope(db, body.unitId, actor.scopePath))) throw missing(body.unitId, 'unitId');
+  if (!(await unitsLookups.findInScope(db, body.unitId, actor.scopePath))) throw missing(body.unitId, 'unitId');
   if (columns.postId) {
-    const [post] = await caseDispatchRepository.postsByIds(db, [columns.postId]);
-    const grid = post && (await gridsRepository.findCurrentInScope(db, post.gridCode, actor.scopePath));
+    const [post] = await postsByIds(db, [columns.postId]);
+    const grid = post && (await gridsLookups.findCurrentInScope(db, post.gridCode, actor.scopePath));
     if (!grid) throw missing(columns.postId, 'postId');
   }
-  if (columns.personUserId && !(await accountsRepository.findUserInScope(db, columns.personUserId, actor.scopePath)))
+  if (columns.personUserId && !(await accountsLookups.findUserInScope(db, columns.personUserId, actor.scopePath)))
     throw missing(columns.personUserId, 'personUserId');
   return columns;
 }
@@ -90,7 +90,7 @@ export async function placePathsOf(
   root: string,
 ): Promise<Map<string, string>> {
   const gridCodes = [...new Set(rows.flatMap((r) => (r.gridCode ? [r.gridCode] : [])))];
-  const grids = new Map((await gridsRepository.findCurrentByCodes(db, gridCodes)).map((g) => [g.code, g.path]));
+  const grids = new Map((await gridsLookups.findCurrentByCodes(db, gridCodes)).map((g) => [g.code, g.path]));
   return new Map(rows.map((r) => [r.id, r.regionPathPrefix ?? (r.gridCode ? (grids.get(r.gridCode) ?? root) : root)]));
 }
 

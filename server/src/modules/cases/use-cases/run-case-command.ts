@@ -2,14 +2,14 @@ import type { CaseCommandBody, CommandResult } from '@yiwang/contracts';
 import type { Tx } from '../../../db/client.js';
 import { DomainError, type ErrorCode } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { accountsRepository } from '../../accounts/accounts.repository.js';
-import type { Permission } from '../../accounts/permissions.js';
-import type { AuditContext } from '../../audit/record-audit.js';
-import type { CatalogMatter } from '../../catalog/catalog-matter.js';
-import { attachPhotosToCase } from '../../photos/use-cases/attach-photos-to-case.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
+import type { Permission } from '../../accounts/index.js';
+import { accountsLookups } from '../../accounts/index.js';
+import type { AuditContext } from '../../audit/index.js';
+import type { CatalogMatter } from '../../catalog/index.js';
+import { attachPhotosToCase } from '../../photos/index.js';
+import { regionsLookups } from '../../regions/index.js';
+import { unitRefs } from '../../units/index.js';
 import { type CaseDeps, matterOfCase, reportableMatter, stageLimitsOf } from '../case-deps.js';
-import { caseDispatchRepository } from '../case-dispatch.repository.js';
 import { commandUnitForRegion } from '../case-placement.js';
 import { caseReportsRepository } from '../case-reports.repository.js';
 import { caseScopeOf, isResidentOnly, workflowActorOf } from '../case-scope.js';
@@ -144,7 +144,7 @@ export async function runCaseCommand(
     const summary = await casesRepository.summaryById(tx, row.id);
     if (!summary) throw new Error('case just written is missing');
     const actorName =
-      actor.kind === 'user' ? ((await accountsRepository.findUserById(tx, actor.id))?.displayName ?? null) : null;
+      actor.kind === 'user' ? ((await accountsLookups.findUserById(tx, actor.id))?.displayName ?? null) : null;
     let presented = presentCaseSummary(summary);
     if (isResidentOnly(actor)) {
       // A reporter without the desk view (a resident rating): their own report's words only.
@@ -182,7 +182,7 @@ async function attachCommandPhotos(tx: Tx, actor: Actor, row: CaseRow, body: Cas
 const toDate = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
 
 async function checkUnits(tx: Tx, ids: readonly string[], field: string): Promise<void> {
-  const found = new Set((await caseDispatchRepository.unitRefs(tx, ids)).map((u) => u.id));
+  const found = new Set((await unitRefs(tx, ids)).map((u) => u.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     throw new DomainError('invalid-reference', { what: missing.join(', ') }, [{ field, code: 'invalid' }]);
@@ -307,7 +307,7 @@ async function toDomainCommand(
 export async function escalationTarget(tx: Tx, row: CaseRow, snapshot: CaseSnapshot): Promise<string> {
   const level = levelAbove(snapshot.level);
   if (level === null) return snapshot.commandUnitId;
-  const region = await regionsRepository.findByCode(tx, row.regionCode);
+  const region = await regionsLookups.findByCode(tx, row.regionCode);
   if (!region) throw new Error(`region ${row.regionCode} missing`);
   return (await commandUnitForRegion(tx, level, region.path)).unitId;
 }

@@ -1,10 +1,10 @@
 import type { Locale, RoutingSuggestion } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
-import { accountsRepository } from '../../accounts/accounts.repository.js';
-import type { CatalogMatter } from '../../catalog/catalog-matter.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
-import { currentHolder } from '../../staffing/current-holder.js';
-import { staffingRepository } from '../../staffing/staffing.repository.js';
+import { accountsLookups } from '../../accounts/index.js';
+import type { CatalogMatter } from '../../catalog/index.js';
+import { regionsLookups } from '../../regions/index.js';
+import { currentHolder, postsByIds, staffingLookups } from '../../staffing/index.js';
+import { commandUnitsOfRegions, unitRefs } from '../../units/index.js';
 import { caseDispatchRepository } from '../case-dispatch.repository.js';
 import type { CaseRow } from '../cases.repository.js';
 import { type CaseToRoute, type RoutingResult, type RoutingRule, routeCase } from '../domain/routing.js';
@@ -43,7 +43,7 @@ export async function suggestRouting(
   at: Date,
   locale: Locale,
 ): Promise<RoutingSuggestion> {
-  const region = await regionsRepository.findByCode(db, row.regionCode);
+  const region = await regionsLookups.findByCode(db, row.regionCode);
   const subject: CaseToRoute = {
     matterCode: row.matterCode,
     matterCategory: matter.category,
@@ -65,12 +65,12 @@ export async function routeSubject(
   const { regionPath } = subject;
   const rules = ruleRows.map(routingRuleOf);
   const postIds = [...new Set(ruleRows.flatMap((r) => (r.postId ? [r.postId] : [])))];
-  const posts = await caseDispatchRepository.postsByIds(db, postIds);
+  const posts = await postsByIds(db, postIds);
   const people = [...new Set(posts.flatMap((p) => [p.holderUserId, p.backupUserId]))];
-  const absences = await staffingRepository.absencesOverlapping(db, at, new Date(at.getTime() + 1), people);
-  const commandUnits = await caseDispatchRepository.commandUnitsOfRegions(db, regionPath.split('/'));
+  const absences = await staffingLookups.absencesOverlapping(db, at, new Date(at.getTime() + 1), people);
+  const commandUnits = await commandUnitsOfRegions(db, regionPath.split('/'));
   const unitIds = [...new Set([...ruleRows.map((r) => r.unitId), ...commandUnits.values()])];
-  const units = new Map((await caseDispatchRepository.unitRefs(db, unitIds)).map((u) => [u.id, u]));
+  const units = new Map((await unitRefs(db, unitIds)).map((u) => [u.id, u]));
 
   const result: RoutingResult = routeCase(
     subject,
@@ -92,7 +92,7 @@ export async function routeSubject(
     return { ok: false, unit: null, person: null, ruleCode: null, via: null, reason: result.explanation[locale] };
   }
   const unit = units.get(result.unitId);
-  const person = result.personId ? await accountsRepository.findUserById(db, result.personId) : undefined;
+  const person = result.personId ? await accountsLookups.findUserById(db, result.personId) : undefined;
   return {
     ok: true,
     unit: unit ? unitRef(unit) : null,

@@ -3,8 +3,8 @@ import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
-import type { GridLocator } from '../../grids/grid-locator.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
+import type { GridLocator } from '../../grids/index.js';
+import { regionsLookups } from '../../regions/index.js';
 import { reportableMatter } from '../case-deps.js';
 import { placeAtPoint } from '../case-placement.js';
 import { type CaseToRoute, rulesPassedOver } from '../domain/routing.js';
@@ -27,7 +27,7 @@ export async function testRouting(
   const matter = await reportableMatter(db, body.matterCode);
   const place = await placeAtPoint(db, deps.locator, [body.point.lon, body.point.lat], body.point.crs);
   if (!isPathWithin(place.path, actor.scopePath)) {
-    const scope = await regionsRepository.findByCode(db, actor.scopeRegionCode);
+    const scope = await regionsLookups.findByCode(db, actor.scopeRegionCode);
     throw new DomainError('routing-place-out-of-scope', { scope: scope?.name ?? actor.scopeRegionCode }, [
       { field: 'point', code: 'invalid' },
     ]);

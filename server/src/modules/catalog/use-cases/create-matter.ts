@@ -2,7 +2,7 @@ import type { CreateMatterBody, MatterDetail } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { catalogRepository } from '../catalog.repository.js';
 import { defaultEscalationFor, matterToRow } from '../catalog-matter.js';
 import type { Matter } from '../data/matter.js';

@@ -2,9 +2,8 @@ import type { NearbyCaseList, NearbyCasesQuery } from '@yiwang/contracts';
 import { haversineMeters } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
-import { reportableMatter } from '../../cases/case-deps.js';
-import { caseScopeOf } from '../../cases/case-scope.js';
-import { toWgs84 } from '../../grids/geometry/index.js';
+import { caseScopeOf, reportableMatter } from '../../cases/index.js';
+import { toWgs84 } from '../../grids/index.js';
 import { fieldRepository } from '../field.repository.js';
 
 const MIN_RADIUS_M = 100;

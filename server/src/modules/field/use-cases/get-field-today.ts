@@ -1,13 +1,9 @@
 import type { CaseSummary, FieldToday, FrequentMatter } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
-import { caseScopeOf } from '../../cases/case-scope.js';
-import { casesRepository } from '../../cases/cases.repository.js';
-import { presentCaseSummary } from '../../cases/present-case.js';
-import { patrolsRepository } from '../../patrols/patrols.repository.js';
-import { presentPatrol } from '../../patrols/present-patrol.js';
-import { presentVisitPlan } from '../../visits/present-visit.js';
-import { visitsRepository } from '../../visits/visits.repository.js';
+import { caseScopeOf, casesLookups, presentCaseSummary } from '../../cases/index.js';
+import { patrolsLookups, presentPatrol } from '../../patrols/index.js';
+import { presentVisitPlan, visitsLookups } from '../../visits/index.js';
 import { fieldRepository } from '../field.repository.js';
 
 const DAY_MS = 24 * 3_600_000;
@@ -29,15 +25,15 @@ export async function getFieldToday(db: Db, actor: Actor, now: Date): Promise<Fi
   const myGrids = await fieldRepository.gridsHeldBy(db, actor.id);
   const myGridCodes = myGrids.map((g) => g.code);
   const [patrol, toVerify, myReports, visitsDue, frequentMatters] = await Promise.all([
-    patrolsRepository.findOpenOfUser(db, actor.id),
-    casesRepository.listInScope(db, { state: ['handled'] }, caseScopeOf(actor), { limit: TO_VERIFY, offset: 0 }),
-    casesRepository.listInScope(
+    patrolsLookups.findOpenOfUser(db, actor.id),
+    casesLookups.listInScope(db, { state: ['handled'] }, caseScopeOf(actor), { limit: TO_VERIFY, offset: 0 }),
+    casesLookups.listInScope(
       db,
       {},
       { scopePath: actor.scopePath, reporterUserId: actor.id },
       { limit: MY_REPORTS, offset: 0 },
     ),
-    visitsRepository.listPlans(db, {
+    visitsLookups.listPlans(db, {
       areaPath: actor.scopePath,
       gridCodes: myGridCodes.length > 0 ? myGridCodes : undefined,
       open: true,

@@ -2,11 +2,8 @@ import type { ActivityQuery, WorkerActivity, WorkerActivityList } from '@yiwang/
 import type { Db } from '../../../db/client.js';
 import { chinaDayRange } from '../../../platform/china-day.js';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
-import { areaPathOf } from '../../patrols/area-of.js';
-import { minutesWithin } from '../../patrols/patrol-track.js';
-import { patrolsRepository } from '../../patrols/patrols.repository.js';
-import { roundMeters } from '../../patrols/present-patrol.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { areaPathOf, minutesWithin, patrolsLookups, roundMeters } from '../../patrols/index.js';
 import { fieldRepository } from '../field.repository.js';
 
 const MAX_PATROLS = 5000;
@@ -28,7 +25,7 @@ export async function listActivity(
   return db.transaction(async (tx) => {
     const areaPath = await areaPathOf(tx, actor, query);
     const [patrolled, reports, verifications, visits, gridWorkers] = await Promise.all([
-      patrolsRepository.patrolsWithFixesIn(tx, { areaPath, from, to, limit: MAX_PATROLS }),
+      patrolsLookups.patrolsWithFixesIn(tx, { areaPath, from, to, limit: MAX_PATROLS }),
       fieldRepository.reportsPerUser(tx, areaPath, from, to),
       fieldRepository.verificationsPerUser(tx, areaPath, from, to),
       fieldRepository.visitsPerUser(tx, areaPath, from, to),

@@ -1,7 +1,7 @@
 import type { CoverageReport } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
+import { regionsLookups } from '../../regions/index.js';
 import { type AreaGeometry, findCoverageFaults } from '../geometry/index.js';
 import { type GridRow, gridsRepository } from '../grids.repository.js';
 
@@ -15,8 +15,8 @@ const TOLERANCE_SQUARE_METERS = 1;
 export async function checkCoverage(db: Db, scopePath: string, parentCode: string): Promise<CoverageReport> {
   let parent: { code: string; name: string; kind: 'region' | 'grid'; geometry: AreaGeometry };
   let children: GridRow[];
-  const region = await regionsRepository.findInScope(db, parentCode, scopePath);
-  const full = region ? await regionsRepository.findByCode(db, parentCode) : undefined;
+  const region = await regionsLookups.findInScope(db, parentCode, scopePath);
+  const full = region ? await regionsLookups.findByCode(db, parentCode) : undefined;
   if (region && full?.geometry) {
     parent = { code: region.code, name: region.name, kind: 'region', geometry: full.geometry as AreaGeometry };
     children = await gridsRepository.currentWithGeometryInScope(db, { level: 1 }, scopePath);

@@ -1,8 +1,8 @@
 import type { ImportReport, Locale } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { regionsLookups } from '../../regions/index.js';
 import { areaSquareMeters, bboxOf } from '../geometry/index.js';
 import { gridPath } from '../grid-path.js';
 import { describeImportIssue } from '../grids.messages.js';
@@ -62,7 +62,7 @@ export async function importGrids(
       row,
     });
   }
-  const regionCodes = await regionsRepository.existingCodes(db, [
+  const regionCodes = await regionsLookups.existingCodes(db, [
     ...new Set(codes.flatMap((c) => [c.slice(0, 9), c.slice(0, 12)])),
   ]);
 

@@ -1,8 +1,8 @@
 import type { Locale, SizingQuery, SizingReport } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { type ColumnSpec, type Localized, sheetOf, writeWorkbook } from '../../../platform/spreadsheet.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
-import { staffingRepository } from '../../staffing/staffing.repository.js';
+import { regionsLookups } from '../../regions/index.js';
+import { staffingLookups } from '../../staffing/index.js';
 import { gridsRepository } from '../grids.repository.js';
 import { assessSizing } from '../sizing.js';
 
@@ -12,11 +12,11 @@ import { assessSizing } from '../sizing.js';
  */
 export async function reportSizing(db: Db, scopePath: string, query: SizingQuery): Promise<SizingReport> {
   const { parentCode, onlyProblems, ...standard } = query;
-  const region = parentCode ? await regionsRepository.findInScope(db, parentCode, scopePath) : undefined;
+  const region = parentCode ? await regionsLookups.findInScope(db, parentCode, scopePath) : undefined;
   const path = region ? region.path : scopePath;
   const filter = region ? { level: 3 } : { level: 3, parentCode };
   const rows = await gridsRepository.currentWithGeometryInScope(db, filter, path);
-  const posts = await staffingRepository.postsInScope(db, path, {
+  const posts = await staffingLookups.postsInScope(db, path, {
     role: 'grid_worker',
     gridCodes: rows.map((r) => r.code),
   });

@@ -1,9 +1,8 @@
 import type { HotlineWorkOrder, HotlineWorkOrderAccepted } from '@yiwang/contracts';
-import type { AuditContext } from '../../audit/record-audit.js';
-import type { CaseDeps } from '../../cases/case-deps.js';
-import { reportCase } from '../../cases/use-cases/report-case.js';
-import { catalogRepository } from '../../catalog/catalog.repository.js';
-import { matterFromRow } from '../../catalog/catalog-matter.js';
+import type { AuditContext } from '../../audit/index.js';
+import type { CaseDeps } from '../../cases/index.js';
+import { reportCase } from '../../cases/index.js';
+import { catalogLookups, matterFromRow } from '../../catalog/index.js';
 import { hotlineRepository } from '../hotline.repository.js';
 import { matchMatter } from '../match-matter.js';
 
@@ -21,7 +20,7 @@ export async function receiveWorkOrder(
 ): Promise<{ status: 200 | 201; body: HotlineWorkOrderAccepted }> {
   const matterCode =
     order.matterCode ??
-    matchMatter((await catalogRepository.currentAll(deps.db)).map(matterFromRow), {
+    matchMatter((await catalogLookups.currentAll(deps.db)).map(matterFromRow), {
       category: order.category,
       description: order.description,
     });

@@ -1,8 +1,7 @@
 import type { Locale } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
-import { catalogRepository } from '../../catalog/catalog.repository.js';
-import { matterFromRow } from '../../catalog/catalog-matter.js';
+import { catalogLookups, matterFromRow } from '../../catalog/index.js';
 import {
   type Open311Service,
   type Open311ServiceDefinition,
@@ -12,7 +11,7 @@ import {
 
 /** GET services: every matter that can be reported now (the catalog's current versions). */
 export async function listServices(db: Executor, locale: Locale): Promise<Open311Service[]> {
-  const rows = await catalogRepository.currentAll(db);
+  const rows = await catalogLookups.currentAll(db);
   return rows
     .filter((row) => row.active)
     .map(matterFromRow)
@@ -21,7 +20,7 @@ export async function listServices(db: Executor, locale: Locale): Promise<Open31
 
 /** GET service definition: the matter's form fields as GeoReport attributes; 404 for an unknown code. */
 export async function describeService(db: Executor, code: string, locale: Locale): Promise<Open311ServiceDefinition> {
-  const row = await catalogRepository.findCurrent(db, code);
+  const row = await catalogLookups.findCurrent(db, code);
   if (!row?.active) throw new DomainError('not-found');
   return presentServiceDefinition(matterFromRow(row), locale);
 }

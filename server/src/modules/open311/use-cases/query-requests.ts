@@ -1,7 +1,7 @@
 import type { Locale, Open311RequestsQuery } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
-import type { PhotoStorage } from '../../photos/photo-storage.js';
+import type { PhotoStorage } from '../../photos/index.js';
 import { open311Repository, type RequestFilter } from '../open311.repository.js';
 import { type Open311Request, type Open311Token, presentRequest } from '../present-open311.js';
 

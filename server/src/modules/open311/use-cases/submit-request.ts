@@ -3,11 +3,11 @@ import type { Db } from '../../../db/client.js';
 import { sha256Hex } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { accountsRepository } from '../../accounts/accounts.repository.js';
-import { can } from '../../accounts/permissions.js';
-import type { CaseDeps } from '../../cases/case-deps.js';
-import { reportCase } from '../../cases/use-cases/report-case.js';
-import { catalogRepository } from '../../catalog/catalog.repository.js';
-import type { FormAnswersInput } from '../../catalog/form-answers.js';
+import { can } from '../../accounts/index.js';
+import type { CaseDeps } from '../../cases/index.js';
+import { reportCase } from '../../cases/index.js';
+import type { FormAnswersInput } from '../../catalog/index.js';
+import { catalogLookups } from '../../catalog/index.js';
 import { open311Repository } from '../open311.repository.js';
 import type { Open311Created } from '../present-open311.js';
 
@@ -33,7 +33,7 @@ export async function submitServiceRequest(
 ): Promise<{ status: 200 | 201; body: Open311Created }> {
   const key = await apiKeyOf(deps.db, input.apiKey, now);
   const { body } = input;
-  const matter = await catalogRepository.findCurrent(deps.db, body.service_code);
+  const matter = await catalogLookups.findCurrent(deps.db, body.service_code);
   if (!matter?.active) throw new DomainError('not-found');
   const hasPoint = body.lat !== undefined && body.long !== undefined;
   const address = body.address_string?.trim() || (body.address_id ? `address_id:${body.address_id}` : undefined);

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/client.js';
-import { recordAudit } from '../../audit/record-audit.js';
+import { recordAudit } from '../../audit/index.js';
 import { patrolsRepository } from '../patrols.repository.js';
 
 const BATCH = 500;

@@ -1,9 +1,9 @@
 import type { Patrol } from '@yiwang/contracts';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import type { AuditContext } from '../../audit/record-audit.js';
-import { appendDomainEvent } from '../../events/domain-events.js';
-import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
+import type { AuditContext } from '../../audit/index.js';
+import { appendDomainEvent } from '../../events/index.js';
+import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/index.js';
 import type { PatrolDeps } from '../patrol-deps.js';
 import { CLOCK_SKEW_MS } from '../patrol-track.js';
 import { patrolsRepository } from '../patrols.repository.js';

@@ -8,7 +8,7 @@ import type {
 import type { Db } from '../../../db/client.js';
 import { chinaDayRange } from '../../../platform/china-day.js';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { areaPathOf } from '../area-of.js';
 import { trackLine } from '../patrol-track.js';
 import { patrolsRepository } from '../patrols.repository.js';

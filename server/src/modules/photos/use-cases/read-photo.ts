@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
-import { can } from '../../accounts/permissions.js';
+import { can } from '../../accounts/index.js';
 import { caseScopeOf, isResidentOnly } from '../../cases/case-scope.js';
 import { casesRepository } from '../../cases/cases.repository.js';
 import { makeThumbnail } from '../derive-images.js';

@@ -1,7 +1,6 @@
 import type { PhotoContentType } from '@yiwang/contracts';
 import type { Actor } from '../../../platform/http.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
-import { statedPurpose } from '../../audit/stated-purpose.js';
+import { type AuditContext, recordAudit, statedPurpose } from '../../audit/index.js';
 import type { PhotoDeps } from './deps.js';
 import { findReadablePhoto } from './read-photo.js';
 

@@ -1,6 +1,5 @@
 import type { ResidentPlace } from '@yiwang/contracts';
-import type { Crs } from '../../grids/geometry/index.js';
-import type { GridLocator, LocatedGrid } from '../../grids/grid-locator.js';
+import type { Crs, GridLocator, LocatedGrid } from '../../grids/index.js';
 
 const named = (g: LocatedGrid | undefined) => (g ? { code: g.code, name: g.name, nameEn: g.nameEn } : null);
 

@@ -1,10 +1,9 @@
 import type { PublicCaseView } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
-import { normalizeFollowKey } from '../../cases/case-code.js';
-import { caseTimelineRepository } from '../../cases/case-timeline.repository.js';
-import type { PhotoStorage } from '../../photos/photo-storage.js';
-import { findPhotoOfCase, readSharedPhotoFile } from '../../photos/use-cases/read-photo.js';
+import { caseTimelineLookups, normalizeFollowKey } from '../../cases/index.js';
+import type { PhotoStorage } from '../../photos/index.js';
+import { findPhotoOfCase, readSharedPhotoFile } from '../../photos/index.js';
 import { isResolved, publicStateOf, publicTimeline } from '../public-case.js';
 import { type FollowedCaseRow, residentsRepository } from '../residents.repository.js';
 
@@ -37,7 +36,7 @@ export async function followCase(db: Db, code: string, key: string | undefined):
   const { row, mergedFromCode } = await followedCase(db, code, key);
   const [matter, events] = await Promise.all([
     residentsRepository.matterNames(db, row.matterCode, row.matterVersion),
-    caseTimelineRepository.eventsOf(db, row.id),
+    caseTimelineLookups.eventsOf(db, row.id),
   ]);
   const feedback = row.snapshot.feedback;
   return {

@@ -1,8 +1,7 @@
 import type { MyReportList } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
-import { reporterMayRate } from '../../cases/domain/workflow.js';
-import { loadSnapshot } from '../../cases/snapshot-json.js';
+import { loadSnapshot, reporterMayRate } from '../../cases/index.js';
 import { publicStateOf } from '../public-case.js';
 import { residentsRepository } from '../residents.repository.js';
 

@@ -5,8 +5,8 @@ import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { maskPhone, phoneIndex } from '../../../platform/phone.js';
 import { accountsRepository, type UserRow } from '../../accounts/accounts.repository.js';
-import { hashPassword } from '../../accounts/passwords.js';
-import { recordAudit } from '../../audit/record-audit.js';
+import { hashPassword } from '../../accounts/index.js';
+import { recordAudit } from '../../audit/index.js';
 import { residentsRepository } from '../residents.repository.js';
 
 export interface RegisterResidentOptions {

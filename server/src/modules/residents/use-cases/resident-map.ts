@@ -1,7 +1,7 @@
 import type { ResidentMap } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import type { Config } from '../../../platform/config.js';
-import { gridsRepository } from '../../grids/grids.repository.js';
+import { gridsLookups } from '../../grids/index.js';
 import { residentsRepository } from '../residents.repository.js';
 
 /**
@@ -11,7 +11,7 @@ import { residentsRepository } from '../residents.repository.js';
  */
 export async function residentMap(db: Executor, config: Pick<Config, 'mapTiles'>): Promise<ResidentMap> {
   const county = await residentsRepository.countyRegion(db);
-  const towns = county ? await gridsRepository.currentWithGeometryInScope(db, { level: 1 }, county.path) : [];
+  const towns = county ? await gridsLookups.currentWithGeometryInScope(db, { level: 1 }, county.path) : [];
   return {
     tiles: config.mapTiles,
     towns: {

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { maskPhone, phoneIndex } from '../../../platform/phone.js';
 import { accountsRepository } from '../../accounts/accounts.repository.js';
-import { recordAudit } from '../../audit/record-audit.js';
+import { recordAudit } from '../../audit/index.js';
 import { residentUsername } from './register-resident.js';
 
 /**

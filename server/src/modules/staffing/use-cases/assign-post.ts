@@ -2,9 +2,9 @@ import type { GridPost } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { accountsRepository } from '../../accounts/accounts.repository.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
-import { gridsRepository } from '../../grids/grids.repository.js';
+import { accountsLookups } from '../../accounts/index.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { gridsLookups } from '../../grids/index.js';
 import { staffingRepository } from '../staffing.repository.js';
 import { listPosts } from './list-posts.js';
 
@@ -15,7 +15,7 @@ export async function assignPost(
   context: AuditContext,
   input: { gridCode: string; role: GridPost['role']; holderUserId: string; backupUserId: string },
 ): Promise<GridPost> {
-  const grid = await gridsRepository.findCurrentInScope(db, input.gridCode, actor.scopePath);
+  const grid = await gridsLookups.findCurrentInScope(db, input.gridCode, actor.scopePath);
   if (!grid) throw new DomainError('not-found');
   if (input.holderUserId === input.backupUserId) {
     throw new DomainError('validation', {}, [{ field: 'backupUserId', code: 'same-as-holder' }]);
@@ -24,7 +24,7 @@ export async function assignPost(
     ['holderUserId', input.holderUserId],
     ['backupUserId', input.backupUserId],
   ] as const) {
-    if (!(await accountsRepository.findUserInScope(db, id, actor.scopePath))) {
+    if (!(await accountsLookups.findUserInScope(db, id, actor.scopePath))) {
       throw new DomainError('invalid-reference', { what: id }, [{ field, code: 'invalid' }]);
     }
   }

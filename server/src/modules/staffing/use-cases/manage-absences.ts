@@ -2,8 +2,8 @@ import type { CreateAbsenceBody } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import { accountsRepository } from '../../accounts/accounts.repository.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
+import { accountsLookups } from '../../accounts/index.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { staffingRepository } from '../staffing.repository.js';
 
 /**
@@ -14,7 +14,7 @@ export async function markAbsent(db: Db, actor: Actor, context: AuditContext, in
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (!(endsAt > startsAt)) throw new DomainError('validation', {}, [{ field: 'endsAt', code: 'after-start' }]);
-  const person = await accountsRepository.findUserInScope(db, input.userId, actor.scopePath);
+  const person = await accountsLookups.findUserInScope(db, input.userId, actor.scopePath);
   if (!person)
     throw new DomainError('invalid-reference', { what: input.userId }, [{ field: 'userId', code: 'invalid' }]);
   return db.transaction(async (tx) => {
@@ -40,7 +40,7 @@ export async function cancelAbsence(db: Db, actor: Actor, context: AuditContext,
   if (
     !absence ||
     absence.cancelledAt ||
-    !(await accountsRepository.findUserInScope(db, absence.userId, actor.scopePath))
+    !(await accountsLookups.findUserInScope(db, absence.userId, actor.scopePath))
   ) {
     throw new DomainError('not-found');
   }

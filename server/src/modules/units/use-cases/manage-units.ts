@@ -3,12 +3,12 @@ import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
-import { regionsRepository } from '../../regions/regions.repository.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { regionsLookups } from '../../regions/index.js';
 import { unitsRepository } from '../units.repository.js';
 
 async function assertRegionInScope(db: Db, actor: Actor, regionCode: string) {
-  const region = await regionsRepository.findByCode(db, regionCode);
+  const region = await regionsLookups.findByCode(db, regionCode);
   if (!region)
     throw new DomainError('invalid-reference', { what: regionCode }, [{ field: 'regionCode', code: 'invalid' }]);
   if (!isPathWithin(region.path, actor.scopePath)) throw new DomainError('scope-exceeded', { what: region.name });

@@ -2,9 +2,9 @@ import type { VisitList, VisitListQuery } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { chinaDayRange } from '../../../platform/china-day.js';
 import type { Actor } from '../../../platform/http.js';
-import { can } from '../../accounts/permissions.js';
-import { type AuditContext, recordAudit } from '../../audit/record-audit.js';
-import { areaPathOf } from '../../patrols/area-of.js';
+import { can } from '../../accounts/index.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { areaPathOf } from '../../patrols/index.js';
 import { presentVisit } from '../present-visit.js';
 import { visitsRepository } from '../visits.repository.js';
 

@@ -3,10 +3,10 @@ import type { Db } from '../../../db/client.js';
 import { chinaDayRange } from '../../../platform/china-day.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import type { AuditContext, recordAudit } from '../../audit/record-audit.js';
-import { gridsRepository } from '../../grids/grids.repository.js';
-import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
-import { areaPathOf } from '../../patrols/area-of.js';
+import type { AuditContext, recordAudit } from '../../audit/index.js';
+import { gridsLookups } from '../../grids/index.js';
+import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/index.js';
+import { areaPathOf } from '../../patrols/index.js';
 import { presentVisitPlan } from '../present-visit.js';
 import { visitsRepository } from '../visits.repository.js';
 
@@ -18,7 +18,7 @@ export async function createVisitPlan(
   { body, idempotency }: { body: CreateVisitPlanBody; idempotency?: IdempotencyClaim | undefined },
 ): Promise<IdempotentOutcome<VisitPlan>> {
   chinaDayRange(body.dueOn, 'dueOn');
-  const grid = await gridsRepository.findCurrentInScope(deps.db, body.gridCode, actor.scopePath);
+  const grid = await gridsLookups.findCurrentInScope(deps.db, body.gridCode, actor.scopePath);
   if (!grid)
     throw new DomainError('invalid-reference', { what: body.gridCode }, [{ field: 'gridCode', code: 'invalid' }]);
   return runIdempotent(deps.db, idempotency, async (tx) => {

@@ -1,14 +1,13 @@
 import type { RecordVisitBody, Visit } from '@yiwang/contracts';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
-import type { AuditContext } from '../../audit/record-audit.js';
-import { appendDomainEvent } from '../../events/domain-events.js';
-import { type Position, toWgs84 } from '../../grids/geometry/index.js';
-import type { LocatedGrid } from '../../grids/grid-locator.js';
-import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/idempotency.js';
-import type { PatrolDeps } from '../../patrols/patrol-deps.js';
-import { CLOCK_SKEW_MS } from '../../patrols/patrol-track.js';
-import { patrolsRepository } from '../../patrols/patrols.repository.js';
+import type { AuditContext } from '../../audit/index.js';
+import { appendDomainEvent } from '../../events/index.js';
+import type { LocatedGrid } from '../../grids/index.js';
+import { type Position, toWgs84 } from '../../grids/index.js';
+import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/index.js';
+import type { PatrolDeps } from '../../patrols/index.js';
+import { CLOCK_SKEW_MS, patrolsLookups } from '../../patrols/index.js';
 import { presentVisit } from '../present-visit.js';
 import { visitsRepository } from '../visits.repository.js';
 
@@ -39,7 +38,7 @@ export async function recordVisit(
 
   return runIdempotent(deps.db, idempotency, async (tx) => {
     if (body.patrolId) {
-      const patrol = await patrolsRepository.findById(tx, body.patrolId);
+      const patrol = await patrolsLookups.findById(tx, body.patrolId);
       if (!patrol) {
         throw new DomainError('invalid-reference', { what: body.patrolId }, [{ field: 'patrolId', code: 'invalid' }]);
       }

@@ -1,10 +1,10 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { idempotencyKeys } from './cases.tables.js';
+import { idempotencyKeys } from './idempotency.tables.js';
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
 
-/** Idempotency-Key claims, over the intake's idempotency_keys table. */
+/** Idempotency-Key claims: the only writer of idempotency_keys (the intake embeds the statements below in its own). */
 export const idempotencyKeysRepository = {
   /**
    * Claims a key in the caller's transaction. A concurrent claim of the same key waits for
@@ -42,5 +42,33 @@ export const idempotencyKeysRepository = {
   /** Keys older than `before` (kept for a day or so: long enough for any client's retries). */
   async deleteIdempotencyKeysBefore(db: Executor, before: Date): Promise<void> {
     await db.delete(idempotencyKeys).where(lte(idempotencyKeys.createdAt, before));
+  },
+
+  /** The stored claim of a key (a claim that found the key taken reads it): throws when there is none. */
+  async findIdempotencyKey(db: Executor, key: { actorId: string; key: string }): Promise<IdempotencyRow> {
+    const [row] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(sql`${idempotencyKeys.actorId} = ${key.actorId} AND ${idempotencyKeys.key} = ${key.key}`);
+    if (!row) throw new Error('idempotency key vanished');
+    return row;
+  },
+
+  /**
+   * The claim as a statement for a caller's CTE (`WITH claim AS (…)`): one row when claimed,
+   * none when the key was taken. The intake claims in the same statement as its locks.
+   */
+  claimStatement(claim: { actorId: string; key: string; requestHash: string }): SQL {
+    return sql`INSERT INTO ${idempotencyKeys} (actor_id, key, request_hash, status)
+              VALUES (${claim.actorId}, ${claim.key}, ${claim.requestHash}, 'processing')
+              ON CONFLICT DO NOTHING RETURNING 1`;
+  },
+
+  /** The completion as a statement for a caller's CTE: the intake completes its key in the statement that writes the case. */
+  completeStatement(db: Executor, key: { actorId: string; key: string; status: number; body: unknown }) {
+    return db
+      .update(idempotencyKeys)
+      .set({ status: 'completed', responseStatus: key.status, responseBody: key.body })
+      .where(sql`${idempotencyKeys.actorId} = ${key.actorId} AND ${idempotencyKeys.key} = ${key.key}`);
   },
 };

@@ -1,0 +1,4 @@
+/** The grids module's public face: what other modules may use (docs/ARCHITECTURE.md, "A module"). */
+export * from './geometry/index.js';
+export * from './grid-locator.js';
+export * from './grids.lookups.js';

@@ -1,0 +1,2 @@
+/** The regions module's public face: what other modules may use (docs/ARCHITECTURE.md, "A module"). */
+export * from './regions.lookups.js';

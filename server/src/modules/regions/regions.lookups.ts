@@ -1,0 +1,11 @@
+import { regionsRepository } from './regions.repository.js';
+
+/** The regions module's reads other modules may make (only the regions module writes its tables). */
+export const regionsLookups = {
+  count: regionsRepository.count,
+  existingCodes: regionsRepository.existingCodes,
+  findByCode: regionsRepository.findByCode,
+  findInScope: regionsRepository.findInScope,
+  namesByCode: regionsRepository.namesByCode,
+  roots: regionsRepository.roots,
+};

@@ -1,0 +1,3 @@
+/** The units module's public face: what other modules may use (docs/ARCHITECTURE.md, "A module"). */
+export * from './unit-lookups.js';
+export * from './units.lookups.js';
