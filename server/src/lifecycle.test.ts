@@ -7,7 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-lifecycle-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+/** Every server started here; one a failed assertion left running is killed at the end. */
+const started = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 /** Starts the real server process (tsx src/main.ts) on the embedded database and waits for its banner. */
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
@@ -23,6 +28,7 @@ function start(): Promise<{ child: ChildProcess; url: string; output: () => stri
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   let out = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -35,7 +35,10 @@ beforeAll(async () => {
     };
   }
 });
+/** Every server started here; one a failed assertion left running is killed before the database goes. */
+const started = new Set<ChildProcess>();
 afterAll(async () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await dropDatabase();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -46,6 +49,7 @@ function start(): Promise<{ child: ChildProcess; url: string; output: string }> 
     env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   let out = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
