@@ -50,6 +50,15 @@ export const GRID_TEAM_ROLES = [
   'liaison',
 ] as const satisfies readonly Role[];
 
+/** Every staff role but the administrator (who holds every permission anyway): desks, departments, the grid team. */
+export const STAFF_ROLES = [
+  'leader',
+  'operator',
+  'handler',
+  'workstation_staff',
+  ...GRID_TEAM_ROLES,
+] as const satisfies readonly Role[];
+
 export const UNIT_KINDS = ['command_center', 'department', 'workstation'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 

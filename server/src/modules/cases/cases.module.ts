@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@yiwang/contracts';
 import type { Module } from '../../platform/http.js';
 import { recordAudit } from '../audit/index.js';
 import { gridLocatorFor } from '../grids/index.js';
@@ -20,20 +21,7 @@ export const casesModule = {
   name: 'cases',
   tables,
   permissions: {
-    'cases.report': [
-      'leader',
-      'operator',
-      'handler',
-      'workstation_staff',
-      'grid_head',
-      'deputy_grid_head',
-      'grid_worker',
-      'supervisor',
-      'informant',
-      'patroller',
-      'liaison',
-      'resident',
-    ],
+    'cases.report': [...STAFF_ROLES, 'resident'],
     'cases.read': [
       'leader',
       'operator',

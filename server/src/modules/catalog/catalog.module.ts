@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@yiwang/contracts';
 import type { Module } from '../../platform/http.js';
 import { catalogRoutes } from './catalog.routes.js';
 import * as tables from './catalog.tables.js';
@@ -7,20 +8,7 @@ export const catalogModule = {
   name: 'catalog',
   tables,
   permissions: {
-    'catalog.read': [
-      'leader',
-      'operator',
-      'handler',
-      'workstation_staff',
-      'grid_head',
-      'deputy_grid_head',
-      'grid_worker',
-      'supervisor',
-      'informant',
-      'patroller',
-      'liaison',
-      'resident',
-    ],
+    'catalog.read': [...STAFF_ROLES, 'resident'],
     'catalog.manage': [],
   },
   fieldProblems: {

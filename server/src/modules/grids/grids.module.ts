@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@yiwang/contracts';
 import type { Module } from '../../platform/http.js';
 import { gridsRoutes } from './grids.routes.js';
 import * as tables from './grids.tables.js';
@@ -8,19 +9,7 @@ export const gridsModule = {
   name: 'grids',
   tables,
   permissions: {
-    'grids.read': [
-      'leader',
-      'operator',
-      'handler',
-      'workstation_staff',
-      'grid_head',
-      'deputy_grid_head',
-      'grid_worker',
-      'supervisor',
-      'informant',
-      'patroller',
-      'liaison',
-    ],
+    'grids.read': [...STAFF_ROLES],
     'grids.manage': [],
   },
   errors: {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { STAFF_ROLES } from '@yiwang/contracts';
 import type { Config } from '../../platform/config.js';
 import type { Module } from '../../platform/http.js';
 import { createFilesystemPhotoStorage, type PhotoStorage } from './photo-storage.js';
@@ -15,34 +16,8 @@ export const photosModule = {
   name: 'photos',
   tables,
   permissions: {
-    'photos.upload': [
-      'leader',
-      'operator',
-      'handler',
-      'workstation_staff',
-      'grid_head',
-      'deputy_grid_head',
-      'grid_worker',
-      'supervisor',
-      'informant',
-      'patroller',
-      'liaison',
-      'resident',
-    ],
-    'photos.read': [
-      'leader',
-      'operator',
-      'handler',
-      'workstation_staff',
-      'grid_head',
-      'deputy_grid_head',
-      'grid_worker',
-      'supervisor',
-      'informant',
-      'patroller',
-      'liaison',
-      'resident',
-    ],
+    'photos.upload': [...STAFF_ROLES, 'resident'],
+    'photos.read': [...STAFF_ROLES, 'resident'],
     'photos.original': ['operator', 'supervisor'],
   },
   errors: {

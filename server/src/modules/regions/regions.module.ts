@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@yiwang/contracts';
 import type { Module } from '../../platform/http.js';
 import { loadRegionTree } from './load-region-tree.js';
 import { regionsRoutes } from './regions.routes.js';
@@ -7,19 +8,7 @@ export const regionsModule = {
   name: 'regions',
   tables,
   permissions: {
-    'regions.read': [
-      'leader',
-      'operator',
-      'handler',
-      'workstation_staff',
-      'grid_head',
-      'deputy_grid_head',
-      'grid_worker',
-      'supervisor',
-      'informant',
-      'patroller',
-      'liaison',
-    ],
+    'regions.read': [...STAFF_ROLES],
   },
   demo: loadRegionTree,
   apiRoutes: regionsRoutes,
