@@ -2,8 +2,8 @@ import { type Static, type TSchema, Type } from 'typebox';
 import { HandlingLevelSchema } from './catalog.js';
 import { Offset } from './common.js';
 import { CRS_NAMES } from './grids.js';
-import { CASE_CHANNELS, CASE_STATES, CLOCK_STAGES, RATINGS, TIME_STATES } from './vocabulary/case-states.js';
 import { CASE_QUEUES } from './vocabulary/case-queues.js';
+import { CASE_CHANNELS, CASE_STATES, CLOCK_STAGES, RATINGS, TIME_STATES } from './vocabulary/case-states.js';
 import { MATTER_CATEGORIES } from './vocabulary/matters.js';
 
 const DateTime = Type.String({ format: 'date-time' });

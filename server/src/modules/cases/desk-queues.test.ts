@@ -177,7 +177,11 @@ describe('hold with a review date (item 12)', () => {
   it('brings the case back to 挂账到期 on its review date, with a timeline event', async () => {
     const code = await acceptedCase();
     const reviewAt = new Date(Date.now() + 3 * 86_400_000);
-    await commandOk(w.operator, code, { type: 'hold', reason: '等待专项资金', reviewAt: reviewAt.toISOString() } as never);
+    await commandOk(w.operator, code, {
+      type: 'hold',
+      reason: '等待专项资金',
+      reviewAt: reviewAt.toISOString(),
+    } as never);
     expect((await detail(w.operator, code)).workflow.hold).toMatchObject({ reviewAt: reviewAt.toISOString() });
     expect(await queueCodes(w.operator, 'hold_due')).not.toContain(code);
     await processDueTimers(w.t.database.db, new Date(reviewAt.getTime() + 60_000));

@@ -15,8 +15,7 @@ export const canOpen = (session: SessionInfo, page: DeskPage): boolean => {
 
 /** Where `/` leads: a page that asks to be this user's landing page, else the first menu page. */
 export const landingPageFor = (session: SessionInfo): DeskPage | undefined =>
-  allDeskPages().find((page) => page.landing?.(session) === true && canOpen(session, page)) ??
-  menuPagesFor(session)[0];
+  allDeskPages().find((page) => page.landing?.(session) === true && canOpen(session, page)) ?? menuPagesFor(session)[0];
 
 /** The left menu: only pages this user may open. */
 export const menuPagesFor = (session: SessionInfo): DeskPage[] =>

@@ -43,7 +43,9 @@ describe('routing an escalated case', () => {
     });
     expect(result).toMatchObject({ ok: true, unitId: URBAN, via: 'fallback' });
     if (!result.ok) throw new Error('routed');
-    expect(result.reason['zh-CN']).toBe('已由文定社区网格工作站上报升级，不再派回；无其他匹配派单规则，派至事项牵头部门市城市管理局');
+    expect(result.reason['zh-CN']).toBe(
+      '已由文定社区网格工作站上报升级，不再派回；无其他匹配派单规则，派至事项牵头部门市城市管理局',
+    );
     expect(result.reason['en-US']).toContain('lead department 市城市管理局');
   });
 

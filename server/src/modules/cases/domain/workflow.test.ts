@@ -84,7 +84,12 @@ function inState(state: CaseState): CaseSnapshot {
     case 'archived':
       return { ...base, ...assigned, state, feedback: FEEDBACK };
     case 'on_hold':
-      return { ...base, ...assigned, state, hold: { fromState: 'accepted', reason: '待资金', since: later(-60), reviewAt: later(60 * 24) } };
+      return {
+        ...base,
+        ...assigned,
+        state,
+        hold: { fromState: 'accepted', reason: '待资金', since: later(-60), reviewAt: later(60 * 24) },
+      };
   }
 }
 
@@ -678,7 +683,12 @@ describe('hold and resume (挂账)', () => {
         reason: 'review-date-invalid',
       });
     }
-    const held = transition(inState('accepted'), { type: 'hold', reason: '等待资金', reviewAt: later(60) }, actors.op, NOW);
+    const held = transition(
+      inState('accepted'),
+      { type: 'hold', reason: '等待资金', reviewAt: later(60) },
+      actors.op,
+      NOW,
+    );
     expect(held).toMatchObject({ ok: true, next: { hold: { reviewAt: later(60) } } });
     expect(transition(inState('on_hold'), SAMPLE.submit_feedback, actors.h, NOW)).toEqual({
       ok: false,

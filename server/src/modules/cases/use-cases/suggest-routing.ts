@@ -65,7 +65,12 @@ export async function suggestRouting(
 }
 
 /** Who escalated the case (from its timeline) and the matter's lead department (unit `<county>-<department>`). */
-async function escalationOf(db: Executor, row: CaseRow, matter: CatalogMatter, regionPath: string): Promise<Escalation> {
+async function escalationOf(
+  db: Executor,
+  row: CaseRow,
+  matter: CatalogMatter,
+  regionPath: string,
+): Promise<Escalation> {
   const events = await caseTimelineRepository.eventsOf(db, row.id);
   const fromUnitIds = [
     ...new Set(
@@ -109,15 +114,15 @@ export async function routeSubject(
   const units = new Map((await unitRefs(db, unitIds)).map((u) => [u.id, u]));
 
   const context: RoutingContext = {
-      commandUnitOf: (code) => commandUnits.get(code),
-      currentHolder: (postId, when) => {
-        const post = posts.find((p) => p.id === postId);
-        if (!post) return null;
-        const cover = currentHolder(post, absences, when);
-        if (cover.userId === null) return null;
-        return { userId: cover.userId, post: cover.by === 'holder' ? 'A' : 'B' };
-      },
-      unitName: (id) => units.get(id)?.name,
+    commandUnitOf: (code) => commandUnits.get(code),
+    currentHolder: (postId, when) => {
+      const post = posts.find((p) => p.id === postId);
+      if (!post) return null;
+      const cover = currentHolder(post, absences, when);
+      if (cover.userId === null) return null;
+      return { userId: cover.userId, post: cover.by === 'holder' ? 'A' : 'B' };
+    },
+    unitName: (id) => units.get(id)?.name,
   };
   const result: RoutingResult = escalation
     ? routeEscalatedCase(subject, rules, context, at, escalation)
