@@ -106,6 +106,7 @@ describe('the side paths of a case through the desk', () => {
     });
     await waitForState(operator, 'on_hold');
     await operator.getByText('等待渣土车辆手续核实').first().waitFor();
+    expect(await operator.getByTestId('hold-review-at').textContent()).toContain('复查日期');
     await runCommand(operator, 'resume');
     await waitForState(operator, 'accepted');
 
