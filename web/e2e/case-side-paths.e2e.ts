@@ -98,10 +98,15 @@ describe('the side paths of a case through the desk', () => {
     // The operator parks it (挂账) and resumes it.
     await waitForState(operator, 'accepted');
     await runCommand(operator, 'hold', async (dialog) => {
+      // A hold takes the day to look at it again (挂账到期).
+      const reviewDay = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+      await dialog.getByLabel('复查日期').fill(reviewDay);
+      await dialog.getByLabel('复查日期').press('Enter');
       await dialog.getByLabel('理由').fill('等待渣土车辆手续核实');
     });
     await waitForState(operator, 'on_hold');
     await operator.getByText('等待渣土车辆手续核实').first().waitFor();
+    expect(await operator.getByTestId('hold-review-at').textContent()).toContain('复查日期');
     await runCommand(operator, 'resume');
     await waitForState(operator, 'accepted');
 

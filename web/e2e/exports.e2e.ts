@@ -40,7 +40,7 @@ describe('Excel exports from the desk', () => {
 
     await page.getByRole('link', { name: '督办' }).click();
     const supervision = await download(page, 'supervision-export');
-    expect(supervision.workbook.worksheets.map((s) => s.name)).toEqual(['超期（红牌）', '预警（黄牌）']);
+    expect(supervision.workbook.worksheets.map((s) => s.name)).toEqual(['超期（红牌）', '预警（黄牌）', '人工督办']);
     await desk.context.close();
 
     const adminDesk = await openDesk(browser, server.url);

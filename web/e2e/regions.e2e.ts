@@ -19,8 +19,9 @@ describe('region tree', () => {
     const { page, context, problems } = await openDesk(browser, server.url);
     await logIn(page, 'operator');
 
-    // The operator's scope is 澄江街道; the desk opens on its region tree.
-    await page.waitForURL('**/regions');
+    // The operator's scope is 澄江街道; the desk opens on the work queues, the region tree is a page away.
+    await page.waitForURL('**/cases/queues');
+    await page.goto('/regions');
     await page.getByTestId('region-title').getByText('澄江街道').waitFor();
     await page.getByRole('link', { name: '文定社区居委会' }).waitFor();
     expect(await page.getByTestId('header-scope').textContent()).toContain('澄江街道');

@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText } from '@yiwang/contracts';
+import type { Locale, LocalizedText, SessionInfo } from '@yiwang/contracts';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { MessageKey } from './i18n/translate';
 import type { Permission } from './permissions';
@@ -7,8 +7,8 @@ import type { Permission } from './permissions';
 export interface DeskPage {
   /** Route path below `/`, e.g. `users` or `regions/:code`. */
   path: string;
-  /** Needed to open the page; null means every signed-in user. */
-  permission: Permission | null;
+  /** Needed to open the page (a list: any one of them); null means every signed-in user. */
+  permission: Permission | readonly Permission[] | null;
   Component: LazyExoticComponent<ComponentType>;
   /**
    * Present when the page has its own entry in the left menu. The label is a desk dictionary
@@ -19,6 +19,8 @@ export interface DeskPage {
   menuPermission?: Permission;
   /** The menu entry to highlight, when it is not the page's own (e.g. a region's detail page). */
   menuKey?: string;
+  /** `/` opens this page for whom it says so (the work queues for a desk with a unit), else the first menu page. */
+  landing?: (session: SessionInfo) => boolean;
 }
 
 /** What a web module contributes to the desk. Modules are listed in modules/index.ts. */

@@ -101,8 +101,18 @@ export async function saveTransition(
     input.events.map((e) => eventRow(row.id, e)),
   );
   if (TERMINAL_STATES.has(after.state)) {
-    await caseTimersRepository.cancelPendingTimers(tx, row.id, [...CLOCK_TIMERS, 'archive'], now);
+    await caseTimersRepository.cancelPendingTimers(tx, row.id, [...CLOCK_TIMERS, 'archive', 'hold_review'], now);
     return true;
+  }
+  // A hold is looked at again on its review date (挂账到期); leaving the hold drops the reminder.
+  if (row.state === 'on_hold' && after.state !== 'on_hold') {
+    await caseTimersRepository.cancelPendingTimers(tx, row.id, ['hold_review'], now);
+  }
+  if (after.state === 'on_hold' && row.state !== 'on_hold' && after.hold?.reviewAt) {
+    const reviewAt = after.hold.reviewAt;
+    await caseTimersRepository.insertTimers(tx, [
+      { caseId: row.id, kind: 'hold_review', forDueAt: reviewAt, dueAt: reviewAt },
+    ]);
   }
   if (clockChanged) {
     await caseTimersRepository.cancelPendingTimers(tx, row.id, CLOCK_TIMERS, now);

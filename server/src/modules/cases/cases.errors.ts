@@ -98,6 +98,11 @@ export const caseErrors = {
     'zh-CN': '办理时限已过，不能再申请延期。',
     'en-US': 'The time limit has expired; an extension must be asked for before that.',
   },
+  'case-hold-review-date': {
+    status: 422,
+    'zh-CN': '挂账须填写复查日期，且须晚于现在。',
+    'en-US': 'A hold needs a review date later than now.',
+  },
   'case-due-date-invalid': {
     status: 422,
     'zh-CN': '期限须晚于现在（及原期限）。',

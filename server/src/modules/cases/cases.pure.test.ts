@@ -44,7 +44,7 @@ describe('stored snapshots', () => {
       assistingUnitIds: ['power'],
       handleDueAt: at(600),
       pendingReturn: { unitId: 'urban', reason: 'x', at: at(5), byUserId: 'u2' },
-      hold: { fromState: 'accepted', reason: 'y', since: at(6) },
+      hold: { fromState: 'accepted', reason: 'y', since: at(6), reviewAt: at(9000) },
       extensions: [
         {
           requestedAt: at(7),

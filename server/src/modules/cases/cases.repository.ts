@@ -6,7 +6,9 @@ import { withinScope } from '../../platform/scope.js';
 import { matters } from '../catalog/catalog.tables.js';
 import { domainEvents } from '../events/events.tables.js';
 import { units } from '../units/units.tables.js';
-import { caseReports, cases, type TimeState } from './cases.tables.js';
+import { caseEvents, caseReports, cases, type TimeState } from './cases.tables.js';
+import type { QueueDefinition } from './domain/queues.js';
+import { assertUnreachable } from './domain/types.js';
 import type { CaseState } from './domain/workflow-types.js';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -39,6 +41,8 @@ export interface CaseFilter {
   unitInbox?: string | undefined;
   /** Open cases this unit commands. */
   commandInbox?: string | undefined;
+  /** The cases of one of this unit's work queues. */
+  queue?: { definition: QueueDefinition; unitId: string } | undefined;
   open?: boolean | undefined;
   /** Reported at or after / before this instant. */
   reportedFrom?: Date | undefined;
@@ -115,6 +119,7 @@ function filterConditions(filter: CaseFilter): SQL[] {
     conditions.push(eq(cases.commandUnitId, filter.commandInbox));
     conditions.push(inArray(cases.state, [...OPEN_STATES]));
   }
+  if (filter.queue) conditions.push(queueCondition(filter.queue.definition, filter.queue.unitId));
   if (filter.q?.trim()) {
     const q = filter.q.trim();
     const like = `%${escapeLike(q)}%`;
@@ -129,7 +134,61 @@ function filterConditions(filter: CaseFilter): SQL[] {
   return conditions;
 }
 
+/** A work queue as SQL: the same reading as domain/queues.ts isInQueue (desk-queues.test.ts holds them together). */
+function queueCondition(queue: QueueDefinition, unitId: string): SQL {
+  const summoned = sql`jsonb_array_elements(${cases.snapshot}->'whistle'->'units')`;
+  const relation = (): SQL => {
+    switch (queue.relation) {
+      case 'command_unit':
+        return eq(cases.commandUnitId, unitId);
+      case 'assigned_unit':
+        return eq(cases.assignedUnitId, unitId);
+      case 'summoned_unit':
+        return sql`${cases.involvedUnitIds} @> ARRAY[${unitId}]::uuid[] AND EXISTS (SELECT 1 FROM ${summoned} AS u
+          WHERE u->>'unitId' = ${unitId} AND u->>'arrivedAt' IS NULL)`;
+      default:
+        return assertUnreachable(queue.relation);
+    }
+  };
+  const condition = (): SQL => {
+    switch (queue.condition) {
+      case undefined:
+        return sql`true`;
+      case 'awaiting_arrivals':
+        return sql`EXISTS (SELECT 1 FROM ${summoned} AS u WHERE u->>'arrivedAt' IS NULL)`;
+      case 'review_due':
+        return eq(cases.timeState, 'overdue');
+      case 'time_pressed':
+        return inArray(cases.timeState, ['warning', 'overdue']);
+      case 'reworked':
+        return sql`((${cases.snapshot}->>'reworkCount')::int > 0 OR (${cases.snapshot}->>'dissatisfiedReopenCount')::int > 0)`;
+      default:
+        return assertUnreachable(queue.condition);
+    }
+  };
+  return and(inArray(cases.state, [...queue.states]), relation(), condition()) as SQL;
+}
+
 export const casesRepository = {
+  /** How many cases in scope each of the unit's queues holds, in one pass. */
+  async countQueuesInScope(
+    db: Executor,
+    scope: CaseScope,
+    queues: readonly QueueDefinition[],
+    unitId: string,
+  ): Promise<number[]> {
+    if (queues.length === 0) return [];
+    const [row] = await db
+      .select(
+        Object.fromEntries(
+          queues.map((q, i) => [`q${i}`, sql<number>`count(*) FILTER (WHERE ${queueCondition(q, unitId)})::int`]),
+        ),
+      )
+      .from(cases)
+      .where(and(...scopeConditions(scope)));
+    return queues.map((_, i) => Number(row?.[`q${i}`] ?? 0));
+  },
+
   /**
    * Case events of the domain event log after `afterId`, of the cases the scope may read,
    * oldest first (the desk's live stream).
@@ -262,6 +321,38 @@ export const casesRepository = {
         .innerJoin(matters, matterOfCase)
         .where(where)
         .orderBy(asc(cases.stageDueAt))
+        .limit(limit),
+      db.select({ n: count() }).from(cases).where(where),
+    ]);
+    return { items, total: total?.n ?? 0 };
+  },
+
+  /**
+   * Open cases in scope that a person supervised by hand (督办 by an operator, leader or
+   * supervisor, not the overdue timer's), the latest supervised first.
+   */
+  async handSupervisedInScope(
+    db: Executor,
+    scope: CaseScope,
+    filter: { level?: HandlingLevel | undefined },
+    limit: number,
+  ): Promise<{ items: CaseSummaryRow[]; total: number }> {
+    const where = and(
+      ...scopeConditions(scope),
+      inArray(cases.state, [...OPEN_STATES]),
+      sql`EXISTS (SELECT 1 FROM ${caseEvents} WHERE ${caseEvents.caseId} = ${cases.id}
+        AND ${caseEvents.type} = 'supervised' AND ${caseEvents.actorUserId} IS NOT NULL)`,
+      ...(filter.level ? [eq(cases.level, filter.level)] : []),
+    );
+    const [items, [total]] = await Promise.all([
+      db
+        .select(summaryColumns)
+        .from(cases)
+        .innerJoin(commandUnit, eq(commandUnit.id, cases.commandUnitId))
+        .leftJoin(assignedUnit, eq(assignedUnit.id, cases.assignedUnitId))
+        .innerJoin(matters, matterOfCase)
+        .where(where)
+        .orderBy(sql`${cases.snapshot}->>'lastSupervisedAt' DESC`, desc(cases.code))
         .limit(limit),
       db.select({ n: count() }).from(cases).where(where),
     ]);

@@ -5,6 +5,7 @@ import {
   CaseDetail,
   CaseList,
   CaseListQuery,
+  CaseQueueCounts,
   CaseSummary,
   CommandResult,
   IntakeResult,
@@ -31,6 +32,7 @@ import { type CaseDeps, matterOfCase } from './case-deps.js';
 import { caseScopeOf, countyPathOf, isResidentOnly } from './case-scope.js';
 import { casesRepository } from './cases.repository.js';
 import { presentCaseToReporter } from './present-case.js';
+import { countCaseQueues } from './use-cases/count-case-queues.js';
 import { getCase } from './use-cases/get-case.js';
 import { listCases, listSupervision } from './use-cases/list-cases.js';
 import { keepCasesApart, mergeCases } from './use-cases/merge-cases.js';
@@ -162,6 +164,22 @@ export function casesRoutes(app: App, deps: CaseDeps) {
     async (request) => {
       const actor = authorize(request, null);
       return listCases(db, actor, request.query);
+    },
+  );
+
+  app.get(
+    '/case-queues',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          "The caller's work queues (工作台: 待受理, 待派遣, 已退单待改派, 待回访, 吹哨待报到, 挂账到期; a unit's 待签收, 临期超期, 已退单, 返工…) with their counts in scope; list one with GET /cases?queue=",
+        response: { 200: CaseQueueCounts },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, null);
+      return countCaseQueues(db, actor);
     },
   );
 

@@ -152,7 +152,7 @@ export const caseEvents = pgTable(
   (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
 );
 
-export const TIMER_KINDS = ['warning', 'overdue', 'escalate', 'callback', 'archive'] as const;
+export const TIMER_KINDS = ['warning', 'overdue', 'escalate', 'callback', 'archive', 'hold_review'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 export type TimerStatus = 'pending' | 'done' | 'cancelled' | 'failed';
 

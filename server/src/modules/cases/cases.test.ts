@@ -225,14 +225,16 @@ describe('side paths of the workflow', () => {
 
   it('hold and resume (挂账): no clock runs while parked', async () => {
     const code = await acceptedByUrban();
-    const held = await command(w.operator, code, { type: 'hold', reason: '需列入年度维修计划' });
+    const reviewAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const held = await command(w.operator, code, { type: 'hold', reason: '需列入年度维修计划', reviewAt });
     expect(held.json().case).toMatchObject({ state: 'on_hold', stage: null, stageDueAt: null });
-    const [pending] = await queryRows<{ n: number }>(
+    // No clock: only the review date's reminder waits.
+    const pending = await queryRows<{ kind: string }>(
       w.t.database.db,
-      sql`SELECT count(*)::int AS n FROM case_timers t JOIN cases c ON c.id = t.case_id
+      sql`SELECT t.kind FROM case_timers t JOIN cases c ON c.id = t.case_id
           WHERE c.code = ${code} AND t.status = 'pending'`,
     );
-    expect(pending?.n).toBe(0);
+    expect(pending.map((t) => t.kind)).toEqual(['hold_review']);
     const resumed = await command(w.operator, code, { type: 'resume' });
     expect(resumed.json().case).toMatchObject({ state: 'accepted', stage: 'handle' });
     const d = await detail(w.operator, code);

@@ -25,7 +25,7 @@ export function storeSnapshot(c: CaseSnapshot): StoredSnapshot {
     assistingUnitIds: [...c.assistingUnitIds],
     handleDueAt: maybeIso(c.handleDueAt),
     pendingReturn: c.pendingReturn && { ...c.pendingReturn, at: iso(c.pendingReturn.at) },
-    hold: c.hold && { ...c.hold, since: iso(c.hold.since) },
+    hold: c.hold && { ...c.hold, since: iso(c.hold.since), reviewAt: maybeIso(c.hold.reviewAt) },
     extensions: c.extensions.map((e) => ({
       ...e,
       requestedAt: iso(e.requestedAt),
@@ -61,7 +61,8 @@ export function loadSnapshot(s: StoredSnapshot, reporterUserIds: readonly string
     reporterUserIds,
     handleDueAt: maybeDate(s.handleDueAt),
     pendingReturn: s.pendingReturn && { ...s.pendingReturn, at: date(s.pendingReturn.at) },
-    hold: s.hold && { ...s.hold, since: date(s.hold.since) },
+    // Holds stored before review dates were asked for have none.
+    hold: s.hold && { ...s.hold, since: date(s.hold.since), reviewAt: maybeDate(s.hold.reviewAt ?? null) },
     extensions: s.extensions.map((e) => ({
       ...e,
       requestedAt: date(e.requestedAt),

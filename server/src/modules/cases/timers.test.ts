@@ -99,8 +99,9 @@ describe('warning, overdue and supervision', () => {
 
   it('a new stage cancels the old stage’s timers and starts its own', async () => {
     const code = await dispatchedCase('CG-0104');
-    await commandOk(w.operator, code, { type: 'hold', reason: '等待配件' });
-    expect((await timersOf(code)).filter((t) => t.status === 'pending')).toEqual([]);
+    const reviewAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await commandOk(w.operator, code, { type: 'hold', reason: '等待配件', reviewAt });
+    expect((await timersOf(code)).filter((t) => t.status === 'pending').map((t) => t.kind)).toEqual(['hold_review']);
     await commandOk(w.operator, code, { type: 'resume' });
     expect((await timersOf(code)).filter((t) => t.status === 'pending').map((t) => t.kind)).toEqual([
       'warning',

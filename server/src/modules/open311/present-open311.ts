@@ -148,6 +148,7 @@ const EVENT_NOTES: Record<string, { 'zh-CN': string; 'en-US': string }> = {
   time_warning: { 'zh-CN': '临近处置时限', 'en-US': 'Nearing its time limit' },
   time_overdue: { 'zh-CN': '已超过处置时限', 'en-US': 'Past its time limit' },
   callback_due: { 'zh-CN': '等待回访', 'en-US': 'Awaiting the callback' },
+  hold_review_due: { 'zh-CN': '挂账到期，待复查', 'en-US': 'On hold, due for review' },
 };
 
 export const statusNote = (eventType: string | null, locale: Locale): string | null =>

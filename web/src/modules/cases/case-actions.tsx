@@ -125,6 +125,7 @@ interface FormValues {
   durationUnit?: 'working_days' | 'working_hours';
   unitIds?: string[];
   arriveBy?: Dayjs;
+  reviewAt?: Dayjs;
 }
 
 const opt = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
@@ -139,9 +140,11 @@ function toCommand(type: CommandType, v: FormValues): CaseCommandBody {
       return { type };
     case 'void':
     case 'return':
-    case 'hold':
     case 'escalate':
       return { type, reason: v.reason?.trim() ?? '' };
+    case 'hold':
+      // The start of the chosen day: the case is back in 挂账到期 when that day begins.
+      return { type, reason: v.reason?.trim() ?? '', reviewAt: v.reviewAt?.startOf('day').toISOString() ?? '' };
     case 'verify_fail':
       return { type, reason: v.reason?.trim() ?? '' };
     case 'dispatch':
@@ -349,6 +352,16 @@ function CommandDialog({ detail, type, onClose }: { detail: CaseDetail; type: Co
                 <DatePicker showTime format="YYYY-MM-DD HH:mm" />
               </Form.Item>
             </>
+          )}
+          {type === 'hold' && (
+            <Form.Item
+              name="reviewAt"
+              label={t('cases.reviewAt')}
+              extra={t('cases.reviewAtHelp')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
+              <DatePicker disabledDate={(day) => !day.isAfter(new Date(), 'day')} />
+            </Form.Item>
           )}
           {REASON_REQUIRED.has(type) && (
             <Form.Item name="reason" label={t('cases.reason')} rules={required}>

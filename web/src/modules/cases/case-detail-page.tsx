@@ -270,6 +270,12 @@ export default function CaseDetailPage() {
                 {workflow.hold && (
                   <Descriptions.Item label={t('cases.hold')} span={2}>
                     {workflow.hold.reason}
+                    {workflow.hold.reviewAt && (
+                      <span data-testid="hold-review-at">
+                        {' · '}
+                        {t('cases.reviewAt')} {formatDateTime(workflow.hold.reviewAt)}
+                      </span>
+                    )}
                   </Descriptions.Item>
                 )}
                 {workflow.feedback && (

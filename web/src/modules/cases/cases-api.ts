@@ -3,6 +3,8 @@ import type {
   CaseCommandBody,
   CaseDetail,
   CaseList,
+  CaseQueueCounts,
+  CaseQueueName,
   CaseStateName,
   CaseSummary,
   HandlingLevel,
@@ -24,6 +26,7 @@ export interface CaseFilter {
   timeState?: TimeState | undefined;
   q?: string | undefined;
   inbox?: 'unit' | 'command' | undefined;
+  queue?: CaseQueueName | undefined;
   open?: boolean | undefined;
   reportedFrom?: string | undefined;
   reportedTo?: string | undefined;
@@ -50,6 +53,13 @@ export const useCases = (filter: CaseFilter) =>
     queryKey: ['cases', 'list', filter],
     queryFn: ({ signal }) => fetchCases(filter, signal),
     placeholderData: keepPreviousData,
+  });
+
+/** The caller's work queues with counts; under ['cases', 'list'], so the live stream refreshes them with the lists. */
+export const useCaseQueues = () =>
+  useQuery({
+    queryKey: ['cases', 'list', 'queues'],
+    queryFn: ({ signal }) => api.get<CaseQueueCounts>('/case-queues', undefined, { signal }),
   });
 
 export const useCase = (code: string) =>

@@ -9,6 +9,21 @@ export const casesModule: DeskModule = {
   name: 'cases',
   pages: [
     {
+      // 工作台: the landing page of a desk with a unit (operators, workstations, handlers).
+      path: 'cases/queues',
+      permission: ['cases.operate', 'cases.handle'],
+      Component: lazy(() => pages().then((m) => ({ default: m.WorkbenchPage }))),
+      menu: { label: { 'zh-CN': '工作台', 'en-US': 'Workbench' }, icon: <InboxIcon /> },
+      menuKey: 'cases/queues',
+      landing: (session) => session.user.unit != null,
+    },
+    {
+      path: 'cases/queue/:queue',
+      permission: ['cases.operate', 'cases.handle'],
+      Component: lazy(() => pages().then((m) => ({ default: m.QueuePage }))),
+      menuKey: 'cases/queues',
+    },
+    {
       path: 'cases/intake',
       permission: 'cases.operate',
       Component: lazy(() => pages().then((m) => ({ default: m.IntakePage }))),

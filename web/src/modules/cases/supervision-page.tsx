@@ -9,7 +9,7 @@ import { useCaseStream } from './case-stream';
 import { useSupervision } from './cases-api';
 import { useCasesI18n } from './cases-messages';
 
-/** 督办: cases past the warning share of their limit (yellow) and overdue (red). */
+/** 督办: cases past the warning share of their limit (yellow), overdue (red), and supervised by hand. */
 export default function SupervisionPage() {
   const { t, locale } = useCasesI18n();
   useCaseStream();
@@ -73,6 +73,19 @@ export default function SupervisionPage() {
             }
           >
             {table(list.data?.warning ?? [], 'supervision-warning')}
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card
+            className="yw-card"
+            title={
+              <>
+                <Tag color="blue">{list.data?.counts.supervised ?? 0}</Tag>
+                {t('cases.supervision.byHand')}
+              </>
+            }
+          >
+            {table(list.data?.supervised ?? [], 'supervision-by-hand')}
           </Card>
         </Col>
       </Row>

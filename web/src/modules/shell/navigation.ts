@@ -5,8 +5,17 @@ import { deskModules } from '../index';
 
 export const allDeskPages = (): DeskPage[] => deskModules.flatMap((module) => module.pages);
 
-export const canOpen = (session: SessionInfo, page: DeskPage): boolean =>
-  page.permission === null || hasPermission(session, page.permission);
+export const canOpen = (session: SessionInfo, page: DeskPage): boolean => {
+  const { permission } = page;
+  if (permission === null) return true;
+  return typeof permission === 'string'
+    ? hasPermission(session, permission)
+    : permission.some((p) => hasPermission(session, p));
+};
+
+/** Where `/` leads: a page that asks to be this user's landing page, else the first menu page. */
+export const landingPageFor = (session: SessionInfo): DeskPage | undefined =>
+  allDeskPages().find((page) => page.landing?.(session) === true && canOpen(session, page)) ?? menuPagesFor(session)[0];
 
 /** The left menu: only pages this user may open. */
 export const menuPagesFor = (session: SessionInfo): DeskPage[] =>

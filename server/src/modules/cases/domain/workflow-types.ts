@@ -37,6 +37,8 @@ export interface Hold {
   readonly fromState: HoldableState;
   readonly reason: string;
   readonly since: Date;
+  /** When to look at the case again (挂账复查); null on holds stored before it was asked for. */
+  readonly reviewAt: Date | null;
 }
 
 export type ExtensionStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
@@ -161,7 +163,7 @@ export type Command =
       readonly handleDueAt?: Date;
     }
   | { readonly type: 'archive' }
-  | { readonly type: 'hold'; readonly reason: string }
+  | { readonly type: 'hold'; readonly reason: string; readonly reviewAt: Date }
   | {
       readonly type: 'resume';
       /** The due date moved by the working time spent on hold (the caller computes it). */
@@ -270,6 +272,8 @@ export type TransitionRefusal =
   | 'time-limit-expired'
   /** A due date or arrival deadline not after now (or not after the current due date). */
   | 'due-date-invalid'
+  /** A hold's review date not after now. */
+  | 'review-date-invalid'
   | 'already-top-level'
   | 'whistle-needs-town-level'
   | 'already-summoned'

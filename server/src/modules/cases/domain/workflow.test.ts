@@ -84,7 +84,12 @@ function inState(state: CaseState): CaseSnapshot {
     case 'archived':
       return { ...base, ...assigned, state, feedback: FEEDBACK };
     case 'on_hold':
-      return { ...base, ...assigned, state, hold: { fromState: 'accepted', reason: '待资金', since: later(-60) } };
+      return {
+        ...base,
+        ...assigned,
+        state,
+        hold: { fromState: 'accepted', reason: '待资金', since: later(-60), reviewAt: later(60 * 24) },
+      };
   }
 }
 
@@ -145,7 +150,7 @@ const SAMPLE: { readonly [T in CommandType]: Extract<Command, { type: T }> } = {
   verify_fail: { type: 'verify_fail', reason: '井盖未固定' },
   rate: { type: 'rate', rating: 'satisfied' },
   archive: { type: 'archive' },
-  hold: { type: 'hold', reason: '需列入年度维修计划' },
+  hold: { type: 'hold', reason: '需列入年度维修计划', reviewAt: later(60 * 24 * 30) },
   resume: { type: 'resume' },
   request_extension: { type: 'request_extension', extra: { unit: 'working_days', amount: 2 }, reason: '需采购配件' },
   approve_extension: { type: 'approve_extension', newDueAt: later(2000) },
@@ -648,7 +653,7 @@ describe('dissatisfied rating reopens the case once (default: only when the unit
 describe('hold and resume (挂账)', () => {
   it('returns to the state it was held from and moves the due date', () => {
     const { c, events } = run(inState('accepted'), [
-      [{ type: 'hold', reason: '需列入年度维修计划' }, actors.op],
+      [{ type: 'hold', reason: '需列入年度维修计划', reviewAt: later(60 * 24 * 30) }, actors.op],
       [{ type: 'resume', handleDueAt: later(3000) }, actors.op, later(60)],
     ]);
     expect(c).toMatchObject({ state: 'accepted', hold: null, handleDueAt: later(3000) });
@@ -661,17 +666,30 @@ describe('hold and resume (挂账)', () => {
 
   it('a registered case resumes to registered', () => {
     const { c } = run(inState('registered'), [
-      [{ type: 'hold', reason: '等待法院判决' }, actors.op],
+      [{ type: 'hold', reason: '等待法院判决', reviewAt: later(60 * 24 * 7) }, actors.op],
       [{ type: 'resume' }, actors.op],
     ]);
     expect(c.state).toBe('registered');
   });
 
-  it('a hold needs a reason; nothing but resume and supervise moves a held case', () => {
-    expect(transition(inState('accepted'), { type: 'hold', reason: '' }, actors.op, NOW)).toEqual({
+  it('a hold needs a reason and a review date after now; nothing but resume and supervise moves a held case', () => {
+    expect(transition(inState('accepted'), { type: 'hold', reason: '', reviewAt: later(60) }, actors.op, NOW)).toEqual({
       ok: false,
       reason: 'text-required',
     });
+    for (const reviewAt of [NOW, later(-60), new Date(Number.NaN)]) {
+      expect(transition(inState('accepted'), { type: 'hold', reason: '等待资金', reviewAt }, actors.op, NOW)).toEqual({
+        ok: false,
+        reason: 'review-date-invalid',
+      });
+    }
+    const held = transition(
+      inState('accepted'),
+      { type: 'hold', reason: '等待资金', reviewAt: later(60) },
+      actors.op,
+      NOW,
+    );
+    expect(held).toMatchObject({ ok: true, next: { hold: { reviewAt: later(60) } } });
     expect(transition(inState('on_hold'), SAMPLE.submit_feedback, actors.h, NOW)).toEqual({
       ok: false,
       reason: 'not-allowed-in-state',

@@ -402,10 +402,11 @@ function apply(c: CaseSnapshot, cmd: Command, actor: Actor, now: Date, policy: W
 
     case 'hold': {
       if (isBlank(cmd.reason)) return refuse('text-required');
+      if (!(cmd.reviewAt.getTime() > now.getTime())) return refuse('review-date-invalid');
       const fromState = c.state as HoldableState; // ALLOWED_STATES.hold
       return done(
-        { ...c, state: 'on_hold', hold: { fromState, reason: cmd.reason, since: now } },
-        event('held', 'on_hold', { reason: cmd.reason }),
+        { ...c, state: 'on_hold', hold: { fromState, reason: cmd.reason, since: now, reviewAt: cmd.reviewAt } },
+        event('held', 'on_hold', { reason: cmd.reason, reviewAt: iso(cmd.reviewAt) }),
       );
     }
 

@@ -157,7 +157,7 @@ export async function exportCases(
 }
 
 /**
- * The supervision list as a workbook: overdue (red) and warning (yellow) on two sheets,
+ * The supervision list as a workbook: overdue (red), warning (yellow) and supervised by hand on three sheets,
  * the most urgent first, capped and audited like the case lists.
  */
 export async function exportSupervision(
@@ -169,11 +169,12 @@ export async function exportSupervision(
   const visibility = assertMayExport(actor);
   const scope = deskCaseScopeOf(actor);
   const filter = { level: input.level };
-  const [overdue, warning] = await Promise.all([
+  const [overdue, warning, supervised] = await Promise.all([
     casesRepository.supervisionInScope(db, scope, 'overdue', filter, input.maxRows),
     casesRepository.supervisionInScope(db, scope, 'warning', filter, input.maxRows),
+    casesRepository.handSupervisedInScope(db, scope, filter, input.maxRows),
   ]);
-  checkExportSize(overdue.total + warning.total, input.maxRows);
+  checkExportSize(overdue.total + warning.total + supervised.total, input.maxRows);
   const sheets = [
     sheetOf({
       title: { 'zh-CN': '超期（红牌）', 'en-US': 'Overdue (red)' },
@@ -185,9 +186,14 @@ export async function exportSupervision(
       columns: CASE_COLUMNS,
       rows: await exportRows(db, warning.items, visibility),
     }),
+    sheetOf({
+      title: { 'zh-CN': '人工督办', 'en-US': 'Supervised by hand' },
+      columns: CASE_COLUMNS,
+      rows: await exportRows(db, supervised.items, visibility),
+    }),
   ];
   const bytes = await writeWorkbook(sheets, input.locale);
-  const rows = overdue.items.length + warning.items.length;
+  const rows = overdue.items.length + warning.items.length + supervised.items.length;
   await db.transaction((tx) =>
     recordAudit(tx, context, {
       action: 'case.export',

@@ -79,7 +79,7 @@ export function presentWorkflow(s: StoredSnapshot): CaseDetail['workflow'] {
       reason: s.pendingReturn.reason,
       at: s.pendingReturn.at,
     },
-    hold: s.hold,
+    hold: s.hold && { ...s.hold, reviewAt: s.hold.reviewAt ?? null },
     extensions: s.extensions.map((e) => ({
       requestedAt: e.requestedAt,
       extra: e.extra,

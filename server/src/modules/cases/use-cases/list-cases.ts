@@ -6,13 +6,14 @@ import { gridsLookups } from '../../grids/index.js';
 import { regionsLookups } from '../../regions/index.js';
 import { deskCaseScopeOf } from '../case-scope.js';
 import { type CaseFilter, casesRepository } from '../cases.repository.js';
+import { QUEUES, queuesFor } from '../domain/queues.js';
 import { presentCaseSummary } from '../present-case.js';
 
 /**
  * Cases in the caller's scope, newest first, by state, level, grid or region (and what
  * lies below it), matter, time state, channel and text. `inbox=unit` is the caller's
  * unit's inbox (cases it handles, assists or was summoned to); `inbox=command` the queue
- * of the command unit the caller sits at.
+ * of the command unit the caller sits at; `queue` one of the caller's work queues (domain/queues.ts).
  */
 export async function listCases(db: Executor, actor: Actor, query: CaseListQuery): Promise<CaseList> {
   const filter = await caseFilterOf(db, actor, query);
@@ -58,23 +59,34 @@ export async function caseFilterOf(
     if (query.inbox === 'unit') filter.unitInbox = actor.unitId;
     else filter.commandInbox = actor.unitId;
   }
+  if (query.queue) {
+    const definition = QUEUES[query.queue];
+    if (!queuesFor(actor.roles).includes(definition)) throw new DomainError('forbidden');
+    if (!actor.unitId) throw new DomainError('case-no-unit');
+    filter.queue = { definition, unitId: actor.unitId };
+  }
   return filter;
 }
 
-/** The supervision list (督办): yellow (warning) and red (overdue) cases, the most urgent first. */
+/**
+ * The supervision list (督办): yellow (warning) and red (overdue) cases, the most urgent first,
+ * and apart from them the open cases someone supervised by hand.
+ */
 export async function listSupervision(
   db: Executor,
   actor: Actor,
   query: { level?: HandlingLevel | undefined; limit: number },
 ): Promise<SupervisionList> {
   const scope = deskCaseScopeOf(actor);
-  const [warning, overdue] = await Promise.all([
+  const [warning, overdue, supervised] = await Promise.all([
     casesRepository.supervisionInScope(db, scope, 'warning', query, query.limit),
     casesRepository.supervisionInScope(db, scope, 'overdue', query, query.limit),
+    casesRepository.handSupervisedInScope(db, scope, query, query.limit),
   ]);
   return {
     warning: warning.items.map(presentCaseSummary),
     overdue: overdue.items.map(presentCaseSummary),
-    counts: { warning: warning.total, overdue: overdue.total },
+    supervised: supervised.items.map(presentCaseSummary),
+    counts: { warning: warning.total, overdue: overdue.total, supervised: supervised.total },
   };
 }

@@ -43,7 +43,9 @@ type Outcome = 'applied' | 'stale';
  *   when the matter's rule asks for one;
  * - escalate → one level up (community → town → city) by the system;
  * - callback → the closed case is due for its callback (回访 list);
- * - archive → a rated case is archived.
+ * - archive → a rated case is archived;
+ * - hold_review → a held case reached its review date: 'overdue', so it is back in the
+ *   挂账到期 queue, with a timeline event (resuming it clears both).
  */
 export async function processDueTimers(
   db: Db,
@@ -124,6 +126,16 @@ async function applyTimer(tx: Tx, timer: CaseTimerRow, now: Date, settings: Case
       if (row.state !== 'closed' || !forCurrentClock(timer, row) || row.timeState === 'overdue') return 'stale';
       await markTimeState(tx, row, 'overdue', 'callback_due', now);
       return 'applied';
+    case 'hold_review': {
+      // The hold it was set for, still running (a later hold of the same case has its own timer).
+      const reviewAt = row.snapshot.hold?.reviewAt ?? null;
+      if (row.state !== 'on_hold' || reviewAt === null || !sameInstant(new Date(reviewAt), timer.forDueAt)) {
+        return 'stale';
+      }
+      if (row.timeState === 'overdue') return 'stale';
+      await markTimeState(tx, row, 'overdue', 'hold_review_due', now, { reviewAt });
+      return 'applied';
+    }
     case 'archive': {
       if (row.state !== 'rated') return 'stale';
       const matter = await matterOfCase(tx, row);
@@ -140,8 +152,9 @@ async function markTimeState(
   tx: Tx,
   row: CaseRow,
   timeState: 'warning' | 'overdue',
-  eventType: 'time_warning' | 'time_overdue' | 'callback_due',
+  eventType: 'time_warning' | 'time_overdue' | 'callback_due' | 'hold_review_due',
   now: Date,
+  details: Record<string, unknown> = { stage: row.stage, dueAt: row.stageDueAt?.toISOString() ?? null },
 ): Promise<CaseRow> {
   const saved = await casesRepository.updateCase(tx, row.id, row.version, { timeState, updatedAt: now });
   if (!saved) throw new Error(`case ${row.code} changed under its lock`);
@@ -154,7 +167,7 @@ async function markTimeState(
       actorUnitId: null,
       fromState: row.state,
       toState: row.state,
-      details: { stage: row.stage, dueAt: row.stageDueAt?.toISOString() ?? null },
+      details,
     },
   ]);
   return { ...row, timeState, updatedAt: now, version: row.version + 1 };

@@ -69,6 +69,7 @@ export const REFUSAL_ERRORS: Readonly<Record<TransitionRefusal, ErrorCode>> = {
   'invalid-duration': 'case-invalid-duration',
   'time-limit-expired': 'case-time-limit-expired',
   'due-date-invalid': 'case-due-date-invalid',
+  'review-date-invalid': 'case-hold-review-date',
   'already-top-level': 'case-already-top-level',
   'whistle-needs-town-level': 'case-whistle-needs-town-level',
   'already-summoned': 'case-already-summoned',
@@ -233,8 +234,13 @@ async function toDomainCommand(
     case 'report_arrival':
       return { type: body.type };
     case 'return':
-    case 'hold':
       return { type: body.type, reason: body.reason };
+    case 'hold': {
+      // Missing or unreadable is the same mistake as past (the workflow checks that): one message.
+      const reviewAt = body.reviewAt === undefined ? Number.NaN : Date.parse(body.reviewAt);
+      if (Number.isNaN(reviewAt)) throw new DomainError('case-hold-review-date');
+      return { type: 'hold', reason: body.reason, reviewAt: new Date(reviewAt) };
+    }
     case 'review_return':
       return {
         type: 'review_return',

@@ -4,10 +4,18 @@ import { accountsLookups } from '../../accounts/index.js';
 import type { CatalogMatter } from '../../catalog/index.js';
 import { regionsLookups } from '../../regions/index.js';
 import { currentHolder, postsByIds, staffingLookups } from '../../staffing/index.js';
-import { commandUnitsOfRegions, unitRefs } from '../../units/index.js';
+import { commandUnitsOfRegions, unitRefs, unitsLookups } from '../../units/index.js';
 import { caseDispatchRepository } from '../case-dispatch.repository.js';
+import { caseTimelineRepository } from '../case-timeline.repository.js';
 import type { CaseRow } from '../cases.repository.js';
-import { type CaseToRoute, type RoutingResult, type RoutingRule, routeCase } from '../domain/routing.js';
+import { type Escalation, routeEscalatedCase } from '../domain/escalated-routing.js';
+import {
+  type CaseToRoute,
+  type RoutingContext,
+  type RoutingResult,
+  type RoutingRule,
+  routeCase,
+} from '../domain/routing.js';
 import { unitRef } from '../present-case.js';
 import type { RoutingRuleRow } from '../routing-rules.repository.js';
 
@@ -34,7 +42,8 @@ export function routingRuleOf(row: RoutingRuleRow): RoutingRule {
 /**
  * 六定 routing of a case: the first dispatch rule matching its matter and place, else the
  * command center of its level; a rule naming a post goes to whoever covers the post now
- * (A, or B while A is away). Returns the unit, the person and why, in the caller's language.
+ * (A, or B while A is away). An escalated case is not sent back to the level that escalated
+ * it (domain/escalated-routing.ts). Returns the unit, the person and why, in the caller's language.
  */
 export async function suggestRouting(
   db: Executor,
@@ -51,7 +60,31 @@ export async function suggestRouting(
     regionPath: region?.path ?? row.regionCode,
     gridCode: row.gridCode,
   };
-  return routeSubject(db, subject, at, locale, await caseDispatchRepository.activeRoutingRules(db));
+  const escalation = row.snapshot.escalationCount > 0 ? await escalationOf(db, row, matter, subject.regionPath) : null;
+  return routeSubject(db, subject, at, locale, await caseDispatchRepository.activeRoutingRules(db), escalation);
+}
+
+/** Who escalated the case (from its timeline) and the matter's lead department (unit `<county>-<department>`). */
+async function escalationOf(
+  db: Executor,
+  row: CaseRow,
+  matter: CatalogMatter,
+  regionPath: string,
+): Promise<Escalation> {
+  const events = await caseTimelineRepository.eventsOf(db, row.id);
+  const fromUnitIds = [
+    ...new Set(
+      events.flatMap(({ event }) =>
+        event.type === 'escalated' && typeof event.details.fromCommandUnitId === 'string'
+          ? [event.details.fromCommandUnitId]
+          : [],
+      ),
+    ),
+  ];
+  const county = regionPath.split('/')[0] ?? '';
+  const leadCode = matter.ownerUnitCodes[0];
+  const lead = leadCode ? await unitsLookups.findByCode(db, `${county}-${leadCode}`) : undefined;
+  return { fromUnitIds, leadDepartmentId: lead?.kind === 'department' ? lead.id : null };
 }
 
 /** Routes anything shaped like a case (a case, or a matter and a point being tried out) over these rules. */
@@ -61,6 +94,7 @@ export async function routeSubject(
   at: Date,
   locale: Locale,
   ruleRows: readonly RoutingRuleRow[],
+  escalation: Escalation | null = null,
 ): Promise<RoutingSuggestion> {
   const { regionPath } = subject;
   const rules = ruleRows.map(routingRuleOf);
@@ -69,25 +103,30 @@ export async function routeSubject(
   const people = [...new Set(posts.flatMap((p) => [p.holderUserId, p.backupUserId]))];
   const absences = await staffingLookups.absencesOverlapping(db, at, new Date(at.getTime() + 1), people);
   const commandUnits = await commandUnitsOfRegions(db, regionPath.split('/'));
-  const unitIds = [...new Set([...ruleRows.map((r) => r.unitId), ...commandUnits.values()])];
+  const unitIds = [
+    ...new Set([
+      ...ruleRows.map((r) => r.unitId),
+      ...commandUnits.values(),
+      ...(escalation?.fromUnitIds ?? []),
+      ...(escalation?.leadDepartmentId ? [escalation.leadDepartmentId] : []),
+    ]),
+  ];
   const units = new Map((await unitRefs(db, unitIds)).map((u) => [u.id, u]));
 
-  const result: RoutingResult = routeCase(
-    subject,
-    rules,
-    {
-      commandUnitOf: (code) => commandUnits.get(code),
-      currentHolder: (postId, when) => {
-        const post = posts.find((p) => p.id === postId);
-        if (!post) return null;
-        const cover = currentHolder(post, absences, when);
-        if (cover.userId === null) return null;
-        return { userId: cover.userId, post: cover.by === 'holder' ? 'A' : 'B' };
-      },
-      unitName: (id) => units.get(id)?.name,
+  const context: RoutingContext = {
+    commandUnitOf: (code) => commandUnits.get(code),
+    currentHolder: (postId, when) => {
+      const post = posts.find((p) => p.id === postId);
+      if (!post) return null;
+      const cover = currentHolder(post, absences, when);
+      if (cover.userId === null) return null;
+      return { userId: cover.userId, post: cover.by === 'holder' ? 'A' : 'B' };
     },
-    at,
-  );
+    unitName: (id) => units.get(id)?.name,
+  };
+  const result: RoutingResult = escalation
+    ? routeEscalatedCase(subject, rules, context, at, escalation)
+    : routeCase(subject, rules, context, at);
   if (!result.ok) {
     return { ok: false, unit: null, person: null, ruleCode: null, via: null, reason: result.explanation[locale] };
   }

@@ -1,0 +1,68 @@
+import type { CaseQueueName } from '@yiwang/contracts';
+import { CASE_QUEUES } from '@yiwang/contracts/vocabulary';
+import { Alert, Badge, Card, Col, Empty, Row, Skeleton, Statistic, Tooltip } from 'antd';
+import { Link, useParams } from 'react-router';
+import { errorText } from '../../lib/form-errors';
+import { NotFoundPage } from '../shell/status-pages';
+import { CaseList } from './case-list';
+import { useCaseStream } from './case-stream';
+import { useCaseQueues } from './cases-api';
+import { useCasesI18n } from './cases-messages';
+
+/**
+ * 工作台: the caller's work queues with their counts, each opening its list. The live case
+ * stream refreshes the counts as cases move.
+ */
+export function WorkbenchPage() {
+  const { t } = useCasesI18n();
+  const live = useCaseStream();
+  const queues = useCaseQueues();
+  const items = queues.data?.items ?? [];
+  return (
+    <>
+      <div className="yw-page-header">
+        <h1 className="yw-page-title">
+          {t('cases.workbench')}{' '}
+          <Tooltip title={live ? t('cases.live') : t('cases.liveOff')}>
+            <Badge status={live ? 'processing' : 'default'} />
+          </Tooltip>
+        </h1>
+      </div>
+      <Alert className="yw-form-alert" type="info" showIcon title={t('cases.workbenchHelp')} />
+      {queues.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(queues.error)} />}
+      {queues.isPending ? (
+        <Skeleton active />
+      ) : items.length === 0 ? (
+        <Empty description={t('cases.workbenchEmpty')} />
+      ) : (
+        <Row gutter={[16, 16]} data-testid="work-queues">
+          {items.map(({ queue, count }) => (
+            <Col key={queue} xs={12} md={8} xl={6}>
+              <Link to={`/cases/queue/${queue}`} data-testid={`queue-${queue}`} data-count={count}>
+                <Card className="yw-card" hoverable>
+                  <Statistic title={t(`cases.queue.${queue}`)} value={count} />
+                </Card>
+              </Link>
+            </Col>
+          ))}
+        </Row>
+      )}
+    </>
+  );
+}
+
+const isQueue = (value: string | undefined): value is CaseQueueName =>
+  (CASE_QUEUES as readonly string[]).includes(value ?? '');
+
+/** One work queue's cases (`/cases/queue/:queue`), filterable like every case list. */
+export function QueuePage() {
+  const { queue } = useParams();
+  const { t } = useCasesI18n();
+  if (!isQueue(queue)) return <NotFoundPage />;
+  return (
+    <>
+      <Link to="/cases/queues">{t('cases.toWorkbench')}</Link>
+      <CaseList key={queue} title={`cases.queue.${queue}`} preset={{ queue }} testId="queue-list" />
+    </>
+  );
+}
