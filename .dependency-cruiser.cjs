@@ -45,8 +45,14 @@ const READ_JOINS = {
 
 const escapeDots = (path) => path.replace(/[.]/g, '\\.');
 const modulePath = (path) => `^server/src/modules/${escapeDots(path)}$`;
-/** What any module file may import of another module: its public face. */
-const PUBLIC_FACE = '^server/src/modules/[^/]+/index\\.ts$';
+/**
+ * What any module file may import of another module: its public face, and its `*.lookups.ts`
+ * (the reads it offers, also re-exported by the face; importing them directly keeps a reader
+ * clear of everything else the face pulls in, which could close a circle).
+ */
+const PUBLIC_FACE = '^server/src/modules/[^/]+/(index|[^/]+[.]lookups)[.]ts$';
+const WEB_MODULE = '^web/src/modules/([^/]+)/';
+const WEB_PUBLIC_FACE = '^web/src/modules/[^/]+/index[.]tsx?$';
 /** A module's tables may name another module's table in a foreign key. */
 const FOREIGN_KEY_FROM = '\\.tables\\.ts$';
 
@@ -74,6 +80,14 @@ module.exports = {
       comment: "A module's tables may name another module's tables (foreign keys), nothing else of it.",
       from: { path: `${MODULE}.*${FOREIGN_KEY_FROM}` },
       to: { path: MODULE, pathNot: ['^server/src/modules/$1/', PUBLIC_FACE, '\\.tables\\.ts$'] },
+    },
+    {
+      name: 'web-module-boundary',
+      severity: 'error',
+      comment:
+        "A desk module imports another desk module only through its face (web/src/modules/<m>/index.ts(x)); shared pieces belong in web/src/shared or web/src/lib.",
+      from: { path: WEB_MODULE, pathNot: TESTS },
+      to: { path: WEB_MODULE, pathNot: ['^web/src/modules/$1/', WEB_PUBLIC_FACE] },
     },
     ...Object.entries(READ_JOINS).map(([repository, tables]) => ({
       name: 'module-boundary-read-join',
