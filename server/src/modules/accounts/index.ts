@@ -1,7 +1,7 @@
 /** The accounts module's public face: what other modules may use (docs/ARCHITECTURE.md, "A module"). */
 
 export * from './accounts.lookups.js';
-export type { NewUser } from './accounts.repository.js';
+export type { NewUser, UserRow } from './accounts.repository.js';
 export * from './authenticate.js';
 export * from './authorize.js';
 export {
@@ -13,6 +13,7 @@ export {
 } from './load-demo-accounts.js';
 export * from './passwords.js';
 export * from './permissions.js';
+export * from './resident-accounts.js';
 export * from './session-cookie.js';
 export * from './use-cases/describe-session.js';
 export * from './use-cases/find-user.js';
