@@ -6,3 +6,7 @@ export const authModule: DeskModule = {
   name: 'auth',
   pages: [{ path: 'account/security', permission: null, Component: lazy(() => import('./totp-setup-page')) }],
 };
+
+// What the other desk modules use: the signed-in session, and the desk's loading state.
+export { FullPageSpin } from './require-session';
+export { rememberSession, useLogout, useSignedIn } from './session';

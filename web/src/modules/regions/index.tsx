@@ -16,3 +16,6 @@ export const regionsModule: DeskModule = {
     { path: 'regions/:code', permission: 'regions.read', Component: RegionsPage, menuKey: 'regions' },
   ],
 };
+
+// What the other desk modules use.
+export { RegionSelect } from './region-select';

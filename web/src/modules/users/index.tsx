@@ -13,3 +13,6 @@ export const usersModule: DeskModule = {
     },
   ],
 };
+
+// What the other desk modules use.
+export { RoleSelect } from './role-select';
