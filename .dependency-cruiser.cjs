@@ -58,7 +58,7 @@ const modulePath = (path) => `^server/src/modules/${escapeDots(path)}$`;
  */
 const PUBLIC_FACE = '^server/src/modules/[^/]+/(index|[^/]+[.]lookups)[.]ts$';
 const WEB_MODULE = '^web/src/modules/([^/]+)/';
-const WEB_PUBLIC_FACE = '^web/src/modules/[^/]+/index[.]tsx?$';
+const WEB_PUBLIC_FACE = '^web/src/modules/[^/]+/index[.]ts$';
 /** A module's tables may name another module's table in a foreign key. */
 const FOREIGN_KEY_FROM = '\\.tables\\.ts$';
 
@@ -91,7 +91,7 @@ module.exports = {
       name: 'web-module-boundary',
       severity: 'error',
       comment:
-        'A desk module imports another desk module only through its face (web/src/modules/<m>/index.ts(x)); shared pieces belong in web/src/shared or web/src/lib.',
+        "A desk module imports another desk module only through its face (web/src/modules/<m>/index.ts; its DeskModule is <m>-module.tsx, listed by modules/index.ts); what is no module's belongs in web/src/lib or web/src/shared.",
       from: { path: WEB_MODULE, pathNot: TESTS },
       to: { path: WEB_MODULE, pathNot: ['^web/src/modules/$1/', WEB_PUBLIC_FACE] },
     },

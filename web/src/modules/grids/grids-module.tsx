@@ -31,8 +31,3 @@ export const gridsModule: DeskModule = {
     },
   ],
 };
-
-// What the other desk modules use (the map itself stays in the pages' lazy chunks).
-export { GridSearchBox, GridSelect } from './grid-search';
-export { type GridFeatureCollection, useGridDetail, useGridGeoJson, useMapConfig } from './grids-api';
-export { xyzTemplate } from './map-tiles';

@@ -13,7 +13,3 @@ export const unitsModule: DeskModule = {
     },
   ],
 };
-
-// What the other desk modules use.
-export { UnitSelect } from './unit-select';
-export { useUnits } from './units-api';

@@ -16,6 +16,3 @@ export const regionsModule: DeskModule = {
     { path: 'regions/:code', permission: 'regions.read', Component: RegionsPage, menuKey: 'regions' },
   ],
 };
-
-// What the other desk modules use.
-export { RegionSelect } from './region-select';

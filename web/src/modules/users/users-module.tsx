@@ -13,6 +13,3 @@ export const usersModule: DeskModule = {
     },
   ],
 };
-
-// What the other desk modules use.
-export { RoleSelect } from './role-select';
