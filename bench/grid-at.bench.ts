@@ -1,11 +1,12 @@
 // Point → grid lookup speed: GridIndex (flatbush R-tree + flat-array ray cast) against a plain
 // loop over every base grid, measured in the same run because these machines are shared and
 // noisy. Prints numbers; not a test. Run: npx tsx bench/grid-at.bench.ts
-import { buildDemoGridMap, createSeededRandom } from '../server/src/modules/grids/demo-grid-map.js';
+import { buildDemoGridMap } from '../server/src/modules/grids/demo-grid-map.js';
 import { GridIndex } from '../server/src/modules/grids/geometry/grid-index.js';
 import { bboxOf } from '../server/src/modules/grids/geometry/measure.js';
 import { pointInGeometry } from '../server/src/modules/grids/geometry/point-in-geometry.js';
 import type { Position } from '../server/src/modules/grids/geometry/types.js';
+import { createSeededRandom } from '../server/src/platform/seeded-random.js';
 
 const POINTS = 200_000;
 const MIN_MS = 1500;

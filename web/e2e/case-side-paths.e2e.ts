@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interiorPointOf } from '../../server/src/modules/cases/load-demo-cases';
+import { interiorPointOf } from '../../server/src/modules/grids/geometry/interior-point';
 import { type DeskPage, launchBrowser, logIn, openDesk, screenshot } from './support/browser';
 import { apiAs, choose, runCommand, timelineOf, waitForState, waitForVersionOf } from './support/case-desk';
 import { startTestServer, type TestServer } from './support/server';

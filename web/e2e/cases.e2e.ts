@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interiorPointOf } from '../../server/src/modules/cases/load-demo-cases';
+import { interiorPointOf } from '../../server/src/modules/grids/geometry/interior-point';
 import { launchBrowser, logIn, openDesk, screenshot } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 

@@ -1,7 +1,7 @@
 import type { Patrol, PatrolTrackList, TrackPointInput } from '@yiwang/contracts';
 import { type Browser, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interiorPointOf, offsetMeters } from '../../server/src/modules/cases/load-demo-cases.js';
+import { interiorPointOf, offsetMeters } from '../../server/src/modules/grids/geometry/interior-point.js';
 import { DEMO_PASSWORD, launchBrowser, logIn, openDesk, screenshot } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 

@@ -2,7 +2,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import { request } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interiorPointOf } from '../../server/src/modules/cases/load-demo-cases';
+import { interiorPointOf } from '../../server/src/modules/grids/geometry/interior-point';
 import { DEMO_PASSWORD, launchBrowser, screenshot } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 

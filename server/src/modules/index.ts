@@ -30,10 +30,12 @@ import { visitsModule } from './visits/visits.module.js';
  */
 const declaredModules = [
   healthModule,
-  accountsModule,
-  auditModule,
+  // In the order their demo data depends on each other (demo/load-demo-county.ts): regions
+  // before units before accounts (an account has a unit and a scope region), grids before staffing…
   regionsModule,
   unitsModule,
+  accountsModule,
+  auditModule,
   gridsModule,
   staffingModule,
   photosModule,

@@ -64,6 +64,17 @@ export interface JobDefinition {
   run(context: JobContext): Promise<void>;
 }
 
+/** What every module's demo loader is handed. */
+export interface DemoContext {
+  /** The demo's present: every loader dates its rows from it. */
+  now: Date;
+  /** The password every demo account shares, hashed once (hashing is slow on purpose). */
+  passwordHash: string;
+}
+
+/** What a demo loader made, counted for the demo load's audit row (the same name from two loaders adds up). */
+export type DemoTally = Readonly<Record<string, number>>;
+
 /** Which roles a module grants each of its permissions (admin holds every permission). */
 export type PermissionGrants = { readonly [P in Permission]?: readonly Exclude<Role, 'admin'>[] };
 
@@ -87,10 +98,11 @@ export interface Module {
   /** Its background jobs, built from the process's context (started by main.ts, not by tests). */
   jobs?: (ctx: ModuleContext) => JobDefinition[];
   /**
-   * Its demo data, if any: demo/load-demo-county.ts calls each module's loader in the order the
-   * data depends on (regions before grids before staffing…), with the arguments that loader takes.
+   * Its demo data, if any: demo/load-demo-county.ts calls each module's loader in the order of
+   * modules/index.ts (so a module comes after those whose rows its demo data names), in one
+   * transaction. A loader reads what the earlier ones wrote through their faces.
    */
-  demo?: (tx: Db, ...args: never[]) => Promise<unknown>;
+  demo?: (tx: Db, context: DemoContext) => Promise<DemoTally>;
   /** Routes under /api (prefix added by the app). */
   apiRoutes?: (app: App, ctx: ModuleContext) => Promise<void> | void;
   /** Routes at the root, for protocols with fixed paths (e.g. /open311/v2). */

@@ -1,15 +1,15 @@
 import type { DeskModule } from '../lib/desk-module';
-import { apiKeysModule } from './api-keys';
-import { auditModule } from './audit';
-import { authModule } from './auth';
-import { casesModule } from './cases';
-import { catalogModule } from './catalog';
-import { gridsModule } from './grids';
-import { patrolsModule } from './patrols';
-import { regionsModule } from './regions';
-import { staffingModule } from './staffing';
-import { unitsModule } from './units';
-import { usersModule } from './users';
+import { apiKeysModule } from './api-keys/api-keys-module';
+import { auditModule } from './audit/audit-module';
+import { authModule } from './auth/auth-module';
+import { casesModule } from './cases/cases-module';
+import { catalogModule } from './catalog/catalog-module';
+import { gridsModule } from './grids/grids-module';
+import { patrolsModule } from './patrols/patrols-module';
+import { regionsModule } from './regions/regions-module';
+import { staffingModule } from './staffing/staffing-module';
+import { unitsModule } from './units/units-module';
+import { usersModule } from './users/users-module';
 
 /** The desk's modules, in menu order. Adding a module to the desk is one line here. */
 export const deskModules: DeskModule[] = [

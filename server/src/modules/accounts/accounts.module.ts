@@ -2,6 +2,7 @@ import type { Module } from '../../platform/http.js';
 import { accountsJobs } from './accounts.jobs.js';
 import * as tables from './accounts.tables.js';
 import { authRoutes } from './auth.routes.js';
+import { loadDemoAccounts } from './load-demo-accounts.js';
 import { usersRoutes } from './users.routes.js';
 
 export const accountsModule = {
@@ -65,6 +66,7 @@ export const accountsModule = {
     incorrect: { 'zh-CN': '不正确', 'en-US': 'is not correct' },
   },
   jobs: accountsJobs,
+  demo: loadDemoAccounts,
   apiRoutes: async (app, ctx) => {
     await authRoutes(app, ctx);
     usersRoutes(app, ctx);

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Role } from '@yiwang/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { Executor } from '../../db/client.js';
 import type { Config } from '../../platform/config.js';
 import { sha256Hex } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
@@ -76,6 +77,17 @@ export function userActor(
   };
 }
 
+/** Notes a key's use (its last-used time, kept to the minute so each request does not write). */
+export async function markApiKeyUsed(
+  db: Executor,
+  key: { id: string; lastUsedAt: Date | null },
+  now: Date,
+): Promise<void> {
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await accountsRepository.touchApiKey(db, key.id, now);
+  }
+}
+
 /** Resolves request.actor and request.locale; runs before every /api route. */
 export async function authenticate(request: FastifyRequest, ctx: ModuleContext): Promise<void> {
   const { db } = ctx.database;
@@ -100,9 +112,7 @@ export async function authenticate(request: FastifyRequest, ctx: ModuleContext):
       csrfToken: null,
       totpEnrollmentRequired: false,
     };
-    if (!found.key.lastUsedAt || now.getTime() - found.key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-      await accountsRepository.touchApiKey(db, found.key.id, now);
-    }
+    await markApiKeyUsed(db, found.key, now);
     return;
   }
 

@@ -38,3 +38,26 @@ export function recordAudit(tx: Executor, context: AuditContext, event: AuditEve
     scopePath: event.scopePath === undefined ? (context.actor?.scopePath ?? null) : event.scopePath,
   });
 }
+
+/**
+ * Writes one audit row for what a system outside the accounts did (the 12345 hotline platform
+ * calling in): no account, its fixed label names it; the row lies where the event places it,
+ * else with the county as a whole.
+ */
+export function recordSystemAudit(
+  tx: Executor,
+  context: { system: string; requestId: string | null },
+  event: AuditEvent,
+): Promise<void> {
+  return auditRepository.append(tx, {
+    actorId: null,
+    actorLabel: context.system,
+    action: event.action,
+    objectType: event.objectType,
+    objectId: event.objectId ?? null,
+    outcome: event.outcome ?? 'success',
+    requestId: context.requestId,
+    details: event.details ?? {},
+    scopePath: event.scopePath ?? null,
+  });
+}

@@ -13,6 +13,10 @@ export const caseReportsRepository = {
     return saved;
   },
 
+  async setMediaUrl(db: Executor, reportId: string, mediaUrl: string): Promise<void> {
+    await db.update(caseReports).set({ mediaUrl }).where(eq(caseReports.id, reportId));
+  },
+
   async reportsOf(db: Executor, caseId: string): Promise<CaseReportRow[]> {
     return db
       .select()

@@ -6,9 +6,9 @@ import type { Client, TestApp } from '../../test/app.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { AreaGeometry, Position } from '../grids/geometry/index.js';
 import { gridLocatorFor } from '../grids/grid-locator.js';
+import { interiorPointOf, offsetMeters } from '../grids/index.js';
 import type { CaseDeps } from './case-deps.js';
 import { DEFAULT_CASE_SETTINGS } from './cases.settings.js';
-import { interiorPointOf, offsetMeters } from './load-demo-cases.js';
 
 /** Shared factories of the case tests: the demo accounts, places, photos, reports and commands. */
 

@@ -8,6 +8,7 @@ export * from './cases.settings.js';
 export { reporterMayRate } from './domain/workflow.js';
 export * from './domain/workflow-types.js';
 export * from './present-case.js';
+export * from './report-media-url.js';
 export * from './snapshot-json.js';
 export * from './use-cases/add-report-to-case.js';
 export * from './use-cases/report-case.js';

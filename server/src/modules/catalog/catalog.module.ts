@@ -14,6 +14,6 @@ export const catalogModule = {
   fieldProblems: {
     catalog: { 'zh-CN': '{problemZh}', 'en-US': '{problem}' },
   },
-  demo: seedMatterCatalog,
+  demo: async (tx, { now }) => ({ matters: await seedMatterCatalog(tx, now) }),
   apiRoutes: catalogRoutes,
 } satisfies Module;

@@ -1,4 +1,4 @@
-import type { HandlingLevel, MatterCategory } from '@yiwang/contracts';
+import type { HandlingLevel, MatterCategory, WorkingDuration } from '@yiwang/contracts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -13,7 +13,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { WorkingDuration } from '../cases/domain/work-calendar.js';
 import type { FormField, LimitClass } from './data/matter.js';
 
 /** Automatic escalation of an overdue case: so many working hours after the limit expired. */

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import regionTree from '../regions/data/jiangyin-regions.json' with { type: 'json' };
-import {
-  baseGridStandard,
-  buildDemoGridMap,
-  createSeededRandom,
-  type DemoGrid,
-  type DemoGridMap,
-} from './demo-grid-map.js';
+import { baseGridStandard, buildDemoGridMap, type DemoGrid, type DemoGridMap } from './demo-grid-map.js';
 import { findCoverageFaults } from './geometry/coverage.js';
 import { areaSquareMeters } from './geometry/measure.js';
 import { validateGeometry } from './geometry/validate.js';
@@ -33,19 +27,6 @@ beforeAll(() => {
   level1 = map.grids.filter((grid) => grid.level === 1);
   level2 = map.grids.filter((grid) => grid.level === 2);
   level3 = map.grids.filter((grid) => grid.level === 3);
-});
-
-describe('createSeededRandom', () => {
-  it('repeats its sequence for a seed and spreads values over [0, 1)', () => {
-    const a = createSeededRandom(42);
-    const b = createSeededRandom(42);
-    const values = Array.from({ length: 10_000 }, () => a());
-    expect(Array.from({ length: 10_000 }, () => b())).toEqual(values);
-    expect(values.every((v) => v >= 0 && v < 1)).toBe(true);
-    const tenths = Array.from({ length: 10 }, (_, k) => values.filter((v) => Math.floor(v * 10) === k).length);
-    for (const count of tenths) expect(count).toBeGreaterThan(900);
-    expect(createSeededRandom(43)()).not.toBe(createSeededRandom(42)());
-  });
 });
 
 describe('buildDemoGridMap', () => {

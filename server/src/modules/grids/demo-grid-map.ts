@@ -1,7 +1,7 @@
 import { Delaunay } from 'd3-delaunay';
 import polygonClipping from 'polygon-clipping';
-import outlineFeature from '../regions/data/jiangyin-outline.json' with { type: 'json' };
-import regionTree from '../regions/data/jiangyin-regions.json' with { type: 'json' };
+import { createSeededRandom } from '../../platform/seeded-random.js';
+import { jiangyinOutline, type RegionTreeSource, jiangyinRegionTree as regionTree } from '../regions/index.js';
 import { areaSquareMeters, bboxOf } from './geometry/measure.js';
 import { pointInGeometry } from './geometry/point-in-geometry.js';
 import { type AreaGeometry, type Position, polygonsOf, type Ring, toAreaGeometry } from './geometry/types.js';
@@ -66,22 +66,6 @@ const OFF_STANDARD_SHARE = 0.03;
 /** CJ/T 349's grid sequence has two digits. */
 const MAX_BASE_GRIDS_PER_COMMUNITY = 99;
 
-/**
- * mulberry32: a tiny 32-bit PRNG with good statistical quality for demo data. Math.random
- * cannot be seeded, and the demo (and tests sampling random points) must be reproducible.
- * Returns floats in [0, 1).
- */
-export function createSeededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Polygons = Ring[][];
 type Random = () => number;
 
@@ -124,7 +108,7 @@ export function countyGeometryOf(outline: AreaGeometry): AreaGeometry {
 export function buildDemoGridMap(options: DemoGridMapOptions = {}): DemoGridMap {
   const random = createSeededRandom(options.seed ?? DEFAULT_SEED);
   const baseGridCount = options.baseGridCount ?? DEFAULT_BASE_GRID_COUNT;
-  const county = countyGeometryOf(outlineFeature.geometry as AreaGeometry);
+  const county = countyGeometryOf(jiangyinOutline as AreaGeometry);
   const [, minLat, , maxLat] = bboxOf(county);
   const plane = localPlaneAt((minLat + maxLat) / 2);
 
@@ -133,7 +117,7 @@ export function buildDemoGridMap(options: DemoGridMapOptions = {}): DemoGridMap 
 
   const level1: DemoGrid[] = [];
   const level2: DemoGrid[] = [];
-  const communityCells: { community: (typeof regionTree.communities)[number]; polygons: Polygons }[] = [];
+  const communityCells: { community: RegionTreeSource['communities'][number]; polygons: Polygons }[] = [];
   towns.forEach((town, townIndex) => {
     const townPolygons = townCells[townIndex] as Polygons;
     level1.push({
@@ -501,4 +485,20 @@ function mergeFragments(input: Polygons[], plane: LocalPlane): Polygons[] {
     if (!moved) break;
   }
   return cells;
+}
+
+let demoMap: DemoGridMap | undefined;
+
+/** The demo county's grid map (the default seed), built once: the grids', staffing's, cases' and patrols' demo data share it. */
+export function demoGridMap(): DemoGridMap {
+  demoMap ??= buildDemoGridMap();
+  return demoMap;
+}
+
+/** 文定社区, where the demo's people work. */
+const DEMO_COMMUNITY = '320281001001';
+
+/** The base grid the demo account `gridworker` holds: the first of 文定社区. */
+export function demoWorkerGrid(): DemoGrid | undefined {
+  return demoGridMap().grids.find((g) => g.level === 3 && g.regionCode === DEMO_COMMUNITY);
 }

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import gcoord from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../../platform/seeded-random.js';
 import { type Client, createTestApp, type TestApp } from '../../test/app.js';
-import { createSeededRandom } from './demo-grid-map.js';
 import { type AreaGeometry, type Position, pointInGeometry } from './geometry/index.js';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { regions } from '../regions/regions.tables.js';
-import { buildDemoGridMap, type DemoGridMap } from './demo-grid-map.js';
+import type { DemoContext, DemoTally } from '../../platform/http.js';
+import { setRegionOutline } from '../regions/index.js';
+import { demoGridMap } from './demo-grid-map.js';
 import { areaSquareMeters, bboxOf } from './geometry/index.js';
 import { gridPath } from './grid-path.js';
 import { gridsRepository, type NewGrid } from './grids.repository.js';
@@ -10,8 +10,9 @@ import { gridsRepository, type NewGrid } from './grids.repository.js';
  * Writes the demo grid map (built deterministically from the real county outline) and
  * the county's outline into the database, as version 1 of every grid.
  */
-export async function loadDemoGridMap(tx: Executor, at: Date, map: DemoGridMap = buildDemoGridMap()): Promise<number> {
-  await tx.update(regions).set({ geometry: map.countyGeometry }).where(eq(regions.code, map.countyCode));
+export async function loadDemoGridMap(tx: Executor, { now: at }: DemoContext): Promise<DemoTally> {
+  const map = demoGridMap();
+  await setRegionOutline(tx, map.countyCode, map.countyGeometry);
   const paths = await gridsRepository.regionPaths(tx, [...new Set(map.grids.map((g) => g.regionCode))]);
   const rows: NewGrid[] = map.grids.map((g) => {
     const regionPath = paths.get(g.regionCode);
@@ -38,5 +39,5 @@ export async function loadDemoGridMap(tx: Executor, at: Date, map: DemoGridMap =
   });
   await gridsRepository.insertMany(tx, rows);
   await gridsRepository.bumpMapVersion(tx, at);
-  return rows.length;
+  return { grids: rows.length };
 }

@@ -2,7 +2,7 @@ import type { Module } from '../../platform/http.js';
 import { recordAudit } from '../audit/index.js';
 import { caseSettingsFrom } from '../cases/index.js';
 import { gridLocatorFor } from '../grids/index.js';
-import { photoStorageFor } from '../photos/photos.module.js';
+import { photoStorageFor } from '../photos/index.js';
 import { open311Routes } from './open311.routes.js';
 
 /** The Open311 GeoReport v2 server at /open311/v2: services are matters, requests are cases. */

@@ -76,11 +76,6 @@ export const open311Repository = {
       .limit(filter.limit);
   },
 
-  /** Stores the media URL of a report just written (in the intake's transaction). */
-  async setReportMediaUrl(db: Executor, reportId: string, mediaUrl: string): Promise<void> {
-    await db.update(caseReports).set({ mediaUrl }).where(eq(caseReports.id, reportId));
-  },
-
   /**
    * The storage key of the shared copy (EXIF and GPS removed) of a photo reported with a
    * case listed publicly: only such photos are public. Feedback photos, unattached uploads

@@ -8,8 +8,8 @@ import {
   DEMO_COMMUNITY,
   OTHER_TOWN_COMMUNITY,
 } from '../cases/cases.test-helpers.js';
-import { offsetMeters } from '../cases/load-demo-cases.js';
 import type { Position } from '../grids/geometry/index.js';
+import { offsetMeters } from '../grids/index.js';
 
 /** Shared factories of the field tests (patrols, visits, the worker's day): accounts, grids, tracks. */
 

@@ -1,10 +1,15 @@
 import type { Executor } from '../../db/client.js';
-import { chinaDayOf } from '../../platform/china-day.js';
+import type { DemoContext, DemoTally } from '../../platform/http.js';
+import { createSeededRandom } from '../../platform/seeded-random.js';
 import { accountsLookups } from '../accounts/index.js';
-import { interiorPointOf, offsetMeters } from '../cases/load-demo-cases.js';
-import { createSeededRandom, type DemoGrid } from '../grids/demo-grid-map.js';
-import { gridsLookups, type Position, pointInGeometry } from '../grids/index.js';
-import { visitsRepository } from '../visits/visits.repository.js';
+import {
+  demoWorkerGrid,
+  gridsLookups,
+  interiorPointOf,
+  offsetMeters,
+  type Position,
+  pointInGeometry,
+} from '../grids/index.js';
 import { type TrackFix, trackDistance } from './patrol-track.js';
 import { patrolsRepository } from './patrols.repository.js';
 
@@ -49,30 +54,21 @@ function along(route: Position[], step: number, count: number): Position[] {
 
 /**
  * Two finished patrols of the demo grid worker in their grid on the demo day (the
- * morning round and an afternoon round, the latter with a household visit), a visit plan
- * due today, so the desk's patrol map and activity table show something after
- * `npm start`. Deterministic for a given `now` (seeded jitter). Audited with the demo
- * load as a whole.
+ * morning round and an afternoon round, on which visits' demo places a household visit),
+ * so the desk's patrol map and activity table show something after `npm start`.
+ * Deterministic for a given `now` (seeded jitter). Audited with the demo load as a whole.
  */
-export async function loadDemoPatrols(
-  tx: Executor,
-  now: Date,
-  workerGrid: DemoGrid | undefined,
-): Promise<{ patrols: number; points: number }> {
+export async function loadDemoPatrols(tx: Executor, { now }: DemoContext): Promise<DemoTally> {
+  const workerGrid = demoWorkerGrid();
   const worker = await accountsLookups.findUserByUsername(tx, 'gridworker');
   const [grid] = workerGrid ? await gridsLookups.findCurrentByCodes(tx, [workerGrid.code]) : [];
-  if (!worker || !workerGrid || !grid) return { patrols: 0, points: 0 };
+  if (!worker || !workerGrid || !grid) return { patrols: 0 };
   const random = createSeededRandom(20261123);
   const route = serpentine(interiorPointOf(workerGrid.geometry));
   const rounds = [
     { startMinutesAgo: 300, minutes: 70 },
-    {
-      startMinutesAgo: 130,
-      minutes: 60,
-      visit: { address: '文定花园4幢301室', note: '走访独居老人：身体状况良好，已提醒冬季用电和燃气安全。' },
-    },
+    { startMinutesAgo: 130, minutes: 60 },
   ];
-  let points = 0;
   for (const round of rounds) {
     const startedAt = new Date(now.getTime() - round.startMinutesAgo * MINUTE);
     const endedAt = new Date(startedAt.getTime() + round.minutes * MINUTE);
@@ -106,27 +102,6 @@ export async function loadDemoPatrols(
       tx,
       fixes.map((f) => ({ patrolId: patrol.id, ...f, gridCode: grid.code, path: grid.path })),
     );
-    points += fixes.length;
-    const at = fixes[Math.floor(fixes.length / 2)];
-    if (round.visit && at) {
-      await visitsRepository.insertVisit(tx, {
-        userId: worker.id,
-        ...round.visit,
-        lon: at.lon,
-        lat: at.lat,
-        gridCode: grid.code,
-        path: grid.path,
-        visitedAt: at.at,
-        patrolId: patrol.id,
-      });
-    }
   }
-  await visitsRepository.insertPlan(tx, {
-    address: '文定花园6幢102室',
-    dueOn: chinaDayOf(now),
-    note: '新迁入户：登记家庭成员，了解需求。',
-    gridCode: grid.code,
-    path: grid.path,
-  });
-  return { patrols: rounds.length, points };
+  return { patrols: rounds.length };
 }

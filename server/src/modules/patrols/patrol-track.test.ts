@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offsetMeters } from '../cases/load-demo-cases.js';
+import { offsetMeters } from '../grids/index.js';
 import { fixesOutOfTime, minutesWithin, type TrackFix, trackDistance, trackLine } from './patrol-track.js';
 
 const origin: [number, number] = [120.285, 31.91];

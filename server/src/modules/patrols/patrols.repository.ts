@@ -28,6 +28,17 @@ export const patrolsRepository = {
     return saved;
   },
 
+  /** A user's patrol that started last, open or ended. */
+  async latestOfUser(db: Executor, userId: string): Promise<PatrolRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(patrols)
+      .where(eq(patrols.userId, userId))
+      .orderBy(desc(patrols.startedAt))
+      .limit(1);
+    return row;
+  },
+
   async findById(db: Executor, id: string): Promise<PatrolRow | undefined> {
     const [row] = await db.select().from(patrols).where(eq(patrols.id, id));
     return row;

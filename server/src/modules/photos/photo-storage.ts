@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { Config } from '../../platform/config.js';
 
 /**
  * Where photo files live. The database row holds only keys, so the files can sit on the
@@ -11,7 +12,7 @@ import { dirname, join } from 'node:path';
  * implementing these three methods with the bucket's client — `put` = PutObject with
  * `ContentType` (a completed PUT is already atomic and durable), `get` = GetObject,
  * answering undefined on NoSuchKey, `delete` = DeleteObject — and by choosing it in
- * `photoStorageFor` (photos.module.ts) when the deployment configures a bucket. Keys are
+ * `photoStorageFor` (below) when the deployment configures a bucket. Keys are
  * already random-prefixed, which spreads them across a bucket's partitions too.
  */
 export interface PhotoStorage {
@@ -90,4 +91,9 @@ async function syncDirectory(dir: string) {
   } finally {
     await handle?.close();
   }
+}
+
+/** Where the deployment keeps photo files; an S3-compatible PhotoStorage would be chosen here. */
+export function photoStorageFor(config: Config): PhotoStorage {
+  return createFilesystemPhotoStorage(join(config.dataDir, 'photos'));
 }

@@ -1,16 +1,9 @@
-import { join } from 'node:path';
 import { STAFF_ROLES } from '@yiwang/contracts';
-import type { Config } from '../../platform/config.js';
 import type { Module } from '../../platform/http.js';
-import { createFilesystemPhotoStorage, type PhotoStorage } from './photo-storage.js';
+import { photoStorageFor } from './photo-storage.js';
 import { photosRoutes } from './photos.routes.js';
 import { photoSettingsFrom } from './photos.settings.js';
 import * as tables from './photos.tables.js';
-
-/** Where the deployment keeps photo files; an S3-compatible PhotoStorage would be chosen here. */
-export function photoStorageFor(config: Config): PhotoStorage {
-  return createFilesystemPhotoStorage(join(config.dataDir, 'photos'));
-}
 
 export const photosModule = {
   name: 'photos',

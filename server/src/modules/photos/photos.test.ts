@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/app.js';
 import { auditLog } from '../audit/audit.tables.js';
 import { readExifFacts } from './exif.js';
-import { photoStorageFor } from './photos.module.js';
+import { photoStorageFor } from './photo-storage.js';
 import { photosRepository } from './photos.repository.js';
 import { photos } from './photos.tables.js';
 import { attachPhotosToCase } from './use-cases/attach-photos-to-case.js';

@@ -1,4 +1,6 @@
 import type { Executor } from '../../db/client.js';
+import type { DemoTally } from '../../platform/http.js';
+import outline from './data/jiangyin-outline.json' with { type: 'json' };
 import jiangyin from './data/jiangyin-regions.json' with { type: 'json' };
 import type { NewRegion } from './regions.repository.js';
 import { regionsRepository } from './regions.repository.js';
@@ -35,8 +37,26 @@ export function regionRowsOf(source: RegionTreeSource): NewRegion[] {
 /** The real 江阴市 (320281): 21 towns, streets and zones, 282 villages and communities. */
 export const jiangyinRegionTree: RegionTreeSource = jiangyin;
 
+/**
+ * 江阴市's outline as extracted (GeoJSON, quantised: its ring touches itself in places; the
+ * grids' demo map cleans it before tiling it).
+ */
+export const jiangyinOutline = outline.geometry;
+
+/** Loads a county's region tree into an empty table; returns the number of regions. */
 export async function loadRegionTree(db: Executor, source: RegionTreeSource = jiangyinRegionTree): Promise<number> {
   const rows = regionRowsOf(source);
   await regionsRepository.insertMany(db, rows);
   return rows.length;
+}
+
+/** The demo county is the real one: 江阴市's region tree (its outline comes with the grid map). */
+export async function loadDemoRegionTree(db: Executor): Promise<DemoTally> {
+  await loadRegionTree(db, jiangyinRegionTree);
+  return { towns: jiangyinRegionTree.towns.length, communities: jiangyinRegionTree.communities.length };
+}
+
+/** Keeps a region's outline (GeoJSON geometry): the demo county's is drawn by its grid map. */
+export function setRegionOutline(db: Executor, code: string, geometry: unknown): Promise<void> {
+  return regionsRepository.setGeometry(db, code, geometry);
 }

@@ -1,6 +1,6 @@
 import { STAFF_ROLES } from '@yiwang/contracts';
 import type { Module } from '../../platform/http.js';
-import { loadRegionTree } from './load-region-tree.js';
+import { loadDemoRegionTree } from './load-region-tree.js';
 import { regionsRoutes } from './regions.routes.js';
 import * as tables from './regions.tables.js';
 
@@ -10,6 +10,6 @@ export const regionsModule = {
   permissions: {
     'regions.read': [...STAFF_ROLES],
   },
-  demo: loadRegionTree,
+  demo: loadDemoRegionTree,
   apiRoutes: regionsRoutes,
 } satisfies Module;

@@ -35,6 +35,10 @@ export const regionsRepository = {
     for (let i = 0; i < rows.length; i += 500) await db.insert(regions).values(rows.slice(i, i + 500));
   },
 
+  async setGeometry(db: Executor, code: string, geometry: unknown): Promise<void> {
+    await db.update(regions).set({ geometry }).where(eq(regions.code, code));
+  },
+
   /** One region, only if inside the scope. */
   async findInScope(db: Executor, code: string, scopePath: string) {
     const [row] = await db

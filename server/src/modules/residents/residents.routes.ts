@@ -16,7 +16,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { authorize, describeSession, logIn, sessionTokenOf, setSessionCookie, userActor } from '../accounts/index.js';
 import { gridLocatorFor } from '../grids/index.js';
-import { photoStorageFor } from '../photos/photos.module.js';
+import { photoStorageFor } from '../photos/index.js';
 import { residentsRepository } from './residents.repository.js';
 import { describePlace } from './use-cases/describe-place.js';
 import { followCase, followedCasePhotoThumbnail } from './use-cases/follow-case.js';

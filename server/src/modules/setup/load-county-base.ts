@@ -1,8 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit/index.js';
 import { catalogLookups, seedMatterCatalog } from '../catalog/index.js';
-import { regionsLookups } from '../regions/index.js';
-import { jiangyinRegionTree, loadRegionTree } from '../regions/load-region-tree.js';
+import { jiangyinRegionTree, loadRegionTree, regionsLookups } from '../regions/index.js';
 
 export interface CountyBaseLoaded {
   /** Regions loaded now (0 when the tree was already there). */

@@ -1,6 +1,8 @@
 import type { Executor } from '../../db/client.js';
-import { accountsRepository, type NewUser } from '../accounts/accounts.repository.js';
-import { createSeededRandom, type DemoGrid } from '../grids/demo-grid-map.js';
+import type { DemoContext, DemoTally } from '../../platform/http.js';
+import { createSeededRandom } from '../../platform/seeded-random.js';
+import { accountsLookups, addDemoAccounts, type NewUser } from '../accounts/index.js';
+import { type DemoGrid, demoGridMap, demoWorkerGrid } from '../grids/index.js';
 import { type NewGridPost, staffingRepository } from './staffing.repository.js';
 
 const SURNAMES =
@@ -15,11 +17,6 @@ export function demoNames(seed: number) {
   return () => pick(SURNAMES) + pick(GIVEN) + (random() < 0.6 ? pick(GIVEN) : '');
 }
 
-export interface DemoStaffingResult {
-  accounts: number;
-  posts: number;
-}
-
 /**
  * Staffs every base grid of the demo: a grid worker per grid (backed up by the worker of
  * the next grid in the same community — neighbours cover each other, as A/B posts do in
@@ -27,13 +24,11 @@ export interface DemoStaffingResult {
  * community police officer as deputy head (backed up by the town police station's duty
  * officer). The first grid of 文定社区 is held by the demo account `gridworker`.
  */
-export async function loadDemoStaffing(
-  tx: Executor,
-  baseGrids: readonly DemoGrid[],
-  options: { passwordHash: string; existingWorker: { username: string; gridCode: string } },
-): Promise<DemoStaffingResult> {
+export async function loadDemoStaffing(tx: Executor, { passwordHash }: DemoContext): Promise<DemoTally> {
+  const baseGrids = demoGridMap().grids.filter((g) => g.level === 3);
+  const options = { passwordHash, existingWorker: { username: 'gridworker', gridCode: demoWorkerGrid()?.code ?? '' } };
   const name = demoNames(20260101);
-  const existing = await accountsRepository.findUserByUsername(tx, options.existingWorker.username);
+  const existing = await accountsLookups.findUserByUsername(tx, options.existingWorker.username);
   const newUsers: NewUser[] = [];
   const add = (username: string, displayName: string, roles: string[], scopeRegionCode: string) => {
     newUsers.push({ username, displayName, passwordHash: options.passwordHash, roles, scopeRegionCode });
@@ -75,7 +70,7 @@ export async function loadDemoStaffing(
 
   const ids = new Map<string, string>();
   if (existing) ids.set(existing.username, existing.id);
-  for (const u of await accountsRepository.insertUsers(tx, newUsers)) ids.set(u.username, u.id);
+  for (const u of await addDemoAccounts(tx, newUsers)) ids.set(u.username, u.id);
   const idOf = (username: string) => {
     const id = ids.get(username);
     if (!id) throw new Error(`demo staff ${username} missing`);

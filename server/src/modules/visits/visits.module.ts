@@ -1,6 +1,7 @@
 import type { Module } from '../../platform/http.js';
 import { recordAudit } from '../audit/index.js';
 import { gridLocatorFor } from '../grids/index.js';
+import { loadDemoVisits } from './load-demo-visits.js';
 import { visitsRoutes } from './visits.routes.js';
 import * as tables from './visits.tables.js';
 
@@ -28,6 +29,7 @@ export const visitsModule = {
       'en-US': 'This visit plan is already done (a visit closed it); it cannot be used again.',
     },
   },
+  demo: loadDemoVisits,
   apiRoutes: (app, { database }) => {
     visitsRoutes(app, { db: database.db, locator: gridLocatorFor(database), audit: recordAudit });
   },

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { api } from '../../lib/api';
 import { showApiErrorOnForm } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n/i18n-provider';
-import { useSignedIn } from '../auth/session';
-import { RegionSelect } from '../regions/region-select';
-import { RoleSelect } from '../users/role-select';
+import { useSignedIn } from '../auth';
+import { RegionSelect } from '../regions';
+import { RoleSelect } from '../users';
 
 interface CreateApiKeyForm {
   name: string;

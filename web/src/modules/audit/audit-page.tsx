@@ -10,7 +10,7 @@ import { formatDateTimeSeconds } from '../../lib/format';
 import { useI18n } from '../../lib/i18n/i18n-provider';
 import type { MessageKey } from '../../lib/i18n/translate';
 import { hasPermission } from '../../lib/permissions';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth';
 
 const PAGE_SIZE = 50;
 

@@ -1,8 +1,6 @@
-import { lazy } from 'react';
-import type { DeskModule } from '../../lib/desk-module';
-
-/** Account security inside the desk; the login page itself is routed outside the shell (app/router.tsx). */
-export const authModule: DeskModule = {
-  name: 'auth',
-  pages: [{ path: 'account/security', permission: null, Component: lazy(() => import('./totp-setup-page')) }],
-};
+/**
+ * The auth module's face: what other desk modules use (the signed-in session, the desk's loading
+ * state). Its DeskModule is in auth-module.ts, which modules/index.ts lists.
+ */
+export { FullPageSpin } from './require-session';
+export { rememberSession, useLogout, useSignedIn } from './session';

@@ -25,7 +25,7 @@ import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
 import { RevealPhone } from '../../lib/reveal-phone';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth';
 import { CaseActions } from './case-actions';
 import { eventLabel, StateTag, TimeTag } from './case-labels';
 import { useCaseStream } from './case-stream';

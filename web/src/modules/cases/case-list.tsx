@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
-import { GridSelect } from '../grids/grid-search';
+import { GridSelect } from '../grids';
 import { StateTag, TimeTag } from './case-labels';
 import { useCaseStream } from './case-stream';
 import { type CaseFilter, useCases } from './cases-api';

@@ -15,7 +15,7 @@ import Style from 'ol/style/Style';
 import View from 'ol/View';
 import 'ol/ol.css';
 import { useEffect, useRef } from 'react';
-import { useGridDetail, useGridGeoJson } from '../grids/grids-api';
+import { useGridDetail, useGridGeoJson } from '../grids';
 
 const gridStyle = new Style({
   stroke: new Stroke({ color: 'rgba(22, 163, 74, 0.9)', width: 2 }),

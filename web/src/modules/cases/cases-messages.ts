@@ -7,8 +7,8 @@ import {
   RATING_LABELS,
   TIME_STATE_LABELS,
 } from '@yiwang/contracts/vocabulary';
+import { useModuleI18n } from '../../lib/i18n/module-i18n';
 import { labelEntries } from '../../shared/translate';
-import { useModuleI18n } from '../grids/module-i18n';
 
 /** UI strings of the case pages (loaded with them). Chinese defines the keys; English must have every one. */
 const zhCN = {

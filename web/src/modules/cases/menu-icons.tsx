@@ -1,16 +1,5 @@
-/**
- * Menu icons of the case pages as minimal inline SVG (the menu is in the initial bundle;
- * Ant Design's icons cost ~1 KB gzip each). Same shape as an Ant Design icon.
- */
-export function MenuIcon({ path }: { path: string }) {
-  return (
-    <span className="anticon">
-      <svg viewBox="0 0 24 24" width="1em" height="1em" fill="currentColor" focusable="false" aria-hidden="true">
-        <path d={path} />
-      </svg>
-    </span>
-  );
-}
+// Menu icons of the case pages (lib/menu-icon.tsx says why they are inline SVG).
+import { MenuIcon } from '../../lib/menu-icon';
 
 /** A clipboard with a check: the intake queue. */
 export const IntakeIcon = () => (

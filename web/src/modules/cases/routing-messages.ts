@@ -1,6 +1,6 @@
 import { MATTER_CATEGORY_LABELS } from '@yiwang/contracts/vocabulary';
+import { useModuleI18n } from '../../lib/i18n/module-i18n';
 import { labelEntries } from '../../shared/translate';
-import { useModuleI18n } from '../grids/module-i18n';
 
 /** UI strings of the 六定 dispatch-rule page (loaded with it). Chinese defines the keys; English must have every one. */
 const zhCN = {

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Popconfir
 import { useMemo, useState } from 'react';
 import { errorText } from '../../lib/form-errors';
 import { hasPermission } from '../../lib/permissions';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth';
 import { useMatterSearch } from './cases-api';
 import { MatterSelect } from './matter-select';
 import { useDeleteRule, useMoveRule, useRoutingRules, useTestRouting } from './routing-api';

@@ -4,8 +4,8 @@ import {
   HANDLING_LEVEL_LABELS,
   MATTER_CATEGORY_LABELS,
 } from '@yiwang/contracts/vocabulary';
+import { useModuleI18n } from '../../lib/i18n/module-i18n';
 import { labelEntries } from '../../shared/translate';
-import { useModuleI18n } from '../grids/module-i18n';
 
 /** GB/T 30428 classes of both kinds (two share a name and a label: city_appearance, extension). */
 const GB_CLASS_LABELS = { ...FACILITY_CLASS_LABELS, ...EVENT_CLASS_LABELS };

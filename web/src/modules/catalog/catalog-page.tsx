@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth';
 import { type MatterFilter, useDepartments, useMatters } from './catalog-api';
 import { useCatalogI18n } from './catalog-messages';
 import { MatterDialog } from './matter-dialog';

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Space, Switch, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth';
 import { gridLevelLabel } from './grid-format';
 import { useGridsI18n } from './grids-messages';
 

@@ -4,7 +4,7 @@ import { Alert, Breadcrumb, Button, Card, Descriptions, Spin, Switch } from 'ant
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { errorText } from '../../lib/form-errors';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth';
 import { formatCount } from './grid-format';
 import { GridIndex } from './grid-index';
 import { GridMap, type SizingStatus } from './grid-map';

@@ -30,8 +30,8 @@ import Text from 'ol/style/Text';
 import View from 'ol/View';
 import type { GridIndex } from './grid-index';
 import type { GridFeatureCollection, GridLevel, GridProperties } from './grids-api';
+import { xyzTemplate } from './map-tiles';
 
-type Tiles = NonNullable<MapConfig['tiles']>;
 export type SizingStatus = 'too-large' | 'too-small';
 type FaultKind = 'gap' | 'overlap' | 'outside';
 /** How a grid is drawn relative to the selection. */
@@ -65,15 +65,6 @@ const SIZING_FILL: Record<SizingStatus | 'ok', string> = {
   'too-small': 'rgba(245, 158, 11, 0.55)',
 };
 const FAULT_COLORS: Record<FaultKind, string> = { gap: '220, 38, 38', overlap: '234, 88, 12', outside: '147, 51, 234' };
-
-/** Tianditu-style WMTS templates ({TileMatrix}/{TileCol}/{TileRow}) on the web-mercator matrix set are XYZ. */
-export function xyzTemplate(tiles: Tiles): string {
-  if (tiles.kind === 'xyz') return tiles.url;
-  return tiles.url
-    .replace(/\{TileMatrix\}/gi, '{z}')
-    .replace(/\{TileCol\}/gi, '{x}')
-    .replace(/\{TileRow\}/gi, '{y}');
-}
 
 function interiorPoint(geometry: Geometry | undefined): Coordinate | null {
   if (geometry instanceof Polygon) return geometry.getInteriorPoint().getCoordinates().slice(0, 2);

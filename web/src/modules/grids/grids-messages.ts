@@ -1,4 +1,4 @@
-import { useModuleI18n } from './module-i18n';
+import { useModuleI18n } from '../../lib/i18n/module-i18n';
 
 /** UI strings of the grid map, sizing and import pages. Chinese defines the keys (terms per docs GLOSSARY); English must have every one. */
 const zhCN = {

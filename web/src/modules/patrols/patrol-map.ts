@@ -18,8 +18,8 @@ import Stroke from 'ol/style/Stroke';
 import Style from 'ol/style/Style';
 import Text from 'ol/style/Text';
 import View from 'ol/View';
-import { xyzTemplate } from '../grids/grid-map';
-import type { GridFeatureCollection } from '../grids/grids-api';
+import type { GridFeatureCollection } from '../grids';
+import { xyzTemplate } from '../grids';
 
 type Tiles = MapConfig['tiles'];
 type PairTransform = (lonLat: [number, number]) => [number, number];

@@ -1,4 +1,4 @@
-import { useModuleI18n } from '../grids/module-i18n';
+import { useModuleI18n } from '../../lib/i18n/module-i18n';
 
 /** UI strings of the patrols page (loaded with it). Chinese defines the keys; English must have every one. */
 const zhCN = {

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Navigate } from 'react-router';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth';
 import { landingPageFor } from './navigation';
 
 export const NoDeskPage = lazy(() => import('./status-pages').then((m) => ({ default: m.NoDeskPage })));

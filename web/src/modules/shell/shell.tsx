@@ -10,8 +10,7 @@ import { errorText } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n/i18n-provider';
 import { LanguageSwitch } from '../../lib/i18n/language-switch';
 import { roleLabel } from '../../lib/labels';
-import { FullPageSpin } from '../auth/require-session';
-import { rememberSession, useLogout, useSignedIn } from '../auth/session';
+import { FullPageSpin, rememberSession, useLogout, useSignedIn } from '../auth';
 import { menuPagesFor, selectedMenuKey } from './navigation';
 
 /** The desk frame: menu by permission on the left; scope, language and account on top. */

@@ -2,7 +2,7 @@ import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { hasPermission } from '../../lib/permissions';
 import { useDebounced } from '../../shared/use-debounced';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth';
 import { type Person, usePostPeople, useUserSearch } from './staffing-api';
 import { useStaffingI18n } from './staffing-messages';
 

@@ -9,7 +9,7 @@ import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { roleLabel } from '../../lib/labels';
 import { hasPermission } from '../../lib/permissions';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth';
 import { AbsenceDialog } from './absence-dialog';
 import { useAbsences, useCoveredPosts } from './staffing-api';
 import { useStaffingI18n } from './staffing-messages';

@@ -7,7 +7,7 @@ import { UNIT_KINDS } from '../../lib/contracts';
 import { showApiErrorOnForm } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n/i18n-provider';
 import { unitKindLabel } from '../../lib/labels';
-import { RegionSelect } from '../regions/region-select';
+import { RegionSelect } from '../regions';
 
 const FIELDS = ['code', 'name', 'kind', 'regionCode'] as const;
 

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n/i18n-provider';
 import { unitKindLabel } from '../../lib/labels';
 import { hasPermission } from '../../lib/permissions';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth';
 import { UnitFormDialog } from './unit-form-dialog';
 import { useUnits } from './units-api';
 

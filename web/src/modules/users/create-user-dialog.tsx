@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { api } from '../../lib/api';
 import { showApiErrorOnForm } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n/i18n-provider';
-import { useSignedIn } from '../auth/session';
-import { RegionSelect } from '../regions/region-select';
-import { UnitSelect } from '../units/unit-select';
+import { useSignedIn } from '../auth';
+import { RegionSelect } from '../regions';
+import { UnitSelect } from '../units';
 import { RoleSelect } from './role-select';
 
 const FIELDS = ['username', 'displayName', 'password', 'roles', 'scopeRegionCode', 'unitId', 'locale'] as const;

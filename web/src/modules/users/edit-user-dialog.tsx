@@ -6,8 +6,8 @@ import { api } from '../../lib/api';
 import { showApiErrorOnForm } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n/i18n-provider';
-import { RegionSelect } from '../regions/region-select';
-import { UnitSelect } from '../units/unit-select';
+import { RegionSelect } from '../regions';
+import { UnitSelect } from '../units';
 import { RoleSelect } from './role-select';
 
 interface EditUserForm {

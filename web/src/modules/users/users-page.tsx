@@ -10,7 +10,7 @@ import { useI18n } from '../../lib/i18n/i18n-provider';
 import { roleLabel } from '../../lib/labels';
 import { hasPermission } from '../../lib/permissions';
 import { RevealPhone } from '../../lib/reveal-phone';
-import { useSignedIn } from '../auth/session';
+import { useSignedIn } from '../auth';
 import { CreateUserDialog } from './create-user-dialog';
 import { EditUserDialog } from './edit-user-dialog';
 import { useUsers } from './users-api';

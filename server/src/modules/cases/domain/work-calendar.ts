@@ -121,7 +121,10 @@ export function isStatutoryWorkday(day: DayKey): boolean {
   return weekday >= 1 && weekday <= 5;
 }
 
-/** A time limit as the matter catalog states it. */
+/**
+ * A time limit as the matter catalog states it: the contracts' WorkingDuration (which the
+ * catalog stores), as a union the switch below can be exhaustive over.
+ */
 export type WorkingDuration =
   | { readonly unit: 'working_days'; readonly amount: number }
   | { readonly unit: 'working_hours'; readonly amount: number };

@@ -5,7 +5,7 @@ import {
   type MatterCategory,
   searchMatters as rankMatters,
 } from '@yiwang/contracts';
-import type { WorkingDuration } from '../../cases/domain/work-calendar.js';
+import type { WorkingDuration } from '@yiwang/contracts';
 import {
   DEPARTMENT_CODES,
   type DepartmentCode,

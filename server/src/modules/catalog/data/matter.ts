@@ -6,7 +6,7 @@ import type {
   LimitClass,
   MatterCategory,
 } from '@yiwang/contracts';
-import type { WorkingDuration } from '../../cases/domain/work-calendar.js';
+import type { WorkingDuration } from '@yiwang/contracts';
 
 // The catalog's words (levels, categories, classes, datatypes) are the shared vocabulary's.
 export {

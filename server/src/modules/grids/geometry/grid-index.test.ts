@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemoGridMap, createSeededRandom } from '../demo-grid-map.js';
+import { createSeededRandom } from '../../../platform/seeded-random.js';
+import { buildDemoGridMap } from '../demo-grid-map.js';
 import { GridIndex } from './grid-index.js';
 import { pointInGeometry } from './point-in-geometry.js';
 import { type AreaGeometry, polygonsOf, type Ring } from './types.js';

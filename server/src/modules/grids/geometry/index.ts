@@ -10,6 +10,7 @@ export {
 } from './coverage.js';
 export { type Crs, toWgs84 } from './crs.js';
 export { GridIndex, type IndexedArea } from './grid-index.js';
+export { interiorPointOf, offsetMeters } from './interior-point.js';
 export { areaSquareMeters, bboxOf } from './measure.js';
 export { pointInGeometry } from './point-in-geometry.js';
 export { orientation, type SegmentContact, segmentContact } from './segments.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom } from '../demo-grid-map.js';
+import { createSeededRandom } from '../../../platform/seeded-random.js';
 import { orientation, segmentContact } from './segments.js';
 
 describe('orientation', () => {

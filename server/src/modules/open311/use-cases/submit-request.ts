@@ -2,13 +2,11 @@ import type { Open311PostRequestBody, Role } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { sha256Hex } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
-import { accountsRepository } from '../../accounts/accounts.repository.js';
-import { can } from '../../accounts/index.js';
+import { accountsLookups, can, markApiKeyUsed } from '../../accounts/index.js';
 import type { CaseDeps } from '../../cases/index.js';
-import { reportCase } from '../../cases/index.js';
+import { reportCase, setReportMediaUrl } from '../../cases/index.js';
 import type { FormAnswersInput } from '../../catalog/index.js';
 import { catalogLookups } from '../../catalog/index.js';
-import { open311Repository } from '../open311.repository.js';
 import type { Open311Created } from '../present-open311.js';
 
 export interface SubmitRequestInput {
@@ -107,7 +105,7 @@ function withMediaUrl(deps: CaseDeps, mediaUrl: string): CaseDeps {
     audit: async (tx, context, event) => {
       const reportId = event.details?.reportId;
       if (typeof reportId !== 'string') throw new Error('intake audit without the report id');
-      await open311Repository.setReportMediaUrl(tx, reportId, mediaUrl);
+      await setReportMediaUrl(tx, reportId, mediaUrl);
       await deps.audit(tx, context, { ...event, details: { ...event.details, mediaUrl } });
     },
   };
@@ -116,11 +114,9 @@ function withMediaUrl(deps: CaseDeps, mediaUrl: string): CaseDeps {
 /** The key's sha256 is looked up like X-API-Key's; it must be live and allowed to report. */
 async function apiKeyOf(db: Db, secret: string | undefined, now: Date) {
   if (!secret) throw new DomainError('forbidden');
-  const found = await accountsRepository.findActiveApiKeyByHash(db, sha256Hex(secret));
+  const found = await accountsLookups.findActiveApiKeyByHash(db, sha256Hex(secret));
   if (!found || !can(found.key.roles as Role[], 'cases.report')) throw new DomainError('forbidden');
-  if (!found.key.lastUsedAt || now.getTime() - found.key.lastUsedAt.getTime() > 60_000) {
-    await accountsRepository.touchApiKey(db, found.key.id, now);
-  }
+  await markApiKeyUsed(db, found.key, now);
   const { id, name, scopeRegionCode } = found.key;
   return { id, name, scopeRegionCode, scopePath: found.scopePath };
 }

@@ -3,8 +3,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
 import { can } from '../../accounts/index.js';
-import { caseScopeOf, isResidentOnly } from '../../cases/case-scope.js';
-import { casesRepository } from '../../cases/cases.repository.js';
+import { casesLookups, isResidentOnly } from '../../cases/cases.lookups.js';
 import { makeThumbnail } from '../derive-images.js';
 import { type PhotoRow, photosRepository } from '../photos.repository.js';
 import type { PhotoDeps } from './deps.js';
@@ -25,7 +24,7 @@ export async function findReadablePhoto({ db }: Pick<PhotoDeps, 'db'>, actor: Ac
 async function mayRead(db: Executor, actor: Actor, photo: PhotoRow): Promise<boolean> {
   if (actor.kind === 'user' && photo.uploadedBy === actor.id) return true;
   if (isResidentOnly(actor)) return false;
-  if (photo.caseId !== null) return casesRepository.existsInScope(db, photo.caseId, caseScopeOf(actor));
+  if (photo.caseId !== null) return casesLookups.readableBy(db, photo.caseId, actor);
   return can(actor.roles, 'cases.read') && isPathWithin(photo.scopePath, actor.scopePath);
 }
 

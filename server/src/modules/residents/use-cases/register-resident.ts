@@ -4,8 +4,7 @@ import type { Db } from '../../../db/client.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { maskPhone, phoneIndex } from '../../../platform/phone.js';
-import { accountsRepository, type UserRow } from '../../accounts/accounts.repository.js';
-import { hashPassword } from '../../accounts/index.js';
+import { hashPassword, residentAccountStatements, type UserRow } from '../../accounts/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { residentsRepository } from '../residents.repository.js';
 
@@ -46,18 +45,17 @@ export async function registerResident({
   const displayName = input.displayName.trim();
   if (!displayName) throw new DomainError('validation', {}, [{ field: 'displayName', code: 'required' }]);
   const index = phoneIndex(secretKey, input.phone);
-  if (await accountsRepository.findUserByPhoneIndex(db, index)) throw taken();
+  if (await residentAccountStatements.findByPhoneIndex(db, index)) throw taken();
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
-      const user = await accountsRepository.insertUser(tx, {
+      const user = await residentAccountStatements.insertResident(tx, {
         username: residentUsername(),
         phoneIndex: index,
         phoneSealed: encryptSecret(secretKey, input.phone),
         phoneMasked: maskPhone(input.phone),
         displayName,
         passwordHash,
-        roles: ['resident'],
         scopeRegionCode: county.code,
         unitId: null,
         locale: input.locale ?? 'zh-CN',

@@ -2,7 +2,7 @@ import { MAINLAND_MOBILE_PATTERN } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { maskPhone, phoneIndex } from '../../../platform/phone.js';
-import { accountsRepository } from '../../accounts/accounts.repository.js';
+import { residentAccountStatements } from '../../accounts/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { residentUsername } from './register-resident.js';
 
@@ -13,12 +13,12 @@ import { residentUsername } from './register-resident.js';
  * written with the change. Idempotent: a converted account no longer matches.
  */
 export async function sealLegacyResidentPhones(db: Db, secretKey: Buffer): Promise<number> {
-  const legacy = await accountsRepository.residentsWithPlainPhones(db, MAINLAND_MOBILE_PATTERN);
+  const legacy = await residentAccountStatements.withPlainPhones(db, MAINLAND_MOBILE_PATTERN);
   for (const user of legacy) {
     const phone = user.username;
     await db.transaction(async (tx) => {
       const username = residentUsername();
-      await accountsRepository.updateUser(tx, user.id, {
+      await residentAccountStatements.sealPhone(tx, user.id, {
         username,
         phoneIndex: phoneIndex(secretKey, phone),
         phoneSealed: encryptSecret(secretKey, phone),

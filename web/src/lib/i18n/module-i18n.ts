@@ -1,8 +1,8 @@
 import type { Locale } from '@yiwang/contracts';
 import { useMemo } from 'react';
-import { type I18n, useI18n } from '../../lib/i18n/i18n-provider';
-import type { MessageKey, MessageParams } from '../../lib/i18n/translate';
 import { fillPlaceholders } from '../../shared/translate';
+import { type I18n, useI18n } from './i18n-provider';
+import type { MessageKey, MessageParams } from './translate';
 
 export interface ModuleI18n<K extends string> extends Omit<I18n, 't'> {
   /** The module's own strings first, then the desk's (actions, forms, tables…). */

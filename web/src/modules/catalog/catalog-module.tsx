@@ -1,7 +1,7 @@
 // The menu is part of the initial bundle: a minimal SVG icon; the page is lazy.
 import { lazy } from 'react';
 import type { DeskModule } from '../../lib/desk-module';
-import { MenuIcon } from '../cases/menu-icons';
+import { MenuIcon } from '../../lib/menu-icon';
 
 /** A book: the matter catalog. */
 const CatalogIcon = () => (
