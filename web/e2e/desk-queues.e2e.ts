@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interiorPointOf } from '../../server/src/modules/cases/load-demo-cases';
+import { interiorPointOf } from '../../server/src/modules/grids/geometry/interior-point';
 import { launchBrowser, logIn, openDesk, screenshot } from './support/browser';
 import { apiAs, runCommand, waitForState } from './support/case-desk';
 import { startTestServer, type TestServer } from './support/server';

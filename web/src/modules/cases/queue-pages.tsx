@@ -3,7 +3,7 @@ import { CASE_QUEUES } from '@yiwang/contracts/vocabulary';
 import { Alert, Badge, Card, Col, Empty, Row, Skeleton, Statistic, Tooltip } from 'antd';
 import { Link, useParams } from 'react-router';
 import { errorText } from '../../lib/form-errors';
-import { NotFoundPage } from '../shell/status-pages';
+import { NotFoundPage } from '../shell';
 import { CaseList } from './case-list';
 import { useCaseStream } from './case-stream';
 import { useCaseQueues } from './cases-api';

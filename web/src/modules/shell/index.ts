@@ -1,0 +1,2 @@
+// The shell's face: what desk modules may use from it.
+export { NotFoundPage } from './status-pages';
