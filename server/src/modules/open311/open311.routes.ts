@@ -6,6 +6,7 @@ import { domainErrorOf, presentFields } from '../../platform/error-handler.js';
 import { DomainError, httpStatusOf } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import { translate } from '../../platform/i18n.js';
+import { statusOf } from '../../platform/write-result.js';
 import type { CaseDeps } from '../cases/index.js';
 import type { FormAnswersInput } from '../catalog/index.js';
 import type { PhotoStorage } from '../photos/index.js';
@@ -193,7 +194,7 @@ export async function open311Routes(
               },
               new Date(),
             );
-            return send(reply, format, result.status, [result.body], requestsXml([result.body]));
+            return send(reply, format, statusOf(result.kind), [result.value], requestsXml([result.value]));
           },
         );
 

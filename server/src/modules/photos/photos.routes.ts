@@ -123,7 +123,7 @@ async function uploadRoute(scope: App, deps: PhotoDeps) {
       // The file's hash stands for the body: a key re-sent with another photo is refused.
       const idempotency = idempotencyClaimOf(request, actor, { sha256: sha256Hex(bytes) });
       const outcome = await uploadPhoto(deps, actor, auditContextOf(request), { bytes, idempotency });
-      reply.header('location', `/api/photos/${outcome.body.id}`);
+      reply.header('location', `/api/photos/${outcome.value.id}`);
       return sendIdempotent(reply, outcome);
     },
   );

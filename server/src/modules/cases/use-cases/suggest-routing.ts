@@ -1,12 +1,16 @@
 import type { Locale, RoutingSuggestion } from '@yiwang/contracts';
-import type { Executor } from '../../../db/client.js';
+import type { Db, Executor } from '../../../db/client.js';
+import { DomainError } from '../../../platform/errors.js';
+import type { Actor } from '../../../platform/http.js';
 import { accountsLookups } from '../../accounts/index.js';
 import type { CatalogMatter } from '../../catalog/index.js';
 import { regionsLookups } from '../../regions/index.js';
 import { currentHolder, postsByIds, staffingLookups } from '../../staffing/index.js';
 import { commandUnitsOfRegions, unitRefs } from '../../units/index.js';
+import { matterOfCase } from '../case-deps.js';
 import { caseDispatchRepository } from '../case-dispatch.repository.js';
-import type { CaseRow } from '../cases.repository.js';
+import { caseScopeOf } from '../case-scope.js';
+import { type CaseRow, casesRepository } from '../cases.repository.js';
 import { type CaseToRoute, type RoutingResult, type RoutingRule, routeCase } from '../domain/routing.js';
 import { unitRef } from '../present-case.js';
 import type { RoutingRuleRow } from '../routing-rules.repository.js';
@@ -29,6 +33,17 @@ export function routingRuleOf(row: RoutingRuleRow): RoutingRule {
     ...(row.postId ? { postId: row.postId } : {}),
     ...(row.personUserId ? { personUserId: row.personUserId } : {}),
   };
+}
+
+/** Where 六定 routing sends the case `code` in the caller's scope (404 outside it), and why. */
+export async function suggestCaseRouting(
+  deps: { db: Db },
+  options: { actor: Actor; code: string; at: Date; locale: Locale },
+): Promise<RoutingSuggestion> {
+  const { db } = deps;
+  const row = await casesRepository.findInScope(db, options.code, caseScopeOf(options.actor));
+  if (!row) throw new DomainError('not-found');
+  return suggestRouting(db, row, await matterOfCase(db, row), options.at, options.locale);
 }
 
 /**

@@ -60,6 +60,6 @@ export async function supportCase(
       scopePath: target.path,
       details: { channel: 'worker', via: 'support', reportId, photoIds: [...photoIds] },
     });
-    return { status: 200, body: result };
+    return { kind: 'updated', value: result };
   });
 }

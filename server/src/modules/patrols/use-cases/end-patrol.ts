@@ -28,7 +28,7 @@ export async function endPatrol(
     const patrol = await patrolsRepository.lockById(tx, input.patrolId);
     if (!patrol) throw new DomainError('not-found');
     if (patrol.userId !== actor.id) throw new DomainError('patrol-not-owner');
-    if (patrol.endedAt) return { status: 200, body: presentPatrol(patrol) };
+    if (patrol.endedAt) return { kind: 'existing', value: presentPatrol(patrol) };
     const endedAt = input.endedAt ?? input.now;
     if (endedAt.getTime() > input.now.getTime() + CLOCK_SKEW_MS) {
       throw new DomainError('validation', {}, [{ field: 'endedAt', code: 'not-future' }]);
@@ -50,6 +50,6 @@ export async function endPatrol(
       payload: { userId: actor.id, distanceM: Math.round(ended.distanceM), points: ended.pointCount },
       occurredAt: endedAt,
     });
-    return { status: 200, body: presentPatrol(ended) };
+    return { kind: 'updated', value: presentPatrol(ended) };
   });
 }

@@ -36,7 +36,7 @@ export async function createVisitPlan(
       objectId: plan.id,
       details: { gridCode: plan.gridCode, dueOn: plan.dueOn },
     });
-    return { status: 201, body: presentVisitPlan(plan) };
+    return { kind: 'created', value: presentVisitPlan(plan) };
   });
 }
 

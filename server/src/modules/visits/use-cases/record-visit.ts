@@ -77,7 +77,7 @@ export async function recordVisit(
       payload: { userId: actor.id, gridCode: visit.gridCode, patrolId: visit.patrolId, planId: visit.planId },
       occurredAt: visitedAt,
     });
-    return { status: 201, body: presentVisit(visit) };
+    return { kind: 'created', value: presentVisit(visit) };
   });
 }
 
