@@ -4,8 +4,7 @@ import type { Database } from '../../db/client.js';
 import type { App } from '../../platform/http.js';
 import { authorize } from '../accounts/index.js';
 import { latestDomainEventId, onDomainEvents } from '../events/index.js';
-import { deskCaseScopeOf } from './case-scope.js';
-import { casesRepository } from './cases.repository.js';
+import { caseEventsAfter } from './use-cases/read-case-events.js';
 
 /**
  * A connection reads the log when woken by a commit that appended events; the slow poll
@@ -45,7 +44,6 @@ export function caseStreamRoutes(app: App, database: Database, timing: CaseStrea
     },
     async (request, reply) => {
       const actor = authorize(request, null);
-      const scope = deskCaseScopeOf(actor);
       const header = request.headers['last-event-id'];
       let lastId = header ? Number(header) : await latestDomainEventId(db);
 
@@ -74,7 +72,7 @@ export function caseStreamRoutes(app: App, database: Database, timing: CaseStrea
         try {
           do {
             wokenWhileReading = false;
-            const rows = await casesRepository.caseDomainEventsAfterInScope(db, lastId, scope, BATCH);
+            const rows = await caseEventsAfter({ db }, { actor, afterId: lastId, limit: BATCH });
             for (const row of rows) {
               if (closed) return;
               lastId = row.id;
