@@ -20,10 +20,9 @@ export interface EndPatrolInput {
 /** Ends the caller's patrol; ending one already ended answers it unchanged. */
 export async function endPatrol(
   deps: PatrolDeps,
-  actor: Actor,
-  context: AuditContext,
-  input: EndPatrolInput,
+  input: EndPatrolInput & { actor: Actor; context: AuditContext },
 ): Promise<IdempotentOutcome<Patrol>> {
+  const { actor, context } = input;
   return runIdempotent(deps.db, input.idempotency, async (tx) => {
     const patrol = await patrolsRepository.lockById(tx, input.patrolId);
     if (!patrol) throw new DomainError('not-found');

@@ -26,10 +26,9 @@ export interface RecordTrackPointsInput {
  */
 export async function recordTrackPoints(
   deps: PatrolDeps,
-  actor: Actor,
-  context: AuditContext,
-  input: RecordTrackPointsInput,
+  input: RecordTrackPointsInput & { actor: Actor; context: AuditContext },
 ): Promise<IdempotentOutcome<PostTrackPointsResult>> {
+  const { actor, context } = input;
   // Unique times within the batch; later copies of a time count as duplicates.
   const byTime = new Map<number, TrackPointInput>();
   for (const point of input.points) {

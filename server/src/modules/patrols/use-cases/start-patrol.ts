@@ -23,10 +23,9 @@ export interface StartPatrolInput {
  */
 export async function startPatrol(
   deps: PatrolDeps,
-  actor: Actor,
-  context: AuditContext,
-  input: StartPatrolInput,
+  input: StartPatrolInput & { actor: Actor; context: AuditContext },
 ): Promise<IdempotentOutcome<Patrol>> {
+  const { actor, context } = input;
   const startedAt = input.startedAt ?? input.now;
   if (startedAt.getTime() > input.now.getTime() + CLOCK_SKEW_MS) {
     throw new DomainError('validation', {}, [{ field: 'startedAt', code: 'not-future' }]);

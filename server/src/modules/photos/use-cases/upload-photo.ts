@@ -35,9 +35,7 @@ export type UploadPhotoOutcome = IdempotentOutcome<Photo>;
  */
 export async function uploadPhoto(
   { db, storage, settings }: PhotoDeps,
-  actor: Actor,
-  context: AuditContext,
-  { bytes, idempotency }: UploadPhotoInput,
+  { actor, context, bytes, idempotency }: UploadPhotoInput & { actor: Actor; context: AuditContext },
 ): Promise<UploadPhotoOutcome> {
   if (bytes.length > settings.maxBytes) {
     throw new DomainError('photo-too-large', { limitMb: megabytes(settings.maxBytes) });
