@@ -72,12 +72,11 @@ export async function hotlineRoutes(app: App, deps: CaseDeps, hotline: HotlineCo
         },
       },
       async (request, reply) => {
-        const result = await receiveWorkOrder(
-          deps,
-          { actor: null, requestId: String(request.id) },
-          request.body,
-          new Date(),
-        );
+        const result = await receiveWorkOrder(deps, {
+          context: { actor: null, requestId: String(request.id) },
+          order: request.body,
+          now: new Date(),
+        });
         return reply.status(statusOf(result.kind)).send(result.value);
       },
     );

@@ -184,16 +184,13 @@ export async function open311Routes(
           { schema: { tags: ['open311'], body: Open311PostRequestBody, querystring: Open311ApiKeyQuery } },
           async (request, reply) => {
             const body = request.body;
-            const result = await submitServiceRequest(
-              deps,
-              {
-                apiKey: body.api_key ?? request.query.api_key,
-                body,
-                attributes: attributesOf(body as Record<string, unknown>),
-                requestId: String(request.id),
-              },
-              new Date(),
-            );
+            const result = await submitServiceRequest(deps, {
+              apiKey: body.api_key ?? request.query.api_key,
+              body,
+              attributes: attributesOf(body as Record<string, unknown>),
+              requestId: String(request.id),
+              now: new Date(),
+            });
             return send(reply, format, statusOf(result.kind), [result.value], requestsXml([result.value]));
           },
         );

@@ -15,10 +15,9 @@ import { matchMatter } from '../match-matter.js';
  */
 export async function receiveWorkOrder(
   deps: CaseDeps,
-  context: AuditContext,
-  order: HotlineWorkOrder,
-  now: Date,
+  options: { context: AuditContext; order: HotlineWorkOrder; now: Date },
 ): Promise<WriteResult<HotlineWorkOrderAccepted>> {
+  const { context, order, now } = options;
   const matterCode =
     order.matterCode ??
     matchMatter((await catalogLookups.currentAll(deps.db)).map(matterFromRow), {

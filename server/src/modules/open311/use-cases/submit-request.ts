@@ -18,6 +18,7 @@ export interface SubmitRequestInput {
   /** attribute[code]=value pairs of the form, by code. */
   attributes: FormAnswersInput;
   requestId: string;
+  now: Date;
 }
 
 /**
@@ -30,8 +31,8 @@ export interface SubmitRequestInput {
 export async function submitServiceRequest(
   deps: CaseDeps,
   input: SubmitRequestInput,
-  now: Date,
 ): Promise<WriteResult<Open311Created>> {
+  const { now } = input;
   const key = await apiKeyOf(deps.db, input.apiKey, now);
   const { body } = input;
   const matter = await catalogLookups.findCurrent(deps.db, body.service_code);
