@@ -10,17 +10,14 @@ import {
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { recordAudit } from '../audit/index.js';
-import { regionsLookups } from '../regions/index.js';
-import { accountsRepository } from './accounts.repository.js';
-import { userActor } from './authenticate.js';
 import { auditContextOf, authorize } from './authorize.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie.js';
 import { changePassword } from './use-cases/change-password.js';
 import { describeSession } from './use-cases/describe-session.js';
 import { confirmTotpEnrollment, startTotpEnrollment } from './use-cases/enroll-totp.js';
-import { logIn } from './use-cases/log-in.js';
 import { logOut } from './use-cases/log-out.js';
+import { signIn } from './use-cases/sign-in.js';
+import { updatePreferences } from './use-cases/update-preferences.js';
 
 export async function authRoutes(app: App, ctx: ModuleContext) {
   const { config } = ctx;
@@ -49,7 +46,7 @@ export async function authRoutes(app: App, ctx: ModuleContext) {
         },
       },
       async (request, reply) => {
-        const { token, session, user } = await logIn({
+        const { token, locale, session } = await signIn({
           db,
           config,
           username: request.body.username,
@@ -61,9 +58,8 @@ export async function authRoutes(app: App, ctx: ModuleContext) {
           requestId: String(request.id),
         });
         setSessionCookie(reply, config, token);
-        const scope = await regionsLookups.findByCode(db, user.scopeRegionCode);
-        request.locale = user.locale;
-        return describeSession(db, userActor(config, user, scope?.path ?? '', session));
+        request.locale = locale;
+        return session;
       },
     );
   });
@@ -119,15 +115,7 @@ export async function authRoutes(app: App, ctx: ModuleContext) {
     { schema: { tags: ['auth'], body: PreferencesBody, response: { 200: SessionInfo } } },
     async (request) => {
       const actor = authorize(request, null, { allowDuringEnrollment: true });
-      await db.transaction(async (tx) => {
-        await accountsRepository.updateUser(tx, actor.id, { locale: request.body.locale });
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'user.preferences',
-          objectType: 'user',
-          objectId: actor.id,
-          details: { locale: request.body.locale },
-        });
-      });
+      await updatePreferences({ db }, { actor, context: auditContextOf(request), locale: request.body.locale });
       request.locale = request.body.locale;
       return describeSession(db, { ...actor, locale: request.body.locale });
     },

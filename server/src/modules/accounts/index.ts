@@ -18,3 +18,4 @@ export * from './session-cookie.js';
 export * from './use-cases/describe-session.js';
 export * from './use-cases/find-user.js';
 export * from './use-cases/log-in.js';
+export * from './use-cases/sign-in.js';

@@ -6,7 +6,6 @@ import {
   IdParams,
   RevealPhoneBody,
   RevealPhoneResult,
-  type Role,
   UpdateUserBody,
   User,
   UserList,
@@ -15,23 +14,22 @@ import {
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { isMainlandMobile, phoneIndex } from '../../platform/phone.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
-import { accountsRepository } from './accounts.repository.js';
 import { auditContextOf, authorize } from './authorize.js';
 import { exportUsers } from './use-cases/export-users.js';
 import { createApiKey, revokeApiKey } from './use-cases/manage-api-keys.js';
 import { createUser, updateUser } from './use-cases/manage-users.js';
+import { getUser, listApiKeys, listUsers, userFilterOf } from './use-cases/read-accounts.js';
 import { revealUserPhone } from './use-cases/reveal-user-phone.js';
 
-type UserView = NonNullable<Awaited<ReturnType<typeof accountsRepository.findUserInScope>>>;
+type UserView = Awaited<ReturnType<typeof getUser>>;
 const presentUser = (u: UserView) => ({
   ...u,
   roles: u.roles as User['roles'],
   lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
   createdAt: u.createdAt.toISOString(),
 });
-type ApiKeyRow = Awaited<ReturnType<typeof accountsRepository.insertApiKey>>;
+type ApiKeyRow = Awaited<ReturnType<typeof listApiKeys>>[number];
 const presentKey = (k: ApiKeyRow) => ({
   id: k.id,
   name: k.name,
@@ -42,12 +40,6 @@ const presentKey = (k: ApiKeyRow) => ({
   revokedAt: k.revokedAt?.toISOString() ?? null,
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
 });
-
-/** The list's search: a mobile number also finds the resident who signs in with it (by its blind index). */
-function userFilter(secretKey: Buffer, query: { q?: string | undefined; role?: Role | undefined }) {
-  const q = query.q?.trim();
-  return { ...query, ...(q && isMainlandMobile(q) ? { phoneIndex: phoneIndex(secretKey, q) } : {}) };
-}
 
 export function usersRoutes(app: App, { database: { db }, config }: ModuleContext) {
   app.get(
@@ -66,7 +58,7 @@ export function usersRoutes(app: App, { database: { db }, config }: ModuleContex
       const actor = authorize(request, 'users.read');
       const now = new Date();
       const bytes = await exportUsers(db, actor, auditContextOf(request), {
-        filter: userFilter(config.secretKey, request.query),
+        filter: userFilterOf(config.secretKey, request.query),
         maxRows: config.exportMaxRows,
         locale: request.locale,
         now,
@@ -90,11 +82,9 @@ export function usersRoutes(app: App, { database: { db }, config }: ModuleContex
     async (request) => {
       const actor = authorize(request, 'users.read');
       const { q, role, limit = 50, offset = 0 } = request.query;
-      const result = await accountsRepository.listUsersInScope(
-        db,
-        actor.scopePath,
-        userFilter(config.secretKey, { q, role }),
-        { limit, offset },
+      const result = await listUsers(
+        { db, secretKey: config.secretKey },
+        { actor, filter: { q, role }, page: { limit, offset } },
       );
       return { items: result.items.map(presentUser), total: result.total };
     },
@@ -102,9 +92,7 @@ export function usersRoutes(app: App, { database: { db }, config }: ModuleContex
 
   app.get('/users/:id', { schema: { tags: ['users'], params: IdParams, response: { 200: User } } }, async (request) => {
     const actor = authorize(request, 'users.read');
-    const user = await accountsRepository.findUserInScope(db, request.params.id, actor.scopePath);
-    if (!user) throw new DomainError('not-found');
-    return presentUser(user);
+    return presentUser(await getUser({ db }, { actor, id: request.params.id }));
   });
 
   app.post(
@@ -112,9 +100,7 @@ export function usersRoutes(app: App, { database: { db }, config }: ModuleContex
     { schema: { tags: ['users'], body: CreateUserBody, response: { 201: User } } },
     async (request, reply) => {
       const actor = authorize(request, 'users.manage');
-      const created = await createUser(db, actor, auditContextOf(request), request.body);
-      const user = await accountsRepository.findUserInScope(db, created.id, actor.scopePath);
-      if (!user) throw new Error('created user not readable');
+      const user = await createUser({ db }, { actor, context: auditContextOf(request), data: request.body });
       return reply.status(201).send(presentUser(user));
     },
   );
@@ -155,8 +141,8 @@ export function usersRoutes(app: App, { database: { db }, config }: ModuleContex
     { schema: { tags: ['api-keys'], response: { 200: Type.Object({ items: Type.Array(ApiKey) }) } } },
     async (request) => {
       const actor = authorize(request, 'api-keys.manage');
-      const rows = await accountsRepository.listApiKeysInScope(db, actor.scopePath);
-      return { items: rows.map((r) => presentKey(r.key)) };
+      const keys = await listApiKeys({ db }, { actor });
+      return { items: keys.map(presentKey) };
     },
   );
 

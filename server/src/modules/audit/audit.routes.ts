@@ -1,17 +1,13 @@
 import { createPublicKey } from 'node:crypto';
 import { AuditList, AuditVerifyResult } from '@yiwang/contracts';
 import { Type } from 'typebox';
-import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { isCountyWide } from '../../platform/scope.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize } from '../accounts/index.js';
-import { auditRepository } from './audit.repository.js';
-import { checkpointLine } from './audit-checkpoint.js';
 import { exportAuditLog } from './export-audit-log.js';
-import { allAuditCheckpoints } from './make-audit-checkpoint.js';
-import { recordAudit } from './record-audit.js';
-import { verifyAuditChain } from './verify-audit-chain.js';
+import { exportAuditCheckpoints } from './use-cases/export-audit-checkpoints.js';
+import { listAuditLog } from './use-cases/list-audit-log.js';
+import { verifyAuditLog } from './use-cases/verify-audit-log.js';
 
 const AuditFilterQuery = Type.Object({
   action: Type.Optional(Type.String({ maxLength: 64 })),
@@ -40,15 +36,7 @@ export function auditRoutes(app: App, { database: { db }, config }: ModuleContex
     },
     async (request, reply) => {
       authorize(request, 'audit.read');
-      const lines: string[] = [];
-      for await (const c of allAuditCheckpoints(db)) lines.push(checkpointLine(c, publicKey));
-      await db.transaction((tx) =>
-        recordAudit(tx, auditContextOf(request), {
-          action: 'audit.checkpoints.export',
-          objectType: 'audit-log',
-          details: { checkpoints: lines.length },
-        }),
-      );
+      const lines = await exportAuditCheckpoints({ db }, { context: auditContextOf(request), publicKey });
       return reply
         .header('content-type', 'application/x-ndjson; charset=utf-8')
         .header('content-disposition', 'attachment; filename="audit-checkpoints.jsonl"')
@@ -96,7 +84,7 @@ export function auditRoutes(app: App, { database: { db }, config }: ModuleContex
     async (request) => {
       const actor = authorize(request, 'audit.read');
       const { limit, offset, ...filter } = request.query;
-      const result = await auditRepository.list(db, filter, { limit, offset }, actor.scopePath);
+      const result = await listAuditLog({ db }, { actor, filter, page: { limit, offset } });
       return {
         total: result.total,
         items: result.items.map((r) => ({
@@ -128,18 +116,7 @@ export function auditRoutes(app: App, { database: { db }, config }: ModuleContex
     },
     async (request) => {
       const actor = authorize(request, 'audit.verify');
-      // The walk reads and names rows of every region, so it is not for a narrower scope.
-      if (!isCountyWide(actor.scopePath)) throw new DomainError('county-scope-required');
-      const result = await verifyAuditChain(db, { locale: request.locale, publicKey });
-      await db.transaction((tx) =>
-        recordAudit(tx, auditContextOf(request), {
-          action: 'audit.verify',
-          objectType: 'audit-log',
-          outcome: result.ok ? 'success' : 'failure',
-          details: { checked: result.checked, firstBroken: result.firstBroken?.id ?? null },
-        }),
-      );
-      return result;
+      return verifyAuditLog({ db }, { actor, context: auditContextOf(request), locale: request.locale, publicKey });
     },
   );
 }

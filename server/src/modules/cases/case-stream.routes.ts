@@ -3,9 +3,8 @@ import { Type } from 'typebox';
 import type { Database } from '../../db/client.js';
 import type { App } from '../../platform/http.js';
 import { authorize } from '../accounts/index.js';
-import { latestDomainEventId, onDomainEvents } from '../events/index.js';
-import { deskCaseScopeOf } from './case-scope.js';
-import { casesRepository } from './cases.repository.js';
+import { onDomainEvents } from '../events/index.js';
+import { openCaseStream } from './use-cases/read-case-events.js';
 
 /**
  * A connection reads the log when woken by a commit that appended events; the slow poll
@@ -45,9 +44,9 @@ export function caseStreamRoutes(app: App, database: Database, timing: CaseStrea
     },
     async (request, reply) => {
       const actor = authorize(request, null);
-      const scope = deskCaseScopeOf(actor);
       const header = request.headers['last-event-id'];
-      let lastId = header ? Number(header) : await latestDomainEventId(db);
+      const stream = await openCaseStream({ db }, { actor, lastEventId: header ? Number(header) : undefined });
+      let lastId = stream.startAfter;
 
       reply.hijack();
       const raw: ServerResponse = reply.raw;
@@ -74,7 +73,7 @@ export function caseStreamRoutes(app: App, database: Database, timing: CaseStrea
         try {
           do {
             wokenWhileReading = false;
-            const rows = await casesRepository.caseDomainEventsAfterInScope(db, lastId, scope, BATCH);
+            const rows = await stream.next(lastId, BATCH);
             for (const row of rows) {
               if (closed) return;
               lastId = row.id;

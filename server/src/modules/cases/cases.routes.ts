@@ -1,5 +1,4 @@
 import {
-  type CaseChannel,
   CaseCodeParams,
   CaseCommandBody,
   CaseDetail,
@@ -8,13 +7,12 @@ import {
   CaseQueueCounts,
   CaseSummary,
   CommandResult,
+  IdempotencyHeaders,
   IntakeResult,
-  type IntakeResult as IntakeResultType,
   KeepApartBody,
   MergeCaseBody,
   PlaceCaseBody,
   ReportCaseBody,
-  type ReportCaseBody as ReportCaseBodyType,
   RevealPhoneBody,
   RevealPhoneResult,
   RoutingSuggestion,
@@ -22,30 +20,21 @@ import {
   SupervisionQuery,
 } from '@yiwang/contracts';
 import { Type } from 'typebox';
-import { decryptSecret, sha256Hex } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Actor, App } from '../../platform/http.js';
-import { accountsLookups, auditContextOf, authorize, can } from '../accounts/index.js';
-import { canonicalJson } from '../audit/index.js';
-import { idempotencyClaimOf, runIdempotent, sendIdempotent } from '../idempotency/index.js';
-import { type CaseDeps, matterOfCase } from './case-deps.js';
-import { caseScopeOf, countyPathOf, isResidentOnly } from './case-scope.js';
-import { casesRepository } from './cases.repository.js';
-import { presentCaseToReporter } from './present-case.js';
+import type { App } from '../../platform/http.js';
+import { auditContextOf, authorize } from '../accounts/index.js';
+import { idempotencyClaimOf, sendIdempotent } from '../idempotency/index.js';
+import type { CaseDeps } from './case-deps.js';
 import { countCaseQueues } from './use-cases/count-case-queues.js';
 import { getCase } from './use-cases/get-case.js';
 import { listCases, listSupervision } from './use-cases/list-cases.js';
 import { keepCasesApart, mergeCases } from './use-cases/merge-cases.js';
 import { placeCase } from './use-cases/place-case.js';
-import type { IntakeReporter, ReportCaseInput } from './use-cases/report-case.js';
-import { reportCase } from './use-cases/report-case.js';
 import { revealReporterPhone } from './use-cases/reveal-reporter-phone.js';
-import { COMMAND_PERMISSIONS, runCaseCommand } from './use-cases/run-case-command.js';
-import { suggestRouting } from './use-cases/suggest-routing.js';
+import { COMMAND_PERMISSIONS, commandCase } from './use-cases/run-case-command.js';
+import { submitReport } from './use-cases/submit-report.js';
+import { suggestCaseRouting } from './use-cases/suggest-routing.js';
 
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' })),
-});
 const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
 
 /** "3", W/"3" or 3 → 3 (the case version a client last saw). */
@@ -55,46 +44,6 @@ function versionFromIfMatch(header: string | undefined): number | undefined {
   if (!match) throw new DomainError('validation', {}, [{ field: 'if-match', code: 'pattern' }]);
   return Number(match[1]);
 }
-
-/** Who reports through POST /api/cases, on which channel: residents as themselves, desks for a caller, staff from the field. */
-async function intakeReporter(
-  deps: CaseDeps,
-  actor: Actor,
-  body: ReportCaseBodyType,
-): Promise<{ channel: CaseChannel; reporter: IntakeReporter; enteredByUserId: string | null }> {
-  const isResident = isResidentOnly(actor);
-  const allowed: CaseChannel[] = isResident
-    ? ['resident']
-    : can(actor.roles, 'cases.operate')
-      ? ['desk', 'worker']
-      : ['worker'];
-  const channel = body.channel ?? allowed[0] ?? 'worker';
-  if (!allowed.includes(channel)) throw new DomainError('validation', {}, [{ field: 'channel', code: 'enum' }]);
-  const anonymous = body.reporter?.anonymous ?? false;
-  const user = actor.kind === 'user' ? await accountsLookups.findUserById(deps.db, actor.id) : undefined;
-  if (channel === 'desk') {
-    return {
-      channel,
-      reporter: { userId: null, name: body.reporter?.name ?? null, phone: body.reporter?.phone ?? null, anonymous },
-      enteredByUserId: user?.id ?? null,
-    };
-  }
-  // A self-registered resident's account holds their mobile number (sealed): the command desk calls it back (回访).
-  const accountPhone = isResident && user?.phoneSealed ? decryptSecret(deps.secretKey, user.phoneSealed) : null;
-  return {
-    channel,
-    reporter: {
-      userId: user?.id ?? null,
-      name: user?.displayName ?? body.reporter?.name ?? null,
-      phone: body.reporter?.phone ?? accountPhone,
-      anonymous,
-    },
-    enteredByUserId: null,
-  };
-}
-
-/** Residents report anywhere in the county (their account's scope may be narrower); staff and keys inside their scope. */
-const reportingScopeOf = (actor: Actor) => (isResidentOnly(actor) ? countyPathOf(actor.scopePath) : actor.scopePath);
 
 export function casesRoutes(app: App, deps: CaseDeps) {
   const { db } = deps;
@@ -113,40 +62,15 @@ export function casesRoutes(app: App, deps: CaseDeps) {
     },
     async (request, reply) => {
       const actor = authorize(request, 'cases.report');
-      const body = request.body;
-      const { channel, reporter, enteredByUserId } = await intakeReporter(deps, actor, body);
-      const input: ReportCaseInput = {
-        channel,
-        matterCode: body.matterCode,
-        description: body.description,
-        point: body.point,
-        address: body.address,
-        reporter,
-        enteredByUserId,
-        photoIds: body.photoIds ?? [],
-        formAnswers: body.formAnswers ?? {},
-        fallbackRegionCode: actor.scopeRegionCode,
-        photoScopePath: actor.scopePath,
-        reporterScopePath: reportingScopeOf(actor),
-      };
-      const key = request.headers['idempotency-key'];
-      const outcome = await reportCase(deps, auditContextOf(request), input, {
+      const outcome = await submitReport(deps, {
+        actor,
+        context: auditContextOf(request),
+        body: request.body,
+        idempotency: idempotencyClaimOf(request, actor, request.body, { formerBodyOnlyHash: true }),
         now: new Date(),
-        idempotency: key ? { actorId: actor.id, key, requestHash: sha256Hex(canonicalJson(body)) } : undefined,
-        showSuggestions: can(actor.roles, 'cases.read'),
       });
-      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-      // A resident's report may have been merged into someone else's case: they hear of their own report only.
-      const answer: IntakeResultType = isResidentOnly(actor)
-        ? {
-            ...outcome.body,
-            case: presentCaseToReporter(outcome.body.case, {
-              description: input.description.trim(),
-              address: input.address?.trim() || null,
-            }),
-          }
-        : outcome.body;
-      return reply.status(outcome.status).header('location', `/api/cases/${answer.case.code}`).send(answer);
+      reply.header('location', `/api/cases/${outcome.value.case.code}`);
+      return sendIdempotent(reply, outcome);
     },
   );
 
@@ -227,9 +151,7 @@ export function casesRoutes(app: App, deps: CaseDeps) {
     },
     async (request) => {
       const actor = authorize(request, 'cases.operate');
-      const row = await casesRepository.findInScope(db, request.params.code, caseScopeOf(actor));
-      if (!row) throw new DomainError('not-found');
-      return suggestRouting(db, row, await matterOfCase(db, row), new Date(), request.locale);
+      return suggestCaseRouting(deps, { actor, code: request.params.code, at: new Date(), locale: request.locale });
     },
   );
 
@@ -249,16 +171,15 @@ export function casesRoutes(app: App, deps: CaseDeps) {
     async (request, reply) => {
       const actor = authorize(request, COMMAND_PERMISSIONS[request.body.type]);
       const expectedVersion = versionFromIfMatch(request.headers['if-match']);
-      // The worker app's outbox sends verifications with an Idempotency-Key, claimed in the command's transaction.
-      const outcome = await runIdempotent(db, idempotencyClaimOf(request, actor, request.body), async (tx) => ({
-        status: 200,
-        body: await runCaseCommand({ ...deps, db: tx }, actor, auditContextOf(request), {
-          code: request.params.code,
-          command: request.body,
-          expectedVersion,
-          now: new Date(),
-        }),
-      }));
+      const outcome = await commandCase(deps, {
+        actor,
+        context: auditContextOf(request),
+        code: request.params.code,
+        command: request.body,
+        expectedVersion,
+        now: new Date(),
+        idempotency: idempotencyClaimOf(request, actor, request.body),
+      });
       return sendIdempotent(reply, outcome);
     },
   );

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
-import { idempotencyStatements } from '../idempotency/index.js';
+import type { WriteResult } from '../../platform/write-result.js';
+import { type IdempotencyClaim, idempotencyStatements } from '../idempotency/index.js';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
 import type { NewCaseReportRow } from './case-reports.repository.js';
@@ -23,7 +24,7 @@ export const intakeRepository = {
    */
   async begin(
     db: Executor,
-    input: { idempotency?: { actorId: string; key: string; requestHash: string } | undefined; lockKeys: string[] },
+    input: { idempotency?: IdempotencyClaim | undefined; lockKeys: string[] },
   ): Promise<{ claimed: boolean; caseNumber: number }> {
     const { idempotency, lockKeys } = input;
     // The claim runs first and the locks only when it succeeded: a retry of a request still
@@ -83,7 +84,8 @@ export const intakeRepository = {
       report: NewCaseReportRow;
       events: NewCaseEventRow[];
       timers: NewCaseTimerRow[];
-      idempotency?: { actorId: string; key: string; status: number; body: unknown } | undefined;
+      /** The request's claim and the answer a retry gets. */
+      idempotency?: { claim: IdempotencyClaim; result: WriteResult<unknown> } | undefined;
     },
   ): Promise<void> {
     const parts: SQLWrapper[] = [
@@ -91,7 +93,9 @@ export const intakeRepository = {
       db.insert(caseReports).values(rows.report),
       ...(rows.events.length > 0 ? [db.insert(caseEvents).values(rows.events)] : []),
       ...(rows.timers.length > 0 ? [db.insert(caseTimers).values(rows.timers)] : []),
-      ...(rows.idempotency ? [idempotencyStatements.complete(db, rows.idempotency)] : []),
+      ...(rows.idempotency
+        ? [idempotencyStatements.complete(db, rows.idempotency.claim, rows.idempotency.result)]
+        : []),
     ];
     await db.execute(withAll(parts));
   },
@@ -102,13 +106,16 @@ export const intakeRepository = {
     rows: {
       report: NewCaseReportRow;
       events: NewCaseEventRow[];
-      idempotency?: { actorId: string; key: string; status: number; body: unknown } | undefined;
+      /** The request's claim and the answer a retry gets. */
+      idempotency?: { claim: IdempotencyClaim; result: WriteResult<unknown> } | undefined;
     },
   ): Promise<void> {
     const parts: SQLWrapper[] = [
       db.insert(caseReports).values(rows.report),
       ...(rows.events.length > 0 ? [db.insert(caseEvents).values(rows.events)] : []),
-      ...(rows.idempotency ? [idempotencyStatements.complete(db, rows.idempotency)] : []),
+      ...(rows.idempotency
+        ? [idempotencyStatements.complete(db, rows.idempotency.claim, rows.idempotency.result)]
+        : []),
     ];
     await db.execute(withAll(parts));
   },

@@ -201,7 +201,7 @@ describe('duplicates (并单)', () => {
       },
       { now: hoursAgo(2), showSuggestions: false },
     );
-    expect(first.body.outcome).toBe('created');
+    expect(first.value.outcome).toBe('created');
     const second = await report(w.gridworker, {
       matterCode: 'CG-0704',
       description: '消防通道被占用',
@@ -210,9 +210,9 @@ describe('duplicates (并单)', () => {
     expect(second.statusCode, second.body).toBe(200);
     expect(second.json()).toMatchObject({
       outcome: 'merged',
-      case: { code: first.body.case.code, supporterCount: 1 },
+      case: { code: first.value.case.code, supporterCount: 1 },
     });
-    const d = await detail(w.operator, first.body.case.code);
+    const d = await detail(w.operator, first.value.case.code);
     expect(d.reports).toHaveLength(2);
     expect(d.reports.map((r) => r.channel)).toEqual(['resident', 'worker']);
     expect(d.reports.map((r) => r.reporterName)).toEqual(['居民李明', '网格员王芳']);
@@ -223,8 +223,8 @@ describe('duplicates (并单)', () => {
     expect(hoursApart).toBeCloseTo(2, 1);
     // Both reporters follow the case.
     const followed = (await w.resident.get('/api/residents/me/reports?limit=100')).json();
-    expect(followed.items.map((i: { code: string }) => i.code)).toContain(first.body.case.code);
-    expect((await detail(w.gridworker, first.body.case.code)).reports.filter((r) => r.mine)).toHaveLength(1);
+    expect(followed.items.map((i: { code: string }) => i.code)).toContain(first.value.case.code);
+    expect((await detail(w.gridworker, first.value.case.code)).reports.filter((r) => r.mine)).toHaveLength(1);
   });
 
   it('a possible duplicate is suggested; the operator merges it, or keeps two cases apart', async () => {
@@ -296,7 +296,7 @@ describe('duplicates (并单)', () => {
     );
     const later = await reportOk(w.operator, { matterCode: 'CG-0703', description: '流动摊贩', point });
     expect(later.outcome).toBe('created'); // the matter's window is 12 h
-    expect(later.case.code).not.toBe(old.body.case.code);
+    expect(later.case.code).not.toBe(old.value.case.code);
   });
 });
 
@@ -363,7 +363,7 @@ describe('time limits on the work calendar', () => {
       },
       { now: new Date(start.getTime() - 30 * 60_000), showSuggestions: true },
     );
-    const code = intake.body.case.code;
+    const code = intake.value.case.code;
     const context = { actor: { id: actor.id, label: actor.label }, requestId: 'test' };
     await runCaseCommand(w.deps, actor, context, { code, command: { type: 'register' }, now: start });
     const dispatched = await runCaseCommand(w.deps, actor, context, {

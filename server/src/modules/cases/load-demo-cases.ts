@@ -131,7 +131,7 @@ export async function loadDemoCaseLoop(tx: Db, { now }: DemoContext): Promise<De
       },
       { now: at, showSuggestions: false },
     );
-    return result.body.case.code;
+    return result.value.case.code;
   };
   const run = (actor: Actor, code: string, at: Date, command: Parameters<typeof runCaseCommand>[3]['command']) =>
     runCaseCommand(deps, actor, context, { code, command, now: at });

@@ -71,7 +71,9 @@ export function fieldRoutes(app: App, deps: { db: Db; audit: typeof recordAudit 
       const actor = authorize(request, 'cases.report');
       // Staff who see the cases of their area; residents follow only their own reports.
       if (!can(actor.roles, 'cases.read')) throw new DomainError('forbidden');
-      const outcome = await supportCase(deps, actor, auditContextOf(request), {
+      const outcome = await supportCase(deps, {
+        actor,
+        context: auditContextOf(request),
         code: request.params.code,
         body: request.body,
         now: new Date(),

@@ -13,15 +13,15 @@ import {
   SizingReport,
 } from '@yiwang/contracts';
 import { Type } from 'typebox';
-import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize } from '../accounts/index.js';
-import { assignPost, listPosts } from '../staffing/index.js';
+import { assignPost } from '../staffing/index.js';
 import { gridLocatorFor } from './grid-locator.js';
-import { type GridSummary, gridsRepository } from './grids.repository.js';
+import type { GridSummary } from './grids.repository.js';
 import { checkCoverage } from './use-cases/check-coverage.js';
 import { importGrids } from './use-cases/import-grids.js';
+import { getGrid, gridMap, listGrids, locateGrid } from './use-cases/read-grids.js';
 import { reportSizing, sizingWorkbook } from './use-cases/report-sizing.js';
 
 export const presentGrid = (g: GridSummary) => ({
@@ -64,7 +64,7 @@ export function gridsRoutes(app: App, { database }: ModuleContext) {
     async (request) => {
       const actor = authorize(request, 'grids.read');
       const { limit, offset, ...filter } = request.query;
-      const result = await gridsRepository.listCurrentInScope(db, filter, actor.scopePath, { limit, offset });
+      const result = await listGrids({ db }, { actor, filter, page: { limit, offset } });
       return { items: result.items.map(presentGrid), total: result.total };
     },
   );
@@ -80,7 +80,7 @@ export function gridsRoutes(app: App, { database }: ModuleContext) {
     },
     async (request, reply) => {
       const actor = authorize(request, 'grids.read');
-      const rows = await gridsRepository.currentWithGeometryInScope(db, request.query, actor.scopePath);
+      const rows = await gridMap({ db }, { actor, filter: request.query });
       reply.header('content-type', 'application/geo+json; charset=utf-8');
       return {
         type: 'FeatureCollection',
@@ -116,24 +116,11 @@ export function gridsRoutes(app: App, { database }: ModuleContext) {
     async (request) => {
       const actor = authorize(request, 'grids.read');
       const { lon, lat, crs, date } = request.query;
-      const located = await locator.gridAt([lon, lat], crs, date ? new Date(date) : undefined);
-      // Resolve the answer through the scoped query: a grid outside the caller's scope is not found.
-      const codes = [located.grid.code, ...located.ancestors.map((a) => a.code)];
-      const at = date ? new Date(date) : undefined;
-      const rows = at
-        ? await gridsRepository.versionsAtInScope(db, codes, at, actor.scopePath)
-        : await gridsRepository.findCurrentByCodesInScope(db, codes, actor.scopePath);
-      const byCode = new Map(rows.map((r) => [r.code, r]));
-      const grid = byCode.get(located.grid.code);
-      if (!grid) throw new DomainError('not-found');
-      return {
-        point: located.point,
-        grid: presentGrid(grid),
-        ancestors: located.ancestors.flatMap((a) => {
-          const row = byCode.get(a.code);
-          return row ? [presentGrid(row)] : [];
-        }),
-      };
+      const located = await locateGrid(
+        { db, locator },
+        { actor, lon, lat, crs, at: date ? new Date(date) : undefined },
+      );
+      return { point: located.point, grid: presentGrid(located.grid), ancestors: located.ancestors.map(presentGrid) };
     },
   );
 
@@ -218,27 +205,14 @@ export function gridsRoutes(app: App, { database }: ModuleContext) {
     { schema: { tags: ['grids'], params: GridCodeParams, response: { 200: GridDetail } } },
     async (request) => {
       const actor = authorize(request, 'grids.read');
-      const grid = await gridsRepository.findCurrentInScope(db, request.params.code, actor.scopePath);
-      if (!grid) throw new DomainError('not-found');
-      const ancestorCodes: string[] = [];
-      let parentCode = grid.parentCode;
-      const ancestors: GridSummary[] = [];
-      while (parentCode && !ancestorCodes.includes(parentCode)) {
-        ancestorCodes.push(parentCode);
-        const [parent] = await gridsRepository.findCurrentByCodesInScope(db, [parentCode], actor.scopePath);
-        if (!parent) break;
-        ancestors.push(parent);
-        parentCode = parent.parentCode;
-      }
-      const [children, posts, history] = await Promise.all([
-        gridsRepository.countCurrentChildren(db, grid.code),
-        listPosts(db, actor.scopePath, { gridCodes: [grid.code] }, new Date()),
-        gridsRepository.history(db, grid.code),
-      ]);
+      const { grid, ancestors, childCount, posts, history } = await getGrid(
+        { db },
+        { actor, code: request.params.code, now: new Date() },
+      );
       return {
         grid: { ...presentGrid(grid), geometry: grid.geometry },
         ancestors: ancestors.map(presentGrid),
-        childCount: children,
+        childCount,
         posts,
         history: history.map(presentGrid),
       };

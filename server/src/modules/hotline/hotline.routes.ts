@@ -3,10 +3,11 @@ import type { FastifyRequest } from 'fastify';
 import type { HotlineConfig } from '../../platform/config.js';
 import { DomainError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
+import { statusOf } from '../../platform/write-result.js';
 import type { CaseDeps } from '../cases/index.js';
-import { recordHotlineAudit } from './hotline-audit.js';
 import { verifyHotlineSignature } from './signature.js';
 import { receiveWorkOrder } from './use-cases/receive-work-order.js';
+import { refuseWorkOrder } from './use-cases/refuse-work-order.js';
 
 /** The body as received: the signature is checked on these bytes before anything is parsed or stored. */
 interface SignedBody {
@@ -60,15 +61,10 @@ export async function hotlineRoutes(app: App, deps: CaseDeps, hotline: HotlineCo
             maxSkewSeconds: hotline.maxSkewSeconds,
           });
           if (!check.ok) {
-            const context = { actor: null, requestId: String(request.id) };
-            await deps.db.transaction((tx) =>
-              recordHotlineAudit(tx, context, {
-                action: 'hotline.rejected',
-                objectType: 'hotline-work-order',
-                outcome: 'denied',
-                details: { reason: check.reason },
-              }),
-            );
+            await refuseWorkOrder(deps, {
+              context: { actor: null, requestId: String(request.id) },
+              reason: check.reason,
+            });
             throw new DomainError('unauthenticated');
           }
           if (!signed?.json.ok) throw new DomainError('validation', {}, [{ field: 'body', code: 'json' }]);
@@ -76,13 +72,12 @@ export async function hotlineRoutes(app: App, deps: CaseDeps, hotline: HotlineCo
         },
       },
       async (request, reply) => {
-        const result = await receiveWorkOrder(
-          deps,
-          { actor: null, requestId: String(request.id) },
-          request.body,
-          new Date(),
-        );
-        return reply.status(result.status).send(result.body);
+        const result = await receiveWorkOrder(deps, {
+          context: { actor: null, requestId: String(request.id) },
+          order: request.body,
+          now: new Date(),
+        });
+        return reply.status(statusOf(result.kind)).send(result.value);
       },
     );
   });

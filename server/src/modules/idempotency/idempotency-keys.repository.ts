@@ -16,7 +16,7 @@ export const idempotencyKeysRepository = {
   ): Promise<{ claimed: true } | { claimed: false; existing: IdempotencyRow }> {
     const inserted = await db
       .insert(idempotencyKeys)
-      .values({ ...claim, status: 'processing' })
+      .values({ actorId: claim.actorId, key: claim.key, requestHash: claim.requestHash, status: 'processing' })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (inserted.length === 1) return { claimed: true };

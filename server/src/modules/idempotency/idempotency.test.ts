@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
+import { sha256Hex } from '../../platform/crypto.js';
 import { createTestApp } from '../../test/app.js';
+import { canonicalJson } from '../audit/index.js';
 import {
   at,
   baseGridsOf,
@@ -10,6 +12,7 @@ import {
   caseWorld,
   commandOk,
   DEMO_COMMUNITY,
+  report,
   reportOk,
   uploadPhoto,
 } from '../cases/cases.test-helpers.js';
@@ -179,6 +182,46 @@ describe('one key, one endpoint', () => {
     });
     expect(r.statusCode).toBe(422);
     expect(r.json().error.code).toBe('idempotency-key-reused');
+  });
+});
+
+describe('the intake: the same mechanism as every POST', () => {
+  const storedHash = async (key: string) =>
+    (
+      await queryRows<{ h: string }>(
+        w.t.database.db,
+        sql`SELECT request_hash AS h FROM idempotency_keys WHERE key = ${key}`,
+      )
+    )[0]?.h;
+
+  it("a report's key is bound to method, path and body like every other POST", async () => {
+    const body = { matterCode: 'CG-0309', description: '垃圾混投', point: at(grid.point, 360, -300) };
+    const first = await report(w.gridworker, body, { 'idempotency-key': 'intake-bound' });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(await storedHash('intake-bound')).toBe(sha256Hex(`POST /api/cases\n${canonicalJson(body)}`));
+    const again = await report(w.gridworker, body, { 'idempotency-key': 'intake-bound' });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+  });
+
+  it("a report's key stored before, hashed over the body alone, still replays its answer", async () => {
+    const body = { matterCode: 'CG-0309', description: '垃圾混投', point: at(grid.point, 420, -300) };
+    const first = await report(w.gridworker, body, { 'idempotency-key': 'intake-former' });
+    expect(first.statusCode, first.body).toBe(201);
+    // As the intake stored it until it took every POST's claim.
+    await w.t.database.db.execute(
+      sql`UPDATE idempotency_keys SET request_hash = ${sha256Hex(canonicalJson(body))} WHERE key = 'intake-former'`,
+    );
+    const again = await report(w.gridworker, body, { 'idempotency-key': 'intake-former' });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    const other = await report(
+      w.gridworker,
+      { ...body, description: '另一件事' },
+      { 'idempotency-key': 'intake-former' },
+    );
+    expect(other.statusCode).toBe(422);
   });
 });
 

@@ -1,32 +1,37 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db, Tx } from '../../db/client.js';
+import type { Db, Executor, Tx } from '../../db/client.js';
 import { sha256Hex } from '../../platform/crypto.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http.js';
+import { statusOf, type WriteKind, type WriteResult } from '../../platform/write-result.js';
 import { canonicalJson } from '../audit/index.js';
-import { idempotencyKeysRepository } from './idempotency-keys.repository.js';
+import { type IdempotencyRow, idempotencyKeysRepository } from './idempotency-keys.repository.js';
 
 /**
  * Idempotency-Key for any POST (the worker app's outbox sends one with every item): the
  * key is claimed in the same transaction as the work, so the same key and request again —
  * after the first committed, or while it still runs — gets the first answer and creates
- * nothing; the same key with another request is refused (422 idempotency-key-reused).
- * Keys live in `idempotency_keys` (this module's table; the intake embeds the claim in its own statements).
+ * nothing; the same key with another request (other body, method or path) is refused
+ * (422 idempotency-key-reused). One mechanism: every route builds its claim with
+ * {@link idempotencyClaimOf}; the work runs in {@link runIdempotent}, or — the intake, which
+ * claims and completes in its own statements — with {@link idempotencyStatements}.
+ * Keys live in `idempotency_keys` (this module's table).
  */
 export interface IdempotencyClaim {
   actorId: string;
   key: string;
   /** sha256 of method, path and body: one key cannot replay another endpoint's (or case's) answer. */
   requestHash: string;
+  /**
+   * The intake's keys were hashed over the body alone until the intake took this claim; a
+   * phone's retry of such a report is still its replay. Keys live a month (IDEMPOTENCY_KEY_TTL_MS):
+   * drop this a month after the release that brought it.
+   */
+  formerRequestHash?: string;
 }
 
-export interface IdempotentAnswer<T> {
-  status: number;
-  body: T;
-}
-
-export interface IdempotentOutcome<T> extends IdempotentAnswer<T> {
-  /** The stored answer of an earlier request with the same key. */
+/** A write's result, or the stored answer of an earlier request with the same key (`replayed`). */
+export interface IdempotentOutcome<T> extends WriteResult<T> {
   replayed: boolean;
 }
 
@@ -38,6 +43,7 @@ export function idempotencyClaimOf(
   request: FastifyRequest,
   actor: Actor,
   payload: unknown,
+  options: { formerBodyOnlyHash?: boolean } = {},
 ): IdempotencyClaim | undefined {
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || key === '') return undefined;
@@ -46,11 +52,26 @@ export function idempotencyClaimOf(
     throw new DomainError('validation', {}, [{ field: 'idempotency-key', code: 'pattern' }]);
   }
   const path = request.url.split('?')[0] ?? request.url;
+  const body = canonicalJson(payload ?? null);
   return {
     actorId: actor.id,
     key,
-    requestHash: sha256Hex(`${request.method} ${path}\n${canonicalJson(payload ?? null)}`),
+    requestHash: sha256Hex(`${request.method} ${path}\n${body}`),
+    ...(options.formerBodyOnlyHash ? { formerRequestHash: sha256Hex(body) } : {}),
   };
+}
+
+/** A stored answer's kind: the one whose status it was (a replay answers with the first status). */
+const kindOfStoredStatus = (status: number | null): WriteKind => (status === 201 ? 'created' : 'existing');
+
+/**
+ * What a request whose key was already taken gets: the first answer, or 422 when the key was
+ * claimed for another request.
+ */
+function replayOf<T>(row: IdempotencyRow, claim: IdempotencyClaim): IdempotentOutcome<T> {
+  const same = row.requestHash === claim.requestHash || row.requestHash === claim.formerRequestHash;
+  if (!same) throw new DomainError('idempotency-key-reused');
+  return { kind: kindOfStoredStatus(row.responseStatus), value: row.responseBody as T, replayed: true };
 }
 
 /**
@@ -63,28 +84,48 @@ export function idempotencyClaimOf(
 export async function runIdempotent<T>(
   db: Db,
   claim: IdempotencyClaim | undefined,
-  work: (tx: Tx) => Promise<IdempotentAnswer<T>>,
+  work: (tx: Tx) => Promise<WriteResult<T>>,
 ): Promise<IdempotentOutcome<T>> {
   return db.transaction(async (tx) => {
     if (claim) {
       const claimed = await idempotencyKeysRepository.claimIdempotencyKey(tx, claim);
-      if (!claimed.claimed) {
-        if (claimed.existing.requestHash !== claim.requestHash) throw new DomainError('idempotency-key-reused');
-        return {
-          status: claimed.existing.responseStatus ?? 200,
-          body: claimed.existing.responseBody as T,
-          replayed: true,
-        };
-      }
+      if (!claimed.claimed) return replayOf<T>(claimed.existing, claim);
     }
-    const answer = await work(tx);
-    if (claim) await idempotencyKeysRepository.completeIdempotencyKey(tx, claim, answer);
-    return { ...answer, replayed: false };
+    const result = await work(tx);
+    if (claim) {
+      await idempotencyKeysRepository.completeIdempotencyKey(tx, claim, {
+        status: statusOf(result.kind),
+        body: result.value,
+      });
+    }
+    return { ...result, replayed: false };
   });
 }
 
-/** Sends an idempotent outcome: its status, and `idempotent-replayed: true` on a replay. */
+/**
+ * What the intake embeds in its own statements (it claims and completes its key in the same
+ * statements as its locks and its case), and the replay it answers when the key was taken —
+ * the same claim, answer and refusal as {@link runIdempotent}.
+ */
+export const idempotencyStatements = {
+  /** `WITH claim AS (…)`: one row when claimed, none when the key was taken. */
+  claim: (claim: IdempotencyClaim) => idempotencyKeysRepository.claimStatement(claim),
+  /** The completion with the write's result, for the statement that writes the case. */
+  complete: <T>(db: Executor, claim: IdempotencyClaim, result: WriteResult<T>) =>
+    idempotencyKeysRepository.completeStatement(db, {
+      actorId: claim.actorId,
+      key: claim.key,
+      status: statusOf(result.kind),
+      body: result.value,
+    }),
+  /** The first answer of a taken key, or 422 idempotency-key-reused. */
+  async replay<T>(db: Executor, claim: IdempotencyClaim): Promise<IdempotentOutcome<T>> {
+    return replayOf<T>(await idempotencyKeysRepository.findIdempotencyKey(db, claim), claim);
+  },
+};
+
+/** Sends a write's outcome: 201 or 200 by its kind, and `idempotent-replayed: true` on a replay. */
 export function sendIdempotent<T>(reply: FastifyReply, outcome: IdempotentOutcome<T>) {
   if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-  return reply.status(outcome.status).send(outcome.body);
+  return reply.status(statusOf(outcome.kind)).send(outcome.value);
 }

@@ -2,11 +2,9 @@
 
 export {
   type IdempotencyClaim,
-  type IdempotentAnswer,
   type IdempotentOutcome,
   idempotencyClaimOf,
+  idempotencyStatements,
   runIdempotent,
   sendIdempotent,
 } from './idempotency.js';
-export type { IdempotencyRow } from './idempotency-keys.repository.js';
-export { idempotencyStatements } from './intake-statements.js';

@@ -6,6 +6,7 @@ import { domainErrorOf, presentFields } from '../../platform/error-handler.js';
 import { DomainError, httpStatusOf } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import { translate } from '../../platform/i18n.js';
+import { statusOf } from '../../platform/write-result.js';
 import type { CaseDeps } from '../cases/index.js';
 import type { FormAnswersInput } from '../catalog/index.js';
 import type { PhotoStorage } from '../photos/index.js';
@@ -183,17 +184,14 @@ export async function open311Routes(
           { schema: { tags: ['open311'], body: Open311PostRequestBody, querystring: Open311ApiKeyQuery } },
           async (request, reply) => {
             const body = request.body;
-            const result = await submitServiceRequest(
-              deps,
-              {
-                apiKey: body.api_key ?? request.query.api_key,
-                body,
-                attributes: attributesOf(body as Record<string, unknown>),
-                requestId: String(request.id),
-              },
-              new Date(),
-            );
-            return send(reply, format, result.status, [result.body], requestsXml([result.body]));
+            const result = await submitServiceRequest(deps, {
+              apiKey: body.api_key ?? request.query.api_key,
+              body,
+              attributes: attributesOf(body as Record<string, unknown>),
+              requestId: String(request.id),
+              now: new Date(),
+            });
+            return send(reply, format, statusOf(result.kind), [result.value], requestsXml([result.value]));
           },
         );
 

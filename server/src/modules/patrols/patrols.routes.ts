@@ -37,7 +37,9 @@ export function patrolsRoutes(app: App, deps: PatrolDeps) {
     },
     async (request, reply) => {
       const actor = authorize(request, 'patrols.record');
-      const outcome = await startPatrol(deps, actor, auditContextOf(request), {
+      const outcome = await startPatrol(deps, {
+        actor,
+        context: auditContextOf(request),
         startedAt: optionalDate(request.body.startedAt),
         now: new Date(),
         idempotency: idempotencyClaimOf(request, actor, request.body),
@@ -61,7 +63,9 @@ export function patrolsRoutes(app: App, deps: PatrolDeps) {
     },
     async (request, reply) => {
       const actor = authorize(request, 'patrols.record');
-      const outcome = await recordTrackPoints(deps, actor, auditContextOf(request), {
+      const outcome = await recordTrackPoints(deps, {
+        actor,
+        context: auditContextOf(request),
         patrolId: request.params.id,
         points: request.body.points,
         now: new Date(),
@@ -85,7 +89,9 @@ export function patrolsRoutes(app: App, deps: PatrolDeps) {
     },
     async (request, reply) => {
       const actor = authorize(request, 'patrols.record');
-      const outcome = await endPatrol(deps, actor, auditContextOf(request), {
+      const outcome = await endPatrol(deps, {
+        actor,
+        context: auditContextOf(request),
         patrolId: request.params.id,
         endedAt: optionalDate(request.body.endedAt),
         now: new Date(),

@@ -122,8 +122,13 @@ async function uploadRoute(scope: App, deps: PhotoDeps) {
       const bytes = await receivedFile(request);
       // The file's hash stands for the body: a key re-sent with another photo is refused.
       const idempotency = idempotencyClaimOf(request, actor, { sha256: sha256Hex(bytes) });
-      const outcome = await uploadPhoto(deps, actor, auditContextOf(request), { bytes, idempotency });
-      reply.header('location', `/api/photos/${outcome.body.id}`);
+      const outcome = await uploadPhoto(deps, {
+        actor,
+        context: auditContextOf(request),
+        bytes,
+        idempotency,
+      });
+      reply.header('location', `/api/photos/${outcome.value.id}`);
       return sendIdempotent(reply, outcome);
     },
   );

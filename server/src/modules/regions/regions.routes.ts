@@ -1,12 +1,16 @@
 import { Region, RegionCodeParams, RegionDetail } from '@yiwang/contracts';
 import { Type } from 'typebox';
-import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { authorize } from '../accounts/index.js';
-import { regionsRepository } from './regions.repository.js';
+import { describeRegion, searchRegions } from './use-cases/read-regions.js';
 
-type RegionView = NonNullable<Awaited<ReturnType<typeof regionsRepository.findInScope>>>;
+type RegionView = Awaited<ReturnType<typeof describeRegion>>['region'];
 const present = ({ sortOrder: _sortOrder, ...r }: RegionView) => r;
+const presentDetail = ({ region, ancestors, children }: Awaited<ReturnType<typeof describeRegion>>) => ({
+  region: present(region),
+  ancestors: ancestors.map(present),
+  children: children.map(present),
+});
 
 export function regionsRoutes(app: App, { database: { db } }: ModuleContext) {
   app.get(
@@ -20,7 +24,7 @@ export function regionsRoutes(app: App, { database: { db } }: ModuleContext) {
     },
     async (request) => {
       const actor = authorize(request, 'regions.read');
-      return describe(actor.scopeRegionCode, actor.scopePath);
+      return presentDetail(await describeRegion({ db }, { actor, code: actor.scopeRegionCode }));
     },
   );
 
@@ -38,7 +42,7 @@ export function regionsRoutes(app: App, { database: { db } }: ModuleContext) {
     },
     async (request) => {
       const actor = authorize(request, 'regions.read');
-      const rows = await regionsRepository.searchInScope(db, request.query.q, actor.scopePath, request.query.limit);
+      const rows = await searchRegions({ db }, { actor, q: request.query.q, limit: request.query.limit });
       return { items: rows.map(present) };
     },
   );
@@ -55,18 +59,7 @@ export function regionsRoutes(app: App, { database: { db } }: ModuleContext) {
     },
     async (request) => {
       const actor = authorize(request, 'regions.read');
-      return describe(request.params.code, actor.scopePath);
+      return presentDetail(await describeRegion({ db }, { actor, code: request.params.code }));
     },
   );
-
-  async function describe(code: string, scopePath: string) {
-    const region = await regionsRepository.findInScope(db, code, scopePath);
-    if (!region) throw new DomainError('not-found');
-    const ancestorCodes = region.path.split('/').slice(0, -1);
-    const [ancestors, children] = await Promise.all([
-      regionsRepository.byCodesInScope(db, ancestorCodes, scopePath),
-      regionsRepository.childrenInScope(db, code, scopePath),
-    ]);
-    return { region: present(region), ancestors: ancestors.map(present), children: children.map(present) };
-  }
 }

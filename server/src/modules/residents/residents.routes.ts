@@ -14,15 +14,14 @@ import {
 } from '@yiwang/contracts';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { authorize, describeSession, logIn, sessionTokenOf, setSessionCookie, userActor } from '../accounts/index.js';
+import { authorize, sessionTokenOf, setSessionCookie } from '../accounts/index.js';
 import { gridLocatorFor } from '../grids/index.js';
 import { photoStorageFor } from '../photos/index.js';
-import { residentsRepository } from './residents.repository.js';
 import { describePlace } from './use-cases/describe-place.js';
 import { followCase, followedCasePhotoThumbnail } from './use-cases/follow-case.js';
 import { listMyReports } from './use-cases/list-my-reports.js';
-import { registerResident } from './use-cases/register-resident.js';
 import { residentMap } from './use-cases/resident-map.js';
+import { signUpResident } from './use-cases/sign-up-resident.js';
 
 type Limit = { max: number; windowSeconds: number };
 
@@ -61,28 +60,19 @@ export async function residentsRoutes(app: App, { config, database }: ModuleCont
         },
       },
       async (request, reply) => {
-        const user = await registerResident({
-          db,
-          secretKey: config.secretKey,
-          input: request.body,
-          ip: request.ip,
-          requestId: String(request.id),
-        });
-        // Signing in goes through the one login path: its session rules and its audit row.
-        const { token, session } = await logIn({
-          db,
-          config,
-          username: user.username,
-          password: request.body.password,
-          ip: request.ip,
-          userAgent: request.headers['user-agent'],
-          previousToken: sessionTokenOf(request, config),
-          requestId: String(request.id),
-        });
+        const { token, locale, session } = await signUpResident(
+          { db, config },
+          {
+            input: request.body,
+            ip: request.ip,
+            userAgent: request.headers['user-agent'],
+            previousToken: sessionTokenOf(request, config),
+            requestId: String(request.id),
+          },
+        );
         setSessionCookie(reply, config, token);
-        const county = await residentsRepository.countyRegion(db);
-        request.locale = user.locale;
-        return reply.status(201).send(await describeSession(db, userActor(config, user, county?.path ?? '', session)));
+        request.locale = locale;
+        return reply.status(201).send(session);
       },
     ),
   );

@@ -2,7 +2,7 @@ import { Absence, CreateAbsenceBody, GridPost, IdParams } from '@yiwang/contract
 import { Type } from 'typebox';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/index.js';
-import { staffingRepository } from './staffing.repository.js';
+import { listAbsences } from './use-cases/list-absences.js';
 import { listPosts } from './use-cases/list-posts.js';
 import { cancelAbsence, markAbsent } from './use-cases/manage-absences.js';
 
@@ -72,7 +72,7 @@ export function staffingRoutes(app: App, { database: { db } }: ModuleContext) {
       const actor = authorize(request, 'staffing.read');
       const from = request.query.from ? new Date(request.query.from) : new Date(Date.now() - 30 * 86_400_000);
       const to = request.query.to ? new Date(request.query.to) : new Date(Date.now() + 365 * 86_400_000);
-      const rows = await staffingRepository.absencesInScope(db, actor.scopePath, from, to);
+      const rows = await listAbsences({ db }, { actor, from, to });
       return { items: rows.map((r) => presentAbsence({ ...r.absence, userName: r.userName, username: r.username })) };
     },
   );

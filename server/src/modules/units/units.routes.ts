@@ -3,10 +3,10 @@ import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/index.js';
-import { unitsRepository } from './units.repository.js';
 import { createUnit, updateUnit } from './use-cases/manage-units.js';
+import { getUnit, listUnits } from './use-cases/read-units.js';
 
-type UnitView = NonNullable<Awaited<ReturnType<typeof unitsRepository.findInScope>>>;
+type UnitView = Awaited<ReturnType<typeof getUnit>>;
 const present = (u: UnitView) => ({ ...u, createdAt: u.createdAt.toISOString() });
 
 export function unitsRoutes(app: App, { database: { db } }: ModuleContext) {
@@ -33,21 +33,14 @@ export function unitsRoutes(app: App, { database: { db } }: ModuleContext) {
     async (request) => {
       const actor = authorize(request, 'units.read');
       const { kind, q, includeAbove, limit, offset } = request.query;
-      const result = await unitsRepository.listInScope(
-        db,
-        actor.scopePath,
-        { kind, q, includeAbove },
-        { limit, offset },
-      );
+      const result = await listUnits({ db }, { actor, filter: { kind, q, includeAbove }, page: { limit, offset } });
       return { items: result.items.map(present), total: result.total };
     },
   );
 
   app.get('/units/:id', { schema: { tags: ['units'], params: IdParams, response: { 200: Unit } } }, async (request) => {
     const actor = authorize(request, 'units.read');
-    const unit = await unitsRepository.findInScope(db, request.params.id, actor.scopePath);
-    if (!unit) throw new DomainError('not-found');
-    return present(unit);
+    return present(await getUnit({ db }, { actor, id: request.params.id }));
   });
 
   app.post(

@@ -41,7 +41,9 @@ export function visitsRoutes(app: App, deps: PatrolDeps) {
     },
     async (request, reply) => {
       const actor = authorize(request, 'visits.record');
-      const outcome = await recordVisit(deps, actor, auditContextOf(request), {
+      const outcome = await recordVisit(deps, {
+        actor,
+        context: auditContextOf(request),
         body: request.body,
         now: new Date(),
         idempotency: idempotencyClaimOf(request, actor, request.body),
@@ -80,7 +82,9 @@ export function visitsRoutes(app: App, deps: PatrolDeps) {
     },
     async (request, reply) => {
       const actor = authorize(request, 'visits.plan');
-      const outcome = await createVisitPlan(deps, actor, auditContextOf(request), {
+      const outcome = await createVisitPlan(deps, {
+        actor,
+        context: auditContextOf(request),
         body: request.body,
         idempotency: idempotencyClaimOf(request, actor, request.body),
       });

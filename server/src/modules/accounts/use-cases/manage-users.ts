@@ -25,11 +25,17 @@ async function assertUnitInScope(db: Executor, actor: Actor, unitId: string | nu
   if (!unit) throw new DomainError('invalid-reference', { what: unitId }, [{ field: 'unitId', code: 'invalid' }]);
 }
 
-export async function createUser(db: Db, actor: Actor, context: AuditContext, input: CreateUserBody) {
+/** A new account in the caller's scope (a scope and unit they may grant), audited; answered as the list shows it. */
+export async function createUser(
+  deps: { db: Db },
+  options: { actor: Actor; context: AuditContext; data: CreateUserBody },
+) {
+  const { db } = deps;
+  const { actor, context, data: input } = options;
   const scopePath = await assertGrantableScope(db, actor, input.scopeRegionCode);
   await assertUnitInScope(db, actor, input.unitId);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  const user = await db.transaction(async (tx) => {
     if (await accountsRepository.findUserByUsername(tx, input.username)) {
       throw new DomainError('conflict', { what: input.username }, [{ field: 'username', code: 'taken' }]);
     }
@@ -57,6 +63,9 @@ export async function createUser(db: Db, actor: Actor, context: AuditContext, in
     });
     return user;
   });
+  const created = await accountsRepository.findUserInScope(db, user.id, actor.scopePath);
+  if (!created) throw new Error('created user not readable');
+  return created;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Tx } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { findUser } from '../../accounts/index.js';
+import type { IdempotencyClaim } from '../../idempotency/index.js';
 import { newFollowKey } from '../case-code.js';
 import type { NewCaseReportRow } from '../case-reports.repository.js';
 import { caseScopeOf } from '../case-scope.js';
@@ -25,7 +26,8 @@ export async function addReportToCase<T>(
     details: Record<string, unknown>;
     now: Date;
     answer: (summary: CaseSummaryRow) => T;
-    idempotency?: { actorId: string; key: string; status: number } | undefined;
+    /** The request's claim, completed with this answer (a merged report: `updated`). */
+    idempotency?: IdempotencyClaim | undefined;
   },
 ): Promise<T> {
   const { target, report, now } = input;
@@ -49,7 +51,7 @@ export async function addReportToCase<T>(
         details: { reportId: report.id, ...input.details, supporterCount },
       },
     ],
-    idempotency: input.idempotency && { ...input.idempotency, body },
+    idempotency: input.idempotency && { claim: input.idempotency, result: { kind: 'updated', value: body } },
   });
   return body;
 }

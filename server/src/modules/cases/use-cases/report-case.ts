@@ -4,11 +4,12 @@ import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { maskPhone } from '../../../platform/phone.js';
 import { isPathWithin } from '../../../platform/scope.js';
+import type { WriteKind } from '../../../platform/write-result.js';
 import type { AuditContext, AuditEvent } from '../../audit/index.js';
 import type { CatalogMatter } from '../../catalog/index.js';
 import { checkFormAnswers, type FormAnswersInput } from '../../catalog/index.js';
 import type { Crs } from '../../grids/index.js';
-import { idempotencyStatements } from '../../idempotency/index.js';
+import { type IdempotencyClaim, type IdempotentOutcome, idempotencyStatements } from '../../idempotency/index.js';
 import { attachPhotosToCase } from '../../photos/index.js';
 import { regionsLookups } from '../../regions/index.js';
 import { formatCaseCode, newFollowKey } from '../case-code.js';
@@ -68,18 +69,18 @@ export interface ReportCaseInput {
 
 export interface ReportCaseOptions {
   now: Date;
-  /** Idempotency-Key of the request, with the caller and a hash of what was sent. */
-  idempotency?: { actorId: string; key: string; requestHash: string } | undefined;
+  /** Idempotency-Key of the request (idempotency's claim: the caller, the key, a hash of what was sent). */
+  idempotency?: IdempotencyClaim | undefined;
   /** Whether the caller may see other cases (possible duplicates are shown to staff only). */
   showSuggestions: boolean;
 }
 
-export interface ReportCaseOutcome {
-  status: 200 | 201;
-  body: IntakeResult;
-  /** The answer of an earlier request with the same Idempotency-Key (or external id). */
-  replayed: boolean;
-}
+/**
+ * `created`: a new case; `updated`: the report joined an open case; `existing`: a report already
+ * received under the same external id. `replayed`: the answer of an earlier request with the
+ * same Idempotency-Key (or external id).
+ */
+export type ReportCaseOutcome = IdempotentOutcome<IntakeResult>;
 
 /**
  * Intake (上报) from any channel: checks the matter and its form, places the report (point
@@ -123,21 +124,15 @@ export async function reportCase(
       lockKeys: place.point ? intakeLockKeys(matter.code, place.point) : [],
     });
     if (options.idempotency && !started.claimed) {
-      const existing = await idempotencyStatements.find(tx, options.idempotency);
-      if (existing.requestHash !== options.idempotency.requestHash) throw new DomainError('idempotency-key-reused');
-      return {
-        status: existing.responseStatus as 200 | 201,
-        body: existing.responseBody as IntakeResult,
-        replayed: true,
-      };
+      return idempotencyStatements.replay<IntakeResult>(tx, options.idempotency);
     }
     if (input.externalId) {
       const earlier = await caseReportsRepository.findReportByExternalId(tx, input.channel, input.externalId);
       if (earlier) {
         const summary = await casesRepository.summaryById(tx, earlier.caseId);
         if (!summary) throw new Error('case of an earlier report is missing');
-        const body = intakeResult(presentCaseSummary(summary), earlier.report, 'created', []);
-        return { status: 200 as const, body, replayed: true };
+        const value = intakeResult(presentCaseSummary(summary), earlier.report, 'created', []);
+        return { kind: 'existing', value, replayed: true };
       }
     }
 
@@ -158,7 +153,7 @@ export async function reportCase(
       : await openCase(deps, tx, input, { ...ctx, command, caseNumber: started.caseNumber });
     // Last: appending holds an audit lane until commit.
     await deps.audit(tx, context, outcome.audit);
-    return { status: outcome.status, body: outcome.body, replayed: false };
+    return { kind: outcome.kind, value: outcome.body, replayed: false };
   });
 }
 
@@ -175,7 +170,7 @@ interface IntakeContext {
 }
 
 interface IntakeWritten {
-  status: 200 | 201;
+  kind: WriteKind;
   body: IntakeResult;
   audit: AuditEvent;
 }
@@ -311,7 +306,7 @@ async function openCase(
       }),
     ],
     timers: timersForClock(id, clock, deps.settings),
-    idempotency: ctx.idempotency && { ...ctx.idempotency, status: 201, body },
+    idempotency: ctx.idempotency && { claim: ctx.idempotency, result: { kind: 'created', value: body } },
   });
   await attachPhotos(tx, input, caseRow);
   const audit: AuditEvent = {
@@ -329,7 +324,7 @@ async function openCase(
       externalId: input.externalId ?? null,
     },
   };
-  return { status: 201, body, audit };
+  return { kind: 'created', body, audit };
 }
 
 /** A confident duplicate: the report joins the open case (one more supporter) and its reporter follows it. */
@@ -354,7 +349,7 @@ async function mergeReport(
     },
     now: ctx.now,
     answer: (summary) => intakeResult(presentCaseSummary(summary), report, 'merged', ctx.possible),
-    idempotency: ctx.idempotency && { ...ctx.idempotency, status: 200 },
+    idempotency: ctx.idempotency,
   });
   await attachPhotos(tx, input, target);
   const audit: AuditEvent = {
@@ -369,7 +364,7 @@ async function mergeReport(
       externalId: input.externalId ?? null,
     },
   };
-  return { status: 200, body, audit };
+  return { kind: 'updated', body, audit };
 }
 
 function intakeResult(

@@ -6,6 +6,7 @@ import type { Permission } from '../../accounts/index.js';
 import { accountsLookups } from '../../accounts/index.js';
 import type { AuditContext } from '../../audit/index.js';
 import type { CatalogMatter } from '../../catalog/index.js';
+import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '../../idempotency/index.js';
 import { attachPhotosToCase } from '../../photos/index.js';
 import { regionsLookups } from '../../regions/index.js';
 import { unitRefs } from '../../units/index.js';
@@ -84,6 +85,28 @@ export interface RunCaseCommandInput {
   /** The version the caller last saw (If-Match); a stale one is refused with 409. */
   expectedVersion?: number | undefined;
   now: Date;
+}
+
+export interface CommandCaseOptions extends RunCaseCommandInput {
+  actor: Actor;
+  context: AuditContext;
+  /** The request's Idempotency-Key claim: the worker app's outbox sends verifications with one. */
+  idempotency: IdempotencyClaim | undefined;
+}
+
+/**
+ * A command from the API, run once per Idempotency-Key: the key is claimed in the command's
+ * transaction, so the same key and command again gets the first answer.
+ */
+export async function commandCase(
+  deps: CaseDeps,
+  options: CommandCaseOptions,
+): Promise<IdempotentOutcome<CommandResult>> {
+  const { actor, context, idempotency, ...input } = options;
+  return runIdempotent(deps.db, idempotency, async (tx) => ({
+    kind: 'updated',
+    value: await runCaseCommand({ ...deps, db: tx }, actor, context, input),
+  }));
 }
 
 /**

@@ -1,13 +1,17 @@
 import type { Locale, RoutingSuggestion } from '@yiwang/contracts';
-import type { Executor } from '../../../db/client.js';
+import type { Db, Executor } from '../../../db/client.js';
+import { DomainError } from '../../../platform/errors.js';
+import type { Actor } from '../../../platform/http.js';
 import { accountsLookups } from '../../accounts/index.js';
 import type { CatalogMatter } from '../../catalog/index.js';
 import { regionsLookups } from '../../regions/index.js';
 import { currentHolder, postsByIds, staffingLookups } from '../../staffing/index.js';
 import { commandUnitsOfRegions, unitRefs, unitsLookups } from '../../units/index.js';
+import { matterOfCase } from '../case-deps.js';
 import { caseDispatchRepository } from '../case-dispatch.repository.js';
+import { caseScopeOf } from '../case-scope.js';
 import { caseTimelineRepository } from '../case-timeline.repository.js';
-import type { CaseRow } from '../cases.repository.js';
+import { type CaseRow, casesRepository } from '../cases.repository.js';
 import { type Escalation, routeEscalatedCase } from '../domain/escalated-routing.js';
 import {
   type CaseToRoute,
@@ -37,6 +41,17 @@ export function routingRuleOf(row: RoutingRuleRow): RoutingRule {
     ...(row.postId ? { postId: row.postId } : {}),
     ...(row.personUserId ? { personUserId: row.personUserId } : {}),
   };
+}
+
+/** Where 六定 routing sends the case `code` in the caller's scope (404 outside it), and why. */
+export async function suggestCaseRouting(
+  deps: { db: Db },
+  options: { actor: Actor; code: string; at: Date; locale: Locale },
+): Promise<RoutingSuggestion> {
+  const { db } = deps;
+  const row = await casesRepository.findInScope(db, options.code, caseScopeOf(options.actor));
+  if (!row) throw new DomainError('not-found');
+  return suggestRouting(db, row, await matterOfCase(db, row), options.at, options.locale);
 }
 
 /**

@@ -26,9 +26,7 @@ export interface SupportCaseInput {
  */
 export async function supportCase(
   deps: { db: Db; audit: typeof recordAudit },
-  actor: Actor,
-  context: AuditContext,
-  { code, body, now, idempotency }: SupportCaseInput,
+  { actor, context, code, body, now, idempotency }: SupportCaseInput & { actor: Actor; context: AuditContext },
 ): Promise<IdempotentOutcome<IntakeResult>> {
   const point = body.point ? toWgs84([body.point.lon, body.point.lat], body.point.crs ?? 'WGS84') : null;
   const photoIds = body.photoIds ?? [];
@@ -60,6 +58,6 @@ export async function supportCase(
       scopePath: target.path,
       details: { channel: 'worker', via: 'support', reportId, photoIds: [...photoIds] },
     });
-    return { status: 200, body: result };
+    return { kind: 'updated', value: result };
   });
 }

@@ -1,4 +1,5 @@
 import type { HotlineWorkOrder, HotlineWorkOrderAccepted } from '@yiwang/contracts';
+import type { WriteResult } from '../../../platform/write-result.js';
 import type { AuditContext } from '../../audit/index.js';
 import type { CaseDeps } from '../../cases/index.js';
 import { reportCase } from '../../cases/index.js';
@@ -14,10 +15,9 @@ import { matchMatter } from '../match-matter.js';
  */
 export async function receiveWorkOrder(
   deps: CaseDeps,
-  context: AuditContext,
-  order: HotlineWorkOrder,
-  now: Date,
-): Promise<{ status: 200 | 201; body: HotlineWorkOrderAccepted }> {
+  options: { context: AuditContext; order: HotlineWorkOrder; now: Date },
+): Promise<WriteResult<HotlineWorkOrderAccepted>> {
+  const { context, order, now } = options;
   const matterCode =
     order.matterCode ??
     matchMatter((await catalogLookups.currentAll(deps.db)).map(matterFromRow), {
@@ -53,15 +53,16 @@ export async function receiveWorkOrder(
     },
     { now, showSuggestions: false },
   );
-  const { case: summary } = outcome.body;
+  const { case: summary } = outcome.value;
   return {
-    status: outcome.replayed ? 200 : outcome.status,
-    body: {
+    // A work order received before (same order number) is answered as what it is: existing.
+    kind: outcome.replayed ? 'existing' : outcome.kind,
+    value: {
       orderNo: order.orderNo,
       caseCode: summary.code,
       state: summary.state,
       matterCode: summary.matter.code,
-      outcome: outcome.replayed ? 'replayed' : outcome.body.outcome,
+      outcome: outcome.replayed ? 'replayed' : outcome.value.outcome,
     },
   };
 }

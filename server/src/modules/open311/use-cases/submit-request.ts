@@ -2,6 +2,7 @@ import type { Open311PostRequestBody, Role } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { sha256Hex } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
+import type { WriteResult } from '../../../platform/write-result.js';
 import { accountsLookups, can, markApiKeyUsed } from '../../accounts/index.js';
 import type { CaseDeps } from '../../cases/index.js';
 import { reportCase, setReportMediaUrl } from '../../cases/index.js';
@@ -15,6 +16,7 @@ export interface SubmitRequestInput {
   /** attribute[code]=value pairs of the form, by code. */
   attributes: FormAnswersInput;
   requestId: string;
+  now: Date;
 }
 
 /**
@@ -27,8 +29,8 @@ export interface SubmitRequestInput {
 export async function submitServiceRequest(
   deps: CaseDeps,
   input: SubmitRequestInput,
-  now: Date,
-): Promise<{ status: 200 | 201; body: Open311Created }> {
+): Promise<WriteResult<Open311Created>> {
+  const { now } = input;
   const key = await apiKeyOf(deps.db, input.apiKey, now);
   const { body } = input;
   const matter = await catalogLookups.findCurrent(deps.db, body.service_code);
@@ -55,12 +57,12 @@ export async function submitServiceRequest(
     },
     { now, showSuggestions: false },
   );
-  const merged = outcome.body.outcome === 'merged';
+  const merged = outcome.value.outcome === 'merged';
   return {
-    status: merged ? 200 : 201,
-    body: {
-      service_request_id: outcome.body.case.code,
-      token: outcome.body.reportId,
+    kind: merged ? 'updated' : 'created',
+    value: {
+      service_request_id: outcome.value.case.code,
+      token: outcome.value.reportId,
       service_notice: merged ? 'Joined an open request about the same problem nearby.' : null,
       account_id: null,
     },

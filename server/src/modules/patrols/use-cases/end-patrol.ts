@@ -20,15 +20,14 @@ export interface EndPatrolInput {
 /** Ends the caller's patrol; ending one already ended answers it unchanged. */
 export async function endPatrol(
   deps: PatrolDeps,
-  actor: Actor,
-  context: AuditContext,
-  input: EndPatrolInput,
+  input: EndPatrolInput & { actor: Actor; context: AuditContext },
 ): Promise<IdempotentOutcome<Patrol>> {
+  const { actor, context } = input;
   return runIdempotent(deps.db, input.idempotency, async (tx) => {
     const patrol = await patrolsRepository.lockById(tx, input.patrolId);
     if (!patrol) throw new DomainError('not-found');
     if (patrol.userId !== actor.id) throw new DomainError('patrol-not-owner');
-    if (patrol.endedAt) return { status: 200, body: presentPatrol(patrol) };
+    if (patrol.endedAt) return { kind: 'existing', value: presentPatrol(patrol) };
     const endedAt = input.endedAt ?? input.now;
     if (endedAt.getTime() > input.now.getTime() + CLOCK_SKEW_MS) {
       throw new DomainError('validation', {}, [{ field: 'endedAt', code: 'not-future' }]);
@@ -50,6 +49,6 @@ export async function endPatrol(
       payload: { userId: actor.id, distanceM: Math.round(ended.distanceM), points: ended.pointCount },
       occurredAt: endedAt,
     });
-    return { status: 200, body: presentPatrol(ended) };
+    return { kind: 'updated', value: presentPatrol(ended) };
   });
 }

@@ -26,10 +26,9 @@ export interface RecordTrackPointsInput {
  */
 export async function recordTrackPoints(
   deps: PatrolDeps,
-  actor: Actor,
-  context: AuditContext,
-  input: RecordTrackPointsInput,
+  input: RecordTrackPointsInput & { actor: Actor; context: AuditContext },
 ): Promise<IdempotentOutcome<PostTrackPointsResult>> {
+  const { actor, context } = input;
   // Unique times within the batch; later copies of a time count as duplicates.
   const byTime = new Map<number, TrackPointInput>();
   for (const point of input.points) {
@@ -63,7 +62,7 @@ export async function recordTrackPoints(
     const stored = new Set((await patrolsRepository.insertPoints(tx, rows)).map((d) => d.getTime()));
     const accepted = rows.filter((r) => stored.has((r.at as Date).getTime()));
     const result = { accepted: accepted.length, duplicates: input.points.length - accepted.length };
-    if (accepted.length === 0) return { status: 200, body: { ...result, patrol: presentPatrol(patrol) } };
+    if (accepted.length === 0) return { kind: 'existing', value: { ...result, patrol: presentPatrol(patrol) } };
 
     const updated = await patrolsRepository.updatePatrol(tx, patrol.id, {
       pointCount: patrol.pointCount + accepted.length,
@@ -81,7 +80,7 @@ export async function recordTrackPoints(
         to: ((accepted.at(-1) as NewPatrolPointRow).at as Date).toISOString(),
       },
     });
-    return { status: 200, body: { ...result, patrol: presentPatrol(updated) } };
+    return { kind: 'updated', value: { ...result, patrol: presentPatrol(updated) } };
   });
 }
 

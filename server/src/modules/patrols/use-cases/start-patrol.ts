@@ -23,17 +23,16 @@ export interface StartPatrolInput {
  */
 export async function startPatrol(
   deps: PatrolDeps,
-  actor: Actor,
-  context: AuditContext,
-  input: StartPatrolInput,
+  input: StartPatrolInput & { actor: Actor; context: AuditContext },
 ): Promise<IdempotentOutcome<Patrol>> {
+  const { actor, context } = input;
   const startedAt = input.startedAt ?? input.now;
   if (startedAt.getTime() > input.now.getTime() + CLOCK_SKEW_MS) {
     throw new DomainError('validation', {}, [{ field: 'startedAt', code: 'not-future' }]);
   }
   return runIdempotent(deps.db, input.idempotency, async (tx) => {
     const open = await patrolsRepository.findOpenOfUser(tx, actor.id);
-    if (open && !isStale(open, startedAt)) return { status: 200, body: presentPatrol(open) };
+    if (open && !isStale(open, startedAt)) return { kind: 'existing', value: presentPatrol(open) };
     if (open) {
       const endedAt = open.lastAt ?? open.startedAt;
       await patrolsRepository.updatePatrol(tx, open.id, { endedAt });
@@ -56,7 +55,7 @@ export async function startPatrol(
       // Another start of the same worker committed first: that one is the open patrol.
       const winner = await patrolsRepository.findOpenOfUser(tx, actor.id);
       if (!winner) throw new Error('open patrol vanished');
-      return { status: 200, body: presentPatrol(winner) };
+      return { kind: 'existing', value: presentPatrol(winner) };
     }
     await deps.audit(tx, context, {
       action: 'patrol.start',
@@ -71,7 +70,7 @@ export async function startPatrol(
       payload: { userId: actor.id },
       occurredAt: startedAt,
     });
-    return { status: 201, body: presentPatrol(row) };
+    return { kind: 'created', value: presentPatrol(row) };
   });
 }
 

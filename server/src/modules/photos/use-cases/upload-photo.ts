@@ -35,9 +35,7 @@ export type UploadPhotoOutcome = IdempotentOutcome<Photo>;
  */
 export async function uploadPhoto(
   { db, storage, settings }: PhotoDeps,
-  actor: Actor,
-  context: AuditContext,
-  { bytes, idempotency }: UploadPhotoInput,
+  { actor, context, bytes, idempotency }: UploadPhotoInput & { actor: Actor; context: AuditContext },
 ): Promise<UploadPhotoOutcome> {
   if (bytes.length > settings.maxBytes) {
     throw new DomainError('photo-too-large', { limitMb: megabytes(settings.maxBytes) });
@@ -56,7 +54,7 @@ export async function uploadPhoto(
   // could not attach it. Content stands in for the key only when there is none.
   const earlier = idempotency ? undefined : await retryOf(db);
   // The key is claimed even then, so a replay of this request answers the same.
-  if (earlier) return runIdempotent(db, idempotency, async () => ({ status: 200, body: presentPhoto(earlier) }));
+  if (earlier) return runIdempotent(db, idempotency, async () => ({ kind: 'existing', value: presentPhoto(earlier) }));
 
   const derived = await deriveImages(bytes);
   const id = randomUUID();
@@ -98,7 +96,7 @@ export async function uploadPhoto(
         // A concurrent retry of the same upload was recorded first: answer with that one.
         const winner = await retryOf(tx);
         if (!winner) throw new Error('photo upload lost a uniqueness race but the winning row is gone');
-        return { status: 200, body: presentPhoto(winner) };
+        return { kind: 'existing', value: presentPhoto(winner) };
       }
       await recordAudit(tx, context, {
         action: 'photo.upload',
@@ -116,7 +114,7 @@ export async function uploadPhoto(
         },
       });
       inserted = true;
-      return { status: 201, body: presentPhoto(row) };
+      return { kind: 'created', value: presentPhoto(row) };
     });
   } catch (error) {
     await removeFiles();

@@ -13,10 +13,14 @@ import { visitsRepository } from '../visits.repository.js';
 /** Plans a household visit in a grid of the caller's scope; the grid's workers see it as due. */
 export async function createVisitPlan(
   deps: { db: Db; audit: typeof recordAudit },
-  actor: Actor,
-  context: AuditContext,
-  { body, idempotency }: { body: CreateVisitPlanBody; idempotency?: IdempotencyClaim | undefined },
+  options: {
+    actor: Actor;
+    context: AuditContext;
+    body: CreateVisitPlanBody;
+    idempotency?: IdempotencyClaim | undefined;
+  },
 ): Promise<IdempotentOutcome<VisitPlan>> {
+  const { actor, context, body, idempotency } = options;
   chinaDayRange(body.dueOn, 'dueOn');
   const grid = await gridsLookups.findCurrentInScope(deps.db, body.gridCode, actor.scopePath);
   if (!grid)
@@ -36,7 +40,7 @@ export async function createVisitPlan(
       objectId: plan.id,
       details: { gridCode: plan.gridCode, dueOn: plan.dueOn },
     });
-    return { status: 201, body: presentVisitPlan(plan) };
+    return { kind: 'created', value: presentVisitPlan(plan) };
   });
 }
 

@@ -24,9 +24,7 @@ export interface RecordVisitInput {
  */
 export async function recordVisit(
   deps: PatrolDeps,
-  actor: Actor,
-  context: AuditContext,
-  { body, now, idempotency }: RecordVisitInput,
+  { actor, context, body, now, idempotency }: RecordVisitInput & { actor: Actor; context: AuditContext },
 ): Promise<IdempotentOutcome<Visit>> {
   const visitedAt = body.visitedAt ? new Date(body.visitedAt) : now;
   if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
@@ -77,7 +75,7 @@ export async function recordVisit(
       payload: { userId: actor.id, gridCode: visit.gridCode, patrolId: visit.patrolId, planId: visit.planId },
       occurredAt: visitedAt,
     });
-    return { status: 201, body: presentVisit(visit) };
+    return { kind: 'created', value: presentVisit(visit) };
   });
 }
 
