@@ -1,4 +1,4 @@
-import type { Locale, RoutingSuggestion } from '@yiwang/contracts';
+import type { Locale, LocalizedText, RoutingSuggestion } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { accountsLookups } from '../../accounts/index.js';
 import type { CatalogMatter } from '../../catalog/index.js';
@@ -10,6 +10,7 @@ import type { CaseRow } from '../cases.repository.js';
 import { type CaseToRoute, type RoutingResult, type RoutingRule, routeCase } from '../domain/routing.js';
 import { unitRef } from '../present-case.js';
 import type { RoutingRuleRow } from '../routing-rules.repository.js';
+import { regionCodeOfPrefix, routingNames } from './routing-names.js';
 
 /** A stored rule as the pure router reads it (the rule's code names it in the explanation). */
 export function routingRuleOf(row: RoutingRuleRow): RoutingRule {
@@ -51,16 +52,23 @@ export async function suggestRouting(
     regionPath: region?.path ?? row.regionCode,
     gridCode: row.gridCode,
   };
-  return routeSubject(db, subject, at, locale, await caseDispatchRepository.activeRoutingRules(db));
+  return routeSubject(db, subject, at, locale, await caseDispatchRepository.activeRoutingRules(db), {
+    'zh-CN': matter.name,
+    'en-US': matter.nameEn || matter.name,
+  });
 }
 
-/** Routes anything shaped like a case (a case, or a matter and a point being tried out) over these rules. */
+/**
+ * Routes anything shaped like a case (a case, or a matter and a point being tried out) over
+ * these rules; the explanation names the matter, grids, regions and posts, not their codes.
+ */
 export async function routeSubject(
   db: Executor,
   subject: CaseToRoute,
   at: Date,
   locale: Locale,
   ruleRows: readonly RoutingRuleRow[],
+  matterName?: LocalizedText,
 ): Promise<RoutingSuggestion> {
   const { regionPath } = subject;
   const rules = ruleRows.map(routingRuleOf);
@@ -71,6 +79,15 @@ export async function routeSubject(
   const commandUnits = await commandUnitsOfRegions(db, regionPath.split('/'));
   const unitIds = [...new Set([...ruleRows.map((r) => r.unitId), ...commandUnits.values()])];
   const units = new Map((await unitRefs(db, unitIds)).map((u) => [u.id, u]));
+  const names = await routingNames(db, {
+    gridCodes: ruleRows.flatMap((r) => (r.gridCode ? [r.gridCode] : [])),
+    regionCodes: [
+      ...regionPath.split('/'),
+      ...ruleRows.flatMap((r) => (r.regionPathPrefix ? [regionCodeOfPrefix(r.regionPathPrefix)] : [])),
+    ],
+    posts,
+    ...(matterName ? { matters: new Map([[subject.matterCode, matterName]]) } : {}),
+  });
 
   const result: RoutingResult = routeCase(
     subject,
@@ -85,6 +102,7 @@ export async function routeSubject(
         return { userId: cover.userId, post: cover.by === 'holder' ? 'A' : 'B' };
       },
       unitName: (id) => units.get(id)?.name,
+      names,
     },
     at,
   );
