@@ -17,7 +17,13 @@ const TESTS = '\\.test\\.ts$|\\.test-helpers\\.ts$';
 const READ_JOINS = {
   'accounts/accounts.repository.ts': ['regions/regions.tables.ts', 'units/units.tables.ts'],
   'cases/case-timeline.repository.ts': ['accounts/accounts.tables.ts'],
-  'cases/cases.repository.ts': ['catalog/catalog.tables.ts', 'events/events.tables.ts', 'units/units.tables.ts'],
+  'cases/cases.repository.ts': [
+    'catalog/catalog.tables.ts',
+    'events/events.tables.ts',
+    'grids/grids.tables.ts',
+    'regions/regions.tables.ts',
+    'units/units.tables.ts',
+  ],
   'cases/intake.repository.ts': ['regions/regions.tables.ts', 'units/units.tables.ts'],
   'catalog/catalog.repository.ts': ['units/units.tables.ts'],
   'field/field.repository.ts': [

@@ -1,5 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { HandlingLevelSchema } from './catalog.js';
+import { HandlingLevelSchema, MatterFormField } from './catalog.js';
 import { Offset } from './common.js';
 import { CRS_NAMES } from './grids.js';
 import { CASE_QUEUES } from './vocabulary/case-queues.js';
@@ -63,7 +63,13 @@ export const CaseSummary = Type.Object({
   matter: Type.Object({ code: Type.String(), version: Type.Integer(), name: Type.String(), nameEn: Type.String() }),
   level: HandlingLevelSchema,
   regionCode: Type.String(),
+  /** The region's name: people read names, the code is a secondary detail. */
+  regionName: Type.String(),
+  regionNameEn: Type.String(),
   gridCode: Nullable(Type.String()),
+  /** Null when the case is not on the map (or its grid has been retired: then only the code is known). */
+  gridName: Nullable(Type.String()),
+  gridNameEn: Nullable(Type.String()),
   /** WGS84; null until the case is placed on the map. */
   location: Nullable(Type.Object({ lon: Type.Number(), lat: Type.Number() })),
   address: Nullable(Type.String()),
@@ -239,6 +245,11 @@ export const CaseDetail = Type.Object({
   duplicateSuggestions: Type.Array(DuplicateSuggestion),
   /** For cases waiting for dispatch: where 六定 routing would send it, and why. */
   routing: Nullable(RoutingSuggestion),
+  /**
+   * The questions of the matter version the case runs under, so the reports' answers read as
+   * question → answer in words (their choices named), not as field and option codes.
+   */
+  matterForm: Type.Array(MatterFormField),
 });
 export type CaseDetail = Static<typeof CaseDetail>;
 
@@ -389,6 +400,10 @@ export const RoutingRuleView = Type.Object({
   unit: UnitRef,
   postId: Nullable(Type.String()),
   personUserId: Nullable(Type.String()),
+  /** The place, post and person by name in the caller's language (null: anywhere / none; a retired grid: its code). */
+  placeName: Nullable(Type.String()),
+  postName: Nullable(Type.String()),
+  personName: Nullable(Type.String()),
   /** The caller may change it: its place lies within the caller's data scope. */
   editable: Type.Boolean(),
 });
@@ -448,7 +463,14 @@ export const TestRoutingResult = Type.Object({
     category: Type.String(),
     level: HandlingLevelSchema,
   }),
-  place: Type.Object({ gridCode: Nullable(Type.String()), regionCode: Type.String(), regionPath: Type.String() }),
+  /** Where the point lies, named in the caller's language (codes as secondary detail). */
+  place: Type.Object({
+    gridCode: Nullable(Type.String()),
+    gridName: Nullable(Type.String()),
+    regionCode: Type.String(),
+    regionName: Type.String(),
+    regionPath: Type.String(),
+  }),
   /** The unit, person, matched rule (or fallback) and why, as the dispatch dialog shows it. */
   routing: RoutingSuggestion,
   /** The matched rule, if any. */

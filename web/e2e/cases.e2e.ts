@@ -162,4 +162,70 @@ describe('the case loop through the desk', () => {
       await desk.context.close();
     }
   });
+
+  it('the case page, its dispatch box and the audit log read in names, not codes or ids', async () => {
+    const operator = await openDesk(browser, server.url);
+    await logIn(operator.page, 'operator');
+    const page = operator.page;
+    // The demo's street lamp case: reported from the field with the matter's questions answered, registered.
+    const found = await (await page.request.get('/api/cases?q=人民东路路灯')).json();
+    const code = found.items[0].code as string;
+    await page.goto(`/cases/${code}`);
+    await waitForState(page, 'registered');
+
+    // Where it is, by name (the grid's code only beside it).
+    expect(await page.getByTestId('case-region').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.getByTestId('case-grid').textContent()).toMatch(/网格$/);
+
+    // The reporter's answers: question → answer in words, not field or option codes.
+    const answers = page.getByTestId('report-answers');
+    await answers.locator('[data-answer=hazard]').getByText('是否有安全隐患').waitFor();
+    expect(await answers.locator('[data-answer=hazard] dd').textContent()).toBe('无明显隐患');
+    expect(await answers.locator('[data-answer=lamp_count] dt').textContent()).toBe('不亮的路灯数量：');
+    expect(await answers.locator('[data-answer=lamp_count] dd').textContent()).toBe('3');
+    expect(await answers.textContent()).not.toMatch(/hazard|none|lamp_count/);
+
+    // Every timeline line is named in words.
+    const labels = await page
+      .getByTestId('case-timeline')
+      .locator('[data-event]')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => [(n as HTMLElement).dataset.event, n.querySelector('strong')?.textContent ?? '']),
+      );
+    expect(labels.length).toBeGreaterThan(1);
+    expect(labels.filter(([event, label]) => label === event || /^[a-z_]+$/.test(label ?? ''))).toEqual([]);
+
+    // The dispatch box says where 六定 would send it and why, with no id or grid code in the words.
+    await page.getByTestId('cmd-dispatch').click();
+    const suggestion = page.getByTestId('command-dialog-dispatch').getByTestId('routing-suggestion');
+    await suggestion.getByText(/建议派往：/).waitFor();
+    const why = (await suggestion.textContent()) ?? '';
+    expect(why).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{12,}/);
+    await screenshot(page, 'case-names');
+    await page.keyboard.press('Escape');
+
+    // The audit log names its actions and objects; the code stays beside the name.
+    const admin = await openDesk(browser, server.url);
+    await logIn(admin.page, 'admin');
+    await admin.page.goto('/audit');
+    const rows = admin.page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    await rows.filter({ hasText: '登录' }).filter({ hasText: 'auth.login' }).first().waitFor();
+    // Picking an action by its name filters the log.
+    await admin.page.getByLabel('按动作筛选').fill('登录');
+    await Promise.all([
+      admin.page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('action=auth.login')),
+      admin.page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: /^登录$/ })
+        .click(),
+    ]);
+    await rows.filter({ hasNotText: 'auth.login' }).first().waitFor({ state: 'detached' });
+    expect(await rows.filter({ hasText: '用户' }).count()).toBeGreaterThan(0);
+
+    for (const desk of [operator, admin]) {
+      expect(desk.problems).toEqual([]);
+      await desk.context.close();
+    }
+  });
 });

@@ -76,4 +76,36 @@ describe('the matter catalog page', () => {
     expect(desk.problems).toEqual([]);
     await desk.context.close();
   });
+
+  it('searches the catalog as one types: pinyin initials, characters, the start of a code', async () => {
+    const desk = await openDesk(browser, server.url);
+    await logIn(desk.page, 'operator');
+    const page = desk.page;
+    await page.goto('/catalog');
+    const codes = () =>
+      page
+        .getByTestId('matter-list')
+        .locator('tbody tr.ant-table-row')
+        .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.rowKey));
+    const search = page.getByLabel('搜索名称、拼音首字母、关键词或编码');
+    await page.getByText('共 150 条').waitFor();
+
+    // No Enter: the list follows the typing.
+    await search.pressSequentially('jgqs', { delay: 30 });
+    await page.getByText('共 1 条').waitFor();
+    expect(await codes()).toEqual(['CG-0101']);
+
+    await search.fill('井盖');
+    await page.getByText(/^共 [2-9] 条$/).waitFor();
+    expect((await codes()).every((code) => code?.startsWith('CG-01'))).toBe(true);
+
+    await search.fill('AQ-01');
+    await page.getByTestId('matter-open-AQ-0108').waitFor();
+    expect((await codes()).every((code) => code?.startsWith('AQ-01'))).toBe(true);
+
+    await search.fill('');
+    await page.getByText('共 150 条').waitFor();
+    expect(desk.problems).toEqual([]);
+    await desk.context.close();
+  });
 });

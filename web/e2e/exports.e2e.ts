@@ -57,8 +57,14 @@ describe('Excel exports from the desk', () => {
     expect(names.sort()).toEqual(['city-operator', 'operator']);
 
     await adminDesk.page.getByRole('link', { name: '审计日志' }).click();
-    await adminDesk.page.getByLabel('按动作筛选，如 auth.login').fill('case.export');
-    await adminDesk.page.getByLabel('按动作筛选，如 auth.login').press('Enter');
+    await adminDesk.page.getByLabel('按动作筛选').fill('导出案件');
+    await Promise.all([
+      adminDesk.page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('action=case.export')),
+      adminDesk.page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: /^导出案件$/ })
+        .click(),
+    ]);
     const audit = await download(adminDesk.page, 'audit-export');
     const auditSheet = audit.workbook.worksheets[0] as ExcelJS.Worksheet;
     // The two case-list exports of the operator; the audit export itself is recorded after it ran.

@@ -5,6 +5,8 @@
  * build their enums from these lists.
  */
 export * from '../roles.js';
+export * from './audit-actions.js';
+export * from './case-events.js';
 export * from './case-queues.js';
 export * from './case-states.js';
 export * from './geo.js';

@@ -24,6 +24,13 @@ describe('matter search by characters or pinyin initials', () => {
     expect(searchMatters('xyz', catalog)).toEqual([]);
   });
 
+  it('finds by the start of a code once it has its digits or dash, as typed into a search box', () => {
+    expect(searchMatters('SZ-01', catalog).map((m) => m.code)).toEqual(['SZ-0101', 'SZ-0102']);
+    expect(searchMatters('cg-030', catalog).map((m) => m.code)).toEqual(['CG-0302', 'CG-0303']);
+    // Two letters alone are pinyin initials, not every code of a department.
+    expect(searchMatters('sz', catalog)).toEqual([]);
+  });
+
   it('ranks a name that starts with the query above one that only contains it', () => {
     expect(searchMatters('垃', catalog).map((m) => m.code)).toEqual(['CG-0302', 'CG-0303']);
     expect(searchMatters('lj', catalog).map((m) => m.code)).toEqual(['CG-0302', 'CG-0303']);

@@ -10,7 +10,8 @@ export interface SearchableMatter {
 
 /**
  * Matters matching what someone typed: characters of the Chinese name, pinyin initials
- * ("jgqs" → 井盖缺失), a keyword, English words or the code. Initials or name that start the
+ * ("jgqs" → 井盖缺失), a keyword, English words or the code — its start too, once the query has a
+ * digit or the dash ("CG-01"; two letters alone are initials). Initials or name that start the
  * same way rank first, so a few letters on a phone keyboard find the matter; then by code.
  * An empty query matches every matter, in the given order. The server's catalog search and
  * the worker app's offline picker both answer with this.
@@ -18,11 +19,13 @@ export interface SearchableMatter {
 export function searchMatters<M extends SearchableMatter>(query: string, catalog: readonly M[]): M[] {
   const q = query.trim().toLowerCase();
   if (q === '') return [...catalog];
+  const codeLike = /[0-9-]/.test(q);
   const rank = (m: M): number => {
     if (m.pinyinInitials.startsWith(q) || m.name.startsWith(q)) return 0;
     if (m.name.includes(q) || m.pinyinInitials.includes(q)) return 1;
     if (m.keywords.some((k) => k.toLowerCase().includes(q))) return 2;
-    if (m.nameEn.toLowerCase().includes(q) || m.code.toLowerCase() === q) return 3;
+    const code = m.code.toLowerCase();
+    if (m.nameEn.toLowerCase().includes(q) || code === q || (codeLike && code.startsWith(q))) return 3;
     return 4;
   };
   return catalog

@@ -1,6 +1,14 @@
 import type { MatterFormField } from '@yiwang/contracts';
 import { describe, expect, it } from 'vitest';
-import { answersToSend, choicesOf, isAnswered, questionText, unansweredRequired } from './report-form';
+import {
+  answeredQuestions,
+  answersToSend,
+  answerText,
+  choicesOf,
+  isAnswered,
+  questionText,
+  unansweredRequired,
+} from './report-form';
 
 const hazard: MatterFormField = {
   code: 'hazard',
@@ -62,5 +70,42 @@ describe('a matter’s questions on a report form', () => {
         note: ' ',
       }),
     ).toEqual({ hazard: 'yes', depth: 0 });
+  });
+
+  it('reads a stored answer in words: choices by name, dates through the app’s formatter', () => {
+    const kindsWithValues = {
+      ...kinds,
+      values: [
+        { key: 'a', name: '甲', nameEn: 'A' },
+        { key: 'b', name: '乙', nameEn: '' },
+      ],
+    };
+    expect(answerText(hazard, 'yes', 'zh-CN')).toBe('是');
+    expect(answerText(hazard, 'no', 'en-US')).toBe('否');
+    expect(answerText(hazard, 'gone', 'zh-CN')).toBe('gone');
+    expect(answerText(kindsWithValues, ['a', 'b'], 'zh-CN')).toBe('甲、乙');
+    expect(answerText(kindsWithValues, ['a', 'b'], 'en-US')).toBe('A, 乙');
+    expect(answerText(depth, 0, 'zh-CN')).toBe('0');
+    const seen = {
+      code: 'seen',
+      datatype: 'datetime',
+      required: false,
+      description: '发现时间',
+      descriptionEn: '',
+    } as const;
+    expect(answerText(seen, '2026-12-03T01:00:00Z', 'zh-CN', (iso) => `@${iso.slice(0, 10)}`)).toBe('@2026-12-03');
+  });
+
+  it('lists a report’s answers as question → answer in the form’s order, unknown questions last', () => {
+    expect(
+      answeredQuestions([hazard, depth, kinds], { other: 'x', depth: 2, hazard: 'yes', kinds: [] }, 'zh-CN'),
+    ).toEqual([
+      { code: 'hazard', question: '是否有人员危险', answer: '是' },
+      { code: 'depth', question: '深度（米）', answer: '2' },
+      { code: 'other', question: 'other', answer: 'x' },
+    ]);
+    expect(answeredQuestions([hazard], { hazard: 'no' }, 'en-US')).toEqual([
+      { code: 'hazard', question: 'Anyone in danger?', answer: '否' },
+    ]);
   });
 });

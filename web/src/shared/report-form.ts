@@ -40,3 +40,55 @@ export function answersToSend(
     if (known.has(code) && value !== undefined && isAnswered(value)) kept[code] = value;
   return kept;
 }
+
+/**
+ * An answer in words: a list answer by its choices' names (a key the question no longer has
+ * stays as it is), a date through the app's own formatter, text and numbers as given.
+ */
+export function answerText(
+  field: Pick<MatterFormField, 'datatype' | 'values'>,
+  value: FormAnswers[string],
+  locale: Locale,
+  formatDateTime: (iso: string) => string = (iso) => iso,
+): string {
+  if (Array.isArray(value) || (typeof value === 'string' && field.datatype === 'singlevaluelist')) {
+    const names = new Map(choicesOf(field, locale).map((c) => [c.key, c.name]));
+    const keys = Array.isArray(value) ? value : [value];
+    return keys.map((key) => names.get(key) ?? key).join(locale === 'en-US' ? ', ' : '、');
+  }
+  if (typeof value === 'number') return String(value);
+  return field.datatype === 'datetime' ? formatDateTime(value) : value;
+}
+
+/**
+ * A report's answers as question → answer, in the order the form asks them; answers to a
+ * question the form does not have (the case's matter was changed at registration) come last,
+ * under their field code, since nothing else names them.
+ */
+export function answeredQuestions(
+  fields: readonly MatterFormField[],
+  answers: FormAnswers,
+  locale: Locale,
+  formatDateTime?: (iso: string) => string,
+): { code: string; question: string; answer: string }[] {
+  const asked = fields.flatMap((field) => {
+    const value = answers[field.code];
+    if (value === undefined || !isAnswered(value)) return [];
+    return [
+      {
+        code: field.code,
+        question: questionText(field, locale),
+        answer: answerText(field, value, locale, formatDateTime),
+      },
+    ];
+  });
+  const known = new Set(fields.map((f) => f.code));
+  const other = Object.entries(answers)
+    .filter(([code, value]) => !known.has(code) && isAnswered(value))
+    .map(([code, value]) => ({
+      code,
+      question: code,
+      answer: Array.isArray(value) ? value.join(locale === 'en-US' ? ', ' : '、') : String(value),
+    }));
+  return [...asked, ...other];
+}

@@ -1,7 +1,9 @@
+import { isAuditAction } from '@yiwang/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
+import type { AuditEvent } from './record-audit.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 
 let t: TestApp;
@@ -29,6 +31,15 @@ describe('audit log', () => {
       outcome: 'success',
       requestId: created.headers['x-request-id'],
     });
+  });
+
+  it('records only listed actions, each with its words for the audit page', async () => {
+    const rows = await queryRows<{ action: string }>(t.database.db, sql`SELECT DISTINCT action FROM audit_log`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r.action).filter((action) => !isAuditAction(action))).toEqual([]);
+    // @ts-expect-error an action not in contracts' AUDIT_ACTIONS does not compile
+    const unlisted: AuditEvent = { action: 'grid.erase', objectType: 'grid-map' };
+    expect(isAuditAction(unlisted.action)).toBe(false);
   });
 
   it('refuses UPDATE and DELETE through ordinary SQL', async () => {

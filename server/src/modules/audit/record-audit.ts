@@ -1,3 +1,4 @@
+import type { AuditAction, AuditObjectType } from '@yiwang/contracts';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/http.js';
 import { auditRepository } from './audit.repository.js';
@@ -10,8 +11,9 @@ export interface AuditContext {
 }
 
 export interface AuditEvent {
-  action: string;
-  objectType: string;
+  /** Only listed actions (contracts' AUDIT_ACTIONS, each with its words): a new one is listed there first. */
+  action: AuditAction;
+  objectType: AuditObjectType;
   objectId?: string | null;
   outcome?: 'success' | 'failure' | 'denied' | 'locked';
   /** What changed or was revealed — never a password, token or ID number. */

@@ -16,6 +16,11 @@ export interface CasePlace {
   /** The base grid's path, or the region's while the case is not on the map. */
   path: string;
   point: readonly [lon: number, lat: number] | null;
+  /** Names to show people (the case's answer is built before the row is read back). */
+  regionName: string;
+  regionNameEn: string;
+  gridName: string | null;
+  gridNameEn: string | null;
 }
 
 /** A point → its base grid (outside the county: 400 outside-county; no grid: 422 no-grid). */
@@ -34,6 +39,10 @@ export async function placeAtPoint(
     gridCode: located.grid.code,
     path: located.grid.path,
     point: [located.point[0], located.point[1]],
+    regionName: region.name,
+    regionNameEn: region.nameEn,
+    gridName: located.grid.name,
+    gridNameEn: located.grid.nameEn,
   };
 }
 
@@ -75,21 +84,22 @@ export async function placeReport(
   const regionCode = located ? located.grid.regionCode : input.fallbackRegionCode;
   const found = await intakeRepository.regionWithCommandUnits(db, regionCode);
   if (!found) throw new Error(`region ${regionCode} missing`);
+  const region = {
+    regionCode: found.region.code,
+    regionPath: found.region.path,
+    regionName: found.region.name,
+    regionNameEn: found.region.nameEn,
+  };
   const place: CasePlace = located
     ? {
-        regionCode: found.region.code,
-        regionPath: found.region.path,
+        ...region,
         gridCode: located.grid.code,
+        gridName: located.grid.name,
+        gridNameEn: located.grid.nameEn,
         path: located.grid.path,
         point: [located.point[0], located.point[1]],
       }
-    : {
-        regionCode: found.region.code,
-        regionPath: found.region.path,
-        gridCode: null,
-        path: found.region.path,
-        point: null,
-      };
+    : { ...region, gridCode: null, gridName: null, gridNameEn: null, path: found.region.path, point: null };
   // A region has one command unit; the command center wins should both exist.
   const byRegion = new Map<string, (typeof found.units)[number]>();
   for (const unit of found.units) {

@@ -1,3 +1,4 @@
+import type { CaseEventType } from '@yiwang/contracts';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { users } from '../accounts/accounts.tables.js';
@@ -21,7 +22,7 @@ export const caseTimelineRepository = {
       .orderBy(asc(caseEvents.id));
   },
 
-  async countEvents(db: Executor, caseId: string, type: string): Promise<number> {
+  async countEvents(db: Executor, caseId: string, type: CaseEventType): Promise<number> {
     const [row] = await db
       .select({ n: count() })
       .from(caseEvents)

@@ -1,10 +1,12 @@
 import { type HandlingLevel, type MatterCategory, OPEN_STATES } from '@yiwang/contracts';
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { matters } from '../catalog/catalog.tables.js';
 import { domainEvents } from '../events/events.tables.js';
+import { grids } from '../grids/grids.tables.js';
+import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
 import { caseEvents, caseReports, cases, type TimeState } from './cases.tables.js';
 import type { QueueDefinition } from './domain/queues.js';
@@ -61,6 +63,10 @@ const summaryColumns = {
   assignedUnitName: assignedUnit.name,
   matterName: matters.name,
   matterNameEn: matters.nameEn,
+  regionName: regions.name,
+  regionNameEn: regions.nameEn,
+  gridName: grids.name,
+  gridNameEn: grids.nameEn,
 };
 
 export type CaseSummaryRow = {
@@ -71,9 +77,16 @@ export type CaseSummaryRow = {
   assignedUnitName: string | null;
   matterName: string;
   matterNameEn: string;
+  regionName: string;
+  regionNameEn: string;
+  /** Null when the case is not on the map, or its grid has since been retired. */
+  gridName: string | null;
+  gridNameEn: string | null;
 };
 
 const matterOfCase = and(eq(matters.code, cases.matterCode), eq(matters.version, cases.matterVersion));
+/** The grid as the map has it now (one current row per code), so a case reads with its grid's name. */
+const currentGridOfCase = and(eq(grids.code, cases.gridCode), isNull(grids.validTo));
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -270,6 +283,8 @@ export const casesRepository = {
       .innerJoin(commandUnit, eq(commandUnit.id, cases.commandUnitId))
       .leftJoin(assignedUnit, eq(assignedUnit.id, cases.assignedUnitId))
       .innerJoin(matters, matterOfCase)
+      .innerJoin(regions, eq(regions.code, cases.regionCode))
+      .leftJoin(grids, currentGridOfCase)
       .where(eq(cases.id, id));
     return row;
   },
@@ -288,6 +303,8 @@ export const casesRepository = {
         .innerJoin(commandUnit, eq(commandUnit.id, cases.commandUnitId))
         .leftJoin(assignedUnit, eq(assignedUnit.id, cases.assignedUnitId))
         .innerJoin(matters, matterOfCase)
+        .innerJoin(regions, eq(regions.code, cases.regionCode))
+        .leftJoin(grids, currentGridOfCase)
         .where(where)
         .orderBy(desc(cases.createdAt), desc(cases.code))
         .limit(page.limit)
@@ -319,6 +336,8 @@ export const casesRepository = {
         .innerJoin(commandUnit, eq(commandUnit.id, cases.commandUnitId))
         .leftJoin(assignedUnit, eq(assignedUnit.id, cases.assignedUnitId))
         .innerJoin(matters, matterOfCase)
+        .innerJoin(regions, eq(regions.code, cases.regionCode))
+        .leftJoin(grids, currentGridOfCase)
         .where(where)
         .orderBy(asc(cases.stageDueAt))
         .limit(limit),

@@ -1,4 +1,4 @@
-import type { CaseChannel, FormAnswers, HandlingLevel, MatterCategory } from '@yiwang/contracts';
+import type { CaseChannel, CaseEventType, FormAnswers, HandlingLevel, MatterCategory } from '@yiwang/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -141,7 +141,8 @@ export const caseEvents = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
-    type: text('type').notNull(),
+    /** Only listed kinds (contracts' CASE_EVENT_TYPES, each with its words): a new kind is listed there first. */
+    type: text('type').$type<CaseEventType>().notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorUserId: uuid('actor_user_id'),
     actorUnitId: uuid('actor_unit_id'),

@@ -153,6 +153,30 @@ describe('the whole loop through the API', () => {
   });
 });
 
+describe('the case page reads names and answers, not codes', () => {
+  it('names the region and grid, and gives the questions of the matter version the answers were given to', async () => {
+    const intake = await reportOk(w.resident, {
+      matterCode: 'CG-0101',
+      description: '井盖松动，踩上去晃',
+      point: nextPoint(),
+      formAnswers: { hazard: 'risk', cover_type: 'sewage' },
+    });
+    expect(intake.case).toMatchObject({ regionCode: DEMO_COMMUNITY, regionName: '文定社区居委会' });
+    expect(intake.case.gridName).toMatch(/网格/);
+    const seen = await detail(w.operator, intake.case.code);
+    expect(seen.case).toMatchObject({
+      regionName: '文定社区居委会',
+      regionNameEn: expect.any(String),
+      gridName: intake.case.gridName,
+    });
+    expect(seen.reports[0]?.formAnswers).toEqual({ hazard: 'risk', cover_type: 'sewage' });
+    const hazard = seen.matterForm.find((f) => f.code === 'hazard');
+    expect(hazard).toMatchObject({ description: '是否有安全隐患', descriptionEn: 'Is anyone at risk?' });
+    expect(hazard?.values?.find((v) => v.key === 'risk')).toMatchObject({ name: '存在安全隐患' });
+    expect(seen.matterForm.map((f) => f.code)).toContain('cover_type');
+  });
+});
+
 describe('side paths of the workflow', () => {
   it('return, review and redispatch (退单/改派)', async () => {
     const code = await registeredCoverCase();
@@ -473,6 +497,11 @@ describe('routing (六定)', () => {
     const routing = (await w.workstation.get(`/api/cases/${code}/routing`)).json();
     expect(routing).toMatchObject({ ok: true, via: 'rule', ruleCode: 'R0001', person: { displayName: '网格员王芳' } });
     expect(routing.reason).toContain('A 岗');
+    // People read the post, grid and matter by name: no post id, no grid code.
+    expect(routing.reason).toContain(`岗位 ${intake.case.gridName}网格员 由 A 岗承办`);
+    expect(routing.reason).toContain(`网格 ${intake.case.gridName}`);
+    expect(routing.reason).toContain('事项 垃圾满溢');
+    expect(routing.reason).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}|\d{14}/);
 
     const me = w.gridworker.session.user.id;
     const absent = await w.workstation.post('/api/staffing/absences', {
@@ -497,13 +526,25 @@ describe('routing (六定)', () => {
     await w.t.database.db.execute(sql`UPDATE routing_rules SET active = false WHERE matter_code = 'QT-0205'`);
     const routing = (await w.operator.get(`/api/cases/${intake.case.code}/routing`)).json();
     expect(routing).toMatchObject({ ok: true, via: 'fallback', unit: { code: '320281001-CC' }, ruleCode: null });
+    expect(routing.reason).toContain('（澄江街道）');
+    expect(routing.reason).not.toContain('QT-0205');
     const en = await inEnglish(w.operator, () => w.operator.get(`/api/cases/${intake.case.code}/routing`));
     expect(en.json().reason).toContain('No dispatch rule matched');
+    expect(en.json().reason).not.toMatch(/region \d+/);
   });
 
   it('lists the dispatch rules in order', async () => {
     const rules = (await w.operator.get('/api/cases/routing-rules')).json();
     expect(rules.items[0]).toMatchObject({ code: 'R0001', place: { gridCode: workerGrid.code } });
+    // Named for people: the grid, the post (grid + role); the codes stay beside them.
+    const [first] = rules.items;
+    expect(first.placeName).toMatch(/网格$/);
+    expect(first.postName).toBe(`${first.placeName}网格员`);
+    const byRegion = rules.items.find(
+      (r: { place: unknown }) => typeof r.place === 'object' && 'regionCode' in (r.place as object),
+    );
+    expect(byRegion?.placeName).toBeTruthy();
+    expect(byRegion?.placeName).not.toMatch(/^\d+$/);
     expect(rules.total).toBeGreaterThan(100);
     expect((await w.handler.get('/api/cases/routing-rules')).statusCode).toBe(403);
   });

@@ -54,7 +54,7 @@ export const intakeRepository = {
   async regionWithCommandUnits(db: Executor, regionCode: string) {
     const rows = await db
       .select({
-        region: { code: regions.code, path: regions.path },
+        region: { code: regions.code, path: regions.path, name: regions.name, nameEn: regions.nameEn },
         unit: { id: units.id, code: units.code, name: units.name, regionCode: units.regionCode, kind: units.kind },
       })
       .from(regions)

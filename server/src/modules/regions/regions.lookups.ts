@@ -7,5 +7,6 @@ export const regionsLookups = {
   findByCode: regionsRepository.findByCode,
   findInScope: regionsRepository.findInScope,
   namesByCode: regionsRepository.namesByCode,
+  localizedNamesByCode: regionsRepository.localizedNamesByCode,
   roots: regionsRepository.roots,
 };

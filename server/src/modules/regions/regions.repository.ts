@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@yiwang/contracts';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
@@ -69,6 +70,16 @@ export const regionsRepository = {
       .from(regions)
       .where(inArray(regions.code, codes));
     return new Map(rows.map((r) => [r.code, r.name]));
+  },
+
+  /** Names in both languages, for text shown to people (routing explanations, rule lists). */
+  async localizedNamesByCode(db: Executor, codes: readonly string[]): Promise<Map<string, LocalizedText>> {
+    if (codes.length === 0) return new Map();
+    const rows = await db
+      .select({ code: regions.code, name: regions.name, nameEn: regions.nameEn })
+      .from(regions)
+      .where(inArray(regions.code, [...codes]));
+    return new Map(rows.map((r) => [r.code, { 'zh-CN': r.name, 'en-US': r.nameEn }]));
   },
 
   async childrenInScope(db: Executor, parentCode: string, scopePath: string) {

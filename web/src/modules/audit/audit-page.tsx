@@ -1,7 +1,8 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { AuditEntry, AuditList, AuditVerifyResult } from '@yiwang/contracts';
-import { Alert, Button, Card, Input, Space, Table, Tag } from 'antd';
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '@yiwang/contracts/vocabulary';
+import { Alert, Button, Card, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api';
 import { ExportButton } from '../../lib/export-button';
@@ -11,27 +12,9 @@ import { useI18n } from '../../lib/i18n/i18n-provider';
 import type { MessageKey } from '../../lib/i18n/translate';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
+import { auditActionLabel, auditObjectTypeLabel } from './audit-labels';
 
 const PAGE_SIZE = 50;
-
-/** Actions the server records today; others are shown by their code. */
-const ACTION_LABELS: Record<string, MessageKey> = {
-  'auth.login': 'audit.action.auth.login',
-  'auth.logout': 'audit.action.auth.logout',
-  'user.create': 'audit.action.user.create',
-  'user.update': 'audit.action.user.update',
-  'user.preferences': 'audit.action.user.preferences',
-  'user.password-change': 'audit.action.user.password-change',
-  'user.totp.start': 'audit.action.user.totp.start',
-  'user.totp.enable': 'audit.action.user.totp.enable',
-  'unit.create': 'audit.action.unit.create',
-  'unit.update': 'audit.action.unit.update',
-  'api-key.create': 'audit.action.api-key.create',
-  'api-key.revoke': 'audit.action.api-key.revoke',
-  'audit.verify': 'audit.action.audit.verify',
-  'demo.load': 'audit.action.demo.load',
-  'setup.county-base': 'audit.action.setup.county-base',
-};
 
 const OUTCOME_COLORS: Record<string, string> = {
   success: 'green',
@@ -99,7 +82,7 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
 
 /** The append-only, hash-chained audit log, and a button that checks the chain. */
 export default function AuditPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const session = useSignedIn();
   const canVerify = hasPermission(session, 'audit.verify');
   const [action, setAction] = useState('');
@@ -141,25 +124,31 @@ export default function AuditPage() {
       {verify.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(verify.error)} />}
       <Card className="yw-card">
         <Space wrap size="middle" className="yw-filters">
-          <Input.Search
+          <Select
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('audit.actionFilter')}
             aria-label={t('audit.actionFilter')}
             style={{ width: 260 }}
-            onSearch={(value) => {
-              setAction(value.trim());
+            value={action || undefined}
+            onChange={(value?: string) => {
+              setAction(value ?? '');
               setPage(1);
             }}
+            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(a, locale) }))}
           />
-          <Input.Search
+          <Select
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('audit.objectTypeFilter')}
             aria-label={t('audit.objectTypeFilter')}
-            style={{ width: 260 }}
-            onSearch={(value) => {
-              setObjectType(value.trim());
+            style={{ width: 200 }}
+            value={objectType || undefined}
+            onChange={(value?: string) => {
+              setObjectType(value ?? '');
               setPage(1);
             }}
+            options={AUDIT_OBJECT_TYPES.map((o) => ({ value: o, label: auditObjectTypeLabel(o, locale) }))}
           />
         </Space>
         {entries.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(entries.error)} />}
@@ -190,10 +179,9 @@ export default function AuditPage() {
               key: 'action',
               title: t('audit.action'),
               render: (_, entry) => {
-                const label = ACTION_LABELS[entry.action];
                 return (
                   <>
-                    {label ? t(label) : entry.action} <span className="yw-muted">{entry.action}</span>
+                    {auditActionLabel(entry.action, locale)} <span className="yw-muted">{entry.action}</span>
                   </>
                 );
               },
@@ -203,7 +191,8 @@ export default function AuditPage() {
               title: t('audit.object'),
               render: (_, entry) => (
                 <>
-                  {entry.objectType} <span className="yw-muted">{entry.objectId ?? ''}</span>
+                  {auditObjectTypeLabel(entry.objectType, locale)}{' '}
+                  <span className="yw-muted">{entry.objectId ?? ''}</span>
                 </>
               ),
             },

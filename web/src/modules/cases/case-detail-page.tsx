@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { CaseDetail, LonLat, TimelineEntry } from '@yiwang/contracts';
+import type { CaseDetail, FormAnswers, Locale, LonLat, MatterFormField, TimelineEntry } from '@yiwang/contracts';
 import {
   Alert,
   App,
@@ -25,6 +25,7 @@ import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
 import { RevealPhone } from '../../lib/reveal-phone';
+import { answeredQuestions } from '../../shared/report-form';
 import { useSignedIn } from '../auth';
 import { CaseActions } from './case-actions';
 import { eventLabel, StateTag, TimeTag } from './case-labels';
@@ -36,8 +37,13 @@ const CaseMap = lazy(() => import('./case-map'));
 
 const SENDS = new Set(['dispatched', 'redispatched', 'whistle_blown']);
 
-/** Timeline details worth showing: reasons, notes, texts, ratings, units. */
-function detailText(entry: TimelineEntry, unitName: (id: string) => string, t: (k: string) => string): string[] {
+/** Timeline details worth showing: reasons, notes, texts, ratings, units, the cases merged, the grid placed in. */
+function detailText(
+  entry: TimelineEntry,
+  unitName: (id: string) => string,
+  t: (k: string) => string,
+  gridName: (code: string) => string,
+): string[] {
   const d = (entry.details ?? {}) as Record<string, unknown>;
   const lines: string[] = [];
   for (const key of ['reason', 'note', 'text', 'comment', 'part']) {
@@ -58,7 +64,13 @@ function detailText(entry: TimelineEntry, unitName: (id: string) => string, t: (
   // An arrow where the case goes to the unit; the unit alone where it acts (returns, arrives, records its part).
   else if (typeof d.unitId === 'string') lines.push(`${SENDS.has(entry.type) ? '→ ' : ''}${unitName(d.unitId)}`);
   if (Array.isArray(d.unitIds)) lines.push(`→ ${(d.unitIds as string[]).map(unitName).join('、')}`);
-  if (typeof d.channel === 'string' && entry.type === 'reported') lines.push(t(`cases.channel.${d.channel}`));
+  if (typeof d.channel === 'string' && (entry.type === 'reported' || entry.type === 'report_merged'))
+    lines.push(t(`cases.channel.${d.channel}`));
+  if (typeof d.fromCaseCode === 'string') lines.push(t('cases.mergedFrom').replace('{code}', d.fromCaseCode));
+  if (typeof d.mergedInto === 'string') lines.push(t('cases.mergedInto').replace('{code}', d.mergedInto));
+  if (entry.type === 'kept_apart' && typeof d.caseCode === 'string')
+    lines.push(t('cases.apartFrom').replace('{code}', d.caseCode));
+  if (entry.type === 'located' && typeof d.gridCode === 'string') lines.push(gridName(d.gridCode));
   return lines;
 }
 
@@ -155,6 +167,33 @@ function Duplicates({ detail, canOperate }: { detail: CaseDetail; canOperate: bo
   );
 }
 
+/** What the reporter answered to the matter's questions: question → answer in words. */
+function ReportAnswers({
+  fields,
+  answers,
+  locale,
+}: {
+  fields: MatterFormField[];
+  answers: FormAnswers;
+  locale: Locale;
+}) {
+  const rows = answeredQuestions(fields, answers, locale, formatDateTime);
+  if (rows.length === 0) return null;
+  return (
+    <dl className="yw-answers" data-testid="report-answers">
+      {rows.map((row) => (
+        <div key={row.code} data-answer={row.code}>
+          <dt>
+            {row.question}
+            {locale === 'en-US' ? ':' : '：'}
+          </dt>
+          <dd>{row.answer}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** Places an address-only case: click the map, confirm. */
 function PlaceOnMap({ detail }: { detail: CaseDetail }) {
   const { t } = useCasesI18n();
@@ -214,6 +253,16 @@ export default function CaseDetailPage() {
   const canReveal = hasPermission(session, 'cases.reveal');
   const photos = photoIdsOf(detail);
   const matterName = locale === 'en-US' && c.matter.nameEn ? c.matter.nameEn : c.matter.name;
+  const regionName = locale === 'en-US' && c.regionNameEn ? c.regionNameEn : c.regionName;
+  const caseGridName = (locale === 'en-US' && c.gridNameEn ? c.gridNameEn : c.gridName) ?? c.gridCode;
+  // The timeline names the grid the case was placed in: today's name when it is the case's grid.
+  const gridName = (code: string) => (code === c.gridCode && caseGridName ? caseGridName : code);
+  // Who acted, when the viewer may not know the person: the report's channel, never "system" for a reporter.
+  const reportChannel = (e: TimelineEntry): string | null => {
+    const reportId = (e.details as { reportId?: unknown } | null)?.reportId;
+    const report = detail.reports.find((r) => r.id === reportId);
+    return report ? t(`cases.channel.${report.channel}`) : null;
+  };
   const tt = t as (k: string) => string;
 
   return (
@@ -246,7 +295,13 @@ export default function CaseDetailPage() {
                   )}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('cases.address')}>{c.address ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('cases.grid')}>{c.gridCode ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.region')}>
+                  <span data-testid="case-region">{regionName}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('cases.grid')}>
+                  <span data-testid="case-grid">{caseGridName ?? '—'}</span>
+                  {c.gridName && <span className="yw-muted"> {c.gridCode}</span>}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('cases.channel')}>{t(`cases.channel.${c.channel}`)}</Descriptions.Item>
                 <Descriptions.Item label={t('cases.commandUnit')}>{c.commandUnit.name}</Descriptions.Item>
                 <Descriptions.Item label={t('cases.assignedUnit')}>
@@ -350,6 +405,7 @@ export default function CaseDetailPage() {
                         <>
                           {r.description}
                           {r.address && <div className="yw-muted">{r.address}</div>}
+                          <ReportAnswers fields={detail.matterForm} answers={r.formAnswers} locale={locale} />
                         </>
                       }
                     />
@@ -409,12 +465,12 @@ export default function CaseDetailPage() {
                       <strong>{eventLabel(tt, e.type)}</strong>
                       <span className="yw-muted"> · {formatDateTime(e.at)}</span>
                       <div className="yw-muted">
-                        {e.actorName ?? (e.actorUserId ? '—' : t('cases.system'))}
+                        {e.actorName ?? (e.actorUserId ? '—' : (reportChannel(e) ?? t('cases.system')))}
                         {e.actorUnitId &&
                           detail.units.some((u) => u.id === e.actorUnitId) &&
                           ` · ${unitName(e.actorUnitId)}`}
                       </div>
-                      {detailText(e, unitName, tt).map((line) => (
+                      {detailText(e, unitName, tt, gridName).map((line) => (
                         <div key={line}>{line}</div>
                       ))}
                     </div>

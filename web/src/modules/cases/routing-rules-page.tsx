@@ -26,12 +26,18 @@ function useDescribe() {
         : 'matterCode' in m
           ? `${names.get(m.matterCode) ?? ''} ${m.matterCode}`.trim()
           : t('routing.category', { name: t(`routing.category.${m.matterCategory}` as RoutingMessageKey) }),
-    place: (p: RoutingRuleView['place']) =>
-      p === '*'
-        ? t('routing.anyPlace')
-        : 'gridCode' in p
-          ? t('routing.grid', { code: p.gridCode })
-          : t('routing.region', { code: p.regionCode }),
+    // The place by name; its code beside it, muted, for whoever maintains the map.
+    place: (r: RoutingRuleView) =>
+      r.place === '*' ? (
+        t('routing.anyPlace')
+      ) : (
+        <>
+          {'gridCode' in r.place
+            ? t('routing.grid', { name: r.placeName ?? r.place.gridCode })
+            : t('routing.region', { name: r.placeName ?? r.place.regionCode })}
+          <span className="yw-muted">{'gridCode' in r.place ? r.place.gridCode : r.place.regionCode}</span>
+        </>
+      ),
   };
 }
 
@@ -76,7 +82,10 @@ function TestPanel() {
             <>
               <div>{result.routing.reason}</div>
               <div className="yw-muted">
-                {t('routing.testPlace', { grid: result.place.gridCode ?? '—', region: result.place.regionCode })}
+                {t('routing.testPlace', {
+                  grid: result.place.gridName ?? result.place.gridCode ?? '—',
+                  region: result.place.regionName,
+                })}
               </div>
               {result.passedOver.length > 0 && (
                 <div className="yw-muted">
@@ -198,14 +207,26 @@ export default function RoutingRulesPage() {
             },
             { key: 'code', title: t('routing.code'), dataIndex: 'code', width: 90 },
             { key: 'matter', title: t('routing.matter'), render: (_, r) => describe.matter(r.matter) },
-            { key: 'place', title: t('routing.place'), render: (_, r) => describe.place(r.place) },
+            { key: 'place', title: t('routing.place'), render: (_, r) => describe.place(r) },
             { key: 'unit', title: t('routing.unit'), render: (_, r) => r.unit.name },
             {
               key: 'assignee',
               title: t('routing.assignee'),
-              width: 110,
+              width: 200,
               render: (_, r) =>
-                r.postId ? <Tag>{t('routing.post')}</Tag> : r.personUserId ? <Tag>{t('routing.person')}</Tag> : '—',
+                r.postId ? (
+                  <>
+                    <Tag>{t('routing.post')}</Tag>
+                    {r.postName}
+                  </>
+                ) : r.personUserId ? (
+                  <>
+                    <Tag>{t('routing.person')}</Tag>
+                    {r.personName}
+                  </>
+                ) : (
+                  '—'
+                ),
             },
             ...(canManage
               ? [

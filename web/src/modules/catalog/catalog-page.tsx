@@ -1,10 +1,11 @@
 import type { Matter } from '@yiwang/contracts';
 import { HANDLING_LEVELS, MATTER_CATEGORIES } from '@yiwang/contracts/vocabulary';
 import { Alert, Button, Card, Checkbox, Input, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
+import { useDebounced } from '../../shared/use-debounced';
 import { useSignedIn } from '../auth';
 import { type MatterFilter, useDepartments, useMatters } from './catalog-api';
 import { useCatalogI18n } from './catalog-messages';
@@ -23,6 +24,13 @@ export default function CatalogPage() {
   const canManage = hasPermission(session, 'catalog.manage');
   const [filter, setFilter] = useState<MatterFilter>({ includeInactive: canManage });
   const [page, setPage] = useState(1);
+  // Searched as it is typed (the server ranks with the apps' shared matter search), once typing pauses.
+  const [typed, setTyped] = useState('');
+  const settled = useDebounced(typed.trim());
+  useEffect(() => {
+    setFilter((f) => (f.q === (settled || undefined) ? f : { ...f, q: settled || undefined }));
+    setPage(1);
+  }, [settled]);
   const [open, setOpen] = useState<{ matter: Matter | null; key: number } | null>(null);
   const matters = useMatters(filter);
   const departments = useDepartments();
@@ -51,7 +59,12 @@ export default function CatalogPage() {
             placeholder={t('catalog.search')}
             aria-label={t('catalog.search')}
             style={{ width: 280 }}
-            onSearch={(value) => patch({ q: value.trim() || undefined })}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            onSearch={(value) => {
+              setTyped(value);
+              patch({ q: value.trim() || undefined });
+            }}
           />
           <Select
             allowClear

@@ -117,6 +117,29 @@ describe('routeCase — rules', () => {
     if (result.ok) expect(result.reason['zh-CN']).toContain('均不在岗');
   });
 
+  it('explains in names — matter, region, post, and the fallback’s region — when the caller gives them', () => {
+    const names: RoutingContext['names'] = {
+      matter: (code) => (code === 'CG-0101' ? { 'zh-CN': '井盖缺失', 'en-US': 'Missing manhole cover' } : undefined),
+      region: (code) => ({ [TOWN]: { 'zh-CN': '澄江街道', 'en-US': 'Chengjiang' } })[code] ?? undefined,
+      post: (id) =>
+        id === 'P-squad-duty' ? { 'zh-CN': '第1网格网格员', 'en-US': 'Grid worker of grid 1' } : undefined,
+    };
+    const { ctx } = context({ 'P-squad-duty': { userId: 'u-a', post: 'A' } });
+    const byRule = routeCase(subject(), rules, { ...ctx, names }, AT);
+    if (!byRule.ok) throw new Error('routed');
+    expect(byRule.reason['zh-CN']).toBe(
+      '命中派单规则 R2（事项 井盖缺失，区域 澄江街道），派至澄江街道综合执法中队；岗位 第1网格网格员 由 A 岗承办',
+    );
+    expect(byRule.reason['en-US']).toContain('(matter Missing manhole cover, region Chengjiang)');
+    expect(byRule.reason['en-US']).toContain('post Grid worker of grid 1 is handled by its holder (A)');
+
+    const fallback = routeCase(subject({ regionPath: `${COUNTY}/${TOWN}` }), [], { ...ctx, names }, AT);
+    if (!fallback.ok) throw new Error('routed');
+    expect(fallback.reason['zh-CN']).toBe(
+      '无匹配派单规则；事项 井盖缺失 由镇（街道）级处置，转澄江街道网格化服务管理中心（澄江街道）派遣',
+    );
+  });
+
   it('a "*" rule matches everything', () => {
     const { ctx } = context();
     const result = routeCase(

@@ -53,6 +53,16 @@ export interface RoutingContext {
   currentHolder(postId: string, at: Date): PostHolder | null;
   /** Display name of a unit for the explanation; the id is shown when absent. */
   unitName?(unitId: string): string | undefined;
+  /** Names of matters, grids, regions and posts for the explanation; the code or id is shown when absent. */
+  names?: RoutingNames;
+}
+
+export interface RoutingNames {
+  matter?(matterCode: string): LocalizedText | undefined;
+  grid?(gridCode: string): LocalizedText | undefined;
+  region?(regionCode: string): LocalizedText | undefined;
+  /** A post as people know it: its grid and role (文定社区第1网格网格员). */
+  post?(postId: string): LocalizedText | undefined;
 }
 
 export type RoutingResult =
@@ -81,11 +91,14 @@ export function routeCase(
 
 function routeByRule(rule: RoutingRule, context: RoutingContext, at: Date): RoutingResult {
   const unit = context.unitName?.(rule.unitId) ?? rule.unitId;
+  const names = context.names ?? {};
   const matched = {
-    'zh-CN': `命中派单规则 ${rule.id}（${describeMatter(rule.matter, 'zh-CN')}，${describePlace(rule.place, 'zh-CN')}），派至${unit}`,
-    'en-US': `Dispatch rule ${rule.id} matched (${describeMatter(rule.matter, 'en-US')}, ${describePlace(rule.place, 'en-US')}); sent to ${unit}`,
+    'zh-CN': `命中派单规则 ${rule.id}（${describeMatter(rule.matter, 'zh-CN', names)}，${describePlace(rule.place, 'zh-CN', names)}），派至${unit}`,
+    'en-US': `Dispatch rule ${rule.id} matched (${describeMatter(rule.matter, 'en-US', names)}, ${describePlace(rule.place, 'en-US', names)}); sent to ${unit}`,
   };
   if (rule.postId !== undefined) {
+    const postName = names.post?.(rule.postId);
+    const post = { 'zh-CN': postName?.['zh-CN'] ?? rule.postId, 'en-US': postName?.['en-US'] ?? rule.postId };
     const holder = context.currentHolder(rule.postId, at);
     if (holder === null) {
       return {
@@ -94,8 +107,8 @@ function routeByRule(rule: RoutingRule, context: RoutingContext, at: Date): Rout
         ruleId: rule.id,
         via: 'rule',
         reason: {
-          'zh-CN': `${matched['zh-CN']}；岗位 ${rule.postId} 的 A、B 岗均不在岗，由单位分派`,
-          'en-US': `${matched['en-US']}; post ${rule.postId} has neither holder nor backup present, so the unit assigns it`,
+          'zh-CN': `${matched['zh-CN']}；岗位 ${post['zh-CN']} 的 A、B 岗均不在岗，由单位分派`,
+          'en-US': `${matched['en-US']}; post ${post['en-US']} has neither holder nor backup present, so the unit assigns it`,
         },
       };
     }
@@ -108,12 +121,12 @@ function routeByRule(rule: RoutingRule, context: RoutingContext, at: Date): Rout
       reason:
         holder.post === 'A'
           ? {
-              'zh-CN': `${matched['zh-CN']}；岗位 ${rule.postId} 由 A 岗承办`,
-              'en-US': `${matched['en-US']}; post ${rule.postId} is handled by its holder (A)`,
+              'zh-CN': `${matched['zh-CN']}；岗位 ${post['zh-CN']} 由 A 岗承办`,
+              'en-US': `${matched['en-US']}; post ${post['en-US']} is handled by its holder (A)`,
             }
           : {
-              'zh-CN': `${matched['zh-CN']}；岗位 ${rule.postId} 的 A 岗不在岗，由 B 岗代岗承办`,
-              'en-US': `${matched['en-US']}; post ${rule.postId}'s holder is away, so the backup (B) takes it`,
+              'zh-CN': `${matched['zh-CN']}；岗位 ${post['zh-CN']} 的 A 岗不在岗，由 B 岗代岗承办`,
+              'en-US': `${matched['en-US']}; post ${post['en-US']}'s holder is away, so the backup (B) takes it`,
             },
     };
   }
@@ -165,18 +178,21 @@ function routeToCommandCenter(subject: CaseToRoute, context: RoutingContext): Ro
     const level = LEVEL_OF_INDEX[i] as HandlingLevel;
     const wantedName = LEVEL_NAMES[subject.handlingLevel];
     const movedUp = i !== wanted;
+    const names = context.names ?? {};
+    const matter = (locale: keyof LocalizedText) => names.matter?.(subject.matterCode)?.[locale] ?? subject.matterCode;
+    const region = (locale: keyof LocalizedText) => names.region?.(regionCode)?.[locale] ?? regionCode;
     return {
       ok: true,
       unitId,
       via: 'fallback',
       reason: movedUp
         ? {
-            'zh-CN': `无匹配派单规则；事项 ${subject.matterCode} 由${wantedName['zh-CN']}处置，但该层级在本区域无指挥中心，上移由${LEVEL_NAMES[level]['zh-CN']}的${unit}（区划 ${regionCode}）派遣`,
-            'en-US': `No dispatch rule matched; matter ${subject.matterCode} is handled at ${wantedName['en-US']} level, which has no command center for this region, so ${unit} (${LEVEL_NAMES[level]['en-US']} level, region ${regionCode}) dispatches it`,
+            'zh-CN': `无匹配派单规则；事项 ${matter('zh-CN')} 由${wantedName['zh-CN']}处置，但该层级在本区域无指挥中心，上移由${LEVEL_NAMES[level]['zh-CN']}的${unit}（${region('zh-CN')}）派遣`,
+            'en-US': `No dispatch rule matched; matter ${matter('en-US')} is handled at ${wantedName['en-US']} level, which has no command center for this region, so ${unit} (${LEVEL_NAMES[level]['en-US']} level, ${region('en-US')}) dispatches it`,
           }
         : {
-            'zh-CN': `无匹配派单规则；事项 ${subject.matterCode} 由${wantedName['zh-CN']}处置，转${unit}（区划 ${regionCode}）派遣`,
-            'en-US': `No dispatch rule matched; matter ${subject.matterCode} is handled at ${wantedName['en-US']} level, so ${unit} (region ${regionCode}) dispatches it`,
+            'zh-CN': `无匹配派单规则；事项 ${matter('zh-CN')} 由${wantedName['zh-CN']}处置，转${unit}（${region('zh-CN')}）派遣`,
+            'en-US': `No dispatch rule matched; matter ${matter('en-US')} is handled at ${wantedName['en-US']} level, so ${unit} (${region('en-US')}) dispatches it`,
           },
     };
   }
@@ -204,16 +220,23 @@ function placeMatches(selector: PlaceSelector, subject: CaseToRoute): boolean {
   return subject.regionPath === prefix || subject.regionPath.startsWith(`${prefix}/`);
 }
 
-function describeMatter(selector: MatterSelector, locale: keyof LocalizedText): string {
+function describeMatter(selector: MatterSelector, locale: keyof LocalizedText, names: RoutingNames): string {
   if (selector === '*') return locale === 'zh-CN' ? '任意事项' : 'any matter';
-  if ('matterCode' in selector)
-    return locale === 'zh-CN' ? `事项 ${selector.matterCode}` : `matter ${selector.matterCode}`;
+  if ('matterCode' in selector) {
+    const name = names.matter?.(selector.matterCode)?.[locale] ?? selector.matterCode;
+    return locale === 'zh-CN' ? `事项 ${name}` : `matter ${name}`;
+  }
   const label = MATTER_CATEGORY_LABELS[selector.matterCategory][locale];
   return locale === 'zh-CN' ? `类别 ${label}` : `category ${label}`;
 }
 
-function describePlace(selector: PlaceSelector, locale: keyof LocalizedText): string {
+function describePlace(selector: PlaceSelector, locale: keyof LocalizedText, names: RoutingNames): string {
   if (selector === '*') return locale === 'zh-CN' ? '全域' : 'anywhere';
-  if ('gridCode' in selector) return locale === 'zh-CN' ? `网格 ${selector.gridCode}` : `grid ${selector.gridCode}`;
-  return locale === 'zh-CN' ? `区域 ${selector.regionPathPrefix}` : `region ${selector.regionPathPrefix}`;
+  if ('gridCode' in selector) {
+    const name = names.grid?.(selector.gridCode)?.[locale] ?? selector.gridCode;
+    return locale === 'zh-CN' ? `网格 ${name}` : `grid ${name}`;
+  }
+  const code = selector.regionPathPrefix.replace(/\/+$/, '').split('/').at(-1) ?? selector.regionPathPrefix;
+  const name = names.region?.(code)?.[locale] ?? selector.regionPathPrefix;
+  return locale === 'zh-CN' ? `区域 ${name}` : `region ${name}`;
 }

@@ -57,6 +57,10 @@ export async function getCase(db: Executor, actor: Actor, code: string, now: Dat
       waiting && can(actor.roles, 'cases.operate')
         ? await suggestRouting(db, row, matter, now, actor.locale as Locale)
         : null,
+    matterForm: matter.formFields.map(({ values, ...field }) => ({
+      ...field,
+      ...(values ? { values: [...values] } : {}),
+    })),
   };
 }
 

@@ -293,6 +293,10 @@ async function openCase(
     assignedUnitName: null,
     matterName: matter.name,
     matterNameEn: matter.nameEn,
+    regionName: place.regionName,
+    regionNameEn: place.regionNameEn,
+    gridName: place.gridName,
+    gridNameEn: place.gridNameEn,
   };
   const body = intakeResult(presentCaseSummary(summary), report, 'created', ctx.possible);
   await intakeRepository.insertNewCase(tx, {

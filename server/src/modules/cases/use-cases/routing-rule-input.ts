@@ -111,6 +111,7 @@ export function presentRule(
   row: RoutingRuleRow,
   unit: { id: string; code: string; name: string } | undefined,
   editable: boolean,
+  names: Pick<RoutingRuleView, 'placeName' | 'postName' | 'personName'>,
 ): RoutingRuleView {
   const rule = routingRuleOf(row);
   return {
@@ -127,6 +128,7 @@ export function presentRule(
     unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : { id: row.unitId, code: '', name: '' },
     postId: row.postId,
     personUserId: row.personUserId,
+    ...names,
     editable,
   };
 }

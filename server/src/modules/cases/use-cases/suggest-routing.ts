@@ -1,4 +1,4 @@
-import type { Locale, RoutingSuggestion } from '@yiwang/contracts';
+import type { Locale, LocalizedText, RoutingSuggestion } from '@yiwang/contracts';
 import type { Db, Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
@@ -22,6 +22,7 @@ import {
 } from '../domain/routing.js';
 import { unitRef } from '../present-case.js';
 import type { RoutingRuleRow } from '../routing-rules.repository.js';
+import { regionCodeOfPrefix, routingNames } from './routing-names.js';
 
 /** A stored rule as the pure router reads it (the rule's code names it in the explanation). */
 export function routingRuleOf(row: RoutingRuleRow): RoutingRule {
@@ -76,7 +77,15 @@ export async function suggestRouting(
     gridCode: row.gridCode,
   };
   const escalation = row.snapshot.escalationCount > 0 ? await escalationOf(db, row, matter, subject.regionPath) : null;
-  return routeSubject(db, subject, at, locale, await caseDispatchRepository.activeRoutingRules(db), escalation);
+  return routeSubject(
+    db,
+    subject,
+    at,
+    locale,
+    await caseDispatchRepository.activeRoutingRules(db),
+    { 'zh-CN': matter.name, 'en-US': matter.nameEn || matter.name },
+    escalation,
+  );
 }
 
 /** Who escalated the case (from its timeline) and the matter's lead department (unit `<county>-<department>`). */
@@ -102,13 +111,17 @@ async function escalationOf(
   return { fromUnitIds, leadDepartmentId: lead?.kind === 'department' ? lead.id : null };
 }
 
-/** Routes anything shaped like a case (a case, or a matter and a point being tried out) over these rules. */
+/**
+ * Routes anything shaped like a case (a case, or a matter and a point being tried out) over
+ * these rules; the explanation names the matter, grids, regions and posts, not their codes.
+ */
 export async function routeSubject(
   db: Executor,
   subject: CaseToRoute,
   at: Date,
   locale: Locale,
   ruleRows: readonly RoutingRuleRow[],
+  matterName?: LocalizedText,
   escalation: Escalation | null = null,
 ): Promise<RoutingSuggestion> {
   const { regionPath } = subject;
@@ -127,6 +140,15 @@ export async function routeSubject(
     ]),
   ];
   const units = new Map((await unitRefs(db, unitIds)).map((u) => [u.id, u]));
+  const names = await routingNames(db, {
+    gridCodes: ruleRows.flatMap((r) => (r.gridCode ? [r.gridCode] : [])),
+    regionCodes: [
+      ...regionPath.split('/'),
+      ...ruleRows.flatMap((r) => (r.regionPathPrefix ? [regionCodeOfPrefix(r.regionPathPrefix)] : [])),
+    ],
+    posts,
+    ...(matterName ? { matters: new Map([[subject.matterCode, matterName]]) } : {}),
+  });
 
   const context: RoutingContext = {
     commandUnitOf: (code) => commandUnits.get(code),
@@ -138,6 +160,7 @@ export async function routeSubject(
       return { userId: cover.userId, post: cover.by === 'holder' ? 'A' : 'B' };
     },
     unitName: (id) => units.get(id)?.name,
+    names,
   };
   const result: RoutingResult = escalation
     ? routeEscalatedCase(subject, rules, context, at, escalation)

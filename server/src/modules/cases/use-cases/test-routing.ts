@@ -40,7 +40,10 @@ export async function testRouting(
     gridCode: place.gridCode,
   };
   const rows = await routingRulesRepository.active(db);
-  const routing = await routeSubject(db, subject, options.now, options.locale, rows);
+  const routing = await routeSubject(db, subject, options.now, options.locale, rows, {
+    'zh-CN': matter.name,
+    'en-US': matter.nameEn || matter.name,
+  });
   const matched = rows.find((r) => r.code === routing.ruleCode);
   const passedCodes = new Set(rulesPassedOver(subject, rows.map(routingRuleOf)).map((r) => r.id));
   const shown = await presentRules(db, actor, [
@@ -54,7 +57,13 @@ export async function testRouting(
       category: matter.category,
       level: matter.handlingLevel,
     },
-    place: { gridCode: place.gridCode, regionCode: place.regionCode, regionPath: place.regionPath },
+    place: {
+      gridCode: place.gridCode,
+      gridName: options.locale === 'en-US' ? (place.gridNameEn ?? place.gridName) : place.gridName,
+      regionCode: place.regionCode,
+      regionName: options.locale === 'en-US' ? place.regionNameEn : place.regionName,
+      regionPath: place.regionPath,
+    },
     routing,
     rule: matched ? (shown[0] ?? null) : null,
     passedOver: matched ? shown.slice(1) : shown,
