@@ -370,6 +370,8 @@ export const casesRepository = {
         .innerJoin(commandUnit, eq(commandUnit.id, cases.commandUnitId))
         .leftJoin(assignedUnit, eq(assignedUnit.id, cases.assignedUnitId))
         .innerJoin(matters, matterOfCase)
+        .innerJoin(regions, eq(regions.code, cases.regionCode))
+        .leftJoin(grids, currentGridOfCase)
         .where(where)
         .orderBy(sql`${cases.snapshot}->>'lastSupervisedAt' DESC`, desc(cases.code))
         .limit(limit),
