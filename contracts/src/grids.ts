@@ -163,6 +163,25 @@ export const ImportReport = Type.Object({
     invalid: Type.Integer(),
   }),
   features: Type.Array(ImportFeatureReport),
+  /** Coverage faults the file would create (gap in a parent, overlap of siblings, part outside the parent). */
+  coverage: Type.Array(
+    Type.Object({
+      parentCode: Type.String(),
+      kind: Type.Enum(['gap', 'overlap', 'outside']),
+      codes: Type.Array(Type.String()),
+      areaSquareMeters: Type.Number(),
+      geometry: AreaGeometry,
+      message: Type.String(),
+    }),
+  ),
+  /** Parent grids whose households and people follow their children's change. */
+  parentTotals: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      households: Type.Object({ from: Type.Integer(), to: Type.Integer() }),
+      people: Type.Object({ from: Type.Integer(), to: Type.Integer() }),
+    }),
+  ),
 });
 export type ImportReport = Static<typeof ImportReport>;
 

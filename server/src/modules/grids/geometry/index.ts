@@ -6,6 +6,7 @@ export {
   type CoverageOptions,
   type CoverageOutside,
   type CoverageOverlap,
+  coverageFaultsCreated,
   findCoverageFaults,
 } from './coverage.js';
 export { type Crs, toWgs84 } from './crs.js';
