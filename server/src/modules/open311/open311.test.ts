@@ -545,7 +545,7 @@ describe('Open311 GeoReport v2: only matters listed publicly are public (finding
       ...answersFor(definition.attributes),
     });
     expect(r.statusCode, r.body).toBe(201);
-    const [{ service_request_id }] = r.json() as { service_request_id: string }[];
+    const [{ service_request_id }] = r.json() as [{ service_request_id: string }];
     // A token handed out before tokens were dropped from the answer: the report id.
     const token = (await w.admin.get(`/api/cases/${service_request_id}`)).json().reports[0].id as string;
     return { service_request_id, token };
