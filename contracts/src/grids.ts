@@ -216,8 +216,32 @@ export const MapConfig = Type.Object({
       crs: Type.Enum(['WGS84', 'GCJ02']),
       attribution: Type.String(),
       maxZoom: Type.Integer(),
+      /** A label layer over the tiles (Tianditu's annotation tiles: cva_w / cia_w), same kind and CRS. */
+      labelsUrl: Type.Union([Type.String(), Type.Null()]),
     }),
     Type.Null(),
   ]),
 });
 export type MapConfig = Static<typeof MapConfig>;
+
+/**
+ * The offline base layer: the county outline, its towns and its communities with their names
+ * (properties kind, code, name, nameEn; WGS84), drawn with labels when no tiles are configured.
+ */
+export const BaseLayer = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(
+    Type.Object({
+      type: Type.Literal('Feature'),
+      id: Type.String(),
+      properties: Type.Object({
+        kind: Type.Enum(['county', 'town', 'community']),
+        code: Type.String(),
+        name: Type.String(),
+        nameEn: Type.String(),
+      }),
+      geometry: AreaGeometry,
+    }),
+  ),
+});
+export type BaseLayer = Static<typeof BaseLayer>;

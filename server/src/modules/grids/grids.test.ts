@@ -469,6 +469,36 @@ describe('staffing (A/B posts)', () => {
   });
 });
 
+describe('the offline base layer (issue 13 item 13)', () => {
+  interface BaseFeature {
+    type: 'Feature';
+    properties: { kind: string; code: string; name: string; nameEn: string };
+    geometry: AreaGeometry;
+  }
+  it('serves the county, its towns and its communities with names, to any signed-in role', async () => {
+    const r = await admin.get('/api/map/base-layer');
+    expect(r.statusCode, r.body).toBe(200);
+    const layer = r.json() as { type: string; features: BaseFeature[] };
+    expect(layer.type).toBe('FeatureCollection');
+    const ofKind = (kind: string) => layer.features.filter((f) => f.properties.kind === kind);
+    expect(ofKind('county').map((f) => f.properties.name)).toEqual(['江阴市']);
+    expect(ofKind('town')).toHaveLength(21);
+    expect(ofKind('community')).toHaveLength(282);
+    const chengjiang = ofKind('town').find((f) => f.properties.code === '320281001') as BaseFeature;
+    expect(chengjiang.properties).toMatchObject({ name: '澄江街道', nameEn: 'Chengjiang Subdistrict' });
+    // The community holding a base grid's point is named after the region, not the grid.
+    const [grid] = (await mapOf(admin, 'parentCode=32028100100100')).features as [Feature];
+    const point = interiorPoint(grid.geometry);
+    const holding = ofKind('community').filter((f) => pointInGeometry(point, f.geometry));
+    expect(holding.map((f) => f.properties.code)).toEqual(['320281001001']);
+    expect(holding[0]?.properties.name).toMatch(/社区|村/);
+    for (const role of ['operator', 'gridworker', 'resident']) {
+      expect((await (await t.login(role)).get('/api/map/base-layer')).statusCode).toBe(200);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/map/base-layer' })).statusCode).toBe(401);
+  });
+});
+
 describe('map configuration', () => {
   it('has no tiles by default, and allows the tile origin in the CSP when configured', async () => {
     expect((await admin.get('/api/map/config')).json()).toEqual({ tiles: null });
@@ -485,8 +515,26 @@ describe('map configuration', () => {
       const csp = String((await client.get('/api/map/config')).headers['content-security-policy']);
       expect(csp).toContain('img-src');
       expect(csp).toContain('https://*.tianditu.gov.cn');
+      expect(config.tiles.labelsUrl).toBeNull();
     } finally {
       await tiled.close();
+    }
+  });
+
+  it('takes a label layer over the tiles (Tianditu cva), allowed in the CSP', async () => {
+    const labelled = await createTestApp({
+      env: {
+        YIWANG_MAP_TILES_URL: 'https://t0.tianditu.gov.cn/vec_w/wmts?tk=KEY&x={x}&y={y}&l={z}',
+        YIWANG_MAP_LABELS_URL: 'https://labels.example.cn/cva_w/wmts?tk=KEY&x={x}&y={y}&l={z}',
+      },
+    });
+    try {
+      const client = await labelled.login('operator');
+      const answer = await client.get('/api/map/config');
+      expect(answer.json().tiles.labelsUrl).toBe('https://labels.example.cn/cva_w/wmts?tk=KEY&x={x}&y={y}&l={z}');
+      expect(String(answer.headers['content-security-policy'])).toContain('https://labels.example.cn');
+    } finally {
+      await labelled.close();
     }
   });
 });

@@ -263,3 +263,14 @@ export function coverageFaultsCreated(
   }
   return { gaps, overlaps, outside };
 }
+
+/** One area made of several (a region drawn from all its grids); a single one is returned as it is. */
+export function mergeAreas(areas: readonly AreaGeometry[]): AreaGeometry | null {
+  const [first, ...rest] = areas;
+  if (!first) return null;
+  if (rest.length === 0) return first;
+  const merged = clipRobustly(areas.map(polygonsOf), [
+    (head, ...tail) => polygonClipping.union(head as Polygons, ...tail),
+  ]);
+  return merged.length > 0 ? toAreaGeometry(merged) : null;
+}

@@ -8,6 +8,7 @@ export {
   type CoverageOverlap,
   coverageFaultsCreated,
   findCoverageFaults,
+  mergeAreas,
 } from './coverage.js';
 export { type Crs, toWgs84 } from './crs.js';
 export { GridIndex, type IndexedArea } from './grid-index.js';
