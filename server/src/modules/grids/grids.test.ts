@@ -363,6 +363,25 @@ describe('what an import does to its parents (issue 13 item 10)', () => {
     );
   });
 
+  it('a town grid shrunk opens a gap in the county outline and leaves its communities outside it', async () => {
+    const { community } = await family();
+    const [town] = (await mapOf(admin, 'level=1')).features.filter((f) => f.properties.code === community.parentCode);
+    const file = {
+      type: 'FeatureCollection',
+      features: [{ ...town, geometry: scaled((town as Feature).geometry, 0.9) }],
+    };
+    const report = (
+      await admin.request({ method: 'POST', url: '/api/grids/import?mode=validate', payload: file })
+    ).json();
+    const codes = report.features[0].reasons.map((x: { code: string }) => x.code);
+    expect(codes).toContain('opens-gap');
+    expect(codes).toContain('child-outside');
+    expect(report.features[0].reasons.find((x: { code: string }) => x.code === 'opens-gap').message).toMatch(
+      /县（市）320281 中留下/,
+    );
+    expect(report.coverage).toContainEqual(expect.objectContaining({ parentCode: '320281', kind: 'gap' }));
+  });
+
   it('parent totals follow a change of their children: shown by the dry run, written by the import', async () => {
     const { community, children, detail } = await family();
     const child = children[0] as Feature;
