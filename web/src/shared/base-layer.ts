@@ -24,7 +24,7 @@ const COMMUNITY_OUTLINE_BELOW = 60;
 const COMMUNITY_LABEL_BELOW = 25;
 
 /** Whether a place of this kind is named at this resolution: the one rule for drawing and for labelsInView. */
-export function isLabelled(kind: Kind, resolution: number): boolean {
+function isLabelled(kind: Kind, resolution: number): boolean {
   if (kind === 'town') return resolution > TOWN_LABEL_ABOVE;
   if (kind === 'community') return resolution < COMMUNITY_LABEL_BELOW;
   return false;
