@@ -163,6 +163,25 @@ export const ImportReport = Type.Object({
     invalid: Type.Integer(),
   }),
   features: Type.Array(ImportFeatureReport),
+  /** Coverage faults the file would create (gap in a parent, overlap of siblings, part outside the parent). */
+  coverage: Type.Array(
+    Type.Object({
+      parentCode: Type.String(),
+      kind: Type.Enum(['gap', 'overlap', 'outside']),
+      codes: Type.Array(Type.String()),
+      areaSquareMeters: Type.Number(),
+      geometry: AreaGeometry,
+      message: Type.String(),
+    }),
+  ),
+  /** Parent grids whose households and people follow their children's change. */
+  parentTotals: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      households: Type.Object({ from: Type.Integer(), to: Type.Integer() }),
+      people: Type.Object({ from: Type.Integer(), to: Type.Integer() }),
+    }),
+  ),
 });
 export type ImportReport = Static<typeof ImportReport>;
 
@@ -197,8 +216,32 @@ export const MapConfig = Type.Object({
       crs: Type.Enum(['WGS84', 'GCJ02']),
       attribution: Type.String(),
       maxZoom: Type.Integer(),
+      /** A label layer over the tiles (Tianditu's annotation tiles: cva_w / cia_w), same kind and CRS. */
+      labelsUrl: Type.Union([Type.String(), Type.Null()]),
     }),
     Type.Null(),
   ]),
 });
 export type MapConfig = Static<typeof MapConfig>;
+
+/**
+ * The offline base layer: the county outline, its towns and its communities with their names
+ * (properties kind, code, name, nameEn; WGS84), drawn with labels when no tiles are configured.
+ */
+export const BaseLayer = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(
+    Type.Object({
+      type: Type.Literal('Feature'),
+      id: Type.String(),
+      properties: Type.Object({
+        kind: Type.Enum(['county', 'town', 'community']),
+        code: Type.String(),
+        name: Type.String(),
+        nameEn: Type.String(),
+      }),
+      geometry: AreaGeometry,
+    }),
+  ),
+});
+export type BaseLayer = Static<typeof BaseLayer>;

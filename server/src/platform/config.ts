@@ -84,6 +84,8 @@ export interface MapTiles {
   crs: 'WGS84' | 'GCJ02';
   attribution: string;
   maxZoom: number;
+  /** A label layer drawn over the tiles (Tianditu's cva/cia annotation tiles), same kind and CRS; null = none. */
+  labelsUrl: string | null;
 }
 
 /**
@@ -99,6 +101,12 @@ export function tileOrigin(url: string): string | null {
   return `${match[1]}${host}`;
 }
 
+function labelsUrlOf(url: string | undefined): string | null {
+  if (!url) return null;
+  if (!/^https?:\/\//.test(url)) throw new Error('YIWANG_MAP_LABELS_URL must be an http(s) URL template');
+  return url;
+}
+
 function loadMapTiles(env: NodeJS.ProcessEnv): MapTiles | null {
   const url = env.YIWANG_MAP_TILES_URL;
   if (!url) return null;
@@ -111,6 +119,7 @@ function loadMapTiles(env: NodeJS.ProcessEnv): MapTiles | null {
     crs,
     attribution: env.YIWANG_MAP_TILES_ATTRIBUTION ?? '',
     maxZoom: int(env.YIWANG_MAP_TILES_MAX_ZOOM, 18, 'YIWANG_MAP_TILES_MAX_ZOOM'),
+    labelsUrl: labelsUrlOf(env.YIWANG_MAP_LABELS_URL),
   };
 }
 

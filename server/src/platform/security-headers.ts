@@ -18,6 +18,7 @@ export function helmetOptions(config: Config): FastifyHelmetOptions {
           'data:',
           'blob:',
           ...(config.mapTiles ? [tileOrigin(config.mapTiles.url) ?? ''] : []),
+          ...(config.mapTiles?.labelsUrl ? [tileOrigin(config.mapTiles.labelsUrl) ?? ''] : []),
         ].filter(Boolean),
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],

@@ -3,12 +3,10 @@ import type { LonLat, ResidentMap } from '@yiwang/contracts';
 import Feature from 'ol/Feature';
 import GeoJSON from 'ol/format/GeoJSON';
 import Point from 'ol/geom/Point';
-import TileLayer from 'ol/layer/Tile';
 import VectorLayer from 'ol/layer/Vector';
 import OlMap from 'ol/Map';
 import { fromLonLat, toLonLat } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
-import XYZ from 'ol/source/XYZ';
 import CircleStyle from 'ol/style/Circle';
 import Fill from 'ol/style/Fill';
 import Stroke from 'ol/style/Stroke';
@@ -17,12 +15,12 @@ import Text from 'ol/style/Text';
 import View from 'ol/View';
 import 'ol/ol.css';
 import { useEffect, useRef, useState } from 'react';
+import { createBaseLayer, labelsInView, tileLayers } from '../shared/base-layer';
 import { usePortalI18n } from './i18n';
 import { portalApi } from './portal-api';
 import { ErrorNote } from './ui';
 
 type Shift = (lonLat: [number, number]) => [number, number];
-type Tiles = NonNullable<ResidentMap['tiles']>;
 
 const townStyle = (label: string) =>
   new Style({
@@ -44,15 +42,6 @@ const pinStyle = new Style({
   }),
 });
 
-/** Tianditu-style WMTS templates on the web-mercator matrix set are XYZ templates. */
-const xyzTemplate = (tiles: Tiles) =>
-  tiles.kind === 'xyz'
-    ? tiles.url
-    : tiles.url
-        .replace(/\{TileMatrix\}/gi, '{z}')
-        .replace(/\{TileCol\}/gi, '{x}')
-        .replace(/\{TileRow\}/gi, '{y}');
-
 /**
  * Converts between the WGS84 the server speaks and the datum of the base map: most Chinese
  * commercial tiles are GCJ-02, shifted by a few hundred metres; gcoord loads only then.
@@ -68,12 +57,19 @@ async function datumShifts(tiles: ResidentMap['tiles']): Promise<{ toMap: Shift;
 
 /**
  * The map to pin a report on (OpenLayers, loaded only with this screen): the base tiles
- * when the deployment has some, the towns' outlines and names for orientation, and the
- * pin. A tap places the pin; a new value from outside (my location) centres the map on it.
+ * (and their labels) with the towns' outlines and names when the deployment has tiles, else
+ * the offline base layer (land, towns and communities with names; no outside request), and
+ * the pin. A tap places the pin; a new value from outside (my location) centres the map on it.
  */
 export default function PinMap({ value, onPick }: { value: LonLat | null; onPick(point: LonLat): void }) {
   const { named } = usePortalI18n();
   const data = useQuery({ queryKey: ['portal', 'map'], queryFn: portalApi.map, staleTime: 60 * 60_000 });
+  const base = useQuery({
+    queryKey: ['portal', 'base-layer'],
+    queryFn: portalApi.baseLayer,
+    staleTime: 60 * 60_000,
+    enabled: data.data?.tiles === null,
+  });
   const target = useRef<HTMLDivElement>(null);
   const map = useRef<OlMap | null>(null);
   const shifts = useRef<{ toMap: Shift; toWgs84: Shift } | null>(null);
@@ -88,7 +84,9 @@ export default function PinMap({ value, onPick }: { value: LonLat | null; onPick
   useEffect(() => {
     const element = target.current;
     const payload = data.data;
-    if (!element || !payload) return;
+    // Without tiles, wait for the base layer (or its failure: the towns still orient).
+    if (!element || !payload || (payload.tiles === null && !base.data && !base.error)) return;
+    const baseLayer = payload.tiles === null && base.data ? createBaseLayer(base.data, () => nameOf.current) : null;
     let disposed = false;
     let olMap: OlMap | null = null;
     void datumShifts(payload.tiles).then((shift) => {
@@ -115,24 +113,21 @@ export default function PinMap({ value, onPick }: { value: LonLat | null; onPick
       olMap = new OlMap({
         target: element,
         layers: [
-          ...(tiles
-            ? [
-                new TileLayer({
-                  source: new XYZ({
-                    url: xyzTemplate(tiles),
-                    maxZoom: tiles.maxZoom,
-                    ...(tiles.attribution ? { attributions: tiles.attribution } : {}),
-                  }),
-                }),
-              ]
-            : []),
-          new VectorLayer({ source: towns }),
+          ...(tiles ? tileLayers(tiles) : []),
+          ...(baseLayer ? [baseLayer] : [new VectorLayer({ source: towns })]),
           new VectorLayer({ source: pin.current, style: pinStyle }),
         ],
         view: new View({ center: fromLonLat([120.28, 31.84]), zoom: 10, maxZoom: 19, enableRotation: false }),
       });
-      const extent = towns.getExtent();
+      const extent = baseLayer ? baseLayer.getSource()?.getExtent() : towns.getExtent();
       if (extent && features.length > 0) olMap.getView().fit(extent, { padding: [12, 12, 12, 12] });
+      if (baseLayer) {
+        const drawn = olMap;
+        // The names in view, for tests (a canvas cannot be read back as text).
+        drawn.on('rendercomplete', () => {
+          element.dataset.baseLabels = labelsInView(drawn, baseLayer, nameOf.current).join('|');
+        });
+      }
       olMap.on('singleclick', (event) => {
         const [lon, lat] = shift.toWgs84(toLonLat(event.coordinate) as [number, number]);
         placedByTap.current = true;
@@ -147,7 +142,7 @@ export default function PinMap({ value, onPick }: { value: LonLat | null; onPick
       map.current = null;
       setReady(false);
     };
-  }, [data.data]);
+  }, [data.data, base.data, base.error]);
 
   useEffect(() => {
     const shift = shifts.current;

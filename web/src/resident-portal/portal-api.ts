@@ -1,4 +1,5 @@
 import type {
+  BaseLayer,
   CaseCommandBody,
   CommandResult,
   IntakeResult,
@@ -57,6 +58,8 @@ export const portalApi = {
   matters: (q: string, category: string | undefined) =>
     call<MatterList>('GET', `/catalog/matters${query({ q: q.trim() || undefined, category })}`),
   map: () => call<ResidentMap>('GET', '/residents/map'),
+  /** The offline base layer, for a pin map without tiles. */
+  baseLayer: () => call<BaseLayer>('GET', '/map/base-layer'),
   place: (lon: number, lat: number) =>
     call<ResidentPlace>('GET', `/residents/place${query({ lon: String(lon), lat: String(lat) })}`),
   uploadPhoto(file: Blob, name: string): Promise<Photo> {

@@ -1,7 +1,7 @@
 import type { Locale } from '@yiwang/contracts';
 import { assertUnreachable } from '../../platform/errors.js';
 import type { GeometryIssue } from './geometry/index.js';
-import type { ImportIssue } from './validate-import.js';
+import type { CreatedCoverageFault, ImportIssue } from './validate-import.js';
 
 const m2 = (area: number) => (area >= 10_000 ? `${(area / 10_000).toFixed(2)} ha` : `${area.toFixed(1)} m²`);
 
@@ -93,13 +93,48 @@ export function describeImportIssue(locale: Locale, issue: ImportIssue): string 
         : `parent grid ${issue.parentCode} is level ${issue.parentLevel}; the levels do not fit`;
     case 'outside-parent':
       return zh
-        ? `有 ${m2(issue.areaSquareMeters)} 超出上级网格 ${issue.parentCode} 的范围`
-        : `${m2(issue.areaSquareMeters)} lies outside parent grid ${issue.parentCode}`;
+        ? `有 ${m2(issue.areaSquareMeters)} 超出${issue.parentCode.length < 12 ? '县（市）' : '上级网格 '}${issue.parentCode} 的范围`
+        : `${m2(issue.areaSquareMeters)} lies outside ${issue.parentCode.length < 12 ? 'county' : 'parent grid'} ${issue.parentCode}`;
     case 'overlaps-sibling':
       return zh
         ? `与同级网格 ${issue.siblingCode} 重叠 ${m2(issue.areaSquareMeters)}`
         : `overlaps sibling grid ${issue.siblingCode} by ${m2(issue.areaSquareMeters)}`;
+    case 'opens-gap': {
+      // Level-1 grids tile the county, whose region code is shorter than any grid code.
+      const county = issue.parentCode.length < 12;
+      return zh
+        ? `会在${county ? '县（市）' : '上级网格 '}${issue.parentCode} 中留下 ${m2(issue.areaSquareMeters)} 空白（无网格覆盖）`
+        : `would leave ${m2(issue.areaSquareMeters)} of ${county ? 'county' : 'parent grid'} ${issue.parentCode} uncovered (a gap)`;
+    }
+    case 'child-outside':
+      return zh
+        ? `下级网格 ${issue.childCode} 会有 ${m2(issue.areaSquareMeters)} 落在本网格之外`
+        : `${m2(issue.areaSquareMeters)} of child grid ${issue.childCode} would lie outside this grid`;
     default:
       return assertUnreachable(issue);
+  }
+}
+
+/** One line for a coverage fault an import would create, for the dry run's list. */
+export function describeCoverageFault(locale: Locale, fault: CreatedCoverageFault): string {
+  const zh = locale === 'zh-CN';
+  const county = fault.parentCode.length < 12;
+  const parent = zh
+    ? `${county ? '县（市）' : '网格 '}${fault.parentCode}`
+    : `${county ? 'county' : 'grid'} ${fault.parentCode}`;
+  const area = m2(fault.areaSquareMeters);
+  switch (fault.kind) {
+    case 'gap':
+      return zh ? `${parent} 内有 ${area} 无网格覆盖` : `${area} of ${parent} covered by no grid`;
+    case 'overlap':
+      return zh
+        ? `${parent} 内网格 ${fault.codes.join(' 与 ')} 重叠 ${area}`
+        : `in ${parent}, grids ${fault.codes.join(' and ')} overlap by ${area}`;
+    case 'outside':
+      return zh
+        ? `网格 ${fault.codes[0]} 有 ${area} 超出 ${parent}`
+        : `${area} of grid ${fault.codes[0]} lies outside ${parent}`;
+    default:
+      return assertUnreachable(fault.kind);
   }
 }

@@ -157,6 +157,23 @@ export const gridsRepository = {
       .orderBy(asc(grids.code));
   },
 
+  /** Unscoped, for imports: the current children of all these grids. */
+  async currentChildrenOfMany(db: Executor, parentCodes: string[]): Promise<GridRow[]> {
+    if (parentCodes.length === 0) return [];
+    return db
+      .select()
+      .from(grids)
+      .where(and(inArray(grids.parentCode, parentCodes), current));
+  },
+
+  /** Unscoped, for imports: every current grid of a level. */
+  async currentOfLevel(db: Executor, level: number): Promise<GridRow[]> {
+    return db
+      .select()
+      .from(grids)
+      .where(and(eq(grids.level, level), current));
+  },
+
   async currentSummariesOfLevel(db: Executor, level: number): Promise<GridSummary[]> {
     return db
       .select(gridSummaryColumns)

@@ -285,6 +285,152 @@ describe('GeoJSON import and export', () => {
   });
 });
 
+/** The geometry scaled about the centroid of its first outer ring (< 1 shrinks it). */
+function scaled(geometry: AreaGeometry, factor: number): AreaGeometry {
+  const [cx, cy] = interiorPoint(geometry);
+  const ring = (r: Position[]) => r.map(([x, y]): Position => [cx + (x - cx) * factor, cy + (y - cy) * factor]);
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: geometry.coordinates.map(ring) }
+    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => p.map(ring)) };
+}
+
+describe('what an import does to its parents (issue 13 item 10)', () => {
+  /** A community grid of the fifth town, its base grids and its town grid (no other test touches them). */
+  async function family() {
+    const community = (await admin.get('/api/grids?level=2&limit=1&offset=100')).json().items[0] as {
+      code: string;
+      parentCode: string;
+    };
+    const { features } = await mapOf(admin, `parentCode=${community.code}`);
+    const detail = async (code: string) =>
+      (await admin.get(`/api/grids/${code}`)).json().grid as { households: number; people: number; version: number };
+    return { community, children: features, detail };
+  }
+
+  it('a dry run shows the gap a shrunk grid would open in its parent, and refuses it', async () => {
+    const { community, children } = await family();
+    const child = children[0] as Feature;
+    const file = { type: 'FeatureCollection', features: [{ ...child, geometry: scaled(child.geometry, 0.8) }] };
+    const r = await admin.request({ method: 'POST', url: '/api/grids/import?mode=validate', payload: file });
+    expect(r.statusCode).toBe(200);
+    const report = r.json();
+    expect(report.applied).toBe(false);
+    expect(report.counts.invalid).toBe(1);
+    expect(report.features[0].reasons.map((x: { code: string }) => x.code)).toContain('opens-gap');
+    expect(report.features[0].reasons.find((x: { code: string }) => x.code === 'opens-gap').message).toMatch(
+      new RegExp(`上级网格 ${community.code}.*空白`),
+    );
+    const gap = report.coverage.find((c: { kind: string }) => c.kind === 'gap');
+    expect(gap).toMatchObject({ parentCode: community.code, codes: [child.properties.code] });
+    expect(gap.areaSquareMeters).toBeGreaterThan(1);
+    expect(gap.geometry.type).toMatch(/Polygon/);
+    const strict = await admin.request({ method: 'POST', url: '/api/grids/import', payload: file });
+    expect(strict.statusCode).toBe(422);
+  });
+
+  it('a dry run shows the overlap and the part outside the parent of a grown grid', async () => {
+    const { community, children } = await family();
+    const child = children[1] as Feature;
+    const file = { type: 'FeatureCollection', features: [{ ...child, geometry: scaled(child.geometry, 1.6) }] };
+    const report = (
+      await admin.request({ method: 'POST', url: '/api/grids/import?mode=validate', payload: file })
+    ).json();
+    expect(report.counts.invalid).toBe(1);
+    const kinds = report.coverage.map((c: { kind: string; parentCode: string }) => [c.kind, c.parentCode]);
+    expect(kinds).toContainEqual(['overlap', community.code]);
+    expect(kinds).not.toContainEqual(['gap', community.code]);
+  });
+
+  it('a parent grid shrunk under its unchanged children is refused, naming the child left outside', async () => {
+    const { community, children } = await family();
+    const [parent] = (await mapOf(admin, `parentCode=${community.parentCode}`)).features.filter(
+      (f) => f.properties.code === community.code,
+    );
+    expect(parent).toBeDefined();
+    const file = {
+      type: 'FeatureCollection',
+      features: [{ ...parent, geometry: scaled((parent as Feature).geometry, 0.7) }],
+    };
+    const report = (
+      await admin.request({ method: 'POST', url: '/api/grids/import?mode=validate', payload: file })
+    ).json();
+    expect(report.counts.invalid).toBe(1);
+    expect(report.features[0].reasons.map((x: { code: string }) => x.code)).toContain('child-outside');
+    const outside = report.coverage.filter((c: { kind: string }) => c.kind === 'outside');
+    expect(outside.length).toBeGreaterThan(0);
+    expect(children.map((c) => c.properties.code)).toEqual(
+      expect.arrayContaining(outside.flatMap((c: { codes: string[] }) => c.codes)),
+    );
+  });
+
+  it('a town grid shrunk opens a gap in the county outline and leaves its communities outside it', async () => {
+    const { community } = await family();
+    const [town] = (await mapOf(admin, 'level=1')).features.filter((f) => f.properties.code === community.parentCode);
+    const file = {
+      type: 'FeatureCollection',
+      features: [{ ...town, geometry: scaled((town as Feature).geometry, 0.9) }],
+    };
+    const report = (
+      await admin.request({ method: 'POST', url: '/api/grids/import?mode=validate', payload: file })
+    ).json();
+    const codes = report.features[0].reasons.map((x: { code: string }) => x.code);
+    expect(codes).toContain('opens-gap');
+    expect(codes).toContain('child-outside');
+    expect(report.features[0].reasons.find((x: { code: string }) => x.code === 'opens-gap').message).toMatch(
+      /县（市）320281 中留下/,
+    );
+    expect(report.coverage).toContainEqual(expect.objectContaining({ parentCode: '320281', kind: 'gap' }));
+  });
+
+  it('parent totals follow a change of their children: shown by the dry run, written by the import', async () => {
+    const { community, children, detail } = await family();
+    const child = children[0] as Feature;
+    const before = { community: await detail(community.code), town: await detail(community.parentCode) };
+    const file = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          ...child,
+          properties: {
+            ...child.properties,
+            households: child.properties.households + 40,
+            people: child.properties.people + 100,
+          },
+        },
+      ],
+    };
+    const dry = (await admin.request({ method: 'POST', url: '/api/grids/import?mode=validate', payload: file })).json();
+    expect(dry.counts).toMatchObject({ changed: 1, invalid: 0 });
+    expect(dry.parentTotals).toEqual([
+      {
+        code: community.code,
+        households: { from: before.community.households, to: before.community.households + 40 },
+        people: { from: before.community.people, to: before.community.people + 100 },
+      },
+      {
+        code: community.parentCode,
+        households: { from: before.town.households, to: before.town.households + 40 },
+        people: { from: before.town.people, to: before.town.people + 100 },
+      },
+    ]);
+    expect(await detail(community.code)).toEqual(before.community);
+
+    const applied = await admin.request({ method: 'POST', url: '/api/grids/import', payload: file });
+    expect(applied.statusCode).toBe(200);
+    expect(applied.json()).toMatchObject({ applied: true, parentTotals: dry.parentTotals });
+    expect(await detail(community.code)).toMatchObject({
+      households: before.community.households + 40,
+      people: before.community.people + 100,
+      version: before.community.version + 1,
+    });
+    expect(await detail(community.parentCode)).toMatchObject({
+      households: before.town.households + 40,
+      people: before.town.people + 100,
+      version: before.town.version + 1,
+    });
+  });
+});
+
 describe('staffing (A/B posts)', () => {
   it('marking a grid worker absent makes the backup the current holder of the post for that period', async () => {
     const workstation = await t.login('workstation');
@@ -342,6 +488,36 @@ describe('staffing (A/B posts)', () => {
   });
 });
 
+describe('the offline base layer (issue 13 item 13)', () => {
+  interface BaseFeature {
+    type: 'Feature';
+    properties: { kind: string; code: string; name: string; nameEn: string };
+    geometry: AreaGeometry;
+  }
+  it('serves the county, its towns and its communities with names, to any signed-in role', async () => {
+    const r = await admin.get('/api/map/base-layer');
+    expect(r.statusCode, r.body).toBe(200);
+    const layer = r.json() as { type: string; features: BaseFeature[] };
+    expect(layer.type).toBe('FeatureCollection');
+    const ofKind = (kind: string) => layer.features.filter((f) => f.properties.kind === kind);
+    expect(ofKind('county').map((f) => f.properties.name)).toEqual(['江阴市']);
+    expect(ofKind('town')).toHaveLength(21);
+    expect(ofKind('community')).toHaveLength(282);
+    const chengjiang = ofKind('town').find((f) => f.properties.code === '320281001') as BaseFeature;
+    expect(chengjiang.properties).toMatchObject({ name: '澄江街道', nameEn: 'Chengjiang Subdistrict' });
+    // The community holding a base grid's point is named after the region, not the grid.
+    const [grid] = (await mapOf(admin, 'parentCode=32028100100100')).features as [Feature];
+    const point = interiorPoint(grid.geometry);
+    const holding = ofKind('community').filter((f) => pointInGeometry(point, f.geometry));
+    expect(holding.map((f) => f.properties.code)).toEqual(['320281001001']);
+    expect(holding[0]?.properties.name).toMatch(/社区|村/);
+    for (const role of ['operator', 'gridworker', 'resident']) {
+      expect((await (await t.login(role)).get('/api/map/base-layer')).statusCode).toBe(200);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/map/base-layer' })).statusCode).toBe(401);
+  });
+});
+
 describe('map configuration', () => {
   it('has no tiles by default, and allows the tile origin in the CSP when configured', async () => {
     expect((await admin.get('/api/map/config')).json()).toEqual({ tiles: null });
@@ -358,8 +534,26 @@ describe('map configuration', () => {
       const csp = String((await client.get('/api/map/config')).headers['content-security-policy']);
       expect(csp).toContain('img-src');
       expect(csp).toContain('https://*.tianditu.gov.cn');
+      expect(config.tiles.labelsUrl).toBeNull();
     } finally {
       await tiled.close();
+    }
+  });
+
+  it('takes a label layer over the tiles (Tianditu cva), allowed in the CSP', async () => {
+    const labelled = await createTestApp({
+      env: {
+        YIWANG_MAP_TILES_URL: 'https://t0.tianditu.gov.cn/vec_w/wmts?tk=KEY&x={x}&y={y}&l={z}',
+        YIWANG_MAP_LABELS_URL: 'https://labels.example.cn/cva_w/wmts?tk=KEY&x={x}&y={y}&l={z}',
+      },
+    });
+    try {
+      const client = await labelled.login('operator');
+      const answer = await client.get('/api/map/config');
+      expect(answer.json().tiles.labelsUrl).toBe('https://labels.example.cn/cva_w/wmts?tk=KEY&x={x}&y={y}&l={z}');
+      expect(String(answer.headers['content-security-policy'])).toContain('https://labels.example.cn');
+    } finally {
+      await labelled.close();
     }
   });
 });

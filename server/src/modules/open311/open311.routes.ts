@@ -51,6 +51,8 @@ const NUMERIC_FIELDS = new Set(['lat', 'long']);
 function parseForm(text: string): Record<string, string | string[] | number> {
   const out: Record<string, string | string[] | number> = {};
   for (const [rawKey, value] of new URLSearchParams(text)) {
+    // An empty optional field (`email=`) is no field, as in the query (see dropEmptyQueryValues).
+    if (value === '') continue;
     const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
     const existing = out[key];
     if (existing === undefined) out[key] = rawKey.endsWith('[]') ? [value] : value;
@@ -84,25 +86,39 @@ const API_KEY_REFUSED: Readonly<Record<Locale, string>> = {
 
 /**
  * GeoReport errors: [{code, description}] with the HTTP status as code (400 bad input, 403
- * api_key, 404 unknown …); the description in the reader's language, naming each field.
+ * api_key, 404 unknown …), one error per problem (each field at fault its own), described
+ * in the reader's language and naming the field.
  */
-function open311ErrorOf(error: FastifyError | DomainError | Error, request: FastifyRequest, reply: FastifyReply) {
+function open311ErrorsOf(
+  error: FastifyError | DomainError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Open311Error[] | null {
   const locale = request.locale;
   const domain = domainErrorOf(error, reply);
   if (!domain) return null;
   if (domain.code === 'forbidden' || domain.code === 'unauthenticated')
-    return { code: 403, description: API_KEY_REFUSED[locale] };
+    return [{ code: 403, description: API_KEY_REFUSED[locale] }];
   const status = httpStatusOf(domain.code);
   if (status >= 500) return null;
   const colon = locale === 'zh-CN' ? '：' : ': ';
+  const summary = translate(locale, domain.code, domain.params);
   const fields = presentFields(
     locale,
     domain.fields.map((f) => ({ ...f, field: f.field.replace(/^formAnswers\./, 'attribute.') })),
-  ).map((f) => `${f.field}${colon}${f.message}`);
-  const description = [translate(locale, domain.code, domain.params), fields.join(locale === 'zh-CN' ? '；' : '; ')]
-    .filter(Boolean)
-    .join(' ');
-  return { code: status, description } satisfies Open311Error;
+  );
+  if (fields.length === 0) return [{ code: status, description: summary }];
+  return fields.map((f) => ({ code: status, description: `${summary} ${f.field}${colon}${f.message}` }));
+}
+
+/**
+ * GeoReport clients send optional parameters empty (`?status=&service_code=`): an empty
+ * value is no filter, not a bad one.
+ */
+function dropEmptyQueryValues(request: FastifyRequest) {
+  const query = request.query as Record<string, unknown> | undefined;
+  if (!query || typeof query !== 'object') return;
+  for (const [key, value] of Object.entries(query)) if (value === '') delete query[key];
 }
 
 /**
@@ -141,14 +157,14 @@ export async function open311Routes(
         { parseAs: 'string', bodyLimit: 64 * 1024 },
         (_request, body, done) => done(null, parseForm(body as string)),
       );
+      scope.addHook('preValidation', async (request) => dropEmptyQueryValues(request));
       scope.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
-        const known = open311ErrorOf(error, request, reply);
-        const body: Open311Error = known ?? {
-          code: 500,
-          description: translate(request.locale, 'internal', { requestId: String(request.id) }),
-        };
+        const known = open311ErrorsOf(error, request, reply);
+        const errors: Open311Error[] = known ?? [
+          { code: 500, description: translate(request.locale, 'internal', { requestId: String(request.id) }) },
+        ];
         if (!known) request.log.error({ err: error }, 'unhandled error');
-        return send(reply, formatOfUrl(request.url), body.code, [body], errorsXml([body]));
+        return send(reply, formatOfUrl(request.url), errors[0]?.code ?? 500, errors, errorsXml(errors));
       });
       scope.setNotFoundHandler((request, reply) => {
         const body: Open311Error = { code: 404, description: translate(request.locale, 'not-found') };

@@ -162,9 +162,8 @@ describe('Open311 GeoReport v2: discovery and services', () => {
 
 describe('Open311 GeoReport v2: requests', () => {
   let id: string;
-  let token: string;
 
-  it('takes a request with api_key and answers its id and token', async () => {
+  it('takes a request with api_key and answers its id', async () => {
     const definition = (await get('/open311/v2/services/CG-0101.json')).json();
     const point = at(grid.point, 120, -80);
     const r = await postForm('/open311/v2/requests.json', {
@@ -183,7 +182,6 @@ describe('Open311 GeoReport v2: requests', () => {
     const [created] = r.json();
     expect(created).toMatchObject({ service_request_id: expect.stringMatching(/^YW\d{8}-\d{6,}$/), account_id: null });
     id = created.service_request_id;
-    token = created.token;
   });
 
   it('puts the request in the desk queue of the town, on the open311 channel', async () => {
@@ -235,7 +233,8 @@ describe('Open311 GeoReport v2: requests', () => {
     expect(xmlValue(xml, 'status')).toBe('closed');
   });
 
-  it('finds the request by its token', async () => {
+  it('still finds a request by a token handed out before (its report id)', async () => {
+    const token = (await w.admin.get(`/api/cases/${id}`)).json().reports[0].id as string;
     const r = await get(`/open311/v2/tokens/${token}.json`);
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual([{ service_request_id: id, token }]);
@@ -383,6 +382,72 @@ describe('Open311 GeoReport v2: requests', () => {
   });
 });
 
+describe('Open311 GeoReport v2: the spec read end to end (issue 13 item 14)', () => {
+  const post = (form: Record<string, string | string[]>, format = 'json', east = -220) => {
+    const point = at(grid.point, east, 140);
+    return postForm(`/open311/v2/requests.${format}`, {
+      api_key: DEMO_OPEN311_API_KEY,
+      service_code: 'CG-0502',
+      lat: String(point.lat),
+      long: String(point.lon),
+      description: '墙上乱涂乱画',
+      ...form,
+    });
+  };
+
+  it('answers a request created at once with its service_request_id and no token (never both)', async () => {
+    const r = await post({});
+    expect(r.statusCode, r.body).toBe(201);
+    const [created] = r.json();
+    expect(Object.keys(created).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
+    const xml = await post({}, 'xml', -260);
+    expect(xml.statusCode, xml.body).toBe(201);
+    expectWellFormedXml(xml.body);
+    expect(xmlValue(xml.body, 'service_request_id')).toMatch(/^YW/);
+    expect(xml.body).not.toContain('<token>');
+  });
+
+  it('treats empty optional parameters as absent, in the query and in a form body', async () => {
+    const all = await get('/open311/v2/requests.json');
+    const empty = await get(
+      '/open311/v2/requests.json?status=&service_code=&start_date=&end_date=&service_request_id=&jurisdiction_id=',
+    );
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.json()).toEqual(all.json());
+    const r = await post(
+      { lat: '', long: '', address_string: '澄江街道虹桥北路8号', email: '', media_url: '' },
+      'json',
+    );
+    expect(r.statusCode, r.body).toBe(201);
+  });
+
+  it('takes jurisdiction_id on every method (one jurisdiction is served)', async () => {
+    const j = 'jurisdiction_id=jiangyin.gov.cn';
+    for (const url of [
+      `/open311/v2/services.json?${j}`,
+      `/open311/v2/services/CG-0502.xml?${j}`,
+      `/open311/v2/requests.json?${j}&status=open`,
+    ]) {
+      const r = await get(url);
+      expect(r.statusCode, `${url}: ${r.body}`).toBe(200);
+    }
+    expect((await post({ jurisdiction_id: 'jiangyin.gov.cn' }, 'json', -300)).statusCode).toBe(201);
+  });
+
+  it('answers each problem of a request as its own error in the errors array', async () => {
+    const r = await postForm('/open311/v2/requests.json', { api_key: DEMO_OPEN311_API_KEY, lat: 'north' });
+    expect(r.statusCode).toBe(400);
+    const errors = r.json() as { code: number; description: string }[];
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(errors.every((e) => e.code === 400)).toBe(true);
+    expect(errors.some((e) => e.description.includes('service_code'))).toBe(true);
+    expect(errors.some((e) => e.description.includes('lat'))).toBe(true);
+    const xml = await postForm('/open311/v2/requests.xml', { api_key: DEMO_OPEN311_API_KEY, lat: 'north' });
+    expectWellFormedXml(xml.body);
+    expect(xml.body.match(/<error>/g)?.length).toBe(errors.length);
+  });
+});
+
 describe('Open311 GeoReport v2: media_url', () => {
   const post = (extra: Record<string, string>, east: number) => {
     const point = at(grid.point, east, 260);
@@ -399,7 +464,7 @@ describe('Open311 GeoReport v2: media_url', () => {
   it('stores the media_url sent with a request and shows it back, a valid URI in JSON and XML', async () => {
     const r = await post({ media_url: 'https://photos.example.org/涂鸦 1.jpg?size=large' }, -300);
     expect(r.statusCode, r.body).toBe(201);
-    const [{ service_request_id: id, token }] = r.json();
+    const [{ service_request_id: id }] = r.json();
     const read = (await get(`/open311/v2/requests/${id}.json`)).json();
     expectValid('requests', read);
     const stored = 'https://photos.example.org/%E6%B6%82%E9%B8%A6%201.jpg?size=large';
@@ -409,7 +474,7 @@ describe('Open311 GeoReport v2: media_url', () => {
     expect(xmlValue(xml.body, 'media_url')).toBe(stored);
     // On the report, and named in the intake's audit row.
     const detail = (await w.operator.get(`/api/cases/${id}`)).json();
-    expect(detail.reports[0].id).toBe(token);
+    const token = detail.reports[0].id;
     const audit = (await w.admin.get(`/api/audit?action=case.report&objectId=${id}`)).json();
     expect(audit.items[0].details).toMatchObject({ mediaUrl: stored, reportId: token });
     const listed = (await get('/open311/v2/requests.json?service_code=CG-0502')).json();
@@ -480,7 +545,10 @@ describe('Open311 GeoReport v2: only matters listed publicly are public (finding
       ...answersFor(definition.attributes),
     });
     expect(r.statusCode, r.body).toBe(201);
-    return r.json()[0] as { service_request_id: string; token: string };
+    const [{ service_request_id }] = r.json() as [{ service_request_id: string }];
+    // A token handed out before tokens were dropped from the answer: the report id.
+    const token = (await w.admin.get(`/api/cases/${service_request_id}`)).json().reports[0].id as string;
+    return { service_request_id, token };
   };
 
   it('keeps the matter catalog’s setting: people, disputes and security are never listed', async () => {

@@ -50,10 +50,13 @@ export interface Open311Request {
   media_url: string | null;
 }
 
-/** The answer to a POST: the id at once (no token needed), and the token as well. */
+/**
+ * The answer to a POST. GeoReport returns service_request_id when the request exists at
+ * once and a token only when it does not yet; the intake always creates (or merges) at
+ * once, so the answer never carries a token.
+ */
 export interface Open311Created {
   service_request_id: string;
-  token: string;
   service_notice: string | null;
   account_id: string | null;
 }

@@ -192,6 +192,47 @@ export default function GridImportPage() {
             }
             description={t('grids.import.counts', report.counts)}
           />
+          {report.coverage.length > 0 && (
+            <Alert
+              className="yw-form-alert"
+              type="error"
+              showIcon
+              data-testid="import-coverage"
+              title={t('grids.import.coverage', { count: report.coverage.length })}
+              description={
+                <ul className="yw-import-reasons">
+                  {report.coverage.map((fault) => (
+                    <li key={`${fault.kind}-${fault.parentCode}-${fault.codes.join('-')}-${fault.areaSquareMeters}`}>
+                      {fault.message}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          {report.parentTotals.length > 0 && (
+            <Alert
+              className="yw-form-alert"
+              type="info"
+              showIcon
+              title={t('grids.import.parentTotals')}
+              description={
+                <ul className="yw-import-reasons">
+                  {report.parentTotals.map((change) => (
+                    <li key={change.code}>
+                      {t('grids.import.parentTotal', {
+                        code: change.code,
+                        fromHouseholds: change.households.from,
+                        toHouseholds: change.households.to,
+                        fromPeople: change.people.from,
+                        toPeople: change.people.to,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
           <Space className="yw-filters">
             <Switch checked={onlyErrors} onChange={setOnlyErrors} size="small" />
             {t('grids.import.onlyErrors')}

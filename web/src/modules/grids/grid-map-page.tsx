@@ -10,7 +10,7 @@ import { GridIndex } from './grid-index';
 import { GridMap, type SizingStatus } from './grid-map';
 import { CoverageCard, GridChildList, GridDetailCard } from './grid-panels';
 import { GridSearchBox } from './grid-search';
-import { DEFAULT_STANDARD, useCoverage, useGridGeoJson, useMapConfig, useSizing } from './grids-api';
+import { DEFAULT_STANDARD, useBaseLayer, useCoverage, useGridGeoJson, useMapConfig, useSizing } from './grids-api';
 import { useGridsI18n } from './grids-messages';
 
 /** What the browser tests may call on the map container (they click where a person would). */
@@ -105,6 +105,11 @@ export default function GridMapPage() {
   }, [map, index, level1.data, level2.data, level3.data]);
   useEffect(() => map?.setFocus(focus, true), [map, focus]);
   useEffect(() => map?.setLocale(locale), [map, locale]);
+  // Without tiles the map would be blank around the grids: the offline base layer instead.
+  const baseLayer = useBaseLayer(tiles === null);
+  useEffect(() => {
+    if (map && baseLayer.data) map.setBaseLayer(baseLayer.data);
+  }, [map, baseLayer.data]);
   useEffect(() => map?.setCoverage(showCoverage ? (coverage.data ?? null) : null), [map, showCoverage, coverage.data]);
   const sizingStatuses = useMemo(
     () =>

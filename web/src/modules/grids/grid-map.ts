@@ -1,4 +1,4 @@
-import type { CoverageReport, Locale, MapConfig } from '@yiwang/contracts';
+import type { BaseLayer, CoverageReport, Locale, MapConfig } from '@yiwang/contracts';
 import { defaults as defaultControls } from 'ol/control/defaults';
 import MousePosition from 'ol/control/MousePosition';
 import ScaleLine from 'ol/control/ScaleLine';
@@ -17,20 +17,23 @@ import type Geometry from 'ol/geom/Geometry';
 import MultiPolygon from 'ol/geom/MultiPolygon';
 import Point from 'ol/geom/Point';
 import Polygon from 'ol/geom/Polygon';
-import TileLayer from 'ol/layer/Tile';
 import VectorLayer from 'ol/layer/Vector';
 import OlMap from 'ol/Map';
 import VectorSource from 'ol/source/Vector';
-import XYZ from 'ol/source/XYZ';
 import CircleStyle from 'ol/style/Circle';
 import Fill from 'ol/style/Fill';
 import Stroke from 'ol/style/Stroke';
 import Style from 'ol/style/Style';
 import Text from 'ol/style/Text';
 import View from 'ol/View';
+import {
+  createBaseLayer,
+  labelsInView,
+  type NameOf,
+  tileLayers,
+} from '../../shared/base-layer';
 import type { GridIndex } from './grid-index';
 import type { GridFeatureCollection, GridLevel, GridProperties } from './grids-api';
-import { xyzTemplate } from './map-tiles';
 
 export type SizingStatus = 'too-large' | 'too-small';
 type FaultKind = 'gap' | 'overlap' | 'outside';
@@ -94,6 +97,7 @@ export class GridMap {
   private readonly format = new GeoJSON();
   private readonly loaded = new Map<GridLevel, GridFeatureCollection>();
   private index: GridIndex | null = null;
+  private baseLayer: VectorLayer | null = null;
   private focus: string | null = null;
   private displayLevel: GridLevel = 1;
   private activeParent: string | null = null;
@@ -118,17 +122,7 @@ export class GridMap {
     };
     const layers = [];
     const { tiles } = options;
-    if (tiles) {
-      layers.push(
-        new TileLayer({
-          source: new XYZ({
-            url: xyzTemplate(tiles),
-            maxZoom: tiles.maxZoom,
-            ...(tiles.attribution ? { attributions: tiles.attribution } : {}),
-          }),
-        }),
-      );
-    }
+    if (tiles) layers.push(...tileLayers(tiles));
     layers.push(this.layers[1], this.layers[2], this.layers[3]);
     layers.push(
       new VectorLayer({
@@ -218,7 +212,25 @@ export class GridMap {
   setLocale(locale: Locale): void {
     if (locale === this.locale) return;
     this.locale = locale;
+    this.baseLayer?.changed();
     this.restyle();
+  }
+
+  /**
+   * Draws the offline base layer under the grids (only when no tiles are configured): land,
+   * town and community boundaries and names. The names in view are kept on the target
+   * (data-base-labels) after each render: a canvas cannot be read back as text.
+   */
+  setBaseLayer(collection: BaseLayer): void {
+    if (this.disposed || this.baseLayer) return;
+    const nameOf: NameOf = (place) => (this.locale === 'en-US' && place.nameEn ? place.nameEn : place.name);
+    this.baseLayer = createBaseLayer(collection, () => nameOf, { underGridLabels: true });
+    this.map.getLayers().insertAt(0, this.baseLayer);
+    const layer = this.baseLayer;
+    this.map.on('rendercomplete', () => {
+      const names = labelsInView(this.map, layer, nameOf);
+      this.setData('baseLabels', names.join('|'));
+    });
   }
 
   /** Colours base grids by sizing status (null: off). Grids not listed meet the standard. */

@@ -1,5 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CoverageReport, GridDetail, GridList, MapConfig, SizingQuery, SizingReport } from '@yiwang/contracts';
+import type {
+  BaseLayer,
+  CoverageReport,
+  GridDetail,
+  GridList,
+  MapConfig,
+  SizingQuery,
+  SizingReport,
+} from '@yiwang/contracts';
 import { api } from '../../lib/api';
 
 export type GridLevel = 1 | 2 | 3;
@@ -38,6 +46,15 @@ export const useMapConfig = () =>
     queryKey: ['grids', 'map-config'],
     queryFn: ({ signal }) => api.get<MapConfig>('/map/config', undefined, { signal }),
     staleTime: Infinity,
+  });
+
+/** The offline base layer (county, towns, communities with names), fetched only for a map without tiles. */
+export const useBaseLayer = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['grids', 'base-layer'],
+    queryFn: ({ signal }) => api.get<BaseLayer>('/map/base-layer', undefined, { signal }),
+    staleTime: GRID_STALE_MS,
+    enabled,
   });
 
 /** All current grids of one level in the caller's scope (WGS84 GeoJSON). */

@@ -79,6 +79,9 @@ const zhCN = {
   'grids.import.status.changed': '变更',
   'grids.import.status.unchanged': '未变',
   'grids.import.status.invalid': '错误',
+  'grids.import.coverage': '会造成的覆盖问题（{count}）',
+  'grids.import.parentTotals': '上级网格户数、人口随之更新',
+  'grids.import.parentTotal': '网格 {code}：{fromHouseholds} → {toHouseholds} 户，{fromPeople} → {toPeople} 人',
   'grids.export': '导出 GeoJSON',
   'grids.export.all': '全部层级',
 };
@@ -161,6 +164,10 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'grids.import.status.changed': 'Changed',
   'grids.import.status.unchanged': 'Unchanged',
   'grids.import.status.invalid': 'Error',
+  'grids.import.coverage': 'Coverage faults this file would create ({count})',
+  'grids.import.parentTotals': 'Parent grids whose households and people follow',
+  'grids.import.parentTotal':
+    'grid {code}: {fromHouseholds} → {toHouseholds} households, {fromPeople} → {toPeople} people',
   'grids.export': 'Export GeoJSON',
   'grids.export.all': 'All levels',
 };

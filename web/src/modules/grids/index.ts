@@ -5,4 +5,3 @@
  */
 export { GridSearchBox, GridSelect } from './grid-search';
 export { type GridFeatureCollection, useGridDetail, useGridGeoJson, useMapConfig } from './grids-api';
-export { xyzTemplate } from './map-tiles';

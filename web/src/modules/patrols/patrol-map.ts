@@ -18,8 +18,8 @@ import Stroke from 'ol/style/Stroke';
 import Style from 'ol/style/Style';
 import Text from 'ol/style/Text';
 import View from 'ol/View';
+import { xyzTemplate } from '../../shared/base-layer';
 import type { GridFeatureCollection } from '../grids';
-import { xyzTemplate } from '../grids';
 
 type Tiles = MapConfig['tiles'];
 type PairTransform = (lonLat: [number, number]) => [number, number];
@@ -65,7 +65,7 @@ export class PatrolMap {
       layers.push(
         new TileLayer({
           source: new XYZ({
-            url: xyzTemplate(tiles),
+            url: xyzTemplate(tiles.kind, tiles.url),
             maxZoom: tiles.maxZoom,
             ...(tiles.attribution ? { attributions: tiles.attribution } : {}),
           }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCoverageFaults } from './coverage.js';
+import { coverageFaultsCreated, findCoverageFaults } from './coverage.js';
 import { areaSquareMeters } from './measure.js';
 import type { AreaGeometry } from './types.js';
 
@@ -82,5 +82,55 @@ describe('findCoverageFaults', () => {
     const { gaps } = findCoverageFaults(parent, []);
     expect(gaps).toHaveLength(1);
     expect(gaps[0]?.areaSquareMeters).toBeCloseTo(areaSquareMeters(parent), 0);
+  });
+});
+
+describe('coverageFaultsCreated', () => {
+  const tiling = [
+    { code: 'w', geometry: box(120.2, 31.8, 0.01, 0.02) },
+    { code: 'e', geometry: box(120.21, 31.8, 0.01, 0.02) },
+  ];
+  const before = findCoverageFaults(parent, tiling);
+
+  it('reports the gap a shrunk child opens, and nothing for a change that keeps the tiling', () => {
+    const shrunk = [tiling[0] as (typeof tiling)[number], { code: 'e', geometry: box(120.21, 31.8, 0.01, 0.015) }];
+    const created = coverageFaultsCreated(before, findCoverageFaults(parent, shrunk));
+    expect(created.overlaps).toEqual([]);
+    expect(created.outside).toEqual([]);
+    expect(created.gaps).toHaveLength(1);
+    expect(created.gaps[0]?.areaSquareMeters).toBeCloseTo(areaSquareMeters(box(120.21, 31.815, 0.01, 0.005)), -1);
+    // The border between the two moves, nothing is left uncovered.
+    const moved = [
+      { code: 'w', geometry: box(120.2, 31.8, 0.012, 0.02) },
+      { code: 'e', geometry: box(120.212, 31.8, 0.008, 0.02) },
+    ];
+    expect(coverageFaultsCreated(before, findCoverageFaults(parent, moved))).toEqual({
+      gaps: [],
+      overlaps: [],
+      outside: [],
+    });
+  });
+
+  it('counts only what a change adds to a fault that was there before', () => {
+    const gapped = [tiling[0] as (typeof tiling)[number], { code: 'e', geometry: box(120.21, 31.8, 0.01, 0.015) }];
+    const wider = [tiling[0] as (typeof tiling)[number], { code: 'e', geometry: box(120.21, 31.8, 0.01, 0.01) }];
+    const created = coverageFaultsCreated(findCoverageFaults(parent, gapped), findCoverageFaults(parent, wider));
+    expect(created.gaps).toHaveLength(1);
+    expect(created.gaps[0]?.areaSquareMeters).toBeCloseTo(areaSquareMeters(box(120.21, 31.81, 0.01, 0.005)), -1);
+    expect(coverageFaultsCreated(findCoverageFaults(parent, gapped), findCoverageFaults(parent, gapped))).toEqual({
+      gaps: [],
+      overlaps: [],
+      outside: [],
+    });
+  });
+
+  it('reports overlaps and parts outside a grown child, and no gap where coverage was not begun', () => {
+    const grown = [tiling[0] as (typeof tiling)[number], { code: 'e', geometry: box(120.205, 31.8, 0.02, 0.02) }];
+    const created = coverageFaultsCreated(before, findCoverageFaults(parent, grown));
+    expect(created.gaps).toEqual([]);
+    expect(created.overlaps.map((o) => o.codes)).toEqual([['w', 'e']]);
+    expect(created.outside.map((o) => o.code)).toEqual(['e']);
+    const first = coverageFaultsCreated(null, findCoverageFaults(parent, [tiling[0] as (typeof tiling)[number]]));
+    expect(first).toEqual({ gaps: [], overlaps: [], outside: [] });
   });
 });

@@ -194,3 +194,83 @@ export function findCoverageFaults(
 
   return { gaps, overlaps, outside };
 }
+
+/** The parts of `after` not already in `before`, as significant pieces. */
+function beyond(
+  after: AreaGeometry[],
+  before: AreaGeometry[],
+  tolerance: number,
+): { polygons: Polygons; area: number } {
+  if (after.length === 0) return { polygons: [], area: 0 };
+  const added = after.map(polygonsOf);
+  const rest =
+    before.length === 0
+      ? clipRobustly(added, [(first, ...others) => polygonClipping.union(first as Polygons, ...others)])
+      : clipRobustly(
+          [added.flat(), ...before.map(polygonsOf)],
+          [
+            (whole, ...parts) => polygonClipping.difference(whole as Polygons, ...parts),
+            (whole, ...parts) =>
+              parts.reduce((left, part) => polygonClipping.difference(left, part), whole as Polygons),
+          ],
+        );
+  return significantPieces(rest, tolerance);
+}
+
+/**
+ * The coverage faults a change creates: those of the map after it, less what was already
+ * faulty before (a gap that only grew counts by what it grew). `before` is null when the
+ * parent had no children: its coverage was not begun, so an import that starts it opens no
+ * gap (a community's base grids may come in several files), though overlaps and parts
+ * outside still count. Pure, like findCoverageFaults.
+ */
+export function coverageFaultsCreated(
+  before: CoverageFaults | null,
+  after: CoverageFaults,
+  options: CoverageOptions = {},
+): CoverageFaults {
+  const tolerance = options.toleranceSquareMeters ?? 1;
+  const pieces = (found: { polygons: Polygons; area: number }) =>
+    found.polygons.length === 0 ? null : { geometry: toAreaGeometry(found.polygons), areaSquareMeters: found.area };
+
+  const gaps: CoverageGap[] = [];
+  if (before) {
+    const grown = beyond(
+      after.gaps.map((g) => g.geometry),
+      before.gaps.map((g) => g.geometry),
+      tolerance,
+    );
+    for (const polygon of grown.polygons) {
+      gaps.push({
+        geometry: toAreaGeometry([polygon]),
+        areaSquareMeters: areaSquareMeters({ type: 'Polygon', coordinates: polygon }),
+      });
+    }
+  }
+  const samePair = (a: [string, string], b: [string, string]) =>
+    (a[0] === b[0] && a[1] === b[1]) || (a[0] === b[1] && a[1] === b[0]);
+  const overlaps: CoverageOverlap[] = [];
+  for (const overlap of after.overlaps) {
+    const old = (before?.overlaps ?? []).filter((o) => samePair(o.codes, overlap.codes)).map((o) => o.geometry);
+    const created = pieces(beyond([overlap.geometry], old, tolerance));
+    if (created) overlaps.push({ codes: overlap.codes, ...created });
+  }
+  const outside: CoverageOutside[] = [];
+  for (const part of after.outside) {
+    const old = (before?.outside ?? []).filter((o) => o.code === part.code).map((o) => o.geometry);
+    const created = pieces(beyond([part.geometry], old, tolerance));
+    if (created) outside.push({ code: part.code, ...created });
+  }
+  return { gaps, overlaps, outside };
+}
+
+/** One area made of several (a region drawn from all its grids); a single one is returned as it is. */
+export function mergeAreas(areas: readonly AreaGeometry[]): AreaGeometry | null {
+  const [first, ...rest] = areas;
+  if (!first) return null;
+  if (rest.length === 0) return first;
+  const merged = clipRobustly(areas.map(polygonsOf), [
+    (head, ...tail) => polygonClipping.union(head as Polygons, ...tail),
+  ]);
+  return merged.length > 0 ? toAreaGeometry(merged) : null;
+}

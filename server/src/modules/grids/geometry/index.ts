@@ -6,7 +6,9 @@ export {
   type CoverageOptions,
   type CoverageOutside,
   type CoverageOverlap,
+  coverageFaultsCreated,
   findCoverageFaults,
+  mergeAreas,
 } from './coverage.js';
 export { type Crs, toWgs84 } from './crs.js';
 export { GridIndex, type IndexedArea } from './grid-index.js';

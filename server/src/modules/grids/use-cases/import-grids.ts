@@ -3,10 +3,11 @@ import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { regionsLookups } from '../../regions/index.js';
-import { areaSquareMeters, bboxOf } from '../geometry/index.js';
+import { type AreaGeometry, areaSquareMeters, bboxOf } from '../geometry/index.js';
 import { gridPath } from '../grid-path.js';
-import { describeImportIssue } from '../grids.messages.js';
+import { describeCoverageFault, describeImportIssue } from '../grids.messages.js';
 import { type GridRow, gridsRepository } from '../grids.repository.js';
+import { parentTotalsAfterImport } from '../parent-totals.js';
 import { type ExistingGrid, type ImportedGrid, validateGridImport } from '../validate-import.js';
 
 export type ImportMode = 'strict' | 'valid-only' | 'validate';
@@ -41,19 +42,13 @@ export async function importGrids(
     .map((f) => (f as { properties?: { code?: unknown; parentCode?: unknown } } | null)?.properties)
     .flatMap((p) => [p?.code, p?.parentCode])
     .filter((c): c is string => typeof c === 'string');
-  const currentRows = await gridsRepository.findCurrentByCodes(db, [...new Set(codes)]);
-  // Siblings of any parent named in the file, for the overlap check.
-  const parentCodes = [
-    ...new Set(
-      currentRows
-        .map((r) => r.parentCode)
-        .concat(codes)
-        .filter((c): c is string => !!c),
-    ),
-  ];
-  const siblingRows = (await Promise.all(parentCodes.map((p) => gridsRepository.currentChildren(db, p)))).flat();
+  const currentRows = await loadAround(db, [...new Set(codes)]);
+  const levels = features.map((f) => (f as { properties?: { level?: unknown } } | null)?.properties?.level);
+  const countyCode = codes.find((c) => /^[0-9]{12,20}$/.test(c))?.slice(0, 6);
+  const county = levels.includes(1) && countyCode ? await regionsLookups.findByCode(db, countyCode) : undefined;
+  if (county?.geometry) currentRows.push(...(await gridsRepository.currentOfLevel(db, 1)));
   const current = new Map<string, ExistingGrid & { row: GridRow }>();
-  for (const row of [...currentRows, ...siblingRows]) {
+  for (const row of currentRows) {
     current.set(row.code, {
       code: row.code,
       level: row.level,
@@ -66,7 +61,16 @@ export async function importGrids(
     ...new Set(codes.flatMap((c) => [c.slice(0, 9), c.slice(0, 12)])),
   ]);
 
-  const validation = validateGridImport(features, current, regionCodes);
+  const validation = validateGridImport(
+    features,
+    current,
+    regionCodes,
+    county?.geometry ? { code: county.code, geometry: county.geometry as AreaGeometry } : undefined,
+  );
+  const parentTotals = parentTotalsAfterImport(
+    new Map([...current].map(([code, g]) => [code, g.row])),
+    validation.valid,
+  );
   const validByIndex = new Map(validation.valid.map((g) => [g.index, g]));
   const counts = { new: 0, changed: 0, unchanged: 0, invalid: 0 };
   const report: ImportReport['features'] = validation.features.map((f) => {
@@ -85,11 +89,15 @@ export async function importGrids(
     };
   });
 
+  const coverage = validation.coverage.map((fault) => ({
+    ...fault,
+    message: describeCoverageFault(input.locale, fault),
+  }));
+  const answer = { mode: input.mode, counts, features: report, coverage, parentTotals };
   const write = input.mode === 'valid-only' || (input.mode === 'strict' && counts.invalid === 0);
   const toWrite = report.filter((f) => f.status === 'new' || f.status === 'changed');
-  if (!write || toWrite.length === 0) {
-    return { mode: input.mode, applied: false, counts, features: report };
-  }
+  if (!write || toWrite.length === 0) return { ...answer, applied: false };
+  const totalsOf = new Map(parentTotals.map((change) => [change.code, change]));
 
   await db.transaction(async (tx) => {
     const regionPaths = await gridsRepository.regionPaths(tx, [...new Set(validation.valid.map((g) => g.regionCode))]);
@@ -113,9 +121,24 @@ export async function importGrids(
         maxLon,
         maxLat,
         areaSquareMeters: areaSquareMeters(g.geometry),
-        households: g.households,
-        people: g.people,
+        households: totalsOf.get(g.code)?.households.to ?? g.households,
+        people: totalsOf.get(g.code)?.people.to ?? g.people,
         version: (existing?.version ?? 0) + 1,
+        validFrom: now,
+      });
+    }
+    // Parents not in the file whose totals follow their children: a new version each.
+    const written = new Set(rows.map((r) => r.code));
+    for (const change of parentTotals) {
+      const existing = current.get(change.code)?.row;
+      if (written.has(change.code) || !existing) continue;
+      await gridsRepository.closeCurrent(tx, change.code, now);
+      const { id: _id, validTo: _validTo, ...kept } = existing;
+      rows.push({
+        ...kept,
+        households: change.households.to,
+        people: change.people.to,
+        version: existing.version + 1,
         validFrom: now,
       });
     }
@@ -124,8 +147,32 @@ export async function importGrids(
     await recordAudit(tx, context, {
       action: 'grid.import',
       objectType: 'grid-map',
-      details: { mode: input.mode, ...counts, codes: toWrite.map((f) => f.code) },
+      details: {
+        mode: input.mode,
+        ...counts,
+        codes: toWrite.map((f) => f.code),
+        parentTotals: parentTotals.map((change) => change.code),
+      },
     });
   });
-  return { mode: input.mode, applied: true, counts, features: report };
+  return { ...answer, applied: true };
+}
+
+/**
+ * The current grids an import touches: those the file names, their ancestors (whose totals
+ * and coverage follow), and every current child of all of these (siblings, for coverage and
+ * sums).
+ */
+async function loadAround(db: Db, codes: string[]): Promise<GridRow[]> {
+  const byCode = new Map<string, GridRow>();
+  let next = codes;
+  // Base grid → community grid → town grid: at most two steps up.
+  for (let step = 0; step < 3 && next.length > 0; step++) {
+    const rows = await gridsRepository.findCurrentByCodes(db, next);
+    for (const row of rows) byCode.set(row.code, row);
+    next = [...new Set(rows.map((r) => r.parentCode).filter((c): c is string => !!c && !byCode.has(c)))];
+  }
+  const parents = [...new Set([...codes, ...byCode.keys()])];
+  for (const row of await gridsRepository.currentChildrenOfMany(db, parents)) byCode.set(row.code, row);
+  return [...byCode.values()];
 }

@@ -24,7 +24,8 @@ export interface SubmitRequestInput {
  * files a case on the 'open311' channel, placed by lat/long (WGS84) or, failing that, by
  * the address for the operator to place in the key's region. 403 for a missing or
  * unknown key, 404 for an unknown service_code, 400 for a missing location or bad
- * attributes. The report id is also returned as the token.
+ * attributes. A request is always created at once, so the answer names it by
+ * service_request_id and carries no token (GeoReport: one or the other, never both).
  */
 export async function submitServiceRequest(
   deps: CaseDeps,
@@ -62,7 +63,6 @@ export async function submitServiceRequest(
     kind: merged ? 'updated' : 'created',
     value: {
       service_request_id: outcome.value.case.code,
-      token: outcome.value.reportId,
       service_notice: merged ? 'Joined an open request about the same problem nearby.' : null,
       account_id: null,
     },
