@@ -190,6 +190,7 @@ export async function open311Routes(
                 body,
                 attributes: attributesOf(body as Record<string, unknown>),
                 requestId: String(request.id),
+                locale: request.locale,
               },
               new Date(),
             );

@@ -3,6 +3,7 @@ import { NavLink, useNavigate } from 'react-router';
 import { isPending } from '../outbox/outbox-logic';
 import { outboxItems } from '../outbox/outbox-store';
 import { syncStatus } from '../outbox/outbox-sync';
+import { askConfirm } from './confirm';
 import { useI18n } from './i18n';
 import { applyUpdate, updateReady } from './service-worker-registration';
 import { logOut } from './session';
@@ -42,8 +43,16 @@ function Header({ title, back }: { title: string; back?: boolean }) {
             <button
               type="button"
               className="wa-btn wa-btn-red"
-              onClick={() => {
-                if (pending > 0 && !window.confirm(t('app.logoutPending', { count: pending }))) return;
+              onClick={async () => {
+                setMenu(false);
+                if (
+                  pending > 0 &&
+                  !(await askConfirm(t('app.logoutPending', { count: pending }), {
+                    confirm: t('app.logout'),
+                    danger: true,
+                  }))
+                )
+                  return;
                 void logOut();
               }}
             >
