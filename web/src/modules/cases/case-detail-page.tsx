@@ -442,9 +442,10 @@ export default function CaseDetailPage() {
           </Space>
         </Col>
       </Row>
-      <Button style={{ marginTop: 16 }} icon={<ArrowLeftOutlined />}>
-        <Link to="/cases">{t('cases.back')}</Link>
-      </Button>
+      {/* A link styled as a button, not a link inside a button (one control, not two nested). */}
+      <Link to="/cases" className="ant-btn ant-btn-default ant-btn-variant-outlined yw-back-link">
+        <ArrowLeftOutlined /> {t('cases.back')}
+      </Link>
     </div>
   );
 }

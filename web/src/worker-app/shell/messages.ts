@@ -16,7 +16,6 @@ export const zhCN = {
   'app.back': '返回',
   'app.cancel': '取消',
   'app.largeText': '大字模式',
-  'app.largeTextOn': '大字模式：开',
   'app.noRole': '此账号不是网格人员，无法使用网格员应用。',
 
   'login.title': '网格员登录',
@@ -209,7 +208,6 @@ export const enUS: Record<WorkerMessageKey, string> = {
   'app.back': 'Back',
   'app.cancel': 'Cancel',
   'app.largeText': 'Large text',
-  'app.largeTextOn': 'Large text: on',
   'app.noRole': 'This account is not grid staff and cannot use the grid-worker app.',
 
   'login.title': 'Grid worker sign-in',

@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
+import { useLargeText } from '../../shared/large-text';
 import { isPending } from '../outbox/outbox-logic';
 import { outboxItems } from '../outbox/outbox-store';
 import { syncStatus } from '../outbox/outbox-sync';
@@ -15,6 +16,7 @@ function Header({ title, back }: { title: string; back?: boolean }) {
   const { online } = useStore(syncStatus);
   const pending = useStore(outboxItems).filter(isPending).length;
   const [menu, setMenu] = useState(false);
+  const [largeText, setLargeText] = useLargeText();
   return (
     <header className="wa-header">
       {back && (
@@ -39,6 +41,16 @@ function Header({ title, back }: { title: string; back?: boolean }) {
               onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}
             >
               {t('app.language')}
+            </button>
+            <button
+              type="button"
+              className="wa-btn wa-btn-secondary"
+              aria-pressed={largeText}
+              data-testid="large-text"
+              onClick={() => setLargeText(!largeText)}
+            >
+              {largeText ? '✓ ' : ''}
+              {t('app.largeText')}
             </button>
             <button
               type="button"
