@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interiorPointOf } from '../../server/src/modules/cases/load-demo-cases';
 import { faultsAt200Percent, seriousAccessibilityFaults } from './support/accessibility';
@@ -53,7 +54,37 @@ describe('accessibility of the worker app, the resident portal and the desk', ()
     if (found.length + zoomed.length > 0) faults[name] = [...found, ...zoomed];
   };
 
+  /** A case in the worker's grid waiting for the check on site, with a photo on each side. */
+  async function caseToVerify(): Promise<string> {
+    const operator = await apiAs(server.url, 'operator');
+    const handler = await apiAs(server.url, 'handler');
+    const photo = (background: string) =>
+      sharp({ create: { width: 320, height: 240, channels: 3, background } })
+        .jpeg()
+        .toBuffer();
+    const reported = await operator.post<{ case: { code: string } }>('/cases', {
+      matterCode: 'CG-0101',
+      formAnswers: { cover_type: 'rain', hazard: 'risk' },
+      description: '西门井盖缺失',
+      point: { ...point, crs: 'WGS84' },
+      channel: 'desk',
+      photoIds: [await operator.upload(await photo('#678'))],
+    });
+    const code = reported.case.code;
+    await operator.post(`/cases/${code}/commands`, { type: 'register' });
+    const routing = await operator.get<{ unit: { id: string } }>(`/cases/${code}/routing`);
+    await operator.post(`/cases/${code}/commands`, { type: 'dispatch', unitId: routing.unit.id });
+    await handler.post(`/cases/${code}/commands`, { type: 'accept' });
+    await handler.post(`/cases/${code}/commands`, {
+      type: 'submit_feedback',
+      text: '已补装井盖',
+      photoIds: [await handler.upload(await photo('#876'))],
+    });
+    return code;
+  }
+
   it('the worker app: no serious fault on its screens, usable at 200 %, large text remembered', async () => {
+    const verifying = await caseToVerify();
     const { context, page } = await phone();
     const faults: Record<string, string[]> = {};
     await page.goto('/m/');
@@ -65,6 +96,12 @@ describe('accessibility of the worker app, the resident portal and the desk', ()
     await page.getByTestId('patrol-toggle').waitFor();
     await page.getByTestId('to-verify').locator('.wa-row, .wa-muted').first().waitFor();
     await check(faults, 'today', page, ['[data-testid=patrol-toggle]', '.wa-nav a', '.wa-header h1']);
+    await page.getByTestId('to-verify').getByTestId(`case-${verifying}`).click();
+    await page.getByTestId('verify-feedback-text').waitFor();
+    await page.getByTestId('verify-feedback-photos').locator('img').waitFor();
+    await check(faults, 'verify', page, ['[data-testid=verify-pass]', '[data-testid=verify-fail]', '.wa-compare-col']);
+    await page.getByRole('link', { name: '今日' }).click();
+    await page.getByTestId('patrol-toggle').waitFor();
     await page.getByTestId('nav-report').click();
     await page.getByTestId('skip-photo').waitFor();
     await check(faults, 'report: photo', page, ['.wa-photo-button', '[data-testid=skip-photo]']);
