@@ -1,5 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { CaseSummary } from './cases.js';
+import { CaseSummary, UnitRef } from './cases.js';
 import { AreaGeometry } from './grids.js';
 import { CASE_STATES } from './vocabulary/case-states.js';
 
@@ -283,6 +283,30 @@ export type NearbyCase = Static<typeof NearbyCase>;
 
 export const NearbyCaseList = Type.Object({ items: Type.Array(NearbyCase) });
 export type NearbyCaseList = Static<typeof NearbyCaseList>;
+
+/** A photo of a case as the verifier sees it: the shared copy (no EXIF/GPS) and its thumbnail. */
+export const CasePhotoRef = Type.Object({ id: Uuid, imageUrl: Type.String(), thumbnailUrl: Type.String() });
+export type CasePhotoRef = Static<typeof CasePhotoRef>;
+
+/**
+ * What the verifier checks on site (核查): the case, what the report showed (its photos,
+ * every merged report's too) and what the handling unit says it did (feedback text and photos).
+ */
+export const CaseToVerify = Type.Object({
+  case: CaseSummary,
+  /** Photos of the reports (上报), first report first. */
+  reportPhotos: Type.Array(CasePhotoRef),
+  /** The handling unit's latest feedback (处置反馈); null before any. */
+  feedback: Nullable(
+    Type.Object({
+      text: Type.String(),
+      at: DateTime,
+      unit: Nullable(UnitRef),
+      photos: Type.Array(CasePhotoRef),
+    }),
+  ),
+});
+export type CaseToVerify = Static<typeof CaseToVerify>;
 
 /** "Me too": my report joins the case as a supporter (as a merged report would). */
 export const SupportCaseBody = Type.Object(

@@ -47,8 +47,13 @@ async function openPhone(browser: Browser, baseURL: string, point: { lon: number
       problems.push(`CSP: ${message.text()}`);
     }
   });
-  page.on('dialog', (dialog) => void dialog.accept());
-  return { context, page, problems };
+  // The app asks in its own dialogs; any of the browser's is counted (and accepted, so nothing hangs).
+  const nativeDialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    nativeDialogs.push(dialog.message());
+    void dialog.accept();
+  });
+  return { context, page, problems, nativeDialogs };
 }
 
 async function signIn(page: Page, username = 'gridworker') {
@@ -211,6 +216,8 @@ describe('the grid-worker app (/m) on a phone', () => {
     await page.getByTestId('nav-report').click();
     await page.getByTestId('report-photo').setInputFiles(await cameraPhoto());
     await page.getByTestId('matter-search').fill('jgqs');
+    // Names only: the pinyin initials find a matter, they are not shown under each name.
+    await expect(page.getByTestId('matter-results').textContent()).resolves.toBe('井盖缺失');
     await page.getByTestId('matter-results').locator('button').first().click();
     await expect(page.getByTestId('chosen-matter').textContent()).resolves.toBe('井盖缺失');
     // Offline the nearby check cannot run: the app says so instead of hiding it.
@@ -232,7 +239,9 @@ describe('the grid-worker app (/m) on a phone', () => {
 
     await context.setOffline(false);
     await page.waitForSelector('[data-testid=outbox-item][data-state=sent]', { timeout: 30_000 });
-    await item.getByText(/已立案号 YW\d{8}-\d+/).waitFor();
+    // Reported, not registered: the desk has not registered it yet.
+    await item.getByText(/已上报，案件编号 YW\d{8}-\d+/).waitFor();
+    expect(await item.textContent()).not.toContain('已立案');
     await screenshot(page, 'worker-app-outbox-sent');
 
     const cases = await workerCasesSince(from);
@@ -245,13 +254,28 @@ describe('the grid-worker app (/m) on a phone', () => {
     expect(detail.reports[0]).toMatchObject({ description: '小区东门井盖缺失，已放锥桶' });
     expect(detail.reports[0]?.photoIds).toHaveLength(1);
 
-    // Back online, the same matter at the same spot is offered to join instead of filing again.
+    // Back online, the same matter at the same spot is offered to join instead of filing again:
+    // at 390×844 the whole "is it this one?" card is on screen above the confirm button, unscrolled.
     await page.getByTestId('nav-report').click();
-    await page.getByTestId('skip-photo').click();
+    await page.getByTestId('report-photo').setInputFiles(await cameraPhoto());
     await page.getByTestId('matter-search').fill('jgqs');
     await page.getByTestId('matter-results').locator('button').first().click();
     const nearby = page.getByTestId(`nearby-${cases[0]?.code}`);
     await nearby.waitFor();
+    await page.waitForTimeout(300); // the thumbnail and the card settle
+    const boxes = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+      return {
+        card: box('[data-testid=nearby]'),
+        header: box('.wa-header'),
+        button: box('[data-testid=report-submit]'),
+        scrollY: window.scrollY,
+      };
+    });
+    expect(boxes.scrollY).toBe(0);
+    expect(boxes.card?.top).toBeGreaterThanOrEqual(boxes.header?.bottom ?? Number.NaN);
+    expect(boxes.card?.bottom).toBeLessThanOrEqual(boxes.button?.top ?? Number.NaN);
+    await screenshot(page, 'worker-app-nearby');
     await nearby.getByRole('button', { name: '就是这件，补充上报' }).click();
     await page.getByTestId('toast').getByText(`已补充到案件 ${cases[0]?.code}`).waitFor();
     await waitForOutboxEmpty(page);
@@ -327,7 +351,7 @@ describe('the grid-worker app (/m) on a phone', () => {
   });
 
   it('a patrol started in the app, with a visit on the way, is a track the desk sees', async () => {
-    const { page, context, problems } = await openPhone(browser, server.url, point);
+    const { page, context, problems, nativeDialogs } = await openPhone(browser, server.url, point);
     await signIn(page);
     const me = await (await page.request.get('/api/auth/session')).json();
     const from = Date.now();
@@ -364,8 +388,15 @@ describe('the grid-worker app (/m) on a phone', () => {
       .toContain(me.user.id);
 
     await page.getByRole('link', { name: '今日' }).click();
-    await page.getByTestId('patrol-toggle').click(); // ends it (the confirm dialog is accepted)
+    // Ending it asks in the app's own dialog (not the browser's); "取消" keeps it going.
+    await page.getByTestId('patrol-toggle').click();
+    await page.getByRole('alertdialog').getByText('确定结束本次巡查？').waitFor();
+    await page.getByTestId('confirm-no').click();
+    await page.waitForSelector('[data-testid=patrol-toggle][data-on=true]');
+    await page.getByTestId('patrol-toggle').click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '结束巡查' }).click();
     await page.waitForSelector('[data-testid=patrol-toggle][data-on=false]');
+    expect(nativeDialogs).toEqual([]);
 
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     type Track = {
@@ -396,6 +427,46 @@ describe('the grid-worker app (/m) on a phone', () => {
     await context.close();
   });
 
+  it('a planned visit typed rather than tapped closes its plan; a file that is no photo is said so plainly', async () => {
+    const workstation = await browser.newContext({ baseURL: server.url });
+    const login = await workstation.request.post('/api/auth/login', {
+      data: { username: 'workstation', password: DEMO_PASSWORD },
+    });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const dueOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const planned = await workstation.request.post('/api/visit-plans', {
+      data: { address: '文定花园7幢101', dueOn, gridCode: BASE_GRID },
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    expect(planned.status(), await planned.text()).toBe(201);
+    const plan = (await planned.json()) as { id: string };
+
+    const { page, context, problems } = await openPhone(browser, server.url, point);
+    await signIn(page);
+    await page.getByTestId('visits-due').getByText('文定花园7幢101').waitFor();
+    // From the 走访 tab, not from the plan: the address as the worker types it, with a space.
+    await page.getByRole('link', { name: '走访' }).click();
+    await page.getByTestId('visit-address').fill('文定花园 7幢101');
+    await page.getByTestId('visit-plan').getByText('走访计划：文定花园7幢101').waitFor();
+    await page.getByRole('button', { name: '情况正常' }).click();
+    await page.getByTestId('visit-submit').click();
+    await page.getByTestId('toast').getByText('走访已保存').waitFor();
+    await waitForOutboxEmpty(page);
+    const open = await workstation.request.get(`/api/visit-plans?gridCode=${BASE_GRID}&open=true`);
+    const openPlans = ((await open.json()) as { items: { id: string }[] }).items.map((p) => p.id);
+    expect(openPlans).not.toContain(plan.id);
+
+    // A document picked instead of a photo: plain words, not the browser's decoder message.
+    await page.getByTestId('nav-report').click();
+    await page
+      .getByTestId('report-photo')
+      .setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 not a photo') });
+    await page.getByTestId('photo-error').getByText('这个文件不是照片，或手机打不开它。请重新拍一张。').waitFor();
+    expect(problems).toEqual([]);
+    await workstation.close();
+    await context.close();
+  });
+
   /** A case in the grid taken to 'handled' through the API (report, register, dispatch, accept, feedback). */
   async function caseAwaitingVerification(description: string, east: number): Promise<string> {
     const signIn = async (username: string) => {
@@ -421,6 +492,7 @@ describe('the grid-worker app (/m) on a phone', () => {
     const reported = await desk.post<{ case: { code: string } }>('/api/cases', {
       // 井盖缺失: a town-level matter, so the town operator registers it; 城市管理局 handles it.
       matterCode: 'CG-0101',
+      photoIds: [await desk.upload()],
       formAnswers: { cover_type: 'rain', hazard: 'risk' },
       description,
       // Apart by more than the matter's merge distance, or the second report would join the first.
@@ -454,11 +526,35 @@ describe('the grid-worker app (/m) on a phone', () => {
     const list = page.getByTestId('to-verify');
     await list.getByTestId(`case-${passing}`).click();
     await page.getByTestId('verify-case').getByText('井盖缺失，东门').waitFor();
+    // What to judge: the unit's feedback, and the report's and the unit's photos beside the camera.
+    await page.getByTestId('verify-feedback-text').getByText('已补装井盖').waitFor();
+    await page.getByTestId('verify-feedback').getByText('市城市管理局').waitFor();
     await page.getByTestId('verify-photo').setInputFiles(await cameraPhoto());
-    await page.locator('.wa-thumbs img').waitFor();
+    await page.getByTestId('verify-my-photos').locator('img').waitFor();
+    const shown = async (testId: string) =>
+      page
+        .getByTestId(testId)
+        .locator('img')
+        .evaluateAll((images) =>
+          images.map((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0),
+        );
+    await expect.poll(() => shown('verify-report-photos')).toEqual([true]);
+    await expect.poll(() => shown('verify-feedback-photos')).toEqual([true]);
+    // Side by side: the three columns on one row of the phone's screen.
+    const tops = await page
+      .locator('.wa-compare-col')
+      .evaluateAll((columns) => columns.map((c) => Math.round(c.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
     await screenshot(page, 'worker-app-verify');
     await page.getByTestId('verify-pass').click();
-    await page.getByTestId('toast').getByText('核查通过已保存').waitFor();
+    // Online: it is being sent now (not "when online"), and the case leaves 待核查 without a reload.
+    const toast = page.getByTestId('toast');
+    await toast.getByText('核查通过，正在发送').waitFor();
+    expect(await toast.textContent()).not.toContain('联网后');
+    await list.waitFor();
+    await expect.poll(() => list.getByTestId(`case-${passing}`).count()).toBe(0);
+    await toast.getByText(/核查结果已送达/).waitFor({ timeout: 20_000 });
+    await expect.poll(() => list.getByTestId(`case-${passing}`).count()).toBe(0);
 
     await list.getByTestId(`case-${failing}`).click();
     await page.getByTestId('verify-fail').click();
@@ -564,7 +660,7 @@ describe('the grid-worker app (/m) on a phone', () => {
     await page.waitForSelector('[data-testid=outbox-item][data-state=sent]', { timeout: 30_000 });
     await page
       .getByTestId('outbox-item')
-      .getByText(/已立案号 YW\d{8}-\d+/)
+      .getByText(/已上报，案件编号 YW\d{8}-\d+/)
       .waitFor();
     await expect(page.getByTestId('outbox-item').count()).resolves.toBe(1);
 

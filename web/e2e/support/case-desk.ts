@@ -33,6 +33,16 @@ export async function apiAs(baseUrl: string, username: string, password = DEMO_P
   return {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body?: unknown) => call<T>('POST', path, body),
+    /** Uploads a JPEG as the photo's body; answers its id. */
+    upload: async (jpeg: Buffer): Promise<string> => {
+      const response = await fetch(`${baseUrl}/api/photos`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'image/jpeg' },
+        body: new Uint8Array(jpeg),
+      });
+      if (!response.ok) throw new Error(`upload: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { id: string }).id;
+    },
   };
 }
 

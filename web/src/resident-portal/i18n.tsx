@@ -20,6 +20,7 @@ const zhCN = {
   'app.name': '我要反映',
   'app.tagline': '身边的问题，拍照定位就能反映；办理进度随时可查。',
   'language.switch': 'English',
+  'app.largeText': '大字',
   'nav.back': '返回',
   'nav.home': '首页',
 
@@ -136,6 +137,7 @@ const enUS: Record<MessageKey, string> = {
   'app.name': 'Report a problem',
   'app.tagline': 'Report a problem nearby with a photo and a pin on the map; follow it at any time.',
   'language.switch': '中文',
+  'app.largeText': 'Large text',
   'nav.back': 'Back',
   'nav.home': 'Home',
 

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { applyStoredLargeText } from '../shared/large-text';
 import { PortalI18nProvider, usePortalI18n } from './i18n';
 import { LoginPage, RegisterPage } from './pages/auth-pages';
 import FollowPage from './pages/follow-page';
@@ -58,6 +59,7 @@ function Portal() {
   );
 }
 
+applyStoredLargeText();
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');
 createRoot(container).render(

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useLargeText } from '../shared/large-text';
 import { type PortalI18n, usePortalI18n } from './i18n';
 import { ApiError } from './portal-api';
 
@@ -34,6 +35,7 @@ export function ErrorNote({ error }: { error: unknown }) {
 /** A screen: a bar with the way back and the language switch, then the content. */
 export function Screen({ title, back = '/', children }: { title: string; back?: string | null; children: ReactNode }) {
   const { t, locale, setLocale } = usePortalI18n();
+  const [largeText, setLargeText] = useLargeText();
   return (
     <div className="yr-screen">
       <header className="yr-bar">
@@ -45,6 +47,15 @@ export function Screen({ title, back = '/', children }: { title: string; back?: 
           <span className="yr-bar-back" />
         )}
         <h1>{title}</h1>
+        <button
+          type="button"
+          className="yr-link"
+          aria-pressed={largeText}
+          data-testid="large-text"
+          onClick={() => setLargeText(!largeText)}
+        >
+          {t('app.largeText')}
+        </button>
         <button
           type="button"
           className="yr-link"

@@ -11,4 +11,5 @@ export * from './present-case.js';
 export * from './report-media-url.js';
 export * from './snapshot-json.js';
 export * from './use-cases/add-report-to-case.js';
+export * from './use-cases/get-case-to-verify.js';
 export * from './use-cases/report-case.js';

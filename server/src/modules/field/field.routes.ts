@@ -1,6 +1,7 @@
 import {
   ActivityQuery,
   CaseCodeParams,
+  CaseToVerify,
   FieldToday,
   IdempotencyHeaders,
   IntakeResult,
@@ -14,6 +15,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { App } from '../../platform/http.js';
 import { auditContextOf, authorize, can } from '../accounts/index.js';
 import type { recordAudit } from '../audit/index.js';
+import { getCaseToVerify } from '../cases/index.js';
 import { idempotencyClaimOf, sendIdempotent } from '../idempotency/index.js';
 import { findNearbyCases } from './use-cases/find-nearby-cases.js';
 import { getFieldToday } from './use-cases/get-field-today.js';
@@ -51,6 +53,23 @@ export function fieldRoutes(app: App, deps: { db: Db; audit: typeof recordAudit 
     async (request) => {
       const actor = authorize(request, 'cases.read');
       return findNearbyCases(deps.db, actor, request.query);
+    },
+  );
+
+  app.get(
+    '/field/cases/:code/verification',
+    {
+      schema: {
+        tags: ['field'],
+        summary:
+          'What the verifier checks on site: the case, the reports’ photos and the handling unit’s feedback with its photos (in my scope)',
+        params: CaseCodeParams,
+        response: { 200: CaseToVerify },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'cases.verify');
+      return getCaseToVerify(deps.db, actor, request.params.code);
     },
   );
 

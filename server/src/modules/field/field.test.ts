@@ -1,4 +1,4 @@
-import type { FieldToday, IntakeResult, NearbyCase, WorkerActivity } from '@yiwang/contracts';
+import type { CaseToVerify, FieldToday, IntakeResult, NearbyCase, WorkerActivity } from '@yiwang/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
@@ -75,6 +75,49 @@ describe('GET /api/field/today', () => {
   it('is for the grid team: residents and desks are refused', async () => {
     expect((await w.resident.get('/api/field/today')).statusCode).toBe(403);
     expect((await w.operator.get('/api/field/today')).statusCode).toBe(403);
+  });
+});
+
+describe('GET /api/field/cases/:code/verification', () => {
+  it('the report’s photos beside the handling unit’s feedback and photos, each photo readable by the verifier', async () => {
+    const reportPhoto = await uploadPhoto(w.resident);
+    const reported = await reportOk(w.resident, {
+      matterCode: 'CG-0101',
+      description: '东门井盖缺失',
+      point: at(w.workerGrid.point, -300, -300),
+      formAnswers: { hazard: 'risk' },
+      photoIds: [reportPhoto],
+    });
+    const code = reported.case.code;
+    await commandOk(w.operator, code, { type: 'register' });
+    await commandOk(w.operator, code, { type: 'dispatch', unitId: w.unitId('320281-urban') });
+    await commandOk(w.handler, code, { type: 'accept' });
+    const feedbackPhoto = await uploadPhoto(w.handler);
+    await commandOk(w.handler, code, { type: 'submit_feedback', text: '已补装井盖', photoIds: [feedbackPhoto] });
+
+    const r = await w.gridworker.get(`/api/field/cases/${code}/verification`);
+    expect(r.statusCode, r.body).toBe(200);
+    const view: CaseToVerify = r.json();
+    expect(view.case).toMatchObject({ code, state: 'handled', description: '东门井盖缺失' });
+    expect(view.reportPhotos.map((p) => p.id)).toEqual([reportPhoto]);
+    expect(view.feedback).toMatchObject({ text: '已补装井盖', unit: { name: '市城市管理局' } });
+    expect(view.feedback?.photos.map((p) => p.id)).toEqual([feedbackPhoto]);
+    for (const photo of [...view.reportPhotos, ...(view.feedback?.photos ?? [])]) {
+      for (const url of [photo.thumbnailUrl, photo.imageUrl]) {
+        const file = await w.gridworker.get(url);
+        expect(file.statusCode, url).toBe(200);
+        expect(file.headers['content-type']).toBe('image/jpeg');
+      }
+    }
+  });
+
+  it('in the verifier’s scope only: another town’s worker gets 404; a handler or resident (no verify) 403; a bad code 400', async () => {
+    const otherTownWorker = await w.t.login(`gw-${w.otherTownGrid.code}`);
+    expect((await otherTownWorker.get(`/api/field/cases/${handled}/verification`)).statusCode).toBe(404);
+    expect((await w.otherWorker.get(`/api/field/cases/${handled}/verification`)).statusCode).toBe(200);
+    expect((await w.handler.get(`/api/field/cases/${handled}/verification`)).statusCode).toBe(403);
+    expect((await w.resident.get(`/api/field/cases/${handled}/verification`)).statusCode).toBe(403);
+    expect((await w.gridworker.get('/api/field/cases/nope/verification')).statusCode).toBe(400);
   });
 });
 

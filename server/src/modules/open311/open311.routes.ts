@@ -205,6 +205,7 @@ export async function open311Routes(
               body,
               attributes: attributesOf(body as Record<string, unknown>),
               requestId: String(request.id),
+              locale: request.locale,
               now: new Date(),
             });
             return send(reply, format, statusOf(result.kind), [result.value], requestsXml([result.value]));

@@ -621,3 +621,44 @@ describe('Open311 GeoReport v2: only matters listed publicly are public (finding
     }
   });
 });
+
+describe('Open311 GeoReport v2: service_notice', () => {
+  const post = (headers: Record<string, string>) => {
+    const point = at(grid.point, 500, -420);
+    const params = new URLSearchParams({
+      api_key: DEMO_OPEN311_API_KEY,
+      service_code: 'CG-0502',
+      lat: String(point.lat),
+      long: String(point.lon),
+      description: '桥洞墙面乱涂乱画',
+    });
+    return w.t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      payload: params.toString(),
+    });
+  };
+
+  it('says a request joined an open one in the reader’s language: Chinese by default, English on Accept-Language', async () => {
+    const first = await post({});
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await post({});
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()[0].service_notice).toBe('附近已有同一问题的未办结请求，本次反映已并入该请求。');
+    const english = await post({ 'accept-language': 'en-US,en;q=0.9' });
+    expect(english.json()[0].service_notice).toBe('Joined an open request about the same problem nearby.');
+    const xml = await w.t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.xml',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        api_key: DEMO_OPEN311_API_KEY,
+        service_code: 'CG-0502',
+        lat: String(at(grid.point, 500, -420).lat),
+        long: String(at(grid.point, 500, -420).lon),
+      }).toString(),
+    });
+    expect(xmlValue(xml.body, 'service_notice')).toBe('附近已有同一问题的未办结请求，本次反映已并入该请求。');
+  });
+});

@@ -21,9 +21,10 @@ export const photosModule = {
     },
     'photo-type-not-accepted': {
       status: 415,
-      'zh-CN': '只接受 JPEG、PNG 或 WebP 格式的照片（按文件内容判断，与文件名和声明的类型无关）。',
+      // Said to a resident or a worker holding a phone: what to do, not how files are judged.
+      'zh-CN': '这个文件不是照片，无法上传。请拍一张照片，或从相册里选一张照片（JPG、PNG 或 WebP 格式）。',
       'en-US':
-        'Only JPEG, PNG or WebP photos are accepted (judged by the file’s content, not its name or declared type).',
+        'This file is not a photo and cannot be uploaded. Please take a photo or choose one from your album (JPG, PNG or WebP).',
     },
     'photo-unreadable': {
       status: 422,

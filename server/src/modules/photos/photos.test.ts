@@ -238,7 +238,10 @@ describe('uploading a photo', () => {
     const asForm = await uploadForm(gridworker, text, { filename: 'evidence.jpg', type: 'image/jpeg' });
     expect(asForm.statusCode).toBe(415);
     expect(asForm.json().error).toMatchObject({ code: 'photo-type-not-accepted' });
-    expect(asForm.json().error.message).toContain('JPEG、PNG 或 WebP');
+    // Plain words for a person holding a phone, not how the server judges files.
+    expect(asForm.json().error.message).toBe(
+      '这个文件不是照片，无法上传。请拍一张照片，或从相册里选一张照片（JPG、PNG 或 WebP 格式）。',
+    );
 
     const asRaw = await uploadRaw(gridworker, text, 'image/jpeg');
     expect(asRaw.statusCode).toBe(415);

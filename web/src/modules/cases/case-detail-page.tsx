@@ -74,15 +74,30 @@ function detailText(
   return lines;
 }
 
-function photoIdsOf(detail: CaseDetail): string[] {
-  const ids = new Set<string>();
-  for (const r of detail.reports) for (const id of r.photoIds) ids.add(id);
-  for (const id of detail.workflow.feedback?.photoIds ?? []) ids.add(id);
+type PhotoGroup = 'report' | 'feedback' | 'verification' | 'other';
+const PHOTO_GROUPS: readonly PhotoGroup[] = ['report', 'feedback', 'verification', 'other'];
+
+/** The case's photos by where they come from: what was reported, what the unit did, what the verifier saw. */
+function photoGroupsOf(detail: CaseDetail): { group: PhotoGroup; ids: string[] }[] {
+  const seen = new Set<string>();
+  const groups: Record<PhotoGroup, string[]> = { report: [], feedback: [], verification: [], other: [] };
+  const add = (group: PhotoGroup, ids: readonly unknown[]) => {
+    for (const id of ids) {
+      if (typeof id !== 'string' || seen.has(id)) continue;
+      seen.add(id);
+      groups[group].push(id);
+    }
+  };
+  for (const r of detail.reports) add('report', r.photoIds);
+  add('feedback', detail.workflow.feedback?.photoIds ?? []);
   for (const e of detail.timeline) {
     const p = (e.details as { photoIds?: unknown } | null)?.photoIds;
-    if (Array.isArray(p)) for (const id of p) if (typeof id === 'string') ids.add(id);
+    if (!Array.isArray(p)) continue;
+    const group: PhotoGroup =
+      e.type === 'feedback_submitted' ? 'feedback' : e.type === 'verification_passed' ? 'verification' : 'other';
+    add(group, p);
   }
-  return [...ids];
+  return PHOTO_GROUPS.map((group) => ({ group, ids: groups[group] })).filter((g) => g.ids.length > 0);
 }
 
 function Duplicates({ detail, canOperate }: { detail: CaseDetail; canOperate: boolean }) {
@@ -251,7 +266,7 @@ export default function CaseDetailPage() {
   const unitName = (id: string) => detail.units.find((u) => u.id === id)?.name ?? id;
   const canOperate = hasPermission(session, 'cases.operate') && session.user.unit?.id === c.commandUnit.id;
   const canReveal = hasPermission(session, 'cases.reveal');
-  const photos = photoIdsOf(detail);
+  const photoGroups = photoGroupsOf(detail);
   const matterName = locale === 'en-US' && c.matter.nameEn ? c.matter.nameEn : c.matter.name;
   const regionName = locale === 'en-US' && c.regionNameEn ? c.regionNameEn : c.regionName;
   const caseGridName = (locale === 'en-US' && c.gridNameEn ? c.gridNameEn : c.gridName) ?? c.gridCode;
@@ -391,7 +406,8 @@ export default function CaseDetailPage() {
                       title={
                         <Space wrap>
                           <Tag>{t(`cases.channel.${r.channel}`)}</Tag>
-                          <span>{r.reporterName ?? (r.anonymous ? t('cases.anonymous') : '—')}</span>
+                          {/* Anonymous without a name: the tag below says it once. */}
+                          {(r.reporterName || !r.anonymous) && <span>{r.reporterName ?? '—'}</span>}
                           {r.reporterPhone && <span data-testid="reporter-phone">{r.reporterPhone}</span>}
                           {r.reporterPhone && canReveal && (
                             <RevealPhone path={`/cases/${c.code}/reports/${r.id}/reveal-phone`} />
@@ -414,23 +430,30 @@ export default function CaseDetailPage() {
               />
             </Card>
             <Card className="yw-card" title={t('cases.photos')}>
-              {photos.length === 0 ? (
+              {photoGroups.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.noPhotos')} />
               ) : (
                 <Image.PreviewGroup>
-                  <Space wrap data-testid="case-photos">
-                    {photos.map((id) => (
-                      <Image
-                        key={id}
-                        width={120}
-                        height={90}
-                        style={{ objectFit: 'cover' }}
-                        src={photoUrl(id, 'thumbnail')}
-                        preview={{ src: photoUrl(id, 'image') }}
-                        alt=""
-                      />
+                  <div data-testid="case-photos">
+                    {photoGroups.map(({ group, ids }) => (
+                      <section key={group} data-testid={`case-photos-${group}`} className="yw-photo-group">
+                        <h3 className="yw-photo-group-title">{t(`cases.photos.${group}`)}</h3>
+                        <Space wrap>
+                          {ids.map((id, index) => (
+                            <Image
+                              key={id}
+                              width={120}
+                              height={90}
+                              style={{ objectFit: 'cover' }}
+                              src={photoUrl(id, 'thumbnail')}
+                              preview={{ src: photoUrl(id, 'image') }}
+                              alt={`${t(`cases.photos.${group}`)} ${index + 1}`}
+                            />
+                          ))}
+                        </Space>
+                      </section>
                     ))}
-                  </Space>
+                  </div>
                 </Image.PreviewGroup>
               )}
             </Card>
@@ -481,9 +504,10 @@ export default function CaseDetailPage() {
           </Space>
         </Col>
       </Row>
-      <Button style={{ marginTop: 16 }} icon={<ArrowLeftOutlined />}>
-        <Link to="/cases">{t('cases.back')}</Link>
-      </Button>
+      {/* A link styled as a button, not a link inside a button (one control, not two nested). */}
+      <Link to="/cases" className="ant-btn ant-btn-default ant-btn-variant-outlined yw-back-link">
+        <ArrowLeftOutlined /> {t('cases.back')}
+      </Link>
     </div>
   );
 }

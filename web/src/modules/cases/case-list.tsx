@@ -58,6 +58,7 @@ export function CaseList({ title, help, preset, fixedState, testId }: CaseListPr
           <Input.Search
             allowClear
             placeholder={t('cases.search')}
+            aria-label={t('cases.search')}
             style={{ width: 260 }}
             onSearch={(value) => patch({ q: value.trim() || undefined })}
           />
@@ -67,6 +68,7 @@ export function CaseList({ title, help, preset, fixedState, testId }: CaseListPr
               allowClear
               style={{ minWidth: 200 }}
               placeholder={t('cases.allStates')}
+              aria-label={t('cases.allStates')}
               value={filter.state ?? []}
               onChange={(state) => patch({ state: state.length ? state : undefined })}
               options={STATES.map((s) => ({ value: s, label: t(`cases.state.${s}`) }))}
@@ -76,6 +78,7 @@ export function CaseList({ title, help, preset, fixedState, testId }: CaseListPr
             allowClear
             style={{ width: 130 }}
             placeholder={t('cases.allLevels')}
+            aria-label={t('cases.allLevels')}
             value={filter.level}
             onChange={(level) => patch({ level })}
             options={HANDLING_LEVELS.map((l) => ({ value: l, label: t(`cases.level.${l}`) }))}
@@ -84,12 +87,18 @@ export function CaseList({ title, help, preset, fixedState, testId }: CaseListPr
             allowClear
             style={{ width: 130 }}
             placeholder={t('cases.allTime')}
+            aria-label={t('cases.allTime')}
             value={filter.timeState}
             onChange={(timeState) => patch({ timeState })}
             options={TIME_STATES.map((s) => ({ value: s, label: t(`cases.time.${s}`) }))}
           />
-          <MatterSelect width={240} value={filter.matterCode} onChange={(matterCode) => patch({ matterCode })} />
-          <GridSelect value={filter.gridCode} onChange={(gridCode) => patch({ gridCode })} />
+          <MatterSelect
+            width={240}
+            label={t('cases.matter')}
+            value={filter.matterCode}
+            onChange={(matterCode) => patch({ matterCode })}
+          />
+          <GridSelect label={t('cases.grid')} value={filter.gridCode} onChange={(gridCode) => patch({ gridCode })} />
           <DatePicker.RangePicker
             allowEmpty={[true, true]}
             placeholder={[t('cases.reportedFrom'), t('cases.reportedTo')]}

@@ -12,8 +12,11 @@ export function MatterSelect({
   onChange,
   onMatter,
   width = 320,
+  label,
 }: {
   id?: string;
+  /** Its name where no form label names it (a filter bar). */
+  label?: string;
   value?: string | undefined;
   onChange?: (code: string | undefined) => void;
   /** The whole matter once chosen (its form fields, level…). */
@@ -37,6 +40,7 @@ export function MatterSelect({
   return (
     <Select
       id={id}
+      aria-label={label}
       allowClear
       value={value}
       options={options}

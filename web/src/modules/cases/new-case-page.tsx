@@ -1,20 +1,5 @@
 import type { Locale, Matter, MatterFormField, ReportCaseBody } from '@yiwang/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Segmented,
-  Select,
-  Space,
-  Spin,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Spin } from 'antd';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../lib/api';
@@ -41,7 +26,9 @@ interface Values {
 
 /** One of the matter's form fields (like an Open311 service attribute). */
 function MatterField({ field, locale }: { field: MatterFormField; locale: Locale }) {
+  const { t } = useCasesI18n();
   const label = questionText(field, locale);
+  const chosen = field.datatype === 'singlevaluelist' || field.datatype === 'multivaluelist';
   const options = choicesOf(field, locale).map((c) => ({ value: c.key, label: c.name }));
   const control =
     field.datatype === 'number' ? (
@@ -56,7 +43,15 @@ function MatterField({ field, locale }: { field: MatterFormField; locale: Locale
       <Input maxLength={500} />
     );
   return (
-    <Form.Item name={['formAnswers', field.code]} label={label} rules={field.required ? [{ required: true }] : []}>
+    <Form.Item
+      name={['formAnswers', field.code]}
+      label={label}
+      rules={
+        field.required
+          ? [{ required: true, message: t(chosen ? 'cases.new.needChoice' : 'cases.new.needAnswer', { label }) }]
+          : []
+      }
+    >
       {control}
     </Form.Item>
   );
@@ -70,7 +65,6 @@ export default function NewCasePage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [how, setHow] = useState<'call' | 'walkIn'>('call');
   const [matter, setMatter] = useState<Matter | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const report = useReportCase();
@@ -86,10 +80,10 @@ export default function NewCasePage() {
       setError(t('cases.new.needPlace'));
       return;
     }
-    const prefix = how === 'call' ? t('cases.new.call') : t('cases.new.walkIn');
+    // The caller's own words as they gave them: the channel (desk) is recorded with the report.
     const body: ReportCaseBody = {
       matterCode: v.matterCode ?? '',
-      description: `【${prefix}】${v.description?.trim() ?? ''}`,
+      description: v.description?.trim() ?? '',
       channel: 'desk',
       ...(point ? { point: { ...point, crs: 'WGS84' as const } } : {}),
       ...(v.address?.trim() ? { address: v.address.trim() } : {}),
@@ -129,16 +123,6 @@ export default function NewCasePage() {
         <Form form={form} layout="vertical" onFinish={submit} data-testid="new-case-form">
           <Row gutter={24}>
             <Col xs={24} lg={11}>
-              <Form.Item label={t('cases.new.channel')}>
-                <Segmented
-                  value={how}
-                  onChange={setHow}
-                  options={[
-                    { value: 'call', label: t('cases.new.call') },
-                    { value: 'walkIn', label: t('cases.new.walkIn') },
-                  ]}
-                />
-              </Form.Item>
               <Form.Item
                 name="matterCode"
                 label={t('cases.new.matter')}

@@ -30,7 +30,10 @@ export function GridSelect({
   onChange,
   id,
   baseGrids = false,
+  label,
 }: {
+  /** Its name where no form label names it (a filter bar). */
+  label?: string;
   value?: string | undefined;
   onChange?: (code: string | undefined) => void;
   id?: string;
@@ -57,6 +60,7 @@ export function GridSelect({
   return (
     <Select
       id={id}
+      aria-label={label}
       allowClear
       value={value}
       options={options}

@@ -298,6 +298,7 @@ function ReportForm() {
       ),
   });
 
+  const place = usePinPlace(point);
   // A new pin answers the last refusal (e.g. outside the county): it is not shown any longer.
   const pinAt = (next: LonLat) => {
     setPoint(next);
@@ -335,7 +336,13 @@ function ReportForm() {
           ? 'report.needPin'
           : null;
     setProblem(missing ? t(missing) : null);
-    if (!missing) report.mutate();
+    if (missing) return;
+    // The place was refused already (e.g. outside the county): said once under the map, not again here.
+    if (place.error) {
+      document.querySelector('[data-testid=pin-map]')?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    report.mutate();
   };
 
   if (report.data) return <ReportResult result={report.data} />;
@@ -407,15 +414,20 @@ function ReportForm() {
   );
 }
 
-/** Where the pin lies (town · community · grid), or the server's reason it cannot be reported there. */
-function PinPlace({ point }: { point: LonLat }) {
-  const { t, named } = usePortalI18n();
-  const place = useQuery({
-    queryKey: ['portal', 'place', point.lon, point.lat],
-    queryFn: () => portalApi.place(point.lon, point.lat),
+/** Where the pin lies, asked once per point (the form and the place line share the answer). */
+const usePinPlace = (point: LonLat | null) =>
+  useQuery({
+    queryKey: ['portal', 'place', point?.lon, point?.lat],
+    queryFn: () => portalApi.place((point as LonLat).lon, (point as LonLat).lat),
+    enabled: point !== null,
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+/** Where the pin lies (town · community · grid), or the server's reason it cannot be reported there. */
+function PinPlace({ point }: { point: LonLat }) {
+  const { t, named } = usePortalI18n();
+  const place = usePinPlace(point);
   if (place.error) return <ErrorNote error={place.error} />;
   if (!place.data) return null;
   const { town, community, grid } = place.data;

@@ -17,6 +17,7 @@ import {
   type OutboxError,
   type OutboxItem,
   type OutboxRequest,
+  pendingVerifications,
   photosLeftBehind,
   recoverInterrupted,
   resultOf,
@@ -360,5 +361,22 @@ describe("the server's complaints, by field of the edit screen", () => {
     expect(failed.state).toBe('failed');
     expect(failed.lastError).toEqual({ status: 422, code: 'validation', message: '服务器说不行', details });
     expect(afterAnswer(item(), failure(422), T0).lastError).not.toHaveProperty('details');
+  });
+});
+
+describe('pendingVerifications', () => {
+  const verify = (code: string): OutboxRequest => ({ kind: 'verify', caseCode: code, body: { type: 'verify_pass' } });
+  it('queued, sending and delivered-after-the-list verifications of this user; not refused ones, others’ or older ones', () => {
+    const items = [
+      item({ id: 'a' }, verify('YW1')),
+      item({ id: 'b', state: 'sending' }, verify('YW2')),
+      item({ id: 'c', state: 'sent', sentAt: T0 + 5_000 }, verify('YW3')),
+      item({ id: 'd', state: 'sent', sentAt: T0 - 5_000 }, verify('YW4')),
+      item({ id: 'e', state: 'failed' }, verify('YW5')),
+      item({ id: 'f', userId: 'u-2' }, verify('YW6')),
+      item({ id: 'g' }),
+    ];
+    expect([...pendingVerifications(items, 'u-1', T0)].sort()).toEqual(['YW1', 'YW2', 'YW3']);
+    expect([...pendingVerifications(items, 'u-1', null)].sort()).toEqual(['YW1', 'YW2', 'YW3', 'YW4']);
   });
 });

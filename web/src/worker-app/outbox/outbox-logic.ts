@@ -363,3 +363,22 @@ export function resultOf(kind: OutboxKind, body: unknown): OutboxResult {
   }
   return { caseCode, outcome: 'done' };
 }
+
+/**
+ * Cases the worker has verified on this phone that today's list (fetched at `todaySavedAt`)
+ * may still show as waiting: a verification queued or being sent, or delivered after that
+ * list was fetched. A refused one is not among them: the case is still the worker's to verify.
+ */
+export function pendingVerifications(
+  items: readonly OutboxItem[],
+  userId: string,
+  todaySavedAt: number | null,
+): Set<string> {
+  const codes = new Set<string>();
+  for (const item of items) {
+    if (item.userId !== userId || item.request.kind !== 'verify') continue;
+    const delivered = item.state === 'sent' && (todaySavedAt === null || (item.sentAt ?? 0) > todaySavedAt);
+    if (isPending(item) || delivered) codes.add(item.request.caseCode);
+  }
+  return codes;
+}

@@ -1,6 +1,7 @@
 import { memo, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { patrolStore } from '../patrol/patrol-store';
+import { askConfirm } from '../shell/confirm';
 import { useI18n } from '../shell/i18n';
 import type { WorkerMessageKey } from '../shell/messages';
 import { Screen } from '../shell/screen';
@@ -100,8 +101,9 @@ const ItemRow = memo(function ItemRow({ item, now, sending }: { item: OutboxItem
           <button
             type="button"
             className="wa-btn wa-btn-small wa-btn-red"
-            onClick={() => {
-              if (window.confirm(t('outbox.confirmDiscard'))) void discardItem(item.id);
+            onClick={async () => {
+              if (await askConfirm(t('outbox.confirmDiscard'), { confirm: t('outbox.discard'), danger: true }))
+                void discardItem(item.id);
             }}
           >
             {t('outbox.discard')}

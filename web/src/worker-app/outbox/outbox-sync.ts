@@ -32,6 +32,13 @@ export const syncStatus = createStore<{ running: boolean; online: boolean }>({
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
 });
 
+const deliveredListeners = new Set<(item: OutboxItem) => void>();
+/** Told of every item the server has acknowledged (e.g. to ask for today's list again). */
+export function onDelivered(listener: (item: OutboxItem) => void): () => void {
+  deliveredListeners.add(listener);
+  return () => deliveredListeners.delete(listener);
+}
+
 let running = false;
 let again = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -109,7 +116,10 @@ async function syncRound(): Promise<void> {
           continue;
         }
         await saveItem(outcome);
-        if (outcome.state === 'sent') await dropPhotos(outcome);
+        if (outcome.state === 'sent') {
+          await dropPhotos(outcome);
+          for (const listener of deliveredListeners) listener(outcome);
+        }
       } finally {
         sendingIds.set((ids) => {
           const next = new Set(ids);

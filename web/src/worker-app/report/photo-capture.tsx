@@ -48,15 +48,19 @@ export function PhotoInput({
             const blob = await compressPhoto(file);
             onPhoto({ blob, url: URL.createObjectURL(blob) });
           } catch (failure) {
-            setError(
-              t('report.photoFailed', { message: failure instanceof Error ? failure.message : String(failure) }),
-            );
+            // The browser's own words ("The source image could not be decoded") help nobody in the street.
+            console.warn('photo not usable', failure);
+            setError(t('report.photoFailed'));
           } finally {
             setBusy(false);
           }
         }}
       />
-      {error && <p className="wa-error-text">{error}</p>}
+      {error && (
+        <p className="wa-error-text" role="alert" data-testid="photo-error">
+          {error}
+        </p>
+      )}
     </>
   );
 }

@@ -80,7 +80,6 @@ function MatterStep({ onChoose }: { onChoose: (matter: MatterChoice) => void }) 
                   <span className="wa-row-main">
                     <span className="wa-row-title">{name(m)}</span>
                   </span>
-                  <span className="wa-muted">{m.pinyinInitials}</span>
                 </button>
               </li>
             ))}
@@ -342,6 +341,52 @@ export default function ReportScreen() {
   }
 
   const back = step !== 'photo' && !(editing && step === 'confirm');
+  // "Is it this one?" comes first when there are candidates: above the form and the confirm
+  // button, so the worker sees it before filing the same thing again.
+  const nearbyFound = nearby.status === 'done' && nearby.items.length > 0;
+  const nearbyCard = (
+    <section className="wa-card wa-nearby" data-testid="nearby" data-status={nearby.status}>
+      {nearby.status === 'offline' && <p className="wa-banner">{t('report.nearbyOffline')}</p>}
+      {(nearby.status === 'checking' || nearby.status === 'idle') && (
+        <p className="wa-muted">{fix ? t('report.nearbyChecking') : t('report.locating')}</p>
+      )}
+      {nearby.status === 'failed' && (
+        <p className="wa-muted">{t('report.nearbyFailed', { message: nearby.message })}</p>
+      )}
+      {nearby.status === 'done' && nearby.items.length === 0 && <p className="wa-muted">{t('report.nearbyNone')}</p>}
+      {nearby.status === 'done' && nearby.items.length > 0 && (
+        <>
+          <h2>{t('report.nearbyTitle')}</h2>
+          <ul className="wa-list">
+            {nearby.items.map((c) => (
+              <li key={c.code} data-testid={`nearby-${c.code}`}>
+                <div style={{ display: 'flex', gap: 10 }}>
+                  {c.thumbnailUrl && <img src={c.thumbnailUrl} alt="" />}
+                  <div className="wa-row-main">
+                    <div className="wa-row-title">{c.code}</div>
+                    <div className="wa-small">{c.description}</div>
+                    <div className="wa-muted">
+                      {t('report.distance', { meters: Math.round(c.distanceM) })} ·{' '}
+                      {t('report.supporters', { count: c.supporters })}
+                    </div>
+                  </div>
+                </div>
+                <button
+                  type="button"
+                  className="wa-btn wa-btn-secondary"
+                  style={{ width: '100%', marginTop: 8 }}
+                  disabled={saving}
+                  onClick={() => void support(c)}
+                >
+                  {t('report.thisOne')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
   return (
     <Screen
       title={editing ? t('edit.reportTitle') : t('report.title')}
@@ -402,6 +447,7 @@ export default function ReportScreen() {
       {step === 'confirm' && (matter || editing) && (
         <>
           <h2 className="wa-step-title">{editing ? t('edit.reportHint') : t('report.confirmTitle')}</h2>
+          {matter && nearbyFound && nearbyCard}
           <section className="wa-card">
             <div className="wa-thumbs" style={{ marginBottom: 12 }}>
               <KeptThumbs
@@ -538,51 +584,7 @@ export default function ReportScreen() {
               {faults.other}
             </p>
           )}
-          {matter && (
-            <section className="wa-card wa-nearby" data-testid="nearby" data-status={nearby.status}>
-              {nearby.status === 'offline' && <p className="wa-banner">{t('report.nearbyOffline')}</p>}
-              {(nearby.status === 'checking' || nearby.status === 'idle') && (
-                <p className="wa-muted">{fix ? t('report.nearbyChecking') : t('report.locating')}</p>
-              )}
-              {nearby.status === 'failed' && (
-                <p className="wa-muted">{t('report.nearbyFailed', { message: nearby.message })}</p>
-              )}
-              {nearby.status === 'done' && nearby.items.length === 0 && (
-                <p className="wa-muted">{t('report.nearbyNone')}</p>
-              )}
-              {nearby.status === 'done' && nearby.items.length > 0 && (
-                <>
-                  <h2>{t('report.nearbyTitle')}</h2>
-                  <ul className="wa-list">
-                    {nearby.items.map((c) => (
-                      <li key={c.code} data-testid={`nearby-${c.code}`}>
-                        <div style={{ display: 'flex', gap: 10 }}>
-                          {c.thumbnailUrl && <img src={c.thumbnailUrl} alt="" />}
-                          <div className="wa-row-main">
-                            <div className="wa-row-title">{c.code}</div>
-                            <div className="wa-small">{c.description}</div>
-                            <div className="wa-muted">
-                              {t('report.distance', { meters: Math.round(c.distanceM) })} ·{' '}
-                              {t('report.supporters', { count: c.supporters })}
-                            </div>
-                          </div>
-                        </div>
-                        <button
-                          type="button"
-                          className="wa-btn wa-btn-secondary"
-                          style={{ width: '100%', marginTop: 8 }}
-                          disabled={saving}
-                          onClick={() => void support(c)}
-                        >
-                          {t('report.thisOne')}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </section>
-          )}
+          {matter && !nearbyFound && nearbyCard}
           {problem && (
             <p className="wa-banner" data-tone="error" role="alert">
               {problem}

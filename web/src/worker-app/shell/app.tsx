@@ -1,15 +1,17 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { storedLocale } from '../../shared/translate';
 import { LoginScreen } from '../auth/login-screen';
 import { loadOutbox } from '../outbox/outbox-store';
-import { startSync, syncNow, syncStatus } from '../outbox/outbox-sync';
+import { onDelivered, startSync, syncNow, syncStatus } from '../outbox/outbox-sync';
 import { pauseRecording, resumePatrol } from '../patrol/patrol-store';
 import { forgetToday, loadCatalog, loadToday, todayStore } from '../today/today-data';
 import { TodayScreen } from '../today/today-screen';
-import { I18nProvider, useI18n } from './i18n';
+import { ConfirmHost } from './confirm';
+import { I18nProvider, translate, useI18n } from './i18n';
 import { logOut, refreshSession, sessionStore } from './session';
 import { useStore } from './store';
-import { Toast } from './toast';
+import { showToast, Toast } from './toast';
 
 // Screens past the first are their own chunks (the service worker precaches them for offline use).
 const ReportScreen = lazy(() => import('../report/report-screen'));
@@ -43,6 +45,16 @@ export function bootWorkerApp(): void {
       pauseRecording();
       forgetToday();
     }
+  });
+  // What was delivered changes today's lists (a verified case leaves 待核查, a report joins 我的上报).
+  let reload: ReturnType<typeof setTimeout> | null = null;
+  onDelivered((item) => {
+    if (item.request.kind === 'verify') showToast(translate(storedLocale(), 'verify.delivered', { title: item.title }));
+    if (reload) clearTimeout(reload);
+    reload = setTimeout(() => {
+      const state = sessionStore.get();
+      if (state.status === 'signed-in') void loadToday(state.session.user.id);
+    }, 500);
   });
   // Both ways: the browser's guess of connectivity drives whether a sync round is tried at all.
   window.addEventListener('online', () => {
@@ -106,6 +118,7 @@ export function WorkerApp() {
         <div className="wa-app">
           <Gate />
           <Toast />
+          <ConfirmHost />
         </div>
       </BrowserRouter>
     </I18nProvider>

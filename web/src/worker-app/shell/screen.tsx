@@ -1,8 +1,11 @@
 import { type ReactNode, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { NavLink, useNavigate } from 'react-router';
+import { useLargeText } from '../../shared/large-text';
 import { isPending } from '../outbox/outbox-logic';
 import { outboxItems } from '../outbox/outbox-store';
 import { syncStatus } from '../outbox/outbox-sync';
+import { askConfirm } from './confirm';
 import { useI18n } from './i18n';
 import { applyUpdate, updateReady } from './service-worker-registration';
 import { logOut } from './session';
@@ -14,6 +17,7 @@ function Header({ title, back }: { title: string; back?: boolean }) {
   const { online } = useStore(syncStatus);
   const pending = useStore(outboxItems).filter(isPending).length;
   const [menu, setMenu] = useState(false);
+  const [largeText, setLargeText] = useLargeText();
   return (
     <header className="wa-header">
       {back && (
@@ -28,30 +32,51 @@ function Header({ title, back }: { title: string; back?: boolean }) {
       <button type="button" aria-label={t('app.menu')} onClick={() => setMenu(true)}>
         ☰
       </button>
-      {menu && (
-        // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the backdrop closes the sheet; its buttons are the keyboard way
-        <div className="wa-sheet-backdrop" onClick={() => setMenu(false)}>
-          <div className="wa-sheet">
-            <button
-              type="button"
-              className="wa-btn wa-btn-secondary"
-              onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}
-            >
-              {t('app.language')}
-            </button>
-            <button
-              type="button"
-              className="wa-btn wa-btn-red"
-              onClick={() => {
-                if (pending > 0 && !window.confirm(t('app.logoutPending', { count: pending }))) return;
-                void logOut();
-              }}
-            >
-              {t('app.logout')}
-            </button>
-          </div>
-        </div>
-      )}
+      {/* In <body>, not the sticky header: the header's stacking order would put the sheet under the action bar. */}
+      {menu &&
+        createPortal(
+          // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the backdrop closes the sheet; its buttons are the keyboard way
+          <div className="wa-sheet-backdrop" onClick={() => setMenu(false)}>
+            <div className="wa-sheet">
+              <button
+                type="button"
+                className="wa-btn wa-btn-secondary"
+                onClick={() => setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}
+              >
+                {t('app.language')}
+              </button>
+              <button
+                type="button"
+                className="wa-btn wa-btn-secondary"
+                aria-pressed={largeText}
+                data-testid="large-text"
+                onClick={() => setLargeText(!largeText)}
+              >
+                {largeText ? '✓ ' : ''}
+                {t('app.largeText')}
+              </button>
+              <button
+                type="button"
+                className="wa-btn wa-btn-red"
+                onClick={async () => {
+                  setMenu(false);
+                  if (
+                    pending > 0 &&
+                    !(await askConfirm(t('app.logoutPending', { count: pending }), {
+                      confirm: t('app.logout'),
+                      danger: true,
+                    }))
+                  )
+                    return;
+                  void logOut();
+                }}
+              >
+                {t('app.logout')}
+              </button>
+            </div>
+          </div>,
+          document.body,
+        )}
     </header>
   );
 }

@@ -2,8 +2,11 @@ import type { CaseSummary } from '@yiwang/contracts';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { usePosition } from '../geo/position';
+import { pendingVerifications } from '../outbox/outbox-logic';
+import { outboxItems } from '../outbox/outbox-store';
 import { formatDuration } from '../patrol/patrol-logic';
 import { patrolStore, startPatrol, stopPatrol } from '../patrol/patrol-store';
+import { askConfirm } from '../shell/confirm';
 import { useI18n } from '../shell/i18n';
 import type { WorkerMessageKey } from '../shell/messages';
 import { Screen } from '../shell/screen';
@@ -62,8 +65,9 @@ function PatrolButton() {
             style={{ width: '100%' }}
             data-testid="patrol-toggle"
             data-on="true"
-            onClick={() => {
-              if (window.confirm(t('patrol.confirmStop'))) void stopPatrol();
+            onClick={async () => {
+              if (await askConfirm(t('patrol.confirmStop'), { confirm: t('patrol.stop'), danger: true }))
+                void stopPatrol();
             }}
           >
             ■ {t('patrol.stop')}
@@ -129,10 +133,15 @@ export function TodayScreen() {
   const today = useStore(todayStore);
   const position = usePosition();
   const data = today.data;
+  const items = useStore(outboxItems);
+  const userId = currentUserId();
+  // Verified here but not yet (or only just) known to the server: no longer waiting for me.
+  const verified = userId ? pendingVerifications(items, userId, today.savedAt) : new Set<string>();
+  const toVerify = (data?.toVerify ?? []).filter((c) => !verified.has(c.code));
 
   useEffect(() => {
-    const userId = currentUserId();
-    if (userId) void loadToday(userId);
+    const signedIn = currentUserId();
+    if (signedIn) void loadToday(signedIn);
   }, []);
 
   const displayName = session.status === 'signed-in' ? session.session.user.displayName : '';
@@ -155,9 +164,9 @@ export function TodayScreen() {
         <div>
           <section className="wa-card" data-testid="to-verify">
             <h2>
-              {t('today.toVerify')} <span className="wa-count">{data?.toVerify.length ?? 0}</span>
+              {t('today.toVerify')} <span className="wa-count">{toVerify.length}</span>
             </h2>
-            <CaseRows cases={data?.toVerify ?? []} to={(c) => `/verify/${c.code}`} />
+            <CaseRows cases={toVerify} to={(c) => `/verify/${c.code}`} />
           </section>
           <section className="wa-card" data-testid="visits-due">
             <h2>

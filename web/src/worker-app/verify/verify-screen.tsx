@@ -1,3 +1,4 @@
+import type { CasePhotoRef } from '@yiwang/contracts';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../outbox/edit-failed';
 import type { VerifyDraft } from '../outbox/outbox-logic';
 import { enqueue } from '../outbox/outbox-store';
+import { syncStatus } from '../outbox/outbox-sync';
 import { PhotoInput, usePhotos } from '../report/photo-capture';
 import { useI18n } from '../shell/i18n';
 import { Screen } from '../shell/screen';
@@ -19,6 +21,26 @@ import { useStore } from '../shell/store';
 import { showToast } from '../shell/toast';
 import { todayStore } from '../today/today-data';
 import { StateTag } from '../today/today-screen';
+import { useCaseToVerify } from './verify-data';
+
+/** One column of the comparison: a heading and its photos (a tap opens the full photo). */
+function PhotoColumn({ title, photos, testId }: { title: string; photos: readonly CasePhotoRef[]; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <figure className="wa-compare-col" data-testid={testId}>
+      <figcaption>{title}</figcaption>
+      {photos.length === 0 ? (
+        <p className="wa-muted">{t('verify.noPhotos')}</p>
+      ) : (
+        photos.map((p, index) => (
+          <a key={p.id} href={p.imageUrl} target="_blank" rel="noreferrer">
+            <img src={p.thumbnailUrl} alt={t('verify.photoAlt', { what: title, n: index + 1 })} />
+          </a>
+        ))
+      )}
+    </figure>
+  );
+}
 
 /**
  * Verify on site (核查): look, take a photo, pass — or fail with a reason, which sends the
@@ -29,11 +51,14 @@ import { StateTag } from '../today/today-screen';
  * photos, or the reason) and can be changed — e.g. a fail reason the server found wanting.
  */
 export default function VerifyScreen() {
-  const { t, name } = useI18n();
+  const { t, name, locale } = useI18n();
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const today = useStore(todayStore);
-  const summary = today.data?.toVerify.find((c) => c.code === code) ?? null;
+  const loaded = useCaseToVerify(code);
+  const summary =
+    today.data?.toVerify.find((c) => c.code === code) ?? (loaded.status === 'ready' ? loaded.view.case : null);
+  const view = loaded.status === 'ready' ? loaded.view : null;
   const [photos, addPhoto] = usePhotos();
   const edit = useFailedEdit('verify');
   const editing = edit !== null && edit !== 'gone' && edit.item.request.caseCode === code ? edit : null;
@@ -77,7 +102,14 @@ export default function VerifyScreen() {
       request: { kind: 'verify', caseCode: code, body },
       photos: body.type === 'verify_pass' ? photos.map((p) => p.blob) : [],
     });
-    showToast(body.type === 'verify_pass' ? t('verify.queuedPass') : t('verify.queuedFail'));
+    // It leaves 待核查 at once (pendingVerifications); today's list is asked again once it is delivered.
+    const online = syncStatus.get().online;
+    const pass = body.type === 'verify_pass';
+    showToast(
+      online
+        ? t(pass ? 'verify.sendingPass' : 'verify.sendingFail')
+        : t(pass ? 'verify.queuedPass' : 'verify.queuedFail'),
+    );
     // void: navigate() returns a promise only under a data router; this app uses <BrowserRouter>.
     void navigate('/', { replace: true });
   };
@@ -142,32 +174,74 @@ export default function VerifyScreen() {
           </p>
           {summary.address && <p style={{ margin: '6px 0' }}>{summary.address}</p>}
           <p style={{ margin: '6px 0' }}>{summary.description}</p>
-          {summary.assignedUnit && <p className="wa-muted">{summary.assignedUnit.name}</p>}
         </section>
       ) : (
-        <p className="wa-banner">{t('verify.notFound')}</p>
+        loaded.status !== 'loading' && <p className="wa-banner">{t('verify.notFound')}</p>
       )}
-      {!failing && (
-        <section className="wa-card">
-          <h2>{t('verify.photo')}</h2>
-          <div className="wa-thumbs">
-            <KeptThumbs kept={kept} onRemove={removeKept} />
-            {photos.map((p) => (
-              <img key={p.url} src={p.url} alt="" />
-            ))}
-            <PhotoInput onPhoto={addPhoto} className="wa-thumb-add" testId="verify-photo">
-              📷 {photos.length + kept.length === 0 ? t('report.takePhoto') : t('report.addPhoto')}
-            </PhotoInput>
-          </div>
-          <FieldFault faults={faults} field="photos" />
-          <FieldFault faults={faults} field="other" />
-          {problem && (
-            <p className="wa-banner" data-tone="error" role="alert">
-              {problem}
-            </p>
+      <section className="wa-card" data-testid="verify-feedback">
+        <h2>{t('verify.feedback')}</h2>
+        {loaded.status === 'loading' && <p className="wa-muted">{t('app.loading')}</p>}
+        {loaded.status === 'failed' && (
+          <p className="wa-banner" data-tone="error">
+            {t('verify.loadFailed', { message: loaded.message })}
+          </p>
+        )}
+        {view && loaded.status === 'ready' && loaded.offline && <p className="wa-muted">{t('verify.offlineCopy')}</p>}
+        {view &&
+          (view.feedback ? (
+            <>
+              <p className="wa-muted" style={{ margin: 0 }}>
+                {[view.feedback.unit?.name, new Date(view.feedback.at).toLocaleString(locale)]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+              <p className="wa-feedback-text" data-testid="verify-feedback-text">
+                {view.feedback.text}
+              </p>
+            </>
+          ) : (
+            <p className="wa-muted">{t('verify.noFeedback')}</p>
+          ))}
+      </section>
+      <section className="wa-card">
+        <h2>{t('verify.compare')}</h2>
+        <div className="wa-compare">
+          <PhotoColumn
+            title={t('verify.reportPhotos')}
+            photos={view?.reportPhotos ?? []}
+            testId="verify-report-photos"
+          />
+          <PhotoColumn
+            title={t('verify.feedbackPhotos')}
+            photos={view?.feedback?.photos ?? []}
+            testId="verify-feedback-photos"
+          />
+          {!failing && (
+            <figure className="wa-compare-col" data-testid="verify-my-photos">
+              <figcaption>{t('verify.myPhotos')}</figcaption>
+              <KeptThumbs kept={kept} onRemove={removeKept} />
+              {photos.map((p, index) => (
+                <img key={p.url} src={p.url} alt={t('verify.photoAlt', { what: t('verify.myPhotos'), n: index + 1 })} />
+              ))}
+              <PhotoInput onPhoto={addPhoto} className="wa-thumb-add" testId="verify-photo">
+                📷 {photos.length + kept.length === 0 ? t('report.takePhoto') : t('report.addPhoto')}
+              </PhotoInput>
+            </figure>
           )}
-        </section>
-      )}
+        </div>
+        {!failing && <p className="wa-muted">{t('verify.photo')}</p>}
+        {!failing && (
+          <>
+            <FieldFault faults={faults} field="photos" />
+            <FieldFault faults={faults} field="other" />
+            {problem && (
+              <p className="wa-banner" data-tone="error" role="alert">
+                {problem}
+              </p>
+            )}
+          </>
+        )}
+      </section>
       {failing && (
         <section className="wa-card">
           <div className="wa-field">

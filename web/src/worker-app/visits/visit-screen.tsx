@@ -32,8 +32,11 @@ export default function VisitScreen() {
   const editing = edit !== null && edit !== 'gone' ? edit : null;
   const draft = editing?.item.request.body ?? null;
   const planId = draft ? (draft.planId ?? null) : params.get('plan');
-  const plan = today.data?.visitsDue.find((p) => p.id === planId) ?? null;
-  const [address, setAddress] = useState(draft?.address ?? plan?.address ?? '');
+  const chosenPlan = today.data?.visitsDue.find((p) => p.id === planId) ?? null;
+  const [address, setAddress] = useState(draft?.address ?? chosenPlan?.address ?? '');
+  // Typed rather than tapped in 待走访: the visit still closes the plan of that address.
+  const plan =
+    chosenPlan ?? (editing ? null : (today.data?.visitsDue.find((p) => sameAddress(p.address, address)) ?? null));
   const [note, setNote] = useState(draft?.note ?? '');
   const [faults, setFaults] = useState(editing?.faults ?? {});
   /** Where the edited visit is resent from (see ResendPlace). */
@@ -117,7 +120,7 @@ export default function VisitScreen() {
     >
       {editing && <EditBanner item={editing.item} />}
       {plan && (
-        <p className="wa-banner" data-tone="info">
+        <p className="wa-banner" data-tone="info" data-testid="visit-plan">
           {t('visit.plan', { address: plan.address })}
         </p>
       )}
@@ -187,6 +190,10 @@ export default function VisitScreen() {
     </Screen>
   );
 }
+
+/** Two ways of writing one address: spaces and letter case aside (文定花园 3 幢 = 文定花园3幢). */
+const sameAddress = (a: string, b: string): boolean =>
+  a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase() && b.trim() !== '';
 
 type Place = 'saved' | 'current' | 'none';
 

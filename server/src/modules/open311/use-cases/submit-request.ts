@@ -1,4 +1,4 @@
-import type { Open311PostRequestBody, Role } from '@yiwang/contracts';
+import type { Locale, Open311PostRequestBody, Role } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { sha256Hex } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
@@ -17,7 +17,14 @@ export interface SubmitRequestInput {
   attributes: FormAnswersInput;
   requestId: string;
   now: Date;
+  /** The reader's language (Accept-Language; zh-CN by default), for service_notice. */
+  locale: Locale;
 }
+
+const MERGED_NOTICE: Record<Locale, string> = {
+  'zh-CN': '附近已有同一问题的未办结请求，本次反映已并入该请求。',
+  'en-US': 'Joined an open request about the same problem nearby.',
+};
 
 /**
  * POST requests: an API key (api_key, same sha256 lookup as X-API-Key) allowed to report
@@ -63,7 +70,7 @@ export async function submitServiceRequest(
     kind: merged ? 'updated' : 'created',
     value: {
       service_request_id: outcome.value.case.code,
-      service_notice: merged ? 'Joined an open request about the same problem nearby.' : null,
+      service_notice: merged ? MERGED_NOTICE[input.locale] : null,
       account_id: null,
     },
   };
