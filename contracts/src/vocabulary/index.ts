@@ -5,6 +5,7 @@
  * build their enums from these lists.
  */
 export * from '../roles.js';
+export * from './assessment.js';
 export * from './case-states.js';
 export * from './geo.js';
 export * from './matter-search.js';

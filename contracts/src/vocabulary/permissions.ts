@@ -49,5 +49,11 @@ export const PERMISSIONS = [
   'visits.read',
   /** Plan visits for the grids in scope. */
   'visits.plan',
+  /** Assessment indicators, the department and town accountability table and the inspection calendar of the scope. */
+  'assessment.read',
+  /** Book inspection and supervision visits to communities in scope (within the county's load limits). */
+  'inspections.book',
+  /** Set the county's inspection-load limits, suspend routine inspections, cancel any booking in scope. */
+  'inspections.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
