@@ -1,5 +1,6 @@
 import type { DeskModule } from '../lib/desk-module';
 import { apiKeysModule } from './api-keys';
+import { assessmentModule } from './assessment';
 import { auditModule } from './audit';
 import { authModule } from './auth';
 import { casesModule } from './cases';
@@ -18,6 +19,7 @@ export const deskModules: DeskModule[] = [
   catalogModule,
   gridsModule,
   patrolsModule,
+  assessmentModule,
   staffingModule,
   usersModule,
   unitsModule,
