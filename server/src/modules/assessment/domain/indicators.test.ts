@@ -4,7 +4,7 @@ import { caseFactsOf } from './case-facts.js';
 import { groupFacts } from './groups.js';
 import { A, B, COUNTY, d, E, H, NOVEMBER } from './hand-made-county.test-helpers.js';
 import { INDICATOR_FORMULAS, indicatorsOf, overdueDays } from './indicators.js';
-import { periodContaining } from './periods.js';
+import { isCalendarDay, periodContaining } from './periods.js';
 
 describe('each formula on the hand-made county, November 2026 (expected values counted by hand)', () => {
   const value = (id: (typeof INDICATOR_IDS)[number], window = NOVEMBER, set = COUNTY) =>
@@ -164,5 +164,14 @@ describe('facts folded from a case’s events', () => {
       ratings: [{ at: d('11-08 09:00'), rating: 'dissatisfied' }],
       reopenings: [d('11-08 09:00')],
     });
+  });
+});
+
+describe('days the assessment takes', () => {
+  it('a real day of a plausible year; not 2026-02-30, not year 9999 (its period would end in year 10000)', () => {
+    expect(isCalendarDay('2026-02-28')).toBe(true);
+    expect(isCalendarDay('2026-02-30')).toBe(false);
+    expect(isCalendarDay('9999-12-31')).toBe(false);
+    expect(isCalendarDay('0000-01-01')).toBe(false);
   });
 });

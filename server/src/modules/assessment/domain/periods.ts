@@ -19,9 +19,12 @@ const DAY_MS = 24 * 3_600_000;
 const startOfChinaDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const chinaDay = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
-/** Whether `day` is a real YYYY-MM-DD calendar day (2026-02-30 is not). */
+/**
+ * Whether `day` is a real YYYY-MM-DD calendar day (2026-02-30 is not) of a plausible year
+ * (1900–2999: a period's end or a week's Sunday stays a four-digit year, so it can be stored).
+ */
 export function isCalendarDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  if (!/^(19|2[0-9])\d{2}-\d{2}-\d{2}$/.test(day)) return false;
   const start = startOfChinaDay(day);
   return !Number.isNaN(start.getTime()) && chinaDay(start) === day;
 }
