@@ -1,6 +1,12 @@
 import type { AccountabilityReason } from '@yiwang/contracts';
 import type { CaseFacts } from './case-facts.js';
-import { INDICATOR_FORMULAS, type IndicatorValue, type IndicatorWindow, overdueDays } from './indicators.js';
+import {
+  INDICATOR_FORMULAS,
+  type IndicatorValue,
+  type IndicatorWindow,
+  overdueDays,
+  shownValue,
+} from './indicators.js';
 import { isWithin } from './periods.js';
 
 /**
@@ -49,7 +55,7 @@ function overdueOf(facts: readonly CaseFacts[], w: IndicatorWindow): { facts: Ca
 export function accountabilityFiguresOf(facts: readonly CaseFacts[], w: IndicatorWindow): AccountabilityFigures {
   const overdue = overdueOf(facts, w);
   return {
-    onTimeHandlingRate: INDICATOR_FORMULAS.onTimeHandlingRate(facts, w),
+    onTimeHandlingRate: shownValue(INDICATOR_FORMULAS.onTimeHandlingRate(facts, w)),
     returns: facts.reduce((n, f) => n + inWindow(f.returns, w), 0),
     rejectedReturns: facts.reduce((n, f) => n + inWindow(f.rejectedReturns, w), 0),
     reworks: facts.reduce(
@@ -63,7 +69,7 @@ export function accountabilityFiguresOf(facts: readonly CaseFacts[], w: Indicato
     ),
     overdueCases: overdue.length,
     overdueDays: overdue.reduce((n, o) => n + o.days, 0),
-    satisfactionRate: INDICATOR_FORMULAS.satisfactionRate(facts, w),
+    satisfactionRate: shownValue(INDICATOR_FORMULAS.satisfactionRate(facts, w)),
   };
 }
 

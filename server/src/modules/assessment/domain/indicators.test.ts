@@ -7,8 +7,15 @@ import { INDICATOR_FORMULAS, indicatorsOf, overdueDays } from './indicators.js';
 import { isCalendarDay, periodContaining } from './periods.js';
 
 describe('each formula on the hand-made county, November 2026 (expected values counted by hand)', () => {
-  const value = (id: (typeof INDICATOR_IDS)[number], window = NOVEMBER, set = COUNTY) =>
-    INDICATOR_FORMULAS[id](set, window);
+  /** The value of a formula without the cases against it (those are checked below). */
+  const value = (id: (typeof INDICATOR_IDS)[number], window = NOVEMBER, set = COUNTY) => {
+    const { against: _, ...plain } = INDICATOR_FORMULAS[id](set, window);
+    return plain;
+  };
+  const against = (id: (typeof INDICATOR_IDS)[number]) =>
+    INDICATOR_FORMULAS[id](COUNTY, NOVEMBER)
+      .against.map((f) => f.code)
+      .sort();
 
   it('上报数: reported in November — A B C D E F G', () => {
     expect(value('reportCount')).toEqual({ numerator: 7, denominator: null, value: 7 });
@@ -56,6 +63,18 @@ describe('each formula on the hand-made county, November 2026 (expected values c
     expect(value('onTimeHandlingRate', early)).toEqual({ numerator: 2, denominator: 3, value: 2 / 3 });
     // reports so far: A B C D E F (G comes on the 20th)
     expect(value('reportCount', early).numerator).toBe(6);
+  });
+
+  it('the cases against each indicator, by hand: the misses of a rate, the failures of a lower-is-better one', () => {
+    expect(against('onTimeHandlingRate')).toEqual(['E', 'H']);
+    expect(against('onTimeClosureRate')).toEqual(['B', 'F', 'H']);
+    expect(against('validReportRate')).toEqual(['C', 'D']);
+    expect(against('reworkRate')).toEqual(['B']);
+    expect(against('shirkRate')).toEqual(['E']);
+    expect(against('overdueRate')).toEqual(['H']);
+    expect(against('satisfactionRate')).toEqual(['F']);
+    expect(against('reopenRate')).toEqual(['F']);
+    expect(against('responseRate')).toEqual(['E', 'G']);
   });
 
   it('nothing to count is no value, not zero', () => {

@@ -24,17 +24,34 @@ export interface IndicatorValue {
   readonly value: number | null;
 }
 
+/**
+ * A formula's result: the value, and the cases that count against it (in the denominator but
+ * not the numerator of a rate where higher is better; in the numerator where lower is better)
+ * — what a score explains itself with, down to the cases.
+ */
+export interface IndicatorResult extends IndicatorValue {
+  readonly against: readonly CaseFacts[];
+}
+
 /** A formula: the indicator's value over a group of cases. Names, counter-metrics and direction: the vocabulary. */
-export type IndicatorFormula = (facts: readonly CaseFacts[], window: IndicatorWindow) => IndicatorValue;
+export type IndicatorFormula = (facts: readonly CaseFacts[], window: IndicatorWindow) => IndicatorResult;
 
 /** How long a 12345 work order may wait to be answered (registered, or recognised as a duplicate). */
 export const HOTLINE_RESPONSE_MS = 24 * 3_600_000;
 
-const rate = (numerator: number, denominator: number): IndicatorValue => ({
+const rate = (numerator: number, denominator: number, against: readonly CaseFacts[]): IndicatorResult => ({
   numerator,
   denominator,
   value: denominator === 0 ? null : numerator / denominator,
+  against,
 });
+/** A rate over cases: `hits` of `all` (higher is better, so the cases that missed count against it). */
+const shareOf = (hits: readonly CaseFacts[], all: readonly CaseFacts[]): IndicatorResult =>
+  rate(
+    hits.length,
+    all.length,
+    all.filter((f) => !hits.includes(f)),
+  );
 const happened = (at: Date | null, window: IndicatorWindow): at is Date =>
   at !== null && at.getTime() <= window.asOf.getTime();
 const countWithin = (dates: readonly Date[], window: IndicatorWindow) =>
@@ -67,40 +84,56 @@ export const INDICATOR_FORMULAS: Readonly<Record<IndicatorId, IndicatorFormula>>
     numerator: reportedIn(facts, w).length,
     denominator: null,
     value: reportedIn(facts, w).length,
+    against: [],
   }),
   validReportRate: (facts, w) => {
     const reports = reportedIn(facts, w);
-    return rate(reports.filter((f) => isValidReport(f, w)).length, reports.length);
+    return shareOf(
+      reports.filter((f) => isValidReport(f, w)),
+      reports,
+    );
   },
   registrationRate: (facts, w) => {
     const valid = reportedIn(facts, w).filter((f) => isValidReport(f, w));
-    return rate(valid.filter((f) => happened(f.registeredAt, w)).length, valid.length);
+    return shareOf(
+      valid.filter((f) => happened(f.registeredAt, w)),
+      valid,
+    );
   },
   onTimeHandlingRate: (facts, w) => {
     const due = dueIn(facts, w);
-    return rate(due.filter((f) => onOrBefore(f.firstFeedbackAt, f.dueAt, w)).length, due.length);
+    return shareOf(
+      due.filter((f) => onOrBefore(f.firstFeedbackAt, f.dueAt, w)),
+      due,
+    );
   },
   onTimeClosureRate: (facts, w) => {
     const judged = dueIn(facts, w).filter((f) => !isDeferred(f));
     const onTime = judged.filter((f) => happened(f.closedAt, w) && onOrBefore(f.lastFeedbackAt, f.dueAt, w));
-    return rate(onTime.length, judged.length);
+    return shareOf(onTime, judged);
   },
   closureRate: (facts, w) => {
     const registered = facts.filter((f) => isWithin(f.registeredAt, w) && happened(f.registeredAt, w));
-    return rate(registered.filter((f) => happened(f.closedAt, w)).length, registered.length);
+    return shareOf(
+      registered.filter((f) => happened(f.closedAt, w)),
+      registered,
+    );
   },
   reworkRate: (facts, w) => {
     const checks = facts.flatMap((f) => f.verifications.filter((v) => isWithin(v.at, w) && happened(v.at, w)));
-    return rate(checks.filter((v) => !v.passed).length, checks.length);
+    const failedIn = (f: CaseFacts) => f.verifications.some((v) => !v.passed && isWithin(v.at, w) && happened(v.at, w));
+    return rate(checks.filter((v) => !v.passed).length, checks.length, facts.filter(failedIn));
   },
   shirkRate: (facts, w) =>
     rate(
       facts.reduce((n, f) => n + countWithin(f.rejectedReturns, w), 0),
       facts.reduce((n, f) => n + countWithin(f.dispatches, w), 0),
+      facts.filter((f) => countWithin(f.rejectedReturns, w) > 0),
     ),
   overdueRate: (facts, w) => {
     const judged = dueIn(facts, w).filter((f) => !isDeferred(f));
-    return rate(judged.filter((f) => !onOrBefore(f.firstFeedbackAt, f.dueAt, w)).length, judged.length);
+    const late = judged.filter((f) => !onOrBefore(f.firstFeedbackAt, f.dueAt, w));
+    return rate(late.length, judged.length, late);
   },
   responseRate: (facts, w) => {
     const orders = reportedIn(hotline(facts), w);
@@ -108,15 +141,21 @@ export const INDICATOR_FORMULAS: Readonly<Record<IndicatorId, IndicatorFormula>>
       const answer = f.registeredAt ?? f.voidedDuplicateAt ?? f.voidedInvalidAt;
       return happened(answer, w) && answer.getTime() - f.reportedAt.getTime() <= HOTLINE_RESPONSE_MS;
     });
-    return rate(answered.length, orders.length);
+    return shareOf(answered, orders);
   },
   resolutionRate: (facts, w) => {
     const orders = reportedIn(hotline(facts), w).filter((f) => isValidReport(f, w));
-    return rate(orders.filter((f) => happened(f.closedAt, w)).length, orders.length);
+    return shareOf(
+      orders.filter((f) => happened(f.closedAt, w)),
+      orders,
+    );
   },
   satisfactionRate: (facts, w) => {
     const ratings = hotline(facts).flatMap((f) => f.ratings.filter((r) => isWithin(r.at, w) && happened(r.at, w)));
-    return rate(ratings.filter((r) => r.rating !== 'dissatisfied').length, ratings.length);
+    const dissatisfied = hotline(facts).filter((f) =>
+      f.ratings.some((r) => r.rating === 'dissatisfied' && isWithin(r.at, w) && happened(r.at, w)),
+    );
+    return rate(ratings.filter((r) => r.rating !== 'dissatisfied').length, ratings.length, dissatisfied);
   },
   reopenRate: (facts, w) => {
     const closedIn = facts.filter((f) => f.closures.some((at) => isWithin(at, w) && happened(at, w)));
@@ -124,19 +163,25 @@ export const INDICATOR_FORMULAS: Readonly<Record<IndicatorId, IndicatorFormula>>
       const firstClosure = f.closures.find((at) => isWithin(at, w)) as Date;
       return f.reopenings.some((at) => at.getTime() > firstClosure.getTime() && happened(at, w));
     });
-    return rate(reopened.length, closedIn.length);
+    return rate(reopened.length, closedIn.length, reopened);
   },
 };
+
+/** A result as the API shows it: the value without the cases behind it. */
+export const shownValue = ({ numerator, denominator, value }: IndicatorResult): IndicatorValue => ({
+  numerator,
+  denominator,
+  value,
+});
 
 /** Every indicator over one group of cases. */
 export function indicatorsOf(
   facts: readonly CaseFacts[],
   window: IndicatorWindow,
 ): Readonly<Record<IndicatorId, IndicatorValue>> {
-  return Object.fromEntries(INDICATOR_IDS.map((id) => [id, INDICATOR_FORMULAS[id](facts, window)])) as Record<
-    IndicatorId,
-    IndicatorValue
-  >;
+  return Object.fromEntries(
+    INDICATOR_IDS.map((id) => [id, shownValue(INDICATOR_FORMULAS[id](facts, window))]),
+  ) as Record<IndicatorId, IndicatorValue>;
 }
 
 /** Whole days a case's handling ran past its due date (by its first feedback, else by asOf); 0 if on time. */
