@@ -175,3 +175,88 @@ export const InspectionCalendar = Type.Object({
   items: Type.Array(InspectionBooking),
 });
 export type InspectionCalendar = Static<typeof InspectionCalendar>;
+
+// ── scoring rules (考核细则) and scores ──────────────────────────────────────────
+
+const RateIndicator = Type.Enum(INDICATOR_IDS.filter((id) => id !== 'reportCount'));
+export const SCORED_EVENTS = ['rework', 'rejected-return', 'overdue', 'invalid-report'] as const;
+
+export const ScoringRule = Type.Union([
+  Type.Object(
+    {
+      kind: Type.Literal('threshold'),
+      indicator: RateIndicator,
+      atLeast: Type.Number({ minimum: 0, maximum: 100 }),
+      points: Type.Number({ minimum: 0, maximum: 1000 }),
+      perPointBelow: Type.Number({ minimum: 0, maximum: 1000 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('per-case'),
+      event: Type.Enum(SCORED_EVENTS),
+      points: Type.Number({ minimum: -1000, maximum: 1000 }),
+    },
+    { additionalProperties: false },
+  ),
+]);
+export type ScoringRule = Static<typeof ScoringRule>;
+
+export const ScoringRuleSet = Type.Object({
+  /** 0: the built-in default, in force until the county saves its own. */
+  version: Type.Integer(),
+  rules: Type.Array(ScoringRule),
+  note: Type.String(),
+  createdAt: Nullable(DateTime),
+});
+export type ScoringRuleSet = Static<typeof ScoringRuleSet>;
+
+export const ScoringRuleSetList = Type.Object({ current: ScoringRuleSet, versions: Type.Array(ScoringRuleSet) });
+export type ScoringRuleSetList = Static<typeof ScoringRuleSetList>;
+
+export const SaveScoringRulesBody = Type.Object(
+  {
+    rules: Type.Array(ScoringRule, { minItems: 1, maxItems: 50 }),
+    /** Why the rules changed (kept with the version). */
+    note: Type.String({ minLength: 1, maxLength: 500 }),
+  },
+  { additionalProperties: false },
+);
+export type SaveScoringRulesBody = Static<typeof SaveScoringRulesBody>;
+
+export const ScoreQuery = Type.Object({
+  level: Type.Enum(ASSESSMENT_LEVELS),
+  period: Type.Enum(PERIOD_KINDS),
+  from: Type.Optional(Day),
+  /** Rules of this version (default: the one in force). */
+  version: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+});
+export type ScoreQuery = Static<typeof ScoreQuery>;
+
+const LocalizedString = Type.Object({ 'zh-CN': Type.String(), 'en-US': Type.String() });
+
+export const ScoreLine = Type.Object({
+  rule: ScoringRule,
+  text: LocalizedString,
+  measured: LocalizedString,
+  points: Type.Number(),
+  cases: Type.Array(Type.Object({ caseId: Uuid, code: Type.String(), times: Type.Integer() })),
+});
+export type ScoreLine = Static<typeof ScoreLine>;
+
+export const ScoreRow = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  total: Type.Number(),
+  lines: Type.Array(ScoreLine),
+});
+export type ScoreRow = Static<typeof ScoreRow>;
+
+export const ScoreTable = Type.Object({
+  level: Type.Enum(ASSESSMENT_LEVELS),
+  period: AssessmentPeriod,
+  version: Type.Integer(),
+  rows: Type.Array(ScoreRow),
+});
+export type ScoreTable = Static<typeof ScoreTable>;

@@ -14,6 +14,7 @@ export const assessmentModule = {
     'assessment.read': ['leader', 'operator', 'workstation_staff', 'supervisor'],
     'inspections.book': ['leader', 'operator', 'supervisor'],
     'inspections.manage': ['leader'],
+    'assessment.configure': ['leader'],
   },
   errors: {
     'inspection-daily-limit': {

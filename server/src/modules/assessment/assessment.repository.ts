@@ -1,5 +1,5 @@
 import type { CaseChannel } from '@yiwang/contracts';
-import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { users } from '../accounts/accounts.tables.js';
@@ -8,11 +8,12 @@ import { domainEvents } from '../events/events.tables.js';
 import { grids } from '../grids/grids.tables.js';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
-import { inspectionBookings, inspectionSettings } from './assessment.tables.js';
+import { inspectionBookings, inspectionSettings, scoringRuleSets } from './assessment.tables.js';
 import type { CaseEventRecord, CaseHeader } from './domain/case-facts.js';
 
 export type InspectionBookingRow = typeof inspectionBookings.$inferSelect;
 export type InspectionSettingsRow = typeof inspectionSettings.$inferSelect;
+export type ScoringRuleSetRow = typeof scoringRuleSets.$inferSelect;
 
 /** Case closed states: a case in one of them with no write since the period began has nothing left to count. */
 const SETTLED = ['closed', 'rated', 'archived', 'voided'];
@@ -237,5 +238,39 @@ export const assessmentRepository = {
       .update(inspectionBookings)
       .set({ cancelledAt: sql`now()`, cancelledBy: userId })
       .where(eq(inspectionBookings.id, id));
+  },
+
+  /** The county's saved scoring rule sets, newest version first. */
+  async scoringRuleSets(db: Executor, countyCode: string): Promise<ScoringRuleSetRow[]> {
+    return db
+      .select()
+      .from(scoringRuleSets)
+      .where(eq(scoringRuleSets.countyCode, countyCode))
+      .orderBy(desc(scoringRuleSets.version));
+  },
+
+  async scoringRuleSet(db: Executor, countyCode: string, version: number): Promise<ScoringRuleSetRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(scoringRuleSets)
+      .where(and(eq(scoringRuleSets.countyCode, countyCode), eq(scoringRuleSets.version, version)));
+    return row;
+  },
+
+  /** Saves the next version (the lock serializes two saves, so each gets its own number). */
+  async insertScoringRuleSet(
+    db: Executor,
+    row: Omit<typeof scoringRuleSets.$inferInsert, 'version'>,
+  ): Promise<ScoringRuleSetRow> {
+    await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`scoring-rules:${row.countyCode}`}))`);
+    const [saved] = await db
+      .insert(scoringRuleSets)
+      .values({
+        ...row,
+        version: sql`(SELECT coalesce(max(${scoringRuleSets.version}), 0) + 1 FROM ${scoringRuleSets} WHERE ${scoringRuleSets.countyCode} = ${row.countyCode})`,
+      })
+      .returning();
+    if (!saved) throw new Error('insert returned no row');
+    return saved;
   },
 };

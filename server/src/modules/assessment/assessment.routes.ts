@@ -9,6 +9,11 @@ import {
   InspectionCalendar,
   InspectionCalendarQuery,
   InspectionSettings,
+  SaveScoringRulesBody,
+  ScoreQuery,
+  ScoreTable,
+  ScoringRuleSet,
+  ScoringRuleSetList,
   UpdateInspectionSettingsBody,
 } from '@yiwang/contracts';
 import type { Db } from '../../db/client.js';
@@ -19,9 +24,11 @@ import { bookInspection } from './use-cases/book-inspection.js';
 import { cancelInspection } from './use-cases/cancel-inspection.js';
 import { computeAccountability } from './use-cases/compute-accountability.js';
 import { computeIndicators } from './use-cases/compute-indicators.js';
+import { computeScores } from './use-cases/compute-scores.js';
 import { exportAccountability } from './use-cases/export-accountability.js';
 import { exportIndicators } from './use-cases/export-indicators.js';
 import { readInspectionCalendar } from './use-cases/inspection-calendar.js';
+import { listScoringRules, saveScoringRules } from './use-cases/scoring-rules.js';
 import { updateInspectionSettings } from './use-cases/update-inspection-settings.js';
 
 export function assessmentRoutes(app: App, { db }: { db: Db }) {
@@ -184,6 +191,56 @@ export function assessmentRoutes(app: App, { db }: { db: Db }) {
     async (request) => {
       const actor = authorize(request, 'inspections.manage');
       return updateInspectionSettings(db, actor, auditContextOf(request), { body: request.body });
+    },
+  );
+
+  app.get(
+    '/assessment/scoring-rules',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary: 'The county’s scoring rules (考核细则): the version in force and every saved version, newest first',
+        response: { 200: ScoringRuleSetList },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'assessment.read');
+      return listScoringRules(db, actor);
+    },
+  );
+
+  app.post(
+    '/assessment/scoring-rules',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary: 'Save the county’s scoring rules as a new version (county scope only; audited)',
+        body: SaveScoringRulesBody,
+        response: { 201: ScoringRuleSet },
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'assessment.configure');
+      const saved = await saveScoringRules(db, actor, auditContextOf(request), { body: request.body });
+      return reply.code(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/assessment/scores',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary:
+          'The score of every unit of a level in my scope for a period, under the rules in force (or of `version`), each line explained down to its cases; best first',
+        querystring: ScoreQuery,
+        response: { 200: ScoreTable },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'assessment.read');
+      const { level, period, from, version } = request.query;
+      return computeScores(db, actor, { level, period, day: from, version, now: new Date() });
     },
   );
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.js';
 import { regions } from '../regions/regions.tables.js';
+import type { ScoringRule } from './domain/scoring.js';
 
 /**
  * The shared inspection calendar (督查 and supervision visits to communities): every visit
@@ -51,3 +52,24 @@ export const inspectionSettings = pgTable('inspection_settings', {
   updatedBy: uuid('updated_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The county's scoring rules (考核细则), versioned like the catalog: a change saves a new
+ * version and the highest is in force; older ones stay, so any past score can be explained
+ * by the rules it was computed with. Without a row the built-in default (version 0) holds.
+ */
+export const scoringRuleSets = pgTable(
+  'scoring_rule_sets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyCode: text('county_code')
+      .notNull()
+      .references(() => regions.code),
+    version: integer('version').notNull(),
+    rules: jsonb('rules').$type<ScoringRule[]>().notNull(),
+    note: text('note').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('scoring_rule_sets_version_idx').on(t.countyCode, t.version)],
+);

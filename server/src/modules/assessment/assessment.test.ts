@@ -240,3 +240,48 @@ describe('the inspection calendar and its load limit', () => {
     expect(empty.statusCode).toBe(400);
   });
 });
+
+describe('scoring rules as versioned configuration, and scores explained down to the cases', () => {
+  it('the default is in force until the county saves its own; each save is a new version', async () => {
+    const first = (await leader.get('/api/assessment/scoring-rules')).json();
+    expect(first.current.version).toBe(0);
+    const rules = [
+      { kind: 'threshold', indicator: 'registrationRate', atLeast: 90, points: 40, perPointBelow: 2 },
+      { kind: 'per-case', event: 'invalid-report', points: -1 },
+    ];
+    const saved = await leader.post('/api/assessment/scoring-rules', { rules, note: '2026 年度细则' });
+    expect(saved.statusCode, saved.body).toBe(201);
+    expect(saved.json()).toMatchObject({ version: 1, rules });
+    const again = await leader.post('/api/assessment/scoring-rules', { rules: rules.slice(1), note: '只扣虚报' });
+    expect(again.json().version).toBe(2);
+    const list = (await leader.get('/api/assessment/scoring-rules')).json();
+    expect(list.current.version).toBe(2);
+    expect(list.versions.map((v: { version: number }) => v.version)).toEqual([2, 1, 0]);
+
+    expect((await w.operator.post('/api/assessment/scoring-rules', { rules, note: 'x' })).statusCode).toBe(403);
+    const tooHigh = await leader.post('/api/assessment/scoring-rules', {
+      rules: [{ kind: 'threshold', indicator: 'closureRate', atLeast: 120, points: 1, perPointBelow: 1 }],
+      note: 'x',
+    });
+    expect(tooHigh.statusCode).toBe(400);
+  });
+
+  it('a grid worker’s false report costs a point under version 1, and the line names the case', async () => {
+    const falseReport = await reportOk(w.gridworker, {
+      matterCode: 'CG-0101',
+      description: '井盖缺失（核实为误报）',
+      point: at(workerGrid.point, 60, 150),
+      formAnswers: { hazard: 'risk' },
+    });
+    await commandOk(w.operator, falseReport.case.code, { type: 'void', reason: '现场无此问题' });
+    const r = await leader.get(`/api/assessment/scores?level=worker&period=day&from=${today()}&version=1`);
+    expect(r.statusCode, r.body).toBe(200);
+    const row = r.json().rows.find((x: { key: string }) => x.key === w.gridworker.session.user.id);
+    const line = row.lines.find((l: { rule: { kind: string } }) => l.rule.kind === 'per-case');
+    expect(line.text['zh-CN']).toBe('每次虚报（上报被作废为无效） 扣 1 分');
+    expect(line.cases.map((c: { code: string }) => c.code)).toContain(falseReport.case.code);
+    expect(line.points).toBe(-line.cases.length);
+    expect(row.total).toBe(row.lines.reduce((n: number, l: { points: number }) => n + l.points, 0));
+    expect((await leader.get(`/api/assessment/scores?level=worker&period=day&version=99`)).statusCode).toBe(404);
+  });
+});

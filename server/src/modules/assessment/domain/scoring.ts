@@ -1,4 +1,10 @@
-import { COUNT_INDICATORS, INDICATOR_LABELS, type IndicatorId, type LocalizedText } from '@yiwang/contracts';
+import {
+  COUNT_INDICATORS,
+  INDICATOR_LABELS,
+  type LocalizedText,
+  SCORED_EVENTS,
+  type ScoringRule,
+} from '@yiwang/contracts';
 import { accountableCasesOf } from './accountability.js';
 import type { CaseFacts } from './case-facts.js';
 import { INDICATOR_FORMULAS, type IndicatorWindow } from './indicators.js';
@@ -11,27 +17,9 @@ import { isWithin } from './periods.js';
  * every line explains itself down to the cases behind it.
  */
 
-/** What a per-case line counts in the period. */
-export const SCORED_EVENTS = ['rework', 'rejected-return', 'overdue', 'invalid-report'] as const;
+export type { ScoringRule };
+export { SCORED_EVENTS };
 export type ScoredEvent = (typeof SCORED_EVENTS)[number];
-
-export type ScoringRule =
-  | {
-      readonly kind: 'threshold';
-      /** A rate (not a count). */
-      readonly indicator: Exclude<IndicatorId, 'reportCount'>;
-      /** In percent: at or above it the line gives all its points. */
-      readonly atLeast: number;
-      readonly points: number;
-      /** Points taken off per percentage point below `atLeast` (never below 0). */
-      readonly perPointBelow: number;
-    }
-  | {
-      readonly kind: 'per-case';
-      readonly event: ScoredEvent;
-      /** Per time counted (negative: a deduction). */
-      readonly points: number;
-    };
 
 export interface ScoringRuleSet {
   /** 0: the built-in default, in force until the county saves its own. */

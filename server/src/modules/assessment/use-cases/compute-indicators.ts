@@ -1,10 +1,11 @@
-import type { AssessmentLevel, IndicatorTable, PeriodKind } from '@yiwang/contracts';
+import type { AssessmentLevel, AssessmentPeriod, IndicatorTable, PeriodKind } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { assessmentRepository } from '../assessment.repository.js';
+import type { CaseFacts } from '../domain/case-facts.js';
 import { groupFacts } from '../domain/groups.js';
-import { indicatorsOf } from '../domain/indicators.js';
+import { type IndicatorWindow, indicatorsOf } from '../domain/indicators.js';
 import { isCalendarDay, periodContaining } from '../domain/periods.js';
 import { readCaseFacts, windowOf } from './read-case-facts.js';
 
@@ -17,15 +18,19 @@ export interface ComputeIndicatorsOptions {
 }
 
 /**
- * The indicator table of the caller's scope: one row per unit of `level` (grid worker,
- * grid, community, town, department, county) with every indicator of the period holding
- * `day`, best-known unit names, sorted by name. Units without a case in the period have no row.
+ * The units of `level` in the caller's scope with their cases that can count in the period
+ * holding `day`, named, sorted by name (units without such a case are left out); shared by
+ * the indicator table and the scores.
  */
-export async function computeIndicators(
+export async function unitsOfLevel(
   db: Executor,
   actor: Actor,
   { level, period: kind, day, now }: ComputeIndicatorsOptions,
-): Promise<IndicatorTable> {
+): Promise<{
+  period: AssessmentPeriod;
+  window: IndicatorWindow;
+  units: { key: string; name: string; facts: CaseFacts[] }[];
+}> {
   const firstDay = day ?? chinaToday(now);
   if (!isCalendarDay(firstDay)) {
     throw new DomainError('validation', {}, [{ field: 'from', code: 'format', params: { format: 'YYYY-MM-DD' } }]);
@@ -36,11 +41,10 @@ export async function computeIndicators(
   const departments = await assessmentRepository.departments(db);
   const groups = groupFacts(facts, level, new Set(departments.keys()));
   const names = await namesOf(db, level, [...groups.keys()], departments);
-  const rows = [...groups.entries()]
-    .map(([key, group]) => ({ key, name: names.get(key) ?? key, values: indicatorsOf(group, window) }))
+  const units = [...groups.entries()]
+    .map(([key, group]) => ({ key, name: names.get(key) ?? key, facts: group }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.key.localeCompare(b.key));
   return {
-    level,
     period: {
       kind,
       firstDay: period.firstDay,
@@ -48,7 +52,26 @@ export async function computeIndicators(
       to: period.to.toISOString(),
       asOf: window.asOf.toISOString(),
     },
-    rows,
+    window,
+    units,
+  };
+}
+
+/**
+ * The indicator table of the caller's scope: one row per unit of `level` (grid worker,
+ * grid, community, town, department, county) with every indicator of the period holding
+ * `day`, sorted by name. Units without a case in the period have no row.
+ */
+export async function computeIndicators(
+  db: Executor,
+  actor: Actor,
+  options: ComputeIndicatorsOptions,
+): Promise<IndicatorTable> {
+  const { period, window, units } = await unitsOfLevel(db, actor, options);
+  return {
+    level: options.level,
+    period,
+    rows: units.map((u) => ({ key: u.key, name: u.name, values: indicatorsOf(u.facts, window) })),
   };
 }
 
