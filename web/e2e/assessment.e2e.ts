@@ -29,6 +29,10 @@ describe('the assessment desk', () => {
     expect(await town.locator('[data-indicator="reportCount"] strong').textContent()).toMatch(/^\d+$/);
     await screenshot(page, 'assessment-indicators');
 
+    // Scores under the rules in force (the default), each row expandable into its lines.
+    await page.getByRole('tab', { name: '考核得分' }).click();
+    await page.getByTestId('assessment-scores').locator('tr', { hasText: '澄江街道' }).waitFor();
+
     // The accountability table lists the towns too.
     await page.getByRole('tab', { name: '部门与街道问责' }).click();
     await page.getByTestId('assessment-accountability').locator('tr', { hasText: '澄江街道' }).waitFor();

@@ -8,6 +8,7 @@ import type {
   InspectionCalendar,
   PeriodKind,
   Region,
+  ScoreTable,
 } from '@yiwang/contracts';
 import { api } from '../../lib/api';
 
@@ -58,3 +59,10 @@ export const searchCommunities = async (q: string): Promise<Region[]> =>
   (await api.get<{ items: Region[] }>('/regions/search', { q, limit: 20 })).items.filter(
     (r) => r.level === 'community',
   );
+
+export const useScores = (level: AssessmentLevel, period: PeriodKind, from: string) =>
+  useQuery({
+    queryKey: ['assessment', 'scores', level, period, from],
+    queryFn: ({ signal }) => api.get<ScoreTable>('/assessment/scores', { level, period, from }, { signal }),
+    placeholderData: keepPreviousData,
+  });

@@ -48,6 +48,13 @@ const zhCN = {
   'assessment.cancel': '取消',
   'assessment.bookedBy': '预约人',
   'assessment.noBookings': '这段时间没有督查安排。',
+  'assessment.tab.scores': '考核得分',
+  'assessment.total': '得分',
+  'assessment.rulesVersion': '考核细则第 {version} 版（0 为默认细则）。展开一行可逐条查看得分及其背后的案件。',
+  'assessment.line': '细则',
+  'assessment.measured': '实际',
+  'assessment.points': '分值',
+  'assessment.cases': '相关案件',
 };
 
 const enUS: Record<keyof typeof zhCN, string> = {
@@ -98,6 +105,14 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'assessment.cancel': 'Cancel',
   'assessment.bookedBy': 'Booked by',
   'assessment.noBookings': 'No inspections booked in this range.',
+  'assessment.tab.scores': 'Scores',
+  'assessment.total': 'Score',
+  'assessment.rulesVersion':
+    'Scoring rules version {version} (0: the default). Expand a row for each line and the cases behind it.',
+  'assessment.line': 'Rule',
+  'assessment.measured': 'Measured',
+  'assessment.points': 'Points',
+  'assessment.cases': 'Cases',
 };
 
 const dictionaries = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -5,6 +5,8 @@ import type {
   IndicatorValue,
   InspectionBooking,
   Region,
+  ScoreLine,
+  ScoreRow,
 } from '@yiwang/contracts';
 import {
   ASSESSMENT_LEVEL_LABELS,
@@ -40,6 +42,7 @@ import {
   useCancelInspection,
   useIndicators,
   useInspectionCalendar,
+  useScores,
 } from './assessment-api';
 import { useAssessmentI18n } from './assessment-messages';
 
@@ -214,6 +217,90 @@ function AccountabilityCard() {
   );
 }
 
+function ScoresCard() {
+  const { t, locale } = useAssessmentI18n();
+  const [level, setLevel] = useState<AssessmentLevel>('town');
+  const [period, setPeriod] = useState<PeriodKind>('month');
+  const [day, setDay] = useState(chinaToday());
+  const scores = useScores(level, period, day);
+  return (
+    <Card>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select<AssessmentLevel>
+          aria-label={t('assessment.level')}
+          style={{ width: 140 }}
+          value={level}
+          onChange={setLevel}
+          options={ASSESSMENT_LEVELS.map((l) => ({ value: l, label: ASSESSMENT_LEVEL_LABELS[l][locale] }))}
+        />
+        <Segmented<PeriodKind>
+          value={period}
+          onChange={setPeriod}
+          options={PERIOD_KINDS.map((p) => ({ value: p, label: PERIOD_KIND_LABELS[p][locale] }))}
+        />
+        <Input
+          type="date"
+          aria-label={t('assessment.day')}
+          style={{ width: 160 }}
+          value={day}
+          onChange={(e) => e.target.value && setDay(e.target.value)}
+        />
+      </Space>
+      {scores.data && (
+        <Alert
+          className="yw-form-alert"
+          type="info"
+          showIcon
+          title={t('assessment.rulesVersion', { version: scores.data.version })}
+        />
+      )}
+      {scores.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(scores.error)} />}
+      <Table<ScoreRow>
+        data-testid="assessment-scores"
+        rowKey="key"
+        size="small"
+        loading={scores.isFetching && !scores.data}
+        dataSource={scores.data?.rows ?? []}
+        pagination={false}
+        locale={{ emptyText: t('assessment.empty') }}
+        expandable={{
+          expandedRowRender: (row) => (
+            <Table<ScoreLine>
+              size="small"
+              rowKey={(_, i) => String(i)}
+              dataSource={row.lines}
+              pagination={false}
+              columns={[
+                { key: 'text', title: t('assessment.line'), render: (_, l) => l.text[locale] },
+                { key: 'measured', title: t('assessment.measured'), render: (_, l) => l.measured[locale] },
+                { key: 'points', title: t('assessment.points'), width: 90, render: (_, l) => l.points },
+                {
+                  key: 'cases',
+                  title: t('assessment.cases'),
+                  render: (_, l) => (
+                    <Space wrap size={4}>
+                      {l.cases.map((c) => (
+                        <Link key={c.caseId} to={`/cases/${c.code}`}>
+                          {c.code}
+                          {c.times > 1 ? ` ×${c.times}` : ''}
+                        </Link>
+                      ))}
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+          ),
+        }}
+        columns={[
+          { key: 'name', title: ASSESSMENT_LEVEL_LABELS[level][locale], render: (_, r) => r.name },
+          { key: 'total', title: t('assessment.total'), width: 120, render: (_, r) => <strong>{r.total}</strong> },
+        ]}
+      />
+    </Card>
+  );
+}
+
 interface BookingForm {
   communityCode: string;
   day: string;
@@ -354,6 +441,7 @@ export default function AssessmentPage() {
       <Tabs
         items={[
           { key: 'indicators', label: t('assessment.tab.indicators'), children: <IndicatorTableCard /> },
+          { key: 'scores', label: t('assessment.tab.scores'), children: <ScoresCard /> },
           { key: 'accountability', label: t('assessment.tab.accountability'), children: <AccountabilityCard /> },
           { key: 'inspections', label: t('assessment.tab.inspections'), children: <InspectionCalendarCard /> },
         ]}
