@@ -16,6 +16,15 @@ const TESTS = '\\.test\\.ts$|\\.test-helpers\\.ts$';
  */
 const READ_JOINS = {
   'accounts/accounts.repository.ts': ['regions/regions.tables.ts', 'units/units.tables.ts'],
+  // The indicators read the case events of the domain event log with their timeline details.
+  'assessment/assessment.repository.ts': [
+    'accounts/accounts.tables.ts',
+    'cases/cases.tables.ts',
+    'events/events.tables.ts',
+    'grids/grids.tables.ts',
+    'regions/regions.tables.ts',
+    'units/units.tables.ts',
+  ],
   'cases/case-timeline.repository.ts': ['accounts/accounts.tables.ts'],
   'cases/cases.repository.ts': [
     'catalog/catalog.tables.ts',

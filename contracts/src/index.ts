@@ -1,3 +1,4 @@
+export * from './assessment.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './cases.js';

@@ -87,6 +87,12 @@ export const AUDIT_ACTIONS = [
   'visit.view',
   'visit-plan.create',
   'field.view-activity',
+  'assessment.export-indicators',
+  'assessment.export-accountability',
+  'assessment.scoring-rules',
+  'inspection.book',
+  'inspection.cancel',
+  'inspection.settings',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -167,6 +173,12 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   'visit.view': { 'zh-CN': '查看走访记录', 'en-US': 'Visits viewed' },
   'visit-plan.create': { 'zh-CN': '制定走访计划', 'en-US': 'Visit plan made' },
   'field.view-activity': { 'zh-CN': '查看网格员工作量', 'en-US': 'Worker activity viewed' },
+  'assessment.export-indicators': { 'zh-CN': '导出考核指标', 'en-US': 'Indicators exported' },
+  'assessment.export-accountability': { 'zh-CN': '导出部门街道问责表', 'en-US': 'Accountability table exported' },
+  'assessment.scoring-rules': { 'zh-CN': '发布评分规则新版本', 'en-US': 'Scoring rules published' },
+  'inspection.book': { 'zh-CN': '预约检查', 'en-US': 'Inspection booked' },
+  'inspection.cancel': { 'zh-CN': '取消检查预约', 'en-US': 'Inspection cancelled' },
+  'inspection.settings': { 'zh-CN': '修改检查限额', 'en-US': 'Inspection limits changed' },
 };
 
 /** What an audit row is about (`audit_log.object_type`). */
@@ -191,6 +203,10 @@ export const AUDIT_OBJECT_TYPES = [
   'user-list',
   'visit',
   'visit-plan',
+  'assessment',
+  'inspection-booking',
+  'inspection-settings',
+  'scoring-rules',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -215,4 +231,8 @@ export const AUDIT_OBJECT_TYPE_LABELS: Labels<AuditObjectType> = {
   'user-list': { 'zh-CN': '用户列表', 'en-US': 'User list' },
   visit: { 'zh-CN': '走访', 'en-US': 'Visit' },
   'visit-plan': { 'zh-CN': '走访计划', 'en-US': 'Visit plan' },
+  assessment: { 'zh-CN': '考核', 'en-US': 'Assessment' },
+  'inspection-booking': { 'zh-CN': '检查预约', 'en-US': 'Inspection booking' },
+  'inspection-settings': { 'zh-CN': '检查限额', 'en-US': 'Inspection limits' },
+  'scoring-rules': { 'zh-CN': '评分规则', 'en-US': 'Scoring rules' },
 };

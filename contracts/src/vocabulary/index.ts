@@ -5,6 +5,7 @@
  * build their enums from these lists.
  */
 export * from '../roles.js';
+export * from './assessment.js';
 export * from './audit-actions.js';
 export * from './case-events.js';
 export * from './case-queues.js';

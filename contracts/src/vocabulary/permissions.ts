@@ -49,5 +49,13 @@ export const PERMISSIONS = [
   'visits.read',
   /** Plan visits for the grids in scope. */
   'visits.plan',
+  /** Assessment indicators, the department and town accountability table and the inspection calendar of the scope. */
+  'assessment.read',
+  /** Save the county's scoring rules (考核细则) as a new version. */
+  'assessment.configure',
+  /** Book inspection and supervision visits to communities in scope (within the county's load limits). */
+  'inspections.book',
+  /** Set the county's inspection-load limits, suspend routine inspections, cancel any booking in scope. */
+  'inspections.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -4,6 +4,7 @@ import type { Module, ModuleContext } from '../platform/http.js';
 import { declareFieldProblems } from '../platform/i18n.js';
 import { accountsModule } from './accounts/accounts.module.js';
 import { grantPermissions } from './accounts/permissions.js';
+import { assessmentModule } from './assessment/assessment.module.js';
 import { auditModule } from './audit/audit.module.js';
 import { casesModule } from './cases/cases.module.js';
 import { catalogModule } from './catalog/catalog.module.js';
@@ -50,6 +51,7 @@ const declaredModules = [
   residentsModule,
   eventsModule,
   jobsModule,
+  assessmentModule,
 ] as const satisfies readonly Module[];
 
 export const modules: readonly Module[] = declaredModules;

@@ -74,6 +74,12 @@ const CASES: Case[] = [
     expect: { default: 200, operator: 404, workstation: 404, gridworker: 404, resident: 403, anonymous: 401 },
   },
   {
+    name: 'assessment indicators of my scope',
+    method: 'GET',
+    url: () => '/api/assessment/indicators?level=town&period=day',
+    expect: { default: 200, handler: 403, gridworker: 403, resident: 403, anonymous: 401 },
+  },
+  {
     name: 'user list',
     method: 'GET',
     url: () => '/api/users',

@@ -1,5 +1,6 @@
 import type { DeskModule } from '../lib/desk-module';
 import { apiKeysModule } from './api-keys/api-keys-module';
+import { assessmentModule } from './assessment/assessment-module';
 import { auditModule } from './audit/audit-module';
 import { authModule } from './auth/auth-module';
 import { casesModule } from './cases/cases-module';
@@ -18,6 +19,7 @@ export const deskModules: DeskModule[] = [
   catalogModule,
   gridsModule,
   patrolsModule,
+  assessmentModule,
   staffingModule,
   usersModule,
   unitsModule,

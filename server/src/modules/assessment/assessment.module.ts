@@ -1,0 +1,46 @@
+import type { Module } from '../../platform/http.js';
+import { assessmentRoutes } from './assessment.routes.js';
+import * as tables from './assessment.tables.js';
+
+/**
+ * Assessment (考核) that cannot be gamed (issue 12): indicators with exact formulas and
+ * their counter-metrics, the monthly accountability of departments and towns, and the shared
+ * inspection calendar with its load limits.
+ */
+export const assessmentModule = {
+  name: 'assessment',
+  tables,
+  permissions: {
+    'assessment.read': ['leader', 'operator', 'workstation_staff', 'supervisor'],
+    'inspections.book': ['leader', 'operator', 'supervisor'],
+    'inspections.manage': ['leader'],
+    'assessment.configure': ['leader'],
+  },
+  errors: {
+    'inspection-daily-limit': {
+      status: 409,
+      'zh-CN':
+        '该社区当天的督查已满（每天最多 {limit} 次）：{day} 已安排“{team}”。请与该督查组协调合并，或改约其他日期。',
+      'en-US':
+        'This community’s inspections for the day are full (at most {limit} a day): “{team}” is already booked on {day}. Coordinate with that team or choose another day.',
+    },
+    'inspection-weekly-limit': {
+      status: 409,
+      'zh-CN': '该社区本周的督查已满（每周最多 {limit} 次），本周已有安排，最早为 {day} 的“{team}”。请改约下周。',
+      'en-US':
+        'This community’s inspections for the week are full (at most {limit} a week); the first booked is “{team}” on {day}. Choose another week.',
+    },
+    'routine-inspections-suspended': {
+      status: 409,
+      'zh-CN': '全市例行督查已暂停（{reason}），目前只能安排专项督查。',
+      'en-US': 'Routine inspections are suspended county-wide ({reason}); only special inspections can be booked now.',
+    },
+  },
+  fieldProblems: {
+    'not-past': { 'zh-CN': '不能早于今天', 'en-US': 'must not be before today' },
+    'day-range': { 'zh-CN': '日期范围最多 {limit} 天', 'en-US': 'the range may span at most {limit} days' },
+  },
+  apiRoutes: (app, { database }) => {
+    assessmentRoutes(app, { db: database.db });
+  },
+} satisfies Module;

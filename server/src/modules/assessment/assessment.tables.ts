@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/accounts.tables.js';
+import { regions } from '../regions/regions.tables.js';
+import type { ScoringRule } from './domain/scoring.js';
+
+/**
+ * The shared inspection calendar (督查 and supervision visits to communities): every visit
+ * is booked here first, so a community's load can be seen and limited (seed 002: five
+ * inspection teams a day left no time for the epidemic). `path` is the community's path
+ * (scope filter). A cancelled booking stays, with who cancelled it.
+ */
+export const inspectionBookings = pgTable(
+  'inspection_bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityCode: text('community_code')
+      .notNull()
+      .references(() => regions.code),
+    path: text('path').notNull(),
+    /** The local (China) day of the visit. */
+    day: date('day', { mode: 'string' }).notNull(),
+    /** Routine visits stop while the county suspends them; special ones (an emergency, a complaint) do not. */
+    kind: text('kind', { enum: ['routine', 'special'] }).notNull(),
+    /** Who comes: the inspecting team or office, as the community will meet it. */
+    team: text('team').notNull(),
+    purpose: text('purpose').notNull(),
+    bookedBy: uuid('booked_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id),
+  },
+  (t) => [
+    index('inspection_bookings_community_day_idx').on(t.communityCode, t.day).where(sql`${t.cancelledAt} IS NULL`),
+    index('inspection_bookings_path_idx').using('btree', sql`${t.path} text_pattern_ops`, t.day),
+  ],
+);
+
+/**
+ * The county's inspection-load limits: at most `maxPerDay` visits to one community on a day
+ * and `maxPerWeek` in a week (Monday–Sunday), and the switch that suspends routine visits
+ * (an emergency). One row per county; without a row the defaults of inspection-load.ts hold.
+ */
+export const inspectionSettings = pgTable('inspection_settings', {
+  countyCode: text('county_code')
+    .primaryKey()
+    .references(() => regions.code),
+  maxPerDay: integer('max_per_day').notNull(),
+  maxPerWeek: integer('max_per_week').notNull(),
+  routineSuspended: boolean('routine_suspended').notNull().default(false),
+  suspendedReason: text('suspended_reason'),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The county's scoring rules (考核细则), versioned like the catalog: a change saves a new
+ * version and the highest is in force; older ones stay, so any past score can be explained
+ * by the rules it was computed with. Without a row the built-in default (version 0) holds.
+ */
+export const scoringRuleSets = pgTable(
+  'scoring_rule_sets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyCode: text('county_code')
+      .notNull()
+      .references(() => regions.code),
+    version: integer('version').notNull(),
+    rules: jsonb('rules').$type<ScoringRule[]>().notNull(),
+    note: text('note').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('scoring_rule_sets_version_idx').on(t.countyCode, t.version)],
+);

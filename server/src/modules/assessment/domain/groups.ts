@@ -1,0 +1,43 @@
+import type { AssessmentLevel } from '@yiwang/contracts';
+import type { CaseFacts } from './case-facts.js';
+
+/**
+ * The key of the group a case counts in at a level, or null when it counts in none there:
+ * a grid worker's are the cases they reported with the worker app; a department's are
+ * those last dispatched to one of `departmentIds`; the region levels read the case's path
+ * (county/town/community/…).
+ */
+export function groupKeyOf(f: CaseFacts, level: AssessmentLevel, departmentIds: ReadonlySet<string>): string | null {
+  const segments = f.path.split('/');
+  switch (level) {
+    case 'worker':
+      return f.channel === 'worker' ? f.reporterUserId : null;
+    case 'grid':
+      return f.gridCode;
+    case 'community':
+      return segments[2] ?? null;
+    case 'town':
+      return segments[1] ?? null;
+    case 'department':
+      return f.unitId !== null && departmentIds.has(f.unitId) ? f.unitId : null;
+    case 'county':
+      return segments[0] ?? null;
+  }
+}
+
+/** Cases grouped by their key at a level (cases of no group left out). */
+export function groupFacts(
+  facts: readonly CaseFacts[],
+  level: AssessmentLevel,
+  departmentIds: ReadonlySet<string>,
+): Map<string, CaseFacts[]> {
+  const groups = new Map<string, CaseFacts[]>();
+  for (const f of facts) {
+    const key = groupKeyOf(f, level, departmentIds);
+    if (key === null) continue;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  return groups;
+}
