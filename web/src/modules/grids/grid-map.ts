@@ -26,12 +26,7 @@ import Stroke from 'ol/style/Stroke';
 import Style from 'ol/style/Style';
 import Text from 'ol/style/Text';
 import View from 'ol/View';
-import {
-  createBaseLayer,
-  labelsInView,
-  type NameOf,
-  tileLayers,
-} from '../../shared/base-layer';
+import { createBaseLayer, labelsInView, type NameOf, tileLayers } from '../../shared/base-layer';
 import type { GridIndex } from './grid-index';
 import type { GridFeatureCollection, GridLevel, GridProperties } from './grids-api';
 
