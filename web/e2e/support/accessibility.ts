@@ -1,10 +1,9 @@
 /// <reference types="node" />
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
-/** axe-core's browser build, read once; evaluated in the page (the apps' CSP forbids inline scripts, evaluate is not one). */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's browser build as text (its `source`); evaluated in the page (the apps' CSP forbids inline scripts, evaluate is not one). */
+const axeSource = axe.source;
 
 interface AxeResult {
   id: string;
