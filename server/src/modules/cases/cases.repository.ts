@@ -182,6 +182,21 @@ function queueCondition(queue: QueueDefinition, unitId: string): SQL {
   return and(inArray(cases.state, [...queue.states]), relation(), condition()) as SQL;
 }
 
+/**
+ * Case summaries with the names every list shows (command and assigned unit, matter, region,
+ * current grid): the joins live here once, so no list can miss one.
+ */
+function summaries(db: Executor) {
+  return db
+    .select(summaryColumns)
+    .from(cases)
+    .innerJoin(commandUnit, eq(commandUnit.id, cases.commandUnitId))
+    .leftJoin(assignedUnit, eq(assignedUnit.id, cases.assignedUnitId))
+    .innerJoin(matters, matterOfCase)
+    .innerJoin(regions, eq(regions.code, cases.regionCode))
+    .leftJoin(grids, currentGridOfCase);
+}
+
 export const casesRepository = {
   /** How many cases in scope each of the unit's queues holds, in one pass. */
   async countQueuesInScope(
@@ -277,15 +292,7 @@ export const casesRepository = {
   },
 
   async summaryById(db: Executor, id: string): Promise<CaseSummaryRow | undefined> {
-    const [row] = await db
-      .select(summaryColumns)
-      .from(cases)
-      .innerJoin(commandUnit, eq(commandUnit.id, cases.commandUnitId))
-      .leftJoin(assignedUnit, eq(assignedUnit.id, cases.assignedUnitId))
-      .innerJoin(matters, matterOfCase)
-      .innerJoin(regions, eq(regions.code, cases.regionCode))
-      .leftJoin(grids, currentGridOfCase)
-      .where(eq(cases.id, id));
+    const [row] = await summaries(db).where(eq(cases.id, id));
     return row;
   },
 
@@ -297,18 +304,7 @@ export const casesRepository = {
   ): Promise<{ items: CaseSummaryRow[]; total: number }> {
     const where = and(...scopeConditions(scope), ...filterConditions(filter));
     const [items, [total]] = await Promise.all([
-      db
-        .select(summaryColumns)
-        .from(cases)
-        .innerJoin(commandUnit, eq(commandUnit.id, cases.commandUnitId))
-        .leftJoin(assignedUnit, eq(assignedUnit.id, cases.assignedUnitId))
-        .innerJoin(matters, matterOfCase)
-        .innerJoin(regions, eq(regions.code, cases.regionCode))
-        .leftJoin(grids, currentGridOfCase)
-        .where(where)
-        .orderBy(desc(cases.createdAt), desc(cases.code))
-        .limit(page.limit)
-        .offset(page.offset),
+      summaries(db).where(where).orderBy(desc(cases.createdAt), desc(cases.code)).limit(page.limit).offset(page.offset),
       db.select({ n: count() }).from(cases).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
@@ -330,17 +326,7 @@ export const casesRepository = {
     ];
     const where = and(...conditions);
     const [items, [total]] = await Promise.all([
-      db
-        .select(summaryColumns)
-        .from(cases)
-        .innerJoin(commandUnit, eq(commandUnit.id, cases.commandUnitId))
-        .leftJoin(assignedUnit, eq(assignedUnit.id, cases.assignedUnitId))
-        .innerJoin(matters, matterOfCase)
-        .innerJoin(regions, eq(regions.code, cases.regionCode))
-        .leftJoin(grids, currentGridOfCase)
-        .where(where)
-        .orderBy(asc(cases.stageDueAt))
-        .limit(limit),
+      summaries(db).where(where).orderBy(asc(cases.stageDueAt)).limit(limit),
       db.select({ n: count() }).from(cases).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
@@ -364,14 +350,7 @@ export const casesRepository = {
       ...(filter.level ? [eq(cases.level, filter.level)] : []),
     );
     const [items, [total]] = await Promise.all([
-      db
-        .select(summaryColumns)
-        .from(cases)
-        .innerJoin(commandUnit, eq(commandUnit.id, cases.commandUnitId))
-        .leftJoin(assignedUnit, eq(assignedUnit.id, cases.assignedUnitId))
-        .innerJoin(matters, matterOfCase)
-        .innerJoin(regions, eq(regions.code, cases.regionCode))
-        .leftJoin(grids, currentGridOfCase)
+      summaries(db)
         .where(where)
         .orderBy(sql`${cases.snapshot}->>'lastSupervisedAt' DESC`, desc(cases.code))
         .limit(limit),
