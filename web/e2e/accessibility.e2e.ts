@@ -1,13 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interiorPointOf } from '../../server/src/modules/grids/geometry/interior-point';
 import { faultsAt200Percent, seriousAccessibilityFaults } from './support/accessibility';
 import { DEMO_PASSWORD, launchBrowser, logIn, openDesk } from './support/browser';
-import { apiAs } from './support/case-desk';
+import { apiAs, pointInGrid } from './support/case-desk';
 import { startTestServer, type TestServer } from './support/server';
 
-const BASE_GRID = '32028100100101'; // 文定社区第1网格, held by the demo account `gridworker`
 const PHONE = { width: 390, height: 844 };
 
 /**
@@ -22,12 +20,7 @@ describe('accessibility of the worker app, the resident portal and the desk', ()
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    const operator = await apiAs(server.url, 'operator');
-    const { grid } = await operator.get<{ grid: { geometry: Parameters<typeof interiorPointOf>[0] } }>(
-      `/grids/${BASE_GRID}`,
-    );
-    const [lon, lat] = interiorPointOf(grid.geometry) as [number, number];
-    point = { lon, lat };
+    point = await pointInGrid(server.url);
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,12 +3,9 @@ import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OPEN311_API_KEY } from '../../server/src/modules/demo/load-demo-county';
-import { interiorPointOf } from '../../server/src/modules/grids/geometry/interior-point';
 import { DEMO_PASSWORD, launchBrowser, logIn, openDesk } from './support/browser';
-import { apiAs, runCommand, waitForState } from './support/case-desk';
+import { apiAs, pointInGrid, runCommand, waitForState } from './support/case-desk';
 import { startTestServer, type TestServer } from './support/server';
-
-const BASE_GRID = '32028100100101'; // 文定社区第1网格
 
 /**
  * A phone camera's photo as it comes off the phone: 16 megapixels of detail at full quality,
@@ -26,12 +23,7 @@ describe('the desk: a call taken in the caller’s words, photos shrunk and labe
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    const operator = await apiAs(server.url, 'operator');
-    const { grid } = await operator.get<{ grid: { geometry: Parameters<typeof interiorPointOf>[0] } }>(
-      `/grids/${BASE_GRID}`,
-    );
-    const [lon, lat] = interiorPointOf(grid.geometry) as [number, number];
-    point = { lon, lat };
+    point = await pointInGrid(server.url);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { interiorPointOf } from '../../../server/src/modules/grids/geometry/interior-point';
 import { DEMO_PASSWORD } from './browser';
 
 /**
@@ -113,3 +114,16 @@ export const timelineOf = (page: Page) =>
     .getByTestId('case-timeline')
     .locator('[data-event]')
     .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.event));
+
+/** The demo base grid held by the demo account `gridworker`: 文定社区第1网格. */
+export const DEMO_BASE_GRID = '32028100100101';
+
+/** A point well inside a grid, read from the running server's grid map (where a test reports). */
+export async function pointInGrid(baseUrl: string, gridCode = DEMO_BASE_GRID): Promise<{ lon: number; lat: number }> {
+  const operator = await apiAs(baseUrl, 'operator');
+  const { grid } = await operator.get<{ grid: { geometry: Parameters<typeof interiorPointOf>[0] } }>(
+    `/grids/${gridCode}`,
+  );
+  const [lon, lat] = interiorPointOf(grid.geometry) as [number, number];
+  return { lon, lat };
+}
