@@ -93,6 +93,13 @@ export interface FairScore {
   readonly lines: readonly FairScoreLine[];
 }
 
+/** Adds to a map of lists (in place: the lists can be long). */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const happened = (at: Date | null, w: IndicatorWindow): at is Date => at !== null && at.getTime() <= w.asOf.getTime();
 const inWindow = (at: Date | null, w: IndicatorWindow): at is Date => isWithin(at, w) && happened(at, w);
 const firstReportOf = (f: CaseFacts): ReportFact => ({
@@ -118,32 +125,41 @@ function isOwnReport(team: GridTeam | undefined, r: ReportFact): boolean {
 }
 
 /**
- * The hard matters of `gridCode` first reported in the window by someone else (a resident,
- * 12345, the desk, a worker of another grid) that its team never reported: not in the first
- * report, not among the reports merged in, not in a case of theirs voided as its duplicate.
- * A case voided by asOf (false, or itself a duplicate) is no hidden matter.
+ * Per grid, the hard matters first reported in the window by someone else (a resident, 12345,
+ * the desk, a worker of another grid) that its team never reported: not in the first report,
+ * not among the reports merged in, not in a case of theirs voided as its duplicate. A case
+ * voided by asOf (false, or itself a duplicate) is no hidden matter. One pass over the facts.
  */
-export function hiddenHardMattersOf(
+export function hiddenHardMattersByGrid(
   facts: readonly CaseFacts[],
-  gridCode: string,
-  team: GridTeam | undefined,
+  teams: ReadonlyMap<string, GridTeam>,
   w: IndicatorWindow,
-): CaseFacts[] {
+): Map<string, CaseFacts[]> {
   const duplicatesOf = new Map<string, CaseFacts[]>();
   for (const f of facts) {
     if (f.duplicateOfCaseId === null || !happened(f.voidedDuplicateAt, w)) continue;
-    duplicatesOf.set(f.duplicateOfCaseId, [...(duplicatesOf.get(f.duplicateOfCaseId) ?? []), f]);
+    push(duplicatesOf, f.duplicateOfCaseId, f);
   }
   const reportsOf = (f: CaseFacts) => [firstReportOf(f), ...f.reports].filter((r) => happened(r.at, w));
-  return facts.filter(
-    (f) =>
-      f.gridCode === gridCode &&
-      (f.matter?.difficulty ?? 0) >= HARD_DIFFICULTY &&
-      inWindow(f.reportedAt, w) &&
-      !happened(f.voidedInvalidAt, w) &&
-      !happened(f.voidedDuplicateAt, w) &&
-      ![f, ...(duplicatesOf.get(f.caseId) ?? [])].some((c) => reportsOf(c).some((r) => isOwnReport(team, r))),
-  );
+  const hidden = new Map<string, CaseFacts[]>();
+  for (const f of facts) {
+    const grid = f.gridCode;
+    if (
+      grid === null ||
+      (f.matter?.difficulty ?? 0) < HARD_DIFFICULTY ||
+      !inWindow(f.reportedAt, w) ||
+      happened(f.voidedInvalidAt, w) ||
+      happened(f.voidedDuplicateAt, w)
+    ) {
+      continue;
+    }
+    const team = teams.get(grid);
+    const reportedByTeam = [f, ...(duplicatesOf.get(f.caseId) ?? [])].some((c) =>
+      reportsOf(c).some((r) => isOwnReport(team, r)),
+    );
+    if (!reportedByTeam) push(hidden, grid, f);
+  }
+  return hidden;
 }
 
 /**
@@ -220,37 +236,43 @@ export function fairScoresOf(
   teams: ReadonlyMap<string, GridTeam>,
   level: 'grid' | 'worker',
 ): FairScore[] {
-  const gridCodes = new Set([...teams.keys(), ...facts.flatMap((f) => (f.gridCode === null ? [] : [f.gridCode]))]);
-  const hiddenByGrid = new Map([...gridCodes].map((g) => [g, hiddenHardMattersOf(facts, g, teams.get(g), w)] as const));
+  const hiddenByGrid = hiddenHardMattersByGrid(facts, teams, w);
+  const keep = (s: FairScore) => s.plainCount > 0 || s.lines.some((l) => l.cases.length > 0);
+  const scoreOf = (key: string, own: readonly CaseFacts[], hidden: readonly CaseFacts[]) =>
+    scoreOfUnit(
+      key,
+      own.filter((f) => inWindow(f.reportedAt, w)).length,
+      own.filter((f) => isSolvedIn(f, w)),
+      hidden,
+    );
   if (level === 'grid') {
-    return [...gridCodes]
-      .map((g) => {
-        const own = facts.filter((f) => f.gridCode === g && isOwnReport(teams.get(g), firstReportOf(f)));
-        return scoreOfUnit(
-          g,
-          own.filter((f) => inWindow(f.reportedAt, w)).length,
-          own.filter((f) => isSolvedIn(f, w)),
-          hiddenByGrid.get(g) ?? [],
-        );
-      })
-      .filter((s) => s.plainCount > 0 || s.lines.some((l) => l.cases.length > 0));
+    const ownByGrid = new Map<string, CaseFacts[]>();
+    for (const f of facts) {
+      if (f.gridCode === null || !isOwnReport(teams.get(f.gridCode), firstReportOf(f))) continue;
+      push(ownByGrid, f.gridCode, f);
+    }
+    const grids = new Set([...ownByGrid.keys(), ...hiddenByGrid.keys()]);
+    return [...grids].map((g) => scoreOf(g, ownByGrid.get(g) ?? [], hiddenByGrid.get(g) ?? [])).filter(keep);
   }
-  const workers = new Set([
-    ...facts.flatMap((f) => (f.channel === 'worker' && f.reporterUserId !== null ? [f.reporterUserId] : [])),
-    ...[...teams.values()].flatMap((t) => t.workers),
-  ]);
+  const ownByWorker = new Map<string, CaseFacts[]>();
+  for (const f of facts) {
+    if (f.channel !== 'worker' || f.reporterUserId === null) continue;
+    push(ownByWorker, f.reporterUserId, f);
+  }
+  const heldGrids = new Map<string, string[]>();
+  for (const [grid, team] of teams) {
+    for (const u of team.workers) push(heldGrids, u, grid);
+  }
+  const workers = new Set([...ownByWorker.keys(), ...heldGrids.keys()]);
   return [...workers]
-    .map((u) => {
-      const own = facts.filter((f) => f.channel === 'worker' && f.reporterUserId === u);
-      const held = [...teams.entries()].filter(([, t]) => t.workers.includes(u)).map(([g]) => g);
-      return scoreOfUnit(
+    .map((u) =>
+      scoreOf(
         u,
-        own.filter((f) => inWindow(f.reportedAt, w)).length,
-        own.filter((f) => isSolvedIn(f, w)),
-        held.flatMap((g) => hiddenByGrid.get(g) ?? []),
-      );
-    })
-    .filter((s) => s.plainCount > 0 || s.lines.some((l) => l.cases.length > 0));
+        ownByWorker.get(u) ?? [],
+        (heldGrids.get(u) ?? []).flatMap((g) => hiddenByGrid.get(g) ?? []),
+      ),
+    )
+    .filter(keep);
 }
 
 /** Competition ranks (1, 2, 2, 4) of values, higher is better. */
