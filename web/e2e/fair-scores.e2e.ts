@@ -15,14 +15,15 @@ describe('fair scores on the assessment desk', () => {
     await server?.close();
   });
 
-  it('a leader sees the count rank beside the fair rank and opens a grid’s lines down to its cases', async () => {
+  it('a leader sees the count rank beside the fair rank and opens a worker’s lines down to its cases', async () => {
     const { page, context, problems } = await openDesk(browser, server.url);
     await logIn(page, 'leader');
     await page.getByRole('link', { name: '考核' }).click();
     await page.waitForURL('**/assessment');
     await page.getByRole('tab', { name: '公平得分' }).click();
 
-    // The demo grid worker's grid reported this month, so it has a row with both ranks.
+    // Per grid worker: the demo's grid worker reported yesterday, so they have a row with both ranks.
+    await page.getByTestId('fair-score-level').getByText('网格员').click();
     const table = page.getByTestId('assessment-fair-scores');
     await table.getByTestId('fair-score-total').first().waitFor();
     const header = await table.locator('thead').textContent();
