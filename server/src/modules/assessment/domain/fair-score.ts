@@ -1,4 +1,9 @@
-import type { HandlingLevel, LocalizedText } from '@yiwang/contracts';
+import {
+  type FAIR_SCORE_LINES,
+  HANDLING_LEVEL_LABELS,
+  type HandlingLevel,
+  type LocalizedText,
+} from '@yiwang/contracts';
 import type { CaseFacts, MatterTraits, ReportFact } from './case-facts.js';
 import type { IndicatorWindow } from './indicators.js';
 import { isWithin } from './periods.js';
@@ -19,12 +24,6 @@ export const PER_EXTRA_DEPARTMENT = 0.5;
 export const LEVEL_FACTORS: Readonly<Record<HandlingLevel, number>> = { community: 1, town: 1.25, city: 1.5 };
 /** A hidden hard matter costs what reporting it and getting it solved would have earned. */
 export const HIDDEN_PENALTY_FACTOR = 1;
-
-const LEVEL_WORDS: Readonly<Record<HandlingLevel, LocalizedText>> = {
-  community: { 'zh-CN': '村（社区）级', 'en-US': 'community level' },
-  town: { 'zh-CN': '镇（街道）级', 'en-US': 'town level' },
-  city: { 'zh-CN': '市级', 'en-US': 'city level' },
-};
 
 /** Two decimals; never −0 (an empty penalty line shows 0). */
 const round2 = (n: number) => Math.round(n * 100) / 100 || 0;
@@ -50,12 +49,12 @@ export function caseWeight(matter: MatterTraits | null): CaseWeight {
   const departmentFactor = 1 + PER_EXTRA_DEPARTMENT * (departments - 1);
   const levelFactor = LEVEL_FACTORS[matter.handlingLevel];
   const weight = matter.difficulty * matter.difficulty * departmentFactor * levelFactor;
-  const level = LEVEL_WORDS[matter.handlingLevel];
+  const level = HANDLING_LEVEL_LABELS[matter.handlingLevel];
   return {
     weight,
     why: {
       'zh-CN': `${matter.name}：难度 ${matter.difficulty}² × 部门 ${departments} 个 ${fmt(departmentFactor)} × ${level['zh-CN']} ${fmt(levelFactor)} = ${fmt(weight)}`,
-      'en-US': `${matter.name}: difficulty ${matter.difficulty}² × ${departments} department(s) ${fmt(departmentFactor)} × ${level['en-US']} ${fmt(levelFactor)} = ${fmt(weight)}`,
+      'en-US': `${matter.name}: difficulty ${matter.difficulty}² × ${departments} department(s) ${fmt(departmentFactor)} × ${level['en-US'].toLowerCase()} level ${fmt(levelFactor)} = ${fmt(weight)}`,
     },
   };
 }
@@ -66,7 +65,7 @@ export interface GridTeam {
   readonly workers: readonly string[];
 }
 
-export const FAIR_SCORE_LINES = ['solved-reports', 'hidden-hard-matters'] as const;
+/** The lines' kinds are the API's (contracts). */
 export type FairScoreLineKind = (typeof FAIR_SCORE_LINES)[number];
 
 export interface FairScoreCase {
