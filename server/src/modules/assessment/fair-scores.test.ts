@@ -42,6 +42,7 @@ describe('fair scores through the API', () => {
       matterCode: 'CG-0105',
       description: '灯杆倾斜',
       point: at(workerGrid.point, 20, -20),
+      formAnswers: { hazard: 'risk' },
     });
     expect(own.outcome).toBe('created');
     const code = own.case.code;
