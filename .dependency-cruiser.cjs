@@ -20,6 +20,8 @@ const READ_JOINS = {
   'assessment/assessment.repository.ts': [
     'accounts/accounts.tables.ts',
     'cases/cases.tables.ts',
+    // the matter version a case was opened under: its difficulty weighs the case (fair scores)
+    'catalog/catalog.tables.ts',
     'events/events.tables.ts',
     'grids/grids.tables.ts',
     'regions/regions.tables.ts',

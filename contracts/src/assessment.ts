@@ -260,3 +260,55 @@ export const ScoreTable = Type.Object({
   rows: Type.Array(ScoreRow),
 });
 export type ScoreTable = Static<typeof ScoreTable>;
+
+// ── difficulty-weighted, fair scores (item 3) ────────────────────────────────────
+
+export const FAIR_SCORE_LEVELS = ['grid', 'worker'] as const;
+export const FAIR_SCORE_LINES = ['solved-reports', 'hidden-hard-matters'] as const;
+
+export const FairScoreQuery = Type.Object({
+  level: Type.Enum(FAIR_SCORE_LEVELS),
+  period: Type.Enum(PERIOD_KINDS),
+  /** A day of the period; default today. */
+  from: Type.Optional(Day),
+});
+export type FairScoreQuery = Static<typeof FairScoreQuery>;
+
+export const FairScoreCase = Type.Object({
+  caseId: Uuid,
+  code: Type.String(),
+  /** The case's weight from its matter (difficulty² × departments × level). */
+  weight: Type.Number(),
+  points: Type.Number(),
+  /** The weight's formula with the matter's numbers. */
+  why: LocalizedString,
+});
+export type FairScoreCase = Static<typeof FairScoreCase>;
+
+export const FairScoreLine = Type.Object({
+  kind: Type.Enum(FAIR_SCORE_LINES),
+  text: LocalizedString,
+  measured: LocalizedString,
+  points: Type.Number(),
+  cases: Type.Array(FairScoreCase),
+});
+export type FairScoreLine = Static<typeof FairScoreLine>;
+
+export const FairScoreRow = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  /** Reports first filed in the period, and the rank they give (what a count-based ranking shows). */
+  plainCount: Type.Integer(),
+  countRank: Type.Integer(),
+  total: Type.Number(),
+  fairRank: Type.Integer(),
+  lines: Type.Array(FairScoreLine),
+});
+export type FairScoreRow = Static<typeof FairScoreRow>;
+
+export const FairScoreTable = Type.Object({
+  level: Type.Enum(FAIR_SCORE_LEVELS),
+  period: AssessmentPeriod,
+  rows: Type.Array(FairScoreRow),
+});
+export type FairScoreTable = Static<typeof FairScoreTable>;

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { users } from '../accounts/accounts.tables.js';
 import { caseEvents, cases } from '../cases/cases.tables.js';
+import { matters } from '../catalog/catalog.tables.js';
 import { domainEvents } from '../events/events.tables.js';
 import { grids } from '../grids/grids.tables.js';
 import { regions } from '../regions/regions.tables.js';
@@ -38,6 +39,11 @@ export const assessmentRepository = {
         gridCode: cases.gridCode,
         path: cases.path,
         createdAt: cases.createdAt,
+        matterCode: cases.matterCode,
+        matterName: matters.name,
+        difficulty: matters.difficulty,
+        ownerUnitCodes: matters.ownerUnitCodes,
+        handlingLevel: matters.handlingLevel,
         kind: domainEvents.kind,
         occurredAt: domainEvents.occurredAt,
         actorUserId: caseEvents.actorUserId,
@@ -53,6 +59,8 @@ export const assessmentRepository = {
         ),
       )
       .leftJoin(caseEvents, sql`${caseEvents.id} = (${domainEvents.payload}->>'caseEventId')::bigint`)
+      // The matter version the case was opened under (its difficulty weighs the case in the fair scores).
+      .leftJoin(matters, and(eq(matters.code, cases.matterCode), eq(matters.version, cases.matterVersion)))
       .where(
         and(
           withinScope(cases.path, scopePath),
@@ -74,6 +82,16 @@ export const assessmentRepository = {
             code: row.code,
             channel: row.channel as CaseChannel,
             reporterUserId: row.reporterUserId,
+            matter:
+              row.matterName === null || row.difficulty === null || row.handlingLevel === null
+                ? null
+                : {
+                    code: row.matterCode,
+                    name: row.matterName,
+                    difficulty: row.difficulty,
+                    ownerUnitCodes: row.ownerUnitCodes ?? [],
+                    handlingLevel: row.handlingLevel,
+                  },
             gridCode: row.gridCode,
             path: row.path,
             createdAt: row.createdAt,

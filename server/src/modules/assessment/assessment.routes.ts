@@ -2,6 +2,8 @@ import {
   AccountabilityQuery,
   AccountabilityTable,
   BookInspectionBody,
+  FairScoreQuery,
+  FairScoreTable,
   IdParams,
   IndicatorQuery,
   IndicatorTable,
@@ -23,6 +25,7 @@ import { auditContextOf, authorize } from '../accounts/index.js';
 import { bookInspection } from './use-cases/book-inspection.js';
 import { cancelInspection } from './use-cases/cancel-inspection.js';
 import { computeAccountability } from './use-cases/compute-accountability.js';
+import { computeFairScores } from './use-cases/compute-fair-scores.js';
 import { computeIndicators } from './use-cases/compute-indicators.js';
 import { computeScores } from './use-cases/compute-scores.js';
 import { exportAccountability } from './use-cases/export-accountability.js';
@@ -241,6 +244,24 @@ export function assessmentRoutes(app: App, { db }: { db: Db }) {
       const actor = authorize(request, 'assessment.read');
       const { level, period, from, version } = request.query;
       return computeScores(db, actor, { level, period, day: from, version, now: new Date() });
+    },
+  );
+
+  app.get(
+    '/assessment/fair-scores',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary:
+          'The difficulty-weighted fair score of every grid or grid worker in my scope for a period: solved reports by their matter’s weight, minus hard matters someone else found first that the grid never reported; each line explained down to its cases, beside the rank a plain count gives',
+        querystring: FairScoreQuery,
+        response: { 200: FairScoreTable },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'assessment.read');
+      const { level, period, from } = request.query;
+      return computeFairScores(db, actor, { level, period, day: from, now: new Date() });
     },
   );
 }

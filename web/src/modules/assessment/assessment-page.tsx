@@ -45,6 +45,8 @@ import {
   useScores,
 } from './assessment-api';
 import { useAssessmentI18n } from './assessment-messages';
+import { useFairScoreI18n } from './fair-score-messages';
+import { FairScoresCard } from './fair-scores-card';
 
 const formatValue = (id: IndicatorId, v: IndicatorValue | undefined): string => {
   if (!v || v.value === null) return '—';
@@ -435,6 +437,7 @@ function InspectionCalendarCard() {
 /** 考核: the indicator table with counter-metrics, the accountability of departments and towns, the inspection calendar. */
 export default function AssessmentPage() {
   const { t } = useAssessmentI18n();
+  const fair = useFairScoreI18n();
   return (
     <div>
       <h2>{t('assessment.title')}</h2>
@@ -442,6 +445,7 @@ export default function AssessmentPage() {
         items={[
           { key: 'indicators', label: t('assessment.tab.indicators'), children: <IndicatorTableCard /> },
           { key: 'scores', label: t('assessment.tab.scores'), children: <ScoresCard /> },
+          { key: 'fair-scores', label: fair.t('fairScore.tab'), children: <FairScoresCard /> },
           { key: 'accountability', label: t('assessment.tab.accountability'), children: <AccountabilityCard /> },
           { key: 'inspections', label: t('assessment.tab.inspections'), children: <InspectionCalendarCard /> },
         ]}

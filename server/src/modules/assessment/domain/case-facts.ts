@@ -1,4 +1,23 @@
-import type { CaseChannel, RatingName as Rating } from '@yiwang/contracts';
+import type { CaseChannel, HandlingLevel, RatingName as Rating } from '@yiwang/contracts';
+
+/** What the difficulty weight reads of a case's matter (the catalog version it was opened under). */
+export interface MatterTraits {
+  readonly code: string;
+  readonly name: string;
+  /** The catalog's 1 (easy: 暴露垃圾) … 5 (hard: 违章搭建, 群租房). */
+  readonly difficulty: number;
+  /** Responsible departments, lead first: how many must work together. */
+  readonly ownerUnitCodes: readonly string[];
+  readonly handlingLevel: HandlingLevel;
+}
+
+/** One report of a case: the first, or one merged in later (并单, "me too"). */
+export interface ReportFact {
+  readonly at: Date;
+  readonly channel: CaseChannel;
+  /** The signed-in reporter (for a desk-entered report, the operator); null when anonymous. */
+  readonly reporterUserId: string | null;
+}
 
 /**
  * What the indicators need to know about one case, folded from its events in the domain
@@ -11,6 +30,10 @@ export interface CaseFacts {
   readonly channel: CaseChannel;
   /** Who filed the first report (a grid worker for the worker channel); null when anonymous. */
   readonly reporterUserId: string | null;
+  /** The matter (null only if its catalog row is missing). */
+  readonly matter: MatterTraits | null;
+  /** Every report of the case, first one first: who else saw the same problem. */
+  readonly reports: readonly ReportFact[];
   readonly gridCode: string | null;
   /** The case's scope path: county/town/community[/grids…]. */
   readonly path: string;
@@ -24,6 +47,8 @@ export interface CaseFacts {
   readonly voidedInvalidAt: Date | null;
   /** Voided as a duplicate of another case: a true problem already known. */
   readonly voidedDuplicateAt: Date | null;
+  /** The case it was voided as a duplicate of (its reports moved there). */
+  readonly duplicateOfCaseId: string | null;
   /** The handling due date in force (the last dispatch's, moved by approved extensions and resumptions). */
   readonly dueAt: Date | null;
   /** First feedback (the unit said it was done). */
@@ -59,6 +84,7 @@ export interface CaseHeader {
   readonly code: string;
   readonly channel: CaseChannel;
   readonly reporterUserId: string | null;
+  readonly matter: MatterTraits | null;
   readonly gridCode: string | null;
   readonly path: string;
   readonly createdAt: Date;
@@ -70,12 +96,14 @@ const dateOf = (value: unknown): Date | null => {
   return Number.isNaN(at.getTime()) ? null : at;
 };
 const RATING_VALUES: readonly unknown[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
+const CHANNEL_VALUES: readonly unknown[] = ['desk', 'resident', 'worker', 'hotline', 'open311'];
 
 /** Folds a case's events (in log order) into its facts. Events after `asOf` are not read by the caller. */
 export function caseFactsOf(header: CaseHeader, events: readonly CaseEventRecord[]): CaseFacts {
   let registeredAt: Date | null = null;
   let voidedInvalidAt: Date | null = null;
   let voidedDuplicateAt: Date | null = null;
+  let duplicateOfCaseId: string | null = null;
   let dueAt: Date | null = null;
   let firstFeedbackAt: Date | null = null;
   let lastFeedbackAt: Date | null = null;
@@ -90,14 +118,27 @@ export function caseFactsOf(header: CaseHeader, events: readonly CaseEventRecord
   const ratings: { at: Date; rating: Rating }[] = [];
   const reopenings: Date[] = [];
   const closures: Date[] = [];
+  const reports: ReportFact[] = [
+    { at: header.createdAt, channel: header.channel, reporterUserId: header.reporterUserId },
+  ];
   for (const e of events) {
     switch (e.type) {
       case 'registered':
         registeredAt ??= e.at;
         break;
       case 'voided':
-        if (e.details.duplicateOfCaseId) voidedDuplicateAt = e.at;
-        else voidedInvalidAt = e.at;
+        if (e.details.duplicateOfCaseId) {
+          voidedDuplicateAt = e.at;
+          duplicateOfCaseId = typeof e.details.duplicateOfCaseId === 'string' ? e.details.duplicateOfCaseId : null;
+        } else voidedInvalidAt = e.at;
+        break;
+      case 'report_merged':
+        // The merged report's reporter is the event's actor (an operator for a desk-entered call).
+        reports.push({
+          at: e.at,
+          channel: CHANNEL_VALUES.includes(e.details.channel) ? (e.details.channel as CaseChannel) : 'desk',
+          reporterUserId: e.actorUserId,
+        });
         break;
       case 'dispatched':
       case 'redispatched':
@@ -155,6 +196,8 @@ export function caseFactsOf(header: CaseHeader, events: readonly CaseEventRecord
     code: header.code,
     channel: header.channel,
     reporterUserId: header.reporterUserId,
+    matter: header.matter,
+    reports,
     gridCode: header.gridCode,
     path: header.path,
     unitId,
@@ -163,6 +206,7 @@ export function caseFactsOf(header: CaseHeader, events: readonly CaseEventRecord
     registeredAt,
     voidedInvalidAt,
     voidedDuplicateAt,
+    duplicateOfCaseId,
     dueAt,
     firstFeedbackAt,
     lastFeedbackAt,

@@ -152,6 +152,7 @@ describe('facts folded from a case’s events', () => {
         code: 'X',
         channel: 'hotline',
         reporterUserId: null,
+        matter: null,
         gridCode: 'G1',
         path: '320281/320281001',
         createdAt: d('11-01 09:00'),
