@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DRAW_TARGET_KINDS, type DrawTargetKind } from '@yiwang/contracts';
 import { isPathWithin } from '../../../platform/scope.js';
 import { createSeededRandom } from '../../../platform/seeded-random.js';
 
@@ -15,9 +16,6 @@ export interface DrawInspector {
   readonly areaPath: string;
   readonly unitId: string | null;
 }
-
-export const DRAW_TARGET_KINDS = ['grid', 'unit', 'case'] as const;
-export type DrawTargetKind = (typeof DRAW_TARGET_KINDS)[number];
 
 /**
  * Something that can be inspected: a grid, a unit (department or workstation) or a case.
