@@ -99,6 +99,8 @@ export const DrawnPair = Type.Object({
   targetKind: Type.Enum(DRAW_TARGET_KINDS),
   targetCode: Type.String(),
   targetName: Type.String(),
+  /** Where the target lies in the region tree (recusal compares it with the inspector's home area). */
+  targetPath: Type.String(),
   inspectorId: Uuid,
   inspectorName: Type.String(),
   findings: Type.Array(InspectionFinding),

@@ -50,6 +50,7 @@ export const presentDraw = (
     targetKind: pair.targetKind,
     targetCode: pair.targetCode,
     targetName: targetNames.get(`${pair.targetKind}|${pair.targetCode}`) ?? pair.targetCode,
+    targetPath: pair.targetPath,
     inspectorId: pair.inspectorId,
     inspectorName,
     findings: findings
