@@ -142,3 +142,9 @@ export const RecordFindingBody = Type.Object(
   { additionalProperties: false },
 );
 export type RecordFindingBody = Static<typeof RecordFindingBody>;
+
+export const BookDrawnInspectionBody = Type.Object(
+  { day: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }) },
+  { additionalProperties: false },
+);
+export type BookDrawnInspectionBody = Static<typeof BookDrawnInspectionBody>;

@@ -208,6 +208,20 @@ export const inspectionDrawsRepository = {
     return saved;
   },
 
+  /** The region a target lies in (a grid's or a case's community, a unit's region): where its visit is booked. */
+  async regionCodeOfTarget(db: Executor, kind: 'grid' | 'unit' | 'case', code: string): Promise<string | undefined> {
+    const [row] =
+      kind === 'grid'
+        ? await db
+            .select({ regionCode: grids.regionCode })
+            .from(grids)
+            .where(and(eq(grids.code, code), isNull(grids.validTo)))
+        : kind === 'unit'
+          ? await db.select({ regionCode: units.regionCode }).from(units).where(eq(units.code, code))
+          : await db.select({ regionCode: cases.regionCode }).from(cases).where(eq(cases.code, code));
+    return row?.regionCode;
+  },
+
   /** Display names of targets: grids and units by code (cases are shown by their code). */
   async targetNames(db: Executor, gridCodes: string[], unitCodes: string[]) {
     const names = new Map<string, string>();

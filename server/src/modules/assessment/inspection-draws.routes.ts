@@ -1,4 +1,5 @@
 import {
+  BookDrawnInspectionBody,
   CreateDrawBody,
   Draw,
   DrawList,
@@ -6,6 +7,7 @@ import {
   DrawVerification,
   EnrollInspectorBody,
   IdParams,
+  InspectionBooking,
   InspectionFinding,
   Inspector,
   InspectorList,
@@ -15,6 +17,7 @@ import {
 import type { Db } from '../../db/client.js';
 import type { App } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/index.js';
+import { bookDrawnInspection } from './use-cases/book-drawn-inspection.js';
 import { createDraw } from './use-cases/create-draw.js';
 import { enrollInspector, listInspectors, withdrawInspector } from './use-cases/inspectors.js';
 import { listDraws, readDraw } from './use-cases/read-draws.js';
@@ -145,6 +148,30 @@ export function inspectionDrawRoutes(app: App, { db }: { db: Db }) {
         body: request.body,
       });
       return reply.code(201).send(finding);
+    },
+  );
+
+  app.post(
+    '/assessment/draws/:id/pairs/:pairId/booking',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary:
+          'Book a drawn pair’s visit on the shared inspection calendar (a routine visit to the target’s community), subject to its daily and weekly limits (409 naming the booking already there)',
+        params: DrawPairParams,
+        body: BookDrawnInspectionBody,
+        response: { 201: InspectionBooking },
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'inspections.manage');
+      const booking = await bookDrawnInspection(db, actor, auditContextOf(request), {
+        drawId: request.params.id,
+        pairId: request.params.pairId,
+        day: request.body.day,
+        now: new Date(),
+      });
+      return reply.code(201).send(booking);
     },
   );
 }

@@ -129,4 +129,16 @@ describe('双随机 random inspections through the API', () => {
     // Findings do not change the list: the draw still re-runs to the same pairs.
     expect((await leader.get(`/api/assessment/draws/${draw.id}/verify`)).json().matches).toBe(true);
   });
+
+  it('a drawn visit is booked on the shared calendar and obeys its load limit (409 naming the booking there)', async () => {
+    const gridPair = draw.pairs.find((p) => p.targetKind === 'grid') as Draw['pairs'][number];
+    const day = new Date(Date.now() + 40 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const url = `/api/assessment/draws/${draw.id}/pairs/${gridPair.id}/booking`;
+    const booked = await leader.post(url, { day });
+    expect(booked.statusCode, booked.body).toBe(201);
+    expect(booked.json()).toMatchObject({ day, kind: 'routine', team: `双随机督查：${gridPair.inspectorName}` });
+    const again = await leader.post(url, { day });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toContain(gridPair.inspectorName);
+  });
 });
