@@ -45,6 +45,8 @@ import {
   useScores,
 } from './assessment-api';
 import { useAssessmentI18n } from './assessment-messages';
+import { DrawsCard } from './draws-card';
+import { useDrawsI18n } from './draws-messages';
 
 const formatValue = (id: IndicatorId, v: IndicatorValue | undefined): string => {
   if (!v || v.value === null) return '—';
@@ -435,6 +437,7 @@ function InspectionCalendarCard() {
 /** 考核: the indicator table with counter-metrics, the accountability of departments and towns, the inspection calendar. */
 export default function AssessmentPage() {
   const { t } = useAssessmentI18n();
+  const { t: td } = useDrawsI18n();
   return (
     <div>
       <h2>{t('assessment.title')}</h2>
@@ -444,6 +447,7 @@ export default function AssessmentPage() {
           { key: 'scores', label: t('assessment.tab.scores'), children: <ScoresCard /> },
           { key: 'accountability', label: t('assessment.tab.accountability'), children: <AccountabilityCard /> },
           { key: 'inspections', label: t('assessment.tab.inspections'), children: <InspectionCalendarCard /> },
+          { key: 'draws', label: td('draws.tab'), children: <DrawsCard /> },
         ]}
       />
     </div>
