@@ -1,7 +1,6 @@
 import type { DrawSummary } from '@yiwang/contracts';
 import { DRAW_TARGET_KIND_LABELS } from '@yiwang/contracts/vocabulary';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
