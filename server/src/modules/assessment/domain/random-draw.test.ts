@@ -77,7 +77,7 @@ describe('drawInspections', () => {
         const inspector = byId.get(pair.inspectorId) as DrawInspector;
         const target = targets.get(`${pair.targetKind}|${pair.targetCode}`) as DrawTarget;
         expect(target.path.startsWith(`${inspector.areaPath}/`) || target.path === inspector.areaPath).toBe(false);
-        expect(inspector.areaPath.startsWith(`${target.path}/`)).toBe(false);
+        if (target.path !== 'c') expect(inspector.areaPath.startsWith(`${target.path}/`)).toBe(false);
         expect(inspector.unitId !== null && target.unitIds.includes(inspector.unitId)).toBe(false);
       }
     }
@@ -91,7 +91,13 @@ describe('drawInspections', () => {
     expect(isRecused({ id: 'x', areaPath: 'c/t2', unitId: 'ws-1-2' }, gridOfT1)).toBe(false);
     // 'c/t1' is no prefix of 'c/t10/…': paths compare by segment.
     expect(isRecused({ id: 'x', areaPath: 'c/t1', unitId: null }, { ...gridOfT1, path: 'c/t10/m1/G' })).toBe(false);
-    expect(isRecused({ id: 'x', areaPath: 'c/t1/m1', unitId: null }, units[0] as DrawTarget)).toBe(true);
+    // A town's unit has authority over its communities' inspectors; a county department has no area of its own.
+    expect(isRecused({ id: 'x', areaPath: 'c/t1/m1', unitId: null }, units[1] as DrawTarget)).toBe(true);
+    expect(
+      isRecused({ id: 'x', areaPath: 'c/t1/m1', unitId: null }, { ...(units[1] as DrawTarget), path: 'c/t1' }),
+    ).toBe(true);
+    expect(isRecused({ id: 'x', areaPath: 'c/t1/m1', unitId: null }, units[0] as DrawTarget)).toBe(false);
+    expect(isRecused({ id: 'x', areaPath: 'c/t1/m1', unitId: 'dept-env' }, units[0] as DrawTarget)).toBe(true);
   });
 
   it('a target every inspector must stand aside for is listed as unstaffed, not given to a recused one', () => {

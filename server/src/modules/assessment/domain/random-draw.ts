@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DRAW_TARGET_KINDS, type DrawTargetKind } from '@yiwang/contracts';
-import { isPathWithin } from '../../../platform/scope.js';
+import { isCountyWide, isPathWithin } from '../../../platform/scope.js';
 import { createSeededRandom } from '../../../platform/seeded-random.js';
 
 /**
@@ -62,11 +62,14 @@ export interface DrawResult {
 
 /**
  * Whether an inspector must stand aside for a target: the target lies in the inspector's home
- * area, the inspector's area lies inside the target (a town's unit and one of its communities'
- * inspectors), or the inspector belongs to a unit answerable for the target.
+ * area; the inspector's area lies inside the target below the county (a town's unit has
+ * authority over its communities' inspectors; every inspector lies inside the county, so a
+ * county department is not recused by area); or the inspector belongs to a unit answerable
+ * for the target.
  */
 export function isRecused(inspector: DrawInspector, target: DrawTarget): boolean {
-  if (isPathWithin(target.path, inspector.areaPath) || isPathWithin(inspector.areaPath, target.path)) return true;
+  if (isPathWithin(target.path, inspector.areaPath)) return true;
+  if (!isCountyWide(target.path) && isPathWithin(inspector.areaPath, target.path)) return true;
   return inspector.unitId !== null && target.unitIds.includes(inspector.unitId);
 }
 
