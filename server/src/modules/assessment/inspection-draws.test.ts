@@ -49,9 +49,17 @@ describe('双随机 random inspections through the API', () => {
     expect(list.json().items).toHaveLength(3);
   });
 
-  it('only inspections.manage may draw', async () => {
+  it('only inspections.manage may draw; bad input is refused with a 4xx', async () => {
     const r = await w.operator.post('/api/assessment/draws', { period: '2026-12' });
     expect(r.statusCode).toBe(403);
+    expect((await leader.post('/api/assessment/draws', { period: '  ' })).statusCode).toBe(400);
+    expect(
+      (await leader.post('/api/assessment/draws', { period: 'x', shares: { grid: 2, unit: 0, case: 0 } })).statusCode,
+    ).toBe(400);
+    const unknownGrid = await leader.post('/api/assessment/draws', { period: 'x', flaggedGridCodes: ['NO-SUCH-GRID'] });
+    expect(unknownGrid.statusCode).toBe(422);
+    expect(unknownGrid.json().message).toContain('NO-SUCH-GRID');
+    expect((await leader.get('/api/assessment/draws')).json().items).toHaveLength(0);
   });
 
   it('a draw re-run with its published seed gives the same list', async () => {

@@ -32,6 +32,7 @@ export async function createDraw(
   context: AuditContext,
   { body }: CreateDrawOptions,
 ): Promise<Draw> {
+  if (!body.period.trim()) throw new DomainError('validation', {}, [{ field: 'period', code: 'required' }]);
   const parameters: DrawParameters = {
     shares: body.shares ?? DEFAULT_DRAW_PARAMETERS.shares,
     flaggedGridCodes: [...new Set(body.flaggedGridCodes ?? [])],
