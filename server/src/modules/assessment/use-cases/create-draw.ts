@@ -39,8 +39,9 @@ export async function createDraw(
     flaggedWeight: body.flaggedWeight ?? DEFAULT_DRAW_PARAMETERS.flaggedWeight,
     inspectorsPerTarget: body.inspectorsPerTarget ?? DEFAULT_DRAW_PARAMETERS.inspectorsPerTarget,
   };
-  const seedSource = body.publicValue === undefined ? 'generated' : 'public-value';
-  const seed = body.publicValue?.trim() || randomBytes(16).toString('hex');
+  const publicValue = body.publicValue?.trim();
+  const seedSource = publicValue ? 'public-value' : 'generated';
+  const seed = publicValue || randomBytes(16).toString('hex');
   const id = await db.transaction(async (tx) => {
     await repo.lockDraws(tx, actor.scopePath);
     const inspectorRows = await repo.inspectorsInScope(tx, actor.scopePath);
