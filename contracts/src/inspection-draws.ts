@@ -148,3 +148,16 @@ export const BookDrawnInspectionBody = Type.Object(
   { additionalProperties: false },
 );
 export type BookDrawnInspectionBody = Static<typeof BookDrawnInspectionBody>;
+
+/** The pairs drawn for me as inspector (their targets lie outside my own scope, so no draw list shows them to me). */
+export const MyDrawnInspections = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      drawId: Uuid,
+      period: Type.String(),
+      drawnAt: DateTime,
+      pair: DrawnPair,
+    }),
+  ),
+});
+export type MyDrawnInspections = Static<typeof MyDrawnInspections>;

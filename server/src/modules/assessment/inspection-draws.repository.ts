@@ -184,6 +184,20 @@ export const inspectionDrawsRepository = {
       .orderBy(asc(inspectionDrawPairs.position));
   },
 
+  /** The pairs drawn for one inspector, newest draw first. */
+  async pairsOfInspector(db: Executor, inspectorId: string) {
+    return db
+      .select({
+        pair: inspectionDrawPairs,
+        draw: { id: inspectionDraws.id, period: inspectionDraws.period, createdAt: inspectionDraws.createdAt },
+      })
+      .from(inspectionDrawPairs)
+      .innerJoin(inspectionDraws, eq(inspectionDraws.id, inspectionDrawPairs.drawId))
+      .where(eq(inspectionDrawPairs.inspectorId, inspectorId))
+      .orderBy(desc(inspectionDraws.createdAt), asc(inspectionDrawPairs.position))
+      .limit(500);
+  },
+
   async findingsOf(db: Executor, pairIds: string[]) {
     if (pairIds.length === 0) return [];
     return db

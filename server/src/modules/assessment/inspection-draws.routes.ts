@@ -12,6 +12,7 @@ import {
   Inspector,
   InspectorList,
   InspectorParams,
+  MyDrawnInspections,
   RecordFindingBody,
 } from '@yiwang/contracts';
 import type { Db } from '../../db/client.js';
@@ -20,7 +21,7 @@ import { auditContextOf, authorize } from '../accounts/index.js';
 import { bookDrawnInspection } from './use-cases/book-drawn-inspection.js';
 import { createDraw } from './use-cases/create-draw.js';
 import { enrollInspector, listInspectors, withdrawInspector } from './use-cases/inspectors.js';
-import { listDraws, readDraw } from './use-cases/read-draws.js';
+import { listDraws, listMyDrawnInspections, readDraw } from './use-cases/read-draws.js';
 import { recordFinding } from './use-cases/record-finding.js';
 import { verifyDraw } from './use-cases/verify-draw.js';
 
@@ -81,6 +82,18 @@ export function inspectionDrawRoutes(app: App, { db }: { db: Db }) {
       },
     },
     async (request) => listDraws(db, authorize(request, 'assessment.read')),
+  );
+
+  app.get(
+    '/assessment/draws/mine',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary: 'The pairs drawn for me as inspector (targets outside my own scope by design), with findings so far',
+        response: { 200: MyDrawnInspections },
+      },
+    },
+    async (request) => listMyDrawnInspections(db, authorize(request, null)),
   );
 
   app.post(

@@ -122,6 +122,10 @@ describe('双随机 random inspections through the API', () => {
 
   it('the drawn inspector records a finding on site; someone else cannot (404); bad counts are refused (400)', async () => {
     const own = draw.pairs.find((p) => p.inspectorId === otherTownSupervisor.session.user.id) as Draw['pairs'][number];
+    // The inspector finds their pairs although the draw (county scope) is not theirs to read.
+    expect((await otherTownSupervisor.get(`/api/assessment/draws/${draw.id}`)).statusCode).toBe(404);
+    const mine = (await otherTownSupervisor.get('/api/assessment/draws/mine')).json();
+    expect(mine.items.map((i: { pair: { id: string } }) => i.pair.id)).toContain(own.id);
     const url = `/api/assessment/draws/${draw.id}/pairs/${own.id}/findings`;
     const recorded = await otherTownSupervisor.post(url, {
       foundCount: 3,

@@ -1,9 +1,9 @@
-import type { Draw, DrawList } from '@yiwang/contracts';
+import type { Draw, DrawList, MyDrawnInspections } from '@yiwang/contracts';
 import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { inspectionDrawsRepository as repo } from '../inspection-draws.repository.js';
-import { presentDraw, presentDrawSummary } from '../present-draw.js';
+import { presentDraw, presentDrawSummary, presentFinding } from '../present-draw.js';
 
 /** The draws made in the caller's scope, newest first. */
 export async function listDraws(db: Db, actor: Actor): Promise<DrawList> {
@@ -29,4 +29,40 @@ export async function readDraw(db: Db, actor: Actor, { drawId }: { drawId: strin
     ),
   ]);
   return presentDraw(row.draw, { createdByName: row.createdByName, pairs, targetNames, findings });
+}
+
+/** The pairs drawn for the caller as inspector, with their findings so far. */
+export async function listMyDrawnInspections(db: Db, actor: Actor): Promise<MyDrawnInspections> {
+  if (actor.kind !== 'user') return { items: [] };
+  const rows = await repo.pairsOfInspector(db, actor.id);
+  const codesOf = (kind: string) => [
+    ...new Set(rows.filter((r) => r.pair.targetKind === kind).map((r) => r.pair.targetCode)),
+  ];
+  const [targetNames, findings] = await Promise.all([
+    repo.targetNames(db, codesOf('grid'), codesOf('unit')),
+    repo.findingsOf(
+      db,
+      rows.map((r) => r.pair.id),
+    ),
+  ]);
+  return {
+    items: rows.map(({ pair, draw }) => ({
+      drawId: draw.id,
+      period: draw.period,
+      drawnAt: draw.createdAt.toISOString(),
+      pair: {
+        id: pair.id,
+        position: pair.position,
+        targetKind: pair.targetKind,
+        targetCode: pair.targetCode,
+        targetName: targetNames.get(`${pair.targetKind}|${pair.targetCode}`) ?? pair.targetCode,
+        targetPath: pair.targetPath,
+        inspectorId: pair.inspectorId,
+        inspectorName: actor.label,
+        findings: findings
+          .filter((f) => f.finding.pairId === pair.id)
+          .map((f) => presentFinding(f.finding, f.recordedByName)),
+      },
+    })),
+  };
 }
