@@ -44,7 +44,7 @@ describe('双随机 random inspections through the API', () => {
     ]);
     const resident = await leader.post('/api/assessment/inspectors', { userId: w.resident.session.user.id });
     expect(resident.statusCode).toBe(422);
-    expect(resident.json().message).toContain('引用的对象不存在');
+    expect(resident.json().error.message).toContain('引用的对象不存在');
     const list = await leader.get('/api/assessment/inspectors');
     expect(list.json().items).toHaveLength(3);
   });
@@ -58,7 +58,7 @@ describe('双随机 random inspections through the API', () => {
     ).toBe(400);
     const unknownGrid = await leader.post('/api/assessment/draws', { period: 'x', flaggedGridCodes: ['NO-SUCH-GRID'] });
     expect(unknownGrid.statusCode).toBe(422);
-    expect(unknownGrid.json().message).toContain('NO-SUCH-GRID');
+    expect(unknownGrid.json().error.message).toContain('NO-SUCH-GRID');
     expect((await leader.get('/api/assessment/draws')).json().items).toHaveLength(0);
   });
 
@@ -152,6 +152,7 @@ describe('双随机 random inspections through the API', () => {
     expect(booked.json()).toMatchObject({ day, kind: 'routine', team: `双随机督查：${gridPair.inspectorName}` });
     const again = await leader.post(url, { day });
     expect(again.statusCode).toBe(409);
-    expect(again.json().message).toContain(gridPair.inspectorName);
+    expect(again.json().error.code).toBe('inspection-daily-limit');
+    expect(again.json().error.message).toContain(gridPair.inspectorName);
   });
 });
