@@ -70,7 +70,15 @@ export function DrawsCard() {
           </Form.Item>
         </Form>
       )}
-      {create.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(create.error)} />}
+      {create.error && (
+        <Alert
+          className="yw-form-alert"
+          type="error"
+          showIcon
+          title={errorText(create.error)}
+          data-testid="draw-error"
+        />
+      )}
       {draws.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(draws.error)} />}
       <Table<DrawSummary>
         data-testid="draws"
