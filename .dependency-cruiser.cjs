@@ -27,6 +27,14 @@ const READ_JOINS = {
     'regions/regions.tables.ts',
     'units/units.tables.ts',
   ],
+  // The 双随机 registries: inspectors are accounts placed by region and unit; targets are grids, units and cases.
+  'assessment/inspection-draws.repository.ts': [
+    'accounts/accounts.tables.ts',
+    'cases/cases.tables.ts',
+    'grids/grids.tables.ts',
+    'regions/regions.tables.ts',
+    'units/units.tables.ts',
+  ],
   'cases/case-timeline.repository.ts': ['accounts/accounts.tables.ts'],
   'cases/cases.repository.ts': [
     'catalog/catalog.tables.ts',

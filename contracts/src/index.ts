@@ -7,6 +7,7 @@ export * from './common.js';
 export * from './field.js';
 export * from './grids.js';
 export * from './hotline.js';
+export * from './inspection-draws.js';
 export * from './open311.js';
 export * from './photos.js';
 export * from './regions.js';

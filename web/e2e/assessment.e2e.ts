@@ -60,6 +60,14 @@ describe('the assessment desk', () => {
     expect(await page.getByTestId('inspection-calendar').locator('tr', { hasText: '街道安监办' }).count()).toBe(0);
     await screenshot(page, 'assessment-inspection-refused');
 
+    // 双随机: with no inspector enrolled yet, a draw is refused with a message that says what to do.
+    await page.getByRole('tab', { name: '双随机抽查' }).click();
+    await page.getByTestId('draw-public-value').fill('2026-12-03 体彩排列五 60183');
+    await page.getByTestId('draw-submit').click();
+    const noInspectors = page.getByTestId('draw-error');
+    await noInspectors.waitFor();
+    expect(await noInspectors.textContent()).toContain('请先登记检查人员');
+
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -94,3 +94,17 @@ export const INSPECTION_KIND_LABELS: Labels<InspectionKind> = {
   routine: { 'zh-CN': '例行督查', 'en-US': 'Routine inspection' },
   special: { 'zh-CN': '专项督查', 'en-US': 'Special inspection' },
 };
+
+/** What a 双随机 random inspection can be drawn for: a grid, a unit (department or workstation) or a case. */
+export const DRAW_TARGET_KINDS = ['grid', 'unit', 'case'] as const;
+export type DrawTargetKind = (typeof DRAW_TARGET_KINDS)[number];
+
+export const DRAW_TARGET_KIND_LABELS: Labels<DrawTargetKind> = {
+  grid: { 'zh-CN': '网格', 'en-US': 'Grid' },
+  unit: { 'zh-CN': '单位', 'en-US': 'Unit' },
+  case: { 'zh-CN': '案件', 'en-US': 'Case' },
+};
+
+/** Where a draw's seed came from: a public value typed in (a lottery result, an index close) or random bytes made and shown by the server. */
+export const DRAW_SEED_SOURCES = ['public-value', 'generated'] as const;
+export type DrawSeedSource = (typeof DRAW_SEED_SOURCES)[number];

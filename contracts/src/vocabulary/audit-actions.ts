@@ -93,6 +93,10 @@ export const AUDIT_ACTIONS = [
   'inspection.book',
   'inspection.cancel',
   'inspection.settings',
+  'inspector.enroll',
+  'inspector.withdraw',
+  'inspection.draw',
+  'inspection.finding',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -179,6 +183,10 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   'inspection.book': { 'zh-CN': '预约检查', 'en-US': 'Inspection booked' },
   'inspection.cancel': { 'zh-CN': '取消检查预约', 'en-US': 'Inspection cancelled' },
   'inspection.settings': { 'zh-CN': '修改检查限额', 'en-US': 'Inspection limits changed' },
+  'inspector.enroll': { 'zh-CN': '登记检查人员', 'en-US': 'Inspector enrolled' },
+  'inspector.withdraw': { 'zh-CN': '移出检查人员名录', 'en-US': 'Inspector withdrawn' },
+  'inspection.draw': { 'zh-CN': '双随机抽取', 'en-US': 'Random inspection drawn' },
+  'inspection.finding': { 'zh-CN': '记录抽查结果', 'en-US': 'Inspection finding recorded' },
 };
 
 /** What an audit row is about (`audit_log.object_type`). */
@@ -207,6 +215,9 @@ export const AUDIT_OBJECT_TYPES = [
   'inspection-booking',
   'inspection-settings',
   'scoring-rules',
+  'inspector',
+  'inspection-draw',
+  'inspection-finding',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -235,4 +246,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Labels<AuditObjectType> = {
   'inspection-booking': { 'zh-CN': '检查预约', 'en-US': 'Inspection booking' },
   'inspection-settings': { 'zh-CN': '检查限额', 'en-US': 'Inspection limits' },
   'scoring-rules': { 'zh-CN': '评分规则', 'en-US': 'Scoring rules' },
+  inspector: { 'zh-CN': '检查人员', 'en-US': 'Inspector' },
+  'inspection-draw': { 'zh-CN': '双随机抽取', 'en-US': 'Random inspection draw' },
+  'inspection-finding': { 'zh-CN': '抽查结果', 'en-US': 'Inspection finding' },
 };

@@ -1,11 +1,13 @@
 import type { Module } from '../../platform/http.js';
 import { assessmentRoutes } from './assessment.routes.js';
 import * as tables from './assessment.tables.js';
+import { inspectionDrawRoutes } from './inspection-draws.routes.js';
 
 /**
  * Assessment (考核) that cannot be gamed (issue 12): indicators with exact formulas and
  * their counter-metrics, the monthly accountability of departments and towns, and the shared
- * inspection calendar with its load limits.
+ * inspection calendar with its load limits, and 双随机 random inspections (reproducible draws
+ * of inspectors × targets with recusal and rotation, and their findings).
  */
 export const assessmentModule = {
   name: 'assessment',
@@ -35,12 +37,22 @@ export const assessmentModule = {
       'zh-CN': '全市例行督查已暂停（{reason}），目前只能安排专项督查。',
       'en-US': 'Routine inspections are suspended county-wide ({reason}); only special inspections can be booked now.',
     },
+    'draw-without-inspectors': {
+      status: 409,
+      'zh-CN': '您的范围内还没有登记检查人员，无法抽取。请先登记检查人员。',
+      'en-US': 'No inspectors are enrolled in your scope, so nothing can be drawn. Enroll inspectors first.',
+    },
   },
   fieldProblems: {
+    'finding-reported-over-found': {
+      'zh-CN': '已上报数不能大于发现数',
+      'en-US': 'must not exceed the number found',
+    },
     'not-past': { 'zh-CN': '不能早于今天', 'en-US': 'must not be before today' },
     'day-range': { 'zh-CN': '日期范围最多 {limit} 天', 'en-US': 'the range may span at most {limit} days' },
   },
   apiRoutes: (app, { database }) => {
     assessmentRoutes(app, { db: database.db });
+    inspectionDrawRoutes(app, { db: database.db });
   },
 } satisfies Module;

@@ -45,6 +45,8 @@ import {
   useScores,
 } from './assessment-api';
 import { useAssessmentI18n } from './assessment-messages';
+import { DrawsCard } from './draws-card';
+import { useDrawsI18n } from './draws-messages';
 import { useFairScoreI18n } from './fair-score-messages';
 import { FairScoresCard } from './fair-scores-card';
 
@@ -438,6 +440,7 @@ function InspectionCalendarCard() {
 export default function AssessmentPage() {
   const { t } = useAssessmentI18n();
   const fair = useFairScoreI18n();
+  const { t: td } = useDrawsI18n();
   return (
     <div>
       <h2>{t('assessment.title')}</h2>
@@ -448,6 +451,7 @@ export default function AssessmentPage() {
           { key: 'fair-scores', label: fair.t('fairScore.tab'), children: <FairScoresCard /> },
           { key: 'accountability', label: t('assessment.tab.accountability'), children: <AccountabilityCard /> },
           { key: 'inspections', label: t('assessment.tab.inspections'), children: <InspectionCalendarCard /> },
+          { key: 'draws', label: td('draws.tab'), children: <DrawsCard /> },
         ]}
       />
     </div>
