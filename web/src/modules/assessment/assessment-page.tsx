@@ -21,11 +21,8 @@ import {
   type IndicatorId,
   type InspectionKind,
   LOWER_IS_BETTER,
-  PERIOD_KIND_LABELS,
-  PERIOD_KINDS,
-  type PeriodKind,
 } from '@yiwang/contracts/vocabulary';
-import { Alert, App, Button, Card, Form, Input, Segmented, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ExportButton } from '../../lib/export-button';
@@ -49,6 +46,7 @@ import { DrawsCard } from './draws-card';
 import { useDrawsI18n } from './draws-messages';
 import { useFairScoreI18n } from './fair-score-messages';
 import { FairScoresCard } from './fair-scores-card';
+import { PeriodPicker, usePeriod } from './period-picker';
 
 const formatValue = (id: IndicatorId, v: IndicatorValue | undefined): string => {
   if (!v || v.value === null) return '—';
@@ -58,8 +56,8 @@ const formatValue = (id: IndicatorId, v: IndicatorValue | undefined): string => 
 function IndicatorTableCard() {
   const { t, locale } = useAssessmentI18n();
   const [level, setLevel] = useState<AssessmentLevel>('town');
-  const [period, setPeriod] = useState<PeriodKind>('month');
-  const [day, setDay] = useState(chinaToday());
+  const when = usePeriod();
+  const { period, day } = when;
   const table = useIndicators(level, period, day);
   return (
     <Card>
@@ -72,18 +70,7 @@ function IndicatorTableCard() {
           onChange={setLevel}
           options={ASSESSMENT_LEVELS.map((l) => ({ value: l, label: ASSESSMENT_LEVEL_LABELS[l][locale] }))}
         />
-        <Segmented<PeriodKind>
-          value={period}
-          onChange={setPeriod}
-          options={PERIOD_KINDS.map((p) => ({ value: p, label: PERIOD_KIND_LABELS[p][locale] }))}
-        />
-        <Input
-          type="date"
-          aria-label={t('assessment.day')}
-          style={{ width: 160 }}
-          value={day}
-          onChange={(e) => e.target.value && setDay(e.target.value)}
-        />
+        <PeriodPicker value={when} locale={locale} dayLabel={t('assessment.day')} />
         <ExportButton
           path="/assessment/indicators/export.xlsx"
           query={{ level, period, from: day }}
@@ -224,8 +211,8 @@ function AccountabilityCard() {
 function ScoresCard() {
   const { t, locale } = useAssessmentI18n();
   const [level, setLevel] = useState<AssessmentLevel>('town');
-  const [period, setPeriod] = useState<PeriodKind>('month');
-  const [day, setDay] = useState(chinaToday());
+  const when = usePeriod();
+  const { period, day } = when;
   const scores = useScores(level, period, day);
   return (
     <Card>
@@ -237,18 +224,7 @@ function ScoresCard() {
           onChange={setLevel}
           options={ASSESSMENT_LEVELS.map((l) => ({ value: l, label: ASSESSMENT_LEVEL_LABELS[l][locale] }))}
         />
-        <Segmented<PeriodKind>
-          value={period}
-          onChange={setPeriod}
-          options={PERIOD_KINDS.map((p) => ({ value: p, label: PERIOD_KIND_LABELS[p][locale] }))}
-        />
-        <Input
-          type="date"
-          aria-label={t('assessment.day')}
-          style={{ width: 160 }}
-          value={day}
-          onChange={(e) => e.target.value && setDay(e.target.value)}
-        />
+        <PeriodPicker value={when} locale={locale} dayLabel={t('assessment.day')} />
       </Space>
       {scores.data && (
         <Alert

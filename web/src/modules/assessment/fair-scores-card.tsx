@@ -1,14 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FairScoreLine, FairScoreRow, FairScoreTable, PeriodKind } from '@yiwang/contracts';
-import { PERIOD_KIND_LABELS, PERIOD_KINDS } from '@yiwang/contracts/vocabulary';
-import { Alert, Card, Input, Segmented, Space, Table, Tooltip } from 'antd';
+import { Alert, Card, Segmented, Space, Table, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
-import { chinaToday } from './assessment-api';
 import { useFairScoreI18n } from './fair-score-messages';
+import { PeriodPicker, usePeriod } from './period-picker';
 
 type FairScoreLevel = FairScoreTable['level'];
 
@@ -23,8 +22,8 @@ const useFairScores = (level: FairScoreLevel, period: PeriodKind, from: string) 
 export function FairScoresCard() {
   const { t, locale } = useFairScoreI18n();
   const [level, setLevel] = useState<FairScoreLevel>('grid');
-  const [period, setPeriod] = useState<PeriodKind>('month');
-  const [day, setDay] = useState(chinaToday());
+  const when = usePeriod();
+  const { period, day } = when;
   const scores = useFairScores(level, period, day);
   return (
     <Card>
@@ -35,18 +34,7 @@ export function FairScoresCard() {
           onChange={setLevel}
           options={(['grid', 'worker'] as const).map((l) => ({ value: l, label: t(`fairScore.level.${l}`) }))}
         />
-        <Segmented<PeriodKind>
-          value={period}
-          onChange={setPeriod}
-          options={PERIOD_KINDS.map((p) => ({ value: p, label: PERIOD_KIND_LABELS[p][locale] }))}
-        />
-        <Input
-          type="date"
-          aria-label={t('fairScore.day')}
-          style={{ width: 160 }}
-          value={day}
-          onChange={(e) => e.target.value && setDay(e.target.value)}
-        />
+        <PeriodPicker value={when} locale={locale} dayLabel={t('fairScore.day')} />
       </Space>
       <Alert className="yw-form-alert" type="info" showIcon title={t('fairScore.hint')} />
       {scores.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(scores.error)} />}
