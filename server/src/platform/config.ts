@@ -42,6 +42,11 @@ export interface Config {
   auditCheckpointMinutes: number;
   /** Serve the API docs (Swagger UI, OpenAPI JSON) at /api/docs; YIWANG_API_DOCS, default off in production. */
   apiDocs: boolean;
+  /**
+   * Server processes sharing the port (YIWANG_PROCESSES, default 1). More than one needs the
+   * PostgreSQL server: the embedded database belongs to one process.
+   */
+  processes: number;
 }
 
 /** The 12345 hotline integration: inbound work orders and status callbacks, both signed with `secret`. */
@@ -132,6 +137,17 @@ const int = (value: string | undefined, fallback: number, name: string): number 
 const bool = (value: string | undefined, fallback: boolean): boolean =>
   value === undefined || value === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 
+/** YIWANG_PROCESSES: 1 to 64 processes; several only on a PostgreSQL server. */
+function processCount(env: NodeJS.ProcessEnv): number {
+  const n = int(env.YIWANG_PROCESSES, 1, 'YIWANG_PROCESSES');
+  if (n < 1 || n > 64) throw new Error(`YIWANG_PROCESSES must be between 1 and 64, got "${env.YIWANG_PROCESSES}"`);
+  if (n > 1 && !env.DATABASE_URL)
+    throw new Error(
+      'YIWANG_PROCESSES above 1 needs a PostgreSQL server (set DATABASE_URL): the embedded database can be opened by one process only',
+    );
+  return n;
+}
+
 /** YIWANG_PATROL_RETENTION_DAYS (or PATROL_RETENTION_DAYS), default 180; 0 would delete tracks while recorded. */
 function patrolRetentionDays(env: NodeJS.ProcessEnv): number {
   const name = env.YIWANG_PATROL_RETENTION_DAYS ? 'YIWANG_PATROL_RETENTION_DAYS' : 'PATROL_RETENTION_DAYS';
@@ -220,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       int(env.YIWANG_AUDIT_CHECKPOINT_MINUTES, 60, 'YIWANG_AUDIT_CHECKPOINT_MINUTES'),
     ),
     apiDocs: bool(env.YIWANG_API_DOCS, env.NODE_ENV !== 'production'),
+    processes: processCount(env),
   };
   return { ...base, ...overrides, session: { ...base.session, ...overrides.session } };
 }
