@@ -75,8 +75,7 @@ function bannerLines(
   firstRun: string[],
   port: number,
 ): string[] {
-  const where =
-    kind === 'pglite' ? `embedded database in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL server';
+  const where = kind === 'pglite' ? `embedded database in ${join(config.dataDir, 'pglite')}` : 'PostgreSQL server';
   const lines = [
     '',
     `  Yiwang (一网) is running: http://localhost:${port}  (API docs: /api/docs)`,
