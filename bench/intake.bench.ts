@@ -1,7 +1,8 @@
 // Intake speed over HTTP on the PostgreSQL server: POST /api/cases from 16 concurrent
-// clients (cases/s and latency percentiles), next to pgbench inserting comparable rows into
-// the same server in the same run — the ceiling an intake could approach. Prints numbers;
-// not a test. Run: npx tsx bench/intake.bench.ts  (BENCH_SECONDS=10, BENCH_DATABASE_URL=…)
+// connections of autocannon in its own process (cases/s and latency percentiles), at one and
+// at two server processes, next to pgbench inserting comparable rows into the same server in
+// the same run — the ceiling an intake could approach — and the health route next to a bare
+// Fastify route. Prints numbers; not a test. Run: npx tsx bench/intake.bench.ts  (BENCH_SECONDS=10, BENCH_DATABASE_URL=…)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,18 +11,20 @@ import pg from 'pg';
 import {
   createApiKey,
   createBenchDatabase,
-  percentile,
   reportPoints,
+  startEmptyFastify,
   startServer,
   stopServer,
 } from './support/bench-server.js';
+import { describeLoad, type LoadRequest, runLoad } from './support/load.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 const db = await createBenchDatabase();
 const dataDir = mkdtempSync(join(tmpdir(), 'yw-bench-'));
-const server = await startServer(db.url, dataDir);
+let server = await startServer(db.url, dataDir);
+const fastify = await startEmptyFastify();
 try {
   const key = await createApiKey(server.url);
   const points = await reportPoints(server.url, key);
@@ -33,15 +36,15 @@ try {
     .filter((m) => !m.formFields.some((f) => f.required))
     .map((m) => m.code);
 
-  let sequence = 0;
-  const report = async (): Promise<number> => {
-    const i = sequence++;
+  // The reports every connection sends in turn: matters and places vary (a few metres around
+  // grid points, so nearby reports of one matter sometimes merge); each request gets a fresh
+  // Idempotency-Key from the load generator.
+  const intakeRequests: LoadRequest[] = Array.from({ length: 997 }, (_, i) => {
     const [lon, lat] = points[(i * 7919) % points.length] as [number, number];
-    // A few metres around the point, so nearby reports of one matter sometimes merge.
-    const started = performance.now();
-    const response = await fetch(`${server.url}/api/cases`, {
+    return {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': key, 'idempotency-key': `bench-${i}` },
+      path: '/api/cases',
+      headers: { 'content-type': 'application/json', 'x-api-key': key, 'idempotency-key': 'bench-[<id>]' },
       body: JSON.stringify({
         matterCode: matters[i % matters.length],
         description: `基准测试上报 ${i}：路面破损，请尽快处理。`,
@@ -49,49 +52,37 @@ try {
         channel: 'desk',
         reporter: { name: '测试', phone: '13800000000' },
       }),
+    };
+  });
+  const intakeLoad = (url: string, seconds: number) =>
+    runLoad({ url, connections: CONCURRENCY, seconds, requests: intakeRequests });
+  const healthLoad = (url: string) =>
+    runLoad({
+      url,
+      connections: CONCURRENCY,
+      seconds: Math.min(SECONDS, 5),
+      requests: [{ method: 'GET', path: '/api/health', headers: { 'x-api-key': key } }],
     });
-    const body = await response.arrayBuffer();
-    if (response.status !== 201 && response.status !== 200)
-      throw new Error(`intake answered ${response.status}: ${new TextDecoder().decode(body)}`);
-    return performance.now() - started;
-  };
 
-  // Warm up (JIT, pools, the grid index), then measure.
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (let k = 0; k < 10; k++) await report();
-    }),
-  );
-  const latencies: number[] = [];
-  const deadline = performance.now() + SECONDS * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline) latencies.push(await report());
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const intakeRate = latencies.length / elapsed;
-
-  // The floor of this machine: the same clients on an authenticated request that does one
-  // trivial query (GET /api/health with the key: key lookup + SELECT 1), same server, same run.
-  const floorLatencies: number[] = [];
-  const floorDeadline = performance.now() + Math.min(SECONDS, 5) * 1000;
-  const floorStarted = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < floorDeadline) {
-        const t0 = performance.now();
-        const response = await fetch(`${server.url}/api/health`, { headers: { 'x-api-key': key } });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`health answered ${response.status}`);
-        floorLatencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const floorRate = floorLatencies.length / ((performance.now() - floorStarted) / 1000);
-  floorLatencies.sort((a, b) => a - b);
+  // Warm up (JIT, pools, the grid index), then measure: one process, then two on the same database.
+  await intakeLoad(server.url, 2);
+  const intake = await intakeLoad(server.url, SECONDS);
+  // The floor of this machine: an authenticated request that does one trivial query (GET
+  // /api/health with the key: key lookup + SELECT 1), same server, same run; and the bare
+  // Fastify route, the ceiling of any route here.
+  const health = await healthLoad(server.url);
+  const empty = await runLoad({
+    url: fastify.url,
+    connections: CONCURRENCY,
+    seconds: Math.min(SECONDS, 5),
+    requests: [{ method: 'GET', path: '/' }],
+  });
+  await stopServer(server.child);
+  server = await startServer(db.url, dataDir, 2);
+  await intakeLoad(server.url, 2);
+  const intakeTwo = await intakeLoad(server.url, SECONDS);
+  const healthTwo = await healthLoad(server.url);
+  const intakeRate = intake.perSecond;
 
   // pgbench, the database's own limit in the same run, two ways:
   // (1) the rows one intake writes — its Idempotency-Key (claimed, then completed), the
@@ -202,30 +193,31 @@ try {
   const { tps } = pgbench(rowScript);
 
   console.log(
-    `intake over HTTP, ${CONCURRENCY} clients, ${SECONDS} s, PostgreSQL server (${latencies.length} reports):`,
+    `intake over HTTP, ${CONCURRENCY} connections (autocannon in its own process), ${SECONDS} s, PostgreSQL server:`,
   );
-  console.log(
-    `  ${intakeRate.toFixed(0)} cases/s   p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`,
-  );
-  console.log(
-    `authenticated GET /api/health (key lookup + SELECT 1), same clients: ${floorRate.toFixed(0)} req/s   p99 ${percentile(floorLatencies, 99).toFixed(1)} ms`,
-  );
+  console.log(`  1 server process:  ${describeLoad(intake)}   (${intake.requests} reports)`);
+  console.log(`  2 server processes: ${describeLoad(intakeTwo)}   (${intakeTwo.requests} reports)`);
+  console.log('authenticated GET /api/health (key lookup + SELECT 1), same connections:');
+  console.log(`  1 server process:  ${describeLoad(health)}`);
+  console.log(`  2 server processes: ${describeLoad(healthTwo)}`);
+  console.log(`bare Fastify route (GET / → {}), one process, same connections: ${describeLoad(empty)}`);
   console.log(
     `pgbench, ${CONCURRENCY} clients, the rows of one intake per transaction (key, case, report, event, timers, audit): ${rowsLimit.tps.toFixed(0)} cases/s   latency avg ${rowsLimit.latency.toFixed(1)} ms`,
   );
   console.log(`pgbench, ${CONCURRENCY} clients, single-row INSERT of a case-sized row: ${tps.toFixed(0)} rows/s`);
   console.log(
-    `intake reaches ${((intakeRate / rowsLimit.tps) * 100).toFixed(1)} % of the database's limit for the same rows (goal ≥ 50 %, p99 ≤ 50 ms)`,
+    `intake reaches ${((intakeRate / rowsLimit.tps) * 100).toFixed(1)} % (1 process) and ${((intakeTwo.perSecond / rowsLimit.tps) * 100).toFixed(1)} % (2 processes) of the database's limit for the same rows (goal ≥ 50 %, p99 ≤ 50 ms)`,
   );
   console.log(`intake reaches ${((intakeRate / tps) * 100).toFixed(1)} % of the single-row INSERT rate`);
   console.log(
-    `intake reaches ${((intakeRate / floorRate) * 100).toFixed(1)} % of the rate of a trivial authenticated request on this machine`,
+    `the health route reaches ${((health.perSecond / empty.perSecond) * 100).toFixed(1)} % of the bare Fastify route; intake ${((intakeRate / health.perSecond) * 100).toFixed(1)} % of the health route`,
   );
   console.log(
     '  (each intake: key lookup, matter, grid (in memory) + region and command units, then one transaction: key claim + cell locks, duplicate search, one statement for case + report + timeline + timers + key, audit row)',
   );
 } finally {
   await stopServer(server.child);
+  await stopServer(fastify.child);
   await db.drop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 // Shared by the HTTP benchmarks: a throw-away database on the PostgreSQL server, the real
 // server as a child process on it, and an API key for the load generator.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,8 +39,8 @@ export interface RunningServer {
   url: string;
 }
 
-/** Starts `node --import tsx src/main.ts` on the given database and waits for its banner. */
-export function startServer(dbUrl: string, dataDir: string): Promise<RunningServer> {
+/** Starts `node --import tsx src/main.ts` on the given database (as `processes` processes) and waits for its banner. */
+export function startServer(dbUrl: string, dataDir: string, processes = 1): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
     [
@@ -55,6 +55,9 @@ export function startServer(dbUrl: string, dataDir: string): Promise<RunningServ
         ...process.env,
         DATABASE_URL: dbUrl,
         YIWANG_DATA_DIR: dataDir,
+        YIWANG_PROCESSES: String(processes),
+        // A server database starts empty unless asked: the benches run on the demo county.
+        YIWANG_LOAD_DEMO: 'true',
         PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
@@ -128,4 +131,41 @@ export async function reportPoints(base: string, key: string): Promise<[number, 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+/** A bare Fastify server in its own process (empty-fastify.ts): the ceiling of any route here. */
+export function startEmptyFastify(): Promise<RunningServer> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), 'empty-fastify.ts')],
+    {
+      cwd: serverDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = out.match(/listening: (http:\/\/[\d.:]+)/);
+      if (match?.[1]) resolve({ child, url: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`bare Fastify server exited (${code}): ${out}`)));
+  });
+}
+
+/** SIGKILL to the server and, when it runs several processes, to every one of them at the same moment. */
+export function killServer(child: ChildProcess): void {
+  const children = execFileSync('ps', ['--ppid', String(child.pid), '-o', 'pid='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((pid) => pid > 0);
+  child.kill('SIGKILL');
+  for (const pid of children) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
 }
