@@ -55,8 +55,8 @@ describe('the big screen at /screen', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
     });
-    await page.goto(`/screen?token=${token}`);
-    await page.locator('[data-panel="map"] canvas').first().waitFor({ timeout: 30_000 });
+    await page.goto(`/screen?token=${token}`, { timeout: 120_000 });
+    await page.locator('[data-panel="map"] canvas').first().waitFor({ timeout: 120_000 });
     await page.locator('[data-panel="trend"] canvas').first().waitFor();
     return { page, problems };
   }
@@ -157,8 +157,9 @@ describe('the big screen at /screen', () => {
     const before = Number(await page.locator('[data-count="today.closed"] b').textContent());
 
     // Elsewhere, the grid worker passes the check on site: the case closes.
-    const started = Date.now();
     await worker.post(`/cases/${code}/commands`, { type: 'verify_pass', note: '现场核查已办结' });
+    // The closure is committed when its answer arrives: from then on the wall has 5 s.
+    const started = Date.now();
     await page.waitForFunction(
       (n) => Number(document.querySelector('[data-count="today.closed"] b')?.textContent) === n,
       before + 1,

@@ -4,9 +4,9 @@ import { sendHttp } from '../shared/http';
 import { openChangeStream } from './change-stream';
 
 /** After a change, wait this long for more before re-reading (a burst of events is one re-read). */
-const DEBOUNCE_MS = 600;
-/** Re-read at most this often, however busy the scope: a change shows within ~3 s. */
-const MIN_INTERVAL_MS = 2000;
+const DEBOUNCE_MS = 300;
+/** Re-read at most this often, however busy the scope: a change shows within ~2 s. */
+const MIN_INTERVAL_MS = 1500;
 /** Re-read this often anyway: patrol positions age and today rolls over without an event. */
 const PERIODIC_MS = 60_000;
 
@@ -25,7 +25,7 @@ const problemOf = (status: number): ScreenProblem =>
 
 /**
  * The screen's data: the aggregate, read at start and again shortly after each change the
- * stream reports (debounced, at most every 2 s), the grid outlines once. Only the latest
+ * stream reports (debounced, at most every 1.5 s), the grid outlines once. Only the latest
  * answer is kept, so memory does not grow however long the wall runs; everything started
  * here (stream, timers, requests) stops when the screen unmounts.
  */

@@ -15,6 +15,26 @@ const LIVE_WINDOW_MS = 15 * 60_000;
 /** A wall re-reads on every change: its reads are audited once per viewer per this long. */
 export const SCREEN_AUDIT_EVERY_MS = 10 * 60_000;
 const auditedReads = new Map<string, number>();
+/**
+ * The month's rates change slowly and are the dearest part of a read (every case's facts
+ * folded from the event log), so they are kept per scope for this long; the counts, the
+ * lists and the map are read fresh every time.
+ */
+const INDICATORS_FOR_MS = 60_000;
+type Indicators = Awaited<ReturnType<typeof computeIndicators>>;
+const indicatorCache = new Map<string, { at: number; own: Indicators; departments: Indicators }>();
+
+async function monthIndicators(db: Db, actor: Actor, level: 'county' | 'town' | 'community', now: Date) {
+  const key = `${actor.scopePath}|${level}`;
+  const kept = indicatorCache.get(key);
+  if (kept && now.getTime() - kept.at >= 0 && now.getTime() - kept.at < INDICATORS_FOR_MS) return kept;
+  const own = await computeIndicators(db, actor, { level, period: 'month', now });
+  const departments = await computeIndicators(db, actor, { level: 'department', period: 'month', now });
+  if (indicatorCache.size >= 100) indicatorCache.clear();
+  const entry = { at: now.getTime(), own, departments };
+  indicatorCache.set(key, entry);
+  return entry;
+}
 
 /**
  * The big screen of the caller's scope (a county or a town): today's and this month's
@@ -52,10 +72,7 @@ export async function readBigScreen(
       bigScreenRepository.heatPointsSince(db, scope, new Date(now.getTime() - 30 * DAY_MS)),
       bigScreenRepository.patrolPositions(db, scope, new Date(now.getTime() - LIVE_WINDOW_MS)),
     ]);
-  const [own, departments] = [
-    await computeIndicators(db, actor, { level: region.level, period: 'month', now }),
-    await computeIndicators(db, actor, { level: 'department', period: 'month', now }),
-  ];
+  const { own, departments } = await monthIndicators(db, actor, region.level, now);
   const openOf = (state: string) => open.find((o) => o.timeState === state)?.n ?? 0;
 
   if (shouldAudit(auditedReads, `${actor.kind}:${actor.id}`, now.getTime(), SCREEN_AUDIT_EVERY_MS)) {
