@@ -35,6 +35,14 @@ const READ_JOINS = {
     'regions/regions.tables.ts',
     'units/units.tables.ts',
   ],
+  // The big screen counts cases and reads bare points and patrol positions (no people) of its scope.
+  'big-screen/big-screen.repository.ts': [
+    'cases/cases.tables.ts',
+    'catalog/catalog.tables.ts',
+    'events/events.tables.ts',
+    'grids/grids.tables.ts',
+    'patrols/patrols.tables.ts',
+  ],
   'cases/case-timeline.repository.ts': ['accounts/accounts.tables.ts'],
   'cases/cases.repository.ts': [
     'catalog/catalog.tables.ts',

@@ -5,7 +5,7 @@ import { workerPwa } from './vite-plugins/worker-pwa';
 
 /**
  * Three apps from one build, each its own HTML entry so none carries another's code:
- * the desk at /, the worker app at /m/ and the resident portal at /r/.
+ * the desk at /, the worker app at /m/, the resident portal at /r/ and the big screen at /screen/.
  */
 export default defineConfig({
   plugins: [
@@ -35,6 +35,7 @@ export default defineConfig({
         desk: resolve(import.meta.dirname, 'index.html'),
         worker: resolve(import.meta.dirname, 'm/index.html'),
         resident: resolve(import.meta.dirname, 'r/index.html'),
+        screen: resolve(import.meta.dirname, 'screen/index.html'),
       },
     },
   },

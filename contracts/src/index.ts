@@ -1,6 +1,7 @@
 export * from './assessment.js';
 export * from './audit.js';
 export * from './auth.js';
+export * from './big-screen.js';
 export * from './cases.js';
 export * from './catalog.js';
 export * from './common.js';

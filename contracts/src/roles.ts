@@ -19,6 +19,8 @@ export const ROLES = [
   'patroller',
   'liaison',
   'resident',
+  /** A wall screen's read-only account or API key: the big screen of its scope and nothing else. */
+  'screen_viewer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -37,6 +39,7 @@ export const ROLE_LABELS: Labels<Role> = {
   patroller: { 'zh-CN': '巡查员', 'en-US': 'Patroller' },
   liaison: { 'zh-CN': '联络员', 'en-US': 'Liaison' },
   resident: { 'zh-CN': '居民', 'en-US': 'Resident' },
+  screen_viewer: { 'zh-CN': '大屏只读账号', 'en-US': 'Wall screen (read-only)' },
 };
 
 /** Grid-team roles (一长五员 plus the police deputy head). */

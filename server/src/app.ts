@@ -141,7 +141,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     const isFile = /\.[A-Za-z0-9]+$/.test(path);
     if (isApiPath(request.url) && hasOverlongSegment(path)) throw new DomainError('uri-too-long');
     if (!webDist || isApiPath(request.url) || request.method !== 'GET' || isFile) throw new DomainError('not-found');
-    // Client-side routes of each app: the worker app under /m, the resident portal under /r, else the desk.
+    // Client-side routes of each app: the worker app under /m, the resident portal under /r, the big screen under /screen, else the desk.
     return reply.header('cache-control', 'no-cache').sendFile(appEntryFor(path));
   });
 
@@ -152,5 +152,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
 export function appEntryFor(path: string): string {
   if (path === '/m' || path.startsWith('/m/')) return 'm/index.html';
   if (path === '/r' || path.startsWith('/r/')) return 'r/index.html';
+  if (path === '/screen' || path.startsWith('/screen/')) return 'screen/index.html';
   return 'index.html';
 }

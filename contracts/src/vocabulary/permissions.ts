@@ -57,5 +57,7 @@ export const PERMISSIONS = [
   'inspections.book',
   /** Set the county's inspection-load limits, suspend routine inspections, cancel any booking in scope. */
   'inspections.manage',
+  /** The big screen (大屏) of the scope: counts, rates, the map with open cases and patrol positions, no personal data. */
+  'screen.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

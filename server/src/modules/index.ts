@@ -6,6 +6,7 @@ import { accountsModule } from './accounts/accounts.module.js';
 import { grantPermissions } from './accounts/permissions.js';
 import { assessmentModule } from './assessment/assessment.module.js';
 import { auditModule } from './audit/audit.module.js';
+import { bigScreenModule } from './big-screen/big-screen.module.js';
 import { casesModule } from './cases/cases.module.js';
 import { catalogModule } from './catalog/catalog.module.js';
 import { eventsModule } from './events/events.module.js';
@@ -52,6 +53,7 @@ const declaredModules = [
   eventsModule,
   jobsModule,
   assessmentModule,
+  bigScreenModule,
 ] as const satisfies readonly Module[];
 
 export const modules: readonly Module[] = declaredModules;

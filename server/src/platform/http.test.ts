@@ -161,6 +161,7 @@ describe('web apps', () => {
     expect(appEntryFor('/m')).toBe('m/index.html');
     expect(appEntryFor('/m/report')).toBe('m/index.html');
     expect(appEntryFor('/r/follow/C123')).toBe('r/index.html');
+    expect(appEntryFor('/screen')).toBe('screen/index.html');
     expect(appEntryFor('/cases/C123')).toBe('index.html');
     expect(appEntryFor('/map')).toBe('index.html');
   });
