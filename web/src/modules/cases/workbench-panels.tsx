@@ -21,9 +21,9 @@ export function Clock() {
   }, []);
   const text = now.toLocaleString(locale, { timeZone: 'Asia/Shanghai', hour12: false });
   return (
-    <span className="yw-workbench-clock" data-testid="workbench-clock" aria-label={t('cases.wb.clock')}>
+    <time className="yw-workbench-clock" data-testid="workbench-clock" dateTime={now.toISOString()}>
       {t('cases.wb.clock')}：{text}
-    </span>
+    </time>
   );
 }
 
