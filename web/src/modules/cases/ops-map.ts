@@ -48,7 +48,11 @@ const patrolStyle = new Style({
   }),
 });
 
-/** How the case points are drawn: WebGL where the browser has it, else the canvas (same colours). */
+/**
+ * How the case points are drawn. The desk uses the canvas: OpenLayers' WebGL points build their
+ * buffers in a worker made from a blob, which the desk's CSP (script-src 'self') refuses.
+ * bench/desk-size.bench.ts measures both.
+ */
 export type PointRenderer = 'webgl' | 'canvas';
 
 export const webglAvailable = (): boolean => {
@@ -66,7 +70,7 @@ export interface GridOutlines {
 
 /**
  * The workbench's map, kept outside React: base-grid outlines, the open cases as points
- * coloured by their time state (tens of thousands: WebGL points) and the workers on patrol.
+ * coloured by their time state (three shared styles, so tens of thousands draw fast) and the workers on patrol.
  * WGS84 in, no base tiles (nothing to fetch from outside). What is drawn is counted on the
  * container (data-case-points, data-patrol-points) for the browser tests.
  */
@@ -79,7 +83,7 @@ export class OpsMap {
 
   constructor(
     private readonly target: HTMLElement,
-    readonly renderer: PointRenderer = webglAvailable() ? 'webgl' : 'canvas',
+    readonly renderer: PointRenderer = 'canvas',
   ) {
     const pointsLayer =
       renderer === 'webgl'
