@@ -10,7 +10,11 @@ type Grids = Parameters<OpsMap['setGrids']>[0];
   points: Points,
   renderer: PointRenderer,
 ): Promise<number> => {
-  const doc = (globalThis as unknown as { document: { createElement(t: string): unknown; body: { appendChild(n: unknown): void; replaceChildren(): void } } }).document;
+  const doc = (
+    globalThis as unknown as {
+      document: { createElement(t: string): unknown; body: { appendChild(n: unknown): void; replaceChildren(): void } };
+    }
+  ).document;
   doc.body.replaceChildren();
   const box = doc.createElement('div') as { style: { cssText: string } };
   box.style.cssText = 'width:1280px;height:800px';
