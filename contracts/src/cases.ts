@@ -116,6 +116,8 @@ export const CaseListQuery = Type.Object({
   reportedFrom: Type.Optional(DateTime),
   /** Reported before this instant. */
   reportedTo: Type.Optional(DateTime),
+  /** Closed (handled and checked: closed, rated, archived; not voided) at or after this instant. */
+  closedFrom: Type.Optional(DateTime),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   offset: Offset,
 });
@@ -348,6 +350,45 @@ export const CaseQueueCounts = Type.Object({
   items: Type.Array(Type.Object({ queue: Type.Enum(CASE_QUEUES), count: Type.Integer() })),
 });
 export type CaseQueueCounts = Static<typeof CaseQueueCounts>;
+
+/**
+ * The live counts of the cases in the caller's scope (the workbench's and the big screen's
+ * numbers): no names, no descriptions. Each number is a case list's filter (GET /cases).
+ */
+export const CaseOverview = Type.Object({
+  /** The China day (UTC+8) the day's counts are of. */
+  day: Type.String({ format: 'date' }),
+  /** Where the day starts, as an instant (the list filter `reportedFrom` / `closedFrom`). */
+  dayStart: DateTime,
+  /** Open cases per state (states without a case are left out). */
+  byState: Type.Array(Type.Object({ state: Type.Enum(CASE_STATES), count: Type.Integer() })),
+  open: Type.Integer(),
+  /** Open cases past the warning share of their limit (yellow) and past it (red): `timeState` + `open`. */
+  warning: Type.Integer(),
+  overdue: Type.Integer(),
+  reportedToday: Type.Integer(),
+  closedToday: Type.Integer(),
+});
+export type CaseOverview = Static<typeof CaseOverview>;
+
+/** Open cases as map points (no names, no descriptions), coloured by their time state. */
+export const CasePoints = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      lon: Type.Number(),
+      lat: Type.Number(),
+      state: Type.Enum(CASE_STATES),
+      timeState: Type.Enum(TIME_STATES),
+    }),
+  ),
+  /** More open cases have a point than were sent (the newest `limit` are). */
+  truncated: Type.Boolean(),
+});
+export type CasePoints = Static<typeof CasePoints>;
+export const CasePointsQuery = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 20_000, default: 20_000 }),
+});
 
 export const SupervisionQuery = Type.Object({
   level: Type.Optional(HandlingLevelSchema),

@@ -49,6 +49,8 @@ export interface CaseFilter {
   /** Reported at or after / before this instant. */
   reportedFrom?: Date | undefined;
   reportedTo?: Date | undefined;
+  /** Closed at or after this instant. */
+  closedFrom?: Date | undefined;
 }
 
 const commandUnit = alias(units, 'command_unit');
@@ -123,6 +125,7 @@ function filterConditions(filter: CaseFilter): SQL[] {
   if (filter.timeState) conditions.push(eq(cases.timeState, filter.timeState));
   if (filter.reportedFrom) conditions.push(gte(cases.createdAt, filter.reportedFrom));
   if (filter.reportedTo) conditions.push(lt(cases.createdAt, filter.reportedTo));
+  if (filter.closedFrom) conditions.push(gte(cases.closedAt, filter.closedFrom));
   if (filter.channel) conditions.push(sql`${cases.channel} = ${filter.channel}`);
   if (filter.unitInbox) {
     conditions.push(sql`${cases.involvedUnitIds} @> ARRAY[${filter.unitInbox}]::uuid[]`);
@@ -215,6 +218,53 @@ export const casesRepository = {
       .from(cases)
       .where(and(...scopeConditions(scope)));
     return queues.map((_, i) => Number(row?.[`q${i}`] ?? 0));
+  },
+
+  /**
+   * The live counts in scope (workbench, big screen): open cases per state, yellow and red
+   * among the open ones, reported and closed since `dayStart`. One scan of the scope.
+   */
+  async overviewInScope(db: Executor, scope: CaseScope, dayStart: Date) {
+    const open = inArray(cases.state, [...OPEN_STATES]);
+    const [totals] = await db
+      .select({
+        open: sql<number>`count(*) FILTER (WHERE ${open})::int`,
+        warning: sql<number>`count(*) FILTER (WHERE ${open} AND ${cases.timeState} = 'warning')::int`,
+        overdue: sql<number>`count(*) FILTER (WHERE ${open} AND ${cases.timeState} = 'overdue')::int`,
+        reportedToday: sql<number>`count(*) FILTER (WHERE ${cases.createdAt} >= ${dayStart})::int`,
+        closedToday: sql<number>`count(*) FILTER (WHERE ${cases.closedAt} >= ${dayStart})::int`,
+      })
+      .from(cases)
+      .where(and(...scopeConditions(scope)));
+    const byState = await db
+      .select({ state: cases.state, count: sql<number>`count(*)::int` })
+      .from(cases)
+      .where(and(open, ...scopeConditions(scope)))
+      .groupBy(cases.state);
+    return {
+      open: Number(totals?.open ?? 0),
+      warning: Number(totals?.warning ?? 0),
+      overdue: Number(totals?.overdue ?? 0),
+      reportedToday: Number(totals?.reportedToday ?? 0),
+      closedToday: Number(totals?.closedToday ?? 0),
+      byState: byState.map((r) => ({ state: r.state as CaseState, count: Number(r.count) })),
+    };
+  },
+
+  /** The points of the open cases in scope that lie on the map, newest first (one more than `limit`: truncated). */
+  async openPointsInScope(db: Executor, scope: CaseScope, limit: number) {
+    return db
+      .select({ code: cases.code, lon: cases.lon, lat: cases.lat, state: cases.state, timeState: cases.timeState })
+      .from(cases)
+      .where(
+        and(
+          inArray(cases.state, [...OPEN_STATES]),
+          sql`${cases.lon} IS NOT NULL AND ${cases.lat} IS NOT NULL`,
+          ...scopeConditions(scope),
+        ),
+      )
+      .orderBy(desc(cases.createdAt))
+      .limit(limit + 1);
   },
 
   /**

@@ -4,6 +4,9 @@ import {
   CaseDetail,
   CaseList,
   CaseListQuery,
+  CaseOverview,
+  CasePoints,
+  CasePointsQuery,
   CaseQueueCounts,
   CaseSummary,
   CommandResult,
@@ -25,6 +28,7 @@ import type { App } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/index.js';
 import { idempotencyClaimOf, sendIdempotent } from '../idempotency/index.js';
 import type { CaseDeps } from './case-deps.js';
+import { countCaseOverview, listCasePoints } from './use-cases/count-case-overview.js';
 import { countCaseQueues } from './use-cases/count-case-queues.js';
 import { getCase } from './use-cases/get-case.js';
 import { listCases, listSupervision } from './use-cases/list-cases.js';
@@ -104,6 +108,38 @@ export function casesRoutes(app: App, deps: CaseDeps) {
     async (request) => {
       const actor = authorize(request, null);
       return countCaseQueues(db, actor);
+    },
+  );
+
+  app.get(
+    '/case-overview',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Live counts of the cases in scope (工作台, 大屏): open per state, yellow and red, reported and closed today; each is a GET /cases filter',
+        response: { 200: CaseOverview },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, null);
+      return countCaseOverview(db, { actor, now: new Date() });
+    },
+  );
+
+  app.get(
+    '/case-points',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'The open cases in scope as map points with their time state (no names, no descriptions)',
+        querystring: CasePointsQuery,
+        response: { 200: CasePoints },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, null);
+      return listCasePoints(db, { actor, limit: request.query.limit });
     },
   );
 

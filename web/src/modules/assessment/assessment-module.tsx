@@ -16,6 +16,15 @@ export const assessmentModule: DeskModule = {
   name: 'assessment',
   pages: [
     {
+      // 工作台 of a leader (no unit, so not the work queues): indicators, flags, trends, rankings.
+      path: 'assessment/workbench',
+      permission: 'assessment.read',
+      Component: lazy(() => import('./leader-workbench-page')),
+      menu: { label: { 'zh-CN': '领导工作台', 'en-US': 'Leader workbench' }, icon: <AssessmentIcon /> },
+      menuKey: 'assessment/workbench',
+      landing: (session) => session.user.roles.includes('leader'),
+    },
+    {
       path: 'assessment',
       permission: 'assessment.read',
       Component: lazy(() => import('./assessment-page')),

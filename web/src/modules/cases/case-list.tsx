@@ -24,14 +24,16 @@ export interface CaseListProps {
   preset: Partial<CaseFilter>;
   /** The state filter is part of the preset. */
   fixedState?: boolean;
+  /** Where the filters start (a workbench number's list, from the address), still changeable. */
+  initial?: Omit<CaseFilter, 'limit' | 'offset'>;
   testId: string;
 }
 
 /** A filterable, paginated list of cases with its Excel export, refreshed live. */
-export function CaseList({ title, help, preset, fixedState, testId }: CaseListProps) {
+export function CaseList({ title, help, preset, fixedState, initial, testId }: CaseListProps) {
   const { t, locale } = useCasesI18n();
   const live = useCaseStream();
-  const [filter, setFilter] = useState<Omit<CaseFilter, 'limit' | 'offset'>>({});
+  const [filter, setFilter] = useState<Omit<CaseFilter, 'limit' | 'offset'>>(initial ?? {});
   const [page, setPage] = useState(1);
   const full: CaseFilter = { ...filter, ...preset, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const cases = useCases(full);

@@ -3,6 +3,8 @@ import type {
   CaseCommandBody,
   CaseDetail,
   CaseList,
+  CaseOverview,
+  CasePoints,
   CaseQueueCounts,
   CaseQueueName,
   CaseStateName,
@@ -30,6 +32,7 @@ export interface CaseFilter {
   open?: boolean | undefined;
   reportedFrom?: string | undefined;
   reportedTo?: string | undefined;
+  closedFrom?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -60,6 +63,22 @@ export const useCaseQueues = () =>
   useQuery({
     queryKey: ['cases', 'list', 'queues'],
     queryFn: ({ signal }) => api.get<CaseQueueCounts>('/case-queues', undefined, { signal }),
+  });
+
+/** The live counts in scope (open per state, yellow, red, today's new and closed); refreshed by the stream with the lists. */
+export const useCaseOverview = () =>
+  useQuery({
+    queryKey: ['cases', 'list', 'overview'],
+    queryFn: ({ signal }) => api.get<CaseOverview>('/case-overview', undefined, { signal }),
+  });
+
+/** The open cases as map points; refreshed by the stream with the lists. */
+export const useCasePoints = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['cases', 'list', 'points'],
+    queryFn: ({ signal }) => api.get<CasePoints>('/case-points', undefined, { signal }),
+    enabled,
+    placeholderData: keepPreviousData,
   });
 
 export const useCase = (code: string) =>

@@ -44,6 +44,7 @@ export async function caseFilterOf(
     open: query.open,
     reportedFrom: query.reportedFrom ? new Date(query.reportedFrom) : undefined,
     reportedTo: query.reportedTo ? new Date(query.reportedTo) : undefined,
+    closedFrom: query.closedFrom ? new Date(query.closedFrom) : undefined,
   };
   if (query.gridCode) {
     const grid = await gridsLookups.findCurrentInScope(db, query.gridCode, actor.scopePath);

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/app.js';
+import type { Position } from '../grids/geometry/index.js';
+import {
+  at,
+  baseGridsOf,
+  type CaseWorld,
+  caseWorld,
+  commandOk,
+  DEMO_COMMUNITY,
+  OTHER_TOWN_COMMUNITY,
+  reportOk,
+} from './cases.test-helpers.js';
+import { processDueTimers } from './use-cases/process-due-timers.js';
+
+/** Issue 14 item 1: the workbench's live counts, each equal to the list behind it. */
+
+let w: CaseWorld;
+let grid: { code: string; point: Position };
+let otherGrid: { code: string; point: Position };
+let spot = 0;
+const nextPoint = (g = grid) => {
+  spot += 1;
+  return at(g.point, (spot % 6) * 70 - 200, Math.floor(spot / 6) * 70 - 200);
+};
+
+beforeAll(async () => {
+  w = await caseWorld(await createTestApp());
+  [grid] = (await baseGridsOf(w, DEMO_COMMUNITY)) as [typeof grid];
+  [otherGrid] = (await baseGridsOf(w, OTHER_TOWN_COMMUNITY)) as [typeof otherGrid];
+});
+afterAll(() => w.t.close());
+
+type Overview = {
+  day: string;
+  dayStart: string;
+  byState: { state: string; count: number }[];
+  open: number;
+  warning: number;
+  overdue: number;
+  reportedToday: number;
+  closedToday: number;
+};
+const overview = async (client: CaseWorld['operator']): Promise<Overview> => {
+  const r = await client.get('/api/case-overview');
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json();
+};
+const listTotal = async (client: CaseWorld['operator'], query: string): Promise<number> => {
+  const r = await client.get(`/api/cases?${query}&limit=1`);
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json().total;
+};
+
+describe('case overview (GET /api/case-overview)', () => {
+  it('counts what the lists behind the numbers hold, and moves with a new report', async () => {
+    const before = await overview(w.operator);
+    expect(before.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(new Date(before.dayStart).getTime()).toBeLessThanOrEqual(Date.now());
+
+    await reportOk(w.operator, {
+      matterCode: 'CG-0104',
+      description: '路灯不亮',
+      point: nextPoint(),
+      formAnswers: { hazard: 'none' },
+    });
+    const after = await overview(w.operator);
+    expect(after.reportedToday).toBe(before.reportedToday + 1);
+    expect(after.open).toBe(before.open + 1);
+
+    // Every number is a list filter with the same total.
+    const day = encodeURIComponent(after.dayStart);
+    expect(await listTotal(w.operator, `reportedFrom=${day}`)).toBe(after.reportedToday);
+    expect(await listTotal(w.operator, `closedFrom=${day}`)).toBe(after.closedToday);
+    expect(await listTotal(w.operator, 'open=true')).toBe(after.open);
+    expect(await listTotal(w.operator, 'open=true&timeState=warning')).toBe(after.warning);
+    expect(await listTotal(w.operator, 'open=true&timeState=overdue')).toBe(after.overdue);
+    for (const { state, count } of after.byState) {
+      expect(await listTotal(w.operator, `state=${state}`)).toBe(count);
+    }
+    expect(after.byState.reduce((sum, s) => sum + s.count, 0)).toBe(after.open);
+  });
+
+  it('counts a case that runs past its limit as red, and a closed one as closed today', async () => {
+    const intake = await reportOk(w.operator, {
+      matterCode: 'CG-0104',
+      description: '巡查发现',
+      point: nextPoint(),
+      formAnswers: { hazard: 'risk' },
+    });
+    const code = intake.case.code;
+    await commandOk(w.operator, code, { type: 'register' });
+    await commandOk(w.operator, code, { type: 'dispatch', unitId: w.unitId('320281-urban') });
+    const before = await overview(w.operator);
+    await processDueTimers(w.t.database.db, new Date(Date.now() + 60 * 24 * 3_600_000));
+    const after = await overview(w.operator);
+    expect(after.overdue).toBeGreaterThan(before.overdue);
+    const red = await w.operator.get('/api/cases?open=true&timeState=overdue&limit=500');
+    expect(red.json().items.map((c: { code: string }) => c.code)).toContain(code);
+    expect(red.json().total).toBe(after.overdue);
+
+    const points = (await w.operator.get('/api/case-points')).json();
+    const point = points.items.find((p: { code: string }) => p.code === code);
+    expect(point).toMatchObject({ timeState: 'overdue', state: 'dispatched' });
+    expect(Object.keys(point).sort()).toEqual(['code', 'lat', 'lon', 'state', 'timeState']);
+    expect(points.truncated).toBe(false);
+
+    // A dispute mediated by the workstation and checked on site: closed today.
+    const dispute = await reportOk(w.gridworker, {
+      matterCode: 'ZZ-0101',
+      description: '楼道堆物争吵',
+      point: nextPoint(),
+      formAnswers: { parties: 2, intensity: 'calm' },
+    });
+    const ws = w.unitId('320281001001-WS');
+    await commandOk(w.workstation, dispute.case.code, { type: 'register' });
+    await commandOk(w.workstation, dispute.case.code, { type: 'dispatch', unitId: ws });
+    await commandOk(w.workstation, dispute.case.code, { type: 'accept' });
+    await commandOk(w.workstation, dispute.case.code, { type: 'submit_feedback', text: '已调解' });
+    await commandOk(w.gridworker, dispute.case.code, { type: 'verify_pass', note: '已清理' });
+    const closed = await overview(w.operator);
+    expect(closed.closedToday).toBe(after.closedToday + 1);
+    const list = await w.operator.get(`/api/cases?closedFrom=${encodeURIComponent(closed.dayStart)}&limit=500`);
+    expect(list.json().items.map((c: { code: string }) => c.code)).toContain(dispute.case.code);
+    expect(list.json().total).toBe(closed.closedToday);
+  });
+
+  it('keeps to the scope: another town’s case is not counted, a handler counts their unit’s, a resident none', async () => {
+    const before = await overview(w.operator);
+    const other = await reportOk(w.cityOperator, {
+      matterCode: 'CG-0104',
+      description: '别镇',
+      point: nextPoint(otherGrid),
+      formAnswers: { hazard: 'none' },
+    });
+    expect((await overview(w.operator)).reportedToday).toBe(before.reportedToday);
+    const codes = (await w.operator.get('/api/case-points')).json().items.map((p: { code: string }) => p.code);
+    expect(codes).not.toContain(other.case.code);
+
+    const handler = await overview(w.handler);
+    expect(handler.open).toBe(await listTotal(w.handler, 'open=true'));
+    expect((await w.resident.get('/api/case-overview')).statusCode).toBe(403);
+    expect((await w.resident.get('/api/case-points')).statusCode).toBe(403);
+  });
+
+  it('caps the points at the limit and says so', async () => {
+    const r = (await w.operator.get('/api/case-points?limit=1')).json();
+    expect(r.items).toHaveLength(1);
+    expect(r.truncated).toBe(true);
+  });
+});
