@@ -1,6 +1,8 @@
 import type { Module } from '../../platform/http.js';
+import { assessmentJobs } from './assessment.jobs.js';
 import { assessmentRoutes } from './assessment.routes.js';
 import * as tables from './assessment.tables.js';
+import * as counterTables from './indicator-counters.tables.js';
 import { inspectionDrawRoutes } from './inspection-draws.routes.js';
 
 /**
@@ -11,7 +13,8 @@ import { inspectionDrawRoutes } from './inspection-draws.routes.js';
  */
 export const assessmentModule = {
   name: 'assessment',
-  tables,
+  tables: { ...tables, ...counterTables },
+  jobs: assessmentJobs,
   permissions: {
     'assessment.read': ['leader', 'operator', 'workstation_staff', 'supervisor'],
     'inspections.book': ['leader', 'operator', 'supervisor'],
