@@ -2,6 +2,7 @@ import type { Module } from '../../platform/http.js';
 import { assessmentJobs } from './assessment.jobs.js';
 import { assessmentRoutes } from './assessment.routes.js';
 import * as tables from './assessment.tables.js';
+import { assessmentViewRoutes } from './assessment-views.routes.js';
 import * as counterTables from './indicator-counters.tables.js';
 import { inspectionDrawRoutes } from './inspection-draws.routes.js';
 
@@ -20,6 +21,7 @@ export const assessmentModule = {
     'inspections.book': ['leader', 'operator', 'supervisor'],
     'inspections.manage': ['leader'],
     'assessment.configure': ['leader'],
+    'assessment.own': ['grid_worker', 'grid_head', 'deputy_grid_head'],
   },
   errors: {
     'inspection-daily-limit': {
@@ -57,5 +59,6 @@ export const assessmentModule = {
   apiRoutes: (app, { database }) => {
     assessmentRoutes(app, { db: database.db });
     inspectionDrawRoutes(app, { db: database.db });
+    assessmentViewRoutes(app, { db: database.db });
   },
 } satisfies Module;

@@ -1,9 +1,10 @@
 import type { CaseChannel } from '@yiwang/contracts';
-import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { caseEvents, cases } from '../cases/cases.tables.js';
 import { matters } from '../catalog/catalog.tables.js';
 import { domainEvents } from '../events/events.tables.js';
+import { grids } from '../grids/grids.tables.js';
 import { regions } from '../regions/regions.tables.js';
 import type { CaseEventRecord, CaseHeader } from './domain/case-facts.js';
 import type { IndicatorCounters } from './domain/indicator-counters.js';
@@ -242,5 +243,30 @@ export const indicatorCountersRepository = {
       });
     }
     return { histories, lastId: ids[ids.length - 1]?.id ?? null };
+  },
+};
+
+/** Reads the drill-down needs: where a grid or region lies, and what a list of cases shows. */
+export const drillDownRepository = {
+  async gridPath(db: Executor, code: string): Promise<string | undefined> {
+    const [row] = await db
+      .select({ path: grids.path })
+      .from(grids)
+      .where(and(eq(grids.code, code), isNull(grids.validTo)));
+    return row?.path;
+  },
+
+  async regionPath(db: Executor, code: string): Promise<string | undefined> {
+    const [row] = await db.select({ path: regions.path }).from(regions).where(eq(regions.code, code));
+    return row?.path;
+  },
+
+  async caseRows(db: Executor, ids: string[]) {
+    if (ids.length === 0) return new Map<string, { state: string; description: string }>();
+    const rows = await db
+      .select({ id: cases.id, state: cases.state, description: cases.description })
+      .from(cases)
+      .where(inArray(cases.id, ids));
+    return new Map(rows.map((r) => [r.id, { state: r.state, description: r.description }]));
   },
 };

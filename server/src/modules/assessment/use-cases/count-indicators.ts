@@ -83,6 +83,7 @@ export async function refreshIndicatorCounters(
     let cases = 0;
     if (scopes.length > 0) {
       const departmentIds = new Set((await assessmentRepository.departments(tx)).keys());
+      const todo: Period[] = [];
       for (const kind of KINDS) {
         const all = closedPeriods(kind, now, horizon);
         const done = await repo.countedFirstDays(
@@ -91,11 +92,11 @@ export async function refreshIndicatorCounters(
           kind,
           all.map((p) => p.firstDay),
         );
-        const todo = all.filter((p) => !done.has(p.firstDay));
-        if (todo.length === 0) continue;
-        const result = await countPeriods(tx, todo, scopes, departmentIds);
-        counted += todo.length;
-        cases = Math.max(cases, result);
+        todo.push(...all.filter((p) => !done.has(p.firstDay)));
+      }
+      if (todo.length > 0) {
+        cases = await countPeriods(tx, todo, scopes, departmentIds);
+        counted = todo.length;
       }
     }
     await repo.moveCursor(tx, fresh.lastId, now);
@@ -103,15 +104,15 @@ export async function refreshIndicatorCounters(
   });
 }
 
-/** Counts `periods` (one kind, oldest first) for every scope in one pass over the cases; answers how many cases were read. */
+/** Counts `periods` for every scope in one pass over the cases; answers how many cases were read. */
 async function countPeriods(
   tx: Executor,
   periods: Period[],
   scopes: string[],
   departmentIds: ReadonlySet<string>,
 ): Promise<number> {
-  const from = (periods[0] as Period).from;
-  const to = (periods[periods.length - 1] as Period).to;
+  const from = new Date(Math.min(...periods.map((p) => p.from.getTime())));
+  const to = new Date(Math.max(...periods.map((p) => p.to.getTime())));
   const sums = new Map<string, Float64Array>();
   const casesIn = new Map<string, number>();
   let afterId: string | null = null;
@@ -119,7 +120,7 @@ async function countPeriods(
   for (;;) {
     const chunk: { histories: CaseHistory[]; lastId: string | null } = await repo.caseHistoriesChunk(tx, {
       afterId,
-      limit: 2000,
+      limit: 5000,
       from,
       to,
       asOf: to,
@@ -137,12 +138,18 @@ async function countPeriods(
       periodKind: p.kind,
       firstDay: p.firstDay,
       periodTo: p.to,
-      cases: casesIn.get(`${scopePath}|${p.firstDay}`) ?? 0,
+      cases: casesIn.get(`${scopePath}|${p.kind}|${p.firstDay}`) ?? 0,
     })),
   );
   const rows = [...sums.entries()].map(([key, flat]) => {
-    const [scopePath, firstDay, level, unitKey] = key.split('|') as [string, string, string, string];
-    return { scopePath, periodKind: (periods[0] as Period).kind, firstDay, level, unitKey, counters: unflatten(flat) };
+    const [scopePath, periodKind, firstDay, level, unitKey] = key.split('|') as [
+      string,
+      PeriodKind,
+      string,
+      string,
+      string,
+    ];
+    return { scopePath, periodKind, firstDay, level, unitKey, counters: unflatten(flat) };
   });
   await repo.saveCounted(tx, periodRows, rows);
   return read;
@@ -169,7 +176,7 @@ function addCase(
     const counters = countersOf(memo.facts, { from: p.from, to: p.to, asOf: p.to });
     if (isZero(counters)) continue;
     for (const scope of inScopes) {
-      const periodKey = `${scope}|${p.firstDay}`;
+      const periodKey = `${scope}|${p.kind}|${p.firstDay}`;
       casesIn.set(periodKey, (casesIn.get(periodKey) ?? 0) + 1);
       for (const level of ASSESSMENT_LEVELS) {
         const unit = groupKeyOf(memo.facts, level, departmentIds);
