@@ -64,7 +64,7 @@ export function RulesCard() {
         layout="vertical"
         onFinish={async (values) => {
           const saved = await save.mutateAsync({ rules: values.lines.map(toRule), note: values.note });
-          message.success(t('views.rules.saved', { version: saved.version }));
+          void message.success(t('views.rules.saved', { version: saved.version }));
         }}
       >
         <Form.List name="lines">
