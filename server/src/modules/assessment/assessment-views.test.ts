@@ -33,8 +33,8 @@ beforeAll(async () => {
   ).case.code;
   voided = (
     await reportOk(w.gridworker, {
-      matterCode: 'CG-0101',
-      description: '井盖缺失（误报）',
+      matterCode: 'CG-0105',
+      description: '灯杆倾斜（误报）',
       point: at(grid.point, -10, -10),
       formAnswers: { hazard: 'risk' },
     })
