@@ -53,6 +53,8 @@ export const PERMISSIONS = [
   'assessment.read',
   /** Save the county's scoring rules (考核细则) as a new version. */
   'assessment.configure',
+  /** See my own scores (a grid worker's score and fair score, line by line down to my cases). */
+  'assessment.own',
   /** Book inspection and supervision visits to communities in scope (within the county's load limits). */
   'inspections.book',
   /** Set the county's inspection-load limits, suspend routine inspections, cancel any booking in scope. */

@@ -1,6 +1,7 @@
 // Every module's tables, for Drizzle's typed queries and for drizzle-kit.
 export * from '../modules/accounts/accounts.tables.js';
 export * from '../modules/assessment/assessment.tables.js';
+export * from '../modules/assessment/indicator-counters.tables.js';
 export * from '../modules/audit/audit.tables.js';
 export * from '../modules/cases/cases.tables.js';
 export * from '../modules/catalog/catalog.tables.js';

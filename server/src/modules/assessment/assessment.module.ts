@@ -1,6 +1,9 @@
 import type { Module } from '../../platform/http.js';
+import { assessmentJobs } from './assessment.jobs.js';
 import { assessmentRoutes } from './assessment.routes.js';
 import * as tables from './assessment.tables.js';
+import { assessmentViewRoutes } from './assessment-views.routes.js';
+import * as counterTables from './indicator-counters.tables.js';
 import { inspectionDrawRoutes } from './inspection-draws.routes.js';
 
 /**
@@ -11,12 +14,14 @@ import { inspectionDrawRoutes } from './inspection-draws.routes.js';
  */
 export const assessmentModule = {
   name: 'assessment',
-  tables,
+  tables: { ...tables, ...counterTables },
+  jobs: assessmentJobs,
   permissions: {
     'assessment.read': ['leader', 'operator', 'workstation_staff', 'supervisor'],
     'inspections.book': ['leader', 'operator', 'supervisor'],
     'inspections.manage': ['leader'],
     'assessment.configure': ['leader'],
+    'assessment.own': ['grid_worker', 'grid_head', 'deputy_grid_head'],
   },
   errors: {
     'inspection-daily-limit': {
@@ -54,5 +59,6 @@ export const assessmentModule = {
   apiRoutes: (app, { database }) => {
     assessmentRoutes(app, { db: database.db });
     inspectionDrawRoutes(app, { db: database.db });
+    assessmentViewRoutes(app, { db: database.db });
   },
 } satisfies Module;

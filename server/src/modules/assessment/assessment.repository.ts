@@ -24,7 +24,7 @@ export const assessmentRepository = {
    * The cases of a scope that can count in a period, each with its events up to `asOf`,
    * read from the domain event log (the timeline row of each event adds its details:
    * due dates, units, ratings). A case counts if it existed before the period ended and
-   * was still open, or changed, after the period began.
+   * was still open, or changed, after the period began, or its handling fell due after then.
    */
   async caseHistoriesInScope(
     db: Executor,
@@ -68,7 +68,7 @@ export const assessmentRepository = {
           sql`(${cases.state} NOT IN (${sql.join(
             SETTLED.map((s) => sql`${s}`),
             sql`, `,
-          )}) OR ${cases.updatedAt} >= ${from})`,
+          )}) OR ${cases.updatedAt} >= ${from} OR ${cases.handleDueAt} >= ${from})`,
         ),
       )
       .orderBy(asc(cases.id), asc(domainEvents.id));

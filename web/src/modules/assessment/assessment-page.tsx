@@ -47,6 +47,9 @@ import { useDrawsI18n } from './draws-messages';
 import { useFairScoreI18n } from './fair-score-messages';
 import { FairScoresCard } from './fair-scores-card';
 import { PeriodPicker, usePeriod } from './period-picker';
+import { RankingsCard } from './rankings-card';
+import { RulesCard } from './rules-card';
+import { useViewsI18n } from './views-messages';
 
 const formatValue = (id: IndicatorId, v: IndicatorValue | undefined): string => {
   if (!v || v.value === null) return '—';
@@ -417,17 +420,20 @@ export default function AssessmentPage() {
   const { t } = useAssessmentI18n();
   const fair = useFairScoreI18n();
   const { t: td } = useDrawsI18n();
+  const views = useViewsI18n();
   return (
     <div>
       <h2>{t('assessment.title')}</h2>
       <Tabs
         items={[
           { key: 'indicators', label: t('assessment.tab.indicators'), children: <IndicatorTableCard /> },
+          { key: 'rankings', label: views.t('views.tab.rankings'), children: <RankingsCard /> },
           { key: 'scores', label: t('assessment.tab.scores'), children: <ScoresCard /> },
           { key: 'fair-scores', label: fair.t('fairScore.tab'), children: <FairScoresCard /> },
           { key: 'accountability', label: t('assessment.tab.accountability'), children: <AccountabilityCard /> },
           { key: 'inspections', label: t('assessment.tab.inspections'), children: <InspectionCalendarCard /> },
           { key: 'draws', label: td('draws.tab'), children: <DrawsCard /> },
+          { key: 'rules', label: views.t('views.tab.rules'), children: <RulesCard /> },
         ]}
       />
     </div>

@@ -18,6 +18,7 @@ const ReportScreen = lazy(() => import('../report/report-screen'));
 const VerifyScreen = lazy(() => import('../verify/verify-screen'));
 const VisitScreen = lazy(() => import('../visits/visit-screen'));
 const OutboxScreen = lazy(() => import('../outbox/outbox-screen'));
+const ScoresScreen = lazy(() => import('../scores/scores-screen'));
 
 /** Field roles' permission to report; an account without it (a resident, a desk-only clerk) has nothing to do here. */
 const FIELD_PERMISSION = 'cases.report';
@@ -77,6 +78,7 @@ function SignedInApp() {
         <Route path="/verify/:code" element={<VerifyScreen />} />
         <Route path="/visit" element={<VisitScreen />} />
         <Route path="/outbox" element={<OutboxScreen />} />
+        <Route path="/scores" element={<ScoresScreen />} />
         <Route path="*" element={<TodayScreen />} />
       </Routes>
     </Suspense>

@@ -190,6 +190,15 @@ export const zhCN = {
   'state.rated': '已评价',
   'state.archived': '已归档',
   'state.on_hold': '挂账',
+  'scores.title': '我的考核',
+  'scores.link': '我的考核得分与依据 ›',
+  'scores.period.month': '本月',
+  'scores.period.week': '本周',
+  'scores.score': '考核得分',
+  'scores.fair': '公平得分（难度加权）',
+  'scores.rules': '按考核细则 v{version} 计算，周期自 {from}',
+  'scores.none': '本期还没有计入您名下的案件。',
+  'scores.points': '分',
 } as const;
 
 export type WorkerMessageKey = keyof typeof zhCN;
@@ -383,4 +392,13 @@ export const enUS: Record<WorkerMessageKey, string> = {
   'state.rated': 'Rated',
   'state.archived': 'Archived',
   'state.on_hold': 'On hold',
+  'scores.title': 'My assessment',
+  'scores.link': 'My scores and why ›',
+  'scores.period.month': 'This month',
+  'scores.period.week': 'This week',
+  'scores.score': 'Score',
+  'scores.fair': 'Fair score (difficulty-weighted)',
+  'scores.rules': 'Under scoring rules v{version}, period from {from}',
+  'scores.none': 'Nothing of yours counts in this period yet.',
+  'scores.points': 'pts',
 };

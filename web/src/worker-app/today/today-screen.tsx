@@ -150,6 +150,11 @@ export function TodayScreen() {
       <p className="wa-small" style={{ margin: '0 0 10px' }}>
         {t('today.greeting', { name: displayName })}
       </p>
+      <p className="wa-small" style={{ margin: '0 0 10px' }}>
+        <Link to="/scores" data-testid="my-scores-link">
+          {t('scores.link')}
+        </Link>
+      </p>
       {today.stale && today.savedAt && (
         <p className="wa-banner" data-testid="today-stale">
           {t('today.stale', { time: new Date(today.savedAt).toLocaleString(locale) })}

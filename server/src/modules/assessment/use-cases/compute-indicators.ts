@@ -7,6 +7,7 @@ import type { CaseFacts } from '../domain/case-facts.js';
 import { groupFacts } from '../domain/groups.js';
 import { type IndicatorWindow, indicatorsOf } from '../domain/indicators.js';
 import { isCalendarDay, periodContaining } from '../domain/periods.js';
+import { storedIndicatorTable } from './count-indicators.js';
 import { readCaseFacts, windowOf } from './read-case-facts.js';
 
 export interface ComputeIndicatorsOptions {
@@ -15,6 +16,8 @@ export interface ComputeIndicatorsOptions {
   /** A day in the period (China time); default today. */
   day?: string | undefined;
   now: Date;
+  /** Read a closed period's stored counters when kept (default); false folds every case (the baseline). */
+  fromCounters?: boolean;
 }
 
 /**
@@ -67,6 +70,11 @@ export async function computeIndicators(
   actor: Actor,
   options: ComputeIndicatorsOptions,
 ): Promise<IndicatorTable> {
+  const day = options.day ?? chinaToday(options.now);
+  if (options.fromCounters !== false && isCalendarDay(day)) {
+    const stored = await storedIndicatorTable(db, actor, { ...options, day });
+    if (stored) return stored;
+  }
   const { period, window, units } = await unitsOfLevel(db, actor, options);
   return {
     level: options.level,

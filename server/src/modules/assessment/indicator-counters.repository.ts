@@ -1,0 +1,272 @@
+import type { CaseChannel } from '@yiwang/contracts';
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { caseEvents, cases } from '../cases/cases.tables.js';
+import { matters } from '../catalog/catalog.tables.js';
+import { domainEvents } from '../events/events.tables.js';
+import { grids } from '../grids/grids.tables.js';
+import { regions } from '../regions/regions.tables.js';
+import type { CaseEventRecord, CaseHeader } from './domain/case-facts.js';
+import type { IndicatorCounters } from './domain/indicator-counters.js';
+import { countedPeriods, indicatorCounterCursor, indicatorCounters } from './indicator-counters.tables.js';
+
+/** Case states with nothing left to happen (as the indicator scan reads them). */
+const SETTLED = ['closed', 'rated', 'archived', 'voided'];
+
+export interface CaseHistory {
+  header: CaseHeader;
+  events: CaseEventRecord[];
+  open: boolean;
+}
+
+export type PeriodKindName = 'day' | 'week' | 'month';
+
+export const indicatorCountersRepository = {
+  /** Locks the cursor row (created at 0) for this transaction and answers where it stands. */
+  async lockCursor(db: Executor): Promise<number> {
+    await db.insert(indicatorCounterCursor).values({ id: 1, lastEventId: 0 }).onConflictDoNothing();
+    const [row] = await db.select().from(indicatorCounterCursor).where(eq(indicatorCounterCursor.id, 1)).for('update');
+    return row?.lastEventId ?? 0;
+  },
+
+  async moveCursor(db: Executor, lastEventId: number, now: Date): Promise<void> {
+    await db
+      .update(indicatorCounterCursor)
+      .set({ lastEventId, updatedAt: now })
+      .where(eq(indicatorCounterCursor.id, 1));
+  },
+
+  /** The case events after the cursor: the newest id and the earliest instant they are dated. */
+  async newEvents(db: Executor, afterId: number): Promise<{ lastId: number; earliest: Date | null }> {
+    const [row] = await db
+      .select({
+        lastId: sql<number | null>`max(${domainEvents.id})`.mapWith(Number),
+        earliest: sql<string | null>`min(${domainEvents.occurredAt})`,
+      })
+      .from(domainEvents)
+      .where(and(eq(domainEvents.aggregateKind, 'case'), gt(domainEvents.id, afterId)));
+    return {
+      lastId: row?.lastId ? Number(row.lastId) : afterId,
+      earliest: row?.earliest ? new Date(row.earliest) : null,
+    };
+  },
+
+  /** Forgets every counted period that ends after `at` (an event dated `at` arrived after it was counted). */
+  async forgetPeriodsEndingAfter(db: Executor, at: Date): Promise<number> {
+    const gone = await db.delete(countedPeriods).where(gt(countedPeriods.periodTo, at)).returning({
+      scopePath: countedPeriods.scopePath,
+      periodKind: countedPeriods.periodKind,
+      firstDay: countedPeriods.firstDay,
+    });
+    for (const p of gone) {
+      await db
+        .delete(indicatorCounters)
+        .where(
+          and(
+            eq(indicatorCounters.scopePath, p.scopePath),
+            eq(indicatorCounters.periodKind, p.periodKind),
+            eq(indicatorCounters.firstDay, p.firstDay),
+          ),
+        );
+    }
+    return gone.length;
+  },
+
+  /** The counted periods of a scope among `firstDays` of a kind. */
+  async countedFirstDays(db: Executor, scopePath: string, kind: PeriodKindName, firstDays: string[]) {
+    if (firstDays.length === 0) return new Set<string>();
+    const rows = await db
+      .select({ firstDay: countedPeriods.firstDay })
+      .from(countedPeriods)
+      .where(
+        and(
+          eq(countedPeriods.scopePath, scopePath),
+          eq(countedPeriods.periodKind, kind),
+          inArray(countedPeriods.firstDay, firstDays),
+        ),
+      );
+    return new Set(rows.map((r) => r.firstDay));
+  },
+
+  async isCounted(db: Executor, scopePath: string, kind: PeriodKindName, firstDay: string): Promise<boolean> {
+    return (await this.countedFirstDays(db, scopePath, kind, [firstDay])).has(firstDay);
+  },
+
+  async saveCounted(
+    db: Executor,
+    periods: { scopePath: string; periodKind: PeriodKindName; firstDay: string; periodTo: Date; cases: number }[],
+    rows: {
+      scopePath: string;
+      periodKind: PeriodKindName;
+      firstDay: string;
+      level: string;
+      unitKey: string;
+      counters: IndicatorCounters;
+    }[],
+  ): Promise<void> {
+    for (let i = 0; i < periods.length; i += 1000) {
+      await db
+        .insert(countedPeriods)
+        .values(periods.slice(i, i + 1000))
+        .onConflictDoNothing();
+    }
+    for (let i = 0; i < rows.length; i += 1000) {
+      await db
+        .insert(indicatorCounters)
+        .values(rows.slice(i, i + 1000))
+        .onConflictDoNothing();
+    }
+  },
+
+  /** The stored counters of one scope, period and level. */
+  async counters(db: Executor, scopePath: string, kind: PeriodKindName, firstDay: string, level: string) {
+    return db
+      .select({ unitKey: indicatorCounters.unitKey, counters: indicatorCounters.counters })
+      .from(indicatorCounters)
+      .where(
+        and(
+          eq(indicatorCounters.scopePath, scopePath),
+          eq(indicatorCounters.periodKind, kind),
+          eq(indicatorCounters.firstDay, firstDay),
+          eq(indicatorCounters.level, level),
+        ),
+      );
+  },
+
+  /** The scopes counters are kept for: every county and town (narrower scopes are few cases: they are folded). */
+  async counterScopes(db: Executor): Promise<string[]> {
+    const rows = await db
+      .select({ path: regions.path })
+      .from(regions)
+      .where(inArray(regions.level, ['county', 'town']))
+      .orderBy(asc(regions.path));
+    return rows.map((r) => r.path);
+  },
+
+  /**
+   * The next chunk of cases (by id) that can count in some window [from, to): created before
+   * `to`, and open now or written to since `from`; each with its events (up to `asOf`) from the
+   * domain event log, as the indicator scan reads them.
+   */
+  async caseHistoriesChunk(
+    db: Executor,
+    { afterId, limit, from, to, asOf }: { afterId: string | null; limit: number; from: Date; to: Date; asOf: Date },
+  ): Promise<{ histories: CaseHistory[]; lastId: string | null }> {
+    const ids = await db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(
+        and(
+          afterId === null ? undefined : gt(cases.id, afterId),
+          sql`${cases.createdAt} < ${to}`,
+          sql`(${cases.state} NOT IN (${sql.join(
+            SETTLED.map((s) => sql`${s}`),
+            sql`, `,
+          )}) OR ${cases.updatedAt} >= ${from} OR ${cases.handleDueAt} >= ${from})`,
+        ),
+      )
+      .orderBy(asc(cases.id))
+      .limit(limit);
+    if (ids.length === 0) return { histories: [], lastId: null };
+    const rows = await db
+      .select({
+        caseId: cases.id,
+        code: cases.code,
+        channel: cases.channel,
+        state: cases.state,
+        reporterUserId: cases.reporterUserId,
+        gridCode: cases.gridCode,
+        path: cases.path,
+        createdAt: cases.createdAt,
+        matterCode: cases.matterCode,
+        matterName: matters.name,
+        difficulty: matters.difficulty,
+        ownerUnitCodes: matters.ownerUnitCodes,
+        handlingLevel: matters.handlingLevel,
+        kind: domainEvents.kind,
+        occurredAt: domainEvents.occurredAt,
+        actorUserId: caseEvents.actorUserId,
+        details: caseEvents.details,
+      })
+      .from(cases)
+      .innerJoin(
+        domainEvents,
+        and(
+          eq(domainEvents.aggregateKind, 'case'),
+          eq(domainEvents.aggregateId, cases.id),
+          lte(domainEvents.occurredAt, asOf),
+        ),
+      )
+      .leftJoin(caseEvents, sql`${caseEvents.id} = (${domainEvents.payload}->>'caseEventId')::bigint`)
+      .leftJoin(matters, and(eq(matters.code, cases.matterCode), eq(matters.version, cases.matterVersion)))
+      .where(
+        inArray(
+          cases.id,
+          ids.map((r) => r.id),
+        ),
+      )
+      .orderBy(asc(cases.id), asc(domainEvents.id));
+    const histories: CaseHistory[] = [];
+    let current: CaseHistory | undefined;
+    for (const row of rows) {
+      if (current?.header.caseId !== row.caseId) {
+        current = {
+          header: {
+            caseId: row.caseId,
+            code: row.code,
+            channel: row.channel as CaseChannel,
+            reporterUserId: row.reporterUserId,
+            matter:
+              row.matterName === null || row.difficulty === null || row.handlingLevel === null
+                ? null
+                : {
+                    code: row.matterCode,
+                    name: row.matterName,
+                    difficulty: row.difficulty,
+                    ownerUnitCodes: row.ownerUnitCodes ?? [],
+                    handlingLevel: row.handlingLevel,
+                  },
+            gridCode: row.gridCode,
+            path: row.path,
+            createdAt: row.createdAt,
+          },
+          events: [],
+          open: !SETTLED.includes(row.state),
+        };
+        histories.push(current);
+      }
+      current.events.push({
+        type: row.kind.slice('case.'.length),
+        at: row.occurredAt,
+        actorUserId: row.actorUserId,
+        details: row.details ?? {},
+      });
+    }
+    return { histories, lastId: ids[ids.length - 1]?.id ?? null };
+  },
+};
+
+/** Reads the drill-down needs: where a grid or region lies, and what a list of cases shows. */
+export const drillDownRepository = {
+  async gridPath(db: Executor, code: string): Promise<string | undefined> {
+    const [row] = await db
+      .select({ path: grids.path })
+      .from(grids)
+      .where(and(eq(grids.code, code), isNull(grids.validTo)));
+    return row?.path;
+  },
+
+  async regionPath(db: Executor, code: string): Promise<string | undefined> {
+    const [row] = await db.select({ path: regions.path }).from(regions).where(eq(regions.code, code));
+    return row?.path;
+  },
+
+  async caseRows(db: Executor, ids: string[]) {
+    if (ids.length === 0) return new Map<string, { state: string; description: string }>();
+    const rows = await db
+      .select({ id: cases.id, state: cases.state, description: cases.description })
+      .from(cases)
+      .where(inArray(cases.id, ids));
+    return new Map(rows.map((r) => [r.id, { state: r.state, description: r.description }]));
+  },
+};
