@@ -17,18 +17,6 @@ export const FLAG_KINDS = [
 export type FlagKindName = (typeof FLAG_KINDS)[number];
 export const FLAG_SUBJECT_KINDS = ['grid', 'worker', 'unit', 'inspector'] as const;
 
-export const FLAG_KIND_LABELS: Record<FlagKindName, { 'zh-CN': string; 'en-US': string }> = {
-  'hidden-hard': { 'zh-CN': '难事少报（预期与实际）', 'en-US': 'Hard matters under-reported (expected vs observed)' },
-  'low-share': {
-    'zh-CN': '难事多由他人发现（捕获—再捕获）',
-    'en-US': 'Hard matters found by others (capture–recapture)',
-  },
-  'padding-burst': { 'zh-CN': '易事集中刷报', 'en-US': 'Bursts of easy reports (padding)' },
-  'department-delay': { 'zh-CN': '部门压件拖延', 'en-US': 'Department sits on cases' },
-  'inspection-gap': { 'zh-CN': '随机检查发现未报', 'en-US': 'Inspection found unreported problems' },
-  'rubber-stamp': { 'zh-CN': '检查员走过场', 'en-US': 'Inspector rubber-stamps' },
-};
-
 export const FlagQuery = Type.Object({
   period: Type.Enum(PERIOD_KINDS),
   /** A day of the period; default today. */

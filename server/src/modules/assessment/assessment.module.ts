@@ -1,6 +1,7 @@
 import type { Module } from '../../platform/http.js';
 import { assessmentRoutes } from './assessment.routes.js';
 import * as tables from './assessment.tables.js';
+import { loadDemoFlags } from './load-demo-flags.js';
 import { inspectionDrawRoutes } from './inspection-draws.routes.js';
 
 /**
@@ -51,6 +52,7 @@ export const assessmentModule = {
     'not-past': { 'zh-CN': '不能早于今天', 'en-US': 'must not be before today' },
     'day-range': { 'zh-CN': '日期范围最多 {limit} 天', 'en-US': 'the range may span at most {limit} days' },
   },
+  demo: loadDemoFlags,
   apiRoutes: (app, { database }) => {
     assessmentRoutes(app, { db: database.db });
     inspectionDrawRoutes(app, { db: database.db });

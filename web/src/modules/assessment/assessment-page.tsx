@@ -46,6 +46,8 @@ import { DrawsCard } from './draws-card';
 import { useDrawsI18n } from './draws-messages';
 import { useFairScoreI18n } from './fair-score-messages';
 import { FairScoresCard } from './fair-scores-card';
+import { useFlagI18n } from './flag-messages';
+import { FlagsCard } from './flags-card';
 import { PeriodPicker, usePeriod } from './period-picker';
 
 const formatValue = (id: IndicatorId, v: IndicatorValue | undefined): string => {
@@ -417,6 +419,7 @@ export default function AssessmentPage() {
   const { t } = useAssessmentI18n();
   const fair = useFairScoreI18n();
   const { t: td } = useDrawsI18n();
+  const flags = useFlagI18n();
   return (
     <div>
       <h2>{t('assessment.title')}</h2>
@@ -428,6 +431,7 @@ export default function AssessmentPage() {
           { key: 'accountability', label: t('assessment.tab.accountability'), children: <AccountabilityCard /> },
           { key: 'inspections', label: t('assessment.tab.inspections'), children: <InspectionCalendarCard /> },
           { key: 'draws', label: td('draws.tab'), children: <DrawsCard /> },
+          { key: 'flags', label: flags.t('flags.tab'), children: <FlagsCard /> },
         ]}
       />
     </div>
