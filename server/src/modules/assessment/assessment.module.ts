@@ -1,8 +1,8 @@
 import type { Module } from '../../platform/http.js';
 import { assessmentRoutes } from './assessment.routes.js';
 import * as tables from './assessment.tables.js';
-import { loadDemoFlags } from './load-demo-flags.js';
 import { inspectionDrawRoutes } from './inspection-draws.routes.js';
+import { loadDemoFlags } from './load-demo-flags.js';
 
 /**
  * Assessment (考核) that cannot be gamed (issue 12): indicators with exact formulas and

@@ -3,8 +3,7 @@ import { useModuleI18n } from '../../lib/i18n/module-i18n';
 /** UI strings of the flags tab and a grid's flag page. Chinese defines the keys; English must have every one. */
 const zhCN = {
   'flags.tab': '异常线索',
-  'flags.hint':
-    '由检测规则自动发现的隐瞒难事、刷报易事、部门压件和随机检查的差异；点网格名称可查看线索背后的案件。',
+  'flags.hint': '由检测规则自动发现的隐瞒难事、刷报易事、部门压件和随机检查的差异；点网格名称可查看线索背后的案件。',
   'flags.day': '日期',
   'flags.grid': '网格',
   'flags.subject': '对象',

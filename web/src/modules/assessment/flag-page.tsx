@@ -6,7 +6,8 @@ import { chinaToday } from './assessment-api';
 import { useFlagI18n } from './flag-messages';
 import { useFlags } from './flags-card';
 
-const isPeriod = (value: string | null): value is PeriodKind => value === 'day' || value === 'week' || value === 'month';
+const isPeriod = (value: string | null): value is PeriodKind =>
+  value === 'day' || value === 'week' || value === 'month';
 
 /** A grid's flags for a period: each one's evidence in words and the cases behind it, each a link to the case. */
 export default function FlagPage() {

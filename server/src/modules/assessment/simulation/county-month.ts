@@ -211,7 +211,12 @@ export async function simulateCountyMonth(app: App, o: SimulationOptions): Promi
     const photo = async (c: SimClient) => {
       photoSeed += 1;
       const bytes = await sharp({
-        create: { width: 8, height: 8, channels: 3, background: { r: photoSeed % 256, g: (photoSeed >> 8) % 256, b: 99 } },
+        create: {
+          width: 8,
+          height: 8,
+          channels: 3,
+          background: { r: photoSeed % 256, g: (photoSeed >> 8) % 256, b: 99 },
+        },
       })
         .jpeg()
         .toBuffer();
@@ -247,19 +252,29 @@ export async function simulateCountyMonth(app: App, o: SimulationOptions): Promi
 
     const report = async (username: string, body: object, grid: string, matter: string, padded: boolean) => {
       const c = await client(username);
-      const r = await counted(
-        c.post<{ outcome: 'created' | 'merged'; case: { code: string } }>('/api/cases', body),
-      );
+      const r = await counted(c.post<{ outcome: 'created' | 'merged'; case: { code: string } }>('/api/cases', body));
       if (r.outcome === 'created') handle(r.case.code, grid, matter, clock.now(), padded);
     };
     const point = (p: Position) => ({ lon: p[0], lat: p[1], crs: 'WGS84' as const });
 
     for (const p of problems) {
       const byWorker = () =>
-        report(workerOf(p.grid), { matterCode: p.matter, description: '巡查发现', point: point(p.point) }, p.grid, p.matter, false);
+        report(
+          workerOf(p.grid),
+          { matterCode: p.matter, description: '巡查发现', point: point(p.point) },
+          p.grid,
+          p.matter,
+          false,
+        );
       const byOthers = () =>
         p.others === 'resident'
-          ? report('resident', { matterCode: p.matter, description: '居民反映', point: point(p.point) }, p.grid, p.matter, false)
+          ? report(
+              'resident',
+              { matterCode: p.matter, description: '居民反映', point: point(p.point) },
+              p.grid,
+              p.matter,
+              false,
+            )
           : report(
               'operator',
               {
@@ -297,7 +312,13 @@ export async function simulateCountyMonth(app: App, o: SimulationOptions): Promi
         spots.forEach((spot, i) => {
           const matter = EASY_MATTERS[0];
           schedule(start + i * 12 * 60_000, () =>
-            report(workerOf(grid), { matterCode: matter, description: '巡查发现', point: point(spot) }, grid, matter, true),
+            report(
+              workerOf(grid),
+              { matterCode: matter, description: '巡查发现', point: point(spot) },
+              grid,
+              matter,
+              true,
+            ),
           );
         });
       }
@@ -322,7 +343,9 @@ export async function simulateCountyMonth(app: App, o: SimulationOptions): Promi
     const leader = await client('leader');
     const firstDay = new Date(monthMs + 8 * HOUR).toISOString().slice(0, 10);
     const { flags } = await leader.get<FlagList>(`/api/assessment/flags?period=month&from=${firstDay}`);
-    const fair = await leader.get<FairScoreTable>(`/api/assessment/fair-scores?level=grid&period=month&from=${firstDay}`);
+    const fair = await leader.get<FairScoreTable>(
+      `/api/assessment/fair-scores?level=grid&period=month&from=${firstDay}`,
+    );
     const simulated = new Set(grids.map((g) => g.code));
     const rows = fair.rows.filter((r) => simulated.has(r.key));
     const rankOf = (key: string) => {

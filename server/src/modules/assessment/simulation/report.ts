@@ -8,15 +8,15 @@ const KIND_NAMES = {
 
 /** The simulation's numbers as printed by `npm run simulate:assessment`. */
 export function formatSimulation(r: SimulationResult): string {
-  const lines = [
-    `${r.grids} grids, ${r.problems} true problems, ${r.cases} cases opened, ${r.requests} API requests`,
-  ];
+  const lines = [`${r.grids} grids, ${r.problems} true problems, ${r.cases} cases opened, ${r.requests} API requests`];
   for (const l of r.lines) {
     lines.push(
       `${KIND_NAMES[l.kind]}: flagged ${l.flagged.length}/${l.planted.length} planted; planted cases flagged ${l.flaggedCases}/${l.plantedCases}`,
     );
     for (const rank of l.ranks) {
-      lines.push(`  ${rank.subject}: rank by report count ${rank.countRank}/${rank.of}, by fair score ${rank.fairRank}/${rank.of}`);
+      lines.push(
+        `  ${rank.subject}: rank by report count ${rank.countRank}/${rank.of}, by fair score ${rank.fairRank}/${rank.of}`,
+      );
     }
   }
   lines.push(

@@ -43,7 +43,8 @@ describe('the assessment simulation on a small seed (real intake, workflow and a
 
   it('gaming no longer pays: every planted gamer ranks lower under the fair score than under the report count', () => {
     for (const line of result.lines) {
-      for (const rank of line.ranks) expect(rank.fairRank, `${line.kind} ${rank.subject}`).toBeGreaterThan(rank.countRank);
+      for (const rank of line.ranks)
+        expect(rank.fairRank, `${line.kind} ${rank.subject}`).toBeGreaterThan(rank.countRank);
     }
   });
 });
