@@ -1,5 +1,6 @@
 export * from './assessment.js';
 export * from './assessment-views.js';
+export * from './assessment-flags.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './big-screen.js';
