@@ -4,6 +4,7 @@ export * from '../modules/assessment/assessment.tables.js';
 export * from '../modules/audit/audit.tables.js';
 export * from '../modules/cases/cases.tables.js';
 export * from '../modules/catalog/catalog.tables.js';
+export * from '../modules/consultation/consultation.tables.js';
 export * from '../modules/events/events.tables.js';
 export * from '../modules/grids/grids.tables.js';
 export * from '../modules/hotline/hotline.tables.js';

@@ -8,6 +8,7 @@ import { assessmentModule } from './assessment/assessment.module.js';
 import { auditModule } from './audit/audit.module.js';
 import { casesModule } from './cases/cases.module.js';
 import { catalogModule } from './catalog/catalog.module.js';
+import { consultationModule } from './consultation/consultation.module.js';
 import { eventsModule } from './events/events.module.js';
 import { fieldModule } from './field/field.module.js';
 import { gridsModule } from './grids/grids.module.js';
@@ -52,6 +53,7 @@ const declaredModules = [
   eventsModule,
   jobsModule,
   assessmentModule,
+  consultationModule,
 ] as const satisfies readonly Module[];
 
 export const modules: readonly Module[] = declaredModules;
