@@ -16,3 +16,6 @@ export * from '../modules/regions/regions.tables.js';
 export * from '../modules/staffing/staffing.tables.js';
 export * from '../modules/units/units.tables.js';
 export * from '../modules/visits/visits.tables.js';
+export * from '../modules/community-fund/community-fund.tables.js';
+export * from '../modules/party-check-in/party-check-in.tables.js';
+export * from '../modules/volunteers/volunteers.tables.js';

@@ -1,3 +1,5 @@
+import { FUND_STEPS, type FundSpendingStatus, type FundStep } from '@yiwang/contracts';
+
 /**
  * Chengdu's five steps of a community-fund spending (成都社区保障资金“五步法”), recorded on each
  * spending in this order, each with who, when and a note:
@@ -10,8 +12,6 @@
  * inspection and oversight look at what was done with it, so they come after payment. A
  * spending is complete when all five are recorded.
  */
-export const FUND_STEPS = ['propose', 'resolve', 'implement', 'inspect', 'oversee'] as const;
-export type FundStep = (typeof FUND_STEPS)[number];
 
 /** The step whose recording pays the spending out of the fund. */
 export const PAYMENT_STEP: FundStep = 'implement';
@@ -25,7 +25,8 @@ export type StepCheck =
 export function checkStep(recorded: readonly FundStep[], step: FundStep): StepCheck {
   if (recorded.includes(step)) return { ok: false, reason: 'already-recorded' };
   const expected = nextStep(recorded);
-  if (expected !== step) return expected ? { ok: false, reason: 'out-of-order', expected } : { ok: false, reason: 'already-recorded' };
+  if (expected !== step)
+    return expected ? { ok: false, reason: 'out-of-order', expected } : { ok: false, reason: 'already-recorded' };
   return { ok: true, pays: step === PAYMENT_STEP, completes: step === FUND_STEPS[FUND_STEPS.length - 1] };
 }
 
@@ -34,10 +35,8 @@ export function nextStep(recorded: readonly FundStep[]): FundStep | null {
   return FUND_STEPS.find((s) => !recorded.includes(s)) ?? null;
 }
 
-export type SpendingStatus = 'awaiting-resolution' | 'awaiting-payment' | 'paid' | 'completed';
-
 /** Where a spending stands, from its recorded steps. */
-export function spendingStatusOf(recorded: readonly FundStep[]): SpendingStatus {
+export function spendingStatusOf(recorded: readonly FundStep[]): FundSpendingStatus {
   if (!recorded.includes('resolve')) return 'awaiting-resolution';
   if (!recorded.includes('implement')) return 'awaiting-payment';
   return recorded.includes('oversee') ? 'completed' : 'paid';

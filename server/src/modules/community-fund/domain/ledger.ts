@@ -1,3 +1,10 @@
+import {
+  FUND_INCOME_SOURCES as INCOME_SOURCES,
+  type FundIncomeSource as IncomeSource,
+  FUND_SPENDING_PURPOSES as SPENDING_PURPOSES,
+  type FundSpendingPurpose as SpendingPurpose,
+} from '@yiwang/contracts';
+
 /**
  * The community fund's ledger (社区基金台账), double entry, amounts in integer fen (分).
  * Every transaction is a set of lines over accounts whose amounts sum to zero: a debit is
@@ -6,19 +13,6 @@
  * bank balance is always income minus spending, and a ledger whose transactions each sum
  * to zero adds up by construction (the database refuses any other, see the migration).
  */
-
-export const INCOME_SOURCES = ['grant', 'donation', 'other'] as const;
-export type IncomeSource = (typeof INCOME_SOURCES)[number];
-
-export const SPENDING_PURPOSES = [
-  'elderly-care',
-  'environment',
-  'facilities',
-  'culture',
-  'assistance',
-  'other',
-] as const;
-export type SpendingPurpose = (typeof SPENDING_PURPOSES)[number];
 
 /** `bank` (cash and bank, the one asset), `income:<source>`, `expense:<purpose>`. */
 export type FundAccount = 'bank' | `income:${IncomeSource}` | `expense:${SpendingPurpose}`;
