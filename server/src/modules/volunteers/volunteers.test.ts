@@ -25,7 +25,8 @@ beforeAll(async () => {
     expect(r.statusCode, r.body).toBe(201);
     newcomers.push(await t.login(phone, 'volunteer2026'));
   }
-});
+  // Three sign-ups and sign-ins hash passwords on purpose slowly.
+}, 240_000);
 afterAll(() => t.close());
 
 async function activity(shifts: { startsInHours: number; hours: number; capacity: number }[], capPoints?: number) {
