@@ -61,5 +61,19 @@ export const PERMISSIONS = [
   'inspections.manage',
   /** The big screen (大屏) of the scope: counts, rates, the map with open cases and patrol positions, no personal data. */
   'screen.read',
+  /** The community fund's ledger and spendings of communities in scope (the public page needs none). */
+  'community-fund.read',
+  /** Record income, propose spendings and record their five steps, keep the negative list. */
+  'community-fund.manage',
+  /** The volunteer registry, activities, sign-ups and the service directory of the scope. */
+  'volunteers.read',
+  /** Register volunteers and providers, run activities, verify hours. */
+  'volunteers.manage',
+  /** Sign up as a volunteer and for shifts (residents). */
+  'volunteers.join',
+  /** Party organizations and members checked in to communities in scope, posts, service logs. */
+  'party-check-in.read',
+  /** Register them, keep the needs list (service posts), log service. */
+  'party-check-in.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -9,6 +9,8 @@ import { auditModule } from './audit/audit.module.js';
 import { bigScreenModule } from './big-screen/big-screen.module.js';
 import { casesModule } from './cases/cases.module.js';
 import { catalogModule } from './catalog/catalog.module.js';
+import { communityFundModule } from './community-fund/community-fund.module.js';
+import { consultationModule } from './consultation/consultation.module.js';
 import { eventsModule } from './events/events.module.js';
 import { fieldModule } from './field/field.module.js';
 import { gridsModule } from './grids/grids.module.js';
@@ -18,6 +20,7 @@ import { idempotencyModule } from './idempotency/idempotency.module.js';
 import type { JobDefinition } from './jobs/job-runner.js';
 import { jobsModule } from './jobs/jobs.module.js';
 import { open311Module } from './open311/open311.module.js';
+import { partyCheckInModule } from './party-check-in/party-check-in.module.js';
 import { patrolsModule } from './patrols/patrols.module.js';
 import { photosModule } from './photos/photos.module.js';
 import { regionsModule } from './regions/regions.module.js';
@@ -25,6 +28,7 @@ import { residentsModule } from './residents/residents.module.js';
 import { staffingModule } from './staffing/staffing.module.js';
 import { unitsModule } from './units/units.module.js';
 import { visitsModule } from './visits/visits.module.js';
+import { volunteersModule } from './volunteers/volunteers.module.js';
 
 /**
  * Every capability of the platform. Adding or removing one is one line here: what it
@@ -54,6 +58,10 @@ const declaredModules = [
   jobsModule,
   assessmentModule,
   bigScreenModule,
+  consultationModule,
+  communityFundModule,
+  volunteersModule,
+  partyCheckInModule,
 ] as const satisfies readonly Module[];
 
 export const modules: readonly Module[] = declaredModules;

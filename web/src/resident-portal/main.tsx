@@ -6,9 +6,12 @@ import { applyStoredLargeText } from '../shared/large-text';
 import { PortalI18nProvider, usePortalI18n } from './i18n';
 import { LoginPage, RegisterPage } from './pages/auth-pages';
 import FollowPage from './pages/follow-page';
+import { FundLedgerPage, FundListPage } from './pages/fund-page';
 import HomePage from './pages/home-page';
 import MyReportsPage from './pages/my-reports-page';
 import ReportPage from './pages/report-page';
+import ServicesPage from './pages/services-page';
+import VolunteerPage from './pages/volunteer-page';
 import { ApiError, configurePortalApi } from './portal-api';
 import { SESSION_KEY } from './session';
 import { Screen } from './ui';
@@ -54,6 +57,10 @@ function Portal() {
       <Route path="report" element={<ReportPage />} />
       <Route path="follow" element={<FollowPage />} />
       <Route path="mine" element={<MyReportsPage />} />
+      <Route path="fund" element={<FundListPage />} />
+      <Route path="fund/:code" element={<FundLedgerPage />} />
+      <Route path="volunteer" element={<VolunteerPage />} />
+      <Route path="services" element={<ServicesPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -30,6 +30,9 @@ const state: HttpContext & {
   onUnauthenticated: () => void;
 } = { csrfToken: null, locale: 'zh-CN', onUnauthenticated: () => {} };
 
+/** The HTTP context the portal's calls share (CSRF token, language), for the co-governance pages' client. */
+export const portalState = (): HttpContext => state;
+
 export function configurePortalApi(patch: Partial<typeof state>): void {
   Object.assign(state, patch);
 }

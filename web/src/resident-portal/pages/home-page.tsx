@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { useCommunityI18n } from '../community-i18n';
 import { usePortalI18n } from '../i18n';
 import { portalApi } from '../portal-api';
 import { useSession, useSetSession } from '../session';
@@ -8,6 +9,7 @@ import { ErrorNote, Screen } from '../ui';
 /** Three things a resident comes for: report, follow, see their reports. */
 export default function HomePage() {
   const { t } = usePortalI18n();
+  const { tc } = useCommunityI18n();
   const { session } = useSession();
   const setSession = useSetSession();
   const logout = useMutation({ mutationFn: portalApi.logout, onSuccess: () => setSession(null) });
@@ -26,6 +28,18 @@ export default function HomePage() {
         <Link to="/mine" className="yr-action" data-testid="home-mine">
           <strong>{t('home.mine')}</strong>
           <span>{t('home.mineHint')}</span>
+        </Link>
+        <Link to="/fund" className="yr-action" data-testid="home-fund">
+          <strong>{tc('home.fund')}</strong>
+          <span>{tc('home.fundHint')}</span>
+        </Link>
+        <Link to="/volunteer" className="yr-action" data-testid="home-volunteer">
+          <strong>{tc('home.volunteer')}</strong>
+          <span>{tc('home.volunteerHint')}</span>
+        </Link>
+        <Link to="/services" className="yr-action" data-testid="home-services">
+          <strong>{tc('home.services')}</strong>
+          <span>{tc('home.servicesHint')}</span>
         </Link>
       </nav>
       <footer className="yr-account">
