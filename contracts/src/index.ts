@@ -4,6 +4,7 @@ export * from './auth.js';
 export * from './cases.js';
 export * from './catalog.js';
 export * from './common.js';
+export * from './consultation.js';
 export * from './field.js';
 export * from './grids.js';
 export * from './hotline.js';

@@ -9,7 +9,7 @@ CREATE TABLE "agenda_items" (
 	"paper_abstain" integer,
 	"paper_entered_by" uuid,
 	"result" text,
-	"result_text" text,
+	"tally" jsonb,
 	"decided_at" timestamp with time zone
 );
 --> statement-breakpoint
@@ -32,7 +32,6 @@ CREATE TABLE "decision_tasks" (
 	"kind" text NOT NULL,
 	"title" text NOT NULL,
 	"owner_name" text,
-	"case_id" uuid,
 	"case_code" text,
 	"status" text DEFAULT 'not_started' NOT NULL,
 	"progress" integer DEFAULT 0 NOT NULL,
@@ -89,8 +88,8 @@ CREATE TABLE "notices" (
 	"user_id" uuid NOT NULL,
 	"decision_id" uuid,
 	"topic_id" uuid,
-	"title" text NOT NULL,
-	"body" text NOT NULL,
+	"kind" text NOT NULL,
+	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"sent_via" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"read_at" timestamp with time zone
@@ -164,7 +163,7 @@ ALTER TABLE "votes" ADD CONSTRAINT "votes_user_id_users_id_fk" FOREIGN KEY ("use
 CREATE INDEX "agenda_items_meeting_idx" ON "agenda_items" USING btree ("meeting_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "agenda_items_topic_idx" ON "agenda_items" USING btree ("topic_id");--> statement-breakpoint
 CREATE INDEX "decision_tasks_decision_idx" ON "decision_tasks" USING btree ("decision_id");--> statement-breakpoint
-CREATE INDEX "decision_tasks_case_idx" ON "decision_tasks" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "decision_tasks_case_idx" ON "decision_tasks" USING btree ("case_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "decisions_agenda_item_idx" ON "decisions" USING btree ("agenda_item_id");--> statement-breakpoint
 CREATE INDEX "decisions_path_idx" ON "decisions" USING btree ("path" text_pattern_ops,"decided_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "meeting_registrations_code_idx" ON "meeting_registrations" USING btree ("meeting_id","code");--> statement-breakpoint

@@ -97,6 +97,24 @@ export const AUDIT_ACTIONS = [
   'inspector.withdraw',
   'inspection.draw',
   'inspection.finding',
+  'consultation.join',
+  'topic.raise',
+  'topic.support',
+  'topic.withdraw-support',
+  'topic.expire',
+  'topic.export',
+  'meeting.convene',
+  'meeting.register',
+  'meeting.check-in',
+  'meeting.minutes',
+  'meeting.publish',
+  'meeting.export',
+  'agenda.vote',
+  'agenda.paper-count',
+  'agenda.decide',
+  'decision.task',
+  'decision.progress',
+  'decision.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -187,6 +205,24 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   'inspector.withdraw': { 'zh-CN': '移出检查人员名录', 'en-US': 'Inspector withdrawn' },
   'inspection.draw': { 'zh-CN': '双随机抽取', 'en-US': 'Random inspection drawn' },
   'inspection.finding': { 'zh-CN': '记录抽查结果', 'en-US': 'Inspection finding recorded' },
+  'consultation.join': { 'zh-CN': '加入议事社区', 'en-US': 'Joined a community for consultation' },
+  'topic.raise': { 'zh-CN': '提出议题', 'en-US': 'Topic raised' },
+  'topic.support': { 'zh-CN': '支持议题', 'en-US': 'Topic supported' },
+  'topic.withdraw-support': { 'zh-CN': '撤回支持', 'en-US': 'Support withdrawn' },
+  'topic.expire': { 'zh-CN': '议题到期', 'en-US': 'Topic expired' },
+  'topic.export': { 'zh-CN': '导出议题', 'en-US': 'Topics exported' },
+  'meeting.convene': { 'zh-CN': '召集议事会', 'en-US': 'Meeting convened' },
+  'meeting.register': { 'zh-CN': '议事会报名', 'en-US': 'Registered for a meeting' },
+  'meeting.check-in': { 'zh-CN': '议事会签到', 'en-US': 'Checked in at a meeting' },
+  'meeting.minutes': { 'zh-CN': '记录会议纪要', 'en-US': 'Minutes recorded' },
+  'meeting.publish': { 'zh-CN': '公布表决结果', 'en-US': 'Results published' },
+  'meeting.export': { 'zh-CN': '导出议事会名单', 'en-US': 'Meeting list exported' },
+  'agenda.vote': { 'zh-CN': '网上表决', 'en-US': 'Online vote cast' },
+  'agenda.paper-count': { 'zh-CN': '录入纸质选票', 'en-US': 'Paper ballots entered' },
+  'agenda.decide': { 'zh-CN': '议题表决计票', 'en-US': 'Agenda item counted' },
+  'decision.task': { 'zh-CN': '决议任务', 'en-US': 'Decision task created' },
+  'decision.progress': { 'zh-CN': '决议任务进展', 'en-US': 'Decision task progress' },
+  'decision.export': { 'zh-CN': '导出决议', 'en-US': 'Decisions exported' },
 };
 
 /** What an audit row is about (`audit_log.object_type`). */
@@ -218,6 +254,11 @@ export const AUDIT_OBJECT_TYPES = [
   'inspector',
   'inspection-draw',
   'inspection-finding',
+  'topic',
+  'meeting',
+  'agenda-item',
+  'decision',
+  'decision-task',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -249,4 +290,9 @@ export const AUDIT_OBJECT_TYPE_LABELS: Labels<AuditObjectType> = {
   inspector: { 'zh-CN': '检查人员', 'en-US': 'Inspector' },
   'inspection-draw': { 'zh-CN': '双随机抽取', 'en-US': 'Random inspection draw' },
   'inspection-finding': { 'zh-CN': '抽查结果', 'en-US': 'Inspection finding' },
+  topic: { 'zh-CN': '议题', 'en-US': 'Topic' },
+  meeting: { 'zh-CN': '议事会', 'en-US': 'Meeting' },
+  'agenda-item': { 'zh-CN': '议程事项', 'en-US': 'Agenda item' },
+  decision: { 'zh-CN': '决议', 'en-US': 'Decision' },
+  'decision-task': { 'zh-CN': '决议任务', 'en-US': 'Decision task' },
 };

@@ -10,6 +10,7 @@ export * from './audit-actions.js';
 export * from './case-events.js';
 export * from './case-queues.js';
 export * from './case-states.js';
+export * from './consultation.js';
 export * from './geo.js';
 export * from './matter-search.js';
 export * from './matters.js';

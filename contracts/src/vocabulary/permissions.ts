@@ -57,5 +57,13 @@ export const PERMISSIONS = [
   'inspections.book',
   /** Set the county's inspection-load limits, suspend routine inspections, cancel any booking in scope. */
   'inspections.manage',
+  /** Raise, support and vote on topics of my community (residents); register for its meetings. */
+  'consultation.take-part',
+  /** Raise topics for a community in scope (grid workers, community staff). */
+  'consultation.raise',
+  /** Topics, meetings, votes and decisions of the communities in scope (read and export). */
+  'consultation.read',
+  /** Raise topics for a community, convene meetings, check in at the door, enter paper ballots, count, publish, carry out decisions. */
+  'consultation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
