@@ -5,6 +5,7 @@ import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { applyStoredLargeText } from '../shared/large-text';
 import { PortalI18nProvider, usePortalI18n } from './i18n';
 import { LoginPage, RegisterPage } from './pages/auth-pages';
+import { ConsultPage, DecisionPage, MeetingPage, NoticesPage } from './pages/consultation-pages';
 import FollowPage from './pages/follow-page';
 import HomePage from './pages/home-page';
 import MyReportsPage from './pages/my-reports-page';
@@ -54,6 +55,10 @@ function Portal() {
       <Route path="report" element={<ReportPage />} />
       <Route path="follow" element={<FollowPage />} />
       <Route path="mine" element={<MyReportsPage />} />
+      <Route path="consult" element={<ConsultPage />} />
+      <Route path="consult/meetings/:id" element={<MeetingPage />} />
+      <Route path="consult/decisions/:id" element={<DecisionPage />} />
+      <Route path="notices" element={<NoticesPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -30,6 +30,9 @@ const state: HttpContext & {
   onUnauthenticated: () => void;
 } = { csrfToken: null, locale: 'zh-CN', onUnauthenticated: () => {} };
 
+/** The portal's HTTP state, for its feature clients (consultation-api.ts). */
+export const portalHttpState = () => state;
+
 export function configurePortalApi(patch: Partial<typeof state>): void {
   Object.assign(state, patch);
 }

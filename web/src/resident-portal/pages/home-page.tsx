@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { consultText } from '../consultation-i18n';
 import { usePortalI18n } from '../i18n';
 import { portalApi } from '../portal-api';
 import { useSession, useSetSession } from '../session';
@@ -7,7 +8,7 @@ import { ErrorNote, Screen } from '../ui';
 
 /** Three things a resident comes for: report, follow, see their reports. */
 export default function HomePage() {
-  const { t } = usePortalI18n();
+  const { t, locale } = usePortalI18n();
   const { session } = useSession();
   const setSession = useSetSession();
   const logout = useMutation({ mutationFn: portalApi.logout, onSuccess: () => setSession(null) });
@@ -26,6 +27,14 @@ export default function HomePage() {
         <Link to="/mine" className="yr-action" data-testid="home-mine">
           <strong>{t('home.mine')}</strong>
           <span>{t('home.mineHint')}</span>
+        </Link>
+        <Link to="/consult" className="yr-action" data-testid="home-consult">
+          <strong>{consultText(locale, 'home.consult')}</strong>
+          <span>{consultText(locale, 'home.consultHint')}</span>
+        </Link>
+        <Link to="/notices" className="yr-action" data-testid="home-notices">
+          <strong>{consultText(locale, 'home.notices')}</strong>
+          <span>{consultText(locale, 'home.noticesHint')}</span>
         </Link>
       </nav>
       <footer className="yr-account">
