@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
-import { regions } from '../regions/regions.tables.js';
+import { regionsLookups } from '../regions/index.js';
 import {
   agendaItems,
   communityMembers,
@@ -40,37 +40,22 @@ export const consultationRepository = {
   // — communities and membership —
 
   async communityInScope(db: Executor, code: string, scopePath: string) {
-    const [row] = await db
-      .select({ code: regions.code, name: regions.name, nameEn: regions.nameEn, path: regions.path })
-      .from(regions)
-      .where(and(eq(regions.code, code), eq(regions.level, 'community'), withinScope(regions.path, scopePath)));
-    return row;
+    const row = await regionsLookups.findInScope(db, code, scopePath);
+    return row?.level === 'community' ? { code: row.code, name: row.name, nameEn: row.nameEn, path: row.path } : undefined;
   },
 
   async communityByPath(db: Executor, path: string) {
-    const [row] = await db
-      .select({ code: regions.code, name: regions.name, nameEn: regions.nameEn, path: regions.path })
-      .from(regions)
-      .where(and(eq(regions.path, path), eq(regions.level, 'community')));
-    return row;
+    const row = await regionsLookups.findByCode(db, path.slice(path.lastIndexOf('/') + 1));
+    return row?.level === 'community' && row.path === path
+      ? { code: row.code, name: row.name, nameEn: row.nameEn, path: row.path }
+      : undefined;
   },
 
-  async communitiesInScope(db: Executor, scopePath: string) {
-    return db
-      .select({ code: regions.code, name: regions.name, nameEn: regions.nameEn, path: regions.path })
-      .from(regions)
-      .where(and(eq(regions.level, 'community'), withinScope(regions.path, scopePath)))
-      .orderBy(asc(regions.path))
-      .limit(2000);
-  },
+  communitiesInScope: (db: Executor, scopePath: string) => regionsLookups.ofLevelInScope(db, 'community', scopePath),
 
   async communityNames(db: Executor, codes: string[]) {
-    if (codes.length === 0) return new Map<string, { name: string; nameEn: string }>();
-    const rows = await db
-      .select({ code: regions.code, name: regions.name, nameEn: regions.nameEn })
-      .from(regions)
-      .where(inArray(regions.code, [...new Set(codes)]));
-    return new Map(rows.map((r) => [r.code, { name: r.name, nameEn: r.nameEn }]));
+    const names = await regionsLookups.localizedNamesByCode(db, [...new Set(codes)]);
+    return new Map([...names].map(([code, n]) => [code, { name: n['zh-CN'], nameEn: n['en-US'] }]));
   },
 
   async membership(db: Executor, userId: string) {
