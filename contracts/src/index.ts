@@ -8,6 +8,7 @@ export * from './cases.js';
 export * from './catalog.js';
 export * from './common.js';
 export * from './community-fund.js';
+export * from './consultation.js';
 export * from './field.js';
 export * from './grids.js';
 export * from './hotline.js';

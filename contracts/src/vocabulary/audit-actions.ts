@@ -119,6 +119,24 @@ export const AUDIT_ACTIONS = [
   'service-post.add',
   'party-service.log',
   'party-service.export',
+  'consultation.join',
+  'topic.raise',
+  'topic.support',
+  'topic.withdraw-support',
+  'topic.expire',
+  'topic.export',
+  'meeting.convene',
+  'meeting.register',
+  'meeting.check-in',
+  'meeting.minutes',
+  'meeting.publish',
+  'meeting.export',
+  'agenda.vote',
+  'agenda.paper-count',
+  'agenda.decide',
+  'decision.task',
+  'decision.progress',
+  'decision.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -231,6 +249,24 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   'service-post.add': { 'zh-CN': '发布社区需求岗位', 'en-US': 'Service post added' },
   'party-service.log': { 'zh-CN': '记录党员服务', 'en-US': 'Party member service logged' },
   'party-service.export': { 'zh-CN': '导出党员服务记录', 'en-US': 'Party service record exported' },
+  'consultation.join': { 'zh-CN': '加入议事社区', 'en-US': 'Joined a community for consultation' },
+  'topic.raise': { 'zh-CN': '提出议题', 'en-US': 'Topic raised' },
+  'topic.support': { 'zh-CN': '支持议题', 'en-US': 'Topic supported' },
+  'topic.withdraw-support': { 'zh-CN': '撤回支持', 'en-US': 'Support withdrawn' },
+  'topic.expire': { 'zh-CN': '议题到期', 'en-US': 'Topic expired' },
+  'topic.export': { 'zh-CN': '导出议题', 'en-US': 'Topics exported' },
+  'meeting.convene': { 'zh-CN': '召集议事会', 'en-US': 'Meeting convened' },
+  'meeting.register': { 'zh-CN': '议事会报名', 'en-US': 'Registered for a meeting' },
+  'meeting.check-in': { 'zh-CN': '议事会签到', 'en-US': 'Checked in at a meeting' },
+  'meeting.minutes': { 'zh-CN': '记录会议纪要', 'en-US': 'Minutes recorded' },
+  'meeting.publish': { 'zh-CN': '公布表决结果', 'en-US': 'Results published' },
+  'meeting.export': { 'zh-CN': '导出议事会名单', 'en-US': 'Meeting list exported' },
+  'agenda.vote': { 'zh-CN': '网上表决', 'en-US': 'Online vote cast' },
+  'agenda.paper-count': { 'zh-CN': '录入纸质选票', 'en-US': 'Paper ballots entered' },
+  'agenda.decide': { 'zh-CN': '议题表决计票', 'en-US': 'Agenda item counted' },
+  'decision.task': { 'zh-CN': '决议任务', 'en-US': 'Decision task created' },
+  'decision.progress': { 'zh-CN': '决议任务进展', 'en-US': 'Decision task progress' },
+  'decision.export': { 'zh-CN': '导出决议', 'en-US': 'Decisions exported' },
 };
 
 /** What an audit row is about (`audit_log.object_type`). */
@@ -273,6 +309,11 @@ export const AUDIT_OBJECT_TYPES = [
   'party-organization',
   'party-member',
   'service-post',
+  'topic',
+  'meeting',
+  'agenda-item',
+  'decision',
+  'decision-task',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -315,4 +356,9 @@ export const AUDIT_OBJECT_TYPE_LABELS: Labels<AuditObjectType> = {
   'party-organization': { 'zh-CN': '党组织', 'en-US': 'Party organization' },
   'party-member': { 'zh-CN': '党员', 'en-US': 'Party member' },
   'service-post': { 'zh-CN': '服务岗位', 'en-US': 'Service post' },
+  topic: { 'zh-CN': '议题', 'en-US': 'Topic' },
+  meeting: { 'zh-CN': '议事会', 'en-US': 'Meeting' },
+  'agenda-item': { 'zh-CN': '议程事项', 'en-US': 'Agenda item' },
+  decision: { 'zh-CN': '决议', 'en-US': 'Decision' },
+  'decision-task': { 'zh-CN': '决议任务', 'en-US': 'Decision task' },
 };

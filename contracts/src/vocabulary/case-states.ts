@@ -44,7 +44,7 @@ export const isOpenState = (state: string): state is OpenState => (OPEN_STATES a
  * resident portal, the worker app, the 12345 hotline and Open311 clients all go through
  * the same intake; the channel is recorded on every report.
  */
-export const CASE_CHANNELS = ['desk', 'resident', 'worker', 'hotline', 'open311'] as const;
+export const CASE_CHANNELS = ['desk', 'resident', 'worker', 'hotline', 'open311', 'consultation'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 /** Time-limit state of the running stage: 预警 (warning, yellow) and 超期 (overdue, red). */
@@ -91,6 +91,7 @@ export const CASE_CHANNEL_LABELS: Labels<CaseChannel> = {
   worker: { 'zh-CN': '网格员上报', 'en-US': 'Grid worker' },
   hotline: { 'zh-CN': '12345热线', 'en-US': '12345 hotline' },
   open311: { 'zh-CN': 'Open311', 'en-US': 'Open311' },
+  consultation: { 'zh-CN': '议事协商决议', 'en-US': 'Consultation decision' },
 };
 
 export const CLOCK_STAGE_LABELS: Labels<ClockStageName> = {

@@ -11,6 +11,7 @@ export * from './case-events.js';
 export * from './case-queues.js';
 export * from './case-states.js';
 export * from './community.js';
+export * from './consultation.js';
 export * from './geo.js';
 export * from './matter-search.js';
 export * from './matters.js';

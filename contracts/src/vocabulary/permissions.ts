@@ -75,5 +75,13 @@ export const PERMISSIONS = [
   'party-check-in.read',
   /** Register them, keep the needs list (service posts), log service. */
   'party-check-in.manage',
+  /** Raise, support and vote on topics of my community (residents); register for its meetings. */
+  'consultation.take-part',
+  /** Raise topics for a community in scope (grid workers, community staff). */
+  'consultation.raise',
+  /** Topics, meetings, votes and decisions of the communities in scope (read and export). */
+  'consultation.read',
+  /** Raise topics for a community, convene meetings, check in at the door, enter paper ballots, count, publish, carry out decisions. */
+  'consultation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

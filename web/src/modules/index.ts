@@ -5,6 +5,7 @@ import { auditModule } from './audit/audit-module';
 import { authModule } from './auth/auth-module';
 import { casesModule } from './cases/cases-module';
 import { catalogModule } from './catalog/catalog-module';
+import { consultationModule } from './consultation/consultation-module';
 import { gridsModule } from './grids/grids-module';
 import { patrolsModule } from './patrols/patrols-module';
 import { regionsModule } from './regions/regions-module';
@@ -20,6 +21,7 @@ export const deskModules: DeskModule[] = [
   gridsModule,
   patrolsModule,
   assessmentModule,
+  consultationModule,
   staffingModule,
   usersModule,
   unitsModule,

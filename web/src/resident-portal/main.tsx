@@ -5,6 +5,7 @@ import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { applyStoredLargeText } from '../shared/large-text';
 import { PortalI18nProvider, usePortalI18n } from './i18n';
 import { LoginPage, RegisterPage } from './pages/auth-pages';
+import { ConsultPage, DecisionPage, MeetingPage, NoticesPage } from './pages/consultation-pages';
 import FollowPage from './pages/follow-page';
 import { FundLedgerPage, FundListPage } from './pages/fund-page';
 import HomePage from './pages/home-page';
@@ -61,6 +62,10 @@ function Portal() {
       <Route path="fund/:code" element={<FundLedgerPage />} />
       <Route path="volunteer" element={<VolunteerPage />} />
       <Route path="services" element={<ServicesPage />} />
+      <Route path="consult" element={<ConsultPage />} />
+      <Route path="consult/meetings/:id" element={<MeetingPage />} />
+      <Route path="consult/decisions/:id" element={<DecisionPage />} />
+      <Route path="notices" element={<NoticesPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.js';
 
 /**
@@ -122,6 +133,18 @@ export const meetingRegistrations = pgTable(
 );
 
 export type AgendaResult = 'adopted' | 'rejected' | 'no_quorum';
+export interface StoredTally {
+  result: AgendaResult;
+  quorumNeeded: number;
+  quorumMet: boolean;
+  participants: number;
+  registered: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  cast: number;
+  yesNeeded: number;
+}
 
 /** An agenda item: a topic (or the desk's own item); the paper count entered by the clerk kept apart from online votes. */
 export const agendaItems = pgTable(
@@ -139,7 +162,8 @@ export const agendaItems = pgTable(
     paperAbstain: integer('paper_abstain'),
     paperEnteredBy: uuid('paper_entered_by').references(() => users.id),
     result: text('result').$type<AgendaResult>(),
-    resultText: text('result_text'),
+    /** The count as it was taken (the Tally of the contracts), kept as counted. */
+    tally: jsonb('tally').$type<StoredTally>(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [
@@ -198,7 +222,7 @@ export const decisions = pgTable(
 
 export type TaskStatus = 'not_started' | 'in_progress' | 'done' | 'cancelled';
 
-/** A task carrying out a decision: a case in the loop (`caseId`) or a community task with an owner. */
+/** A task carrying out a decision: a case in the loop (`caseCode`) or a community task with an owner. */
 export const decisionTasks = pgTable(
   'decision_tasks',
   {
@@ -209,14 +233,14 @@ export const decisionTasks = pgTable(
     kind: text('kind').$type<'case' | 'community'>().notNull(),
     title: text('title').notNull(),
     ownerName: text('owner_name'),
-    caseId: uuid('case_id'),
+    /** The case carrying it out (its timeline events, read from the domain event log, move the task). */
     caseCode: text('case_code'),
     status: text('status').$type<TaskStatus>().notNull().default('not_started'),
     progress: integer('progress').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('decision_tasks_decision_idx').on(t.decisionId), index('decision_tasks_case_idx').on(t.caseId)],
+  (t) => [index('decision_tasks_decision_idx').on(t.decisionId), index('decision_tasks_case_idx').on(t.caseCode)],
 );
 
 /** A task's timeline: every status or progress change, from the desk or from its case's events. */
@@ -235,6 +259,8 @@ export const taskUpdates = pgTable(
   (t) => [index('task_updates_task_idx').on(t.taskId, t.at)],
 );
 
+export type NoticeKind = 'topic.on-agenda' | 'decision.adopted' | 'task.created' | 'task.status' | 'decision.done';
+
 /** A portal notice to a resident ("my notices"); `sentVia` records what the SMS/WeChat sender did with it. */
 export const notices = pgTable(
   'notices',
@@ -245,8 +271,9 @@ export const notices = pgTable(
       .references(() => users.id),
     decisionId: uuid('decision_id').references(() => decisions.id),
     topicId: uuid('topic_id').references(() => topics.id),
-    title: text('title').notNull(),
-    body: text('body').notNull(),
+    /** What happened (notice-messages.ts words it in the reader's language at reading time). */
+    kind: text('kind').$type<NoticeKind>().notNull(),
+    params: jsonb('params').$type<Record<string, string | number>>().notNull().default({}),
     sentVia: text('sent_via'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),

@@ -47,3 +47,12 @@ export function onDomainEvents(database: Database, wake: () => void): Promise<()
 
 /** The id a consumer starting now reads after. */
 export const latestDomainEventId = (db: Executor) => eventsRepository.latestId(db);
+
+/**
+ * Events of one aggregate kind after a consumer's cursor, oldest first (at most `limit`): a
+ * consumer that follows another module's changes (consultation follows cases) reads them here.
+ */
+export const domainEventsAfter = (
+  db: Executor,
+  options: { afterId: number; aggregateKind: 'case' | 'patrol' | 'visit'; limit: number },
+) => eventsRepository.after(db, options.afterId, options.aggregateKind, options.limit);

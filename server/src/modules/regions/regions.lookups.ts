@@ -8,6 +8,7 @@ export const regionsLookups = {
   findByCode: regionsRepository.findByCode,
   findInScope: regionsRepository.findInScope,
   namesByCode: regionsRepository.namesByCode,
+  ofLevelInScope: regionsRepository.ofLevelInScope,
   localizedNamesByCode: regionsRepository.localizedNamesByCode,
   roots: regionsRepository.roots,
 };

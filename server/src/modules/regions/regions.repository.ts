@@ -91,6 +91,16 @@ export const regionsRepository = {
   },
 
   /** The ancestors on a path, root first (for breadcrumbs); only those inside the scope. */
+  /** Regions of one level in scope, by path (e.g. the communities a resident may name). */
+  async ofLevelInScope(db: Executor, level: 'county' | 'town' | 'community', scopePath: string): Promise<RegionRow[]> {
+    return db
+      .select()
+      .from(regions)
+      .where(and(eq(regions.level, level), withinScope(regions.path, scopePath)))
+      .orderBy(asc(regions.path))
+      .limit(5000);
+  },
+
   async byCodesInScope(db: Executor, codes: string[], scopePath: string) {
     if (codes.length === 0) return [];
     return db

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useCommunityI18n } from '../community-i18n';
+import { consultText } from '../consultation-i18n';
 import { usePortalI18n } from '../i18n';
 import { portalApi } from '../portal-api';
 import { useSession, useSetSession } from '../session';
@@ -8,7 +9,7 @@ import { ErrorNote, Screen } from '../ui';
 
 /** Three things a resident comes for: report, follow, see their reports. */
 export default function HomePage() {
-  const { t } = usePortalI18n();
+  const { t, locale } = usePortalI18n();
   const { tc } = useCommunityI18n();
   const { session } = useSession();
   const setSession = useSetSession();
@@ -40,6 +41,13 @@ export default function HomePage() {
         <Link to="/services" className="yr-action" data-testid="home-services">
           <strong>{tc('home.services')}</strong>
           <span>{tc('home.servicesHint')}</span>
+        <Link to="/consult" className="yr-action" data-testid="home-consult">
+          <strong>{consultText(locale, 'home.consult')}</strong>
+          <span>{consultText(locale, 'home.consultHint')}</span>
+        </Link>
+        <Link to="/notices" className="yr-action" data-testid="home-notices">
+          <strong>{consultText(locale, 'home.notices')}</strong>
+          <span>{consultText(locale, 'home.noticesHint')}</span>
         </Link>
       </nav>
       <footer className="yr-account">
