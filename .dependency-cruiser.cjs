@@ -27,8 +27,6 @@ const READ_JOINS = {
     'regions/regions.tables.ts',
     'units/units.tables.ts',
   ],
-  // The detectors of hidden and padded reporting: grid covariates (households, people, area) and case places.
-  'assessment/detection.repository.ts': ['cases/cases.tables.ts', 'grids/grids.tables.ts'],
   // The 双随机 registries: inspectors are accounts placed by region and unit; targets are grids, units and cases.
   'assessment/inspection-draws.repository.ts': [
     'accounts/accounts.tables.ts',

@@ -1,6 +1,5 @@
 export * from './assessment.js';
 export * from './assessment-views.js';
-export * from './assessment-flags.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './big-screen.js';

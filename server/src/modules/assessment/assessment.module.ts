@@ -5,7 +5,6 @@ import * as tables from './assessment.tables.js';
 import { assessmentViewRoutes } from './assessment-views.routes.js';
 import * as counterTables from './indicator-counters.tables.js';
 import { inspectionDrawRoutes } from './inspection-draws.routes.js';
-import { loadDemoFlags } from './load-demo-flags.js';
 
 /**
  * Assessment (考核) that cannot be gamed (issue 12): indicators with exact formulas and
@@ -57,7 +56,6 @@ export const assessmentModule = {
     'not-past': { 'zh-CN': '不能早于今天', 'en-US': 'must not be before today' },
     'day-range': { 'zh-CN': '日期范围最多 {limit} 天', 'en-US': 'the range may span at most {limit} days' },
   },
-  demo: loadDemoFlags,
   apiRoutes: (app, { database }) => {
     assessmentRoutes(app, { db: database.db });
     inspectionDrawRoutes(app, { db: database.db });

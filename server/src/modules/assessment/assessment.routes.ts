@@ -4,8 +4,6 @@ import {
   BookInspectionBody,
   FairScoreQuery,
   FairScoreTable,
-  FlagList,
-  FlagQuery,
   IdParams,
   IndicatorQuery,
   IndicatorTable,
@@ -30,7 +28,6 @@ import { computeAccountability } from './use-cases/compute-accountability.js';
 import { computeFairScores } from './use-cases/compute-fair-scores.js';
 import { computeIndicators } from './use-cases/compute-indicators.js';
 import { computeScores } from './use-cases/compute-scores.js';
-import { listFlags } from './use-cases/detect-flags.js';
 import { exportAccountability } from './use-cases/export-accountability.js';
 import { exportIndicators } from './use-cases/export-indicators.js';
 import { readInspectionCalendar } from './use-cases/inspection-calendar.js';
@@ -265,24 +262,6 @@ export function assessmentRoutes(app: App, { db }: { db: Db }) {
       const actor = authorize(request, 'assessment.read');
       const { level, period, from } = request.query;
       return computeFairScores(db, actor, { level, period, day: from, now: new Date() });
-    },
-  );
-
-  app.get(
-    '/assessment/flags',
-    {
-      schema: {
-        tags: ['assessment'],
-        summary:
-          'Flags of hidden and padded reporting in my scope for a period (expected vs observed, capture–recapture, bursts of easy reports, department delay, inspection findings): each with its evidence in words and the cases behind it; `grid` keeps those pointing at one grid',
-        querystring: FlagQuery,
-        response: { 200: FlagList },
-      },
-    },
-    async (request) => {
-      const actor = authorize(request, 'assessment.read');
-      const { period, from, grid } = request.query;
-      return listFlags(db, actor, { period, day: from, grid, now: new Date() });
     },
   );
 }

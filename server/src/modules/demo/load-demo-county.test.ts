@@ -29,7 +29,6 @@ describe('the demo county', () => {
         routingRules: 151,
         cases: 4,
         patrols: 2,
-        flaggedCases: 3,
       },
     ]);
   });

@@ -30,7 +30,5 @@ export const assessmentModule: DeskModule = {
       Component: lazy(() => import('./assessment-page')),
       menu: { label: { 'zh-CN': '考核', 'en-US': 'Assessment' }, icon: <AssessmentIcon /> },
     },
-    // A grid's flags of hidden or padded reporting and the cases behind them (opened from the 异常线索 tab).
-    { path: 'assessment/flags/:grid', permission: 'assessment.read', Component: lazy(() => import('./flag-page')) },
   ],
 };

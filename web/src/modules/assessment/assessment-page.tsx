@@ -46,8 +46,6 @@ import { DrawsCard } from './draws-card';
 import { useDrawsI18n } from './draws-messages';
 import { useFairScoreI18n } from './fair-score-messages';
 import { FairScoresCard } from './fair-scores-card';
-import { useFlagI18n } from './flag-messages';
-import { FlagsCard } from './flags-card';
 import { PeriodPicker, usePeriod } from './period-picker';
 import { RankingsCard } from './rankings-card';
 import { RulesCard } from './rules-card';
@@ -423,7 +421,6 @@ export default function AssessmentPage() {
   const fair = useFairScoreI18n();
   const { t: td } = useDrawsI18n();
   const views = useViewsI18n();
-  const flags = useFlagI18n();
   return (
     <div>
       <h2>{t('assessment.title')}</h2>
@@ -437,7 +434,6 @@ export default function AssessmentPage() {
           { key: 'inspections', label: t('assessment.tab.inspections'), children: <InspectionCalendarCard /> },
           { key: 'draws', label: td('draws.tab'), children: <DrawsCard /> },
           { key: 'rules', label: views.t('views.tab.rules'), children: <RulesCard /> },
-          { key: 'flags', label: flags.t('flags.tab'), children: <FlagsCard /> },
         ]}
       />
     </div>

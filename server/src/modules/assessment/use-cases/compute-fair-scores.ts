@@ -9,7 +9,7 @@ import { isCalendarDay, periodContaining } from '../domain/periods.js';
 import { readCaseFacts, windowOf } from './read-case-facts.js';
 
 /** The teams of the grids in scope: every post's holder and backup, and who holds the grid-worker post. */
-export async function gridTeamsInScope(db: Executor, scopePath: string): Promise<Map<string, GridTeam>> {
+async function gridTeamsInScope(db: Executor, scopePath: string): Promise<Map<string, GridTeam>> {
   const posts = await staffingLookups.postsInScope(db, scopePath);
   const teams = new Map<string, { members: Set<string>; workers: string[] }>();
   for (const { post } of posts) {
