@@ -35,6 +35,15 @@ const READ_JOINS = {
     'regions/regions.tables.ts',
     'units/units.tables.ts',
   ],
+  // The stored indicator totals are counted from the event log's case events, placed by grid and region,
+  // weighed by the matter version.
+  'assessment/indicator-counters.repository.ts': [
+    'cases/cases.tables.ts',
+    'catalog/catalog.tables.ts',
+    'events/events.tables.ts',
+    'grids/grids.tables.ts',
+    'regions/regions.tables.ts',
+  ],
   // The big screen counts cases and reads bare points and patrol positions (no people) of its scope.
   'big-screen/big-screen.repository.ts': [
     'cases/cases.tables.ts',
@@ -44,6 +53,8 @@ const READ_JOINS = {
     'patrols/patrols.tables.ts',
   ],
   'cases/case-timeline.repository.ts': ['accounts/accounts.tables.ts'],
+  // An activity shows its organizer's display name.
+  'volunteers/volunteers.repository.ts': ['accounts/accounts.tables.ts'],
   'cases/cases.repository.ts': [
     'catalog/catalog.tables.ts',
     'events/events.tables.ts',

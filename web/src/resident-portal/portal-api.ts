@@ -31,7 +31,7 @@ const state: HttpContext & {
 } = { csrfToken: null, locale: 'zh-CN', onUnauthenticated: () => {} };
 
 /** The HTTP context the portal's calls share (CSRF token, language), for the co-governance pages' client. */
-export const portalState = (): HttpContext => state;
+export const portalState = (): HttpContext & { onUnauthenticated: () => void } => state;
 
 export function configurePortalApi(patch: Partial<typeof state>): void {
   Object.assign(state, patch);

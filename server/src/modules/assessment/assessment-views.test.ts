@@ -11,10 +11,11 @@ import {
   DEMO_COMMUNITY,
   reportOk,
 } from '../cases/cases.test-helpers.js';
+import type { Position } from '../grids/geometry/index.js';
 
 let w: CaseWorld;
 let leader: Client;
-let grid: { code: string; point: { lon: number; lat: number } };
+let grid: { code: string; point: Position };
 let voided: string;
 let kept: string;
 const today = () => chinaDayOf(new Date());

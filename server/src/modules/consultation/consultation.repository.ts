@@ -41,7 +41,9 @@ export const consultationRepository = {
 
   async communityInScope(db: Executor, code: string, scopePath: string) {
     const row = await regionsLookups.findInScope(db, code, scopePath);
-    return row?.level === 'community' ? { code: row.code, name: row.name, nameEn: row.nameEn, path: row.path } : undefined;
+    return row?.level === 'community'
+      ? { code: row.code, name: row.name, nameEn: row.nameEn, path: row.path }
+      : undefined;
   },
 
   async communityByPath(db: Executor, path: string) {

@@ -27,7 +27,7 @@ function TopicsTab() {
   const session = useSignedIn();
   const refresh = useRefresh();
   const topics = useQuery({ queryKey: [...KEY, 'topics'], queryFn: () => api.get<TopicList>('/topics') });
-  const [draft, setDraft] = useState({ regionCode: session.user.scopeRegionCode, title: '', body: '', threshold: 5 });
+  const [draft, setDraft] = useState({ regionCode: session.user.scope.regionCode, title: '', body: '', threshold: 5 });
   const raise = useMutation({ mutationFn: () => api.post('/topics', draft), onSuccess: refresh });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -66,7 +66,7 @@ function TopicsTab() {
         </Space>
         {raise.error && <Alert type="error" message={errorText(raise.error)} />}
       </Card>
-      <ExportButton path="/topics/export.xlsx" testId="topics-export" />
+      <ExportButton path="/topics/export.xlsx" query={{}} testId="topics-export" />
       <Table
         rowKey="id"
         size="small"
@@ -149,7 +149,7 @@ function MeetingDesk({ meeting }: { meeting: Meeting }) {
         <Button onClick={() => walkIn.mutate()} disabled={!name.trim()} data-testid="walkin-do">
           {t('c.walkInDo')}
         </Button>
-        <ExportButton path={`${base}/registrations/export.xlsx`} testId="door-list-export" />
+        <ExportButton path={`${base}/registrations/export.xlsx`} query={{}} testId="door-list-export" />
       </Space>
       <Table
         rowKey="id"
@@ -164,7 +164,11 @@ function MeetingDesk({ meeting }: { meeting: Meeting }) {
             render: (_, item) =>
               item.tally ? (
                 <span data-testid="item-result">
-                  {t('c.result', { ...item.tally, result: AGENDA_RESULT_LABELS[item.tally.result][locale] })}
+                  {t('c.result', {
+                    ...item.tally,
+                    quorumMet: String(item.tally.quorumMet),
+                    result: AGENDA_RESULT_LABELS[item.tally.result][locale],
+                  })}
                 </span>
               ) : (
                 <Space wrap>
@@ -236,7 +240,7 @@ function MeetingsTab() {
   const open = meetings.data?.items.find((m) => m.id === openId);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <ExportButton path="/meetings/export.xlsx" testId="meetings-export" />
+      <ExportButton path="/meetings/export.xlsx" query={{}} testId="meetings-export" />
       <Table
         rowKey="id"
         size="small"
@@ -362,7 +366,7 @@ function DecisionsTab() {
   const decisions = useQuery({ queryKey: [...KEY, 'decisions'], queryFn: () => api.get<DecisionList>('/decisions') });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <ExportButton path="/decisions/export.xlsx" testId="decisions-export" />
+      <ExportButton path="/decisions/export.xlsx" query={{}} testId="decisions-export" />
       {decisions.data?.items.map((d) => (
         <DecisionCard key={d.id} decision={d} />
       ))}

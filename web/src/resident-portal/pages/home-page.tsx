@@ -41,6 +41,7 @@ export default function HomePage() {
         <Link to="/services" className="yr-action" data-testid="home-services">
           <strong>{tc('home.services')}</strong>
           <span>{tc('home.servicesHint')}</span>
+        </Link>
         <Link to="/consult" className="yr-action" data-testid="home-consult">
           <strong>{consultText(locale, 'home.consult')}</strong>
           <span>{consultText(locale, 'home.consultHint')}</span>
