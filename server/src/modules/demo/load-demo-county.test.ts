@@ -29,6 +29,16 @@ describe('the demo county', () => {
         routingRules: 151,
         cases: 4,
         patrols: 2,
+        topics: 3,
+        meetings: 1,
+        fundRules: 4,
+        fundTransactions: 2,
+        volunteers: 2,
+        volunteerActivities: 1,
+        serviceProviders: 5,
+        partyOrganizations: 1,
+        partyMembers: 1,
+        servicePosts: 3,
       },
     ]);
   });
@@ -61,7 +71,8 @@ describe('the demo county', () => {
     };
     // Taken from the demo as the county's own loader made it, before each module loaded its own part.
     expect(digests).toEqual({
-      users: 'fe1f44cfd22409b9774d6818f620966e',
+      // Five residents of 文定社区 (resident2–resident6) take part in its consultation demo.
+      users: 'b09b14c2c5f77f9f891c6cb0ddf54cc9',
       units: 'fa20bf245ebc01fc47aa238d719e725d',
       posts: '33c9b5570942ff8244d4b94314f72455',
       rules: 'dbff24b6b9c2993d3a1323f43cff9d35',
