@@ -25,7 +25,8 @@ describe('the leader’s assessment views and a grid worker’s own scores', () 
     // 上报数 of every town this month: the demo's reports of the last days count.
     await page.getByTestId('rankings-indicator').click();
     await page.getByTitle('上报数', { exact: true }).click();
-    await page.getByTestId('assessment-trend-chart').locator('svg path').first().waitFor();
+    // ECharts draws into an SVG; its first paths (the axis lines) count as hidden to Playwright, so wait until drawn.
+    await page.getByTestId('assessment-trend-chart').locator('svg path').first().waitFor({ state: 'attached' });
     const table = page.getByTestId('rankings-table');
     const number = table.getByTestId('rankings-value').filter({ hasNotText: '—' }).filter({ hasNotText: /^0$/ }).last();
     await number.waitFor();
