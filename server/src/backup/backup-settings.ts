@@ -12,6 +12,8 @@ export interface BackupSettings {
   database: DatabaseTarget;
   /** YIWANG_SECRET_KEY when set: then it, not a key file, seals the data. */
   secretKeyFromEnv: Buffer | null;
+  /** YIWANG_S3_BUCKET when photos live in a bucket: then they are not in the backup file. */
+  photoBucket: string | null;
 }
 
 export function backupSettingsFrom(env: NodeJS.ProcessEnv): BackupSettings {
@@ -23,5 +25,6 @@ export function backupSettingsFrom(env: NodeJS.ProcessEnv): BackupSettings {
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'pglite', dir: join(dataDir, 'pglite') },
     secretKeyFromEnv: secretKeyFromEnv(env),
+    photoBucket: env.YIWANG_S3_BUCKET || null,
   };
 }

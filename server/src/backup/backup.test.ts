@@ -274,4 +274,15 @@ describe('backup and restore', () => {
     );
     expect((await restoreBackup(backupSettingsFrom(withEnv), envFile, { force: true })).sealedValueOpened).toBe(true);
   }, 120_000);
+
+  it('with photos in a bucket the backup says they are not in it', async () => {
+    const bucketFile = join(work, 'bucket-backup.tar');
+    const made = await createBackup(
+      backupSettingsFrom({ ...install.env, YIWANG_S3_BUCKET: 'yiwang-photos' }),
+      bucketFile,
+    );
+    expect(made.warnings).toEqual([
+      'Photos live in the bucket "yiwang-photos" and are NOT in this backup: keep the bucket versioned or replicated (photos are only ever added).',
+    ]);
+  }, 120_000);
 });

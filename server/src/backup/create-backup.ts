@@ -96,6 +96,11 @@ export async function createBackup(settings: BackupSettings, out: string): Promi
       warnings.push(`The secret key does not open the sealed values in the database (${samples[0]?.column}).`);
     }
 
+    if (settings.photoBucket) {
+      warnings.push(
+        `Photos live in the bucket "${settings.photoBucket}" and are NOT in this backup: keep the bucket versioned or replicated (photos are only ever added).`,
+      );
+    }
     const photosDir = join(settings.dataDir, 'photos');
     const photoFiles = countFiles(photosDir);
     if (existsSync(photosDir)) await createTar(join(staging, PART.photos), settings.dataDir, ['photos']);

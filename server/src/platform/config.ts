@@ -47,6 +47,36 @@ export interface Config {
    * PostgreSQL server: the embedded database belongs to one process.
    */
   processes: number;
+  /** An S3-compatible bucket for photo files (YIWANG_S3_*); null = files under dataDir/photos. */
+  photoBucket: PhotoBucket | null;
+}
+
+/** Where photos go on S3-compatible storage (MinIO, Aliyun OSS, Tencent COS, AWS): path-style URLs. */
+export interface PhotoBucket {
+  /** e.g. http://minio.internal:9000 — the bucket name is appended as the first path segment. */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** All of endpoint, bucket and both keys, or none: half a bucket setting is refused at start-up. */
+function loadPhotoBucket(env: NodeJS.ProcessEnv): PhotoBucket | null {
+  const names = ['YIWANG_S3_ENDPOINT', 'YIWANG_S3_BUCKET', 'YIWANG_S3_ACCESS_KEY_ID', 'YIWANG_S3_SECRET_ACCESS_KEY'];
+  const missing = names.filter((name) => !env[name]);
+  if (missing.length === names.length) return null;
+  if (missing.length > 0) throw new Error(`photo bucket half configured: also set ${missing.join(', ')}`);
+  const endpoint = (env.YIWANG_S3_ENDPOINT as string).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(endpoint))
+    throw new Error(`YIWANG_S3_ENDPOINT must be an http(s) URL, got "${env.YIWANG_S3_ENDPOINT}"`);
+  return {
+    endpoint,
+    bucket: env.YIWANG_S3_BUCKET as string,
+    region: env.YIWANG_S3_REGION || 'us-east-1',
+    accessKeyId: env.YIWANG_S3_ACCESS_KEY_ID as string,
+    secretAccessKey: env.YIWANG_S3_SECRET_ACCESS_KEY as string,
+  };
 }
 
 /** The 12345 hotline integration: inbound work orders and status callbacks, both signed with `secret`. */
@@ -237,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ),
     apiDocs: bool(env.YIWANG_API_DOCS, env.NODE_ENV !== 'production'),
     processes: processCount(env),
+    photoBucket: loadPhotoBucket(env),
   };
   return { ...base, ...overrides, session: { ...base.session, ...overrides.session } };
 }

@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Config } from '../../platform/config.js';
 
 /**
  * Where photo files live. The database row holds only keys, so the files can sit on the
  * local disk (default) or in an S3-compatible bucket without the rest of the module
  * noticing.
  *
- * An S3-compatible implementation (MinIO, Aliyun OSS, Tencent COS, AWS) plugs in by
- * implementing these three methods with the bucket's client — `put` = PutObject with
- * `ContentType` (a completed PUT is already atomic and durable), `get` = GetObject,
- * answering undefined on NoSuchKey, `delete` = DeleteObject — and by choosing it in
- * `photoStorageFor` (below) when the deployment configures a bucket. Keys are
- * already random-prefixed, which spreads them across a bucket's partitions too.
+ * The S3-compatible implementation (MinIO, Aliyun OSS, Tencent COS, AWS) is in
+ * photo-storage-s3.ts, chosen by `photoStorageFor` when the deployment configures a bucket.
+ * Keys are random-prefixed, which spreads them across a bucket's partitions too.
  */
 export interface PhotoStorage {
   /**
@@ -30,6 +26,11 @@ export interface PhotoStorage {
 /** Keys start with random hex (a photo id), so two leading pairs make an even 65 536-way fan-out. */
 const SAFE_KEY = /^[0-9a-f]{4}[0-9a-z._-]*$/;
 
+/** A key can never name a path outside the photos (no slashes, dots only inside). */
+export function assertSafeKey(key: string): void {
+  if (!SAFE_KEY.test(key)) throw new Error(`invalid photo storage key: ${key}`);
+}
+
 /**
  * Photos on the local disk under `root` (normally `${dataDir}/photos`), sharded as
  * `ab/cd/abcd…` so no directory grows huge. A write goes to a temporary file that is
@@ -38,7 +39,7 @@ const SAFE_KEY = /^[0-9a-f]{4}[0-9a-z._-]*$/;
  */
 export function createFilesystemPhotoStorage(root: string): PhotoStorage {
   const pathOf = (key: string) => {
-    if (!SAFE_KEY.test(key)) throw new Error(`invalid photo storage key: ${key}`);
+    assertSafeKey(key);
     return join(root, key.slice(0, 2), key.slice(2, 4), key);
   };
 
@@ -91,9 +92,4 @@ async function syncDirectory(dir: string) {
   } finally {
     await handle?.close();
   }
-}
-
-/** Where the deployment keeps photo files; an S3-compatible PhotoStorage would be chosen here. */
-export function photoStorageFor(config: Config): PhotoStorage {
-  return createFilesystemPhotoStorage(join(config.dataDir, 'photos'));
 }

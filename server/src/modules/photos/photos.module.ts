@@ -1,6 +1,6 @@
 import { STAFF_ROLES } from '@yiwang/contracts';
 import type { Module } from '../../platform/http.js';
-import { photoStorageFor } from './photo-storage.js';
+import { photoStorageFor } from './photo-storage-for.js';
 import { photosRoutes } from './photos.routes.js';
 import { photoSettingsFrom } from './photos.settings.js';
 import * as tables from './photos.tables.js';

@@ -1,14 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Photo } from '@yiwang/contracts';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/app.js';
+import { startTestBucket } from '../../test/s3-server.js';
 import { auditLog } from '../audit/audit.tables.js';
 import { readExifFacts } from './exif.js';
-import { photoStorageFor } from './photo-storage.js';
+import { photoStorageFor } from './photo-storage-for.js';
+import { createS3PhotoStorage } from './photo-storage-s3.js';
 import { photosRepository } from './photos.repository.js';
 import { photos } from './photos.tables.js';
 import { attachPhotosToCase } from './use-cases/attach-photos-to-case.js';
@@ -513,5 +517,32 @@ describe('attachPhotosToCase', () => {
     const deeper = `${scopePath}/32028100100101`;
     expect(await attach([again.json().id], randomUUID(), deeper)).toEqual({ ok: true });
     expect((await photosRepository.findById(t.database.db, again.json().id))?.scopePath).toBe(deeper);
+  });
+});
+
+describe('photos in an S3-compatible bucket (YIWANG_S3_*)', () => {
+  it('puts the original and the shared copy in the bucket, none on the disk, and serves them back', async () => {
+    const s3 = await startTestBucket();
+    const withBucket = await createTestApp({ config: { photoBucket: s3.bucket } });
+    try {
+      const worker = await withBucket.login('gridworker');
+      const r = await uploadRaw(worker, await phonePhoto(), 'image/jpeg');
+      expect(r.statusCode, r.body).toBe(201);
+      const photo = r.json<Photo>();
+      const [row] = await withBucket.database.db.select().from(photos).where(eq(photos.id, photo.id));
+      const bucket = createS3PhotoStorage(s3.bucket);
+      const original = await bucket.get(row?.originalKey as string);
+      const shared = await bucket.get(row?.redactedKey as string);
+      expect(readExifFacts((await sharp(original as Buffer).metadata()).exif).hasLocation).toBe(true);
+      expect((await worker.get(photo.urls.image)).rawPayload.equals(shared as Buffer)).toBe(true);
+      const thumbnail = await worker.get(photo.urls.thumbnail);
+      expect(thumbnail.statusCode).toBe(200);
+      expect((await bucket.get(row?.thumbnailKey as string))?.equals(thumbnail.rawPayload)).toBe(true);
+      expect(existsSync(join(withBucket.config.dataDir, 'photos'))).toBe(false);
+    } finally {
+      await withBucket.close();
+      await rm(withBucket.config.dataDir, { recursive: true, force: true });
+      await s3.close();
+    }
   });
 });
