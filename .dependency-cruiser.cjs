@@ -16,13 +16,10 @@ const TESTS = '\\.test\\.ts$|\\.test-helpers\\.ts$';
  */
 const READ_JOINS = {
   'accounts/accounts.repository.ts': ['regions/regions.tables.ts', 'units/units.tables.ts'],
-  // The indicators read the case events of the domain event log with their timeline details.
+  // The indicators' cases in scope (their histories: case-histories.repository.ts), names of the units ranked.
   'assessment/assessment.repository.ts': [
     'accounts/accounts.tables.ts',
     'cases/cases.tables.ts',
-    // the matter version a case was opened under: its difficulty weighs the case (fair scores)
-    'catalog/catalog.tables.ts',
-    'events/events.tables.ts',
     'grids/grids.tables.ts',
     'regions/regions.tables.ts',
     'units/units.tables.ts',
@@ -39,10 +36,16 @@ const READ_JOINS = {
   // weighed by the matter version.
   'assessment/indicator-counters.repository.ts': [
     'cases/cases.tables.ts',
-    'catalog/catalog.tables.ts',
     'events/events.tables.ts',
     'grids/grids.tables.ts',
     'regions/regions.tables.ts',
+  ],
+  // One reading of case histories (cases, their event-log events with timeline details, the matter
+  // version) for the folded and the stored indicator tables.
+  'assessment/case-histories.repository.ts': [
+    'cases/cases.tables.ts',
+    'catalog/catalog.tables.ts',
+    'events/events.tables.ts',
   ],
   // The big screen counts cases and reads bare points and patrol positions (no people) of its scope.
   'big-screen/big-screen.repository.ts': [

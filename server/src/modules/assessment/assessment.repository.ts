@@ -1,113 +1,25 @@
-import type { CaseChannel } from '@yiwang/contracts';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { users } from '../accounts/accounts.tables.js';
-import { caseEvents, cases } from '../cases/cases.tables.js';
-import { matters } from '../catalog/catalog.tables.js';
-import { domainEvents } from '../events/events.tables.js';
+import { cases } from '../cases/cases.tables.js';
 import { grids } from '../grids/grids.tables.js';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
 import { inspectionBookings, inspectionSettings, scoringRuleSets } from './assessment.tables.js';
-import type { CaseEventRecord, CaseHeader } from './domain/case-facts.js';
+import { type CaseHistory, countableIn, readCaseHistories } from './case-histories.repository.js';
 
 export type InspectionBookingRow = typeof inspectionBookings.$inferSelect;
 export type InspectionSettingsRow = typeof inspectionSettings.$inferSelect;
 export type ScoringRuleSetRow = typeof scoringRuleSets.$inferSelect;
 
-/** Case closed states: a case in one of them with no write since the period began has nothing left to count. */
-const SETTLED = ['closed', 'rated', 'archived', 'voided'];
-
 export const assessmentRepository = {
-  /**
-   * The cases of a scope that can count in a period, each with its events up to `asOf`,
-   * read from the domain event log (the timeline row of each event adds its details:
-   * due dates, units, ratings). A case counts if it existed before the period ended and
-   * was still open, or changed, after the period began, or its handling fell due after then.
-   */
+  /** The cases of a scope that can count in [from, to), each with its events up to `asOf`. */
   async caseHistoriesInScope(
     db: Executor,
     { scopePath, from, to, asOf }: { scopePath: string; from: Date; to: Date; asOf: Date },
-  ): Promise<{ header: CaseHeader; events: CaseEventRecord[] }[]> {
-    const rows = await db
-      .select({
-        caseId: cases.id,
-        code: cases.code,
-        channel: cases.channel,
-        reporterUserId: cases.reporterUserId,
-        gridCode: cases.gridCode,
-        path: cases.path,
-        createdAt: cases.createdAt,
-        matterCode: cases.matterCode,
-        matterName: matters.name,
-        difficulty: matters.difficulty,
-        ownerUnitCodes: matters.ownerUnitCodes,
-        handlingLevel: matters.handlingLevel,
-        kind: domainEvents.kind,
-        occurredAt: domainEvents.occurredAt,
-        actorUserId: caseEvents.actorUserId,
-        details: caseEvents.details,
-      })
-      .from(cases)
-      .innerJoin(
-        domainEvents,
-        and(
-          eq(domainEvents.aggregateKind, 'case'),
-          eq(domainEvents.aggregateId, cases.id),
-          lte(domainEvents.occurredAt, asOf),
-        ),
-      )
-      .leftJoin(caseEvents, sql`${caseEvents.id} = (${domainEvents.payload}->>'caseEventId')::bigint`)
-      // The matter version the case was opened under (its difficulty weighs the case in the fair scores).
-      .leftJoin(matters, and(eq(matters.code, cases.matterCode), eq(matters.version, cases.matterVersion)))
-      .where(
-        and(
-          withinScope(cases.path, scopePath),
-          sql`${cases.createdAt} < ${to}`,
-          sql`(${cases.state} NOT IN (${sql.join(
-            SETTLED.map((s) => sql`${s}`),
-            sql`, `,
-          )}) OR ${cases.updatedAt} >= ${from} OR ${cases.handleDueAt} >= ${from})`,
-        ),
-      )
-      .orderBy(asc(cases.id), asc(domainEvents.id));
-    const histories: { header: CaseHeader; events: CaseEventRecord[] }[] = [];
-    let current: { header: CaseHeader; events: CaseEventRecord[] } | undefined;
-    for (const row of rows) {
-      if (current?.header.caseId !== row.caseId) {
-        current = {
-          header: {
-            caseId: row.caseId,
-            code: row.code,
-            channel: row.channel as CaseChannel,
-            reporterUserId: row.reporterUserId,
-            matter:
-              row.matterName === null || row.difficulty === null || row.handlingLevel === null
-                ? null
-                : {
-                    code: row.matterCode,
-                    name: row.matterName,
-                    difficulty: row.difficulty,
-                    ownerUnitCodes: row.ownerUnitCodes ?? [],
-                    handlingLevel: row.handlingLevel,
-                  },
-            gridCode: row.gridCode,
-            path: row.path,
-            createdAt: row.createdAt,
-          },
-          events: [],
-        };
-        histories.push(current);
-      }
-      current.events.push({
-        type: row.kind.slice('case.'.length),
-        at: row.occurredAt,
-        actorUserId: row.actorUserId,
-        details: row.details ?? {},
-      });
-    }
-    return histories;
+  ): Promise<CaseHistory[]> {
+    return readCaseHistories(db, and(withinScope(cases.path, scopePath), countableIn(from, to)), asOf);
   },
 
   /** The departments (units of kind department), id → name. */

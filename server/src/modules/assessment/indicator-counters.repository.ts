@@ -1,23 +1,12 @@
-import type { CaseChannel } from '@yiwang/contracts';
-import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { caseEvents, cases } from '../cases/cases.tables.js';
-import { matters } from '../catalog/catalog.tables.js';
+import { cases } from '../cases/cases.tables.js';
 import { domainEvents } from '../events/events.tables.js';
 import { grids } from '../grids/grids.tables.js';
 import { regions } from '../regions/regions.tables.js';
-import type { CaseEventRecord, CaseHeader } from './domain/case-facts.js';
+import { type CaseHistory, countableIn, readCaseHistories } from './case-histories.repository.js';
 import type { IndicatorCounters } from './domain/indicator-counters.js';
 import { countedPeriods, indicatorCounterCursor, indicatorCounters } from './indicator-counters.tables.js';
-
-/** Case states with nothing left to happen (as the indicator scan reads them). */
-const SETTLED = ['closed', 'rated', 'archived', 'voided'];
-
-export interface CaseHistory {
-  header: CaseHeader;
-  events: CaseEventRecord[];
-  open: boolean;
-}
 
 export type PeriodKindName = 'day' | 'week' | 'month';
 
@@ -155,93 +144,18 @@ export const indicatorCountersRepository = {
     const ids = await db
       .select({ id: cases.id })
       .from(cases)
-      .where(
-        and(
-          afterId === null ? undefined : gt(cases.id, afterId),
-          sql`${cases.createdAt} < ${to}`,
-          sql`(${cases.state} NOT IN (${sql.join(
-            SETTLED.map((s) => sql`${s}`),
-            sql`, `,
-          )}) OR ${cases.updatedAt} >= ${from} OR ${cases.handleDueAt} >= ${from})`,
-        ),
-      )
+      .where(and(afterId === null ? undefined : gt(cases.id, afterId), countableIn(from, to)))
       .orderBy(asc(cases.id))
       .limit(limit);
     if (ids.length === 0) return { histories: [], lastId: null };
-    const rows = await db
-      .select({
-        caseId: cases.id,
-        code: cases.code,
-        channel: cases.channel,
-        state: cases.state,
-        reporterUserId: cases.reporterUserId,
-        gridCode: cases.gridCode,
-        path: cases.path,
-        createdAt: cases.createdAt,
-        matterCode: cases.matterCode,
-        matterName: matters.name,
-        difficulty: matters.difficulty,
-        ownerUnitCodes: matters.ownerUnitCodes,
-        handlingLevel: matters.handlingLevel,
-        kind: domainEvents.kind,
-        occurredAt: domainEvents.occurredAt,
-        actorUserId: caseEvents.actorUserId,
-        details: caseEvents.details,
-      })
-      .from(cases)
-      .innerJoin(
-        domainEvents,
-        and(
-          eq(domainEvents.aggregateKind, 'case'),
-          eq(domainEvents.aggregateId, cases.id),
-          lte(domainEvents.occurredAt, asOf),
-        ),
-      )
-      .leftJoin(caseEvents, sql`${caseEvents.id} = (${domainEvents.payload}->>'caseEventId')::bigint`)
-      .leftJoin(matters, and(eq(matters.code, cases.matterCode), eq(matters.version, cases.matterVersion)))
-      .where(
-        inArray(
-          cases.id,
-          ids.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(cases.id), asc(domainEvents.id));
-    const histories: CaseHistory[] = [];
-    let current: CaseHistory | undefined;
-    for (const row of rows) {
-      if (current?.header.caseId !== row.caseId) {
-        current = {
-          header: {
-            caseId: row.caseId,
-            code: row.code,
-            channel: row.channel as CaseChannel,
-            reporterUserId: row.reporterUserId,
-            matter:
-              row.matterName === null || row.difficulty === null || row.handlingLevel === null
-                ? null
-                : {
-                    code: row.matterCode,
-                    name: row.matterName,
-                    difficulty: row.difficulty,
-                    ownerUnitCodes: row.ownerUnitCodes ?? [],
-                    handlingLevel: row.handlingLevel,
-                  },
-            gridCode: row.gridCode,
-            path: row.path,
-            createdAt: row.createdAt,
-          },
-          events: [],
-          open: !SETTLED.includes(row.state),
-        };
-        histories.push(current);
-      }
-      current.events.push({
-        type: row.kind.slice('case.'.length),
-        at: row.occurredAt,
-        actorUserId: row.actorUserId,
-        details: row.details ?? {},
-      });
-    }
+    const histories = await readCaseHistories(
+      db,
+      inArray(
+        cases.id,
+        ids.map((r) => r.id),
+      ),
+      asOf,
+    );
     return { histories, lastId: ids[ids.length - 1]?.id ?? null };
   },
 };

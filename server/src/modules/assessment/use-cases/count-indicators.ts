@@ -9,6 +9,7 @@ import type { Db, Executor } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
 import { assessmentRepository } from '../assessment.repository.js';
+import type { CaseHistory } from '../case-histories.repository.js';
 import type { CaseFacts } from '../domain/case-facts.js';
 import { groupKeyOf } from '../domain/groups.js';
 import {
@@ -20,7 +21,7 @@ import {
   valuesOf,
 } from '../domain/indicator-counters.js';
 import { type Period, periodContaining } from '../domain/periods.js';
-import { type CaseHistory, indicatorCountersRepository as repo } from '../indicator-counters.repository.js';
+import { indicatorCountersRepository as repo } from '../indicator-counters.repository.js';
 
 /**
  * A period is counted once it has been closed this long: a transaction that began before the
