@@ -23,6 +23,8 @@ export default function WorkbenchPage() {
   const live = useCaseStream();
   const queues = useCaseQueues();
   const items = queues.data?.items ?? [];
+  // The intake queue's cases with a possible duplicate, a number of its own (a desk with the intake queue).
+  const possibleDuplicates = queues.data?.possibleDuplicates;
   const seesPatrols = hasPermission(session, 'patrols.read');
   const isWorkstation = session.user.roles.includes('workstation_staff');
   return (
@@ -53,6 +55,23 @@ export default function WorkbenchPage() {
               </Link>
             </Col>
           ))}
+          {possibleDuplicates !== undefined && (
+            <Col xs={12} md={8} xl={6}>
+              <Link
+                to="/cases/queue/intake?possibleDuplicate=true"
+                data-testid="queue-possible-duplicates"
+                data-count={possibleDuplicates}
+              >
+                <Card className="yw-card" hoverable>
+                  <Statistic
+                    title={t('cases.wb.possibleDuplicates')}
+                    value={possibleDuplicates}
+                    {...(possibleDuplicates > 0 ? { styles: { content: { color: '#d97706' } } } : {})}
+                  />
+                </Card>
+              </Link>
+            </Col>
+          )}
         </Row>
       )}
       <CaseOverviewPanel />

@@ -107,19 +107,17 @@ export async function reportedCaseIdsWithDuplicates(db: Executor, scope: CaseSco
     db,
     {
       categories: [...new Set(reported.map((r) => r.matterCategory))],
-    since: new Date(Math.min(...reported.map((r) => r.createdAt.getTime() - r.windowHours * 3_600_000))),
-    box: {
-      minLon: Math.min(...boxes.map((b) => b.minLon)),
-      minLat: Math.min(...boxes.map((b) => b.minLat)),
-      maxLon: Math.max(...boxes.map((b) => b.maxLon)),
-      maxLat: Math.max(...boxes.map((b) => b.maxLat)),
-    },
+      since: new Date(Math.min(...reported.map((r) => r.createdAt.getTime() - r.windowHours * 3_600_000))),
+      box: {
+        minLon: Math.min(...boxes.map((b) => b.minLon)),
+        minLat: Math.min(...boxes.map((b) => b.minLat)),
+        maxLon: Math.max(...boxes.map((b) => b.maxLon)),
+        maxLat: Math.max(...boxes.map((b) => b.maxLat)),
+      },
     },
     CANDIDATE_LIMIT,
   );
-  return reported
-    .filter((r) => duplicateMatchesOf(r, r, candidates).length > 0)
-    .map((r) => r.id);
+  return reported.filter((r) => duplicateMatchesOf(r, r, candidates).length > 0).map((r) => r.id);
 }
 
 /** Open cases near a new report of `matter` at `point`, scored (confident first). */
