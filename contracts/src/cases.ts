@@ -118,6 +118,8 @@ export const CaseListQuery = Type.Object({
   reportedTo: Type.Optional(DateTime),
   /** Closed (handled and checked: closed, rated, archived; not voided) at or after this instant. */
   closedFrom: Type.Optional(DateTime),
+  /** Only reported cases for which the case page suggests a possible duplicate (the workbench's 疑似重复). */
+  possibleDuplicate: Type.Optional(Type.Boolean()),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   offset: Offset,
 });
@@ -348,6 +350,11 @@ export type CommandResult = Static<typeof CommandResult>;
 /** The caller's work queues with the number of cases in each, in the caller's scope (工作台). */
 export const CaseQueueCounts = Type.Object({
   items: Type.Array(Type.Object({ queue: Type.Enum(CASE_QUEUES), count: Type.Integer() })),
+  /**
+   * Of the intake queue, the cases with a possible duplicate (疑似重复): the list
+   * `queue=intake&possibleDuplicate=true`. Only on a desk with the intake queue.
+   */
+  possibleDuplicates: Type.Optional(Type.Integer()),
 });
 export type CaseQueueCounts = Static<typeof CaseQueueCounts>;
 

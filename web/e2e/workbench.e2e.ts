@@ -69,8 +69,36 @@ describe('the workbench (工作台) of every desk role', () => {
     });
     expect(await page.evaluate(() => (window as unknown as { workbenchMark?: number }).workbenchMark)).toBe(1);
 
-    // A case with the urban-management bureau runs past its limit (its timers brought due, then run).
+    // A second report 40 m away: beyond the confident 30 m of the matter's 50 m radius, so a case of its own,
+    // and both are possible duplicates (疑似重复), a number of its own on the workbench, live too.
+    const duplicates = await countOf(page, 'queue-possible-duplicates');
+    const second = await fetch(`${server.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        api_key: DEMO_OPEN311_API_KEY,
+        service_code: 'CG-0101',
+        lat: String(point.lat),
+        long: String(point.lon + 40 / (111_320 * Math.cos((point.lat * Math.PI) / 180))),
+        description: '井盖不见了',
+        'attribute[cover_type]': 'rain',
+        'attribute[hazard]': 'risk',
+      }).toString(),
+    });
+    expect(second.status, await second.clone().text()).toBe(201);
+    await page.waitForSelector(`[data-testid=queue-intake][data-count="${intake + 2}"]`, { timeout: 15_000 });
+    await expect
+      .poll(() => countOf(page, 'queue-possible-duplicates'), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(duplicates + 2);
     const operator = await apiAs(server.url, 'operator');
+    const possible = await operator.get<{ total: number; items: { code: string }[] }>(
+      '/cases?queue=intake&possibleDuplicate=true&limit=500',
+    );
+    expect(await countOf(page, 'queue-possible-duplicates')).toBe(possible.total);
+    // The desk's menu opens the big screen (another app, a new tab) for the operator.
+    expect(await page.getByTestId('menu-link-screen').getAttribute('href')).toBe('/screen');
+
+    // A case with the urban-management bureau runs past its limit (its timers brought due, then run).
     const reported = await operator.post<{ case: { code: string } }>('/cases', {
       matterCode: 'CG-0104',
       description: '路灯连续不亮',
@@ -108,6 +136,20 @@ describe('the workbench (工作台) of every desk role', () => {
     expect(await page.evaluate(() => (window as unknown as { workbenchMark?: number }).workbenchMark)).toBe(1);
     await screenshot(page, 'workbench-red-list');
 
+    // The possible duplicates open exactly the intake cases the case page suggests a duplicate for.
+    await page.goBack();
+    await page.getByTestId('queue-possible-duplicates').click();
+    await page.waitForURL('**/cases/queue/intake?possibleDuplicate=true');
+    const duplicateRows = page.getByTestId('queue-list').locator('tbody tr.ant-table-row');
+    await expect.poll(() => duplicateRows.count(), { timeout: 15_000 }).toBe(Math.min(possible.total, 20));
+    const duplicateCodes = await duplicateRows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')));
+    expect(duplicateCodes.sort()).toEqual(
+      possible.items
+        .map((i) => i.code)
+        .slice(0, 20)
+        .sort(),
+    );
+
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -124,8 +166,10 @@ describe('the workbench (工作台) of every desk role', () => {
     const overdue = await handler.get<{ total: number }>('/cases?open=true&timeState=overdue&limit=1');
     expect(await countOf(page, 'overview-overdue')).toBe(overdue.total);
     expect(overdue.total).toBeGreaterThanOrEqual(1); // the demo's road and the lamp above
-    // No patrols for a department: no map.
+    // No patrols for a department: no map; no big screen in its menu, and no possible duplicates (no intake queue).
     expect(await page.getByTestId('workbench-map').count()).toBe(0);
+    expect(await page.getByTestId('menu-link-screen').count()).toBe(0);
+    expect(await page.getByTestId('queue-possible-duplicates').count()).toBe(0);
     await screenshot(page, 'workbench-handler');
     expect(problems).toEqual([]);
     await context.close();
@@ -158,6 +202,20 @@ describe('the workbench (工作台) of every desk role', () => {
       await page.waitForSelector(`[data-testid=${chart}][data-rendered=true] canvas`, { timeout: 20_000 });
     }
     await screenshot(page, 'workbench-leader');
+
+    // Live from the case stream, not by polling: a case reported now counts within seconds.
+    await page.waitForSelector('[data-testid=leader-indicators][data-live=true]', { timeout: 15_000 });
+    const reports = Number(await page.getByTestId('indicator-reportCount').getAttribute('data-value'));
+    const operator = await apiAs(server.url, 'operator');
+    await operator.post('/cases', {
+      matterCode: 'CG-0104',
+      description: '路灯不亮',
+      point: { lon: point.lon - 0.002, lat: point.lat, crs: 'WGS84' },
+      formAnswers: { hazard: 'none' },
+    });
+    await page.waitForSelector(`[data-testid=indicator-reportCount][data-value="${reports + 1}"]`, {
+      timeout: 15_000,
+    });
     expect(problems).toEqual([]);
     await context.close();
   });

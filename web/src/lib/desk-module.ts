@@ -23,10 +23,21 @@ export interface DeskPage {
   landing?: (session: SessionInfo) => boolean;
 }
 
+/** A menu entry that leaves the desk for another of the apps (e.g. the big screen at /screen), in a new tab. */
+export interface DeskLink {
+  href: string;
+  label: LocalizedText;
+  icon: ReactNode;
+  /** Needed to see the entry. */
+  permission: Permission;
+}
+
 /** What a web module contributes to the desk. Modules are listed in modules/index.ts. */
 export interface DeskModule {
   name: string;
   pages: DeskPage[];
+  /** Menu entries to the other apps, after the desk's pages. */
+  links?: DeskLink[];
 }
 
 /** A menu label in the reader's language. */

@@ -3,6 +3,7 @@ import { apiKeysModule } from './api-keys/api-keys-module';
 import { assessmentModule } from './assessment/assessment-module';
 import { auditModule } from './audit/audit-module';
 import { authModule } from './auth/auth-module';
+import { bigScreenModule } from './big-screen/big-screen-module';
 import { casesModule } from './cases/cases-module';
 import { catalogModule } from './catalog/catalog-module';
 import { consultationModule } from './consultation/consultation-module';
@@ -21,6 +22,7 @@ export const deskModules: DeskModule[] = [
   gridsModule,
   patrolsModule,
   assessmentModule,
+  bigScreenModule,
   consultationModule,
   staffingModule,
   usersModule,

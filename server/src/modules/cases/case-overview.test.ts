@@ -149,3 +149,63 @@ describe('case overview (GET /api/case-overview)', () => {
     expect(r.truncated).toBe(true);
   });
 });
+
+describe('possible duplicates of the intake queue (GET /api/case-queues → possibleDuplicates)', () => {
+  type Queues = { items: { queue: string; count: number }[]; possibleDuplicates?: number };
+  const queues = async (client: CaseWorld['operator']): Promise<Queues> => {
+    const r = await client.get('/api/case-queues');
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json();
+  };
+  const listed = async (client: CaseWorld['operator']) => {
+    const r = await client.get('/api/cases?queue=intake&possibleDuplicate=true&limit=500');
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json() as { items: { code: string }[]; total: number };
+  };
+
+  it('counts exactly the intake cases the case page suggests a duplicate for, and lists them', async () => {
+    const before = await queues(w.workstation);
+    expect(before.possibleDuplicates).toBe((await listed(w.workstation)).total);
+    // A community-level matter: the workstation commands it. 40 m apart is beyond the confident 30 m
+    // of the 50 m radius, so both stay cases, each suggesting the other.
+    const base = at(grid.point, 105, 125);
+    const first = await reportOk(w.operator, { matterCode: 'CG-0306', description: '路边有死猫', point: base });
+    const second = await reportOk(w.operator, {
+      matterCode: 'CG-0306',
+      description: '死猫',
+      point: at(grid.point, 145, 125),
+    });
+    const alone = await reportOk(w.operator, {
+      matterCode: 'CG-0306',
+      description: '又一只',
+      point: at(grid.point, -165, -165),
+    });
+    expect(second.outcome).toBe('created');
+
+    const after = await queues(w.workstation);
+    expect(after.possibleDuplicates).toBe((before.possibleDuplicates ?? 0) + 2);
+    const list = await listed(w.workstation);
+    expect(list.total).toBe(after.possibleDuplicates);
+    const codes = list.items.map((i) => i.code);
+    expect(codes).toEqual(expect.arrayContaining([first.case.code, second.case.code]));
+    expect(codes).not.toContain(alone.case.code);
+    // Each listed case is one the case page suggests a duplicate for.
+    for (const code of codes) {
+      const detail = (await w.workstation.get(`/api/cases/${code}`)).json();
+      expect(detail.duplicateSuggestions.length, code).toBeGreaterThan(0);
+    }
+
+    // Judged apart: neither is a possible duplicate any more.
+    const apart = await w.workstation.post(`/api/cases/${second.case.code}/keep-apart`, {
+      caseCode: first.case.code,
+    });
+    expect(apart.statusCode, apart.body).toBe(204);
+    expect((await queues(w.workstation)).possibleDuplicates).toBe(before.possibleDuplicates);
+    expect((await listed(w.workstation)).items.map((i) => i.code)).not.toContain(first.case.code);
+  });
+
+  it('is only on a desk with the intake queue', async () => {
+    expect((await queues(w.handler)).possibleDuplicates).toBeUndefined();
+    expect((await queues(w.operator)).possibleDuplicates).toBeGreaterThanOrEqual(0);
+  });
+});

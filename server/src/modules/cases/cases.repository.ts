@@ -51,6 +51,8 @@ export interface CaseFilter {
   reportedTo?: Date | undefined;
   /** Closed at or after this instant. */
   closedFrom?: Date | undefined;
+  /** Only these cases (a set worked out in memory, e.g. the reported cases with a possible duplicate). */
+  ids?: readonly string[] | undefined;
 }
 
 const commandUnit = alias(units, 'command_unit');
@@ -136,6 +138,7 @@ function filterConditions(filter: CaseFilter): SQL[] {
     conditions.push(inArray(cases.state, [...OPEN_STATES]));
   }
   if (filter.queue) conditions.push(queueCondition(filter.queue.definition, filter.queue.unitId));
+  if (filter.ids) conditions.push(filter.ids.length ? inArray(cases.id, [...filter.ids]) : sql`false`);
   if (filter.q?.trim()) {
     const q = filter.q.trim();
     const like = `%${escapeLike(q)}%`;
@@ -198,6 +201,45 @@ function summaries(db: Executor) {
     .innerJoin(matters, matterOfCase)
     .innerJoin(regions, eq(regions.code, cases.regionCode))
     .leftJoin(grids, currentGridOfCase);
+}
+
+interface DuplicateCandidateQuery {
+  categories: readonly MatterCategory[];
+  since: Date;
+  box: { minLon: number; minLat: number; maxLon: number; maxLat: number };
+  excludeIds?: readonly string[];
+}
+
+const duplicateCandidateColumns = {
+  id: cases.id,
+  code: cases.code,
+  state: cases.state,
+  matterCode: cases.matterCode,
+  matterCategory: cases.matterCategory,
+  lon: cases.lon,
+  lat: cases.lat,
+  createdAt: cases.createdAt,
+  keptApartCaseIds: cases.keptApartCaseIds,
+};
+
+function duplicateCandidateConditions(query: DuplicateCandidateQuery): SQL | undefined {
+  const conditions: SQL[] = [
+    inArray(cases.matterCategory, [...query.categories]),
+    inArray(cases.state, [...OPEN_STATES]),
+    gte(cases.createdAt, query.since),
+    gte(cases.lon, query.box.minLon),
+    lte(cases.lon, query.box.maxLon),
+    gte(cases.lat, query.box.minLat),
+    lte(cases.lat, query.box.maxLat),
+  ];
+  if (query.excludeIds?.length)
+    conditions.push(
+      sql`${cases.id} <> ALL(ARRAY[${sql.join(
+        query.excludeIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}]::uuid[])`,
+    );
+  return and(...conditions);
 }
 
 export const casesRepository = {
@@ -360,6 +402,45 @@ export const casesRepository = {
     return { items, total: total?.n ?? 0 };
   },
 
+  /** How many cases in scope match the filter (the total of listInScope). */
+  async countInScope(db: Executor, filter: CaseFilter, scope: CaseScope): Promise<number> {
+    const [row] = await db
+      .select({ n: count() })
+      .from(cases)
+      .where(and(...scopeConditions(scope), ...filterConditions(filter)));
+    return row?.n ?? 0;
+  },
+
+  /**
+   * Reported cases in scope that lie on the map, with their matter's duplicate rule (the cases an
+   * operator judges as duplicates before registering them), the oldest first, at most `limit`.
+   */
+  async reportedWithDuplicateRuleInScope(db: Executor, scope: CaseScope, limit: number) {
+    return db
+      .select({
+        id: cases.id,
+        matterCode: cases.matterCode,
+        matterCategory: cases.matterCategory,
+        lon: cases.lon,
+        lat: cases.lat,
+        createdAt: cases.createdAt,
+        keptApartCaseIds: cases.keptApartCaseIds,
+        radiusMeters: matters.duplicateRadiusMeters,
+        windowHours: matters.duplicateWindowHours,
+      })
+      .from(cases)
+      .innerJoin(matters, matterOfCase)
+      .where(
+        and(
+          ...scopeConditions(scope),
+          eq(cases.state, 'reported'),
+          sql`${cases.lon} IS NOT NULL AND ${cases.lat} IS NOT NULL`,
+        ),
+      )
+      .orderBy(asc(cases.createdAt))
+      .limit(limit);
+  },
+
   /** Cases in scope whose running limit is in `timeState`, the most urgent first. */
   async supervisionInScope(
     db: Executor,
@@ -410,50 +491,20 @@ export const casesRepository = {
   },
 
   /**
-   * Open cases of a category reported since `since` whose point lies in the box: the
+   * Open cases of the categories reported since `since` whose point lies in the box: the
    * candidates of duplicate detection, scored in memory by findDuplicates.
    */
-  async duplicateCandidates(
-    db: Executor,
-    query: {
-      category: MatterCategory;
-      since: Date;
-      box: { minLon: number; minLat: number; maxLon: number; maxLat: number };
-      excludeIds?: readonly string[];
-    },
-  ) {
-    const conditions: SQL[] = [
-      eq(cases.matterCategory, query.category),
-      inArray(cases.state, [...OPEN_STATES]),
-      gte(cases.createdAt, query.since),
-      gte(cases.lon, query.box.minLon),
-      lte(cases.lon, query.box.maxLon),
-      gte(cases.lat, query.box.minLat),
-      lte(cases.lat, query.box.maxLat),
-    ];
-    if (query.excludeIds?.length)
-      conditions.push(
-        sql`${cases.id} <> ALL(ARRAY[${sql.join(
-          query.excludeIds.map((id) => sql`${id}`),
-          sql`, `,
-        )}]::uuid[])`,
-      );
+  async duplicateCandidates(db: Executor, query: DuplicateCandidateQuery) {
     return db
-      .select({
-        id: cases.id,
-        code: cases.code,
-        state: cases.state,
-        matterCode: cases.matterCode,
-        matterCategory: cases.matterCategory,
-        lon: cases.lon,
-        lat: cases.lat,
-        createdAt: cases.createdAt,
-        description: cases.description,
-        keptApartCaseIds: cases.keptApartCaseIds,
-      })
+      .select({ ...duplicateCandidateColumns, description: cases.description })
       .from(cases)
-      .where(and(...conditions))
+      .where(duplicateCandidateConditions(query))
       .limit(200);
+  },
+
+  /** The same candidates without their descriptions, many at a time (for a whole intake queue at once). */
+  async duplicateCandidatePoints(db: Executor, query: DuplicateCandidateQuery, limit: number) {
+    return db.select(duplicateCandidateColumns).from(cases).where(duplicateCandidateConditions(query)).limit(limit);
   },
 
   /** Serializes intake near a point for a matter, so two simultaneous reports cannot both open a case. */

@@ -1,11 +1,13 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import type { IndicatorTable, IndicatorValue } from '@yiwang/contracts';
 import { COUNT_INDICATORS, INDICATOR_LABELS, type IndicatorId, LOWER_IS_BETTER } from '@yiwang/contracts/vocabulary';
 import { Alert, Card, Col, Row, Skeleton, Statistic, Table, Tag } from 'antd';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
 import { useModuleI18n } from '../../lib/i18n/module-i18n';
+import { useCaseStream } from '../cases';
 import { chinaToday, useAccountability, useIndicators } from './assessment-api';
 import { EChart } from './echart';
 
@@ -43,8 +45,12 @@ const enUS: Record<LeaderKey, string> = {
 };
 const dictionaries = { 'zh-CN': zhCN, 'en-US': enUS };
 
-/** The leader's indicators refresh this often: they are folded from the event log, not streamed. */
-const REFRESH_MS = 60_000;
+/**
+ * A case event on the stream re-reads the indicators (folded from the event log), at most this
+ * often; while the stream is down they are polled every minute instead.
+ */
+const STREAM_REFRESH_MS = 3_000;
+const FALLBACK_REFRESH_MS = 60_000;
 const SHOWN: readonly IndicatorId[] = [
   'reportCount',
   'registrationRate',
@@ -65,9 +71,28 @@ const monthDay = (today: string, back: number) => {
   return d.toISOString().slice(0, 10);
 };
 
+/** Follows the case stream: a burst of case events re-reads the assessment's numbers once. Answers whether it is live. */
+function useLiveIndicators(): boolean {
+  const queryClient = useQueryClient();
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
+  return useCaseStream(() => {
+    pending.current ??= setTimeout(() => {
+      pending.current = null;
+      void queryClient.invalidateQueries({ queryKey: ['assessment'] });
+    }, STREAM_REFRESH_MS);
+  });
+}
+
 /** 领导工作台: the assessment issue's indicators and flags, trends and rankings (ECharts, loaded after the numbers). */
 export default function LeaderWorkbenchPage() {
   const { t, locale } = useModuleI18n<LeaderKey>(dictionaries);
+  const live = useLiveIndicators();
   const today = chinaToday();
   const county = useIndicators('county', 'month', today);
   const towns = useIndicators('town', 'month', today);
@@ -78,7 +103,7 @@ export default function LeaderWorkbenchPage() {
       queryKey: ['assessment', 'indicators', 'county', 'month', from],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         api.get<IndicatorTable>('/assessment/indicators', { level: 'county', period: 'month', from }, { signal }),
-      refetchInterval: REFRESH_MS,
+      refetchInterval: live ? false : FALLBACK_REFRESH_MS,
     })),
   });
   const values = county.data?.rows[0]?.values;
@@ -127,14 +152,20 @@ export default function LeaderWorkbenchPage() {
       </div>
       <Alert className="yw-form-alert" type="info" showIcon title={t('leader.help')} />
       {error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(error)} />}
-      <Card className="yw-card" title={t('leader.indicators')} data-testid="leader-indicators">
+      <Card className="yw-card" title={t('leader.indicators')} data-testid="leader-indicators" data-live={live}>
         {values ? (
           <Row gutter={[16, 16]}>
             {SHOWN.map((id) => {
               const count = COUNT_INDICATORS.includes(id);
               const v = values[id];
               return (
-                <Col key={id} xs={12} md={6} data-testid={`indicator-${id}`}>
+                <Col
+                  key={id}
+                  xs={12}
+                  md={6}
+                  data-testid={`indicator-${id}`}
+                  data-value={count ? v.numerator : (v.value ?? '')}
+                >
                   <Statistic
                     title={label(id)}
                     value={count ? v.numerator : (percent(v) ?? '—')}

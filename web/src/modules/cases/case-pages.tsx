@@ -58,5 +58,5 @@ export function InboxPage() {
 // One chunk for every case page: one dynamic import (and one preload list) in the menu's code.
 export { default as CaseDetailPage } from './case-detail-page';
 export { default as NewCasePage } from './new-case-page';
-export { QueuePage, WorkbenchPage } from './queue-pages';
+export { QueuePage } from './queue-pages';
 export { default as SupervisionPage } from './supervision-page';

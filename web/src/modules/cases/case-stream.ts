@@ -1,5 +1,5 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export interface CaseStreamEvent {
   caseCode: string;
@@ -12,6 +12,8 @@ export interface CaseStreamEvent {
 let source: EventSource | null = null;
 let users = 0;
 const listeners = new Set<(connected: boolean) => void>();
+/** Pages outside the cases module that follow the stream too (the leader's workbench). */
+const eventListeners = new Set<(event: CaseStreamEvent) => void>();
 let connected = false;
 
 function setConnected(value: boolean) {
@@ -24,17 +26,26 @@ function refresh(queryClient: QueryClient, event: CaseStreamEvent) {
   void queryClient.invalidateQueries({ queryKey: ['cases', 'supervision'] });
   void queryClient.invalidateQueries({ queryKey: ['cases', 'detail', event.caseCode] });
   void queryClient.invalidateQueries({ queryKey: ['cases', 'routing', event.caseCode] });
+  for (const listener of eventListeners) listener(event);
 }
 
 /**
  * Subscribes to /api/cases/stream while a case page is open: every new timeline event in
  * the caller's scope refreshes the lists and that case. EventSource reconnects by itself
- * and sends Last-Event-ID, so nothing is missed across a short drop. Returns whether the
+ * and sends Last-Event-ID, so nothing is missed across a short drop. `onEvent`, if given, hears
+ * every event too (a page whose numbers are not the cases' queries). Returns whether the
  * stream is connected.
  */
-export function useCaseStream(): boolean {
+export function useCaseStream(onEvent?: (event: CaseStreamEvent) => void): boolean {
   const queryClient = useQueryClient();
   const [isConnected, setIsConnected] = useState(connected);
+  const latest = useRef(onEvent);
+  latest.current = onEvent;
+  useEffect(() => {
+    const listener = (event: CaseStreamEvent) => latest.current?.(event);
+    eventListeners.add(listener);
+    return () => void eventListeners.delete(listener);
+  }, []);
   useEffect(() => {
     users += 1;
     listeners.add(setIsConnected);

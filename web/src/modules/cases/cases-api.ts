@@ -33,6 +33,8 @@ export interface CaseFilter {
   reportedFrom?: string | undefined;
   reportedTo?: string | undefined;
   closedFrom?: string | undefined;
+  /** Only reported cases the case page suggests a duplicate for. */
+  possibleDuplicate?: boolean | undefined;
   limit: number;
   offset: number;
 }

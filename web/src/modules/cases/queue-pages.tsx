@@ -1,89 +1,33 @@
 import type { CaseQueueName } from '@yiwang/contracts';
 import { CASE_QUEUES } from '@yiwang/contracts/vocabulary';
-import { Alert, Badge, Card, Col, Empty, Row, Skeleton, Statistic, Tooltip } from 'antd';
-import { lazy, Suspense } from 'react';
-import { Link, useParams } from 'react-router';
-import { errorText } from '../../lib/form-errors';
-import { hasPermission } from '../../lib/permissions';
-import { useSignedIn } from '../auth';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { NotFoundPage } from '../shell';
 import { CaseList } from './case-list';
-import { useCaseStream } from './case-stream';
-import { useCaseQueues } from './cases-api';
 import { useCasesI18n } from './cases-messages';
-import { CaseOverviewPanel, Clock, FieldForcePanel } from './workbench-panels';
-
-const WorkbenchMap = lazy(() => import('./workbench-map'));
-
-/**
- * 工作台: the caller's work queues with their counts, the cases at a glance (open per step,
- * yellow, red, today's new and closed) and, for a command desk, the map of open cases and
- * workers on patrol; every number opens the list behind it. The live case stream refreshes
- * the numbers as cases move, without a reload.
- */
-export function WorkbenchPage() {
-  const { t } = useCasesI18n();
-  const session = useSignedIn();
-  const live = useCaseStream();
-  const queues = useCaseQueues();
-  const items = queues.data?.items ?? [];
-  const seesPatrols = hasPermission(session, 'patrols.read');
-  const isWorkstation = session.user.roles.includes('workstation_staff');
-  return (
-    <>
-      <div className="yw-page-header">
-        <h1 className="yw-page-title">
-          {t('cases.workbench')}{' '}
-          <Tooltip title={live ? t('cases.live') : t('cases.liveOff')}>
-            <Badge status={live ? 'processing' : 'default'} />
-          </Tooltip>
-        </h1>
-        <Clock />
-      </div>
-      <Alert className="yw-form-alert" type="info" showIcon title={t('cases.workbenchHelp')} />
-      {queues.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(queues.error)} />}
-      {queues.isPending ? (
-        <Skeleton active />
-      ) : items.length === 0 ? (
-        <Empty description={t('cases.workbenchEmpty')} />
-      ) : (
-        <Row gutter={[16, 16]} data-testid="work-queues">
-          {items.map(({ queue, count }) => (
-            <Col key={queue} xs={12} md={8} xl={6}>
-              <Link to={`/cases/queue/${queue}`} data-testid={`queue-${queue}`} data-count={count}>
-                <Card className="yw-card" hoverable>
-                  <Statistic title={t(`cases.queue.${queue}`)} value={count} />
-                </Card>
-              </Link>
-            </Col>
-          ))}
-        </Row>
-      )}
-      <CaseOverviewPanel />
-      {isWorkstation && <FieldForcePanel />}
-      {seesPatrols && (
-        <Card className="yw-card" title={t('cases.wb.map')} extra={<small>{t('cases.wb.mapLegend')}</small>}>
-          <Suspense fallback={<Skeleton active />}>
-            <WorkbenchMap showPatrols={seesPatrols} />
-          </Suspense>
-        </Card>
-      )}
-    </>
-  );
-}
 
 const isQueue = (value: string | undefined): value is CaseQueueName =>
   (CASE_QUEUES as readonly string[]).includes(value ?? '');
 
-/** One work queue's cases (`/cases/queue/:queue`), filterable like every case list. */
+/**
+ * One work queue's cases (`/cases/queue/:queue`), filterable like every case list;
+ * `/cases/queue/intake?possibleDuplicate=true` those with a possible duplicate.
+ */
 export function QueuePage() {
   const { queue } = useParams();
+  const [params] = useSearchParams();
   const { t } = useCasesI18n();
   if (!isQueue(queue)) return <NotFoundPage />;
+  // The workbench's 疑似重复: the intake queue's cases with a possible duplicate.
+  const possibleDuplicate = queue === 'intake' && params.get('possibleDuplicate') === 'true';
   return (
     <>
       <Link to="/cases/queues">{t('cases.toWorkbench')}</Link>
-      <CaseList key={queue} title={`cases.queue.${queue}`} preset={{ queue }} testId="queue-list" />
+      <CaseList
+        key={`${queue}:${possibleDuplicate}`}
+        title={possibleDuplicate ? 'cases.wb.possibleDuplicates' : `cases.queue.${queue}`}
+        preset={possibleDuplicate ? { queue, possibleDuplicate } : { queue }}
+        testId="queue-list"
+      />
     </>
   );
 }

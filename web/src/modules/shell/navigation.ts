@@ -1,5 +1,5 @@
 import type { SessionInfo } from '@yiwang/contracts';
-import type { DeskPage } from '../../lib/desk-module';
+import type { DeskLink, DeskPage } from '../../lib/desk-module';
 import { hasPermission } from '../../lib/permissions';
 import { deskModules } from '../index';
 
@@ -25,6 +25,10 @@ export const menuPagesFor = (session: SessionInfo): DeskPage[] =>
       canOpen(session, page) &&
       (page.menuPermission === undefined || hasPermission(session, page.menuPermission)),
   );
+
+/** The menu's entries to the other apps (the big screen) this user may open. */
+export const menuLinksFor = (session: SessionInfo): DeskLink[] =>
+  deskModules.flatMap((module) => module.links ?? []).filter((link) => hasPermission(session, link.permission));
 
 /** `/regions/320281001` highlights the `regions` entry. */
 export function selectedMenuKey(pathname: string): string {

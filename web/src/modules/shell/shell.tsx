@@ -11,7 +11,7 @@ import { useI18n } from '../../lib/i18n/i18n-provider';
 import { LanguageSwitch } from '../../lib/i18n/language-switch';
 import { roleLabel } from '../../lib/labels';
 import { FullPageSpin, rememberSession, useLogout, useSignedIn } from '../auth';
-import { menuPagesFor, selectedMenuKey } from './navigation';
+import { menuLinksFor, menuPagesFor, selectedMenuKey } from './navigation';
 
 /** The desk frame: menu by permission on the left; scope, language and account on top. */
 export function Shell() {
@@ -33,11 +33,28 @@ export function Shell() {
   const enrolling = session.totpEnrollmentRequired;
   const menuItems: MenuProps['items'] = enrolling
     ? []
-    : menuPagesFor(session).map((page) => ({
-        key: page.path,
-        icon: page.menu?.icon,
-        label: <Link to={`/${page.path}`}>{page.menu ? menuLabel(page.menu.label, locale, t) : page.path}</Link>,
-      }));
+    : [
+        ...menuPagesFor(session).map((page) => ({
+          key: page.path,
+          icon: page.menu?.icon,
+          label: <Link to={`/${page.path}`}>{page.menu ? menuLabel(page.menu.label, locale, t) : page.path}</Link>,
+        })),
+        // Another app (its own HTML page), so a plain link in a new tab: a wall screen runs on its own.
+        ...menuLinksFor(session).map((link) => ({
+          key: link.href,
+          icon: link.icon,
+          label: (
+            <a
+              href={link.href}
+              target="_blank"
+              rel="noopener"
+              data-testid={`menu-link-${link.href.replace(/\W/g, '')}`}
+            >
+              {link.label[locale]}
+            </a>
+          ),
+        })),
+      ];
 
   const accountItems: MenuProps['items'] = [
     { key: 'security', icon: <SafetyOutlined />, label: t('nav.accountSecurity') },

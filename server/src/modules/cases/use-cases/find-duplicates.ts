@@ -1,8 +1,8 @@
 import type { DuplicateSuggestion } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import type { CatalogMatter } from '../../catalog/index.js';
-import { type CaseRow, casesRepository } from '../cases.repository.js';
-import { type DuplicateMatch, findDuplicates } from '../domain/duplicates.js';
+import { type CaseRow, type CaseScope, casesRepository } from '../cases.repository.js';
+import { type DuplicateMatch, type DuplicateRule, findDuplicates } from '../domain/duplicates.js';
 
 export type DuplicateCandidateRow = Awaited<ReturnType<typeof casesRepository.duplicateCandidates>>[number] & {
   caseId: string;
@@ -35,6 +35,40 @@ export function intakeLockKeys(matterCode: string, point: readonly [number, numb
   return keys;
 }
 
+/** What duplicate detection reads of a case already reported. */
+type ReportedCase = Pick<
+  CaseRow,
+  'id' | 'matterCode' | 'matterCategory' | 'lon' | 'lat' | 'createdAt' | 'keptApartCaseIds'
+>;
+type CandidateRow = Awaited<ReturnType<typeof casesRepository.duplicateCandidatePoints>>[number];
+
+/**
+ * The candidates that may be the same problem as `row`, best first: the case itself and cases
+ * judged apart (either way round) are left out. The repository's box and window only narrow the
+ * candidates; this decides.
+ */
+function duplicateMatchesOf<C extends CandidateRow>(row: ReportedCase, rule: DuplicateRule, candidates: readonly C[]) {
+  if (row.lon === null || row.lat === null) return [];
+  return findDuplicates(
+    {
+      matterCode: row.matterCode,
+      matterCategory: row.matterCategory,
+      location: [row.lon, row.lat],
+      reportedAt: row.createdAt,
+    },
+    candidates.flatMap((c) =>
+      c.id === row.id ||
+      c.lon === null ||
+      c.lat === null ||
+      row.keptApartCaseIds.includes(c.id) ||
+      c.keptApartCaseIds.includes(row.id)
+        ? []
+        : [{ ...c, caseId: c.id, location: [c.lon, c.lat] as const, reportedAt: c.createdAt }],
+    ),
+    new Map([[row.matterCode, rule]]),
+  );
+}
+
 /**
  * Open cases that may be the same problem as `row` (for the operator's merge-or-keep-apart
  * decision), best first; cases already judged apart are left out.
@@ -45,24 +79,45 @@ export async function duplicatesOfCase(
   matter: CatalogMatter,
 ): Promise<DuplicateSuggestion[]> {
   if (row.lon === null || row.lat === null) return [];
-  const point = [row.lon, row.lat] as const;
   const rule = { radiusMeters: matter.duplicateRadiusMeters, windowHours: matter.duplicateWindowHours };
   const candidates = await casesRepository.duplicateCandidates(db, {
-    category: matter.category,
+    categories: [matter.category],
     since: new Date(row.createdAt.getTime() - rule.windowHours * 3_600_000),
-    box: duplicateBox(point, rule.radiusMeters),
+    box: duplicateBox([row.lon, row.lat], rule.radiusMeters),
     excludeIds: [row.id, ...row.keptApartCaseIds],
   });
-  const matches = findDuplicates(
-    { matterCode: row.matterCode, matterCategory: row.matterCategory, location: point, reportedAt: row.createdAt },
-    candidates.flatMap((c) =>
-      c.lon === null || c.lat === null || c.keptApartCaseIds.includes(row.id)
-        ? []
-        : [{ ...c, caseId: c.id, location: [c.lon, c.lat] as const, reportedAt: c.createdAt }],
-    ),
-    new Map([[row.matterCode, rule]]),
+  return duplicateMatchesOf(row, rule, candidates).map(suggestion);
+}
+
+/** At most this many reported cases are looked at for "possible duplicates" (an intake queue is far shorter). */
+const REPORTED_LIMIT = 2_000;
+/** Open cases read as their candidates in one query (points only, no descriptions). */
+const CANDIDATE_LIMIT = 50_000;
+
+/**
+ * The reported cases in `scope` for which the case page suggests at least one possible duplicate
+ * (the workbench's 疑似重复 and the list behind it): the same reading as {@link duplicatesOfCase},
+ * with one candidate query for all of them.
+ */
+export async function reportedCaseIdsWithDuplicates(db: Executor, scope: CaseScope): Promise<string[]> {
+  const reported = await casesRepository.reportedWithDuplicateRuleInScope(db, scope, REPORTED_LIMIT);
+  if (reported.length === 0) return [];
+  const boxes = reported.map((r) => duplicateBox([r.lon as number, r.lat as number], r.radiusMeters));
+  const candidates = await casesRepository.duplicateCandidatePoints(
+    db,
+    {
+      categories: [...new Set(reported.map((r) => r.matterCategory))],
+      since: new Date(Math.min(...reported.map((r) => r.createdAt.getTime() - r.windowHours * 3_600_000))),
+      box: {
+        minLon: Math.min(...boxes.map((b) => b.minLon)),
+        minLat: Math.min(...boxes.map((b) => b.minLat)),
+        maxLon: Math.max(...boxes.map((b) => b.maxLon)),
+        maxLat: Math.max(...boxes.map((b) => b.maxLat)),
+      },
+    },
+    CANDIDATE_LIMIT,
   );
-  return matches.map(suggestion);
+  return reported.filter((r) => duplicateMatchesOf(r, r, candidates).length > 0).map((r) => r.id);
 }
 
 /** Open cases near a new report of `matter` at `point`, scored (confident first). */
@@ -74,7 +129,7 @@ export async function duplicatesNear(
 ): Promise<DuplicateMatch<DuplicateCandidateRow>[]> {
   const rule = { radiusMeters: matter.duplicateRadiusMeters, windowHours: matter.duplicateWindowHours };
   const candidates = await casesRepository.duplicateCandidates(db, {
-    category: matter.category,
+    categories: [matter.category],
     since: new Date(now.getTime() - rule.windowHours * 3_600_000),
     box: duplicateBox(point, rule.radiusMeters),
   });

@@ -8,12 +8,14 @@ import { deskCaseScopeOf } from '../case-scope.js';
 import { type CaseFilter, casesRepository } from '../cases.repository.js';
 import { QUEUES, queuesFor } from '../domain/queues.js';
 import { presentCaseSummary } from '../present-case.js';
+import { reportedCaseIdsWithDuplicates } from './find-duplicates.js';
 
 /**
  * Cases in the caller's scope, newest first, by state, level, grid or region (and what
  * lies below it), matter, time state, channel and text. `inbox=unit` is the caller's
  * unit's inbox (cases it handles, assists or was summoned to); `inbox=command` the queue
- * of the command unit the caller sits at; `queue` one of the caller's work queues (domain/queues.ts).
+ * of the command unit the caller sits at; `queue` one of the caller's work queues (domain/queues.ts);
+ * `possibleDuplicate` the reported cases the case page would suggest a duplicate for.
  */
 export async function listCases(db: Executor, actor: Actor, query: CaseListQuery): Promise<CaseList> {
   const filter = await caseFilterOf(db, actor, query);
@@ -66,6 +68,7 @@ export async function caseFilterOf(
     if (!actor.unitId) throw new DomainError('case-no-unit');
     filter.queue = { definition, unitId: actor.unitId };
   }
+  if (query.possibleDuplicate) filter.ids = await reportedCaseIdsWithDuplicates(db, deskCaseScopeOf(actor));
   return filter;
 }
 
