@@ -36,7 +36,7 @@ export function createS3PhotoStorage(bucket: PhotoBucket): PhotoStorage {
     async put(key, bytes, contentType) {
       const response = await client.fetch(urlOf(key), {
         method: 'PUT',
-        body: bytes,
+        body: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length),
         headers: { 'content-type': contentType, 'content-length': String(bytes.length) },
       });
       if (!response.ok) await fail('put', key, response);
