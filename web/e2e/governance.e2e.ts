@@ -91,6 +91,10 @@ describe('residents govern together (issue 15)', () => {
     return page;
   }
 
+  /** The decision of the first test, which the fund's spending carries out. */
+  let decisionId = '';
+  let raiserPhone: Page | undefined;
+
   const topicCard = (page: Page) => page.locator(`[data-testid=topic-card][data-title="${TOPIC}"]`);
 
   beforeAll(async () => {
@@ -127,7 +131,10 @@ describe('residents govern together (issue 15)', () => {
       await theirs.getByTestId('topic-support').click();
       await theirs.getByText('您已支持').waitFor();
       if (i < supporters.length - 1)
-        await theirs.getByTestId('topic-progress').getByText(`已有 ${i + 1} 人支持，还差 ${4 - i} 人`).waitFor();
+        await theirs
+          .getByTestId('topic-progress')
+          .getByText(`已有 ${i + 1} 人支持，还差 ${4 - i} 人`)
+          .waitFor();
     }
     await raiser.reload();
     await card.getByTestId('topic-state').getByText('已列入议事会议程').waitFor();
@@ -142,13 +149,7 @@ describe('residents govern together (issue 15)', () => {
     const item = (page: Page) => page.locator(`[data-testid=agenda-item][data-title="${TOPIC}"]`);
     const voteOn = async (page: Page, label: '同意' | '不同意') => {
       await item(page).getByRole('button', { name: label, exact: true }).click();
-      await item(page)
-        .getByText(`您的选择：${label}`)
-        .waitFor({ timeout: 8000 })
-        .catch(async (e) => {
-          console.log('DEBUG', page.url(), await page.locator('main, body').first().innerText());
-          throw e;
-        });
+      await item(page).getByText(`您的选择：${label}`).waitFor();
     };
     await voteOn(raiser, '同意');
     // resident2 and resident3 registered in the demo; resident5 registers now.
@@ -238,6 +239,8 @@ describe('residents govern together (issue 15)', () => {
     ]);
     expect(tasked.status(), await tasked.text()).toBe(201);
     const decision = (await tasked.json()) as Decision;
+    decisionId = decision.id;
+    raiserPhone = raiser;
     const caseCode = decision.tasks[0]?.caseCode ?? '';
     expect(caseCode).toMatch(/^YW\d{8}-\d{6}$/);
     await decisionCard.getByRole('cell', { name: caseCode }).waitFor();
@@ -283,14 +286,215 @@ describe('residents govern together (issue 15)', () => {
     }
     const neighbour = phones.resident4 as Page;
     await neighbour.goto('/r/notices');
-    await expect.poll(() => neighbour.getByTestId('notice').filter({ hasText: TOPIC }).count()).toBeGreaterThanOrEqual(
-      updates.length + 3,
-    );
+    await expect
+      .poll(() => neighbour.getByTestId('notice').filter({ hasText: TOPIC }).count())
+      .toBeGreaterThanOrEqual(updates.length + 3);
     await screenshot(neighbour, 'governance-notices');
 
     // The topic itself now links to its decision.
     const topics = await operator.get<{ items: Topic[] }>('/topics');
     expect(topics.items.find((t) => t.title === TOPIC)).toMatchObject({ state: 'decided', decisionId: decision.id });
+    expect(problems.flat()).toEqual([]);
+  });
+  it('the fund ledger: a grant, a donation, a spending tied to the decision with its five steps; the public balance is income − spending; the negative list refuses with the rule named', async () => {
+    expect(decisionId).not.toBe('');
+    const COMMUNITY = '320281001001';
+    const visitor = await browser.newContext({
+      baseURL: server.url,
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+    });
+    contexts.push(visitor);
+    const publicPage = await visitor.newPage();
+    await publicPage.goto(`/r/fund/${COMMUNITY}`);
+    const fen = async (testId: string) => Number(await publicPage.getByTestId(testId).getAttribute('data-fen'));
+    await publicPage.getByTestId('fund-balance').waitFor();
+    const start = {
+      balance: await fen('fund-balance'),
+      income: await fen('fund-income'),
+      spending: await fen('fund-spending'),
+    };
+    expect(start.balance).toBe(start.income - start.spending);
+
+    const desk = await openDesk(browser, server.url);
+    contexts.push(desk.context);
+    problems.push(desk.problems);
+    const page = desk.page;
+    await logIn(page, 'workstation');
+    await page.getByRole('link', { name: '社区基金' }).click();
+    await page.getByTestId('fund-desk-balance').waitFor();
+    expect(Number(await page.getByTestId('fund-desk-balance').getAttribute('data-fen'))).toBe(start.balance);
+    // Tabs once opened stay in the page (hidden): look only in the one shown.
+    const pane = page.locator('[role=tabpanel]:visible');
+    const pick = async (label: string, option: string) => {
+      await pane.getByRole('combobox', { name: label }).click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: option })
+        .first()
+        .click();
+    };
+
+    // Income: a government grant and a donation.
+    await page.getByRole('tab', { name: '收入' }).click();
+    const recordIncome = async (source: string, yuan: string, from: string) => {
+      await pick('来源', source);
+      await pane.getByLabel('金额（元）').fill(yuan);
+      await pane.getByLabel('来源 / 收款方').fill(from);
+      const [r] = await Promise.all([
+        page.waitForResponse((x) => x.url().endsWith('/community-funds/income')),
+        pane.getByTestId('income-save').click(),
+      ]);
+      expect(r.status(), await r.text()).toBe(201);
+    };
+    await recordIncome('政府拨款', '10000', '澄江街道办事处');
+    await recordIncome('社会捐赠', '2500.50', '热心居民');
+
+    // A spending tied to the council's decision, proposed by the party organization (step 1).
+    await page.getByRole('tab', { name: '支出与五步' }).click();
+    await pane.getByLabel('事项').fill('5幢门口休息座椅采购安装');
+    await pane.getByLabel('金额（元）').fill('1200');
+    await pane.getByLabel('收款方').fill('澄江园林工程部');
+    await pick('依据的议事会决议', TOPIC);
+    await pane.getByLabel('提议的党组织').fill('文定社区党委');
+    const [proposed] = await Promise.all([
+      page.waitForResponse((x) => x.url().endsWith('/community-funds/spendings')),
+      pane.getByTestId('spending-propose').click(),
+    ]);
+    expect(proposed.status(), await proposed.text()).toBe(201);
+    expect(await proposed.json()).toMatchObject({ decisionId, status: 'awaiting-resolution', nextStep: 'resolve' });
+    const steps = page.locator('[data-testid=spending-steps][data-title="5幢门口休息座椅采购安装"]');
+    for (const [step, by] of [
+      ['resolve', '文定社区居民议事会'],
+      ['implement', '文定社区居委会'],
+      ['inspect', '文定社区党委'],
+      ['oversee', '文定社区居务监督委员会'],
+    ] as const) {
+      const form = steps.locator(`[data-testid=fund-step-form][data-step=${step}]`);
+      await form.getByTestId('fund-step-by').fill(by);
+      const [r] = await Promise.all([
+        page.waitForResponse((x) => x.url().endsWith('/steps')),
+        form.getByTestId('fund-step-save').click(),
+      ]);
+      expect(r.status(), await r.text()).toBe(200);
+      await steps.locator(`[data-step=${step}][data-done=true]`).waitFor();
+    }
+    await expect.poll(() => steps.locator('[data-done=true]').count()).toBe(5);
+    await screenshot(page, 'governance-fund-desk');
+
+    // On the negative list: refused, the rule named, nothing written.
+    await pick('用途', '为老服务');
+    await pane.getByLabel('事项').fill('重阳节给老人发购物卡');
+    await pane.getByLabel('金额（元）').fill('500');
+    await pane.getByLabel('收款方').fill('某超市');
+    const [refused] = await Promise.all([
+      page.waitForResponse((x) => x.url().endsWith('/community-funds/spendings')),
+      pane.getByTestId('spending-propose').click(),
+    ]);
+    expect(refused.status()).toBe(422);
+    await page
+      .getByTestId('spending-error')
+      .getByText(/不得发放个人福利、补贴、红包或购物卡/)
+      .waitFor();
+
+    // The public page: balance = income − spending, the spending with its five steps.
+    await publicPage.reload();
+    await publicPage.getByTestId('fund-balance').waitFor();
+    const end = {
+      balance: await fen('fund-balance'),
+      income: await fen('fund-income'),
+      spending: await fen('fund-spending'),
+    };
+    expect(end.income).toBe(start.income + 1_000_000 + 250_050);
+    expect(end.spending).toBe(start.spending + 120_000);
+    expect(end.balance).toBe(end.income - end.spending);
+    const spendingCard = publicPage
+      .locator('[data-testid^=fund-spending-]')
+      .filter({ hasText: '5幢门口休息座椅采购安装' });
+    await expect.poll(() => spendingCard.locator('li[data-done=true]').count()).toBe(5);
+    await expect.poll(() => publicPage.getByText('重阳节给老人发购物卡').count()).toBe(0);
+    await screenshot(publicPage, 'governance-fund-public');
+    expect(problems.flat()).toEqual([]);
+  });
+
+  it('a volunteer signs up for a shift on the portal, the organizer verifies 3 hours at the desk, the balance shows 3 points more; points are spent on a service', async () => {
+    const organizer = await apiAs(server.url, 'workstation');
+    const HOUR = 3_600_000;
+    const activity = await organizer.post<{ id: string; shifts: { id: string }[] }>('/volunteer-activities', {
+      communityCode: '320281001001',
+      title: '5幢座椅周边卫生清扫',
+      description: '清扫新座椅周边，擦拭座椅',
+      place: '文定花园5幢门口',
+      // Under way: begun an hour ago, so the organizer may verify today.
+      shifts: [
+        {
+          startsAt: new Date(Date.now() - HOUR).toISOString(),
+          endsAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+          capacity: 5,
+        },
+      ],
+    });
+    const shiftId = activity.shifts[0]?.id ?? '';
+    const phone = raiserPhone ?? (await phoneOf('resident'));
+    await phone.goto('/r/volunteer');
+    const points = phone.getByTestId('time-bank-points');
+    await points.waitFor();
+    const before = Number(await points.getAttribute('data-points'));
+    await phone.getByTestId(`sign-up-${shiftId}`).click();
+    await phone.getByTestId('my-signups').getByText('5幢座椅周边卫生清扫').waitFor();
+    await phone
+      .getByTestId('my-signups')
+      .getByText(/待核定|未核定|核定/)
+      .first()
+      .waitFor();
+
+    const desk = await openDesk(browser, server.url);
+    contexts.push(desk.context);
+    problems.push(desk.problems);
+    const page = desk.page;
+    await logIn(page, 'workstation');
+    await page.getByRole('link', { name: '志愿服务' }).click();
+    await page.getByRole('tab', { name: '活动与班次' }).click();
+    const card = page.locator('[data-testid=activity-card][data-title="5幢座椅周边卫生清扫"]');
+    const signup = card.locator('[data-testid=shift-signup][data-name="李明"]');
+    await signup.locator('input[data-testid=verify-hours], [data-testid=verify-hours] input').fill('3');
+    const [verified] = await Promise.all([
+      page.waitForResponse((x) => x.url().endsWith('/verify')),
+      signup.getByTestId('verify-do').click(),
+    ]);
+    expect(verified.status(), await verified.text()).toBe(200);
+    await signup.getByTestId('signup-verified').getByText('已核定 3 小时（计入 3 小时）').waitFor();
+
+    await phone.reload();
+    await expect.poll(async () => Number(await points.getAttribute('data-points'))).toBe(before + 3);
+    await points.getByText(`我的时间银行：${before + 3} 分`).waitFor();
+    await screenshot(phone, 'governance-time-bank');
+
+    // Redeeming a service at the desk: 2 points; more than the balance is refused.
+    await page.getByRole('tab', { name: '志愿者名册' }).click();
+    const row = page.getByRole('row').filter({ has: page.locator('[data-testid=volunteer-points][data-name="李明"]') });
+    await row
+      .locator('input[data-testid=spend-points-amount], [data-testid=spend-points-amount] input')
+      .fill(String(before + 4));
+    await row.getByTestId('spend-points-note').fill('上门理发一次');
+    await row.getByTestId('spend-points-do').click();
+    await row
+      .getByTestId('spend-points-error')
+      .getByText(`积分不够：现有 ${before + 3} 分，这次要用 ${before + 4} 分。`)
+      .waitFor();
+    await row.locator('input[data-testid=spend-points-amount], [data-testid=spend-points-amount] input').fill('2');
+    await row.getByTestId('spend-points-note').fill('上门理发一次');
+    const [spent] = await Promise.all([
+      page.waitForResponse((x) => x.url().endsWith('/redemptions')),
+      row.getByTestId('spend-points-do').click(),
+    ]);
+    expect(spent.status(), await spent.text()).toBe(200);
+    await expect
+      .poll(async () => Number(await row.getByTestId('volunteer-points').getAttribute('data-points')))
+      .toBe(before + 1);
+    await phone.reload();
+    await expect.poll(async () => Number(await points.getAttribute('data-points'))).toBe(before + 1);
+    await phone.getByTestId('time-bank-ledger').getByText('−2 分 · 兑换：上门理发一次').waitFor();
     expect(problems.flat()).toEqual([]);
   });
 });

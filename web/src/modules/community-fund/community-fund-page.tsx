@@ -84,7 +84,11 @@ function LedgerTab({ ledger }: { ledger: FundLedger }) {
           },
           { title: t('f.title'), render: (_, tx) => tx.description },
           { title: t('f.counterparty'), render: (_, tx) => tx.counterparty },
-          { title: t('f.amount'), align: 'right', render: (_, tx) => `${tx.kind === 'income' ? '+' : '−'}${yuanOf(tx.amountFen)}` },
+          {
+            title: t('f.amount'),
+            align: 'right',
+            render: (_, tx) => `${tx.kind === 'income' ? '+' : '−'}${yuanOf(tx.amountFen)}`,
+          },
           { title: t('f.balanceAfter'), align: 'right', render: (_, tx) => yuanOf(tx.balanceAfterFen) },
         ]}
       />
@@ -192,7 +196,12 @@ function StepForm({ spending }: { spending: FundSpending }) {
         onChange={(e) => setBy(e.target.value)}
         data-testid="fund-step-by"
       />
-      <Input aria-label={t('f.note')} placeholder={t('f.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <Input
+        aria-label={t('f.note')}
+        placeholder={t('f.note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
       <Button
         type="primary"
         size="small"
@@ -291,7 +300,12 @@ function SpendingsTab({ ledger }: { ledger: FundLedger }) {
             onChange={(e) => setDraft({ ...draft, by: e.target.value })}
             data-testid="spending-by"
           />
-          <Button type="primary" onClick={() => propose.mutate()} loading={propose.isPending} data-testid="spending-propose">
+          <Button
+            type="primary"
+            onClick={() => propose.mutate()}
+            loading={propose.isPending}
+            data-testid="spending-propose"
+          >
             {t('f.proposeDo')}
           </Button>
         </Space>
@@ -309,7 +323,9 @@ function SpendingsTab({ ledger }: { ledger: FundLedger }) {
           { title: t('f.payee'), dataIndex: 'payee' },
           {
             title: t('f.status'),
-            render: (_, s) => <span data-testid="spending-status">{FUND_SPENDING_STATUS_LABELS[s.status][locale]}</span>,
+            render: (_, s) => (
+              <span data-testid="spending-status">{FUND_SPENDING_STATUS_LABELS[s.status][locale]}</span>
+            ),
           },
           {
             title: t('f.steps'),
@@ -453,7 +469,9 @@ export default function CommunityFundPage() {
         <Tabs
           items={[
             { key: 'ledger', label: t('f.ledger'), children: <LedgerTab ledger={ledger.data} /> },
-            ...(canManage ? [{ key: 'income', label: t('f.income'), children: <IncomeTab communityCode={communityCode} /> }] : []),
+            ...(canManage
+              ? [{ key: 'income', label: t('f.income'), children: <IncomeTab communityCode={communityCode} /> }]
+              : []),
             { key: 'spendings', label: t('f.spendings'), children: <SpendingsTab ledger={ledger.data} /> },
             {
               key: 'negative',

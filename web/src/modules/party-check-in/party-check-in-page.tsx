@@ -21,14 +21,27 @@ function useRefresh() {
 }
 
 /** Take a post, log service on a held post, export the quarter: one member's row of actions. */
-function MemberActions({ member, posts, canManage }: { member: PartyMember; posts: ServicePost[]; canManage: boolean }) {
+function MemberActions({
+  member,
+  posts,
+  canManage,
+}: {
+  member: PartyMember;
+  posts: ServicePost[];
+  canManage: boolean;
+}) {
   const { t } = usePartyI18n();
   const { message } = App.useApp();
   const refresh = useRefresh();
   const own = posts.filter((p) => p.communityCode === member.communityCode);
   const held = own.filter((p) => member.postIds.includes(p.id));
   const [postId, setPostId] = useState<string | undefined>();
-  const [log, setLog] = useState({ postId: undefined as string | undefined, servedOn: today(), hours: 1 as number | null, note: '' });
+  const [log, setLog] = useState({
+    postId: undefined as string | undefined,
+    servedOn: today(),
+    hours: 1 as number | null,
+    note: '',
+  });
   const [quarter, setQuarter] = useState(quarterOf(today()));
   const choose = useMutation({
     mutationFn: () => api.post(`/party-check-in/members/${member.id}/posts`, { postId }),
@@ -220,7 +233,12 @@ function OrganizationsTab({ overview, canManage }: { overview: PartyCheckInOverv
   const { t } = usePartyI18n();
   const session = useSignedIn();
   const refresh = useRefresh();
-  const [draft, setDraft] = useState({ communityCode: session.user.scope.regionCode, name: '', employer: '', contact: '' });
+  const [draft, setDraft] = useState({
+    communityCode: session.user.scope.regionCode,
+    name: '',
+    employer: '',
+    contact: '',
+  });
   const register = useMutation({
     mutationFn: () => api.post('/party-check-in/organizations', draft),
     onSuccess: () => {
