@@ -497,4 +497,45 @@ describe('residents govern together (issue 15)', () => {
     await phone.getByTestId('time-bank-ledger').getByText('−2 分 · 兑换：上门理发一次').waitFor();
     expect(problems.flat()).toEqual([]);
   });
+  it('party check-in at the desk: a member takes a post, logs service, the quarterly record exports; the page reads in English too', async () => {
+    const desk = await openDesk(browser, server.url);
+    contexts.push(desk.context);
+    problems.push(desk.problems);
+    const page = desk.page;
+    await logIn(page, 'workstation');
+    await page.getByRole('link', { name: '党员双报到' }).click();
+    const row = page.getByRole('row').filter({ hasText: '陈志强' });
+    await row.waitFor();
+    await row.getByRole('combobox', { name: '认领岗位' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '楼道长' }).click();
+    const [chosen] = await Promise.all([
+      page.waitForResponse((x) => x.url().endsWith('/posts') && x.request().method() === 'POST'),
+      row.getByRole('button', { name: /^认\s*领$/ }).click(),
+    ]);
+    expect(chosen.status(), await chosen.text()).toBe(201);
+    await row.getByText('独居老人结对帮扶、楼道长').or(row.getByText('楼道长、独居老人结对帮扶')).waitFor();
+    const before = Number(await row.locator('td').nth(5).textContent());
+    await row.getByRole('combobox', { name: '岗位', exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '楼道长' }).click();
+    await row.getByLabel('时长（小时）').fill('2');
+    await row.getByLabel('服务内容').fill('走访6幢住户，收集加装电梯意见');
+    const [logged] = await Promise.all([
+      page.waitForResponse((x) => x.url().endsWith('/services')),
+      row.getByRole('button', { name: /^记\s*录$/ }).click(),
+    ]);
+    expect(logged.status(), await logged.text()).toBe(201);
+    await expect.poll(async () => Number(await row.locator('td').nth(5).textContent())).toBe(before + 2);
+    const [file] = await Promise.all([page.waitForEvent('download'), row.getByTestId('service-record-export').click()]);
+    expect(file.suggestedFilename()).toMatch(/^党员服务记录-\d{4}-Q[1-4]-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await screenshot(page, 'governance-party-check-in');
+
+    // In English: the menu and the page's own words.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Members checked in' }).waitFor();
+    await page.getByRole('link', { name: 'Community fund' }).click();
+    await page.getByRole('tab', { name: 'Spending and the five steps' }).waitFor();
+    await page.getByRole('link', { name: 'Volunteers' }).click();
+    await page.getByRole('tab', { name: 'Service directory' }).waitFor();
+    expect(problems.flat()).toEqual([]);
+  });
 });
