@@ -291,6 +291,19 @@ describe('residents govern together (issue 15)', () => {
       .toBeGreaterThanOrEqual(updates.length + 3);
     await screenshot(neighbour, 'governance-notices');
 
+    // The clerk convenes the next meeting from the desk.
+    await clerk.getByRole('tab', { name: '议事会' }).click();
+    const convene = clerk.locator('[role=tabpanel]:visible');
+    await convene.getByPlaceholder('标题').first().fill('文定社区第一季度议事会');
+    await convene.getByLabel('开始时间').fill('2027-03-10T19:00');
+    await convene.getByPlaceholder('地点').fill('文定社区党群服务中心');
+    const [convened] = await Promise.all([
+      clerk.waitForResponse((r) => r.url().endsWith('/api/meetings') && r.request().method() === 'POST'),
+      clerk.getByTestId('meeting-convene').click(),
+    ]);
+    expect(convened.status(), await convened.text()).toBe(201);
+    await clerk.getByRole('row').filter({ hasText: '文定社区第一季度议事会' }).waitFor();
+
     // The topic itself now links to its decision.
     const topics = await operator.get<{ items: Topic[] }>('/topics');
     expect(topics.items.find((t) => t.title === TOPIC)).toMatchObject({ state: 'decided', decisionId: decision.id });
