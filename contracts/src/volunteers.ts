@@ -146,6 +146,17 @@ export const VerifyHoursBody = Type.Object(
 );
 export type VerifyHoursBody = Static<typeof VerifyHoursBody>;
 
+/** Spending time-bank points: redeeming a service (whole points; 1 point = 1 hour). */
+export const SpendPointsBody = Type.Object(
+  {
+    points: Type.Integer({ minimum: 1, maximum: 1000 }),
+    /** What the points pay for ("上门理发一次"). */
+    note: Text(200),
+  },
+  { additionalProperties: false },
+);
+export type SpendPointsBody = Static<typeof SpendPointsBody>;
+
 // ── the service directory ────────────────────────────────────────────────────────
 
 export const AddServiceProviderBody = Type.Object(

@@ -1,27 +1,11 @@
 import type { Executor } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
-import { regionsLookups } from '../regions/index.js';
+import { type CommunityRef, communityInScope, regionsLookups } from '../regions/index.js';
 
-export interface FundCommunity {
-  code: string;
-  name: string;
-  nameEn: string;
-  path: string;
-}
+export type FundCommunity = CommunityRef;
 
-/** A community (a region of level community) within the caller's scope, else 422 naming the field. */
-export async function fundCommunityInScope(
-  db: Executor,
-  code: string,
-  scopePath: string,
-  field = 'communityCode',
-): Promise<FundCommunity> {
-  const region = await regionsLookups.findInScope(db, code, scopePath);
-  if (region?.level !== 'community') {
-    throw new DomainError('invalid-reference', { what: code }, [{ field, code: 'invalid' }]);
-  }
-  return { code: region.code, name: region.name, nameEn: region.nameEn, path: region.path };
-}
+/** A community within the caller's scope, else 422 naming the field (the regions module's one check). */
+export const fundCommunityInScope = communityInScope;
 
 /** Any community, for the public page (a fund's ledger is public); unknown → 404. */
 export async function publicFundCommunity(db: Executor, code: string): Promise<FundCommunity> {

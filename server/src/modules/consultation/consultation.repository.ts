@@ -39,13 +39,6 @@ async function one<T>(rows: Promise<T[]>, what: string): Promise<T> {
 export const consultationRepository = {
   // — communities and membership —
 
-  async communityInScope(db: Executor, code: string, scopePath: string) {
-    const row = await regionsLookups.findInScope(db, code, scopePath);
-    return row?.level === 'community'
-      ? { code: row.code, name: row.name, nameEn: row.nameEn, path: row.path }
-      : undefined;
-  },
-
   async communityByPath(db: Executor, path: string) {
     const row = await regionsLookups.findByCode(db, path.slice(path.lastIndexOf('/') + 1));
     return row?.level === 'community' && row.path === path

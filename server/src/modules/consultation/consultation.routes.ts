@@ -11,6 +11,7 @@ import {
   DecisionListQuery,
   IdParams,
   JoinCommunityBody,
+  type Locale,
   Meeting,
   MeetingList,
   MeetingListQuery,
@@ -18,6 +19,7 @@ import {
   MinutesBody,
   MyCommunity,
   NoticeList,
+  type Permission,
   RaiseTopicBody,
   RegisterBody,
   Registration,
@@ -31,11 +33,12 @@ import {
   VoteCount,
 } from '@yiwang/contracts';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
-import type { App } from '../../platform/http.js';
+import type { Actor, App } from '../../platform/http.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize, can } from '../accounts/index.js';
+import type { AuditContext } from '../audit/index.js';
 import type { CaseDeps } from '../cases/index.js';
 import type { NoticeSender } from './notice-sender.js';
 import { joinCommunity, listCommunities, myCommunity } from './use-cases/community.js';
@@ -88,6 +91,47 @@ const RegionQuery = Type.Object({ regionCode: Type.Optional(Type.String({ patter
 const CheckedIn = Type.Intersect([Registration, Type.Object({ votedOnline: Type.Boolean() })]);
 const tags = ['consultation'];
 
+/**
+ * An Excel export route of this module: schema → authorize → one export use case → the workbook
+ * under its name in the reader's language. Every export here has this shape; only the path,
+ * the permission, the file's name and the use case differ.
+ */
+function exportRoute<Q extends TSchema, P extends TSchema>(
+  app: App,
+  route: {
+    url: string;
+    summary: string;
+    querystring?: Q;
+    params?: P;
+    permission: Permission;
+    file: { ascii: string; localized: Record<Locale, string> };
+    build: (input: { actor: Actor; context: AuditContext; query: Static<Q>; params: Static<P> }) => Promise<Buffer>;
+  },
+) {
+  app.get(
+    route.url,
+    {
+      schema: {
+        tags,
+        summary: route.summary,
+        ...(route.querystring ? { querystring: route.querystring } : {}),
+        ...(route.params ? { params: route.params } : {}),
+        response: XLSX_RESPONSE,
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, route.permission);
+      const bytes = await route.build({
+        actor,
+        context: auditContextOf(request),
+        query: request.query as Static<Q>,
+        params: request.params as Static<P>,
+      });
+      return sendWorkbook(reply, bytes, route.file, request.locale, new Date());
+    },
+  );
+}
+
 export function consultationRoutes(app: App, deps: ConsultationDeps) {
   const { db } = deps;
   const now = () => new Date();
@@ -130,33 +174,15 @@ export function consultationRoutes(app: App, deps: ConsultationDeps) {
     },
     async (request) => listTopics(db, authorizeReader(request), request.query),
   );
-  app.get(
-    '/topics/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'The topics in scope as an Excel workbook (audited)',
-        querystring: RegionQuery,
-        response: XLSX_RESPONSE,
-      },
-    },
-    async (request, reply) => {
-      const actor = authorize(request, 'consultation.read');
-      const bytes = await exportTopics(db, {
-        actor,
-        context: auditContextOf(request),
-        regionCode: request.query.regionCode,
-        maxRows: deps.exportMaxRows,
-      });
-      return sendWorkbook(
-        reply,
-        bytes,
-        { ascii: 'topics', localized: { 'zh-CN': '议题', 'en-US': 'topics' } },
-        request.locale,
-        now(),
-      );
-    },
-  );
+  exportRoute(app, {
+    url: '/topics/export.xlsx',
+    summary: 'The topics in scope as an Excel workbook (audited)',
+    querystring: RegionQuery,
+    permission: 'consultation.read',
+    file: { ascii: 'topics', localized: { 'zh-CN': '议题', 'en-US': 'topics' } },
+    build: ({ actor, context, query }) =>
+      exportTopics(db, { actor, context, regionCode: query.regionCode, maxRows: deps.exportMaxRows }),
+  });
   app.post(
     '/topics',
     {
@@ -235,33 +261,15 @@ export function consultationRoutes(app: App, deps: ConsultationDeps) {
     },
     async (request) => listMeetings(db, authorizeReader(request), request.query),
   );
-  app.get(
-    '/meetings/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'The meetings in scope with their results as an Excel workbook (audited)',
-        querystring: RegionQuery,
-        response: XLSX_RESPONSE,
-      },
-    },
-    async (request, reply) => {
-      const actor = authorize(request, 'consultation.read');
-      const bytes = await exportMeetings(db, {
-        actor,
-        context: auditContextOf(request),
-        regionCode: request.query.regionCode,
-        maxRows: deps.exportMaxRows,
-      });
-      return sendWorkbook(
-        reply,
-        bytes,
-        { ascii: 'meetings', localized: { 'zh-CN': '议事会', 'en-US': 'meetings' } },
-        request.locale,
-        now(),
-      );
-    },
-  );
+  exportRoute(app, {
+    url: '/meetings/export.xlsx',
+    summary: 'The meetings in scope with their results as an Excel workbook (audited)',
+    querystring: RegionQuery,
+    permission: 'consultation.read',
+    file: { ascii: 'meetings', localized: { 'zh-CN': '议事会', 'en-US': 'meetings' } },
+    build: ({ actor, context, query }) =>
+      exportMeetings(db, { actor, context, regionCode: query.regionCode, maxRows: deps.exportMaxRows }),
+  });
   app.post(
     '/meetings',
     {
@@ -332,33 +340,15 @@ export function consultationRoutes(app: App, deps: ConsultationDeps) {
     },
     async (request) => listRegistrations(db, authorize(request, 'consultation.manage'), request.params.id),
   );
-  app.get(
-    '/meetings/:id/registrations/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'The door list as an Excel workbook to print (audited)',
-        params: MeetingParams,
-        response: XLSX_RESPONSE,
-      },
-    },
-    async (request, reply) => {
-      const actor = authorize(request, 'consultation.manage');
-      const bytes = await exportRegistrations(db, {
-        actor,
-        context: auditContextOf(request),
-        meetingId: request.params.id,
-        maxRows: deps.exportMaxRows,
-      });
-      return sendWorkbook(
-        reply,
-        bytes,
-        { ascii: 'door-list', localized: { 'zh-CN': '签到名单', 'en-US': 'door-list' } },
-        request.locale,
-        now(),
-      );
-    },
-  );
+  exportRoute(app, {
+    url: '/meetings/:id/registrations/export.xlsx',
+    summary: 'The door list as an Excel workbook to print (audited)',
+    params: MeetingParams,
+    permission: 'consultation.manage',
+    file: { ascii: 'door-list', localized: { 'zh-CN': '签到名单', 'en-US': 'door-list' } },
+    build: ({ actor, context, params }) =>
+      exportRegistrations(db, { actor, context, meetingId: params.id, maxRows: deps.exportMaxRows }),
+  });
   app.post(
     '/meetings/:id/check-ins',
     {
@@ -499,33 +489,15 @@ export function consultationRoutes(app: App, deps: ConsultationDeps) {
     },
     async (request) => readDecisions(db, deps, authorizeReader(request), request.query),
   );
-  app.get(
-    '/decisions/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'Decisions and their tasks as an Excel workbook (audited)',
-        querystring: RegionQuery,
-        response: XLSX_RESPONSE,
-      },
-    },
-    async (request, reply) => {
-      const actor = authorize(request, 'consultation.read');
-      const bytes = await exportDecisions(db, {
-        actor,
-        context: auditContextOf(request),
-        regionCode: request.query.regionCode,
-        maxRows: deps.exportMaxRows,
-      });
-      return sendWorkbook(
-        reply,
-        bytes,
-        { ascii: 'decisions', localized: { 'zh-CN': '决议落实', 'en-US': 'decisions' } },
-        request.locale,
-        now(),
-      );
-    },
-  );
+  exportRoute(app, {
+    url: '/decisions/export.xlsx',
+    summary: 'Decisions and their tasks as an Excel workbook (audited)',
+    querystring: RegionQuery,
+    permission: 'consultation.read',
+    file: { ascii: 'decisions', localized: { 'zh-CN': '决议落实', 'en-US': 'decisions' } },
+    build: ({ actor, context, query }) =>
+      exportDecisions(db, { actor, context, regionCode: query.regionCode, maxRows: deps.exportMaxRows }),
+  });
   app.get(
     '/decisions/:id',
     {

@@ -1,15 +1,6 @@
 import type { Executor } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
-import { regionsLookups } from '../regions/index.js';
-
-/** A community within the caller's scope, else 422 naming the field. */
-export async function communityInScope(db: Executor, code: string, scopePath: string, field = 'communityCode') {
-  const region = await regionsLookups.findInScope(db, code, scopePath);
-  if (region?.level !== 'community') {
-    throw new DomainError('invalid-reference', { what: code }, [{ field, code: 'invalid' }]);
-  }
-  return region;
-}
+import { communityInScope, regionsLookups } from '../regions/index.js';
 
 /** A region of any level within scope (the service directory lists county- and town-wide providers too). */
 export async function regionInScope(db: Executor, code: string, scopePath: string, field = 'regionCode') {

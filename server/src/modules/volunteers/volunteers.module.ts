@@ -47,6 +47,11 @@ export const volunteersModule = {
       'zh-CN': '这次服务的时长已经核定过了。',
       'en-US': 'The hours of this sign-up are already verified.',
     },
+    'time-bank-short': {
+      status: 409,
+      'zh-CN': '积分不够：现有 {balance} 分，这次要用 {points} 分。',
+      'en-US': 'Not enough points: {balance} in the time bank, {points} needed.',
+    },
     'shift-not-begun': {
       status: 409,
       'zh-CN': '班次还没开始，开始后才能核定服务时长。',

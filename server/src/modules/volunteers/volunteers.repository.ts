@@ -47,6 +47,16 @@ export const volunteersRepository = {
     return row;
   },
 
+  /** A volunteer in scope, locked: spending points reads the balance and writes in one step, one spender at a time. */
+  async lockVolunteerInScope(db: Executor, id: string, scopePath: string): Promise<VolunteerRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(volunteers)
+      .where(and(eq(volunteers.id, id), withinScope(volunteers.path, scopePath)))
+      .for('update');
+    return row;
+  },
+
   /** Volunteers under a path, by name; `q` matches a name, skill or training. */
   async listVolunteers(db: Executor, filter: { areaPath: string; q?: string | undefined }): Promise<VolunteerRow[]> {
     const conditions: SQL[] = [withinScope(volunteers.path, filter.areaPath)];

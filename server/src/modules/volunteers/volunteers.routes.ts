@@ -12,6 +12,7 @@ import {
   ServiceProviderList,
   Signup,
   SignupList,
+  SpendPointsBody,
   VerifyHoursBody,
   Volunteer,
   VolunteerList,
@@ -28,6 +29,7 @@ import { myVolunteering } from './use-cases/my-volunteering.js';
 import { registerVolunteer } from './use-cases/register-volunteer.js';
 import { addServiceProvider, exportServiceDirectory, searchServiceDirectory } from './use-cases/service-directory.js';
 import { signUpForShift } from './use-cases/sign-up-for-shift.js';
+import { spendPoints } from './use-cases/spend-points.js';
 import { listShiftSignups, verifyHours } from './use-cases/verify-hours.js';
 import { volunteerCertificate } from './use-cases/volunteer-certificate.js';
 
@@ -209,6 +211,30 @@ export function volunteersRoutes(app: App, { database }: ModuleContext) {
       const actor = authorize(request, 'volunteers.manage');
       const result = await createActivity(db, { actor, context: auditContextOf(request), body: request.body });
       return reply.status(201).send(result.value);
+    },
+  );
+
+  app.post(
+    '/volunteers/:id/redemptions',
+    {
+      schema: {
+        tags: ['volunteers'],
+        summary:
+          'Spend a volunteer’s time-bank points on a service (never below zero; audited, refusals too); answers the new balance',
+        params: IdParams,
+        body: SpendPointsBody,
+        response: { 200: Volunteer },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'volunteers.manage');
+      const result = await spendPoints(db, {
+        actor,
+        context: auditContextOf(request),
+        volunteerId: request.params.id,
+        body: request.body,
+      });
+      return result.value;
     },
   );
 

@@ -206,4 +206,75 @@ describe('volunteers and the time bank', () => {
     expect(hospitals.json().items.every((p: { kind: string }) => p.kind === 'hospital')).toBe(true);
     expect(hospitals.json().items.length).toBeGreaterThan(0);
   });
+  it('points are spent on a service: a spent entry, audited; never below zero, even at the same moment', async () => {
+    const me = await mine();
+    const volunteer = me.volunteer;
+    if (!volunteer) throw new Error('no volunteer');
+    const balance = volunteer.points;
+    expect(balance).toBeGreaterThanOrEqual(3);
+    const spend = (points: number, note = '上门理发一次', client = workstation) =>
+      client.post(`/api/volunteers/${volunteer.id}/redemptions`, { points, note });
+    const entries = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`SELECT count(*)::int AS n FROM time_bank_entries WHERE volunteer_id = ${volunteer.id}`,
+        )
+      )[0]?.n;
+
+    // More than there is: refused with the balance named, nothing written, the refusal audited.
+    const before = await entries();
+    const tooMuch = await spend(Math.floor(balance) + 1);
+    expect(tooMuch.statusCode).toBe(409);
+    expect(tooMuch.json().error).toMatchObject({ code: 'time-bank-short' });
+    expect(tooMuch.json().error.message).toContain(`现有 ${balance} 分`);
+    expect(await entries()).toBe(before);
+
+    const spent = await spend(2);
+    expect(spent.statusCode, spent.body).toBe(200);
+    expect(spent.json()).toMatchObject({ id: volunteer.id, points: balance - 2 });
+    const after = await mine();
+    expect(after.volunteer?.points).toBe(balance - 2);
+    expect(after.timeBank[0]).toMatchObject({ kind: 'spent', minutes: -120, note: '上门理发一次' });
+
+    // Two redemptions at once that together exceed what is left: exactly one goes through.
+    const left = balance - 2;
+    const each = Math.max(1, Math.ceil(left / 2 + 0.01));
+    const both = await Promise.all([spend(each, '助浴'), spend(each, '助餐')]);
+    const codes = both.map((r) => r.statusCode).sort();
+    if (each <= left) expect(codes).toEqual([200, 409]);
+    else expect(codes).toEqual([409, 409]);
+    const final = (await mine()).volunteer?.points ?? -1;
+    expect(final).toBeGreaterThanOrEqual(0);
+    const [sum] = await queryRows<{ minutes: number }>(
+      t.database.db,
+      sql`SELECT sum(minutes)::int AS minutes FROM time_bank_entries WHERE volunteer_id = ${volunteer.id}`,
+    );
+    expect(sum?.minutes).toBeGreaterThanOrEqual(0);
+
+    const audits = await queryRows<{ outcome: string }>(
+      t.database.db,
+      sql`SELECT outcome FROM audit_log WHERE action = 'volunteer-points.spend' AND object_id = ${volunteer.id} ORDER BY id`,
+    );
+    expect(audits.map((a) => a.outcome)).toEqual(expect.arrayContaining(['denied', 'success']));
+    expect(audits.length).toBe(4);
+
+    // Bad input is a 4xx; a resident does not spend at the desk; another scope does not find the volunteer.
+    expect((await spend(0)).statusCode).toBe(400);
+    expect((await spend(1, '')).statusCode).toBe(400);
+    expect((await spend(1, 'x', resident)).statusCode).toBe(403);
+    const [outside] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT id FROM volunteers WHERE community_code <> ${COMMUNITY} LIMIT 1`,
+    );
+    if (outside) {
+      const r = await workstation.post(`/api/volunteers/${outside.id}/redemptions`, { points: 1, note: 'x' });
+      expect(r.statusCode).toBe(404);
+    }
+    const unknown = await workstation.post('/api/volunteers/00000000-0000-4000-8000-000000000000/redemptions', {
+      points: 1,
+      note: 'x',
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
 });

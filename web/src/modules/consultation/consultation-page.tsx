@@ -3,15 +3,18 @@ import type { Decision, DecisionList, Meeting, MeetingList, Registration, TopicL
 import {
   AGENDA_RESULT_LABELS,
   MEETING_TYPE_LABELS,
+  MEETING_TYPES,
+  type MeetingTypeName,
   TASK_STATUS_LABELS,
   TOPIC_STATE_LABELS,
 } from '@yiwang/contracts/vocabulary';
-import { Alert, App, Button, Card, Input, InputNumber, Progress, Space, Table, Tabs } from 'antd';
+import { Alert, App, Button, Card, Input, InputNumber, Progress, Select, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api';
 import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
+import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
 import { useConsultationI18n } from './consultation-messages';
 
@@ -233,13 +236,83 @@ function MeetingDesk({ meeting }: { meeting: Meeting }) {
   );
 }
 
+/** Convene a meeting: its agenda takes the community's topics that reached their threshold. */
+function ConveneMeeting() {
+  const { t, locale } = useConsultationI18n();
+  const session = useSignedIn();
+  const refresh = useRefresh();
+  const [draft, setDraft] = useState({
+    regionCode: session.user.scope.regionCode,
+    title: '',
+    meetingType: 'council' as MeetingTypeName,
+    startsAt: '',
+    place: '',
+  });
+  const convene = useMutation({
+    mutationFn: () =>
+      api.post('/meetings', { ...draft, startsAt: draft.startsAt ? new Date(draft.startsAt).toISOString() : '' }),
+    onSuccess: () => {
+      setDraft({ ...draft, title: '', place: '' });
+      return refresh();
+    },
+  });
+  return (
+    <Card title={t('c.convene')} size="small">
+      <Space wrap>
+        <Input
+          aria-label={t('c.community')}
+          placeholder={t('c.community')}
+          value={draft.regionCode}
+          onChange={(e) => setDraft({ ...draft, regionCode: e.target.value })}
+        />
+        <Input
+          aria-label={t('c.title')}
+          placeholder={t('c.title')}
+          value={draft.title}
+          onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+        />
+        <Select
+          aria-label={t('c.type')}
+          value={draft.meetingType}
+          onChange={(meetingType) => setDraft({ ...draft, meetingType })}
+          options={MEETING_TYPES.map((m) => ({ value: m, label: MEETING_TYPE_LABELS[m][locale] }))}
+          style={{ width: 160 }}
+        />
+        <Input
+          aria-label={t('c.startsAt')}
+          type="datetime-local"
+          value={draft.startsAt}
+          onChange={(e) => setDraft({ ...draft, startsAt: e.target.value })}
+        />
+        <Input
+          aria-label={t('c.place')}
+          placeholder={t('c.place')}
+          value={draft.place}
+          onChange={(e) => setDraft({ ...draft, place: e.target.value })}
+        />
+        <Button
+          type="primary"
+          onClick={() => convene.mutate()}
+          loading={convene.isPending}
+          data-testid="meeting-convene"
+        >
+          {t('c.convene')}
+        </Button>
+      </Space>
+      {convene.error && <Alert type="error" message={errorText(convene.error)} />}
+    </Card>
+  );
+}
+
 function MeetingsTab() {
   const { t, locale } = useConsultationI18n();
+  const session = useSignedIn();
   const meetings = useQuery({ queryKey: [...KEY, 'meetings'], queryFn: () => api.get<MeetingList>('/meetings') });
   const [openId, setOpenId] = useState<string | null>(null);
   const open = meetings.data?.items.find((m) => m.id === openId);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {hasPermission(session, 'consultation.manage') && <ConveneMeeting />}
       <ExportButton path="/meetings/export.xlsx" query={{}} testId="meetings-export" />
       <Table
         rowKey="id"

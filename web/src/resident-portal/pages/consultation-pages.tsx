@@ -284,6 +284,9 @@ export function MeetingPage() {
   const { id = '' } = useParams();
   const { c, dateTime } = useConsultI18n();
   const client = useQueryClient();
+  // Registering and voting are writes: they carry the session's CSRF token, which loads with the session
+  // (a meeting link opened directly has not loaded it yet).
+  const { session, loading } = useSession();
   const meeting = useQuery({ queryKey: [...KEY, 'meeting', id], queryFn: () => consultApi.meeting(id) });
   const register = useMutation({
     mutationFn: () => consultApi.register(id),
@@ -292,8 +295,9 @@ export function MeetingPage() {
   const m = meeting.data;
   return (
     <Screen title={m?.title ?? c('consult.meetings')} back="/consult">
-      {meeting.isPending && <Loading />}
-      {m && (
+      {(meeting.isPending || loading) && <Loading />}
+      {!loading && !session && <NeedLogin />}
+      {m && !loading && (
         <>
           <p>{c(`meetingType.${m.meetingType}`)}</p>
           <p>{c('meeting.when', { time: dateTime(m.startsAt) })}</p>
@@ -307,6 +311,7 @@ export function MeetingPage() {
               <p className="yr-hint">{c('meeting.codeHint')}</p>
             </div>
           ) : (
+            session &&
             m.state === 'convened' && (
               <>
                 <button

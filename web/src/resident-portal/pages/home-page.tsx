@@ -7,49 +7,41 @@ import { portalApi } from '../portal-api';
 import { useSession, useSetSession } from '../session';
 import { ErrorNote, Screen } from '../ui';
 
-/** Three things a resident comes for: report, follow, see their reports. */
+/** What a resident comes for: report, follow, their reports, and the community's shared life (fund, volunteering, services, consultation). */
 export default function HomePage() {
   const { t, locale } = usePortalI18n();
   const { tc } = useCommunityI18n();
   const { session } = useSession();
   const setSession = useSetSession();
   const logout = useMutation({ mutationFn: portalApi.logout, onSuccess: () => setSession(null) });
+  const c = (key: 'home.consult' | 'home.consultHint' | 'home.notices' | 'home.noticesHint') =>
+    consultText(locale, key);
+  // The portal's front door, in the order residents come for things: one list, one way to draw it.
+  const links = [
+    { id: 'report', to: '/report', title: t('home.report'), hint: t('home.reportHint'), primary: true },
+    { id: 'follow', to: '/follow', title: t('home.follow'), hint: t('home.followHint') },
+    { id: 'mine', to: '/mine', title: t('home.mine'), hint: t('home.mineHint') },
+    { id: 'fund', to: '/fund', title: tc('home.fund'), hint: tc('home.fundHint') },
+    { id: 'volunteer', to: '/volunteer', title: tc('home.volunteer'), hint: tc('home.volunteerHint') },
+    { id: 'services', to: '/services', title: tc('home.services'), hint: tc('home.servicesHint') },
+    { id: 'consult', to: '/consult', title: c('home.consult'), hint: c('home.consultHint') },
+    { id: 'notices', to: '/notices', title: c('home.notices'), hint: c('home.noticesHint') },
+  ];
   return (
     <Screen title={t('app.name')} back={null}>
       <p className="yr-tagline">{t('app.tagline')}</p>
       <nav className="yr-actions">
-        <Link to="/report" className="yr-action yr-action-primary" data-testid="home-report">
-          <strong>{t('home.report')}</strong>
-          <span>{t('home.reportHint')}</span>
-        </Link>
-        <Link to="/follow" className="yr-action" data-testid="home-follow">
-          <strong>{t('home.follow')}</strong>
-          <span>{t('home.followHint')}</span>
-        </Link>
-        <Link to="/mine" className="yr-action" data-testid="home-mine">
-          <strong>{t('home.mine')}</strong>
-          <span>{t('home.mineHint')}</span>
-        </Link>
-        <Link to="/fund" className="yr-action" data-testid="home-fund">
-          <strong>{tc('home.fund')}</strong>
-          <span>{tc('home.fundHint')}</span>
-        </Link>
-        <Link to="/volunteer" className="yr-action" data-testid="home-volunteer">
-          <strong>{tc('home.volunteer')}</strong>
-          <span>{tc('home.volunteerHint')}</span>
-        </Link>
-        <Link to="/services" className="yr-action" data-testid="home-services">
-          <strong>{tc('home.services')}</strong>
-          <span>{tc('home.servicesHint')}</span>
-        </Link>
-        <Link to="/consult" className="yr-action" data-testid="home-consult">
-          <strong>{consultText(locale, 'home.consult')}</strong>
-          <span>{consultText(locale, 'home.consultHint')}</span>
-        </Link>
-        <Link to="/notices" className="yr-action" data-testid="home-notices">
-          <strong>{consultText(locale, 'home.notices')}</strong>
-          <span>{consultText(locale, 'home.noticesHint')}</span>
-        </Link>
+        {links.map((link) => (
+          <Link
+            key={link.to}
+            to={link.to}
+            className={`yr-action${link.primary ? ' yr-action-primary' : ''}`}
+            data-testid={`home-${link.id}`}
+          >
+            <strong>{link.title}</strong>
+            <span>{link.hint}</span>
+          </Link>
+        ))}
       </nav>
       <footer className="yr-account">
         {session ? (

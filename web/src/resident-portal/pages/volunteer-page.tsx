@@ -40,6 +40,7 @@ function Volunteering() {
             {tc('volunteer.points', { points: volunteer.points })}
           </h2>
           <p className="yr-hint">{tc('volunteer.pointsHint')}</p>
+          <p className="yr-hint">{tc('volunteer.spendHint')}</p>
           <a href="/api/volunteers/me/certificate" target="_blank" rel="noreferrer">
             {tc('volunteer.certificate')}
           </a>
@@ -86,6 +87,22 @@ function Volunteering() {
           </li>
         ))}
       </ul>
+      {mine.data && mine.data.timeBank.length > 0 && (
+        <>
+          <h2>{tc('volunteer.ledger')}</h2>
+          <ul className="yr-list" data-testid="time-bank-ledger">
+            {mine.data.timeBank.map((e) => (
+              <li key={e.id} className="yr-card" data-kind={e.kind}>
+                {tc(e.kind === 'spent' ? 'volunteer.spent' : 'volunteer.earned', {
+                  points: hoursOf(Math.abs(e.minutes)),
+                  note: e.note,
+                })}
+                <p className="yr-hint">{dateTime(e.at)}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {mine.data && mine.data.signups.length > 0 && (
         <>
           <h2>{tc('volunteer.mine')}</h2>

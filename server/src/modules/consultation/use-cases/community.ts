@@ -4,6 +4,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { can } from '../../accounts/index.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { communityInScope } from '../../regions/index.js';
 import { consultationRepository } from '../consultation.repository.js';
 import { supporterKeyOf } from '../domain/consultation-rules.js';
 
@@ -56,10 +57,7 @@ export async function readScopeOf(db: Executor, actor: Actor): Promise<string> {
 
 /** A community the desk names, within its scope (else 404 like an unknown one). */
 export async function communityForDesk(db: Executor, actor: Actor, regionCode: string) {
-  const community = await consultationRepository.communityInScope(db, regionCode, actor.scopePath);
-  if (!community)
-    throw new DomainError('invalid-reference', { what: regionCode }, [{ field: 'regionCode', code: 'invalid' }]);
-  return community;
+  return communityInScope(db, regionCode, actor.scopePath, 'regionCode');
 }
 
 export async function myCommunity(db: Db, actor: Actor): Promise<MyCommunity> {
@@ -86,9 +84,7 @@ export async function joinCommunity(
   options: { actor: Actor; context: AuditContext; body: JoinCommunityBody; now: Date },
 ): Promise<MyCommunity> {
   const { actor, body } = options;
-  const community = await consultationRepository.communityInScope(db, body.regionCode, actor.scopePath);
-  if (!community)
-    throw new DomainError('invalid-reference', { what: body.regionCode }, [{ field: 'regionCode', code: 'invalid' }]);
+  const community = await communityInScope(db, body.regionCode, actor.scopePath, 'regionCode');
   await db.transaction(async (tx) => {
     await consultationRepository.setMembership(tx, {
       userId: actor.id,

@@ -14,17 +14,10 @@ import { chinaDayOf, chinaDayRange } from '../../../platform/china-day.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
-import { regionsLookups } from '../../regions/index.js';
+import { communityInScope } from '../../regions/index.js';
 import { quarterOf, quarterRange } from '../domain/quarter.js';
 import { partyCheckInRepository } from '../party-check-in.repository.js';
 
-async function communityInScope(db: Db, code: string, scopePath: string) {
-  const region = await regionsLookups.findInScope(db, code, scopePath);
-  if (region?.level !== 'community') {
-    throw new DomainError('invalid-reference', { what: code }, [{ field: 'communityCode', code: 'invalid' }]);
-  }
-  return region;
-}
 const by = (actor: Actor) => (actor.kind === 'user' ? actor.id : null);
 
 /** A party organization (of an employer) checks in to a residential community (双报到). */

@@ -3,7 +3,8 @@ import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
-import { areaPathOf, communityInScope } from '../volunteer-community.js';
+import { communityInScope } from '../../regions/index.js';
+import { areaPathOf } from '../volunteer-community.js';
 import type { ActivityRow, ShiftRow } from '../volunteers.repository.js';
 import { volunteersRepository } from '../volunteers.repository.js';
 

@@ -3,8 +3,8 @@ import type { Db } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { communityInScope } from '../../regions/index.js';
 import { presentVolunteer } from '../present-volunteers.js';
-import { communityInScope } from '../volunteer-community.js';
 import { volunteersRepository } from '../volunteers.repository.js';
 
 const clean = (words: readonly string[]) => [...new Set(words.map((w) => w.trim()).filter((w) => w !== ''))];

@@ -1,0 +1,68 @@
+import { useModuleI18n } from '../../lib/i18n/module-i18n';
+
+/** UI strings of the desk's party check-in page (党员双报到). Chinese defines the keys; English must have every one. */
+const zhCN = {
+  'p.members': '报到党员',
+  'p.organizations': '报到党组织',
+  'p.posts': '服务岗位（需求清单）',
+  'p.community': '社区编码',
+  'p.name': '姓名',
+  'p.employer': '工作单位',
+  'p.organization': '所在党组织',
+  'p.contact': '联系方式',
+  'p.memberCount': '党员数',
+  'p.heldPosts': '认领岗位',
+  'p.hoursThisQuarter': '本季度服务（小时）',
+  'p.registerMember': '党员报到',
+  'p.registerOrganization': '党组织报到',
+  'p.title': '岗位',
+  'p.description': '岗位说明',
+  'p.needed': '需要人数',
+  'p.taken': '已认领',
+  'p.addPost': '添加岗位',
+  'p.choosePost': '认领岗位',
+  'p.choose': '认领',
+  'p.logService': '记录服务',
+  'p.servedOn': '服务日期',
+  'p.hours': '时长（小时）',
+  'p.note': '服务内容',
+  'p.log': '记录',
+  'p.quarter': '季度',
+  'p.export': '导出季度服务记录',
+  'p.logged': '已记录',
+};
+
+const enUS: Record<keyof typeof zhCN, string> = {
+  'p.members': 'Members checked in',
+  'p.organizations': 'Organizations checked in',
+  'p.posts': 'Service posts (needs list)',
+  'p.community': 'Community code',
+  'p.name': 'Name',
+  'p.employer': 'Employer',
+  'p.organization': 'Party organization',
+  'p.contact': 'Contact',
+  'p.memberCount': 'Members',
+  'p.heldPosts': 'Posts held',
+  'p.hoursThisQuarter': 'Hours this quarter',
+  'p.registerMember': 'Check in a member',
+  'p.registerOrganization': 'Check in an organization',
+  'p.title': 'Post',
+  'p.description': 'What it involves',
+  'p.needed': 'People needed',
+  'p.taken': 'Taken',
+  'p.addPost': 'Add a post',
+  'p.choosePost': 'Take a post',
+  'p.choose': 'Take',
+  'p.logService': 'Log service',
+  'p.servedOn': 'Served on',
+  'p.hours': 'Hours',
+  'p.note': 'What was done',
+  'p.log': 'Log',
+  'p.quarter': 'Quarter',
+  'p.export': 'Export the quarterly service record',
+  'p.logged': 'Logged',
+};
+
+const dictionaries = { 'zh-CN': zhCN, 'en-US': enUS };
+
+export const usePartyI18n = () => useModuleI18n(dictionaries);

@@ -1,0 +1,2 @@
+/** The volunteers module's face towards the desk. */
+export { volunteersModule } from './volunteers-module';
