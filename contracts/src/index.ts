@@ -20,3 +20,4 @@ export * from './residents.js';
 export * from './users.js';
 export * from './vocabulary/index.js';
 export * from './volunteers.js';
+export * from './registry.js';

@@ -20,3 +20,4 @@ export * from '../modules/staffing/staffing.tables.js';
 export * from '../modules/units/units.tables.js';
 export * from '../modules/visits/visits.tables.js';
 export * from '../modules/volunteers/volunteers.tables.js';
+export * from '../modules/registry/registry.tables.js';
