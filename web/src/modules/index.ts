@@ -9,6 +9,7 @@ import { consultationModule } from './consultation/consultation-module';
 import { gridsModule } from './grids/grids-module';
 import { patrolsModule } from './patrols/patrols-module';
 import { regionsModule } from './regions/regions-module';
+import { registryModule } from './registry/registry-module';
 import { staffingModule } from './staffing/staffing-module';
 import { unitsModule } from './units/units-module';
 import { usersModule } from './users/users-module';
@@ -19,6 +20,7 @@ export const deskModules: DeskModule[] = [
   casesModule,
   catalogModule,
   gridsModule,
+  registryModule,
   patrolsModule,
   assessmentModule,
   consultationModule,

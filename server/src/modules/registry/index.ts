@@ -1,2 +1,9 @@
 /** The registry module's public face: what other modules may use (docs/ARCHITECTURE.md, "A module"). */
 export { idNumberProblem, makeIdNumber, maskIdNumber } from './domain/id-number.js';
+export {
+  communityInput,
+  DEMO_REGISTRY_COMMUNITY,
+  demoRegistry,
+  writeGeneratedRegistry,
+} from './demo/load-demo-registry.js';
+export { generateCommunityRegistry, PEOPLE_PER_BUILDING } from './demo/generate-community-registry.js';

@@ -9,7 +9,7 @@ import type { GeneratedRegistry } from './demo/generate-community-registry.js';
 import { makeIdNumber } from './domain/id-number.js';
 
 const COMMUNITY = '320281001001';
-const OTHER_COMMUNITY = '320281001002';
+const OTHER_COMMUNITY = '320281001003';
 let t: TestApp;
 let admin: Client;
 let workstation: Client;

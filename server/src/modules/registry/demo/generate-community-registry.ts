@@ -18,7 +18,7 @@ export interface CommunityInput {
   name: string;
   path: string;
   /** Its base grids, with their scope paths and areas. */
-  grids: readonly { code: string; path: string; geometry: AreaGeometry }[];
+  grids: readonly { code: string; path: string; geometry: AreaGeometry; people: number }[];
 }
 
 export interface GenerateOptions {
@@ -112,6 +112,9 @@ function pointIn(random: Random, geometry: AreaGeometry): Position {
 
 const day = (y: number, m: number, d: number) => `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`;
 const iso = (compact: string) => `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
+
+/** People a generated flat holds on average (occupancy × household size), to size a community by its grids. */
+export const PEOPLE_PER_BUILDING = 24 * 0.94 * 2.9;
 
 export function generateCommunityRegistry(community: CommunityInput, options: GenerateOptions): GeneratedRegistry {
   const random = createSeededRandom(options.seed);

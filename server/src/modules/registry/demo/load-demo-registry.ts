@@ -29,7 +29,7 @@ export async function communityInput(db: Executor, code: string): Promise<Commun
     code,
     name: region.name,
     path: region.path,
-    grids: grids.map((g) => ({ code: g.code, path: g.path, geometry: g.geometry as AreaGeometry })),
+    grids: grids.map((g) => ({ code: g.code, path: g.path, geometry: g.geometry as AreaGeometry, people: g.people })),
   };
 }
 

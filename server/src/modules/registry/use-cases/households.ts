@@ -24,8 +24,11 @@ function personColumns(secretKey: Buffer, input: PersonInput, field: string) {
   }
   const sex = input.sex ?? facts?.sex;
   const birthDate = input.birthDate ?? facts?.birthDate;
-  if (!sex) problems.push({ field: `${field}.sex`, code: 'required' });
-  if (!birthDate) problems.push({ field: `${field}.birthDate`, code: 'required' });
+  // Without a (valid) ID number, sex and birth date must be given; a bad number is the one problem named.
+  if (problems.length === 0) {
+    if (!sex) problems.push({ field: `${field}.sex`, code: 'required' });
+    if (!birthDate) problems.push({ field: `${field}.birthDate`, code: 'required' });
+  }
   if (facts && input.birthDate && input.birthDate !== facts.birthDate) {
     problems.push({ field: `${field}.birthDate`, code: 'id-number-mismatch' });
   }
