@@ -4,7 +4,7 @@
 // Run: npx tsx bench/registry-demo.bench.ts
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../server/src/db/client.js';
-import { hashPassword, DEMO_PASSWORD } from '../server/src/modules/accounts/index.js';
+import { DEMO_PASSWORD, hashPassword } from '../server/src/modules/accounts/index.js';
 import { modules } from '../server/src/modules/index.js';
 
 const database = await openDatabase({});

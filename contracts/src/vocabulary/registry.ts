@@ -134,17 +134,7 @@ export const FACILITY_STATE_LABELS: Labels<FacilityState> = {
  * grant is absent from what it reads (not masked); `idNumber` and `phone` come masked.
  */
 export const SHAREABLE_FIELDS = {
-  person: [
-    'name',
-    'sex',
-    'birthDate',
-    'idNumber',
-    'phone',
-    'residence',
-    'address',
-    'householdRelation',
-    'tags',
-  ],
+  person: ['name', 'sex', 'birthDate', 'idNumber', 'phone', 'residence', 'address', 'householdRelation', 'tags'],
   household: ['kind', 'address', 'memberCount', 'headName'],
   dwelling: ['address', 'use', 'areaM2', 'rooms', 'occupants'],
   building: ['name', 'address', 'floors', 'use', 'gridCode'],

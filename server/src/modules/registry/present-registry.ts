@@ -1,4 +1,13 @@
-import type { Address, Building, Dwelling, Facility, HistoryEntry, Organization, Person, PersonTag } from '@yiwang/contracts';
+import type {
+  Address,
+  Building,
+  Dwelling,
+  Facility,
+  HistoryEntry,
+  Organization,
+  Person,
+  PersonTag,
+} from '@yiwang/contracts';
 import type {
   AddressRow,
   BuildingRow,
@@ -9,7 +18,10 @@ import type {
   PersonRow,
 } from './registry.repository.js';
 
-export const presentAddress = (row: AddressRow, aliases: { alias: string; kind: Address['aliases'][number]['kind'] }[]): Address => ({
+export const presentAddress = (
+  row: AddressRow,
+  aliases: { alias: string; kind: Address['aliases'][number]['kind'] }[],
+): Address => ({
   id: row.id,
   code: row.code,
   regionCode: row.regionCode,

@@ -33,17 +33,26 @@ export function sealPhone(secretKey: Buffer, phone: string, sealedWith: SealedWi
 
 /** The ID number's blind index under both keys (a demo person and an entered one are found alike). */
 export const idNumberIndexes = (secretKey: Buffer, idNumber: string): string[] =>
-  (['platform', 'demo'] as const).map((w) => blindIndex(keyOf(secretKey, w), ID_INDEX_LABEL, normalizeIdNumber(idNumber)));
+  (['platform', 'demo'] as const).map((w) =>
+    blindIndex(keyOf(secretKey, w), ID_INDEX_LABEL, normalizeIdNumber(idNumber)),
+  );
 
 /**
  * What typed text is, for exact search: an ID number (15 or 18 characters) or a phone (7–11
  * digits) → its blind indexes; anything else → none (searched as a name or address).
  */
-export function exactSearchIndexes(secretKey: Buffer, q: string): { kind: 'id-number' | 'phone' | null; indexes: string[] } {
+export function exactSearchIndexes(
+  secretKey: Buffer,
+  q: string,
+): { kind: 'id-number' | 'phone' | null; indexes: string[] } {
   const text = q.replace(/[\s-]/g, '');
-  if (/^\d{17}[\dXx]$/.test(text) || /^\d{15}$/.test(text)) return { kind: 'id-number', indexes: idNumberIndexes(secretKey, text) };
+  if (/^\d{17}[\dXx]$/.test(text) || /^\d{15}$/.test(text))
+    return { kind: 'id-number', indexes: idNumberIndexes(secretKey, text) };
   if (/^\d{7,11}$/.test(text)) {
-    return { kind: 'phone', indexes: (['platform', 'demo'] as const).map((w) => phoneIndex(keyOf(secretKey, w), text)) };
+    return {
+      kind: 'phone',
+      indexes: (['platform', 'demo'] as const).map((w) => phoneIndex(keyOf(secretKey, w), text)),
+    };
   }
   return { kind: null, indexes: [] };
 }

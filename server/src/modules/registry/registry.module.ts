@@ -75,10 +75,19 @@ export const registryModule = {
     'id-number-shape': { 'zh-CN': '不是18位身份证号', 'en-US': 'is not an 18-character ID number' },
     'id-number-birth-date': { 'zh-CN': '出生日期不存在', 'en-US': 'holds a birth date that does not exist' },
     'id-number-check-digit': { 'zh-CN': '校验位不对（GB 11643）', 'en-US': 'has a wrong check character (GB 11643)' },
-    'id-number-mismatch': { 'zh-CN': '与身份证号中的出生日期不一致', 'en-US': 'differs from the birth date in the ID number' },
+    'id-number-mismatch': {
+      'zh-CN': '与身份证号中的出生日期不一致',
+      'en-US': 'differs from the birth date in the ID number',
+    },
     'role-or-unit': { 'zh-CN': '须给出角色或单位之一', 'en-US': 'give either a role or a unit' },
-    'registry-field-unknown': { 'zh-CN': '不是可共享的字段（可选：{fields}）', 'en-US': 'is no shareable field (choose from: {fields})' },
-    'registry-tag-person-only': { 'zh-CN': '只有人口记录可以按标签共享', 'en-US': 'only person records can be shared by tag' },
+    'registry-field-unknown': {
+      'zh-CN': '不是可共享的字段（可选：{fields}）',
+      'en-US': 'is no shareable field (choose from: {fields})',
+    },
+    'registry-tag-person-only': {
+      'zh-CN': '只有人口记录可以按标签共享',
+      'en-US': 'only person records can be shared by tag',
+    },
   },
   demo: loadDemoRegistry,
   apiRoutes: registryRoutes,

@@ -92,7 +92,9 @@ export const registryRepository = {
   // ── buildings, dwellings, households ──
   async insertBuildings(db: Executor, rows: (typeof registryBuildings.$inferInsert)[]): Promise<BuildingRow[]> {
     const out: BuildingRow[] = [];
-    await insertSliced(rows, async (slice) => out.push(...(await db.insert(registryBuildings).values(slice).returning())));
+    await insertSliced(rows, async (slice) =>
+      out.push(...(await db.insert(registryBuildings).values(slice).returning())),
+    );
     return out;
   },
   async buildingInScope(db: Executor, id: string, scopePath: string): Promise<BuildingRow | undefined> {
@@ -104,7 +106,9 @@ export const registryRepository = {
   },
   async insertDwellings(db: Executor, rows: (typeof registryDwellings.$inferInsert)[]): Promise<DwellingRow[]> {
     const out: DwellingRow[] = [];
-    await insertSliced(rows, async (slice) => out.push(...(await db.insert(registryDwellings).values(slice).returning())));
+    await insertSliced(rows, async (slice) =>
+      out.push(...(await db.insert(registryDwellings).values(slice).returning())),
+    );
     return out;
   },
   async dwellingInScope(db: Executor, id: string, scopePath: string): Promise<DwellingRow | undefined> {
@@ -177,7 +181,12 @@ export const registryRepository = {
       .returning();
     return row;
   },
-  async updateDwelling(db: Executor, id: string, version: number, patch: Partial<typeof registryDwellings.$inferInsert>) {
+  async updateDwelling(
+    db: Executor,
+    id: string,
+    version: number,
+    patch: Partial<typeof registryDwellings.$inferInsert>,
+  ) {
     const [row] = await db
       .update(registryDwellings)
       .set({ ...patch, version: version + 1 })
@@ -350,7 +359,10 @@ export const registryRepository = {
     const match: SQL[] = [ilike(registryPeople.name, like)];
     if (initials) match.push(sql`${registryPeople.nameInitials} LIKE ${initials}`);
     if (filter.indexes.length > 0) {
-      match.push(inArray(registryPeople.idNumberIndex, filter.indexes), inArray(registryPeople.phoneIndex, filter.indexes));
+      match.push(
+        inArray(registryPeople.idNumberIndex, filter.indexes),
+        inArray(registryPeople.phoneIndex, filter.indexes),
+      );
     }
     const rows = await db
       .select({ person: registryPeople, address: registryAddresses.text, buildingId: registryDwellings.buildingId })

@@ -66,7 +66,14 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   // ── places ──
   app.post(
     '/registry/addresses',
-    { schema: { tags, summary: 'Register a standard address with its aliases', body: CreateAddressBody, response: { 201: Address } } },
+    {
+      schema: {
+        tags,
+        summary: 'Register a standard address with its aliases',
+        body: CreateAddressBody,
+        response: { 201: Address },
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'registry.manage');
       const address = await createAddress(deps, { actor, context: auditContextOf(request), body: request.body });
@@ -75,7 +82,14 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   );
   app.post(
     '/registry/buildings',
-    { schema: { tags, summary: 'Register a building (its base grid found from its point)', body: CreateBuildingBody, response: { 201: Building } } },
+    {
+      schema: {
+        tags,
+        summary: 'Register a building (its base grid found from its point)',
+        body: CreateBuildingBody,
+        response: { 201: Building },
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'registry.manage');
       const building = await createBuilding(deps, { actor, context: auditContextOf(request), body: request.body });
@@ -84,7 +98,14 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   );
   app.get(
     '/registry/buildings/:id',
-    { schema: { tags, summary: 'A building page: dwellings, households, people (masked)', params: IdParams, response: { 200: BuildingPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'A building page: dwellings, households, people (masked)',
+        params: IdParams,
+        response: { 200: BuildingPage },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.read');
       return getBuildingPage(deps, { actor, id: request.params.id });
@@ -92,7 +113,14 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   );
   app.post(
     '/registry/dwellings',
-    { schema: { tags, summary: 'Register a dwelling of a building', body: CreateDwellingBody, response: { 201: Dwelling } } },
+    {
+      schema: {
+        tags,
+        summary: 'Register a dwelling of a building',
+        body: CreateDwellingBody,
+        response: { 201: Dwelling },
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'registry.manage');
       const dwelling = await createDwelling(deps, { actor, context: auditContextOf(request), body: request.body });
@@ -101,17 +129,38 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   );
   app.patch(
     '/registry/dwellings/:id',
-    { schema: { tags, summary: 'Change a dwelling (use, area, rooms); the old state goes to history', params: IdParams, body: UpdateDwellingBody, response: { 200: Dwelling } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a dwelling (use, area, rooms); the old state goes to history',
+        params: IdParams,
+        body: UpdateDwellingBody,
+        response: { 200: Dwelling },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.manage');
-      return updateDwelling(deps, { actor, context: auditContextOf(request), id: request.params.id, body: request.body, now: new Date() });
+      return updateDwelling(deps, {
+        actor,
+        context: auditContextOf(request),
+        id: request.params.id,
+        body: request.body,
+        now: new Date(),
+      });
     },
   );
 
   // ── households, people ──
   app.post(
     '/registry/households',
-    { schema: { tags, summary: 'Register a household in a dwelling with its members (exactly one head)', body: CreateHouseholdBody, response: { 201: Household } } },
+    {
+      schema: {
+        tags,
+        summary: 'Register a household in a dwelling with its members (exactly one head)',
+        body: CreateHouseholdBody,
+        response: { 201: Household },
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'registry.manage');
       const household = await createHousehold(deps, { actor, context: auditContextOf(request), body: request.body });
@@ -120,16 +169,36 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   );
   app.post(
     '/registry/households/:id/members',
-    { schema: { tags, summary: 'Add a member to a household', params: IdParams, body: PersonInput, response: { 201: Person } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a member to a household',
+        params: IdParams,
+        body: PersonInput,
+        response: { 201: Person },
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'registry.manage');
-      const person = await addMember(deps, { actor, context: auditContextOf(request), householdId: request.params.id, body: request.body });
+      const person = await addMember(deps, {
+        actor,
+        context: auditContextOf(request),
+        householdId: request.params.id,
+        body: request.body,
+      });
       return reply.status(201).send(person);
     },
   );
   app.get(
     '/registry/people/:id',
-    { schema: { tags, summary: 'A person page: household, dwelling, building, history (masked; granted tags only; audited)', params: IdParams, response: { 200: PersonPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'A person page: household, dwelling, building, history (masked; granted tags only; audited)',
+        params: IdParams,
+        response: { 200: PersonPage },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.read');
       return getPersonPage(deps, { actor, context: auditContextOf(request), id: request.params.id });
@@ -137,23 +206,58 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   );
   app.patch(
     '/registry/people/:id',
-    { schema: { tags, summary: 'Change a person (the household keeps exactly one head); the old state goes to history', params: IdParams, body: UpdatePersonBody, response: { 200: Person } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a person (the household keeps exactly one head); the old state goes to history',
+        params: IdParams,
+        body: UpdatePersonBody,
+        response: { 200: Person },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.manage');
-      return updatePerson(deps, { actor, context: auditContextOf(request), id: request.params.id, body: request.body, now: new Date() });
+      return updatePerson(deps, {
+        actor,
+        context: auditContextOf(request),
+        id: request.params.id,
+        body: request.body,
+        now: new Date(),
+      });
     },
   );
   app.post(
     '/registry/people/:id/reveal',
-    { schema: { tags, summary: 'A person’s full ID number or phone, for a stated purpose (audited)', params: IdParams, body: RevealPersonBody, response: { 200: RevealedValue } } },
+    {
+      schema: {
+        tags,
+        summary: 'A person’s full ID number or phone, for a stated purpose (audited)',
+        params: IdParams,
+        body: RevealPersonBody,
+        response: { 200: RevealedValue },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.reveal');
-      return revealPersonField(deps, { actor, context: auditContextOf(request), id: request.params.id, ...request.body });
+      return revealPersonField(deps, {
+        actor,
+        context: auditContextOf(request),
+        id: request.params.id,
+        ...request.body,
+      });
     },
   );
   app.post(
     '/registry/people/:id/tags',
-    { schema: { tags, summary: 'Tag a person with a tag I am granted', params: IdParams, body: TagPersonBody, response: { 200: Type.Object({ tags: Type.Array(Type.String()) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Tag a person with a tag I am granted',
+        params: IdParams,
+        body: TagPersonBody,
+        response: { 200: Type.Object({ tags: Type.Array(Type.String()) }) },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.manage');
       return tagPerson(deps, { actor, context: auditContextOf(request), id: request.params.id, tag: request.body.tag });
@@ -161,7 +265,14 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   );
   app.get(
     '/registry/history/:kind/:id',
-    { schema: { tags, summary: 'The past states of a record, newest first', params: RecordKindParams, response: { 200: HistoryList } } },
+    {
+      schema: {
+        tags,
+        summary: 'The past states of a record, newest first',
+        params: RecordKindParams,
+        response: { 200: HistoryList },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.read');
       return { items: await getHistory(deps, { actor, kind: request.params.kind, id: request.params.id }) };
@@ -171,16 +282,34 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   // ── organizations, facilities ──
   app.post(
     '/registry/organizations',
-    { schema: { tags, summary: 'Register an organization at a standard address', body: CreateOrganizationBody, response: { 201: Organization } } },
+    {
+      schema: {
+        tags,
+        summary: 'Register an organization at a standard address',
+        body: CreateOrganizationBody,
+        response: { 201: Organization },
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'registry.manage');
-      const organization = await createOrganization(deps, { actor, context: auditContextOf(request), body: request.body });
+      const organization = await createOrganization(deps, {
+        actor,
+        context: auditContextOf(request),
+        body: request.body,
+      });
       return reply.status(201).send(organization);
     },
   );
   app.post(
     '/registry/facilities',
-    { schema: { tags, summary: 'Register a facility (部件) at a point', body: CreateFacilityBody, response: { 201: Facility } } },
+    {
+      schema: {
+        tags,
+        summary: 'Register a facility (部件) at a point',
+        body: CreateFacilityBody,
+        response: { 201: Facility },
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'registry.manage');
       const facility = await createFacility(deps, { actor, context: auditContextOf(request), body: request.body });
@@ -193,7 +322,12 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
     '/registry/search',
     {
       config: { sensitiveQuery: true },
-      schema: { tags, summary: 'Find people, households, addresses, buildings, organizations in scope', querystring: RegistrySearchQuery, response: { 200: RegistrySearchResult } },
+      schema: {
+        tags,
+        summary: 'Find people, households, addresses, buildings, organizations in scope',
+        querystring: RegistrySearchQuery,
+        response: { 200: RegistrySearchResult },
+      },
     },
     async (request) => {
       const actor = authorize(request, 'registry.read');
@@ -202,7 +336,14 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   );
   app.get(
     '/registry/group-rentals',
-    { schema: { tags, summary: 'Dwellings the group-rental rule flags, with why', querystring: GroupRentalQuery, response: { 200: GroupRentalList } } },
+    {
+      schema: {
+        tags,
+        summary: 'Dwellings the group-rental rule flags, with why',
+        querystring: GroupRentalQuery,
+        response: { 200: GroupRentalList },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.read');
       return listGroupRentals(deps, { actor, rule: request.query.rule, now: new Date() });
@@ -220,7 +361,14 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   );
   app.post(
     '/registry/tag-grants',
-    { schema: { tags, summary: 'Grant a role or unit the sight of a tag (audited)', body: CreateTagGrantBody, response: { 201: TagGrant } } },
+    {
+      schema: {
+        tags,
+        summary: 'Grant a role or unit the sight of a tag (audited)',
+        body: CreateTagGrantBody,
+        response: { 201: TagGrant },
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'registry.sharing');
       const grant = await createTagGrant(deps, { actor, context: auditContextOf(request), body: request.body });
@@ -237,34 +385,76 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
   );
   app.get(
     '/registry/sharing-grants',
-    { schema: { tags, summary: 'The data-sharing catalog (admins: all; a department: its unit’s)', response: { 200: SharingGrantList } } },
+    {
+      schema: {
+        tags,
+        summary: 'The data-sharing catalog (admins: all; a department: its unit’s)',
+        response: { 200: SharingGrantList },
+      },
+    },
     async (request) => {
       const actor = authorize(request, null);
       const all = can(actor.roles, 'registry.sharing');
       if (!all) authorize(request, 'registry.shared-read');
-      return { items: await listSharingGrants(deps, { unitId: all ? null : (actor.unitId ?? '00000000-0000-0000-0000-000000000000') }) };
+      return {
+        items: await listSharingGrants(deps, {
+          unitId: all ? null : (actor.unitId ?? '00000000-0000-0000-0000-000000000000'),
+        }),
+      };
     },
   );
   app.post(
     '/registry/sharing-grants',
-    { schema: { tags, summary: 'Add a grant to the data-sharing catalog (audited)', body: CreateSharingGrantBody, response: { 201: SharingGrant } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a grant to the data-sharing catalog (audited)',
+        body: CreateSharingGrantBody,
+        response: { 201: SharingGrant },
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'registry.sharing');
-      const grant = await createSharingGrant(deps, { actor, context: auditContextOf(request), body: request.body, now: new Date() });
+      const grant = await createSharingGrant(deps, {
+        actor,
+        context: auditContextOf(request),
+        body: request.body,
+        now: new Date(),
+      });
       return reply.status(201).send(grant);
     },
   );
   app.post(
     '/registry/sharing-grants/:id/revoke',
-    { schema: { tags, summary: 'Revoke a data-sharing grant (audited)', params: IdParams, response: { 200: SharingGrant } } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a data-sharing grant (audited)',
+        params: IdParams,
+        response: { 200: SharingGrant },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.sharing');
-      return revokeSharingGrant(deps, { actor, context: auditContextOf(request), id: request.params.id, now: new Date() });
+      return revokeSharingGrant(deps, {
+        actor,
+        context: auditContextOf(request),
+        id: request.params.id,
+        now: new Date(),
+      });
     },
   );
   app.get(
     '/registry/shared/:id',
-    { schema: { tags, summary: 'Records read through one of my unit’s sharing grants: exactly the granted fields (audited)', params: IdParams, querystring: SharedRecordsQuery, response: { 200: SharedRecords } } },
+    {
+      schema: {
+        tags,
+        summary: 'Records read through one of my unit’s sharing grants: exactly the granted fields (audited)',
+        params: IdParams,
+        querystring: SharedRecordsQuery,
+        response: { 200: SharedRecords },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.shared-read');
       return readSharedRecords(deps, {

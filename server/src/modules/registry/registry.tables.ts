@@ -145,7 +145,10 @@ export const registryHouseholds = pgTable(
     path: text('path').notNull(),
     ...changeColumns(),
   },
-  (t) => [index('registry_households_dwelling_idx').on(t.dwellingId), pathIndex('registry_households_path_idx', t.path)],
+  (t) => [
+    index('registry_households_dwelling_idx').on(t.dwellingId),
+    pathIndex('registry_households_path_idx', t.path),
+  ],
 );
 
 /**

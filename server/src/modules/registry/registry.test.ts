@@ -1,11 +1,19 @@
-import type { Address, Building, Dwelling, Household, PersonPage, SharedRecords, SharingGrant } from '@yiwang/contracts';
+import type {
+  Address,
+  Building,
+  Dwelling,
+  Household,
+  PersonPage,
+  SharedRecords,
+  SharingGrant,
+} from '@yiwang/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { type Client, createTestApp, type TestApp } from '../../test/app.js';
 import { interiorPointOf } from '../grids/index.js';
-import { communityInput, demoRegistry } from './demo/load-demo-registry.js';
 import type { GeneratedRegistry } from './demo/generate-community-registry.js';
+import { communityInput, demoRegistry } from './demo/load-demo-registry.js';
 import { makeIdNumber } from './domain/id-number.js';
 
 const COMMUNITY = '320281001001';
@@ -189,7 +197,9 @@ describe('the registry model', () => {
     const changed = await workstation.patch(`/api/registry/dwellings/${dwelling.id}`, { use: 'rented' });
     expect(changed.json()).toMatchObject({ use: 'rented', version: 2 });
     const dwellingHistory = await workstation.get(`/api/registry/history/dwelling/${dwelling.id}`);
-    expect(dwellingHistory.json().items.map((h: { state: { use: string } }) => h.state.use)).toEqual(['owner_occupied']);
+    expect(dwellingHistory.json().items.map((h: { state: { use: string } }) => h.state.use)).toEqual([
+      'owner_occupied',
+    ]);
     expect((await auditRows('registry.update')).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -198,7 +208,9 @@ describe('the registry model', () => {
     const made = await admin.post('/api/registry/households', {
       kind: 'actual',
       dwellingId: placed.dwelling.id,
-      members: [{ name: '钱多多', relation: 'head', residence: 'floating', idNumber: makeIdNumber('340221', '19900101', 45) }],
+      members: [
+        { name: '钱多多', relation: 'head', residence: 'floating', idNumber: makeIdNumber('340221', '19900101', 45) },
+      ],
     });
     expect(made.statusCode, made.body).toBe(201);
     const person = made.json<Household>().members[0];
@@ -238,7 +250,10 @@ describe('privacy: masked, revealed for a purpose, tags only where granted', () 
     expect(page.body).not.toContain(person.idNumber);
     expect(body.household.members.some((m) => m.id === person.id)).toBe(true);
 
-    const noPurpose = await gridworker.post(`/api/registry/people/${person.id}/reveal`, { field: 'idNumber', purpose: ' ' });
+    const noPurpose = await gridworker.post(`/api/registry/people/${person.id}/reveal`, {
+      field: 'idNumber',
+      purpose: ' ',
+    });
     expect(noPurpose.statusCode).toBe(400);
     const revealed = await gridworker.post(`/api/registry/people/${person.id}/reveal`, {
       field: 'idNumber',
@@ -247,7 +262,11 @@ describe('privacy: masked, revealed for a purpose, tags only where granted', () 
     expect(revealed.statusCode, revealed.body).toBe(200);
     expect(revealed.json()).toEqual({ value: person.idNumber });
     const reveals = await auditRows('registry.id-number.reveal');
-    expect(reveals.at(-1)).toMatchObject({ object_id: person.id, actor_label: 'gridworker', details: { purpose: '上门核实身份' } });
+    expect(reveals.at(-1)).toMatchObject({
+      object_id: person.id,
+      actor_label: 'gridworker',
+      details: { purpose: '上门核实身份' },
+    });
     expect(JSON.stringify(reveals)).not.toContain(person.idNumber);
     // A department handler may not read people at all.
     expect((await handler.get(`/api/registry/people/${person.id}`)).statusCode).toBe(403);
@@ -310,7 +329,11 @@ describe('privacy: masked, revealed for a purpose, tags only where granted', () 
     // Neither the worker nor another unit reads through this grant; a revoked grant reads nothing.
     expect((await gridworker.get(`/api/registry/shared/${id}`)).statusCode).toBe(403);
     const uses = await auditRows('registry.shared.read');
-    expect(uses.at(-1)).toMatchObject({ object_id: id, actor_label: 'handler', details: { purpose: '高龄独居老人走访慰问', records: items.length } });
+    expect(uses.at(-1)).toMatchObject({
+      object_id: id,
+      actor_label: 'handler',
+      details: { purpose: '高龄独居老人走访慰问', records: items.length },
+    });
     expect((await auditRows('registry.sharing-grant.create')).at(-1)?.object_id).toBe(id);
     expect((await admin.post(`/api/registry/sharing-grants/${id}/revoke`)).statusCode).toBe(200);
     expect((await handler.get(`/api/registry/shared/${id}`)).statusCode).toBe(404);
@@ -322,18 +345,26 @@ describe('search and the group-rental rule on the demo community', () => {
   it('finds by name, pinyin initials, address text and exact ID number or phone (blind index)', async () => {
     const person = demo.people.find((p) => p.phone && p.name.length === 3) ?? demo.people[0];
     if (!person?.phone) throw new Error('no person with a phone');
-    const byName = (await gridworker.get(`/api/registry/search?kind=person&q=${encodeURIComponent(person.name)}`)).json();
+    const byName = (
+      await gridworker.get(`/api/registry/search?kind=person&q=${encodeURIComponent(person.name)}`)
+    ).json();
     expect(byName.items.map((h: { id: string }) => h.id)).toContain(person.id);
-    const byInitials = (await gridworker.get(`/api/registry/search?kind=person&limit=100&q=${person.nameInitials}`)).json();
+    const byInitials = (
+      await gridworker.get(`/api/registry/search?kind=person&limit=100&q=${person.nameInitials}`)
+    ).json();
     expect(byInitials.items.map((h: { id: string }) => h.id)).toContain(person.id);
     const byId = (await gridworker.get(`/api/registry/search?q=${person.idNumber}`)).json();
-    expect(byId.items.filter((h: { kind: string }) => h.kind === 'person').map((h: { id: string }) => h.id)).toEqual([person.id]);
+    expect(byId.items.filter((h: { kind: string }) => h.kind === 'person').map((h: { id: string }) => h.id)).toEqual([
+      person.id,
+    ]);
     const byPhone = (await gridworker.get(`/api/registry/search?kind=person&q=${person.phone}`)).json();
     expect(byPhone.items.map((h: { id: string }) => h.id)).toEqual([person.id]);
     const searches = await auditRows('registry.search');
     expect(searches.slice(-2).map((s) => s.details.by)).toEqual(['id-number', 'phone']);
     expect(JSON.stringify(searches)).not.toContain(person.phone);
-    const byAddress = (await gridworker.get(`/api/registry/search?kind=building&q=${encodeURIComponent('文定路10号')}`)).json();
+    const byAddress = (
+      await gridworker.get(`/api/registry/search?kind=building&q=${encodeURIComponent('文定路10号')}`)
+    ).json();
     expect(byAddress.items[0]).toMatchObject({ kind: 'building', title: '文定路10号1幢' });
     const byAlias = (await gridworker.get(`/api/registry/search?kind=address&q=${encodeURIComponent('号楼')}`)).json();
     expect(byAlias.items.length).toBeGreaterThan(0);
@@ -345,7 +376,12 @@ describe('search and the group-rental rule on the demo community', () => {
     expect(page.statusCode).toBe(200);
     const body = page.json();
     expect(body.dwellings).toHaveLength(24);
-    const people = demo.people.filter((p) => demo.households.find((h) => h.id === p.householdId && demo.dwellings.find((d) => d.id === h.dwellingId && d.buildingId === building?.id)));
+    const people = demo.people.filter((p) =>
+      demo.households.find(
+        (h) =>
+          h.id === p.householdId && demo.dwellings.find((d) => d.id === h.dwellingId && d.buildingId === building?.id),
+      ),
+    );
     const shown = body.dwellings.flatMap((d: { households: Household[] }) => d.households.flatMap((h) => h.members));
     expect(shown).toHaveLength(people.length);
     for (const p of people) expect(page.body).not.toContain(p.idNumber);
@@ -357,7 +393,9 @@ describe('search and the group-rental rule on the demo community', () => {
     const body = list.json();
     expect(body.rule).toBe('nanjing');
     expect(demo.plantedGroupRentals).toHaveLength(3);
-    expect(body.items.map((i: { dwelling: { id: string } }) => i.dwelling.id).sort()).toEqual([...demo.plantedGroupRentals].sort());
+    expect(body.items.map((i: { dwelling: { id: string } }) => i.dwelling.id).sort()).toEqual(
+      [...demo.plantedGroupRentals].sort(),
+    );
     expect(body.items.every((i: { areaPerPerson: number }) => i.areaPerPerson < 10)).toBe(true);
   });
 

@@ -12,8 +12,8 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
-import { RevealField } from './reveal-field';
 import { useRegistryI18n } from './registry-messages';
+import { RevealField } from './reveal-field';
 
 /** A person: masked ID number and phone (shown in full for a stated purpose), household, dwelling, history. */
 export default function PersonPage() {
@@ -35,7 +35,9 @@ export default function PersonPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('r.sex')}>{SEX_LABELS[person.sex][locale]}</Descriptions.Item>
           <Descriptions.Item label={t('r.birthDate')}>{person.birthDate}</Descriptions.Item>
-          <Descriptions.Item label={t('r.residence')}>{RESIDENCE_KIND_LABELS[person.residence][locale]}</Descriptions.Item>
+          <Descriptions.Item label={t('r.residence')}>
+            {RESIDENCE_KIND_LABELS[person.residence][locale]}
+          </Descriptions.Item>
           <Descriptions.Item label={t('r.idNumber')}>
             <Space>
               <span data-testid="masked-idNumber">{person.idNumberMasked ?? '—'}</span>
@@ -48,7 +50,9 @@ export default function PersonPage() {
               {person.phoneMasked && <RevealField personId={person.id} field="phone" />}
             </Space>
           </Descriptions.Item>
-          <Descriptions.Item label={t('r.relation')}>{HOUSEHOLD_RELATION_LABELS[person.relation][locale]}</Descriptions.Item>
+          <Descriptions.Item label={t('r.relation')}>
+            {HOUSEHOLD_RELATION_LABELS[person.relation][locale]}
+          </Descriptions.Item>
           <Descriptions.Item label={t('r.movedIn')}>{person.movedInOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('r.where')} span={2}>
             {person.address}

@@ -23,8 +23,7 @@ function SearchTab() {
   const [kind, setKind] = useState<Kind | ''>('');
   const search = useQuery({
     queryKey: ['registry', 'search', q, kind],
-    queryFn: () =>
-      api.get<RegistrySearchResult>('/registry/search', { q, limit: 50, ...(kind ? { kind } : {}) }),
+    queryFn: () => api.get<RegistrySearchResult>('/registry/search', { q, limit: 50, ...(kind ? { kind } : {}) }),
     enabled: q.trim().length > 0,
   });
   return (

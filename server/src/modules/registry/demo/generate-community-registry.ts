@@ -1,6 +1,6 @@
 import type { DwellingUse, HouseholdRelation, OrganizationKind, PersonTag, ResidenceKind } from '@yiwang/contracts';
 import { createSeededRandom } from '../../../platform/seeded-random.js';
-import { type AreaGeometry, bboxOf, pointInGeometry, type Position } from '../../grids/index.js';
+import { type AreaGeometry, bboxOf, type Position, pointInGeometry } from '../../grids/index.js';
 import { standardAddressCode } from '../domain/address-code.js';
 import { makeIdNumber } from '../domain/id-number.js';
 import { nameInitials } from '../domain/name-initials.js';
@@ -47,8 +47,26 @@ export interface GeneratedRegistry {
     lat: number | null;
   }[];
   aliases: { addressId: string; alias: string; kind: 'nonstandard' | 'virtual' | 'point' }[];
-  buildings: { id: string; addressId: string; name: string; lon: number; lat: number; floors: number; use: 'residential' | 'commercial'; gridCode: string; path: string }[];
-  dwellings: { id: string; buildingId: string; addressId: string; use: DwellingUse; areaM2: number; rooms: number; path: string }[];
+  buildings: {
+    id: string;
+    addressId: string;
+    name: string;
+    lon: number;
+    lat: number;
+    floors: number;
+    use: 'residential' | 'commercial';
+    gridCode: string;
+    path: string;
+  }[];
+  dwellings: {
+    id: string;
+    buildingId: string;
+    addressId: string;
+    use: DwellingUse;
+    areaM2: number;
+    rooms: number;
+    path: string;
+  }[];
   households: { id: string; kind: 'registered' | 'actual'; dwellingId: string; path: string }[];
   people: {
     id: string;
@@ -65,14 +83,35 @@ export interface GeneratedRegistry {
     path: string;
   }[];
   tags: { personId: string; tag: PersonTag; path: string }[];
-  organizations: { id: string; kind: OrganizationKind; name: string; nameInitials: string; addressId: string; licenceNumber: string | null; contactName: string; contactPhone: string; gridCode: string; path: string }[];
-  facilities: { classCode: string; name: string; lon: number; lat: number; state: 'intact' | 'damaged' | 'missing'; ownerUnit: string; gridCode: string; path: string }[];
+  organizations: {
+    id: string;
+    kind: OrganizationKind;
+    name: string;
+    nameInitials: string;
+    addressId: string;
+    licenceNumber: string | null;
+    contactName: string;
+    contactPhone: string;
+    gridCode: string;
+    path: string;
+  }[];
+  facilities: {
+    classCode: string;
+    name: string;
+    lon: number;
+    lat: number;
+    state: 'intact' | 'damaged' | 'missing';
+    ownerUnit: string;
+    gridCode: string;
+    path: string;
+  }[];
   /** Ids of the dwellings planted as group rentals (what the rule must flag, exactly). */
   plantedGroupRentals: string[];
 }
 
 // Surnames by frequency (the 2020 census's most common, roughly weighted), and given-name characters.
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const MALE = '伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林欣博文国建志峰振东海兴';
 const FEMALE = '芳娜敏静丽艳娟霞秀玲桂英华慧巧美淑惠珠翠雅芝玉萍红月彩春菊兰凤洁梅琳素云莲真环雪荣爱妹香';
 /** Regions of first registration for floating people (Jiangsu's neighbours and the big senders). */
@@ -154,7 +193,10 @@ export function generateCommunityRegistry(community: CommunityInput, options: Ge
       }
     }
   };
-  const address = (parts: { road: number; number: number; building?: number; unit?: number; room?: number }, point: Position | null) => {
+  const address = (
+    parts: { road: number; number: number; building?: number; unit?: number; room?: number },
+    point: Position | null,
+  ) => {
     const road = ROADS[parts.road % ROADS.length] ?? '文定路';
     const text = [
       shortName,
@@ -199,7 +241,9 @@ export function generateCommunityRegistry(community: CommunityInput, options: Ge
   ) => {
     const male = options.male ?? random() < 0.5;
     const surname = options.surname ?? pick<string>(random, SURNAMES);
-    const given = Array.from({ length: random() < 0.6 ? 2 : 1 }, () => pick<string>(random, male ? MALE : FEMALE)).join('');
+    const given = Array.from({ length: random() < 0.6 ? 2 : 1 }, () => pick<string>(random, male ? MALE : FEMALE)).join(
+      '',
+    );
     const name = `${surname}${given}`;
     const residence = options.residence ?? (random() < 0.85 ? 'registered' : random() < 0.7 ? 'floating' : 'away');
     const birth = day(year - age, int(random, 1, 12), int(random, 1, 28));
@@ -227,19 +271,38 @@ export function generateCommunityRegistry(community: CommunityInput, options: Ge
     const size = options.size ?? pick(random, [1, 2, 2, 3, 3, 3, 4, 4, 5]);
     const headAge = size === 1 ? int(random, 22, 88) : int(random, 28, 68);
     const male = random() < 0.7;
-    const head = person(householdId, path, 'head', headAge, { male, residence: options.residence ?? (random() < 0.85 ? 'registered' : 'floating') });
+    const head = person(householdId, path, 'head', headAge, {
+      male,
+      residence: options.residence ?? (random() < 0.85 ? 'registered' : 'floating'),
+    });
     const members = [head];
     const surname = head.name.slice(0, 1);
     let left = size - 1;
     if (left > 0) {
-      members.push(person(householdId, path, 'spouse', Math.max(20, headAge + int(random, -4, 3)), { male: !male, residence: head.residence }));
+      members.push(
+        person(householdId, path, 'spouse', Math.max(20, headAge + int(random, -4, 3)), {
+          male: !male,
+          residence: head.residence,
+        }),
+      );
       left--;
     }
     while (left > 1 || (left === 1 && random() < 0.8)) {
-      members.push(person(householdId, path, 'child', Math.max(0, headAge - int(random, 24, 32)), { surname, residence: head.residence }));
+      members.push(
+        person(householdId, path, 'child', Math.max(0, headAge - int(random, 24, 32)), {
+          surname,
+          residence: head.residence,
+        }),
+      );
       left--;
     }
-    if (left === 1) members.push(person(householdId, path, 'parent', Math.min(95, headAge + int(random, 24, 30)), { surname, residence: head.residence }));
+    if (left === 1)
+      members.push(
+        person(householdId, path, 'parent', Math.min(95, headAge + int(random, 24, 30)), {
+          surname,
+          residence: head.residence,
+        }),
+      );
     return members;
   };
 
@@ -272,7 +335,12 @@ export function generateCommunityRegistry(community: CommunityInput, options: Ge
       path: grid.path,
     };
     out.buildings.push(building);
-    if (b === 0) out.aliases.push({ addressId: buildingAddress.id, alias: `${shortName}${building.name.replace('幢', '号楼')}`, kind: 'nonstandard' });
+    if (b === 0)
+      out.aliases.push({
+        addressId: buildingAddress.id,
+        alias: `${shortName}${building.name.replace('幢', '号楼')}`,
+        kind: 'nonstandard',
+      });
     for (let unit = 1; unit <= 2; unit++) {
       for (let floor = 1; floor <= 6; floor++) {
         for (let flat = 1; flat <= 2; flat++) {
@@ -345,7 +413,8 @@ export function generateCommunityRegistry(community: CommunityInput, options: Ge
     ['drug_rehabilitation', adults, 1],
   ];
   for (const [t, pool, n] of few) {
-    for (let i = 0; i < n && pool.length > 0; i++) tag(pool[Math.floor(((i + 0.37) * pool.length) / n)] as (typeof out.people)[number], t);
+    for (let i = 0; i < n && pool.length > 0; i++)
+      tag(pool[Math.floor(((i + 0.37) * pool.length) / n)] as (typeof out.people)[number], t);
   }
 
   // Shops along the street and a party organization, in one commercial building.

@@ -5,7 +5,11 @@ import { type AreaGeometry, gridsLookups } from '../../grids/index.js';
 import { regionsLookups } from '../../regions/index.js';
 import { registryRepository } from '../registry.repository.js';
 import { sealIdNumber, sealPhone } from '../registry-secrets.js';
-import { type CommunityInput, type GeneratedRegistry, generateCommunityRegistry } from './generate-community-registry.js';
+import {
+  type CommunityInput,
+  type GeneratedRegistry,
+  generateCommunityRegistry,
+} from './generate-community-registry.js';
 
 /** The demo's one fully populated community: 文定社区, where the demo grid worker works. */
 export const DEMO_REGISTRY_COMMUNITY = '320281001001';

@@ -15,13 +15,16 @@ import { regionsLookups } from '../../regions/index.js';
 import { normalizeAddressText, standardAddressCode } from '../domain/address-code.js';
 import { presentAddress, presentBuilding, presentDwelling } from '../present-registry.js';
 import { keepPreviousState } from '../record-history.js';
-import type { RegistryDeps } from '../registry-deps.js';
 import { registryRepository } from '../registry.repository.js';
+import type { RegistryDeps } from '../registry-deps.js';
 
 export const changedBy = (actor: Actor): string | null => (actor.kind === 'user' ? actor.id : null);
 
 /** The written form of a standard address (the community's name is the region's). */
-export function addressText(communityName: string, parts: Omit<CreateAddressBody, 'regionCode' | 'roadCode' | 'aliases'>) {
+export function addressText(
+  communityName: string,
+  parts: Omit<CreateAddressBody, 'regionCode' | 'roadCode' | 'aliases'>,
+) {
   return [
     communityName,
     parts.road,
@@ -39,7 +42,7 @@ export async function createAddress(
 ): Promise<Address> {
   const { actor, context, body } = options;
   const region = await regionsLookups.findInScope(deps.db, body.regionCode, actor.scopePath);
-  if (!region || region.level !== 'community') throw new DomainError('not-found');
+  if (region?.level !== 'community') throw new DomainError('not-found');
   const code = standardAddressCode({
     regionCode: body.regionCode,
     roadCode: body.roadCode,
@@ -50,7 +53,14 @@ export async function createAddress(
   });
   const aliases = [...new Map((body.aliases ?? []).map((a) => [normalizeAddressText(a.alias), a])).entries()];
   return deps.db.transaction(async (tx) => {
-    if ((await registryRepository.aliasesTaken(tx, aliases.map(([alias]) => alias))).length > 0) {
+    if (
+      (
+        await registryRepository.aliasesTaken(
+          tx,
+          aliases.map(([alias]) => alias),
+        )
+      ).length > 0
+    ) {
       throw new DomainError('address-alias-taken');
     }
     const row = await registryRepository.insertAddress(tx, {
@@ -95,21 +105,23 @@ export async function createBuilding(
     throw new DomainError('registry-point-elsewhere', { grid: grid.name });
   }
   return deps.db.transaction(async (tx) => {
-    const [row] = await registryRepository.insertBuildings(tx, [
-      {
-        addressId: address.id,
-        name: body.name,
-        lon: body.lon,
-        lat: body.lat,
-        floors: body.floors,
-        use: body.use,
-        gridCode: grid.code,
-        path: grid.path,
-        updatedBy: changedBy(actor),
-      },
-    ]).catch((error: unknown) => {
-      throw uniqueViolation(error) ? new DomainError('address-in-use') : error;
-    });
+    const [row] = await registryRepository
+      .insertBuildings(tx, [
+        {
+          addressId: address.id,
+          name: body.name,
+          lon: body.lon,
+          lat: body.lat,
+          floors: body.floors,
+          use: body.use,
+          gridCode: grid.code,
+          path: grid.path,
+          updatedBy: changedBy(actor),
+        },
+      ])
+      .catch((error: unknown) => {
+        throw uniqueViolation(error) ? new DomainError('address-in-use') : error;
+      });
     if (!row) throw new Error('building not inserted');
     await recordAudit(tx, context, {
       action: 'registry.create',

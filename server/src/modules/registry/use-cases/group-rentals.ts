@@ -7,8 +7,8 @@ import {
   judgeGroupRental,
 } from '../domain/group-rental.js';
 import { presentDwelling } from '../present-registry.js';
-import type { RegistryDeps } from '../registry-deps.js';
 import { type DwellingRow, registryRepository } from '../registry.repository.js';
+import type { RegistryDeps } from '../registry-deps.js';
 
 const ADULT_YEARS = 18;
 
@@ -29,7 +29,10 @@ export async function listGroupRentals(
   const rule = GROUP_RENTAL_RULE_SETTINGS[ruleName];
   const today = options.now.toISOString().slice(0, 10);
   const rows = await registryRepository.occupancyInScope(deps.db, options.actor.scopePath);
-  const byDwelling = new Map<string, { dwelling: DwellingRow; address: string; buildingName: string; occupancy: DwellingOccupancy }>();
+  const byDwelling = new Map<
+    string,
+    { dwelling: DwellingRow; address: string; buildingName: string; occupancy: DwellingOccupancy }
+  >();
   for (const r of rows) {
     let entry = byDwelling.get(r.dwelling.id);
     if (!entry) {

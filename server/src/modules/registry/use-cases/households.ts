@@ -1,4 +1,4 @@
-import type { CreateHouseholdBody, Household, PersonInput, UpdatePersonBody, Person } from '@yiwang/contracts';
+import type { CreateHouseholdBody, Household, Person, PersonInput, UpdatePersonBody } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { DomainError, type FieldProblem } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
@@ -8,9 +8,9 @@ import { idNumberFacts, idNumberProblem } from '../domain/id-number.js';
 import { nameInitials } from '../domain/name-initials.js';
 import { presentPerson } from '../present-registry.js';
 import { keepPreviousState } from '../record-history.js';
-import { idNumberIndexes, sealIdNumber, sealPhone } from '../registry-secrets.js';
-import type { RegistryDeps } from '../registry-deps.js';
 import { type HouseholdRow, type PersonRow, registryRepository } from '../registry.repository.js';
+import type { RegistryDeps } from '../registry-deps.js';
+import { idNumberIndexes, sealIdNumber, sealPhone } from '../registry-secrets.js';
 import { changedBy, uniqueViolation } from './create-places.js';
 
 /** Checks a new member and gives the row's personal columns (sealed ID number and phone). */
@@ -170,9 +170,17 @@ export async function updatePerson(
     const others = members.filter((m) => m.id !== before.id);
     // A household whose last member moves out keeps no head to check. A demo person's new phone
     // is sealed under the row's own key, so one row never mixes keys.
-    const remaining = [...others.map((m) => ({ relation: m.relation, movedOut: m.movedOutOn !== null })), { relation, movedOut: movedOutOn !== null }];
+    const remaining = [
+      ...others.map((m) => ({ relation: m.relation, movedOut: m.movedOutOn !== null })),
+      { relation, movedOut: movedOutOn !== null },
+    ];
     if (remaining.some((m) => !m.movedOut)) assertOneHead(remaining);
-    const phone = body.phone === undefined ? undefined : body.phone === null ? null : sealPhone(deps.secretKey, body.phone, before.sealedWith);
+    const phone =
+      body.phone === undefined
+        ? undefined
+        : body.phone === null
+          ? null
+          : sealPhone(deps.secretKey, body.phone, before.sealedWith);
     const after = await registryRepository
       .updatePerson(tx, before.id, before.version, {
         ...(body.name ? { name: body.name.trim(), nameInitials: nameInitials(body.name) } : {}),
@@ -183,7 +191,7 @@ export async function updatePerson(
           ? {}
           : phone === null
             ? { phoneSealed: null, phoneIndex: null, phoneMasked: null }
-            : { phoneSealed: phone.sealed, phoneIndex: phone.index, phoneMasked: phone.masked}),
+            : { phoneSealed: phone.sealed, phoneIndex: phone.index, phoneMasked: phone.masked }),
         updatedBy: changedBy(actor),
         updatedAt: now,
       })

@@ -5,9 +5,9 @@ import { isPathWithin } from '../../../platform/scope.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { nameInitials } from '../domain/name-initials.js';
 import { presentFacility, presentOrganization } from '../present-registry.js';
-import { sealPhone } from '../registry-secrets.js';
-import type { RegistryDeps } from '../registry-deps.js';
 import { registryRepository } from '../registry.repository.js';
+import type { RegistryDeps } from '../registry-deps.js';
+import { sealPhone } from '../registry-secrets.js';
 import { changedBy } from './create-places.js';
 
 /**

@@ -1,11 +1,18 @@
-import type { BuildingPage, Household, HistoryEntry, PersonPage, PersonTag, RegistryRecordKind } from '@yiwang/contracts';
+import type {
+  BuildingPage,
+  HistoryEntry,
+  Household,
+  PersonPage,
+  PersonTag,
+  RegistryRecordKind,
+} from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { presentBuilding, presentDwelling, presentHistory, presentPerson } from '../present-registry.js';
-import type { RegistryDeps } from '../registry-deps.js';
 import { type HouseholdRow, registryRepository } from '../registry.repository.js';
+import type { RegistryDeps } from '../registry-deps.js';
 
 /** The tags this reader is granted (by any of their roles or by their unit). */
 export const tagsGrantedTo = (db: Executor, actor: Actor): Promise<Set<PersonTag>> =>
@@ -32,7 +39,10 @@ async function householdsWithMembers(db: Executor, households: HouseholdRow[], a
  * A building page: its dwellings, their households and people (masked, without tags). Out of
  * scope: 404.
  */
-export async function getBuildingPage(deps: RegistryDeps, options: { actor: Actor; id: string }): Promise<BuildingPage> {
+export async function getBuildingPage(
+  deps: RegistryDeps,
+  options: { actor: Actor; id: string },
+): Promise<BuildingPage> {
   const building = await registryRepository.buildingInScope(deps.db, options.id, options.actor.scopePath);
   if (!building) throw new DomainError('not-found');
   const dwellings = await registryRepository.dwellingsOfBuilding(deps.db, building.id);
@@ -46,7 +56,9 @@ export async function getBuildingPage(deps: RegistryDeps, options: { actor: Acto
     dwellings.map((d) => d.id),
   );
   const dwellingOf = new Map(dwellings.map((d) => [d.id, d]));
-  const full = await householdsWithMembers(deps.db, households, (h) => textOf(dwellingOf.get(h.dwellingId)?.addressId ?? ''));
+  const full = await householdsWithMembers(deps.db, households, (h) =>
+    textOf(dwellingOf.get(h.dwellingId)?.addressId ?? ''),
+  );
   return {
     building: presentBuilding(building, textOf(building.addressId)),
     dwellings: [...dwellings]
@@ -71,8 +83,10 @@ export async function getPersonPage(
   const person = await registryRepository.personInScope(deps.db, options.id, actor.scopePath);
   if (!person) throw new DomainError('not-found');
   const household = await registryRepository.householdInScope(deps.db, person.householdId, actor.scopePath);
-  const dwelling = household && (await registryRepository.dwellingInScope(deps.db, household.dwellingId, actor.scopePath));
-  const building = dwelling && (await registryRepository.buildingInScope(deps.db, dwelling.buildingId, actor.scopePath));
+  const dwelling =
+    household && (await registryRepository.dwellingInScope(deps.db, household.dwellingId, actor.scopePath));
+  const building =
+    dwelling && (await registryRepository.buildingInScope(deps.db, dwelling.buildingId, actor.scopePath));
   if (!household || !dwelling || !building) throw new DomainError('not-found');
   const addresses = await registryRepository.addressesByIds(deps.db, [dwelling.addressId, building.addressId]);
   const address = addresses.get(dwelling.addressId)?.text ?? '';

@@ -2,9 +2,9 @@ import type { PersonTag } from '@yiwang/contracts';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit, statedPurpose } from '../../audit/index.js';
-import { unseal } from '../registry-secrets.js';
-import type { RegistryDeps } from '../registry-deps.js';
 import { registryRepository } from '../registry.repository.js';
+import type { RegistryDeps } from '../registry-deps.js';
+import { unseal } from '../registry-secrets.js';
 import { changedBy } from './create-places.js';
 import { tagsGrantedTo } from './read-pages.js';
 

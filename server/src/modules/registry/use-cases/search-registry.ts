@@ -1,9 +1,9 @@
 import type { RegistrySearchHit, RegistrySearchQuery } from '@yiwang/contracts';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
-import { exactSearchIndexes } from '../registry-secrets.js';
-import type { RegistryDeps } from '../registry-deps.js';
 import { registryRepository } from '../registry.repository.js';
+import type { RegistryDeps } from '../registry-deps.js';
+import { exactSearchIndexes } from '../registry-secrets.js';
 
 /**
  * Finds people, households, addresses, buildings and organizations in scope by name, pinyin
@@ -31,7 +31,13 @@ export async function searchRegistry(
     }
     if (wants('household')) {
       for (const p of people.filter((p) => p.relation === 'head')) {
-        hits.push({ kind: 'household', id: p.householdId, title: `${p.name}户`, subtitle: p.address, buildingId: p.buildingId });
+        hits.push({
+          kind: 'household',
+          id: p.householdId,
+          title: `${p.name}户`,
+          subtitle: p.address,
+          buildingId: p.buildingId,
+        });
       }
     }
   }

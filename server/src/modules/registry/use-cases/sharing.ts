@@ -12,8 +12,8 @@ import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { unitsLookups } from '../../units/index.js';
 import { grantedFields } from '../domain/field-access.js';
 import { presentPerson } from '../present-registry.js';
-import type { RegistryDeps } from '../registry-deps.js';
 import { registryRepository, type SharingGrantRow, type TagGrantRow } from '../registry.repository.js';
+import type { RegistryDeps } from '../registry-deps.js';
 import { changedBy } from './create-places.js';
 
 const presentTagGrant = (row: TagGrantRow): TagGrant => ({
@@ -85,7 +85,10 @@ export async function revokeTagGrant(
 }
 
 /** The data-sharing catalog: every grant (admins), or my unit's (a department). */
-export async function listSharingGrants(deps: RegistryDeps, options: { unitId: string | null }): Promise<SharingGrant[]> {
+export async function listSharingGrants(
+  deps: RegistryDeps,
+  options: { unitId: string | null },
+): Promise<SharingGrant[]> {
   return (await registryRepository.listSharingGrants(deps.db, options.unitId)).map(presentSharingGrant);
 }
 
@@ -100,8 +103,10 @@ export async function createSharingGrant(
     .map((field, i) => ({ field, i }))
     .filter(({ field }) => !known.includes(field))
     .map(({ i }) => ({ field: `fields.${i}`, code: 'registry-field-unknown', params: { fields: known.join(', ') } }));
-  if (body.tag && body.recordKind !== 'person') problems.push({ field: 'tag', code: 'registry-tag-person-only', params: { fields: '' } });
-  if (body.validUntil < options.now.toISOString().slice(0, 10)) problems.push({ field: 'validUntil', code: 'not-past', params: { fields: '' } });
+  if (body.tag && body.recordKind !== 'person')
+    problems.push({ field: 'tag', code: 'registry-tag-person-only', params: { fields: '' } });
+  if (body.validUntil < options.now.toISOString().slice(0, 10))
+    problems.push({ field: 'validUntil', code: 'not-past', params: { fields: '' } });
   if (problems.length > 0) throw new DomainError('validation', {}, problems);
   if (!(await unitsLookups.findById(deps.db, body.unitId))) throw new DomainError('not-found');
   return deps.db.transaction(async (tx) => {
@@ -119,7 +124,14 @@ export async function createSharingGrant(
       objectType: 'registry-sharing-grant',
       objectId: row.id,
       scopePath: null,
-      details: { unitId: row.unitId, recordKind: row.recordKind, fields: row.fields, tag: row.tag, purpose: row.purpose, validUntil: row.validUntil },
+      details: {
+        unitId: row.unitId,
+        recordKind: row.recordKind,
+        fields: row.fields,
+        tag: row.tag,
+        purpose: row.purpose,
+        validUntil: row.validUntil,
+      },
     });
     return presentSharingGrant(row);
   });
@@ -176,7 +188,11 @@ export async function readSharedRecords(
   // A unit's tag grants decide which of a person's tags its `tags` field shows.
   const granted = await registryRepository.grantedTags(deps.db, [], actor.unitId);
   const items = people.map((p) => {
-    const presented = presentPerson(p, p.address, (tags.get(p.id) ?? []).filter((t) => granted.has(t) || t === grant.tag));
+    const presented = presentPerson(
+      p,
+      p.address,
+      (tags.get(p.id) ?? []).filter((t) => granted.has(t) || t === grant.tag),
+    );
     const shared = {
       id: p.id,
       name: presented.name,
