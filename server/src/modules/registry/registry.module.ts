@@ -65,11 +65,6 @@ export const registryModule = {
       'zh-CN': '您没有这个标签的授权。',
       'en-US': 'You are not granted this tag.',
     },
-    'registry-kind-not-shared': {
-      status: 422,
-      'zh-CN': '这类记录暂不能按共享目录调取。',
-      'en-US': 'Records of this kind cannot be read through the catalog yet.',
-    },
   },
   fieldProblems: {
     'id-number-shape': { 'zh-CN': '不是18位身份证号', 'en-US': 'is not an 18-character ID number' },

@@ -309,6 +309,105 @@ export const registryRepository = {
     return rows.map((r) => ({ ...r.person, address: r.address }));
   },
 
+  /**
+   * Records of a kind other than people, in scope, flattened to the catalog's field names
+   * (`SHAREABLE_FIELDS`), for the sharing catalog's one field-access cut.
+   */
+  async sharedRecordsOf(
+    db: Executor,
+    kind: 'household' | 'dwelling' | 'building' | 'organization' | 'facility',
+    page: { scopePath: string; limit: number; offset: number },
+  ): Promise<Record<string, unknown>[]> {
+    switch (kind) {
+      case 'household':
+        return db
+          .select({
+            id: registryHouseholds.id,
+            kind: registryHouseholds.kind,
+            address: registryAddresses.text,
+            memberCount: sql<number>`(SELECT count(*)::int FROM registry_people p WHERE p.household_id = ${registryHouseholds.id} AND p.moved_out_on IS NULL)`,
+            headName: sql<
+              string | null
+            >`(SELECT p.name FROM registry_people p WHERE p.household_id = ${registryHouseholds.id} AND p.relation = 'head' AND p.moved_out_on IS NULL)`,
+          })
+          .from(registryHouseholds)
+          .innerJoin(registryDwellings, eq(registryDwellings.id, registryHouseholds.dwellingId))
+          .innerJoin(registryAddresses, eq(registryAddresses.id, registryDwellings.addressId))
+          .where(withinScope(registryHouseholds.path, page.scopePath))
+          .orderBy(asc(registryAddresses.code), asc(registryHouseholds.id))
+          .limit(page.limit)
+          .offset(page.offset);
+      case 'dwelling':
+        return db
+          .select({
+            id: registryDwellings.id,
+            address: registryAddresses.text,
+            use: registryDwellings.use,
+            areaM2: registryDwellings.areaM2,
+            rooms: registryDwellings.rooms,
+            occupants: sql<number>`(SELECT count(*)::int FROM registry_people p JOIN registry_households h ON h.id = p.household_id WHERE h.dwelling_id = ${registryDwellings.id} AND p.moved_out_on IS NULL)`,
+          })
+          .from(registryDwellings)
+          .innerJoin(registryAddresses, eq(registryAddresses.id, registryDwellings.addressId))
+          .where(withinScope(registryDwellings.path, page.scopePath))
+          .orderBy(asc(registryAddresses.code))
+          .limit(page.limit)
+          .offset(page.offset);
+      case 'building':
+        return db
+          .select({
+            id: registryBuildings.id,
+            name: registryBuildings.name,
+            address: registryAddresses.text,
+            floors: registryBuildings.floors,
+            use: registryBuildings.use,
+            gridCode: registryBuildings.gridCode,
+          })
+          .from(registryBuildings)
+          .innerJoin(registryAddresses, eq(registryAddresses.id, registryBuildings.addressId))
+          .where(withinScope(registryBuildings.path, page.scopePath))
+          .orderBy(asc(registryAddresses.code))
+          .limit(page.limit)
+          .offset(page.offset);
+      case 'organization':
+        return db
+          .select({
+            id: registryOrganizations.id,
+            name: registryOrganizations.name,
+            kind: registryOrganizations.kind,
+            address: registryAddresses.text,
+            licenceNumber: registryOrganizations.licenceNumber,
+            contactName: registryOrganizations.contactName,
+            contactPhone: registryOrganizations.contactPhoneMasked,
+            gridCode: registryOrganizations.gridCode,
+          })
+          .from(registryOrganizations)
+          .innerJoin(registryAddresses, eq(registryAddresses.id, registryOrganizations.addressId))
+          .where(withinScope(registryOrganizations.path, page.scopePath))
+          .orderBy(asc(registryOrganizations.name), asc(registryOrganizations.id))
+          .limit(page.limit)
+          .offset(page.offset);
+      case 'facility': {
+        const rows = await db
+          .select()
+          .from(registryFacilities)
+          .where(withinScope(registryFacilities.path, page.scopePath))
+          .orderBy(asc(registryFacilities.classCode), asc(registryFacilities.id))
+          .limit(page.limit)
+          .offset(page.offset);
+        return rows.map((f) => ({
+          id: f.id,
+          name: f.name,
+          classCode: f.classCode,
+          state: f.state,
+          ownerUnit: f.ownerUnit,
+          gridCode: f.gridCode,
+          point: [f.lon, f.lat],
+        }));
+      }
+    }
+  },
+
   // ── organizations, facilities ──
   async insertOrganizations(db: Executor, rows: (typeof registryOrganizations.$inferInsert)[]) {
     if (rows.length === 0) return [];

@@ -339,6 +339,25 @@ describe('privacy: masked, revealed for a purpose, tags only where granted', () 
     expect((await handler.get(`/api/registry/shared/${id}`)).statusCode).toBe(404);
     expect((await auditRows('registry.sharing-grant.revoke')).at(-1)?.object_id).toBe(id);
   });
+
+  it('the same one cut for other kinds: organizations’ name and contact phone, the phone masked', async () => {
+    const unitId = handler.session.user.unit?.id;
+    const grant = await admin.post('/api/registry/sharing-grants', {
+      unitId,
+      recordKind: 'organization',
+      fields: ['name', 'contactPhone'],
+      purpose: '沿街商铺消防检查',
+      validUntil: '2099-12-31',
+    });
+    expect(grant.statusCode, grant.body).toBe(201);
+    const read = await handler.get(`/api/registry/shared/${grant.json<SharingGrant>().id}`);
+    const { items } = read.json<SharedRecords>();
+    expect(items).toHaveLength(demo.organizations.length);
+    for (const item of items) {
+      expect(Object.keys(item).sort()).toEqual(['contactPhone', 'id', 'name']);
+      expect(item.contactPhone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    }
+  });
 });
 
 describe('search and the group-rental rule on the demo community', () => {

@@ -155,6 +155,39 @@ export async function revokeSharingGrant(
   });
 }
 
+/** People in scope (with the grant's tag, if it names one), flattened to the catalog's person fields, masked. */
+async function sharedPeople(
+  deps: RegistryDeps,
+  options: { scopePath: string; limit: number; offset: number; tag: SharingGrantRow['tag']; unitId: string },
+): Promise<Record<string, unknown>[]> {
+  const people = await registryRepository.peopleWithAddress(deps.db, options);
+  const tags = await registryRepository.tagsOfPeople(
+    deps.db,
+    people.map((p) => p.id),
+  );
+  // A unit's tag grants (and the grant's own tag) decide which of a person's tags its `tags` field shows.
+  const granted = await registryRepository.grantedTags(deps.db, [], options.unitId);
+  return people.map((p) => {
+    const presented = presentPerson(
+      p,
+      p.address,
+      (tags.get(p.id) ?? []).filter((t) => granted.has(t) || t === options.tag),
+    );
+    return {
+      id: p.id,
+      name: presented.name,
+      sex: presented.sex,
+      birthDate: presented.birthDate,
+      idNumber: presented.idNumberMasked,
+      phone: presented.phoneMasked,
+      residence: presented.residence,
+      address: presented.address,
+      householdRelation: presented.relation,
+      tags: presented.tags ?? [],
+    };
+  });
+}
+
 /**
  * What a department reads through one of its unit's grants in force: the records of the grant's
  * kind in the reader's scope (only those carrying the grant's tag, if it names one), each with
@@ -174,39 +207,16 @@ export async function readSharedRecords(
     options.now.toISOString().slice(0, 10),
   );
   if (!grant) throw new DomainError('not-found');
-  if (grant.recordKind !== 'person') throw new DomainError('registry-kind-not-shared');
-  const people = await registryRepository.peopleWithAddress(deps.db, {
-    scopePath: actor.scopePath,
-    tag: grant.tag,
-    limit: options.limit,
-    offset: options.offset,
-  });
-  const tags = await registryRepository.tagsOfPeople(
-    deps.db,
-    people.map((p) => p.id),
-  );
-  // A unit's tag grants decide which of a person's tags its `tags` field shows.
-  const granted = await registryRepository.grantedTags(deps.db, [], actor.unitId);
-  const items = people.map((p) => {
-    const presented = presentPerson(
-      p,
-      p.address,
-      (tags.get(p.id) ?? []).filter((t) => granted.has(t) || t === grant.tag),
-    );
-    const shared = {
-      id: p.id,
-      name: presented.name,
-      sex: presented.sex,
-      birthDate: presented.birthDate,
-      idNumber: presented.idNumberMasked,
-      phone: presented.phoneMasked,
-      residence: presented.residence,
-      address: presented.address,
-      householdRelation: presented.relation,
-      tags: presented.tags ?? [],
-    };
-    return grantedFields(shared, grant.fields);
-  });
+  const page = { scopePath: actor.scopePath, limit: options.limit, offset: options.offset };
+  const records =
+    grant.recordKind === 'person'
+      ? await sharedPeople(deps, { ...page, tag: grant.tag, unitId: actor.unitId })
+      : await registryRepository.sharedRecordsOf(
+          deps.db,
+          grant.recordKind as Exclude<SharingGrant['recordKind'], 'person'>,
+          page,
+        );
+  const items = records.map((record) => grantedFields(record, grant.fields));
   await deps.db.transaction((tx) =>
     recordAudit(tx, options.context, {
       action: 'registry.shared.read',
