@@ -265,6 +265,11 @@ export const CreateFacilityBody = Type.Object(
   Closed,
 );
 export type CreateFacilityBody = Static<typeof CreateFacilityBody>;
+export const UpdateFacilityBody = Type.Object(
+  { state: Type.Optional(Type.Enum(FACILITY_STATES)), ownerUnit: Type.Optional(Text(100)) },
+  Closed,
+);
+export type UpdateFacilityBody = Static<typeof UpdateFacilityBody>;
 export const Facility = Type.Object({
   id: Uuid,
   classCode: Type.String(),

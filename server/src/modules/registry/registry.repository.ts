@@ -421,6 +421,27 @@ export const registryRepository = {
     return out;
   },
 
+  async facilityInScope(db: Executor, id: string, scopePath: string): Promise<FacilityRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(registryFacilities)
+      .where(and(eq(registryFacilities.id, id), withinScope(registryFacilities.path, scopePath)));
+    return row;
+  },
+  async updateFacility(
+    db: Executor,
+    id: string,
+    version: number,
+    patch: Partial<typeof registryFacilities.$inferInsert>,
+  ): Promise<FacilityRow | undefined> {
+    const [row] = await db
+      .update(registryFacilities)
+      .set({ ...patch, version: version + 1 })
+      .where(and(eq(registryFacilities.id, id), eq(registryFacilities.version, version)))
+      .returning();
+    return row;
+  },
+
   // ── history ──
   async insertHistory(db: Executor, row: typeof registryHistory.$inferInsert): Promise<void> {
     await db.insert(registryHistory).values(row);

@@ -34,6 +34,7 @@ import {
   TagGrantList,
   TagPersonBody,
   UpdateDwellingBody,
+  UpdateFacilityBody,
   UpdatePersonBody,
 } from '@yiwang/contracts';
 import { Type } from 'typebox';
@@ -44,7 +45,7 @@ import type { RegistryDeps } from './registry-deps.js';
 import { createAddress, createBuilding, createDwelling, updateDwelling } from './use-cases/create-places.js';
 import { listGroupRentals } from './use-cases/group-rentals.js';
 import { addMember, createHousehold, updatePerson } from './use-cases/households.js';
-import { createFacility, createOrganization } from './use-cases/organizations-facilities.js';
+import { createFacility, createOrganization, updateFacility } from './use-cases/organizations-facilities.js';
 import { getBuildingPage, getHistory, getPersonPage } from './use-cases/read-pages.js';
 import { revealPersonField, tagPerson } from './use-cases/reveal-person-field.js';
 import { searchRegistry } from './use-cases/search-registry.js';
@@ -314,6 +315,29 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
       const actor = authorize(request, 'registry.manage');
       const facility = await createFacility(deps, { actor, context: auditContextOf(request), body: request.body });
       return reply.status(201).send(facility);
+    },
+  );
+
+  app.patch(
+    '/registry/facilities/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a facility’s state or owner unit; the old state goes to history',
+        params: IdParams,
+        body: UpdateFacilityBody,
+        response: { 200: Facility },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'registry.manage');
+      return updateFacility(deps, {
+        actor,
+        context: auditContextOf(request),
+        id: request.params.id,
+        body: request.body,
+        now: new Date(),
+      });
     },
   );
 

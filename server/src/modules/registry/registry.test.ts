@@ -203,6 +203,25 @@ describe('the registry model', () => {
     expect((await auditRows('registry.update')).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('registers a facility in the grid of its point and keeps its state changes in history', async () => {
+    const input = await communityInput(t.database.db, COMMUNITY);
+    const [lon, lat] = interiorPointOf(input?.grids[0]?.geometry ?? { type: 'Polygon', coordinates: [] });
+    const made = await gridworker.post('/api/registry/facilities', {
+      classCode: '0110',
+      name: '消防栓',
+      lon,
+      lat,
+      state: 'intact',
+      ownerUnit: '江阴市消防救援大队',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().gridCode).toBe(input?.grids[0]?.code);
+    const changed = await gridworker.patch(`/api/registry/facilities/${made.json().id}`, { state: 'damaged' });
+    expect(changed.json()).toMatchObject({ state: 'damaged', version: 2 });
+    const history = (await gridworker.get(`/api/registry/history/facility/${made.json().id}`)).json();
+    expect(history.items.map((h: { state: { state: string } }) => h.state.state)).toEqual(['intact']);
+  });
+
   it('finds a record only within scope: another community’s person is 404 to this community’s grid worker', async () => {
     const placed = await place(admin, OTHER_COMMUNITY, 502);
     const made = await admin.post('/api/registry/households', {

@@ -1,10 +1,17 @@
-import type { CreateFacilityBody, CreateOrganizationBody, Facility, Organization } from '@yiwang/contracts';
+import type {
+  CreateFacilityBody,
+  CreateOrganizationBody,
+  Facility,
+  Organization,
+  UpdateFacilityBody,
+} from '@yiwang/contracts';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { nameInitials } from '../domain/name-initials.js';
 import { presentFacility, presentOrganization } from '../present-registry.js';
+import { keepPreviousState } from '../record-history.js';
 import { registryRepository } from '../registry.repository.js';
 import type { RegistryDeps } from '../registry-deps.js';
 import { sealPhone } from '../registry-secrets.js';
@@ -75,5 +82,32 @@ export async function createFacility(
       details: { classCode: row.classCode },
     });
     return presentFacility(row);
+  });
+}
+
+/** Changes a facility's state (damaged, missing…) or owner unit; the state it ends goes to history. */
+export async function updateFacility(
+  deps: RegistryDeps,
+  options: { actor: Actor; context: AuditContext; id: string; body: UpdateFacilityBody; now: Date },
+): Promise<Facility> {
+  const { actor, body, now } = options;
+  return deps.db.transaction(async (tx) => {
+    const before = await registryRepository.facilityInScope(tx, options.id, actor.scopePath);
+    if (!before) throw new DomainError('not-found');
+    const after = await registryRepository.updateFacility(tx, before.id, before.version, {
+      ...body,
+      updatedBy: changedBy(actor),
+      updatedAt: now,
+    });
+    if (!after) throw new DomainError('registry-record-changed');
+    await keepPreviousState(tx, 'facility', before, { endedBy: changedBy(actor), now });
+    await recordAudit(tx, options.context, {
+      action: 'registry.update',
+      objectType: 'registry-facility',
+      objectId: after.id,
+      scopePath: after.path,
+      details: { version: after.version, changed: Object.keys(body) },
+    });
+    return presentFacility(after);
   });
 }
