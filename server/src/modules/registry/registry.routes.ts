@@ -38,6 +38,7 @@ import {
   UpdatePersonBody,
 } from '@yiwang/contracts';
 import { Type } from 'typebox';
+import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { auditContextOf, authorize, can } from '../accounts/index.js';
 import { gridLocatorFor } from '../grids/index.js';
@@ -419,12 +420,8 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
     async (request) => {
       const actor = authorize(request, null);
       const all = can(actor.roles, 'registry.sharing');
-      if (!all) authorize(request, 'registry.shared-read');
-      return {
-        items: await listSharingGrants(deps, {
-          unitId: all ? null : (actor.unitId ?? '00000000-0000-0000-0000-000000000000'),
-        }),
-      };
+      if (!all && !can(actor.roles, 'registry.shared-read')) throw new DomainError('forbidden');
+      return { items: await listSharingGrants(deps, { all, unitId: actor.unitId }) };
     },
   );
   app.post(

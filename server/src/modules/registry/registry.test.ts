@@ -338,6 +338,11 @@ describe('privacy: masked, revealed for a purpose, tags only where granted', () 
     expect(unknownField.statusCode).toBe(400);
     expect(unknownField.json().error.details[0].field).toBe('fields.1');
 
+    // The department lists its own unit's grants; the grid worker may not list the catalog.
+    const mine = (await handler.get('/api/registry/sharing-grants')).json<{ items: SharingGrant[] }>();
+    expect(mine.items.map((g) => g.id)).toContain(id);
+    expect(mine.items.every((g) => g.unitId === unitId)).toBe(true);
+    expect((await gridworker.get('/api/registry/sharing-grants')).statusCode).toBe(403);
     const read = await handler.get(`/api/registry/shared/${id}`);
     expect(read.statusCode, read.body).toBe(200);
     const { items } = read.json<SharedRecords>();

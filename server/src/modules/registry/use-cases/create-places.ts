@@ -72,7 +72,7 @@ export async function createAddress(
       building: body.building ? String(body.building) : null,
       unit: body.unit ? String(body.unit) : null,
       room: body.room ? String(body.room) : null,
-      text: addressText(region.name.replace(/居委会|村委会$/, ''), body),
+      text: addressText(region.name.replace(/(居委会|村委会)$/, ''), body),
       lon: body.lon ?? null,
       lat: body.lat ?? null,
       updatedBy: changedBy(actor),
@@ -120,7 +120,7 @@ export async function createBuilding(
         },
       ])
       .catch((error: unknown) => {
-        throw uniqueViolation(error) ? new DomainError('address-in-use') : error;
+        throw uniqueViolation(error) !== null ? new DomainError('address-in-use') : error;
       });
     if (!row) throw new Error('building not inserted');
     await recordAudit(tx, context, {
@@ -134,11 +134,19 @@ export async function createBuilding(
   });
 }
 
-/** A unique index refused the row (PostgreSQL 23505, as PGlite and pg report it). */
-export const uniqueViolation = (error: unknown): boolean => {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
-};
+/**
+ * The unique index that refused a row (PostgreSQL 23505, as PGlite and pg report it, directly or
+ * as Drizzle's cause), or null for any other error.
+ */
+export function uniqueViolation(error: unknown): string | null {
+  for (const e of [error, (error as { cause?: unknown } | null)?.cause] as ({
+    code?: string;
+    constraint?: string;
+  } | null)[]) {
+    if (e?.code === '23505') return e.constraint ?? 'unique';
+  }
+  return null;
+}
 
 /** Registers a dwelling (flat, room, shop) of a building in scope, at its own standard address. */
 export async function createDwelling(
@@ -163,7 +171,7 @@ export async function createDwelling(
         },
       ])
       .catch((error: unknown) => {
-        throw uniqueViolation(error) ? new DomainError('address-in-use') : error;
+        throw uniqueViolation(error) !== null ? new DomainError('address-in-use') : error;
       });
     if (!row) throw new Error('dwelling not inserted');
     await recordAudit(tx, context, {

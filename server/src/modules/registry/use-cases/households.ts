@@ -81,8 +81,18 @@ async function insertMembers(
       })),
     )
     .catch((error: unknown) => {
-      throw uniqueViolation(error) ? new DomainError('household-head') : error;
+      // Two requests at once can pass the checks above together; the indexes decide.
+      throw rejection(error) ?? error;
     });
+}
+
+/** What a unique index's refusal means here: a second head, or an ID number someone already has. */
+function rejection(error: unknown): DomainError | null {
+  const constraint = uniqueViolation(error);
+  if (constraint === null) return null;
+  return constraint === 'registry_people_id_number_key'
+    ? new DomainError('person-id-number-exists')
+    : new DomainError('household-head', { problem: 'two-heads' });
 }
 
 function assertOneHead(members: { relation: PersonInput['relation']; movedOut: boolean }[]) {
@@ -196,7 +206,7 @@ export async function updatePerson(
         updatedAt: now,
       })
       .catch((error: unknown) => {
-        throw uniqueViolation(error) ? new DomainError('household-head', { problem: 'two-heads' }) : error;
+        throw rejection(error) ?? error;
       });
     if (!after) throw new DomainError('registry-record-changed');
     await keepPreviousState(tx, 'person', before, { endedBy: changedBy(actor), now });

@@ -87,9 +87,13 @@ export async function revokeTagGrant(
 /** The data-sharing catalog: every grant (admins), or my unit's (a department). */
 export async function listSharingGrants(
   deps: RegistryDeps,
-  options: { unitId: string | null },
+  options: { all: boolean; unitId: string | null },
 ): Promise<SharingGrant[]> {
-  return (await registryRepository.listSharingGrants(deps.db, options.unitId)).map(presentSharingGrant);
+  // A department sees its own unit's grants; an account without a unit has none.
+  if (!options.all && !options.unitId) return [];
+  return (await registryRepository.listSharingGrants(deps.db, options.all ? null : options.unitId)).map(
+    presentSharingGrant,
+  );
 }
 
 /** Adds a grant to the catalog: a unit × record kind × fields × purpose × until (admins; audited). */
