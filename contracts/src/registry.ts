@@ -336,6 +336,7 @@ export const TagGrant = Type.Object({
 });
 export type TagGrant = Static<typeof TagGrant>;
 export const TagGrantList = Type.Object({ items: Type.Array(TagGrant) });
+export type TagGrantList = Static<typeof TagGrantList>;
 
 export const CreateSharingGrantBody = Type.Object(
   {
@@ -362,6 +363,7 @@ export const SharingGrant = Type.Object({
 });
 export type SharingGrant = Static<typeof SharingGrant>;
 export const SharingGrantList = Type.Object({ items: Type.Array(SharingGrant) });
+export type SharingGrantList = Static<typeof SharingGrantList>;
 
 /** Records read through a grant: each holds its id and exactly the granted fields. */
 export const SharedRecords = Type.Object({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/client.js';
 import { demoRegistry } from '../../server/src/modules/registry/index.js';
 import { launchBrowser, logIn, openDesk, screenshot } from './support/browser';
+import { apiAs } from './support/case-desk';
 import { startTestServer, type TestServer } from './support/server';
 
 describe('the registry pages (人房信息)', () => {
@@ -69,6 +70,30 @@ describe('the registry pages (人房信息)', () => {
     await logIn(desk.page, 'workstation');
     await desk.page.goto(`/registry/people/${person.id}`);
     await desk.page.getByTestId('person-tags').getByText('独居老人').waitFor();
+    expect(desk.problems).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('an administrator keeps the data-sharing catalog: a grant made through the API is listed and revoked on the page', async () => {
+    const admin = await apiAs(server.url, 'admin');
+    const handler = await apiAs(server.url, 'handler');
+    const { user } = await handler.get<{ user: { unit: { id: string } | null } }>('/auth/session');
+    await admin.post('/registry/sharing-grants', {
+      unitId: user.unit?.id,
+      recordKind: 'person',
+      fields: ['name', 'address'],
+      tag: 'elderly_alone',
+      purpose: '高龄独居老人走访慰问',
+      validUntil: '2099-12-31',
+    });
+    const desk = await openDesk(browser, server.url);
+    await logIn(desk.page, 'admin');
+    await desk.page.goto('/registry');
+    await desk.page.getByRole('tab', { name: '数据共享目录' }).click();
+    const row = desk.page.getByRole('row', { name: /高龄独居老人走访慰问/ });
+    await row.waitFor();
+    await row.getByRole('button', { name: /撤\s*销/ }).click();
+    await row.getByText('已撤销').waitFor();
     expect(desk.problems).toEqual([]);
     await desk.context.close();
   });

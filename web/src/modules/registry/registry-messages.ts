@@ -56,6 +56,13 @@ const zhCN = {
   'r.purposeHelp': '完整号码仅用于所述事由，查看记录将写入审计日志。',
   'r.vacant': '（空置）',
   'r.notFound': '没有找到，或不在您的管辖范围内。',
+  'r.sharing': '数据共享目录',
+  'r.grantAdd': '新增共享授权',
+  'r.unit': '单位',
+  'r.fields': '字段',
+  'r.validUntil': '有效期至',
+  'r.revoke': '撤销',
+  'r.revoked': '已撤销',
 } as const;
 
 const enUS: Record<keyof typeof zhCN, string> = {
@@ -113,6 +120,13 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'r.purposeHelp': 'The full number is for the stated purpose only; the view is written to the audit log.',
   'r.vacant': '(vacant)',
   'r.notFound': 'Not found, or outside your scope.',
+  'r.sharing': 'Data-sharing catalog',
+  'r.grantAdd': 'Add a grant',
+  'r.unit': 'Unit',
+  'r.fields': 'Fields',
+  'r.validUntil': 'Valid until',
+  'r.revoke': 'Revoke',
+  'r.revoked': 'Revoked',
 };
 
 const dictionaries = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -6,7 +6,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
+import { hasPermission } from '../../lib/permissions';
+import { useSignedIn } from '../auth';
 import { useRegistryI18n } from './registry-messages';
+import { SharingCatalogTab } from './sharing-catalog-tab';
 
 type Kind = RegistrySearchHit['kind'];
 const KINDS: Kind[] = ['person', 'household', 'address', 'building', 'organization'];
@@ -118,12 +121,16 @@ function GroupRentalsTab() {
 /** 人房信息: find people, households, addresses, buildings and organizations; suspected group rentals. */
 export default function RegistrySearchPage() {
   const { t } = useRegistryI18n();
+  const session = useSignedIn();
   return (
     <Card title={t('r.title')}>
       <Tabs
         items={[
           { key: 'search', label: t('r.search'), children: <SearchTab /> },
           { key: 'group-rentals', label: t('r.groupRentals'), children: <GroupRentalsTab /> },
+          ...(hasPermission(session, 'registry.sharing')
+            ? [{ key: 'sharing', label: t('r.sharing'), children: <SharingCatalogTab /> }]
+            : []),
         ]}
       />
     </Card>
