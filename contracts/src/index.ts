@@ -16,6 +16,7 @@ export * from './open311.js';
 export * from './party-check-in.js';
 export * from './photos.js';
 export * from './regions.js';
+export * from './registry.js';
 export * from './residents.js';
 export * from './users.js';
 export * from './vocabulary/index.js';

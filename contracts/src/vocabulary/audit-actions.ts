@@ -138,6 +138,18 @@ export const AUDIT_ACTIONS = [
   'decision.task',
   'decision.progress',
   'decision.export',
+  'registry.create',
+  'registry.update',
+  'registry.person.view',
+  'registry.id-number.reveal',
+  'registry.phone.reveal',
+  'registry.tag.view',
+  'registry.search',
+  'registry.tag-grant.create',
+  'registry.tag-grant.revoke',
+  'registry.sharing-grant.create',
+  'registry.sharing-grant.revoke',
+  'registry.shared.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -269,6 +281,18 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   'decision.task': { 'zh-CN': '决议任务', 'en-US': 'Decision task created' },
   'decision.progress': { 'zh-CN': '决议任务进展', 'en-US': 'Decision task progress' },
   'decision.export': { 'zh-CN': '导出决议', 'en-US': 'Decisions exported' },
+  'registry.create': { 'zh-CN': '登记基础信息', 'en-US': 'Registry record created' },
+  'registry.update': { 'zh-CN': '变更基础信息', 'en-US': 'Registry record changed' },
+  'registry.person.view': { 'zh-CN': '查看人口信息', 'en-US': 'Person viewed' },
+  'registry.id-number.reveal': { 'zh-CN': '查看完整身份证号', 'en-US': 'ID number revealed' },
+  'registry.phone.reveal': { 'zh-CN': '查看人口完整电话', 'en-US': 'Person’s phone revealed' },
+  'registry.tag.view': { 'zh-CN': '查看特殊人群标签', 'en-US': 'Special-population tag viewed' },
+  'registry.search': { 'zh-CN': '按证件号或电话查找人口', 'en-US': 'Registry searched by ID number or phone' },
+  'registry.tag-grant.create': { 'zh-CN': '授权查看标签', 'en-US': 'Tag granted' },
+  'registry.tag-grant.revoke': { 'zh-CN': '撤销标签授权', 'en-US': 'Tag grant revoked' },
+  'registry.sharing-grant.create': { 'zh-CN': '数据共享授权', 'en-US': 'Data-sharing grant made' },
+  'registry.sharing-grant.revoke': { 'zh-CN': '撤销数据共享授权', 'en-US': 'Data-sharing grant revoked' },
+  'registry.shared.read': { 'zh-CN': '按共享目录调取数据', 'en-US': 'Shared records read' },
 };
 
 /** What an audit row is about (`audit_log.object_type`). */
@@ -316,6 +340,15 @@ export const AUDIT_OBJECT_TYPES = [
   'agenda-item',
   'decision',
   'decision-task',
+  'registry-address',
+  'registry-building',
+  'registry-dwelling',
+  'registry-household',
+  'registry-person',
+  'registry-organization',
+  'registry-facility',
+  'registry-tag-grant',
+  'registry-sharing-grant',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -363,4 +396,13 @@ export const AUDIT_OBJECT_TYPE_LABELS: Labels<AuditObjectType> = {
   'agenda-item': { 'zh-CN': '议程事项', 'en-US': 'Agenda item' },
   decision: { 'zh-CN': '决议', 'en-US': 'Decision' },
   'decision-task': { 'zh-CN': '决议任务', 'en-US': 'Decision task' },
+  'registry-address': { 'zh-CN': '标准地址', 'en-US': 'Standard address' },
+  'registry-building': { 'zh-CN': '楼栋', 'en-US': 'Building' },
+  'registry-dwelling': { 'zh-CN': '房屋', 'en-US': 'Dwelling' },
+  'registry-household': { 'zh-CN': '户', 'en-US': 'Household' },
+  'registry-person': { 'zh-CN': '人口', 'en-US': 'Person' },
+  'registry-organization': { 'zh-CN': '组织', 'en-US': 'Organization' },
+  'registry-facility': { 'zh-CN': '部件', 'en-US': 'Facility' },
+  'registry-tag-grant': { 'zh-CN': '标签授权', 'en-US': 'Tag grant' },
+  'registry-sharing-grant': { 'zh-CN': '数据共享授权', 'en-US': 'Data-sharing grant' },
 };

@@ -16,4 +16,5 @@ export * from './geo.js';
 export * from './matter-search.js';
 export * from './matters.js';
 export * from './permissions.js';
+export * from './registry.js';
 export * from './text.js';

@@ -83,5 +83,15 @@ export const PERMISSIONS = [
   'consultation.read',
   /** Raise topics for a community, convene meetings, check in at the door, enter paper ballots, count, publish, carry out decisions. */
   'consultation.manage',
+  /** The registry (一标三实) of the scope: search, building and person pages, people masked. */
+  'registry.read',
+  /** Add and change addresses, buildings, dwellings, households, people, organizations and facilities. */
+  'registry.manage',
+  /** Reveal a person's ID number or phone for a stated, audited purpose. */
+  'registry.reveal',
+  /** Keep the data-sharing catalog and the grants of special-population tags (admins). */
+  'registry.sharing',
+  /** Read registry records through my unit's data-sharing grants (departments). */
+  'registry.shared-read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -24,6 +24,7 @@ import { partyCheckInModule } from './party-check-in/party-check-in.module.js';
 import { patrolsModule } from './patrols/patrols.module.js';
 import { photosModule } from './photos/photos.module.js';
 import { regionsModule } from './regions/regions.module.js';
+import { registryModule } from './registry/registry.module.js';
 import { residentsModule } from './residents/residents.module.js';
 import { staffingModule } from './staffing/staffing.module.js';
 import { unitsModule } from './units/units.module.js';
@@ -62,6 +63,7 @@ const declaredModules = [
   communityFundModule,
   volunteersModule,
   partyCheckInModule,
+  registryModule,
 ] as const satisfies readonly Module[];
 
 export const modules: readonly Module[] = declaredModules;

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 export const sha256Hex = (input: string | Buffer): string => createHash('sha256').update(input).digest('hex');
 
@@ -19,4 +19,28 @@ export function decryptSecret(key: Buffer, sealed: string): string {
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+}
+
+const indexKeys = new Map<string, WeakMap<Buffer, Buffer>>();
+
+/**
+ * A blind index: HMAC-SHA256 of a normalized value under a key derived from the platform
+ * secret for one purpose (`label`), never the sealing key itself. A table can then be searched
+ * for an exact value (a phone, an ID number) while it holds only the sealed value and this
+ * digest; without the secret a leaked table does not give the values back, even to someone
+ * trying every possible one. Each purpose gets its own key, so equal digests of two kinds of
+ * value never link them.
+ */
+export function blindIndex(secretKey: Buffer, label: string, normalized: string): string {
+  let keys = indexKeys.get(label);
+  if (!keys) {
+    keys = new WeakMap();
+    indexKeys.set(label, keys);
+  }
+  let key = keys.get(secretKey);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), label, 32));
+    keys.set(secretKey, key);
+  }
+  return createHmac('sha256', key).update(normalized).digest('hex');
 }

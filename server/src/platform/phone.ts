@@ -1,5 +1,5 @@
-import { createHmac, hkdfSync } from 'node:crypto';
 import { MAINLAND_MOBILE_PATTERN } from '@yiwang/contracts';
+import { blindIndex } from './crypto.js';
 
 const MOBILE = new RegExp(MAINLAND_MOBILE_PATTERN);
 
@@ -14,19 +14,9 @@ export function maskPhone(phone: string): string {
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
 
-const indexKeys = new WeakMap<Buffer, Buffer>();
-
 /**
- * A blind index of a phone number: HMAC-SHA256 under a key derived from the platform
- * secret (never the sealing key itself), so an account can be found by its phone while
- * the table holds only the sealed number and this digest. Without the secret a leaked
- * table does not give the numbers back, even to someone trying every mobile number.
+ * A blind index of a phone number (`blindIndex` of its digits), so an account or a person can
+ * be found by their phone while the table holds only the sealed number and this digest.
  */
-export function phoneIndex(secretKey: Buffer, phone: string): string {
-  let key = indexKeys.get(secretKey);
-  if (!key) {
-    key = Buffer.from(hkdfSync('sha256', secretKey, Buffer.alloc(0), 'yiwang phone blind index v1', 32));
-    indexKeys.set(secretKey, key);
-  }
-  return createHmac('sha256', key).update(phone.replace(/\D/g, '')).digest('hex');
-}
+export const phoneIndex = (secretKey: Buffer, phone: string): string =>
+  blindIndex(secretKey, 'yiwang phone blind index v1', phone.replace(/\D/g, ''));

@@ -12,6 +12,7 @@ import { gridsModule } from './grids/grids-module';
 import { partyCheckInModule } from './party-check-in';
 import { patrolsModule } from './patrols/patrols-module';
 import { regionsModule } from './regions/regions-module';
+import { registryModule } from './registry/registry-module';
 import { staffingModule } from './staffing/staffing-module';
 import { unitsModule } from './units/units-module';
 import { usersModule } from './users/users-module';
@@ -23,6 +24,7 @@ export const deskModules: DeskModule[] = [
   casesModule,
   catalogModule,
   gridsModule,
+  registryModule,
   patrolsModule,
   assessmentModule,
   bigScreenModule,

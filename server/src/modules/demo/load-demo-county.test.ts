@@ -39,6 +39,14 @@ describe('the demo county', () => {
         partyOrganizations: 1,
         partyMembers: 1,
         servicePosts: 3,
+        // One community (文定社区) fully populated; the rest of the county by `npm run registry:generate`.
+        registryAddresses: 411,
+        registryBuildings: 17,
+        registryDwellings: 384,
+        registryHouseholds: 365,
+        registryPeople: 1073,
+        registryOrganizations: 11,
+        registryFacilities: 24,
       },
     ]);
   });

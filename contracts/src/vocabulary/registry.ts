@@ -1,0 +1,149 @@
+import type { Labels } from './text.js';
+
+/**
+ * Words of the registry (一标三实: standard addresses, real houses, real people, real
+ * organizations; plus facilities): what a dwelling is used for, what kind a household or a
+ * person's residence is, a member's relation to the head, and the tags a person can carry.
+ * Field reference: GB/T 31000-2015 (社会治安综合治理基础数据规范), see docs/registry.md.
+ */
+
+export const REGISTRY_RECORD_KINDS = [
+  'address',
+  'building',
+  'dwelling',
+  'household',
+  'person',
+  'organization',
+  'facility',
+] as const;
+export type RegistryRecordKind = (typeof REGISTRY_RECORD_KINDS)[number];
+export const REGISTRY_RECORD_KIND_LABELS: Labels<RegistryRecordKind> = {
+  address: { 'zh-CN': '标准地址', 'en-US': 'Standard address' },
+  building: { 'zh-CN': '楼栋', 'en-US': 'Building' },
+  dwelling: { 'zh-CN': '房屋', 'en-US': 'Dwelling' },
+  household: { 'zh-CN': '户', 'en-US': 'Household' },
+  person: { 'zh-CN': '人口', 'en-US': 'Person' },
+  organization: { 'zh-CN': '组织', 'en-US': 'Organization' },
+  facility: { 'zh-CN': '部件', 'en-US': 'Facility' },
+};
+
+export const ADDRESS_ALIAS_KINDS = ['nonstandard', 'virtual', 'point'] as const;
+export type AddressAliasKind = (typeof ADDRESS_ALIAS_KINDS)[number];
+
+export const BUILDING_USES = ['residential', 'commercial', 'mixed', 'office', 'industrial', 'public'] as const;
+export type BuildingUse = (typeof BUILDING_USES)[number];
+export const BUILDING_USE_LABELS: Labels<BuildingUse> = {
+  residential: { 'zh-CN': '住宅', 'en-US': 'Residential' },
+  commercial: { 'zh-CN': '商业', 'en-US': 'Commercial' },
+  mixed: { 'zh-CN': '商住混合', 'en-US': 'Mixed' },
+  office: { 'zh-CN': '办公', 'en-US': 'Office' },
+  industrial: { 'zh-CN': '工业', 'en-US': 'Industrial' },
+  public: { 'zh-CN': '公共服务', 'en-US': 'Public' },
+};
+
+export const DWELLING_USES = ['owner_occupied', 'rented', 'group_rented', 'commercial', 'vacant'] as const;
+export type DwellingUse = (typeof DWELLING_USES)[number];
+export const DWELLING_USE_LABELS: Labels<DwellingUse> = {
+  owner_occupied: { 'zh-CN': '自住', 'en-US': 'Owner-occupied' },
+  rented: { 'zh-CN': '出租', 'en-US': 'Rented' },
+  group_rented: { 'zh-CN': '群租', 'en-US': 'Group-rented' },
+  commercial: { 'zh-CN': '经营', 'en-US': 'Commercial' },
+  vacant: { 'zh-CN': '空置', 'en-US': 'Vacant' },
+};
+
+export const HOUSEHOLD_KINDS = ['registered', 'actual'] as const;
+export type HouseholdKind = (typeof HOUSEHOLD_KINDS)[number];
+export const HOUSEHOLD_KIND_LABELS: Labels<HouseholdKind> = {
+  registered: { 'zh-CN': '户籍户', 'en-US': 'Registered household' },
+  actual: { 'zh-CN': '实有户', 'en-US': 'Actual household' },
+};
+
+export const RESIDENCE_KINDS = ['registered', 'floating', 'away'] as const;
+export type ResidenceKind = (typeof RESIDENCE_KINDS)[number];
+export const RESIDENCE_KIND_LABELS: Labels<ResidenceKind> = {
+  registered: { 'zh-CN': '户籍人口', 'en-US': 'Registered' },
+  floating: { 'zh-CN': '流动人口', 'en-US': 'Floating' },
+  away: { 'zh-CN': '人户分离（外出）', 'en-US': 'Away from registration' },
+};
+
+export const SEXES = ['male', 'female'] as const;
+export type Sex = (typeof SEXES)[number];
+export const SEX_LABELS: Labels<Sex> = {
+  male: { 'zh-CN': '男', 'en-US': 'Male' },
+  female: { 'zh-CN': '女', 'en-US': 'Female' },
+};
+
+export const HOUSEHOLD_RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other'] as const;
+export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
+export const HOUSEHOLD_RELATION_LABELS: Labels<HouseholdRelation> = {
+  head: { 'zh-CN': '户主', 'en-US': 'Head' },
+  spouse: { 'zh-CN': '配偶', 'en-US': 'Spouse' },
+  child: { 'zh-CN': '子女', 'en-US': 'Child' },
+  parent: { 'zh-CN': '父母', 'en-US': 'Parent' },
+  grandchild: { 'zh-CN': '孙子女', 'en-US': 'Grandchild' },
+  sibling: { 'zh-CN': '兄弟姐妹', 'en-US': 'Sibling' },
+  other: { 'zh-CN': '其他', 'en-US': 'Other' },
+};
+
+/**
+ * Tags that mark a person as one of a special population (特殊人群) or a care group (关爱对象).
+ * Every one is sensitive: shown only to roles and units granted that tag, each view audited.
+ */
+export const PERSON_TAGS = [
+  'community_correction',
+  'released_prisoner',
+  'severe_mental_illness',
+  'drug_rehabilitation',
+  'elderly_alone',
+  'disabled',
+  'subsistence_allowance',
+  'left_behind_child',
+] as const;
+export type PersonTag = (typeof PERSON_TAGS)[number];
+export const PERSON_TAG_LABELS: Labels<PersonTag> = {
+  community_correction: { 'zh-CN': '社区矫正对象', 'en-US': 'Community correction' },
+  released_prisoner: { 'zh-CN': '刑满释放人员', 'en-US': 'Released prisoner' },
+  severe_mental_illness: { 'zh-CN': '严重精神障碍患者', 'en-US': 'Severe mental illness' },
+  drug_rehabilitation: { 'zh-CN': '社区戒毒康复人员', 'en-US': 'Drug rehabilitation' },
+  elderly_alone: { 'zh-CN': '独居老人', 'en-US': 'Elderly living alone' },
+  disabled: { 'zh-CN': '残疾人', 'en-US': 'Disabled' },
+  subsistence_allowance: { 'zh-CN': '低保对象', 'en-US': 'Subsistence allowance' },
+  left_behind_child: { 'zh-CN': '留守儿童', 'en-US': 'Left-behind child' },
+};
+
+export const ORGANIZATION_KINDS = ['enterprise', 'shop', 'social_organization', 'party_organization'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export const ORGANIZATION_KIND_LABELS: Labels<OrganizationKind> = {
+  enterprise: { 'zh-CN': '企业', 'en-US': 'Enterprise' },
+  shop: { 'zh-CN': '个体商户', 'en-US': 'Shop' },
+  social_organization: { 'zh-CN': '社会组织', 'en-US': 'Social organization' },
+  party_organization: { 'zh-CN': '党组织', 'en-US': 'Party organization' },
+};
+
+export const FACILITY_STATES = ['intact', 'damaged', 'missing', 'removed'] as const;
+export type FacilityState = (typeof FACILITY_STATES)[number];
+export const FACILITY_STATE_LABELS: Labels<FacilityState> = {
+  intact: { 'zh-CN': '完好', 'en-US': 'Intact' },
+  damaged: { 'zh-CN': '损坏', 'en-US': 'Damaged' },
+  missing: { 'zh-CN': '丢失', 'en-US': 'Missing' },
+  removed: { 'zh-CN': '已拆除', 'en-US': 'Removed' },
+};
+
+/**
+ * The fields of each record kind a data-sharing grant can name. A field outside a unit's
+ * grant is absent from what it reads (not masked); `idNumber` and `phone` come masked.
+ */
+export const SHAREABLE_FIELDS = {
+  person: ['name', 'sex', 'birthDate', 'idNumber', 'phone', 'residence', 'address', 'householdRelation', 'tags'],
+  household: ['kind', 'address', 'memberCount', 'headName'],
+  dwelling: ['address', 'use', 'areaM2', 'rooms', 'occupants'],
+  building: ['name', 'address', 'floors', 'use', 'gridCode'],
+  organization: ['name', 'kind', 'address', 'licenceNumber', 'contactName', 'contactPhone', 'gridCode'],
+  facility: ['name', 'classCode', 'state', 'ownerUnit', 'gridCode', 'point'],
+} as const satisfies Record<Exclude<RegistryRecordKind, 'address'>, readonly string[]>;
+export type SharedRecordKind = keyof typeof SHAREABLE_FIELDS;
+export const SHARED_RECORD_KINDS = Object.keys(SHAREABLE_FIELDS) as SharedRecordKind[];
+
+/** The group-rental rules a county can choose (domain/group-rental.ts explains each). */
+export const GROUP_RENTAL_RULES = ['beijing', 'nanjing'] as const;
+export type GroupRentalRuleName = (typeof GROUP_RENTAL_RULES)[number];

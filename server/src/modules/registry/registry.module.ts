@@ -1,0 +1,89 @@
+import type { Module } from '../../platform/http.js';
+import { loadDemoRegistry } from './demo/load-demo-registry.js';
+import { registryRoutes } from './registry.routes.js';
+import * as tables from './registry.tables.js';
+
+/**
+ * The registry (一标三实, issue 11): standard addresses with their aliases, buildings in their base
+ * grid, dwellings, households with exactly one head, people (ID number and phone sealed, blind-
+ * indexed, masked), organizations and facilities, each change kept in history; special-population
+ * tags seen only where granted; the data-sharing catalog; search; the group-rental rule.
+ */
+export const registryModule = {
+  name: 'registry',
+  tables,
+  permissions: {
+    'registry.read': ['leader', 'operator', 'workstation_staff', 'grid_head', 'deputy_grid_head', 'grid_worker'],
+    'registry.manage': ['workstation_staff', 'grid_head', 'grid_worker'],
+    'registry.reveal': ['workstation_staff', 'grid_head', 'grid_worker'],
+    'registry.sharing': [],
+    'registry.shared-read': ['handler', 'leader'],
+  },
+  errors: {
+    'address-exists': {
+      status: 409,
+      'zh-CN': '这个标准地址已经登记过了。',
+      'en-US': 'This standard address is already registered.',
+    },
+    'address-alias-taken': {
+      status: 409,
+      'zh-CN': '这个地址别名已对应另一个标准地址。',
+      'en-US': 'This alias already points at another standard address.',
+    },
+    'address-in-use': {
+      status: 409,
+      'zh-CN': '这个地址已登记了楼栋或房屋。',
+      'en-US': 'A building or dwelling is already registered at this address.',
+    },
+    'registry-address-without-point': {
+      status: 422,
+      'zh-CN': '这个地址没有坐标，无法确定所属网格，请先补充位置。',
+      'en-US': 'This address has no point, so its grid is unknown; add its location first.',
+    },
+    'registry-point-elsewhere': {
+      status: 422,
+      'zh-CN': '位置落在网格“{grid}”，不在该地址的社区或您的管辖范围内。',
+      'en-US': 'The point lies in grid “{grid}”, outside the address’s community or your scope.',
+    },
+    'household-head': {
+      status: 422,
+      'zh-CN': '一户必须有且只有一名户主。',
+      'en-US': 'A household must have exactly one head.',
+    },
+    'person-id-number-exists': {
+      status: 409,
+      'zh-CN': '已有人登记了这个身份证号，不会覆盖或合并，请核实。',
+      'en-US': 'Someone is already registered with this ID number; nothing is overwritten or merged — please check.',
+    },
+    'registry-record-changed': {
+      status: 409,
+      'zh-CN': '这条记录刚被别人修改过，请刷新后再改。',
+      'en-US': 'Someone changed this record meanwhile; reload and try again.',
+    },
+    'registry-tag-not-granted': {
+      status: 403,
+      'zh-CN': '您没有这个标签的授权。',
+      'en-US': 'You are not granted this tag.',
+    },
+  },
+  fieldProblems: {
+    'id-number-shape': { 'zh-CN': '不是18位身份证号', 'en-US': 'is not an 18-character ID number' },
+    'id-number-birth-date': { 'zh-CN': '出生日期不存在', 'en-US': 'holds a birth date that does not exist' },
+    'id-number-check-digit': { 'zh-CN': '校验位不对（GB 11643）', 'en-US': 'has a wrong check character (GB 11643)' },
+    'id-number-mismatch': {
+      'zh-CN': '与身份证号中的出生日期不一致',
+      'en-US': 'differs from the birth date in the ID number',
+    },
+    'role-or-unit': { 'zh-CN': '须给出角色或单位之一', 'en-US': 'give either a role or a unit' },
+    'registry-field-unknown': {
+      'zh-CN': '不是可共享的字段（可选：{fields}）',
+      'en-US': 'is no shareable field (choose from: {fields})',
+    },
+    'registry-tag-person-only': {
+      'zh-CN': '只有人口记录可以按标签共享',
+      'en-US': 'only person records can be shared by tag',
+    },
+  },
+  demo: loadDemoRegistry,
+  apiRoutes: registryRoutes,
+} satisfies Module;

@@ -1,0 +1,582 @@
+import type { PersonTag, RegistryRecordKind, Role } from '@yiwang/contracts';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { withinScope } from '../../platform/scope.js';
+import {
+  registryAddressAliases,
+  registryAddresses,
+  registryBuildings,
+  registryDwellings,
+  registryFacilities,
+  registryHistory,
+  registryHouseholds,
+  registryOrganizations,
+  registryPeople,
+  registryPersonTags,
+  registrySharingGrants,
+  registryTagGrants,
+} from './registry.tables.js';
+
+export type AddressRow = typeof registryAddresses.$inferSelect;
+export type BuildingRow = typeof registryBuildings.$inferSelect;
+export type DwellingRow = typeof registryDwellings.$inferSelect;
+export type HouseholdRow = typeof registryHouseholds.$inferSelect;
+export type PersonRow = typeof registryPeople.$inferSelect;
+export type OrganizationRow = typeof registryOrganizations.$inferSelect;
+export type FacilityRow = typeof registryFacilities.$inferSelect;
+export type HistoryRow = typeof registryHistory.$inferSelect;
+export type TagGrantRow = typeof registryTagGrants.$inferSelect;
+export type SharingGrantRow = typeof registrySharingGrants.$inferSelect;
+/** A person with the written address of their dwelling. */
+export type PersonWithAddress = PersonRow & { address: string };
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Postgres takes at most 65 535 parameters per statement: demo and bench inserts go in slices. */
+const SLICE = 500;
+
+async function insertSliced<T>(rows: T[], insert: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += SLICE) await insert(rows.slice(i, i + SLICE));
+}
+
+const TABLE_OF = {
+  address: registryAddresses,
+  building: registryBuildings,
+  dwelling: registryDwellings,
+  household: registryHouseholds,
+  person: registryPeople,
+  organization: registryOrganizations,
+  facility: registryFacilities,
+} as const;
+
+export const registryRepository = {
+  // ── addresses ──
+  async insertAddress(db: Executor, row: typeof registryAddresses.$inferInsert): Promise<AddressRow | undefined> {
+    const [saved] = await db.insert(registryAddresses).values(row).onConflictDoNothing().returning();
+    return saved;
+  },
+  async insertAddresses(db: Executor, rows: (typeof registryAddresses.$inferInsert)[]): Promise<void> {
+    await insertSliced(rows, (slice) => db.insert(registryAddresses).values(slice));
+  },
+  async insertAliases(db: Executor, rows: (typeof registryAddressAliases.$inferInsert)[]): Promise<void> {
+    if (rows.length > 0) await db.insert(registryAddressAliases).values(rows);
+  },
+  async aliasesTaken(db: Executor, aliases: string[]): Promise<string[]> {
+    if (aliases.length === 0) return [];
+    const rows = await db
+      .select({ alias: registryAddressAliases.alias })
+      .from(registryAddressAliases)
+      .where(inArray(registryAddressAliases.alias, aliases));
+    return rows.map((r) => r.alias);
+  },
+  async aliasesOf(db: Executor, addressIds: string[]) {
+    if (addressIds.length === 0) return [];
+    return db
+      .select()
+      .from(registryAddressAliases)
+      .where(inArray(registryAddressAliases.addressId, addressIds))
+      .orderBy(asc(registryAddressAliases.alias));
+  },
+  async addressInScope(db: Executor, id: string, scopePath: string): Promise<AddressRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(registryAddresses)
+      .where(and(eq(registryAddresses.id, id), withinScope(registryAddresses.path, scopePath)));
+    return row;
+  },
+  async addressesByIds(db: Executor, ids: string[]): Promise<Map<string, AddressRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.select().from(registryAddresses).where(inArray(registryAddresses.id, ids));
+    return new Map(rows.map((r) => [r.id, r]));
+  },
+
+  // ── buildings, dwellings, households ──
+  async insertBuildings(db: Executor, rows: (typeof registryBuildings.$inferInsert)[]): Promise<BuildingRow[]> {
+    const out: BuildingRow[] = [];
+    await insertSliced(rows, async (slice) =>
+      out.push(...(await db.insert(registryBuildings).values(slice).returning())),
+    );
+    return out;
+  },
+  async buildingInScope(db: Executor, id: string, scopePath: string): Promise<BuildingRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(registryBuildings)
+      .where(and(eq(registryBuildings.id, id), withinScope(registryBuildings.path, scopePath)));
+    return row;
+  },
+  async insertDwellings(db: Executor, rows: (typeof registryDwellings.$inferInsert)[]): Promise<DwellingRow[]> {
+    const out: DwellingRow[] = [];
+    await insertSliced(rows, async (slice) =>
+      out.push(...(await db.insert(registryDwellings).values(slice).returning())),
+    );
+    return out;
+  },
+  async dwellingInScope(db: Executor, id: string, scopePath: string): Promise<DwellingRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(registryDwellings)
+      .where(and(eq(registryDwellings.id, id), withinScope(registryDwellings.path, scopePath)));
+    return row;
+  },
+  async dwellingsOfBuilding(db: Executor, buildingId: string): Promise<DwellingRow[]> {
+    return db
+      .select()
+      .from(registryDwellings)
+      .where(eq(registryDwellings.buildingId, buildingId))
+      .orderBy(asc(registryDwellings.addressId));
+  },
+  async insertHouseholds(db: Executor, rows: (typeof registryHouseholds.$inferInsert)[]): Promise<HouseholdRow[]> {
+    const out: HouseholdRow[] = [];
+    await insertSliced(rows, async (slice) =>
+      out.push(...(await db.insert(registryHouseholds).values(slice).returning())),
+    );
+    return out;
+  },
+  async householdInScope(db: Executor, id: string, scopePath: string): Promise<HouseholdRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(registryHouseholds)
+      .where(and(eq(registryHouseholds.id, id), withinScope(registryHouseholds.path, scopePath)));
+    return row;
+  },
+  async householdsOfDwellings(db: Executor, dwellingIds: string[]): Promise<HouseholdRow[]> {
+    if (dwellingIds.length === 0) return [];
+    return db
+      .select()
+      .from(registryHouseholds)
+      .where(inArray(registryHouseholds.dwellingId, dwellingIds))
+      .orderBy(asc(registryHouseholds.createdAt));
+  },
+
+  // ── people ──
+  async insertPeople(db: Executor, rows: (typeof registryPeople.$inferInsert)[]): Promise<PersonRow[]> {
+    const out: PersonRow[] = [];
+    await insertSliced(rows, async (slice) => out.push(...(await db.insert(registryPeople).values(slice).returning())));
+    return out;
+  },
+  async peopleOfHouseholds(db: Executor, householdIds: string[]): Promise<PersonRow[]> {
+    if (householdIds.length === 0) return [];
+    return db
+      .select()
+      .from(registryPeople)
+      .where(inArray(registryPeople.householdId, householdIds))
+      .orderBy(asc(registryPeople.birthDate));
+  },
+  async personInScope(db: Executor, id: string, scopePath: string): Promise<PersonRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(registryPeople)
+      .where(and(eq(registryPeople.id, id), withinScope(registryPeople.path, scopePath)));
+    return row;
+  },
+  /** Locks the household's members, so two changes of one household's head never pass each other. */
+  async lockMembers(db: Executor, householdId: string): Promise<PersonRow[]> {
+    return db.select().from(registryPeople).where(eq(registryPeople.householdId, householdId)).for('update');
+  },
+  async updatePerson(db: Executor, id: string, version: number, patch: Partial<typeof registryPeople.$inferInsert>) {
+    const [row] = await db
+      .update(registryPeople)
+      .set({ ...patch, version: version + 1 })
+      .where(and(eq(registryPeople.id, id), eq(registryPeople.version, version)))
+      .returning();
+    return row;
+  },
+  async updateDwelling(
+    db: Executor,
+    id: string,
+    version: number,
+    patch: Partial<typeof registryDwellings.$inferInsert>,
+  ) {
+    const [row] = await db
+      .update(registryDwellings)
+      .set({ ...patch, version: version + 1 })
+      .where(and(eq(registryDwellings.id, id), eq(registryDwellings.version, version)))
+      .returning();
+    return row;
+  },
+  /** Which of these ID-number blind indexes are already someone's. */
+  async takenIdIndexes(db: Executor, indexes: string[]): Promise<Set<string>> {
+    if (indexes.length === 0) return new Set();
+    const rows = await db
+      .select({ index: registryPeople.idNumberIndex })
+      .from(registryPeople)
+      .where(inArray(registryPeople.idNumberIndex, indexes));
+    return new Set(rows.map((r) => r.index ?? ''));
+  },
+
+  // ── tags ──
+  async insertTags(db: Executor, rows: (typeof registryPersonTags.$inferInsert)[]): Promise<void> {
+    await insertSliced(rows, (slice) => db.insert(registryPersonTags).values(slice).onConflictDoNothing());
+  },
+  async tagsOfPeople(db: Executor, personIds: string[]): Promise<Map<string, PersonTag[]>> {
+    const map = new Map<string, PersonTag[]>();
+    if (personIds.length === 0) return map;
+    const rows = await db.select().from(registryPersonTags).where(inArray(registryPersonTags.personId, personIds));
+    for (const r of rows) map.set(r.personId, [...(map.get(r.personId) ?? []), r.tag]);
+    return map;
+  },
+  /** The tags granted to any of these roles or to this unit (grants not revoked). */
+  async grantedTags(db: Executor, roles: readonly Role[], unitId: string | null): Promise<Set<PersonTag>> {
+    const who: SQL[] = [];
+    if (roles.length > 0) who.push(inArray(registryTagGrants.role, [...roles]));
+    if (unitId) who.push(eq(registryTagGrants.unitId, unitId));
+    if (who.length === 0) return new Set();
+    const rows = await db
+      .selectDistinct({ tag: registryTagGrants.tag })
+      .from(registryTagGrants)
+      .where(and(isNull(registryTagGrants.revokedAt), or(...who)));
+    return new Set(rows.map((r) => r.tag));
+  },
+  async insertTagGrants(db: Executor, rows: (typeof registryTagGrants.$inferInsert)[]): Promise<TagGrantRow[]> {
+    if (rows.length === 0) return [];
+    return db.insert(registryTagGrants).values(rows).returning();
+  },
+  async listTagGrants(db: Executor): Promise<TagGrantRow[]> {
+    return db
+      .select()
+      .from(registryTagGrants)
+      .where(isNull(registryTagGrants.revokedAt))
+      .orderBy(asc(registryTagGrants.tag), asc(registryTagGrants.createdAt));
+  },
+  async revokeTagGrant(db: Executor, id: string, at: Date): Promise<TagGrantRow | undefined> {
+    const [row] = await db
+      .update(registryTagGrants)
+      .set({ revokedAt: at })
+      .where(and(eq(registryTagGrants.id, id), isNull(registryTagGrants.revokedAt)))
+      .returning();
+    return row;
+  },
+
+  // ── sharing catalog ──
+  async insertSharingGrant(db: Executor, row: typeof registrySharingGrants.$inferInsert): Promise<SharingGrantRow> {
+    const [saved] = await db.insert(registrySharingGrants).values(row).returning();
+    if (!saved) throw new Error('sharing grant not inserted');
+    return saved;
+  },
+  async listSharingGrants(db: Executor, unitId: string | null): Promise<SharingGrantRow[]> {
+    return db
+      .select()
+      .from(registrySharingGrants)
+      .where(unitId ? eq(registrySharingGrants.unitId, unitId) : undefined)
+      .orderBy(desc(registrySharingGrants.createdAt));
+  },
+  async revokeSharingGrant(db: Executor, id: string, at: Date): Promise<SharingGrantRow | undefined> {
+    const [row] = await db
+      .update(registrySharingGrants)
+      .set({ revokedAt: at })
+      .where(and(eq(registrySharingGrants.id, id), isNull(registrySharingGrants.revokedAt)))
+      .returning();
+    return row;
+  },
+  /** A grant of this unit in force on `day` (YYYY-MM-DD). */
+  async sharingGrantInForce(db: Executor, id: string, unitId: string, day: string) {
+    const [row] = await db
+      .select()
+      .from(registrySharingGrants)
+      .where(
+        and(
+          eq(registrySharingGrants.id, id),
+          eq(registrySharingGrants.unitId, unitId),
+          isNull(registrySharingGrants.revokedAt),
+          gte(registrySharingGrants.validUntil, day),
+        ),
+      );
+    return row;
+  },
+
+  /** People (still living here) with their address, in scope, optionally only those with a tag. */
+  async peopleWithAddress(
+    db: Executor,
+    filter: { scopePath: string; tag?: PersonTag | null; ids?: string[]; limit: number; offset: number },
+  ): Promise<PersonWithAddress[]> {
+    const conditions: SQL[] = [withinScope(registryPeople.path, filter.scopePath)];
+    if (filter.tag) {
+      conditions.push(
+        sql`EXISTS (SELECT 1 FROM ${registryPersonTags} WHERE ${registryPersonTags.personId} = ${registryPeople.id} AND ${registryPersonTags.tag} = ${filter.tag})`,
+      );
+    }
+    if (filter.ids) conditions.push(inArray(registryPeople.id, filter.ids.length > 0 ? filter.ids : ['']));
+    const rows = await db
+      .select({ person: registryPeople, address: registryAddresses.text })
+      .from(registryPeople)
+      .innerJoin(registryHouseholds, eq(registryHouseholds.id, registryPeople.householdId))
+      .innerJoin(registryDwellings, eq(registryDwellings.id, registryHouseholds.dwellingId))
+      .innerJoin(registryAddresses, eq(registryAddresses.id, registryDwellings.addressId))
+      .where(and(...conditions))
+      .orderBy(asc(registryPeople.name), asc(registryPeople.id))
+      .limit(filter.limit)
+      .offset(filter.offset);
+    return rows.map((r) => ({ ...r.person, address: r.address }));
+  },
+
+  /**
+   * Records of a kind other than people, in scope, flattened to the catalog's field names
+   * (`SHAREABLE_FIELDS`), for the sharing catalog's one field-access cut.
+   */
+  async sharedRecordsOf(
+    db: Executor,
+    kind: 'household' | 'dwelling' | 'building' | 'organization' | 'facility',
+    page: { scopePath: string; limit: number; offset: number },
+  ): Promise<Record<string, unknown>[]> {
+    switch (kind) {
+      case 'household':
+        return db
+          .select({
+            id: registryHouseholds.id,
+            kind: registryHouseholds.kind,
+            address: registryAddresses.text,
+            memberCount: sql<number>`(SELECT count(*)::int FROM registry_people p WHERE p.household_id = ${registryHouseholds.id} AND p.moved_out_on IS NULL)`,
+            headName: sql<
+              string | null
+            >`(SELECT p.name FROM registry_people p WHERE p.household_id = ${registryHouseholds.id} AND p.relation = 'head' AND p.moved_out_on IS NULL)`,
+          })
+          .from(registryHouseholds)
+          .innerJoin(registryDwellings, eq(registryDwellings.id, registryHouseholds.dwellingId))
+          .innerJoin(registryAddresses, eq(registryAddresses.id, registryDwellings.addressId))
+          .where(withinScope(registryHouseholds.path, page.scopePath))
+          .orderBy(asc(registryAddresses.code), asc(registryHouseholds.id))
+          .limit(page.limit)
+          .offset(page.offset);
+      case 'dwelling':
+        return db
+          .select({
+            id: registryDwellings.id,
+            address: registryAddresses.text,
+            use: registryDwellings.use,
+            areaM2: registryDwellings.areaM2,
+            rooms: registryDwellings.rooms,
+            occupants: sql<number>`(SELECT count(*)::int FROM registry_people p JOIN registry_households h ON h.id = p.household_id WHERE h.dwelling_id = ${registryDwellings.id} AND p.moved_out_on IS NULL)`,
+          })
+          .from(registryDwellings)
+          .innerJoin(registryAddresses, eq(registryAddresses.id, registryDwellings.addressId))
+          .where(withinScope(registryDwellings.path, page.scopePath))
+          .orderBy(asc(registryAddresses.code))
+          .limit(page.limit)
+          .offset(page.offset);
+      case 'building':
+        return db
+          .select({
+            id: registryBuildings.id,
+            name: registryBuildings.name,
+            address: registryAddresses.text,
+            floors: registryBuildings.floors,
+            use: registryBuildings.use,
+            gridCode: registryBuildings.gridCode,
+          })
+          .from(registryBuildings)
+          .innerJoin(registryAddresses, eq(registryAddresses.id, registryBuildings.addressId))
+          .where(withinScope(registryBuildings.path, page.scopePath))
+          .orderBy(asc(registryAddresses.code))
+          .limit(page.limit)
+          .offset(page.offset);
+      case 'organization':
+        return db
+          .select({
+            id: registryOrganizations.id,
+            name: registryOrganizations.name,
+            kind: registryOrganizations.kind,
+            address: registryAddresses.text,
+            licenceNumber: registryOrganizations.licenceNumber,
+            contactName: registryOrganizations.contactName,
+            contactPhone: registryOrganizations.contactPhoneMasked,
+            gridCode: registryOrganizations.gridCode,
+          })
+          .from(registryOrganizations)
+          .innerJoin(registryAddresses, eq(registryAddresses.id, registryOrganizations.addressId))
+          .where(withinScope(registryOrganizations.path, page.scopePath))
+          .orderBy(asc(registryOrganizations.name), asc(registryOrganizations.id))
+          .limit(page.limit)
+          .offset(page.offset);
+      case 'facility': {
+        const rows = await db
+          .select()
+          .from(registryFacilities)
+          .where(withinScope(registryFacilities.path, page.scopePath))
+          .orderBy(asc(registryFacilities.classCode), asc(registryFacilities.id))
+          .limit(page.limit)
+          .offset(page.offset);
+        return rows.map((f) => ({
+          id: f.id,
+          name: f.name,
+          classCode: f.classCode,
+          state: f.state,
+          ownerUnit: f.ownerUnit,
+          gridCode: f.gridCode,
+          point: [f.lon, f.lat],
+        }));
+      }
+    }
+  },
+
+  // ── organizations, facilities ──
+  async insertOrganizations(db: Executor, rows: (typeof registryOrganizations.$inferInsert)[]) {
+    if (rows.length === 0) return [];
+    return db.insert(registryOrganizations).values(rows).returning();
+  },
+  async insertFacilities(db: Executor, rows: (typeof registryFacilities.$inferInsert)[]) {
+    const out: FacilityRow[] = [];
+    await insertSliced(rows, async (slice) =>
+      out.push(...(await db.insert(registryFacilities).values(slice).returning())),
+    );
+    return out;
+  },
+
+  async facilityInScope(db: Executor, id: string, scopePath: string): Promise<FacilityRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(registryFacilities)
+      .where(and(eq(registryFacilities.id, id), withinScope(registryFacilities.path, scopePath)));
+    return row;
+  },
+  async updateFacility(
+    db: Executor,
+    id: string,
+    version: number,
+    patch: Partial<typeof registryFacilities.$inferInsert>,
+  ): Promise<FacilityRow | undefined> {
+    const [row] = await db
+      .update(registryFacilities)
+      .set({ ...patch, version: version + 1 })
+      .where(and(eq(registryFacilities.id, id), eq(registryFacilities.version, version)))
+      .returning();
+    return row;
+  },
+
+  // ── history ──
+  async insertHistory(db: Executor, row: typeof registryHistory.$inferInsert): Promise<void> {
+    await db.insert(registryHistory).values(row);
+  },
+  async historyOf(db: Executor, kind: RegistryRecordKind, id: string, scopePath: string): Promise<HistoryRow[]> {
+    return db
+      .select()
+      .from(registryHistory)
+      .where(
+        and(
+          eq(registryHistory.recordKind, kind),
+          eq(registryHistory.recordId, id),
+          withinScope(registryHistory.path, scopePath),
+        ),
+      )
+      .orderBy(desc(registryHistory.version));
+  },
+  /** Whether a record of this kind exists in scope (the history of a record out of scope is not found). */
+  async recordInScope(db: Executor, kind: RegistryRecordKind, id: string, scopePath: string): Promise<boolean> {
+    const table = TABLE_OF[kind];
+    const rows = await db
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.id, id), withinScope(table.path, scopePath)));
+    return rows.length > 0;
+  },
+
+  // ── search ──
+  async searchPeople(
+    db: Executor,
+    filter: { scopePath: string; q: string; indexes: string[]; limit: number },
+  ): Promise<(PersonWithAddress & { buildingId: string })[]> {
+    const like = `%${escapeLike(filter.q)}%`;
+    const initials = /^[a-z]+$/i.test(filter.q) ? `${escapeLike(filter.q.toLowerCase())}%` : null;
+    const match: SQL[] = [ilike(registryPeople.name, like)];
+    if (initials) match.push(sql`${registryPeople.nameInitials} LIKE ${initials}`);
+    if (filter.indexes.length > 0) {
+      match.push(
+        inArray(registryPeople.idNumberIndex, filter.indexes),
+        inArray(registryPeople.phoneIndex, filter.indexes),
+      );
+    }
+    const rows = await db
+      .select({ person: registryPeople, address: registryAddresses.text, buildingId: registryDwellings.buildingId })
+      .from(registryPeople)
+      .innerJoin(registryHouseholds, eq(registryHouseholds.id, registryPeople.householdId))
+      .innerJoin(registryDwellings, eq(registryDwellings.id, registryHouseholds.dwellingId))
+      .innerJoin(registryAddresses, eq(registryAddresses.id, registryDwellings.addressId))
+      .where(and(withinScope(registryPeople.path, filter.scopePath), or(...match)))
+      .orderBy(asc(registryPeople.name), asc(registryPeople.id))
+      .limit(filter.limit);
+    return rows.map((r) => ({ ...r.person, address: r.address, buildingId: r.buildingId }));
+  },
+  /** Addresses (by their text or an alias) in scope, with the building they are, or are in. */
+  async searchAddresses(db: Executor, filter: { scopePath: string; q: string; limit: number }) {
+    const like = `%${escapeLike(filter.q)}%`;
+    return db
+      .select({
+        id: registryAddresses.id,
+        text: registryAddresses.text,
+        code: registryAddresses.code,
+        buildingId: sql<
+          string | null
+        >`COALESCE(${registryBuildings.id}, (SELECT d.building_id FROM registry_dwellings d WHERE d.address_id = ${registryAddresses.id}))`,
+      })
+      .from(registryAddresses)
+      .leftJoin(registryBuildings, eq(registryBuildings.addressId, registryAddresses.id))
+      .where(
+        and(
+          withinScope(registryAddresses.path, filter.scopePath),
+          or(
+            ilike(registryAddresses.text, like),
+            sql`EXISTS (SELECT 1 FROM ${registryAddressAliases} WHERE ${registryAddressAliases.addressId} = ${registryAddresses.id} AND ${registryAddressAliases.alias} ILIKE ${like})`,
+          ),
+        ),
+      )
+      .orderBy(asc(registryAddresses.code))
+      .limit(filter.limit);
+  },
+  async searchBuildings(db: Executor, filter: { scopePath: string; q: string; limit: number }) {
+    const like = `%${escapeLike(filter.q)}%`;
+    return db
+      .select({ id: registryBuildings.id, name: registryBuildings.name, address: registryAddresses.text })
+      .from(registryBuildings)
+      .innerJoin(registryAddresses, eq(registryAddresses.id, registryBuildings.addressId))
+      .where(
+        and(
+          withinScope(registryBuildings.path, filter.scopePath),
+          or(ilike(registryBuildings.name, like), ilike(registryAddresses.text, like)),
+        ),
+      )
+      .orderBy(asc(registryBuildings.name))
+      .limit(filter.limit);
+  },
+  async searchOrganizations(db: Executor, filter: { scopePath: string; q: string; limit: number }) {
+    const like = `%${escapeLike(filter.q)}%`;
+    const initials = /^[a-z]+$/i.test(filter.q) ? `${escapeLike(filter.q.toLowerCase())}%` : null;
+    return db
+      .select({ id: registryOrganizations.id, name: registryOrganizations.name, address: registryAddresses.text })
+      .from(registryOrganizations)
+      .innerJoin(registryAddresses, eq(registryAddresses.id, registryOrganizations.addressId))
+      .where(
+        and(
+          withinScope(registryOrganizations.path, filter.scopePath),
+          or(
+            ilike(registryOrganizations.name, like),
+            initials ? sql`${registryOrganizations.nameInitials} LIKE ${initials}` : undefined,
+            ilike(registryOrganizations.licenceNumber, like),
+          ),
+        ),
+      )
+      .orderBy(asc(registryOrganizations.name))
+      .limit(filter.limit);
+  },
+
+  // ── group rentals ──
+  /** Dwellings in scope with the people living there (not moved out): household, birth date. */
+  async occupancyInScope(db: Executor, scopePath: string) {
+    return db
+      .select({
+        dwelling: registryDwellings,
+        address: registryAddresses.text,
+        buildingName: registryBuildings.name,
+        householdId: registryPeople.householdId,
+        birthDate: registryPeople.birthDate,
+      })
+      .from(registryDwellings)
+      .innerJoin(registryAddresses, eq(registryAddresses.id, registryDwellings.addressId))
+      .innerJoin(registryBuildings, eq(registryBuildings.id, registryDwellings.buildingId))
+      .innerJoin(registryHouseholds, eq(registryHouseholds.dwellingId, registryDwellings.id))
+      .innerJoin(
+        registryPeople,
+        and(eq(registryPeople.householdId, registryHouseholds.id), isNull(registryPeople.movedOutOn)),
+      )
+      .where(withinScope(registryDwellings.path, scopePath))
+      .orderBy(asc(registryAddresses.code));
+  },
+};
