@@ -39,6 +39,8 @@ export const assessmentRepository = {
         gridCode: cases.gridCode,
         path: cases.path,
         createdAt: cases.createdAt,
+        lon: cases.lon,
+        lat: cases.lat,
         matterCode: cases.matterCode,
         matterName: matters.name,
         difficulty: matters.difficulty,
@@ -95,6 +97,7 @@ export const assessmentRepository = {
             gridCode: row.gridCode,
             path: row.path,
             createdAt: row.createdAt,
+            location: row.lon === null || row.lat === null ? null : { lon: row.lon, lat: row.lat },
           },
           events: [],
         };
@@ -135,6 +138,20 @@ export const assessmentRepository = {
       .from(grids)
       .where(and(inArray(grids.code, codes), isNull(grids.validTo)));
     return new Map(rows.map((r) => [r.code, r.name]));
+  },
+
+  /** The current grids of a scope with what the detector expects reports from: households, people, area. */
+  async gridCovariatesInScope(db: Executor, scopePath: string) {
+    return db
+      .select({
+        gridCode: grids.code,
+        households: grids.households,
+        people: grids.people,
+        areaSquareMeters: grids.areaSquareMeters,
+      })
+      .from(grids)
+      .where(and(withinScope(grids.path, scopePath), isNull(grids.validTo)))
+      .orderBy(asc(grids.code));
   },
 
   async regionNames(db: Executor, codes: string[]): Promise<Map<string, string>> {

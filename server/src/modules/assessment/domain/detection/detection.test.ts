@@ -77,9 +77,10 @@ const sameGrids = (codes: string[]): GridCovariates[] =>
   codes.map((gridCode) => ({ gridCode, households: 300, people: 900, areaSquareMeters: 200_000 }));
 
 describe('expected vs observed: hard matters hidden', () => {
-  // Five alike grids (the covariates cannot tell them apart, so each expects the mean).
-  // Hard: 8, 8, 8, 8, 0 → expected 32 / 5 = 6.4 each; G5's P(Y ≤ 0) = e^−6.4 ≈ 0.00166 < 0.01.
-  // Easy: 3, 3, 3, 3, 5 → expected 17 / 5 = 3.4; G5's 5 ≥ ⌊3.4⌋ = 3: it reports, only not what is hard.
+  // Five alike grids (the covariates cannot tell them apart, so each expects the mean of the
+  // other four: leave-one-out). Hard: 8, 8, 8, 8, 0 → G5 expects 32 / 4 = 8; P(Y ≤ 0) = e^−8 ≈
+  // 0.000335 < 0.01; G1 expects (8+8+8+0) / 4 = 6 and has 8: fine.
+  // Easy: 3, 3, 3, 3, 5 → G5 expects 12 / 4 = 3; its 5 ≥ 3: it reports, only not what is hard.
   const grids = sameGrids(['G1', 'G2', 'G3', 'G4', 'G5']);
   const honest = ['G1', 'G2', 'G3', 'G4'].flatMap((g) => [
     ...many(8, { gridCode: g, difficulty: 5 }),
@@ -90,18 +91,19 @@ describe('expected vs observed: hard matters hidden', () => {
   it('flags the grid with no hard reports but plenty of easy ones, with the hard case a resident found first', () => {
     const cases = [...honest, ...many(5, { gridCode: 'G5', difficulty: 1 }), foundByResident];
     const rows = expectedVsObserved(grids, cases, window);
-    expect(rows.find((r) => r.gridCode === 'G5')?.hard.expected).toBeCloseTo(6.4, 4);
-    expect(rows.find((r) => r.gridCode === 'G5')?.easy.expected).toBeCloseTo(3.4, 4);
+    expect(rows.find((r) => r.gridCode === 'G5')?.hard.expected).toBeCloseTo(8, 4);
+    expect(rows.find((r) => r.gridCode === 'G1')?.hard.expected).toBeCloseTo(6, 4);
+    expect(rows.find((r) => r.gridCode === 'G5')?.easy.expected).toBeCloseTo(3, 4);
     const flags = detectHiddenHard(grids, cases, window);
     expect(flags.map((f) => f.key)).toEqual(['G5']);
-    expect(flags[0]?.measure).toBeCloseTo(0.0016616, 6);
+    expect(flags[0]?.measure).toBeCloseTo(0.00033546, 7);
     expect(flags[0]?.caseCodes[0]).toBe(foundByResident.code);
     expect(flags[0]?.caseCodes).toHaveLength(1 + 5);
-    expect(flags[0]?.explanation['zh-CN']).toContain('应约 6.4 件');
-    expect(flags[0]?.explanation['en-US']).toContain('about 6.4');
+    expect(flags[0]?.explanation['zh-CN']).toContain('应约 8 件');
+    expect(flags[0]?.explanation['en-US']).toContain('about 8');
   });
 
-  it('a quiet grid (few easy reports too: 0 < ⌊2.4⌋ = 2) is not flagged as hiding hard matters', () => {
+  it('a quiet grid (few easy reports too: 0 < 3 expected) is not flagged as hiding hard matters', () => {
     const flags = detectHiddenHard(grids, honest, window);
     expect(flags).toEqual([]);
   });
@@ -119,7 +121,8 @@ describe('expected vs observed: hard matters hidden', () => {
       ...many(2, { gridCode: 'C', difficulty: 5 }),
       ...many(8, { gridCode: 'D', difficulty: 5 }),
     ];
-    // Without a penalty the fit reproduces the two group means exactly: 2 for A and C, 8 for B and D.
+    // Without a penalty the fit on the other three reproduces the group means: A is predicted
+    // from C (2), B from D (8), and so on.
     const rows = expectedVsObserved(grids2, cases, window, { ridge: 0 });
     expect(rows.map((r) => Math.round(r.hard.expected * 1000) / 1000)).toEqual([2, 8, 2, 8]);
   });

@@ -17,6 +17,9 @@ export interface ExpectedObserved {
   readonly easy: { readonly observed: number; readonly expected: number; readonly lowerTail: number };
 }
 
+/** Up to this many grids each is predicted from the others (leave-one-out); beyond, one grid weighs too little to matter. */
+export const LEAVE_ONE_OUT_UP_TO = 300;
+
 /** Below this tail probability a grid's hard reports are "far below expected". */
 export const HIDDEN_HARD_TAIL = 0.01;
 
@@ -48,8 +51,8 @@ function standardize(rows: number[][]): number[][] {
 
 /**
  * Per grid and matter class, its grid workers' reports against what a Poisson regression on
- * every grid's covariates (households, people, area, and its own history when every grid has
- * one) expects.
+ * the other grids' covariates (households, people, area, and its own history when every grid
+ * has one) expects.
  */
 export function expectedVsObserved(
   grids: readonly GridCovariates[],
@@ -68,8 +71,24 @@ export function expectedVsObserved(
   for (const klass of ['hard', 'easy'] as const) {
     const x = standardize(grids.map((g) => covariateRow(g, klass, withHistory)));
     const y = grids.map((g) => observed.get(g.gridCode)?.[klass] ?? 0);
-    const fit = fitPoisson(x, y, { ridge: options.ridge ?? 1 });
-    expected[klass] = x.map((row) => predictPoisson(fit, row));
+    const ridge = options.ridge ?? 1;
+    if (grids.length <= LEAVE_ONE_OUT_UP_TO) {
+      // Each grid's expectation comes from a fit on the other grids: with few grids, a grid's
+      // own low count would otherwise bend the model toward it and explain itself away.
+      expected[klass] = x.map((row, i) =>
+        predictPoisson(
+          fitPoisson(
+            x.filter((_, j) => j !== i),
+            y.filter((_, j) => j !== i),
+            { ridge },
+          ),
+          row,
+        ),
+      );
+    } else {
+      const fit = fitPoisson(x, y, { ridge });
+      expected[klass] = x.map((row) => predictPoisson(fit, row));
+    }
   }
   return grids.map((g, i) => {
     const o = observed.get(g.gridCode) ?? { hard: 0, easy: 0 };
