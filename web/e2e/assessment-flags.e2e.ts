@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, openDesk, screenshot } from './support/browser';
+import { DEMO_PASSWORD, launchBrowser, logIn, openDesk, screenshot } from './support/browser';
 import { apiAs, DEMO_BASE_GRID, pointInGrid } from './support/case-desk';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -55,6 +55,53 @@ describe('flags of hidden and padded reporting on the assessment desk', () => {
     await page.getByText(code).first().waitFor();
 
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an inspector drawn for a grid records on site, in the worker app, what was found vs what was reported', async () => {
+    // A supervisor of another town is enrolled as inspector and a draw gives them grids of this town.
+    const admin = await apiAs(server.url, 'admin');
+    await admin.post('/users', {
+      username: 'e2e-inspector',
+      displayName: '督查员（另一街道）',
+      password: DEMO_PASSWORD,
+      roles: ['supervisor'],
+      scopeRegionCode: '320281004',
+    });
+    const leader = await apiAs(server.url, 'leader');
+    const inspector = await apiAs(server.url, 'e2e-inspector');
+    const me = await inspector.get<{ user: { id: string } }>('/auth/session');
+    await leader.post('/assessment/inspectors', { userId: me.user.id });
+    await leader.post('/assessment/draws', { period: 'e2e', shares: { grid: 0.2, unit: 0, case: 0 } });
+
+    const context = await browser.newContext({
+      baseURL: server.url,
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/m/');
+    await page.getByLabel('用户名').fill('e2e-inspector');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('my-inspections-link').click();
+    await page.waitForURL('**/m/inspections');
+    const target = page.getByTestId('inspection-target').first();
+    await target.waitFor();
+    await target.getByTestId('inspection-record').click();
+    // Three problems found on site, one of them reported: − and + are big buttons.
+    for (let i = 0; i < 3; i++) await target.getByRole('button', { name: '现场发现的问题数加一' }).click();
+    await target.getByRole('button', { name: '其中已经上报的加一' }).click();
+    await target.getByTestId('finding-note').fill('楼顶彩钢棚两处、群租一处，只报了一处');
+    await target.getByTestId('finding-submit').click();
+    await target.getByTestId('inspection-last-finding').waitFor();
+    expect(await target.getByTestId('inspection-last-finding').textContent()).toBe(
+      '已记录：现场发现 3 个问题，其中已上报 1 个',
+    );
+    await screenshot(page, 'worker-app-inspection-finding');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
