@@ -71,20 +71,26 @@ export function expectedVsObserved(
   for (const klass of ['hard', 'easy'] as const) {
     const x = standardize(grids.map((g) => covariateRow(g, klass, withHistory)));
     const y = grids.map((g) => observed.get(g.gridCode)?.[klass] ?? 0);
-    const ridge = options.ridge ?? 1;
+    // The penalty grows with the counts (the information matrix does): households and people
+    // move together, and a few grids must not yield a wild slope.
+    const ridge = options.ridge ?? Math.max(1, 0.1 * y.reduce((s, v) => s + v, 0));
     if (grids.length <= LEAVE_ONE_OUT_UP_TO) {
       // Each grid's expectation comes from a fit on the other grids: with few grids, a grid's
-      // own low count would otherwise bend the model toward it and explain itself away.
-      expected[klass] = x.map((row, i) =>
-        predictPoisson(
-          fitPoisson(
-            x.filter((_, j) => j !== i),
-            y.filter((_, j) => j !== i),
-            { ridge },
-          ),
-          row,
-        ),
-      );
+      // own low count would otherwise bend the model toward it and explain itself away. Its
+      // covariates are held within the others' range: the model is not trusted beyond its data.
+      expected[klass] = x.map((row, i) => {
+        const others = x.filter((_, j) => j !== i);
+        const fit = fitPoisson(
+          others,
+          y.filter((_, j) => j !== i),
+          { ridge },
+        );
+        const held = row.map((v, k) => {
+          const column = others.map((r) => r[k] as number);
+          return Math.min(Math.max(v, Math.min(...column)), Math.max(...column));
+        });
+        return predictPoisson(fit, held);
+      });
     } else {
       const fit = fitPoisson(x, y, { ridge });
       expected[klass] = x.map((row) => predictPoisson(fit, row));

@@ -53,7 +53,7 @@ export function detectBursts(cases: readonly DetectionCase[], window: { from: Da
         );
       if (burst.length < BURST_SIZE) continue;
       for (const c of burst) taken.add(c.caseId);
-      const minutes = Math.round(((burst.at(-1)?.reportedAt.getTime() ?? firstAt) - firstAt) / 60_000);
+      const minutes = Math.max(1, Math.round(((burst.at(-1)?.reportedAt.getTime() ?? firstAt) - firstAt) / 60_000));
       flags.push({
         kind: 'padding-burst',
         level: 'worker',
