@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulateAssessment } from './assessment-simulation.js';
 import { createTestApp, type TestApp } from './app.js';
+import { simulateAssessment } from './assessment-simulation.js';
 
 let t: TestApp;
 beforeAll(async () => {

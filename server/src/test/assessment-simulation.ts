@@ -131,9 +131,9 @@ export async function simulateAssessment(
 ): Promise<SimulationResult> {
   const log = options.log ?? (() => {});
   const random = rng(options.seed);
-  const [admin, leader, operator, resident] = await Promise.all(
+  const [admin, leader, operator, resident] = (await Promise.all(
     ['admin', 'leader', 'operator', 'resident'].map((u) => login(u)),
-  ) as [Client, Client, Client, Client];
+  )) as [Client, Client, Client, Client];
 
   // The demo map's base grids: the first `grids` take part; an inspector comes from the last community.
   const all = json<{ items: { code: string; regionCode: string }[] }>(
@@ -142,7 +142,14 @@ export async function simulateAssessment(
   ).items.sort((a, b) => a.code.localeCompare(b.code));
   const chosen = all.slice(0, options.grids);
   const inspectorCommunity = all.at(-1)?.regionCode ?? '';
-  const grids: { code: string; community: string; households: number; point: Position; worker: Client; userId: string }[] = [];
+  const grids: {
+    code: string;
+    community: string;
+    households: number;
+    point: Position;
+    worker: Client;
+    userId: string;
+  }[] = [];
   for (const [i, g] of chosen.entries()) {
     const detail = json<{ grid: { geometry: AreaGeometry; households: number } }>(
       await admin.get(`/api/grids/${g.code}`),
@@ -169,6 +176,19 @@ export async function simulateAssessment(
       userId: worker.session.user.id,
     });
   }
+  // Each worker holds their grid's grid-worker post (the next grid's worker is the named backup),
+  // so the fair score counts their reports as the grid team's own.
+  for (const [i, g] of grids.entries()) {
+    const backup = grids[(i + 1) % grids.length] as (typeof grids)[number];
+    json(
+      await admin.request({
+        method: 'PUT',
+        url: `/api/grids/${g.code}/posts/grid_worker`,
+        payload: { holderUserId: g.userId, backupUserId: backup.userId },
+      }),
+      'post',
+    );
+  }
   const order = [...grids].sort(() => random() - 0.5);
   const hiders = new Set(order.slice(0, options.hiders).map((g) => g.code));
   const padderGrid = order[options.hiders] as (typeof grids)[number];
@@ -179,16 +199,21 @@ export async function simulateAssessment(
   // "one place" for the burst detector — the simulation runs a day's reports in seconds.
   const problems: Problem[] = [];
   for (const g of grids) {
-    const hard = poisson(random, 3 + g.households / 100);
-    const easy = poisson(random, 4 + g.households / 80);
+    // About a month's worth of what a grid worker sees (a grid of 220 households: ~8.7 hard, ~10.4 easy).
+    const hard = poisson(random, 5 + g.households / 60);
+    // A grid hiding hard matters goes looking for easy ones instead (seed 000): twice as many.
+    const easy = poisson(random, (6 + g.households / 50) * (hiders.has(g.code) ? 2 : 1));
     for (let n = 0; n < hard + easy; n++) {
       const isHard = n < hard;
-      const [lon, lat] = offsetMeters(g.point, ((n % 4) - 1.5) * 105, (Math.floor(n / 4) - 1.5) * 105);
+      const [lon, lat] = offsetMeters(g.point, ((n % 5) - 2) * 105, (Math.floor(n / 5) - 2) * 105);
       const pool = isHard ? HARD : EASY;
       problems.push({
         gridCode: g.code,
         hard: isHard,
-        body: { description: isHard ? '现场发现难办问题' : '现场发现', ...(pool[Math.floor(random() * pool.length)] ?? pool[0]) },
+        body: {
+          description: isHard ? '现场发现难办问题' : '现场发现',
+          ...(pool[Math.floor(random() * pool.length)] ?? pool[0]),
+        },
         point: { lon, lat, crs: 'WGS84' },
         caseCode: null,
         byWorker: false,
@@ -199,8 +224,8 @@ export async function simulateAssessment(
 
   const report = async (client: Client, p: Problem) => {
     const response = await client.post('/api/cases', { ...p.body, point: p.point });
-    // A spot that fell outside the grid worker's community: the problem is dropped.
-    if (response.statusCode === 422) return false;
+    // A spot that fell outside the grid worker's community or the county's map: the problem is dropped.
+    if (response.statusCode === 422 || response.json()?.error?.code === 'outside-county') return false;
     p.caseCode ??= json<{ case: { code: string } }>(response, 'report').case.code;
     return true;
   };
@@ -236,10 +261,15 @@ export async function simulateAssessment(
     );
     padded.push(r.case.code);
   }
-  log(`problems ${problems.length}: workers reported ${problems.filter((p) => p.byWorker).length}, residents ${problems.filter((p) => p.byResident).length}; padded ${padded.length}`);
+  log(
+    `problems ${problems.length}: workers reported ${problems.filter((p) => p.byWorker).length}, residents ${problems.filter((p) => p.byResident).length}; padded ${padded.length}`,
+  );
 
   // Departments: five with a handler each; the first sits on what it gets.
-  const units = json<{ items: { id: string; code: string; name: string }[] }>(await admin.get('/api/units?limit=500'), 'units')
+  const units = json<{ items: { id: string; code: string; name: string }[] }>(
+    await admin.get('/api/units?limit=500'),
+    'units',
+  )
     .items.filter((u) => /^\d{6}-[a-z]+$/.test(u.code) && !u.code.endsWith('-CC'))
     .slice(0, 5);
   const handlers: Client[] = [];
@@ -262,7 +292,9 @@ export async function simulateAssessment(
   // Hard matters are handled at town level: the demo town's command center (operator) dispatches them.
   const toDispatch = [
     ...new Set(
-      problems.filter((p) => p.caseCode && p.hard && p.gridCode.startsWith('320281001')).map((p) => p.caseCode as string),
+      problems
+        .filter((p) => p.caseCode && p.hard && p.gridCode.startsWith('320281001'))
+        .map((p) => p.caseCode as string),
     ),
   ].slice(0, units.length * 3);
   const satOn: string[] = [];
@@ -306,9 +338,14 @@ export async function simulateAssessment(
   let findings = 0;
   let stampFindings = 0;
   for (let round = 0; round < 6 && stampFindings < 4; round++) {
-    const draw = json<{ id: string; pairs: { id: string; targetKind: string; targetCode: string; inspectorId: string }[] }>(
+    const draw = json<{
+      id: string;
+      pairs: { id: string; targetKind: string; targetCode: string; inspectorId: string }[];
+    }>(
       await leader.post('/api/assessment/draws', {
         period: `sim-${options.seed}-${round}`,
+        // A published value as the seed: the same run draws the same pairs.
+        publicValue: `sim-${options.seed}-${round}`,
         shares: { grid: 1, unit: 0, case: 0 },
       }),
       'draw',
@@ -337,11 +374,15 @@ export async function simulateAssessment(
   // What the assessment sees.
   const day = chinaDayOf(new Date());
   const flags = json<DetectionFlags>(await leader.get(`/api/assessment/flags?period=day&from=${day}`), 'flags').flags;
-  const fair = json<FairScoreTable>(await leader.get(`/api/assessment/fair-scores?level=grid&period=day&from=${day}`), 'fair');
+  const fair = json<FairScoreTable>(
+    await leader.get(`/api/assessment/fair-scores?level=grid&period=day&from=${day}`),
+    'fair',
+  );
 
   const gridFlagged = (code: string) =>
     flags.some((f) => (f.kind === 'hidden-hard' || f.kind === 'low-share') && f.key === code);
-  const flaggedCodes = (kinds: string[]) => new Set(flags.filter((f) => kinds.includes(f.kind)).flatMap((f) => f.cases.map((c) => c.code)));
+  const flaggedCodes = (kinds: string[]) =>
+    new Set(flags.filter((f) => kinds.includes(f.kind)).flatMap((f) => f.cases.map((c) => c.code)));
   const hiddenVisible = problems.filter((p) => hiders.has(p.gridCode) && p.hard && p.caseCode !== null);
   const hiddenFlagged = flaggedCodes(['hidden-hard', 'low-share']);
   const paddingFlagged = flaggedCodes(['padding-burst']);
@@ -350,7 +391,9 @@ export async function simulateAssessment(
   const honestFlagged = honest.filter(
     (g) =>
       gridFlagged(g.code) ||
-      flags.some((f) => f.level === 'worker' && f.key === g.userId && !(f.kind === 'padding-burst' && g === padderGrid)),
+      flags.some(
+        (f) => f.level === 'worker' && f.key === g.userId && !(f.kind === 'padding-burst' && g === padderGrid),
+      ),
   );
   const rankOf = (values: number[]) => values.map((v) => 1 + values.filter((x) => x > v).length);
   const rows = grids.map((g) => fair.rows.find((r) => r.key === g.code));
@@ -392,7 +435,9 @@ export async function simulateAssessment(
         )
         .filter((f) => !(f.kind === 'padding-burst' && f.key === padderGrid.userId))
         .map((f) => `${f.kind}: ${f.gridCode ?? f.key} (${f.explanation['en-US'].slice(0, 160)})`),
-      honestUnitsFlagged: flags.filter((f) => f.kind === 'department-delay' && unitIds.has(f.key) && f.key !== sitter?.id).length,
+      honestUnitsFlagged: flags.filter(
+        (f) => f.kind === 'department-delay' && unitIds.has(f.key) && f.key !== sitter?.id,
+      ).length,
       honestInspectorsFlagged: flags.filter((f) => f.kind === 'rubber-stamp' && f.key !== stamp.session.user.id).length,
     },
     ranks: grids

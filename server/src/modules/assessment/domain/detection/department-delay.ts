@@ -14,10 +14,12 @@ export const median = (values: readonly number[]): number => {
  * Each value's robust z against its peers. With a median absolute deviation of 0 (most peers
  * alike), the mean absolute deviation × 1.2533 stands in; if that is 0 too, every z is 0.
  */
-export function robustZ(values: readonly number[]): number[] {
+export function robustZ(values: readonly number[], options: { floorShare?: number } = {}): number[] {
   const med = median(values);
   const deviations = values.map((v) => Math.abs(v - med));
-  const mad = median(deviations);
+  // A floor on the spread (a share of the median): when peers are all alike, a small
+  // difference would otherwise look like an outlier.
+  const mad = Math.max(median(deviations), (options.floorShare ?? 0) * Math.abs(med));
   if (mad > 0) return values.map((v) => (0.6745 * (v - med)) / mad);
   const meanAd = deviations.reduce((s, v) => s + v, 0) / Math.max(values.length, 1);
   return meanAd > 0 ? values.map((v) => (v - med) / (1.253314 * meanAd)) : values.map(() => 0);
@@ -34,6 +36,12 @@ export interface UnitDelay {
   readonly reworkRate: number;
   readonly cases: readonly DetectionCase[];
 }
+
+/**
+ * The spread is at least half the peers' median: a unit is flagged only well beyond its peers
+ * (at z 3.5, about 3.6× the median), not for being a little slower than units that are all alike.
+ */
+export const SPREAD_FLOOR_SHARE = 0.5;
 
 /** A unit is judged against its peers only with this many stints in the window. */
 export const MIN_STINTS = 3;
@@ -81,9 +89,18 @@ export function detectDepartmentDelay(
   const units = unitDelays(cases, window, unitIds).filter((u) => u.stints >= MIN_STINTS);
   if (units.length < 3) return [];
   const z = {
-    returnRate: robustZ(units.map((u) => u.returnRate)),
-    sitHours: robustZ(units.map((u) => u.sitHours)),
-    reworkRate: robustZ(units.map((u) => u.reworkRate)),
+    returnRate: robustZ(
+      units.map((u) => u.returnRate),
+      { floorShare: SPREAD_FLOOR_SHARE },
+    ),
+    sitHours: robustZ(
+      units.map((u) => u.sitHours),
+      { floorShare: SPREAD_FLOOR_SHARE },
+    ),
+    reworkRate: robustZ(
+      units.map((u) => u.reworkRate),
+      { floorShare: SPREAD_FLOOR_SHARE },
+    ),
   };
   const medians = {
     returnRate: median(units.map((u) => u.returnRate)),

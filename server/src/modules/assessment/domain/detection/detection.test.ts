@@ -156,6 +156,19 @@ describe('independent channels: Chapman capture–recapture', () => {
     expect(flags[0]?.explanation['zh-CN']).toContain('约 9 件');
   });
 
+  it('hard matters alone: a grid reporting every easy matter but no hard one (n1 = 0, n2 = 2, m = 0 → N = 1·3/1 − 1 = 2, share 0)', () => {
+    const easy = many(6, { gridCode: 'G2', reportChannels: ['worker'] });
+    const easyAlsoByResidents = many(2, { gridCode: 'G2', reportChannels: ['worker', 'resident'] });
+    const hard = many(2, { gridCode: 'G2', difficulty: 5, channel: 'resident', reporterUserId: null });
+    const cases = [...easy, ...easyAlsoByResidents, ...hard];
+    // Over all problems: n1 = 8, n2 = 4, m = 2 → N = 9·5/3 − 1 = 14, share 8/14 ≈ 0.571: not low.
+    expect(channelShares(cases, window)[0]?.estimate).toBe(14);
+    expect(channelShares(cases, window, 'hard')[0]).toMatchObject({ n1: 0, n2: 2, m: 0, estimate: 2, share: 0 });
+    const flags = detectLowShare(cases, window);
+    expect(flags.map((f) => [f.key, f.measure, f.caseCodes])).toEqual([['G2', 0, hard.map((c) => c.code)]]);
+    expect(flags[0]?.explanation['zh-CN']).toContain('难办事项');
+  });
+
   it('a grid whose workers found most problems is not flagged (n1 = 6, n2 = 3, m = 3 → N = 7·4/4 − 1 = 6, share 1)', () => {
     const cases = [...many(3, { reportChannels: ['worker', 'hotline'] }), ...many(3, {})];
     expect(channelShares(cases, window)[0]?.estimate).toBe(6);
@@ -231,7 +244,12 @@ describe('department delay: robust z against peers', () => {
     expect(robustZ([5, 5, 5])).toEqual([0, 0, 0]);
   });
 
-  it('a unit that sits 240 h where peers take 20–28 h is flagged (median 24, MAD 4 → z = 0.6745 · 216 / 4 ≈ 36.4)', () => {
+  it('with a floor of half the median on the spread: 20, 24, 28, 24, 240 → median 24, MAD 4 < 12 → z(240) = 0.6745 · 216 / 12 ≈ 12.14; 40 → 0.6745 · 16 / 12 ≈ 0.90', () => {
+    expect(robustZ([20, 24, 28, 24, 240], { floorShare: 0.5 })[4]).toBeCloseTo(12.141, 3);
+    expect(robustZ([20, 24, 28, 24, 40], { floorShare: 0.5 })[4]).toBeCloseTo(0.8993, 4);
+  });
+
+  it('a unit that sits 240 h where peers take 20–28 h is flagged (z ≈ 12.14 > 3.5)', () => {
     const stint = (unitId: string, hours: number): UnitStint => ({
       unitId,
       dispatchedAt: t(60),
@@ -243,7 +261,7 @@ describe('department delay: robust z against peers', () => {
     const cases = Object.entries(hours).flatMap(([u, h]) => many(3, { stints: [stint(u, h)] }));
     const flags = detectDepartmentDelay(cases, window, new Set(Object.keys(hours)));
     expect(flags.map((f) => f.key)).toEqual(['E']);
-    expect(flags[0]?.measure).toBeCloseTo(36.423, 2);
+    expect(flags[0]?.measure).toBeCloseTo(12.141, 3);
     expect(flags[0]?.caseCodes).toHaveLength(3);
     expect(flags[0]?.explanation['zh-CN']).toContain('中位 240 小时');
     // Fewer than three peers with enough cases: nobody to compare with.
