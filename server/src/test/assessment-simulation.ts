@@ -248,7 +248,8 @@ export async function simulateAssessment(
   const dropped = problems.filter((p) => p.dropped && p.caseCode === null).length;
   if (dropped > 0) log(`dropped ${dropped} problems whose spot fell outside the grid's community`);
   // The padder: five easy reports within a minute at one spot that is no problem at all.
-  const padSpot = padderGrid.point;
+  // Between the problems' spots (≥ 74 m from each): never merged into a true problem's case.
+  const padSpot = offsetMeters(padderGrid.point, 52.5, 52.5);
   const padded: string[] = [];
   for (const [i, easy] of EASY.entries()) {
     const r = json<{ case: { code: string } }>(
