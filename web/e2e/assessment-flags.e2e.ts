@@ -58,6 +58,26 @@ describe('flags of hidden and padded reporting on the assessment desk', () => {
     await context.close();
   });
 
+  it('in the fair-score ranking a flagged worker carries a red tag that opens the cases behind the flag', async () => {
+    const { page, context, problems } = await openDesk(browser, server.url);
+    await logIn(page, 'leader');
+    await page.getByRole('link', { name: '考核' }).click();
+    await page.waitForURL('**/assessment');
+    await page.getByRole('tab', { name: '公平得分' }).click();
+    await page.getByTestId('fair-score-level').getByText('网格员').click();
+    const tag = page
+      .getByTestId('assessment-fair-scores')
+      .getByTestId('ranking-flag')
+      .filter({ hasText: '集中凑数上报' });
+    await tag.first().waitFor();
+    await tag.first().click();
+    const popover = page.getByTestId('flag-popover');
+    await popover.waitFor();
+    expect((await popover.locator('a[href^="/cases/"]').allTextContents()).sort()).toEqual([...burst].sort());
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('an inspector drawn for a grid records on site, in the worker app, what was found vs what was reported', async () => {
     // A supervisor of another town is enrolled as inspector and a draw gives them grids of this town.
     const admin = await apiAs(server.url, 'admin');

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DetectionFlag, DetectionFlags, FlagLevel, PeriodKind } from '@yiwang/contracts';
 import { FLAG_LABELS, FLAG_LEVELS } from '@yiwang/contracts/vocabulary';
-import { Alert, Button, Card, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Popover, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../lib/api';
@@ -12,7 +12,7 @@ import { PeriodPicker, usePeriod } from './period-picker';
 
 type LevelChoice = FlagLevel | 'all';
 
-const useFlags = (level: LevelChoice, period: PeriodKind, from: string) =>
+export const useFlags = (level: LevelChoice, period: PeriodKind, from: string) =>
   useQuery({
     queryKey: ['assessment', 'flags', level, period, from],
     queryFn: ({ signal }) =>
@@ -30,6 +30,42 @@ const KIND_COLORS: Partial<Record<DetectionFlag['kind'], string>> = {
 };
 
 const flagKey = (f: DetectionFlag) => `${f.kind}:${f.key}:${f.cases[0]?.code ?? ''}`;
+
+/** A flagged unit's red tags in a ranking: a click opens the flag's evidence and the cases behind it. */
+export function FlagTags({ flags }: { flags: readonly DetectionFlag[] }) {
+  const { t, locale } = useFlagsI18n();
+  return (
+    <>
+      {flags.map((f) => (
+        <Popover
+          key={flagKey(f)}
+          trigger="click"
+          title={FLAG_LABELS[f.kind][locale]}
+          content={
+            <div style={{ maxWidth: 420 }} data-testid="flag-popover">
+              <p>{f.explanation[locale]}</p>
+              {f.cases.length === 0 ? (
+                <p>{t('flags.noCases')}</p>
+              ) : (
+                <Space wrap size={8}>
+                  {f.cases.map((c) => (
+                    <Link key={c.code} to={`/cases/${c.code}`}>
+                      {c.code}
+                    </Link>
+                  ))}
+                </Space>
+              )}
+            </div>
+          }
+        >
+          <Tag color="red" style={{ cursor: 'pointer', marginInlineStart: 6 }} data-testid="ranking-flag">
+            ⚑ {FLAG_LABELS[f.kind][locale]}
+          </Tag>
+        </Popover>
+      ))}
+    </>
+  );
+}
 
 /** 异常识别: the detector's flags with their evidence; a click on a flagged grid or unit opens the cases behind it. */
 export function FlagsCard() {
