@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { AssessmentPeriod, FairScoreRow, IndicatorValue, ScoreRow } from './assessment.js';
-import { ASSESSMENT_LEVELS, INDICATOR_IDS, PERIOD_KINDS } from './vocabulary/assessment.js';
+import { ASSESSMENT_LEVELS, FLAG_KINDS, FLAG_LEVELS, INDICATOR_IDS, PERIOD_KINDS } from './vocabulary/assessment.js';
 
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 
@@ -88,3 +88,38 @@ export const MyScores = Type.Object({
   fair: Type.Union([FairScoreRow, Type.Null()]),
 });
 export type MyScores = Static<typeof MyScores>;
+
+// ── detection: flags of hidden and padded reporting ──────────────────────────────
+
+export const FlagsQuery = Type.Object({
+  period: Type.Enum(PERIOD_KINDS),
+  /** Only the flags about this level (grids, grid workers, departments, inspectors); default all. */
+  level: Type.Optional(Type.Enum(FLAG_LEVELS)),
+  /** A day of the period; default today. */
+  from: Type.Optional(Day),
+});
+export type FlagsQuery = Static<typeof FlagsQuery>;
+
+export const DetectionFlag = Type.Object({
+  kind: Type.Enum(FLAG_KINDS),
+  level: Type.Enum(FLAG_LEVELS),
+  /** Grid code, user id or unit id. */
+  key: Type.String(),
+  name: Type.String(),
+  /** The grid the flag is about (a grid's own flag, or the grid of a worker's cases). */
+  gridCode: Type.Union([Type.String(), Type.Null()]),
+  gridName: Type.Union([Type.String(), Type.Null()]),
+  /** Why, in plain words with the numbers. */
+  explanation: Type.Object({ 'zh-CN': Type.String(), 'en-US': Type.String() }),
+  /** The measure that crossed the line (a tail probability, a share, a robust z, a count). */
+  measure: Type.Number(),
+  /** The cases behind the flag. */
+  cases: Type.Array(Type.Object({ caseId: Type.Union([Type.String(), Type.Null()]), code: Type.String() })),
+});
+export type DetectionFlag = Static<typeof DetectionFlag>;
+
+export const DetectionFlags = Type.Object({
+  period: AssessmentPeriod,
+  flags: Type.Array(DetectionFlag),
+});
+export type DetectionFlags = Static<typeof DetectionFlags>;

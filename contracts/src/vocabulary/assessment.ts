@@ -108,3 +108,32 @@ export const DRAW_TARGET_KIND_LABELS: Labels<DrawTargetKind> = {
 /** Where a draw's seed came from: a public value typed in (a lottery result, an index close) or random bytes made and shown by the server. */
 export const DRAW_SEED_SOURCES = ['public-value', 'generated'] as const;
 export type DrawSeedSource = (typeof DRAW_SEED_SOURCES)[number];
+
+/** The kinds of gaming the detector flags (issue 12 item 4), and who a flag is about. */
+export const FLAG_KINDS = [
+  'hidden-hard',
+  'low-share',
+  'padding-burst',
+  'closed-without-photo',
+  'self-verified',
+  'implausible-speed',
+  'far-from-place',
+  'department-delay',
+  'rubber-stamp',
+] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
+export const FLAG_LABELS: Labels<FlagKind> = {
+  'hidden-hard': { 'zh-CN': '瞒报难办事项', 'en-US': 'Hard matters hidden' },
+  'low-share': { 'zh-CN': '发现率低（对比居民和 12345）', 'en-US': 'Low share of problems found' },
+  'padding-burst': { 'zh-CN': '集中凑数上报', 'en-US': 'Burst of easy reports' },
+  'closed-without-photo': { 'zh-CN': '无核查照片结案', 'en-US': 'Closed without a photo' },
+  'self-verified': { 'zh-CN': '自报自核', 'en-US': 'Self-reported, self-verified' },
+  'implausible-speed': { 'zh-CN': '核查速度不可能', 'en-US': 'Implausibly fast verifications' },
+  'far-from-place': { 'zh-CN': '核查时不在现场', 'en-US': 'Verified far from the place' },
+  'department-delay': { 'zh-CN': '部门拖延推诿', 'en-US': 'Department delays' },
+  'rubber-stamp': { 'zh-CN': '检查走过场', 'en-US': 'Rubber-stamping inspector' },
+};
+
+export const FLAG_LEVELS = ['grid', 'worker', 'department', 'inspector'] as const;
+export type FlagLevel = (typeof FLAG_LEVELS)[number];

@@ -1,4 +1,6 @@
 import {
+  DetectionFlags,
+  FlagsQuery,
   IndicatorCases,
   IndicatorCasesQuery,
   IndicatorTrend,
@@ -9,6 +11,7 @@ import {
 import type { Db } from '../../db/client.js';
 import type { App } from '../../platform/http.js';
 import { authorize } from '../accounts/index.js';
+import { detectFlags } from './use-cases/detect-flags.js';
 import { indicatorCases } from './use-cases/indicator-cases.js';
 import { indicatorTrend } from './use-cases/indicator-trend.js';
 import { myScores } from './use-cases/my-scores.js';
@@ -48,6 +51,24 @@ export function assessmentViewRoutes(app: App, { db }: { db: Db }) {
       const actor = authorize(request, 'assessment.read');
       const { level, indicator, period, from, count } = request.query;
       return indicatorTrend(db, actor, { level, indicator, period, day: from, count, now: new Date() });
+    },
+  );
+
+  app.get(
+    '/assessment/flags',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary:
+          'Flags of hidden and padded reporting in my scope for a period (hard matters hidden, a low share of problems found, padding, department delays, rubber-stamping), each explained with the cases behind it',
+        querystring: FlagsQuery,
+        response: { 200: DetectionFlags },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'assessment.read');
+      const { period, level, from } = request.query;
+      return detectFlags(db, actor, { period, level, day: from, now: new Date() });
     },
   );
 

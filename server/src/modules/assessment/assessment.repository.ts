@@ -49,6 +49,20 @@ export const assessmentRepository = {
     return new Map(rows.map((r) => [r.code, r.name]));
   },
 
+  /** The current grids of a scope with what the detector expects reports from: households, people, area. */
+  async gridCovariatesInScope(db: Executor, scopePath: string) {
+    return db
+      .select({
+        gridCode: grids.code,
+        households: grids.households,
+        people: grids.people,
+        areaSquareMeters: grids.areaSquareMeters,
+      })
+      .from(grids)
+      .where(and(withinScope(grids.path, scopePath), isNull(grids.validTo)))
+      .orderBy(asc(grids.code));
+  },
+
   async regionNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
     const rows = await db

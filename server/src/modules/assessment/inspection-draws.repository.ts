@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { users } from '../accounts/accounts.tables.js';
@@ -206,6 +206,32 @@ export const inspectionDrawsRepository = {
       .leftJoin(users, eq(users.id, inspectionFindings.recordedBy))
       .where(inArray(inspectionFindings.pairId, pairIds))
       .orderBy(asc(inspectionFindings.recordedAt));
+  },
+
+  /**
+   * The latest finding of every drawn pair whose target lies in scope, recorded in [from, to),
+   * with the pair's inspector: the detector of rubber-stamping reads them.
+   */
+  async latestFindingsInScope(db: Executor, { scopePath, from, to }: { scopePath: string; from: Date; to: Date }) {
+    return db
+      .selectDistinctOn([inspectionFindings.pairId], {
+        findingId: inspectionFindings.id,
+        inspectorId: inspectionDrawPairs.inspectorId,
+        targetCode: inspectionDrawPairs.targetCode,
+        foundCount: inspectionFindings.foundCount,
+        reportedCount: inspectionFindings.reportedCount,
+        foundCaseCodes: inspectionFindings.foundCaseCodes,
+      })
+      .from(inspectionFindings)
+      .innerJoin(inspectionDrawPairs, eq(inspectionDrawPairs.id, inspectionFindings.pairId))
+      .where(
+        and(
+          withinScope(inspectionDrawPairs.targetPath, scopePath),
+          gte(inspectionFindings.recordedAt, from),
+          lt(inspectionFindings.recordedAt, to),
+        ),
+      )
+      .orderBy(asc(inspectionFindings.pairId), desc(inspectionFindings.recordedAt));
   },
 
   async pairOfDraw(db: Executor, drawId: string, pairId: string) {

@@ -46,6 +46,8 @@ import { DrawsCard } from './draws-card';
 import { useDrawsI18n } from './draws-messages';
 import { useFairScoreI18n } from './fair-score-messages';
 import { FairScoresCard } from './fair-scores-card';
+import { FlagsCard } from './flags-card';
+import { useFlagsI18n } from './flags-messages';
 import { PeriodPicker, usePeriod } from './period-picker';
 import { RankingsCard } from './rankings-card';
 import { RulesCard } from './rules-card';
@@ -419,6 +421,7 @@ function InspectionCalendarCard() {
 export default function AssessmentPage() {
   const { t } = useAssessmentI18n();
   const fair = useFairScoreI18n();
+  const flagsI18n = useFlagsI18n();
   const { t: td } = useDrawsI18n();
   const views = useViewsI18n();
   return (
@@ -430,6 +433,7 @@ export default function AssessmentPage() {
           { key: 'rankings', label: views.t('views.tab.rankings'), children: <RankingsCard /> },
           { key: 'scores', label: t('assessment.tab.scores'), children: <ScoresCard /> },
           { key: 'fair-scores', label: fair.t('fairScore.tab'), children: <FairScoresCard /> },
+          { key: 'flags', label: flagsI18n.t('flags.tab'), children: <FlagsCard /> },
           { key: 'accountability', label: t('assessment.tab.accountability'), children: <AccountabilityCard /> },
           { key: 'inspections', label: t('assessment.tab.inspections'), children: <InspectionCalendarCard /> },
           { key: 'draws', label: td('draws.tab'), children: <DrawsCard /> },

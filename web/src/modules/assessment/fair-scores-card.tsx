@@ -7,6 +7,7 @@ import { api } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
 import { useFairScoreI18n } from './fair-score-messages';
+import { FlagTags, useFlags } from './flags-card';
 import { PeriodPicker, usePeriod } from './period-picker';
 
 type FairScoreLevel = FairScoreTable['level'];
@@ -25,6 +26,9 @@ export function FairScoresCard() {
   const when = usePeriod();
   const { period, day } = when;
   const scores = useFairScores(level, period, day);
+  // The detector's flags on the same units and period, beside their names.
+  const flags = useFlags(level, period, day);
+  const flagsOf = (key: string) => (flags.data?.flags ?? []).filter((f) => f.key === key);
   return (
     <Card>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -79,7 +83,16 @@ export function FairScoresCard() {
           ),
         }}
         columns={[
-          { key: 'name', title: t(`fairScore.level.${level}`), render: (_, r) => r.name },
+          {
+            key: 'name',
+            title: t(`fairScore.level.${level}`),
+            render: (_, r) => (
+              <>
+                {r.name}
+                <FlagTags flags={flagsOf(r.key)} />
+              </>
+            ),
+          },
           { key: 'count', title: t('fairScore.plainCount'), width: 90, render: (_, r) => r.plainCount },
           { key: 'countRank', title: t('fairScore.countRank'), width: 120, render: (_, r) => r.countRank },
           {

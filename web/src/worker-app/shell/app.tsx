@@ -19,6 +19,7 @@ const VerifyScreen = lazy(() => import('../verify/verify-screen'));
 const VisitScreen = lazy(() => import('../visits/visit-screen'));
 const OutboxScreen = lazy(() => import('../outbox/outbox-screen'));
 const ScoresScreen = lazy(() => import('../scores/scores-screen'));
+const InspectionsScreen = lazy(() => import('../inspections/inspections-screen'));
 
 /** Field roles' permission to report; an account without it (a resident, a desk-only clerk) has nothing to do here. */
 const FIELD_PERMISSION = 'cases.report';
@@ -79,6 +80,7 @@ function SignedInApp() {
         <Route path="/visit" element={<VisitScreen />} />
         <Route path="/outbox" element={<OutboxScreen />} />
         <Route path="/scores" element={<ScoresScreen />} />
+        <Route path="/inspections" element={<InspectionsScreen />} />
         <Route path="*" element={<TodayScreen />} />
       </Routes>
     </Suspense>

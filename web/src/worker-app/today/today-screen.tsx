@@ -153,6 +153,9 @@ export function TodayScreen() {
       <p className="wa-small" style={{ margin: '0 0 10px' }}>
         <Link to="/scores" data-testid="my-scores-link">
           {t('scores.link')}
+        </Link>{' '}
+        <Link to="/inspections" data-testid="my-inspections-link">
+          {t('inspect.link')}
         </Link>
       </p>
       {today.stale && today.savedAt && (

@@ -88,6 +88,8 @@ export interface CaseHeader {
   readonly gridCode: string | null;
   readonly path: string;
   readonly createdAt: Date;
+  /** Where it was reported (the detector of padding reads it; the indicators do not). */
+  readonly location?: { readonly lon: number; readonly lat: number } | null;
 }
 
 const dateOf = (value: unknown): Date | null => {
