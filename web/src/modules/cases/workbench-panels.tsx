@@ -5,11 +5,11 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
+import { chinaDay } from '../../lib/format';
 import { useCaseOverview } from './cases-api';
 import { type CasesMessageKey, useCasesI18n } from './cases-messages';
 
 /** A China day (UTC+08:00), whatever the browser's time zone: the server's days are China days. */
-const chinaDay = (at: number): string => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The time of day (China), ticking: the clock the yellow and red limits run against. */
 export function Clock() {

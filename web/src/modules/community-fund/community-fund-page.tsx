@@ -23,7 +23,7 @@ import { useState } from 'react';
 import { api } from '../../lib/api';
 import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
-import { formatDateTime } from '../../lib/format';
+import { chinaToday, formatDateTime } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
 import { useFundI18n } from './community-fund-messages';
@@ -31,7 +31,7 @@ import { useFundI18n } from './community-fund-messages';
 const KEY = ['community-fund'] as const;
 /** Yuan as typed (two decimals at most) to integer fen: the server keeps money in fen, never floats. */
 const fenOf = (yuan: number | null) => Math.round((yuan ?? 0) * 100);
-const today = () => new Date().toISOString().slice(0, 10);
+const today = chinaToday;
 
 function useRefresh() {
   const client = useQueryClient();

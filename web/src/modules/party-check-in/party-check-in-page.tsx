@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { api } from '../../lib/api';
 import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
+import { chinaToday } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
 import { usePartyI18n } from './party-check-in-messages';
 
 const KEY = ['party-check-in'] as const;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = chinaToday;
 /** The quarter of a day as the export names it: 2026-11-03 → 2026-Q4. */
 const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;

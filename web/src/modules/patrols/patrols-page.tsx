@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { errorText } from '../../lib/form-errors';
-import { formatDateTime } from '../../lib/format';
+import { formatClock, formatDateTime } from '../../lib/format';
 import { useSignedIn } from '../auth';
 import { GridSearchBox, useGridGeoJson, useMapConfig } from '../grids';
 import { RegionSelect } from '../regions';
@@ -195,8 +195,7 @@ export default function PatrolsPage() {
                 <span className="yw-patrol-swatch" style={{ background: colors.get(track.userId) }} />
                 <span className="yw-patrol-track-name">{track.displayName}</span>
                 <span className="yw-muted">
-                  {dayjs(track.startedAt).format('HH:mm')}–
-                  {track.endedAt ? dayjs(track.endedAt).format('HH:mm') : t('patrols.ongoing')} ·{' '}
+                  {formatClock(track.startedAt)}–{track.endedAt ? formatClock(track.endedAt) : t('patrols.ongoing')} ·{' '}
                   {t('patrols.km', { value: (track.distanceM / 1000).toFixed(2) })}
                 </span>
                 {track.visits.map((v) => (
