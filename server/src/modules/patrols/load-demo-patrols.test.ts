@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { chinaDayOf } from '../../platform/china-day.js';
 import { type Client, createTestApp, type TestApp } from '../../test/app.js';
+import { withinOneChinaDay } from './load-demo-patrols.js';
 
 const WORKER_GRID = '32028100100101';
 let t: TestApp;
@@ -41,5 +42,18 @@ describe('the demo patrols', () => {
     const worker = activity.json().items.find((i: WorkerActivity) => i.displayName === '网格员王芳');
     expect(worker.patrolMinutes).toBeGreaterThan(0);
     expect(worker.visits).toBe(1);
+  });
+});
+
+describe('a demo round and China’s midnight', () => {
+  it('a round that would cross midnight ends five minutes before it; any other stays where it is', () => {
+    // Loaded at 01:58 China time (17:58 UTC): the 60-minute round from 130 minutes ago would run 23:48–00:48.
+    const crossing = withinOneChinaDay(new Date('2026-12-03T15:48:00Z'), 60);
+    expect(crossing).toEqual({
+      startedAt: new Date('2026-12-03T14:55:00Z'),
+      endedAt: new Date('2026-12-03T15:55:00Z'),
+    });
+    const inside = withinOneChinaDay(new Date('2026-12-03T06:00:00Z'), 70);
+    expect(inside).toEqual({ startedAt: new Date('2026-12-03T06:00:00Z'), endedAt: new Date('2026-12-03T07:10:00Z') });
   });
 });

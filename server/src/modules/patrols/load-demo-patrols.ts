@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client.js';
+import { chinaDayOf } from '../../platform/china-day.js';
 import type { DemoContext, DemoTally } from '../../platform/http.js';
 import { createSeededRandom } from '../../platform/seeded-random.js';
 import { accountsLookups } from '../accounts/index.js';
@@ -53,6 +54,19 @@ function along(route: Position[], step: number, count: number): Position[] {
 }
 
 /**
+ * A round that would run over China's midnight (a demo loaded between 00:00 and about 03:00)
+ * ends five minutes before it instead: the desk shows patrols by China day, and a round
+ * split across two days would show as two stubs.
+ */
+export function withinOneChinaDay(startedAt: Date, minutes: number): { startedAt: Date; endedAt: Date } {
+  const endedAt = new Date(startedAt.getTime() + minutes * MINUTE);
+  if (chinaDayOf(startedAt) === chinaDayOf(endedAt)) return { startedAt, endedAt };
+  const midnight = Date.parse(`${chinaDayOf(endedAt)}T00:00:00+08:00`);
+  const shiftedEnd = new Date(midnight - 5 * MINUTE);
+  return { startedAt: new Date(shiftedEnd.getTime() - minutes * MINUTE), endedAt: shiftedEnd };
+}
+
+/**
  * Two finished patrols of the demo grid worker in their grid on the demo day (the
  * morning round and an afternoon round, on which visits' demo places a household visit),
  * so the desk's patrol map and activity table show something after `npm start`.
@@ -70,8 +84,10 @@ export async function loadDemoPatrols(tx: Executor, { now }: DemoContext): Promi
     { startMinutesAgo: 130, minutes: 60 },
   ];
   for (const round of rounds) {
-    const startedAt = new Date(now.getTime() - round.startMinutesAgo * MINUTE);
-    const endedAt = new Date(startedAt.getTime() + round.minutes * MINUTE);
+    const { startedAt, endedAt } = withinOneChinaDay(
+      new Date(now.getTime() - round.startMinutesAgo * MINUTE),
+      round.minutes,
+    );
     const count = Math.floor((round.minutes * MINUTE) / FIX_EVERY_MS);
     const fixes: TrackFix[] = along(route, STEP_M, count)
       .map(([lon, lat], i) => {
