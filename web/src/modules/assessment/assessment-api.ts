@@ -13,7 +13,6 @@ import type {
 import { api } from '../../lib/api';
 
 /** Today in China (UTC+08:00), whatever the browser's time zone: the server's days are China days. */
-export { chinaToday } from '../../lib/format';
 export const chinaDayPlus = (day: string, days: number): string =>
   new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

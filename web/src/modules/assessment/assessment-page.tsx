@@ -27,12 +27,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
-import { formatDateTime } from '../../lib/format';
+import { chinaToday, formatDateTime } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
 import {
   chinaDayPlus,
-  chinaToday,
   searchCommunities,
   useAccountability,
   useBookInspection,

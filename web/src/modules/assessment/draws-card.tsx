@@ -2,10 +2,9 @@ import type { DrawSummary } from '@yiwang/contracts';
 import { DRAW_TARGET_KIND_LABELS } from '@yiwang/contracts/vocabulary';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { errorText } from '../../lib/form-errors';
-import { formatDateTime } from '../../lib/format';
+import { chinaToday, formatDateTime } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
-import { chinaToday } from './assessment-api';
 import { useCreateDraw, useDraw, useDraws, useVerifyDraw } from './draws-api';
 import { useDrawsI18n } from './draws-messages';
 

@@ -6,9 +6,10 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
+import { chinaToday } from '../../lib/format';
 import { useModuleI18n } from '../../lib/i18n/module-i18n';
 import { useCaseStream } from '../cases';
-import { chinaToday, useAccountability, useIndicators } from './assessment-api';
+import { useAccountability, useIndicators } from './assessment-api';
 import { EChart } from './echart';
 
 const zhCN = {

@@ -2,7 +2,7 @@ import type { Locale, PeriodKind } from '@yiwang/contracts';
 import { PERIOD_KIND_LABELS, PERIOD_KINDS } from '@yiwang/contracts/vocabulary';
 import { Input, Segmented } from 'antd';
 import { useState } from 'react';
-import { chinaToday } from './assessment-api';
+import { chinaToday } from '../../lib/format';
 
 /** The period every assessment table is read for: day, week or month, around a day (today by default). */
 export function usePeriod() {

@@ -12,7 +12,6 @@ export interface PatrolArea {
 export const LIVE_REFRESH_MS = 15_000;
 
 /** Today in China (UTC+08:00), whatever the browser's time zone: the server's days are China days. */
-export { chinaToday } from '../../lib/format';
 
 export const usePatrolTracks = (date: string, area: PatrolArea) =>
   useQuery({

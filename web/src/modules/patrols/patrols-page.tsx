@@ -6,12 +6,12 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { errorText } from '../../lib/form-errors';
-import { formatClock, formatDateTime } from '../../lib/format';
+import { chinaToday, formatClock, formatDateTime } from '../../lib/format';
 import { useSignedIn } from '../auth';
 import { GridSearchBox, useGridGeoJson, useMapConfig } from '../grids';
 import { RegionSelect } from '../regions';
 import { PatrolMap, WORKER_COLORS } from './patrol-map';
-import { chinaToday, type PatrolArea, useLivePositions, usePatrolTracks, useWorkerActivity } from './patrols-api';
+import { type PatrolArea, useLivePositions, usePatrolTracks, useWorkerActivity } from './patrols-api';
 import { usePatrolsI18n } from './patrols-messages';
 
 /** The page's state lives in the URL (?date=&grid=&region=), so a view can be linked and reloaded. */
