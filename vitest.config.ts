@@ -39,6 +39,9 @@ export default defineConfig({
           root: './web',
           include: ['e2e/**/*.e2e.ts'],
           environment: 'node',
+          // The same per-run database templates as the server's tests: each file's server starts
+          // on a copy of the migrated demo county instead of migrating and loading it again.
+          globalSetup: ['../server/src/test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -8,6 +8,21 @@ import '../modules/index.js';
 import type { TemplateKind } from './global-setup.js';
 
 /**
+ * pg's Pool.end() resolves before its sockets have closed; dropping the database WITH (FORCE)
+ * at that moment kills those backends and the closing clients raise an unhandled error.
+ */
+async function waitForDisconnect(admin: pg.Client, database: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const { rows } = await admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+      [database],
+    );
+    if (rows[0]?.n === 0) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/**
  * A fresh database for one test file, copied from the run's template: migrated and
  * empty, or with the demo county loaded. PGlite by default; a new database on the
  * server named by TEST_DATABASE_URL when set.
@@ -27,6 +42,7 @@ export async function createTestDatabase(kind: TemplateKind = 'empty'): Promise<
       ...database,
       close: async () => {
         await database.close();
+        await waitForDisconnect(admin, name);
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
       },

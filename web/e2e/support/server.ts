@@ -5,11 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { buildApp } from '../../../server/src/app.js';
-import { type Database, openDatabase } from '../../../server/src/db/client.js';
-import { loadDemoCountyIfEmpty } from '../../../server/src/modules/demo/load-demo-county.js';
+import type { Database } from '../../../server/src/db/client.js';
 import { loadConfig } from '../../../server/src/platform/config.js';
+import { createTestDatabase } from '../../../server/src/test/db.js';
 
 const webDistDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
 
@@ -17,62 +16,6 @@ export interface TestServer {
   /** http://127.0.0.1:<port>, serving the built web app at / and the API at /api. */
   url: string;
   close(): Promise<void>;
-}
-
-interface ThrowawayDatabase {
-  database: Database;
-  dispose(): Promise<void>;
-}
-
-/**
- * pg's Pool.end() resolves before its sockets have closed; dropping the database WITH (FORCE)
- * at that moment kills those backends and the closing clients raise an unhandled error.
- */
-async function waitForDisconnect(admin: pg.Client, database: string): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    const { rows } = await admin.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
-      [database],
-    );
-    if (rows[0]?.n === 0) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
-
-/**
- * In-memory PGlite by default. With TEST_DATABASE_URL, a new database on that PostgreSQL
- * server (migrated by openDatabase), dropped again at the end.
- */
-async function openThrowawayDatabase(): Promise<ThrowawayDatabase> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const database = await openDatabase({});
-    return { database, dispose: () => database.close() };
-  }
-  const name = `yw_e2e_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const drop = async () => {
-    await waitForDisconnect(admin, name);
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  };
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  try {
-    const database = await openDatabase({ databaseUrl: url.toString() });
-    return {
-      database,
-      dispose: async () => {
-        await database.close();
-        await drop();
-      },
-    };
-  } catch (error) {
-    await drop();
-    throw error;
-  }
 }
 
 /**
@@ -89,9 +32,11 @@ export async function startTestServer(
     throw new Error(`${webDistDir}/index.html is missing: build the web app first (npm run test:e2e does).`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'yw-e2e-'));
-  const { database, dispose } = await openThrowawayDatabase();
+  // A copy of the run's demo-county template (built once by the global setup), not a fresh
+  // migration and demo load per file: that cost about 11 s a file on PGlite.
+  const database = await createTestDatabase('demo');
+  const dispose = () => database.close();
   try {
-    await loadDemoCountyIfEmpty(database.db);
     await options.prepare?.(database);
     const config = loadConfig(process.env, {
       dataDir,
