@@ -18,12 +18,13 @@ import {
   FUND_STEPS,
   yuanOf,
 } from '@yiwang/contracts/vocabulary';
-import { Alert, App, Button, Card, Descriptions, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api';
 import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { chinaToday, formatDateTime } from '../../lib/format';
+import { draftText, InlineFormCard } from '../../lib/inline-form';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
 import { useFundI18n } from './community-fund-messages';
@@ -31,7 +32,6 @@ import { useFundI18n } from './community-fund-messages';
 const KEY = ['community-fund'] as const;
 /** Yuan as typed (two decimals at most) to integer fen: the server keeps money in fen, never floats. */
 const fenOf = (yuan: number | null) => Math.round((yuan ?? 0) * 100);
-const today = chinaToday;
 
 function useRefresh() {
   const client = useQueryClient();
@@ -104,7 +104,7 @@ function IncomeTab({ communityCode }: { communityCode: string }) {
     source: 'grant' as FundIncomeSource,
     yuan: null as number | null,
     counterparty: '',
-    receivedOn: today(),
+    receivedOn: chinaToday(),
     note: '',
   });
   const record = useMutation({
@@ -124,50 +124,41 @@ function IncomeTab({ communityCode }: { communityCode: string }) {
     },
   });
   return (
-    <Card title={t('f.recordIncome')} size="small">
-      <Space wrap>
-        <Select
-          aria-label={t('f.source')}
-          value={draft.source}
-          onChange={(source) => setDraft({ ...draft, source })}
-          options={FUND_INCOME_SOURCES.map((s) => ({ value: s, label: FUND_INCOME_SOURCE_LABELS[s][locale] }))}
-          style={{ width: 140 }}
-          data-testid="income-source"
-        />
-        <InputNumber
-          aria-label={t('f.amount')}
-          placeholder={t('f.amount')}
-          min={0.01}
-          precision={2}
-          value={draft.yuan}
-          onChange={(yuan) => setDraft({ ...draft, yuan })}
-          data-testid="income-amount"
-        />
-        <Input
-          aria-label={t('f.counterparty')}
-          placeholder={t('f.counterparty')}
-          value={draft.counterparty}
-          onChange={(e) => setDraft({ ...draft, counterparty: e.target.value })}
-          data-testid="income-counterparty"
-        />
-        <Input
-          aria-label={t('f.receivedOn')}
-          type="date"
-          value={draft.receivedOn}
-          onChange={(e) => setDraft({ ...draft, receivedOn: e.target.value })}
-        />
-        <Input
-          aria-label={t('f.note')}
-          placeholder={t('f.note')}
-          value={draft.note}
-          onChange={(e) => setDraft({ ...draft, note: e.target.value })}
-        />
-        <Button type="primary" onClick={() => record.mutate()} loading={record.isPending} data-testid="income-save">
-          {t('f.save')}
-        </Button>
-      </Space>
-      {record.error && <Alert type="error" message={errorText(record.error)} data-testid="income-error" />}
-    </Card>
+    <InlineFormCard
+      title={t('f.recordIncome')}
+      submitLabel={t('f.save')}
+      onSubmit={() => record.mutate()}
+      pending={record.isPending}
+      error={record.error}
+      submitTestId="income-save"
+      errorTestId="income-error"
+    >
+      <Select
+        aria-label={t('f.source')}
+        value={draft.source}
+        onChange={(source) => setDraft({ ...draft, source })}
+        options={FUND_INCOME_SOURCES.map((s) => ({ value: s, label: FUND_INCOME_SOURCE_LABELS[s][locale] }))}
+        style={{ width: 140 }}
+        data-testid="income-source"
+      />
+      <InputNumber
+        aria-label={t('f.amount')}
+        placeholder={t('f.amount')}
+        min={0.01}
+        precision={2}
+        value={draft.yuan}
+        onChange={(yuan) => setDraft({ ...draft, yuan })}
+        data-testid="income-amount"
+      />
+      <Input {...draftText(draft, setDraft, 'counterparty', t('f.counterparty'))} data-testid="income-counterparty" />
+      <Input
+        aria-label={t('f.receivedOn')}
+        type="date"
+        value={draft.receivedOn}
+        onChange={(e) => setDraft({ ...draft, receivedOn: e.target.value })}
+      />
+      <Input {...draftText(draft, setDraft, 'note', t('f.note'))} />
+    </InlineFormCard>
   );
 }
 
@@ -251,66 +242,45 @@ function SpendingsTab({ ledger }: { ledger: FundLedger }) {
   });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title={t('f.propose')} size="small">
-        <Space wrap>
-          <Select
-            aria-label={t('f.purpose')}
-            value={draft.purpose}
-            onChange={(purpose) => setDraft({ ...draft, purpose })}
-            options={FUND_SPENDING_PURPOSES.map((p) => ({ value: p, label: FUND_SPENDING_PURPOSE_LABELS[p][locale] }))}
-            style={{ width: 140 }}
-            data-testid="spending-purpose"
-          />
-          <Input
-            aria-label={t('f.title')}
-            placeholder={t('f.title')}
-            value={draft.title}
-            onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-            data-testid="spending-title"
-          />
-          <InputNumber
-            aria-label={t('f.amount')}
-            placeholder={t('f.amount')}
-            min={0.01}
-            precision={2}
-            value={draft.yuan}
-            onChange={(yuan) => setDraft({ ...draft, yuan })}
-            data-testid="spending-amount"
-          />
-          <Input
-            aria-label={t('f.payee')}
-            placeholder={t('f.payee')}
-            value={draft.payee}
-            onChange={(e) => setDraft({ ...draft, payee: e.target.value })}
-            data-testid="spending-payee"
-          />
-          <Select
-            aria-label={t('f.decision')}
-            placeholder={t('f.decision')}
-            value={draft.decisionId}
-            onChange={(decisionId) => setDraft({ ...draft, decisionId })}
-            options={decisions.data?.items.map((d) => ({ value: d.id, label: d.title })) ?? []}
-            style={{ width: 240 }}
-            data-testid="spending-decision"
-          />
-          <Input
-            aria-label={t('f.proposedBy')}
-            placeholder={t('f.proposedBy')}
-            value={draft.by}
-            onChange={(e) => setDraft({ ...draft, by: e.target.value })}
-            data-testid="spending-by"
-          />
-          <Button
-            type="primary"
-            onClick={() => propose.mutate()}
-            loading={propose.isPending}
-            data-testid="spending-propose"
-          >
-            {t('f.proposeDo')}
-          </Button>
-        </Space>
-        {propose.error && <Alert type="error" message={errorText(propose.error)} data-testid="spending-error" />}
-      </Card>
+      <InlineFormCard
+        title={t('f.propose')}
+        submitLabel={t('f.proposeDo')}
+        onSubmit={() => propose.mutate()}
+        pending={propose.isPending}
+        error={propose.error}
+        submitTestId="spending-propose"
+        errorTestId="spending-error"
+      >
+        <Select
+          aria-label={t('f.purpose')}
+          value={draft.purpose}
+          onChange={(purpose) => setDraft({ ...draft, purpose })}
+          options={FUND_SPENDING_PURPOSES.map((p) => ({ value: p, label: FUND_SPENDING_PURPOSE_LABELS[p][locale] }))}
+          style={{ width: 140 }}
+          data-testid="spending-purpose"
+        />
+        <Input {...draftText(draft, setDraft, 'title', t('f.title'))} data-testid="spending-title" />
+        <InputNumber
+          aria-label={t('f.amount')}
+          placeholder={t('f.amount')}
+          min={0.01}
+          precision={2}
+          value={draft.yuan}
+          onChange={(yuan) => setDraft({ ...draft, yuan })}
+          data-testid="spending-amount"
+        />
+        <Input {...draftText(draft, setDraft, 'payee', t('f.payee'))} data-testid="spending-payee" />
+        <Select
+          aria-label={t('f.decision')}
+          placeholder={t('f.decision')}
+          value={draft.decisionId}
+          onChange={(decisionId) => setDraft({ ...draft, decisionId })}
+          options={decisions.data?.items.map((d) => ({ value: d.id, label: d.title })) ?? []}
+          style={{ width: 240 }}
+          data-testid="spending-decision"
+        />
+        <Input {...draftText(draft, setDraft, 'by', t('f.proposedBy'))} data-testid="spending-by" />
+      </InlineFormCard>
       <Table
         rowKey="id"
         size="small"
@@ -394,36 +364,27 @@ function NegativeListTab({ communityCode }: { communityCode: string }) {
           { title: t('f.ruleRegion'), dataIndex: 'regionCode' },
         ]}
       />
-      <Card title={t('f.addRule')} size="small">
-        <Space wrap>
-          <Input
-            aria-label={t('f.ruleName')}
-            placeholder={t('f.ruleName')}
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            style={{ width: 320 }}
-          />
-          <Select
-            mode="multiple"
-            aria-label={t('f.rulePurposes')}
-            placeholder={t('f.rulePurposes')}
-            value={draft.purposes}
-            onChange={(purposes) => setDraft({ ...draft, purposes })}
-            options={FUND_SPENDING_PURPOSES.map((p) => ({ value: p, label: FUND_SPENDING_PURPOSE_LABELS[p][locale] }))}
-            style={{ minWidth: 200 }}
-          />
-          <Input
-            aria-label={t('f.ruleKeywords')}
-            placeholder={t('f.ruleKeywords')}
-            value={draft.keywords}
-            onChange={(e) => setDraft({ ...draft, keywords: e.target.value })}
-          />
-          <Button onClick={() => add.mutate()} loading={add.isPending} disabled={!draft.name.trim()}>
-            {t('f.addRule')}
-          </Button>
-        </Space>
-        {add.error && <Alert type="error" message={errorText(add.error)} />}
-      </Card>
+      <InlineFormCard
+        title={t('f.addRule')}
+        submitLabel={t('f.addRule')}
+        onSubmit={() => add.mutate()}
+        pending={add.isPending}
+        error={add.error}
+        disabled={!draft.name.trim()}
+        primary={false}
+      >
+        <Input {...draftText(draft, setDraft, 'name', t('f.ruleName'))} style={{ width: 320 }} />
+        <Select
+          mode="multiple"
+          aria-label={t('f.rulePurposes')}
+          placeholder={t('f.rulePurposes')}
+          value={draft.purposes}
+          onChange={(purposes) => setDraft({ ...draft, purposes })}
+          options={FUND_SPENDING_PURPOSES.map((p) => ({ value: p, label: FUND_SPENDING_PURPOSE_LABELS[p][locale] }))}
+          style={{ minWidth: 200 }}
+        />
+        <Input {...draftText(draft, setDraft, 'keywords', t('f.ruleKeywords'))} />
+      </InlineFormCard>
     </Space>
   );
 }

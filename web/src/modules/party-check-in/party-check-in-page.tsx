@@ -1,17 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PartyCheckInOverview, PartyMember, ServicePost } from '@yiwang/contracts';
-import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Table, Tabs } from 'antd';
+import { Alert, App, Button, Input, InputNumber, Select, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { api } from '../../lib/api';
 import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { chinaToday } from '../../lib/format';
+import { draftText, InlineFormCard } from '../../lib/inline-form';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
 import { usePartyI18n } from './party-check-in-messages';
 
 const KEY = ['party-check-in'] as const;
-const today = chinaToday;
 /** The quarter of a day as the export names it: 2026-11-03 → 2026-Q4. */
 const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
@@ -39,11 +39,11 @@ function MemberActions({
   const [postId, setPostId] = useState<string | undefined>();
   const [log, setLog] = useState({
     postId: undefined as string | undefined,
-    servedOn: today(),
+    servedOn: chinaToday(),
     hours: 1 as number | null,
     note: '',
   });
-  const [quarter, setQuarter] = useState(quarterOf(today()));
+  const [quarter, setQuarter] = useState(quarterOf(chinaToday()));
   const choose = useMutation({
     mutationFn: () => api.post(`/party-check-in/members/${member.id}/posts`, { postId }),
     onSuccess: () => {
@@ -190,41 +190,26 @@ function MembersTab({ overview, canManage }: { overview: PartyCheckInOverview; c
         ]}
       />
       {canManage && (
-        <Card title={t('p.registerMember')} size="small">
-          <Space wrap>
-            <Input
-              aria-label={t('p.community')}
-              placeholder={t('p.community')}
-              value={draft.communityCode}
-              onChange={(e) => setDraft({ ...draft, communityCode: e.target.value })}
-            />
-            <Input
-              aria-label={t('p.name')}
-              placeholder={t('p.name')}
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            />
-            <Input
-              aria-label={t('p.employer')}
-              placeholder={t('p.employer')}
-              value={draft.employer}
-              onChange={(e) => setDraft({ ...draft, employer: e.target.value })}
-            />
-            <Select
-              aria-label={t('p.organization')}
-              placeholder={t('p.organization')}
-              allowClear
-              value={draft.organizationId}
-              onChange={(organizationId) => setDraft({ ...draft, organizationId })}
-              options={overview.organizations.map((o) => ({ value: o.id, label: o.name }))}
-              style={{ width: 220 }}
-            />
-            <Button type="primary" onClick={() => register.mutate()} loading={register.isPending}>
-              {t('p.registerMember')}
-            </Button>
-          </Space>
-          {register.error && <Alert type="error" message={errorText(register.error)} />}
-        </Card>
+        <InlineFormCard
+          title={t('p.registerMember')}
+          submitLabel={t('p.registerMember')}
+          onSubmit={() => register.mutate()}
+          pending={register.isPending}
+          error={register.error}
+        >
+          <Input {...draftText(draft, setDraft, 'communityCode', t('p.community'))} />
+          <Input {...draftText(draft, setDraft, 'name', t('p.name'))} />
+          <Input {...draftText(draft, setDraft, 'employer', t('p.employer'))} />
+          <Select
+            aria-label={t('p.organization')}
+            placeholder={t('p.organization')}
+            allowClear
+            value={draft.organizationId}
+            onChange={(organizationId) => setDraft({ ...draft, organizationId })}
+            options={overview.organizations.map((o) => ({ value: o.id, label: o.name }))}
+            style={{ width: 220 }}
+          />
+        </InlineFormCard>
       )}
     </Space>
   );
@@ -263,23 +248,20 @@ function OrganizationsTab({ overview, canManage }: { overview: PartyCheckInOverv
         ]}
       />
       {canManage && (
-        <Card title={t('p.registerOrganization')} size="small">
-          <Space wrap>
-            {(['communityCode', 'name', 'employer', 'contact'] as const).map((field) => (
-              <Input
-                key={field}
-                aria-label={t(field === 'communityCode' ? 'p.community' : `p.${field}`)}
-                placeholder={t(field === 'communityCode' ? 'p.community' : `p.${field}`)}
-                value={draft[field]}
-                onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
-              />
-            ))}
-            <Button type="primary" onClick={() => register.mutate()} loading={register.isPending}>
-              {t('p.registerOrganization')}
-            </Button>
-          </Space>
-          {register.error && <Alert type="error" message={errorText(register.error)} />}
-        </Card>
+        <InlineFormCard
+          title={t('p.registerOrganization')}
+          submitLabel={t('p.registerOrganization')}
+          onSubmit={() => register.mutate()}
+          pending={register.isPending}
+          error={register.error}
+        >
+          {(['communityCode', 'name', 'employer', 'contact'] as const).map((field) => (
+            <Input
+              key={field}
+              {...draftText(draft, setDraft, field, t(field === 'communityCode' ? 'p.community' : `p.${field}`))}
+            />
+          ))}
+        </InlineFormCard>
       )}
     </Space>
   );
@@ -317,39 +299,24 @@ function PostsTab({ overview, canManage }: { overview: PartyCheckInOverview; can
         ]}
       />
       {canManage && (
-        <Card title={t('p.addPost')} size="small">
-          <Space wrap>
-            <Input
-              aria-label={t('p.community')}
-              placeholder={t('p.community')}
-              value={draft.communityCode}
-              onChange={(e) => setDraft({ ...draft, communityCode: e.target.value })}
-            />
-            <Input
-              aria-label={t('p.title')}
-              placeholder={t('p.title')}
-              value={draft.title}
-              onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-            />
-            <Input
-              aria-label={t('p.description')}
-              placeholder={t('p.description')}
-              value={draft.description}
-              onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-            />
-            <InputNumber
-              aria-label={t('p.needed')}
-              placeholder={t('p.needed')}
-              min={1}
-              value={draft.needed}
-              onChange={(needed) => setDraft({ ...draft, needed })}
-            />
-            <Button type="primary" onClick={() => add.mutate()} loading={add.isPending}>
-              {t('p.addPost')}
-            </Button>
-          </Space>
-          {add.error && <Alert type="error" message={errorText(add.error)} />}
-        </Card>
+        <InlineFormCard
+          title={t('p.addPost')}
+          submitLabel={t('p.addPost')}
+          onSubmit={() => add.mutate()}
+          pending={add.isPending}
+          error={add.error}
+        >
+          <Input {...draftText(draft, setDraft, 'communityCode', t('p.community'))} />
+          <Input {...draftText(draft, setDraft, 'title', t('p.title'))} />
+          <Input {...draftText(draft, setDraft, 'description', t('p.description'))} />
+          <InputNumber
+            aria-label={t('p.needed')}
+            placeholder={t('p.needed')}
+            min={1}
+            value={draft.needed}
+            onChange={(needed) => setDraft({ ...draft, needed })}
+          />
+        </InlineFormCard>
       )}
     </Space>
   );
