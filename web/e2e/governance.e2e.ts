@@ -508,6 +508,18 @@ describe('residents govern together (issue 15)', () => {
     await phone.reload();
     await expect.poll(async () => Number(await points.getAttribute('data-points'))).toBe(before + 1);
     await phone.getByTestId('time-bank-ledger').getByText('−2 分 · 兑换：上门理发一次').waitFor();
+
+    // A new volunteer registered on the desk's form: a refusal keeps what was typed; then listed.
+    const form = page.locator('.ant-card').filter({ hasText: '登记志愿者' });
+    await form.getByLabel('姓名').fill('周晓兰');
+    await form.getByLabel('技能（逗号分隔）').fill('理发');
+    await form.getByLabel('社区编码').fill('');
+    await form.getByRole('button', { name: '登记志愿者' }).click();
+    await form.locator('.ant-alert-error').waitFor();
+    expect(await form.getByLabel('姓名').inputValue()).toBe('周晓兰');
+    await form.getByLabel('社区编码').fill('320281001001');
+    await form.getByRole('button', { name: '登记志愿者' }).click();
+    await page.getByRole('cell', { name: '周晓兰' }).waitFor();
     expect(problems.flat()).toEqual([]);
   });
   it('party check-in at the desk: a member takes a post, logs service, the quarterly record exports; the page reads in English too', async () => {

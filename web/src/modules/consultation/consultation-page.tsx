@@ -14,6 +14,7 @@ import { api } from '../../lib/api';
 import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
+import { draftText, InlineFormCard } from '../../lib/inline-form';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
 import { useConsultationI18n } from './consultation-messages';
@@ -34,41 +35,25 @@ function TopicsTab() {
   const raise = useMutation({ mutationFn: () => api.post('/topics', draft), onSuccess: refresh });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title={t('c.raise')} size="small">
-        <Space wrap>
-          <Input
-            aria-label={t('c.community')}
-            placeholder={t('c.community')}
-            value={draft.regionCode}
-            onChange={(e) => setDraft({ ...draft, regionCode: e.target.value })}
-          />
-          <Input
-            aria-label={t('c.title')}
-            placeholder={t('c.title')}
-            value={draft.title}
-            onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-            data-testid="topic-title"
-          />
-          <Input
-            aria-label={t('c.body')}
-            placeholder={t('c.body')}
-            value={draft.body}
-            onChange={(e) => setDraft({ ...draft, body: e.target.value })}
-            data-testid="topic-body"
-          />
-          <InputNumber
-            aria-label={t('c.threshold')}
-            min={1}
-            value={draft.threshold}
-            onChange={(v) => setDraft({ ...draft, threshold: v ?? 5 })}
-            data-testid="topic-threshold"
-          />
-          <Button type="primary" onClick={() => raise.mutate()} loading={raise.isPending} data-testid="topic-raise">
-            {t('c.raise')}
-          </Button>
-        </Space>
-        {raise.error && <Alert type="error" message={errorText(raise.error)} />}
-      </Card>
+      <InlineFormCard
+        title={t('c.raise')}
+        submitLabel={t('c.raise')}
+        onSubmit={() => raise.mutate()}
+        pending={raise.isPending}
+        error={raise.error}
+        submitTestId="topic-raise"
+      >
+        <Input {...draftText(draft, setDraft, 'regionCode', t('c.community'))} />
+        <Input {...draftText(draft, setDraft, 'title', t('c.title'))} data-testid="topic-title" />
+        <Input {...draftText(draft, setDraft, 'body', t('c.body'))} data-testid="topic-body" />
+        <InputNumber
+          aria-label={t('c.threshold')}
+          min={1}
+          value={draft.threshold}
+          onChange={(v) => setDraft({ ...draft, threshold: v ?? 5 })}
+          data-testid="topic-threshold"
+        />
+      </InlineFormCard>
       <ExportButton path="/topics/export.xlsx" query={{}} testId="topics-export" />
       <Table
         rowKey="id"
@@ -257,50 +242,31 @@ function ConveneMeeting() {
     },
   });
   return (
-    <Card title={t('c.convene')} size="small">
-      <Space wrap>
-        <Input
-          aria-label={t('c.community')}
-          placeholder={t('c.community')}
-          value={draft.regionCode}
-          onChange={(e) => setDraft({ ...draft, regionCode: e.target.value })}
-        />
-        <Input
-          aria-label={t('c.title')}
-          placeholder={t('c.title')}
-          value={draft.title}
-          onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-        />
-        <Select
-          aria-label={t('c.type')}
-          value={draft.meetingType}
-          onChange={(meetingType) => setDraft({ ...draft, meetingType })}
-          options={MEETING_TYPES.map((m) => ({ value: m, label: MEETING_TYPE_LABELS[m][locale] }))}
-          style={{ width: 160 }}
-        />
-        <Input
-          aria-label={t('c.startsAt')}
-          type="datetime-local"
-          value={draft.startsAt}
-          onChange={(e) => setDraft({ ...draft, startsAt: e.target.value })}
-        />
-        <Input
-          aria-label={t('c.place')}
-          placeholder={t('c.place')}
-          value={draft.place}
-          onChange={(e) => setDraft({ ...draft, place: e.target.value })}
-        />
-        <Button
-          type="primary"
-          onClick={() => convene.mutate()}
-          loading={convene.isPending}
-          data-testid="meeting-convene"
-        >
-          {t('c.convene')}
-        </Button>
-      </Space>
-      {convene.error && <Alert type="error" message={errorText(convene.error)} />}
-    </Card>
+    <InlineFormCard
+      title={t('c.convene')}
+      submitLabel={t('c.convene')}
+      onSubmit={() => convene.mutate()}
+      pending={convene.isPending}
+      error={convene.error}
+      submitTestId="meeting-convene"
+    >
+      <Input {...draftText(draft, setDraft, 'regionCode', t('c.community'))} />
+      <Input {...draftText(draft, setDraft, 'title', t('c.title'))} />
+      <Select
+        aria-label={t('c.type')}
+        value={draft.meetingType}
+        onChange={(meetingType) => setDraft({ ...draft, meetingType })}
+        options={MEETING_TYPES.map((m) => ({ value: m, label: MEETING_TYPE_LABELS[m][locale] }))}
+        style={{ width: 160 }}
+      />
+      <Input
+        aria-label={t('c.startsAt')}
+        type="datetime-local"
+        value={draft.startsAt}
+        onChange={(e) => setDraft({ ...draft, startsAt: e.target.value })}
+      />
+      <Input {...draftText(draft, setDraft, 'place', t('c.place'))} />
+    </InlineFormCard>
   );
 }
 

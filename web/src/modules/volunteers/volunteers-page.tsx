@@ -15,6 +15,7 @@ import { api } from '../../lib/api';
 import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
+import { draftText, InlineFormCard } from '../../lib/inline-form';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
 import { useVolunteersI18n } from './volunteers-messages';
@@ -157,44 +158,19 @@ function RegistryTab() {
         ]}
       />
       {canManage && (
-        <Card title={t('v.register')} size="small">
-          <Space wrap>
-            <Input
-              aria-label={t('v.community')}
-              placeholder={t('v.community')}
-              value={draft.communityCode}
-              onChange={(e) => setDraft({ ...draft, communityCode: e.target.value })}
-            />
-            <Input
-              aria-label={t('v.name')}
-              placeholder={t('v.name')}
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            />
-            <Input
-              aria-label={t('v.skills')}
-              placeholder={t('v.skills')}
-              value={draft.skills}
-              onChange={(e) => setDraft({ ...draft, skills: e.target.value })}
-            />
-            <Input
-              aria-label={t('v.availability')}
-              placeholder={t('v.availability')}
-              value={draft.availability}
-              onChange={(e) => setDraft({ ...draft, availability: e.target.value })}
-            />
-            <Input
-              aria-label={t('v.training')}
-              placeholder={t('v.training')}
-              value={draft.training}
-              onChange={(e) => setDraft({ ...draft, training: e.target.value })}
-            />
-            <Button type="primary" onClick={() => register.mutate()} loading={register.isPending}>
-              {t('v.register')}
-            </Button>
-          </Space>
-          {register.error && <Alert type="error" message={errorText(register.error)} />}
-        </Card>
+        <InlineFormCard
+          title={t('v.register')}
+          submitLabel={t('v.register')}
+          onSubmit={() => register.mutate()}
+          pending={register.isPending}
+          error={register.error}
+        >
+          <Input {...draftText(draft, setDraft, 'communityCode', t('v.community'))} />
+          <Input {...draftText(draft, setDraft, 'name', t('v.name'))} />
+          <Input {...draftText(draft, setDraft, 'skills', t('v.skills'))} />
+          <Input {...draftText(draft, setDraft, 'availability', t('v.availability'))} />
+          <Input {...draftText(draft, setDraft, 'training', t('v.training'))} />
+        </InlineFormCard>
       )}
     </Space>
   );
@@ -328,59 +304,44 @@ function ActivitiesTab() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {canManage && (
-        <Card title={t('v.create')} size="small">
-          <Space wrap>
-            <Input
-              aria-label={t('v.title')}
-              placeholder={t('v.title')}
-              value={draft.title}
-              onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-            />
-            <Input
-              aria-label={t('v.description')}
-              placeholder={t('v.description')}
-              value={draft.description}
-              onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-            />
-            <Input
-              aria-label={t('v.place')}
-              placeholder={t('v.place')}
-              value={draft.place}
-              onChange={(e) => setDraft({ ...draft, place: e.target.value })}
-            />
-            <InputNumber
-              aria-label={t('v.capPoints')}
-              placeholder={t('v.capPoints')}
-              min={1}
-              value={draft.capPoints}
-              onChange={(capPoints) => setDraft({ ...draft, capPoints })}
-              style={{ width: 180 }}
-            />
-            <Input
-              aria-label={t('v.startsAt')}
-              type="datetime-local"
-              value={draft.startsAt}
-              onChange={(e) => setDraft({ ...draft, startsAt: e.target.value })}
-            />
-            <Input
-              aria-label={t('v.endsAt')}
-              type="datetime-local"
-              value={draft.endsAt}
-              onChange={(e) => setDraft({ ...draft, endsAt: e.target.value })}
-            />
-            <InputNumber
-              aria-label={t('v.capacity')}
-              placeholder={t('v.capacity')}
-              min={1}
-              value={draft.capacity}
-              onChange={(capacity) => setDraft({ ...draft, capacity })}
-            />
-            <Button type="primary" onClick={() => create.mutate()} loading={create.isPending}>
-              {t('v.create')}
-            </Button>
-          </Space>
-          {create.error && <Alert type="error" message={errorText(create.error)} />}
-        </Card>
+        <InlineFormCard
+          title={t('v.create')}
+          submitLabel={t('v.create')}
+          onSubmit={() => create.mutate()}
+          pending={create.isPending}
+          error={create.error}
+        >
+          <Input {...draftText(draft, setDraft, 'title', t('v.title'))} />
+          <Input {...draftText(draft, setDraft, 'description', t('v.description'))} />
+          <Input {...draftText(draft, setDraft, 'place', t('v.place'))} />
+          <InputNumber
+            aria-label={t('v.capPoints')}
+            placeholder={t('v.capPoints')}
+            min={1}
+            value={draft.capPoints}
+            onChange={(capPoints) => setDraft({ ...draft, capPoints })}
+            style={{ width: 180 }}
+          />
+          <Input
+            aria-label={t('v.startsAt')}
+            type="datetime-local"
+            value={draft.startsAt}
+            onChange={(e) => setDraft({ ...draft, startsAt: e.target.value })}
+          />
+          <Input
+            aria-label={t('v.endsAt')}
+            type="datetime-local"
+            value={draft.endsAt}
+            onChange={(e) => setDraft({ ...draft, endsAt: e.target.value })}
+          />
+          <InputNumber
+            aria-label={t('v.capacity')}
+            placeholder={t('v.capacity')}
+            min={1}
+            value={draft.capacity}
+            onChange={(capacity) => setDraft({ ...draft, capacity })}
+          />
+        </InlineFormCard>
       )}
       {activities.data?.items.length === 0 && <Alert type="info" message={t('v.none')} />}
       {activities.data?.items.map((a) => (
@@ -456,42 +417,32 @@ function DirectoryTab() {
         ]}
       />
       {canManage && (
-        <Card title={t('v.addProvider')} size="small">
-          <Space wrap>
+        <InlineFormCard
+          title={t('v.addProvider')}
+          submitLabel={t('v.addProvider')}
+          onSubmit={() => add.mutate()}
+          pending={add.isPending}
+          error={add.error}
+        >
+          <Input {...draftText(draft, setDraft, 'regionCode', t('v.region'))} />
+          <Select
+            aria-label={t('v.kind')}
+            value={draft.kind}
+            onChange={(k) => setDraft({ ...draft, kind: k })}
+            options={kinds}
+            style={{ width: 160 }}
+          />
+          {(['name', 'offers', 'address', 'contact'] as const).map((field) => (
             <Input
-              aria-label={t('v.region')}
-              placeholder={t('v.region')}
-              value={draft.regionCode}
-              onChange={(e) => setDraft({ ...draft, regionCode: e.target.value })}
+              key={field}
+              aria-label={t(`v.${field}`)}
+              placeholder={t(`v.${field}`)}
+              value={draft[field]}
+              onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
             />
-            <Select
-              aria-label={t('v.kind')}
-              value={draft.kind}
-              onChange={(k) => setDraft({ ...draft, kind: k })}
-              options={kinds}
-              style={{ width: 160 }}
-            />
-            {(['name', 'offers', 'address', 'contact'] as const).map((field) => (
-              <Input
-                key={field}
-                aria-label={t(`v.${field}`)}
-                placeholder={t(`v.${field}`)}
-                value={draft[field]}
-                onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
-              />
-            ))}
-            <Input
-              aria-label={t('v.openHours')}
-              placeholder={t('v.openHours')}
-              value={draft.hours}
-              onChange={(e) => setDraft({ ...draft, hours: e.target.value })}
-            />
-            <Button type="primary" onClick={() => add.mutate()} loading={add.isPending}>
-              {t('v.addProvider')}
-            </Button>
-          </Space>
-          {add.error && <Alert type="error" message={errorText(add.error)} />}
-        </Card>
+          ))}
+          <Input {...draftText(draft, setDraft, 'hours', t('v.openHours'))} />
+        </InlineFormCard>
       )}
     </Space>
   );
