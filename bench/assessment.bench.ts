@@ -7,7 +7,7 @@
 // SELECT 1. It also checks that the counters give the very numbers the fold gives.
 //
 //   npx tsx bench/assessment.bench.ts [--cases 3000000] [--days 180] [--runs 30] [--keep] [--database NAME]
-//     [--horizon 35,14,6] [--fold all|town|none]   (the folded baseline and the check against it: both levels, towns only or none)
+//     [--horizon 35,14,6] [--fold all|town|none] [--keep-counters]   (the folded baseline and the check against it: both levels, towns only or none)
 //   (BENCH_DATABASE_URL: the server's admin database, default postgres://postgres@127.0.0.1:5432/postgres;
 //   --database reuses a kept database: migrated to this tree, generated only if it has fewer
 //   generated cases than --cases, never dropped; its counters are counted afresh)
@@ -35,6 +35,7 @@ const { values } = parseArgs({
     database: { type: 'string' },
     horizon: { type: 'string', default: '35,14,6' },
     fold: { type: 'string', default: 'all' },
+    'keep-counters': { type: 'boolean', default: false },
   },
 });
 const [hDays, hWeeks, hMonths] = (values.horizon ?? '').split(',').map(Number);
@@ -59,10 +60,12 @@ try {
     await settleGenerated(bench.url);
     console.log('generated cases found: reused');
   }
-  // A reused database is counted afresh, so the first run below is the whole catch-up.
-  await db.execute(
-    sql`TRUNCATE assessment_indicator_counters, assessment_counted_periods, assessment_indicator_counter_cursor`,
-  );
+  // A reused database is counted afresh, so the first run below is the whole catch-up (unless asked to keep them).
+  if (!values['keep-counters']) {
+    await db.execute(
+      sql`TRUNCATE assessment_indicator_counters, assessment_counted_periods, assessment_indicator_counter_cursor`,
+    );
+  }
   const now = new Date();
 
   let t0 = performance.now();
@@ -118,16 +121,24 @@ try {
   );
   const grid = (busiest as unknown as { rows: { grid_code: string }[] }).rows[0]?.grid_code as string;
 
-  const results: [string, { p50: number; p95: number; runs: number }, string][] = [];
-  results.push(['SELECT 1 (baseline)', await time(RUNS, () => db.execute(sql`SELECT 1`)), '']);
+  type Row = [string, { p50: number; p95: number; runs: number }, string];
+  const results: Row[] = [];
+  const line = ([what, r, note]: Row) =>
+    `${what.padEnd(72)} p50 ${r.p50.toFixed(1).padStart(8)} ms  p95 ${r.p95.toFixed(1).padStart(8)} ms  (${r.runs} runs) ${note}`;
+  /** Keeps a result for the table at the end, and prints it now (a later step may not finish). */
+  const record = (row: Row) => {
+    results.push(row);
+    console.log(line(row));
+  };
+  record(['SELECT 1 (baseline)', await time(RUNS, () => db.execute(sql`SELECT 1`)), '']);
   const towns = await computeIndicators(db, actor, { level: 'town', period: 'month', day, now });
-  results.push([
+  record([
     `county table, towns, month ${day} (counters)`,
     await time(RUNS, () => computeIndicators(db, actor, { level: 'town', period: 'month', day, now })),
     `${towns.rows.length} rows; goal p95 ≤ 200 ms`,
   ]);
   const gridsTable = await computeIndicators(db, actor, { level: 'grid', period: 'month', day, now });
-  results.push([
+  record([
     `county table, grids, month ${day} (counters)`,
     await time(RUNS, () => computeIndicators(db, actor, { level: 'grid', period: 'month', day, now })),
     `${gridsTable.rows.length} rows; goal p95 ≤ 200 ms`,
@@ -142,7 +153,7 @@ try {
     limit: 50,
   } as const;
   const drill = await indicatorCases(db, actor, drillOptions);
-  results.push([
+  record([
     `drill-down, grid ${grid} 按期结案率 month ${day}, first page`,
     await time(RUNS, () => indicatorCases(db, actor, drillOptions)),
     `${drill.cases.length} cases of ${drill.value.denominator}; goal p95 ≤ 50 ms`,
@@ -150,7 +161,7 @@ try {
   if (drill.nextAfter) {
     const next = { ...drillOptions, after: drill.nextAfter };
     const page2 = await indicatorCases(db, actor, next);
-    results.push([
+    record([
       `drill-down, same, next page (keyset)`,
       await time(RUNS, () => indicatorCases(db, actor, next)),
       `${page2.cases.length} cases; goal p95 ≤ 50 ms`,
@@ -158,32 +169,32 @@ try {
   }
 
   const list = await listCases(db, operator, { limit: 50, offset: 0 });
-  results.push([
+  record([
     'case list, county, newest first, page 1 (city-operator)',
     await time(RUNS, () => listCases(db, operator, { limit: 50, offset: 0 })),
     `${list.items.length} of ${list.total}; goal p95 ≤ 200 ms`,
   ]);
   const open = await listCases(db, operator, { open: true, limit: 50, offset: 0 });
-  results.push([
+  record([
     'case list, county, open only, page 1',
     await time(RUNS, () => listCases(db, operator, { open: true, limit: 50, offset: 0 })),
     `${open.items.length} of ${open.total}; goal p95 ≤ 200 ms`,
   ]);
   const inGrid = { gridCode: grid, limit: 50, offset: 0 };
   const gridList = await listCases(db, operator, inGrid);
-  results.push([
+  record([
     `case list, grid ${grid}, page 1`,
     await time(RUNS, () => listCases(db, operator, inGrid)),
     `${gridList.items.length} of ${gridList.total}; goal p95 ≤ 200 ms`,
   ]);
   const supervision = await listSupervision(db, operator, { limit: 50 });
-  results.push([
+  record([
     'supervision list, county (yellow, red, supervised by hand)',
     await time(RUNS, () => listSupervision(db, operator, { limit: 50 })),
     `${JSON.stringify(supervision.counts)}; goal p95 ≤ 200 ms`,
   ]);
   const code = list.items[0]?.code as string;
-  results.push([`case page ${code}`, await time(RUNS, () => getCase(db, operator, code, now)), 'goal p95 ≤ 50 ms']);
+  record([`case page ${code}`, await time(RUNS, () => getCase(db, operator, code, now)), 'goal p95 ≤ 50 ms']);
 
   // The baseline, folded once per level (slow: every case of the month and its events), and the
   // check that the counters give the very numbers the fold gives (the formulas are written once).
@@ -202,17 +213,13 @@ try {
       },
       false,
     );
-    results.push([`county table, ${level}s, month ${day} (folded from every case: the old way, baseline)`, timed, '']);
+    record([`county table, ${level}s, month ${day} (folded from every case: the old way, baseline)`, timed, '']);
     const same = JSON.stringify(counted(stored.rows)) === JSON.stringify(counted(folded?.rows ?? []));
     console.log(`counters vs fold, ${level}s, month ${day}: ${same ? 'the same numbers' : 'DIFFERENT'}`);
     if (!same) process.exitCode = 1;
   }
   console.log(`\n${N} cases, ${values.days} days, PostgreSQL server`);
-  for (const [what, r, note] of results) {
-    console.log(
-      `${what.padEnd(72)} p50 ${r.p50.toFixed(1).padStart(8)} ms  p95 ${r.p95.toFixed(1).padStart(8)} ms  (${r.runs} runs) ${note}`,
-    );
-  }
+  for (const row of results) console.log(line(row));
   await database.close();
 } finally {
   if (!values.keep && !values.database) await bench.drop();

@@ -482,8 +482,11 @@ export const casesRepository = {
       ...(filter.level ? [eq(cases.level, filter.level)] : []),
     ];
     const where = and(...conditions);
+    // The page's ids first, by the time-state index, then their summaries: joined at once, the planner
+    // misjudged how few rows the scope keeps and joined every red case before sorting (1 s at 2 M cases).
+    const page = db.select({ id: cases.id }).from(cases).where(where).orderBy(asc(cases.stageDueAt)).limit(limit);
     const [items, total] = await Promise.all([
-      summaries(db).where(where).orderBy(asc(cases.stageDueAt)).limit(limit),
+      summaries(db).where(inArray(cases.id, page)).orderBy(asc(cases.stageDueAt)),
       cappedCount(db, where, Math.max(LIST_COUNT_CAP, limit)),
     ]);
     return { items, ...total };
