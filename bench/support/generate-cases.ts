@@ -42,6 +42,41 @@ export async function prepareDatabase(url: string): Promise<void> {
 const r = (salt: string) =>
   `(('x' || substr(md5($1::text || '-' || g.n || '-${salt}'), 1, 8))::bit(32)::bigint / 4294967296.0)`;
 
+/**
+ * The running handling clock of the generated cases still open (dispatched, never answered), as
+ * the timer job would have left it at `end`: red once the due date passed, yellow in its last day
+ * — so the supervision list has its share of the volume. Idempotent (only clockless cases).
+ */
+async function clockOpenCases(client: pg.Client, end: Date): Promise<void> {
+  await client.query(
+    `UPDATE cases SET stage = 'handle', stage_started_at = handle_due_at - interval '3 days', stage_due_at = handle_due_at,
+       time_state = CASE WHEN handle_due_at <= $1::timestamptz THEN 'overdue'
+         WHEN handle_due_at <= $1::timestamptz + interval '1 day' THEN 'warning' ELSE 'normal' END
+     WHERE code LIKE 'YWG%' AND state IN ('dispatched', 'accepted') AND stage IS NULL AND handle_due_at IS NOT NULL`,
+    [end.toISOString()],
+  );
+}
+
+/** The open cases clocked, then the tables as in steady state: statistics current, the cases' visibility map set (index-only scans). */
+async function settle(client: pg.Client, end: Date): Promise<void> {
+  await clockOpenCases(client, end);
+  await client.query('VACUUM ANALYZE cases');
+  // The event tables are read by index, case by case: statistics suffice (a vacuum of them takes minutes).
+  await client.query('ANALYZE case_events');
+  await client.query('ANALYZE domain_events');
+}
+
+/** `settle` on a database generated before (a kept one reused; cheap when nothing changed). */
+export async function settleGenerated(url: string, end: Date = new Date()): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await settle(client, end);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function generateCases(url: string, options: GenerateOptions): Promise<{ cases: number; ms: number }> {
   const started = performance.now();
   const log = options.log ?? (() => {});
@@ -173,7 +208,7 @@ export async function generateCases(url: string, options: GenerateOptions): Prom
       await client.query('COMMIT');
       log(`  cases ${first}–${last} written (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
-    await client.query('ANALYZE cases; ANALYZE case_events; ANALYZE domain_events');
+    await settle(client, end);
     return { cases: options.cases, ms: performance.now() - started };
   } finally {
     await client.end();

@@ -13,6 +13,10 @@ export const IndicatorCasesQuery = Type.Object({
   indicator: Type.Enum(INDICATOR_IDS),
   period: Type.Enum(PERIOD_KINDS),
   from: Type.Optional(Day),
+  /** One page of the cases: at most this many. */
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+  /** The page after the one whose `nextAfter` this is (keyset: the list's order is stable). */
+  after: Type.Optional(Type.String({ pattern: '^[01]:.{1,40}$' })),
 });
 export type IndicatorCasesQuery = Static<typeof IndicatorCasesQuery>;
 
@@ -35,7 +39,12 @@ export const IndicatorCases = Type.Object({
   indicator: Type.Enum(INDICATOR_IDS),
   period: AssessmentPeriod,
   value: IndicatorValue,
+  /** How many cases count in all pages together. */
+  total: Type.Integer(),
+  /** This page's cases, those counting against the indicator first, then by code. */
   cases: Type.Array(IndicatorCase),
+  /** Where the next page starts (absent on the last page). */
+  nextAfter: Type.Optional(Type.String()),
 });
 export type IndicatorCases = Static<typeof IndicatorCases>;
 

@@ -92,7 +92,13 @@ export const CaseSummary = Type.Object({
 });
 export type CaseSummary = Static<typeof CaseSummary>;
 
-export const CaseList = Type.Object({ items: Type.Array(CaseSummary), total: Type.Integer() });
+export const CaseList = Type.Object({
+  items: Type.Array(CaseSummary),
+  /** How many cases match, counted up to a cap (10 000): see totalCapped. */
+  total: Type.Integer(),
+  /** More cases match than `total` (the count stopped at its cap). */
+  totalCapped: Type.Optional(Type.Boolean()),
+});
 export type CaseList = Static<typeof CaseList>;
 
 export const CaseListQuery = Type.Object({
@@ -411,6 +417,8 @@ export const SupervisionList = Type.Object({
   overdue: Type.Array(CaseSummary),
   supervised: Type.Array(CaseSummary),
   counts: Type.Object({ warning: Type.Integer(), overdue: Type.Integer(), supervised: Type.Integer() }),
+  /** The counts that stopped at their cap (10 000): more cases are in them. */
+  countsCapped: Type.Optional(Type.Array(Type.Enum(['warning', 'overdue', 'supervised']))),
 });
 export type SupervisionList = Static<typeof SupervisionList>;
 

@@ -31,8 +31,8 @@ export function assessmentViewRoutes(app: App, { db }: { db: Db }) {
     },
     async (request) => {
       const actor = authorize(request, 'assessment.read');
-      const { level, key, indicator, period, from } = request.query;
-      return indicatorCases(db, actor, { level, key, indicator, period, day: from, now: new Date() });
+      const { level, key, indicator, period, from, limit, after } = request.query;
+      return indicatorCases(db, actor, { level, key, indicator, period, day: from, now: new Date(), limit, after });
     },
   );
 

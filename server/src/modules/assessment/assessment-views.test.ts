@@ -59,6 +59,29 @@ describe('the cases behind a number', () => {
     expect(body.value.denominator).toBe(body.cases.reduce((n, c) => n + c.denominator, 0));
   });
 
+  it('pages by key: one case a page, in the list’s order, every case once, the last page without nextAfter', async () => {
+    const url = `/api/assessment/indicators/cases?level=grid&key=${grid.code}&indicator=validReportRate&period=day&from=${today()}`;
+    const whole: IndicatorCases = (await leader.get(url)).json();
+    expect(whole.total).toBe(whole.cases.length);
+    expect(whole.nextAfter).toBeUndefined();
+    const paged: string[] = [];
+    let after: string | undefined;
+    for (let i = 0; i <= whole.total; i += 1) {
+      const r = await leader.get(`${url}&limit=1${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      expect(r.statusCode, r.body).toBe(200);
+      const page: IndicatorCases = r.json();
+      expect(page.total).toBe(whole.total);
+      expect(page.value).toEqual(whole.value);
+      paged.push(...page.cases.map((c) => c.code));
+      after = page.nextAfter;
+      if (!after) break;
+    }
+    expect(paged).toEqual(whole.cases.map((c) => c.code));
+    expect(paged[0]).toBe(voided);
+    const bad = await leader.get(`${url}&after=nonsense`);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('a unit outside the caller’s scope is not found; a bad day is a 400', async () => {
     const [other] = await baseGridsOf(w, '320281004001');
     const r = await w.operator.get(

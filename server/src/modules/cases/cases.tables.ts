@@ -1,4 +1,11 @@
-import type { CaseChannel, CaseEventType, FormAnswers, HandlingLevel, MatterCategory } from '@yiwang/contracts';
+import {
+  type CaseChannel,
+  type CaseEventType,
+  type FormAnswers,
+  type HandlingLevel,
+  type MatterCategory,
+  OPEN_STATES,
+} from '@yiwang/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -84,6 +91,10 @@ export const cases = pgTable(
     index('cases_involved_units_idx').using('gin', t.involvedUnitIds),
     index('cases_time_state_idx').on(t.timeState, t.stageDueAt),
     index('cases_created_idx').on(t.createdAt),
+    // The open cases newest first (the desk's "open only" list, the queues): a page reads its own rows, not every open case.
+    index('cases_open_created_idx')
+      .on(t.createdAt)
+      .where(sql.raw(`state IN (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`)),
   ],
 );
 
@@ -150,7 +161,13 @@ export const caseEvents = pgTable(
     toState: text('to_state').$type<CaseState>().notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.id),
+    // The few cases a person supervised by hand (the supervision list), found from their events, not by probing every open case.
+    index('case_events_supervised_idx')
+      .on(t.caseId)
+      .where(sql`${t.type} = 'supervised' AND ${t.actorUserId} IS NOT NULL`),
+  ],
 );
 
 export const TIMER_KINDS = ['warning', 'overdue', 'escalate', 'callback', 'archive', 'hold_review'] as const;

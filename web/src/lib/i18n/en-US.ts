@@ -35,6 +35,7 @@ export const enUS: Record<MessageKey, string> = {
   'table.actions': 'Actions',
   'table.createdAt': 'Created',
   'table.total': '{total} in total',
+  'table.totalMore': 'more than {total}',
 
   'login.subtitle': 'Jiangyin grid-based social governance platform',
   'login.username': 'Username',

@@ -36,6 +36,7 @@ export const zhCN = {
   'table.actions': '操作',
   'table.createdAt': '创建时间',
   'table.total': '共 {total} 条',
+  'table.totalMore': '超过 {total} 条',
 
   'login.subtitle': '江阴市网格化社会治理平台',
   'login.username': '用户名',

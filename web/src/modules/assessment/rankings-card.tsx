@@ -104,7 +104,8 @@ export function RankingsCard() {
 function CasesDrawer({ drill, onClose }: { drill: DrillDown | null; onClose: () => void }) {
   const { t, locale } = useViewsI18n();
   const cases = useIndicatorCases(drill);
-  const data = cases.data;
+  const data = cases.data?.pages[0];
+  const rows = cases.data?.pages.flatMap((p) => p.cases) ?? [];
   return (
     <Drawer
       open={drill !== null}
@@ -135,8 +136,21 @@ function CasesDrawer({ drill, onClose }: { drill: DrillDown | null; onClose: () 
         rowKey="code"
         size="small"
         loading={cases.isFetching}
-        dataSource={data?.cases ?? []}
+        dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        footer={
+          cases.hasNextPage
+            ? () => (
+                <Button
+                  data-testid="drill-more"
+                  loading={cases.isFetchingNextPage}
+                  onClick={() => cases.fetchNextPage()}
+                >
+                  {t('views.cases.more', { shown: rows.length, total: data?.total ?? 0 })}
+                </Button>
+              )
+            : undefined
+        }
         locale={{ emptyText: t('views.cases.none') }}
         columns={[
           {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AssessmentLevel,
   IndicatorCases,
@@ -28,11 +28,14 @@ export interface DrillDown {
   from: string;
 }
 
+/** The cases behind one number, a page at a time (the server pages by key: `nextAfter`). */
 export const useIndicatorCases = (d: DrillDown | null) =>
-  useQuery({
+  useInfiniteQuery({
     enabled: d !== null,
     queryKey: ['assessment', 'indicator-cases', d],
-    queryFn: ({ signal }) =>
+    initialPageParam: '',
+    getNextPageParam: (last: IndicatorCases) => last.nextAfter,
+    queryFn: ({ signal, pageParam }) =>
       api.get<IndicatorCases>(
         '/assessment/indicators/cases',
         {
@@ -41,6 +44,8 @@ export const useIndicatorCases = (d: DrillDown | null) =>
           indicator: d?.indicator ?? '',
           period: d?.period ?? '',
           from: d?.from ?? '',
+          limit: '100',
+          ...(pageParam ? { after: pageParam } : {}),
         },
         { signal },
       ),

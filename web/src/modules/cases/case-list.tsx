@@ -129,7 +129,7 @@ export function CaseList({ title, help, preset, fixedState, initial, testId }: C
             pageSize: PAGE_SIZE,
             total: cases.data?.total ?? 0,
             showSizeChanger: false,
-            showTotal: (total) => t('table.total', { total }),
+            showTotal: (total) => t(cases.data?.totalCapped ? 'table.totalMore' : 'table.total', { total }),
             onChange: setPage,
           }}
           columns={[

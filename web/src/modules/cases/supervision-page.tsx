@@ -1,4 +1,4 @@
-import type { CaseSummary } from '@yiwang/contracts';
+import type { CaseSummary, SupervisionList } from '@yiwang/contracts';
 import { Alert, Card, Col, Empty, Row, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { ExportButton } from '../../lib/export-button';
@@ -54,7 +54,7 @@ export default function SupervisionPage() {
             className="yw-card"
             title={
               <>
-                <Tag color="red">{list.data?.counts.overdue ?? 0}</Tag>
+                <Tag color="red">{countOf(list.data, 'overdue')}</Tag>
                 {t('cases.supervision.overdue')}
               </>
             }
@@ -67,7 +67,7 @@ export default function SupervisionPage() {
             className="yw-card"
             title={
               <>
-                <Tag color="gold">{list.data?.counts.warning ?? 0}</Tag>
+                <Tag color="gold">{countOf(list.data, 'warning')}</Tag>
                 {t('cases.supervision.warning')}
               </>
             }
@@ -80,7 +80,7 @@ export default function SupervisionPage() {
             className="yw-card"
             title={
               <>
-                <Tag color="blue">{list.data?.counts.supervised ?? 0}</Tag>
+                <Tag color="blue">{countOf(list.data, 'supervised')}</Tag>
                 {t('cases.supervision.byHand')}
               </>
             }
@@ -92,3 +92,7 @@ export default function SupervisionPage() {
     </>
   );
 }
+
+/** A count as the tab shows it: "10000+" when it stopped at its cap. */
+const countOf = (list: SupervisionList | undefined, kind: 'overdue' | 'warning' | 'supervised'): string =>
+  list ? `${list.counts[kind]}${list.countsCapped?.includes(kind) ? '+' : ''}` : '0';

@@ -41,3 +41,12 @@ export function groupFacts(
   }
   return groups;
 }
+
+const zhCollator = new Intl.Collator('zh-CN');
+/**
+ * Units in name order (zh-CN), then by key: the order of every table. One collator for all
+ * comparisons — `localeCompare(…, 'zh-CN')` builds one per call, which costs tens of
+ * milliseconds on a county's 1 558 grids.
+ */
+export const byUnitName = (a: { name: string; key: string }, b: { name: string; key: string }): number =>
+  zhCollator.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);

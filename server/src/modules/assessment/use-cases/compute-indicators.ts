@@ -4,7 +4,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { assessmentRepository } from '../assessment.repository.js';
 import type { CaseFacts } from '../domain/case-facts.js';
-import { groupFacts } from '../domain/groups.js';
+import { byUnitName, groupFacts } from '../domain/groups.js';
 import { type IndicatorWindow, indicatorsOf } from '../domain/indicators.js';
 import { isCalendarDay, periodContaining } from '../domain/periods.js';
 import { storedIndicatorTable } from './count-indicators.js';
@@ -46,7 +46,7 @@ export async function unitsOfLevel(
   const names = await namesOf(db, level, [...groups.keys()], departments);
   const units = [...groups.entries()]
     .map(([key, group]) => ({ key, name: names.get(key) ?? key, facts: group }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.key.localeCompare(b.key));
+    .sort(byUnitName);
   return {
     period: {
       kind,

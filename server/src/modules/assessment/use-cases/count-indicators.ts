@@ -11,7 +11,7 @@ import { isPathWithin } from '../../../platform/scope.js';
 import { assessmentRepository } from '../assessment.repository.js';
 import type { CaseHistory } from '../case-histories.repository.js';
 import type { CaseFacts } from '../domain/case-facts.js';
-import { groupKeyOf } from '../domain/groups.js';
+import { byUnitName, groupKeyOf } from '../domain/groups.js';
 import {
   countersOf,
   factsAsOf,
@@ -238,7 +238,7 @@ export async function storedIndicatorTable(
     },
     rows: rows
       .map((r) => ({ key: r.unitKey, name: names.get(r.unitKey) ?? r.unitKey, values: valuesOf(r.counters) }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.key.localeCompare(b.key)),
+      .sort(byUnitName),
   };
 }
 

@@ -18,6 +18,10 @@ export interface IndicatorCasesOptions {
   period: PeriodKind;
   day?: string | undefined;
   now: Date;
+  /** One page: at most this many cases (default all). */
+  limit?: number | undefined;
+  /** The `nextAfter` of the page before. */
+  after?: string | undefined;
 }
 
 const chinaToday = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -31,7 +35,7 @@ const chinaToday = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOS
 export async function indicatorCases(
   db: Executor,
   actor: Actor,
-  { level, key, indicator, period: kind, day, now }: IndicatorCasesOptions,
+  { level, key, indicator, period: kind, day, now, limit, after }: IndicatorCasesOptions,
 ): Promise<IndicatorCases> {
   const firstDay = day ?? chinaToday(now);
   if (!isCalendarDay(firstDay)) {
@@ -46,13 +50,20 @@ export async function indicatorCases(
   const group = groupFacts(facts, level, departments).get(key) ?? [];
   const result = INDICATOR_FORMULAS[indicator](group, window);
   const against = new Set(result.against.map((f) => f.caseId));
+  // The list's order: against first, then by code; a page starts after the key `after` names.
+  const keyOf = (f: { caseId: string; code: string }) => `${against.has(f.caseId) ? 0 : 1}:${f.code}`;
   const counted = group
-    .map((f) => ({ f, c: countersOf(f, window)[indicator] }))
-    .filter(({ c }) => c[0] > 0 || c[1] > 0);
+    .map((f) => ({ f, c: countersOf(f, window)[indicator], key: keyOf(f) }))
+    .filter(({ c }) => c[0] > 0 || c[1] > 0)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const start = after === undefined ? 0 : counted.findIndex((x) => x.key > after);
+  const page = start < 0 ? [] : counted.slice(start, limit === undefined ? undefined : start + limit);
   const rows = await drillDownRepository.caseRows(
     db,
-    counted.map(({ f }) => f.caseId),
+    page.map(({ f }) => f.caseId),
   );
+  const last = page[page.length - 1];
+  const more = last !== undefined && counted[counted.length - 1] !== last;
   return {
     level,
     key,
@@ -65,17 +76,17 @@ export async function indicatorCases(
       asOf: window.asOf.toISOString(),
     },
     value: shownValue(result),
-    cases: counted
-      .map(({ f, c }) => ({
-        code: f.code,
-        state: rows.get(f.caseId)?.state ?? '',
-        description: rows.get(f.caseId)?.description ?? '',
-        reportedAt: f.reportedAt.toISOString(),
-        numerator: c[0],
-        denominator: Math.max(0, c[1]),
-        against: against.has(f.caseId),
-      }))
-      .sort((a, b) => Number(b.against) - Number(a.against) || a.code.localeCompare(b.code)),
+    total: counted.length,
+    cases: page.map(({ f, c }) => ({
+      code: f.code,
+      state: rows.get(f.caseId)?.state ?? '',
+      description: rows.get(f.caseId)?.description ?? '',
+      reportedAt: f.reportedAt.toISOString(),
+      numerator: c[0],
+      denominator: Math.max(0, c[1]),
+      against: against.has(f.caseId),
+    })),
+    ...(more ? { nextAfter: last.key } : {}),
   };
 }
 

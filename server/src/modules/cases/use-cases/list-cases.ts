@@ -20,11 +20,11 @@ import { reportedCaseIdsWithDuplicates } from './find-duplicates.js';
 export async function listCases(db: Executor, actor: Actor, query: CaseListQuery): Promise<CaseList> {
   const filter = await caseFilterOf(db, actor, query);
   if (!filter) return { items: [], total: 0 };
-  const { items, total } = await casesRepository.listInScope(db, filter, deskCaseScopeOf(actor), {
+  const { items, total, capped } = await casesRepository.listInScope(db, filter, deskCaseScopeOf(actor), {
     limit: query.limit,
     offset: query.offset,
   });
-  return { items: items.map(presentCaseSummary), total };
+  return { items: items.map(presentCaseSummary), total, ...(capped ? { totalCapped: true } : {}) };
 }
 
 /**
@@ -92,5 +92,14 @@ export async function listSupervision(
     overdue: overdue.items.map(presentCaseSummary),
     supervised: supervised.items.map(presentCaseSummary),
     counts: { warning: warning.total, overdue: overdue.total, supervised: supervised.total },
+    ...(warning.capped || overdue.capped || supervised.capped
+      ? {
+          countsCapped: [
+            ...(warning.capped ? (['warning'] as const) : []),
+            ...(overdue.capped ? (['overdue'] as const) : []),
+            ...(supervised.capped ? (['supervised'] as const) : []),
+          ],
+        }
+      : {}),
   };
 }

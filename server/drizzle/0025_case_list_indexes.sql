@@ -1,0 +1,2 @@
+CREATE INDEX "case_events_supervised_idx" ON "case_events" USING btree ("case_id") WHERE "case_events"."type" = 'supervised' AND "case_events"."actor_user_id" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "cases_open_created_idx" ON "cases" USING btree ("created_at") WHERE state IN ('reported', 'registered', 'dispatched', 'accepted', 'returned', 'handled', 'on_hold');
