@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/client.js';
 import { demoRegistry } from '../../server/src/modules/registry/index.js';
-import { DEMO_PASSWORD, launchBrowser, screenshot } from './support/browser';
+import { DEMO_PASSWORD, launchBrowser, logIn, openDesk, screenshot } from './support/browser';
 import { apiAs } from './support/case-desk';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -101,5 +101,19 @@ describe('household visits in the worker app (入户核实), offline', () => {
     expect(after.history.filter((h) => h.visitId === after.visits[0]?.id).map((h) => h.recordId)).toEqual([leaving.id]);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('the community workstation sees its grids’ data quality on the workbench and in 人房信息, with the review list', async () => {
+    const desk = await openDesk(browser, server.url);
+    await logIn(desk.page, 'workstation');
+    const panel = desk.page.getByTestId('workbench-registry-quality');
+    await panel.getByText('文定社区').waitFor();
+    await desk.page.goto('/registry');
+    await desk.page.getByRole('tab', { name: '数据质量' }).click();
+    await desk.page.getByTestId('registry-quality').getByText('文定社区').waitFor();
+    await desk.page.getByRole('tab', { name: '走访变更审核' }).waitFor();
+    await screenshot(desk.page, 'desk-registry-quality');
+    expect(desk.problems).toEqual([]);
+    await desk.context.close();
   });
 });
