@@ -8,12 +8,15 @@ import {
   GROUP_RENTAL_RULES,
   HOUSEHOLD_KINDS,
   HOUSEHOLD_RELATIONS,
+  HOUSEHOLD_VISIT_OUTCOMES,
   ORGANIZATION_KINDS,
   PERSON_TAGS,
   REGISTRY_RECORD_KINDS,
   RESIDENCE_KINDS,
   SEXES,
   SHARED_RECORD_KINDS,
+  VISIT_CHANGE_KINDS,
+  VISIT_REVIEW_STATES,
 } from './vocabulary/registry.js';
 
 const DateTime = Type.String({ format: 'date-time' });
@@ -379,3 +382,166 @@ export const SharedRecordsQuery = Type.Object(
   Closed,
 );
 export const RecordKindParams = Type.Object({ kind: RegistryRecordKindSchema, id: Uuid });
+
+// ── household visits (走访), reviews, data quality ─────────────────────────────────
+
+/**
+ * A household visit as the worker app records it (offline first, sent by the outbox with an
+ * Idempotency-Key). `outcome: confirmed` brings no changes; `updated` brings at least one.
+ */
+export const HouseholdVisitBody = Type.Object(
+  {
+    visitedAt: DateTime,
+    outcome: Type.Enum(HOUSEHOLD_VISIT_OUTCOMES),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    /** A newborn, someone moving in (ID number optional: a placeholder is simply left out). */
+    newMembers: Type.Optional(Type.Array(PersonInput, { maxItems: 10 })),
+    movedOut: Type.Optional(Type.Array(Type.Object({ personId: Uuid, movedOutOn: Day }, Closed), { maxItems: 20 })),
+    dwellingUse: Type.Optional(Type.Enum(DWELLING_USES)),
+    tags: Type.Optional(Type.Array(Type.Object({ personId: Uuid, tag: PersonTagSchema }, Closed), { maxItems: 20 })),
+    /** A member becomes the head (the old head stays as `formerHeadRelation`): reviewed first. */
+    newHead: Type.Optional(Type.Object({ personId: Uuid, formerHeadRelation: Type.Enum(HOUSEHOLD_RELATIONS) }, Closed)),
+    /** A member's ID number found on the spot: reviewed first. */
+    idNumbers: Type.Optional(
+      Type.Array(Type.Object({ personId: Uuid, idNumber: Type.String({ minLength: 15, maxLength: 20 }) }, Closed), {
+        maxItems: 10,
+      }),
+    ),
+  },
+  Closed,
+);
+export type HouseholdVisitBody = Static<typeof HouseholdVisitBody>;
+
+/** One change a visit brought, as kept with the visit (no ID number in clear: its mask). */
+export const VisitChange = Type.Object({
+  kind: Type.Enum(VISIT_CHANGE_KINDS),
+  personId: Nullable(Uuid),
+  /** What a person reads: 张小明（新生儿）, 租住 → 群租, 身份证号 3202**********1234. */
+  summary: Type.String(),
+  /** applied: in the registry now; review: waiting for the community desk (see reviewId). */
+  applied: Type.Boolean(),
+  reviewId: Nullable(Uuid),
+});
+export type VisitChange = Static<typeof VisitChange>;
+
+export const HouseholdVisit = Type.Object({
+  id: Uuid,
+  householdId: Uuid,
+  dwellingId: Uuid,
+  visitedBy: Type.String(),
+  visitedAt: DateTime,
+  outcome: Type.Enum(HOUSEHOLD_VISIT_OUTCOMES),
+  note: Nullable(Type.String()),
+  changes: Type.Array(VisitChange),
+});
+export type HouseholdVisit = Static<typeof HouseholdVisit>;
+
+/** A household of my grids, for the worker app's list. */
+export const HouseholdListItem = Type.Object({
+  id: Uuid,
+  address: Type.String(),
+  headName: Nullable(Type.String()),
+  members: Type.Integer(),
+  lastVisitedAt: Nullable(DateTime),
+});
+export type HouseholdListItem = Static<typeof HouseholdListItem>;
+export const HouseholdListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  Closed,
+);
+export type HouseholdListQuery = Static<typeof HouseholdListQuery>;
+export const HouseholdList = Type.Object({ items: Type.Array(HouseholdListItem) });
+export type HouseholdList = Static<typeof HouseholdList>;
+
+/** History entry of a household's member or dwelling, named, with the visit that made it when one did. */
+export const HouseholdHistoryEntry = Type.Object({
+  recordKind: RegistryRecordKindSchema,
+  recordId: Uuid,
+  version: Type.Integer(),
+  state: Type.Record(Type.String(), Type.Unknown()),
+  validFrom: DateTime,
+  validTo: DateTime,
+  visitId: Nullable(Uuid),
+});
+export type HouseholdHistoryEntry = Static<typeof HouseholdHistoryEntry>;
+
+/** A household page: members (masked), its dwelling, its visits and its members' and dwelling's history. */
+export const HouseholdPage = Type.Object({
+  household: Household,
+  dwelling: Dwelling,
+  visits: Type.Array(HouseholdVisit),
+  history: Type.Array(HouseholdHistoryEntry),
+});
+export type HouseholdPage = Static<typeof HouseholdPage>;
+
+export const VisitReview = Type.Object({
+  id: Uuid,
+  visitId: Uuid,
+  householdId: Uuid,
+  address: Type.String(),
+  kind: Type.Enum(VISIT_CHANGE_KINDS),
+  personId: Nullable(Uuid),
+  summary: Type.String(),
+  state: Type.Enum(VISIT_REVIEW_STATES),
+  visitedAt: DateTime,
+  decidedAt: Nullable(DateTime),
+});
+export type VisitReview = Static<typeof VisitReview>;
+export const VisitReviewList = Type.Object({ items: Type.Array(VisitReview) });
+export type VisitReviewList = Static<typeof VisitReviewList>;
+export const VisitReviewQuery = Type.Object({ state: Type.Optional(Type.Enum(VISIT_REVIEW_STATES)) }, Closed);
+export const DecideReviewBody = Type.Object(
+  { decision: Type.Enum(['approved', 'rejected'] as const), note: Type.Optional(Type.String({ maxLength: 500 })) },
+  Closed,
+);
+export type DecideReviewBody = Static<typeof DecideReviewBody>;
+
+/** Data quality of a grid (or a community, summed over its grids): collection rate and accuracy. */
+export const GridQuality = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  /** The community's region code (for a community row, its own). */
+  regionCode: Type.String(),
+  expectedHouseholds: Type.Integer(),
+  expectedPeople: Type.Integer(),
+  households: Type.Integer(),
+  people: Type.Integer(),
+  /** registered / expected, 0…1 (more than expected counts as 1); null when nothing is expected. */
+  householdCollectionRate: Nullable(Type.Number()),
+  peopleCollectionRate: Nullable(Type.Number()),
+  /** Households visited in the window, and those of them confirmed unchanged. */
+  visited: Type.Integer(),
+  confirmed: Type.Integer(),
+  /** confirmed / visited; null when none was visited. */
+  accuracy: Nullable(Type.Number()),
+  dwellingsWithoutHousehold: Type.Integer(),
+  householdsNeverVisited: Type.Integer(),
+  peopleWithoutIdNumber: Type.Integer(),
+});
+export type GridQuality = Static<typeof GridQuality>;
+export const RegistryQuality = Type.Object({
+  day: Day,
+  windowDays: Type.Integer(),
+  communities: Type.Array(Type.Object({ community: GridQuality, grids: Type.Array(GridQuality) })),
+});
+export type RegistryQuality = Static<typeof RegistryQuality>;
+export const RegistryQualityQuery = Type.Object(
+  { windowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) },
+  Closed,
+);
+export const QualityMissingKind = Type.Enum([
+  'dwelling-without-household',
+  'household-never-visited',
+  'person-without-id',
+] as const);
+export const QualityMissing = Type.Object({
+  gridCode: Type.String(),
+  items: Type.Array(
+    Type.Object({ kind: QualityMissingKind, recordId: Uuid, label: Type.String(), address: Type.String() }),
+  ),
+});
+export type QualityMissing = Static<typeof QualityMissing>;
+export const GridCodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) });

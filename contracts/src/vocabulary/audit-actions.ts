@@ -150,6 +150,8 @@ export const AUDIT_ACTIONS = [
   'registry.sharing-grant.create',
   'registry.sharing-grant.revoke',
   'registry.shared.read',
+  'registry.visit.record',
+  'registry.review.decide',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -293,6 +295,8 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   'registry.sharing-grant.create': { 'zh-CN': '数据共享授权', 'en-US': 'Data-sharing grant made' },
   'registry.sharing-grant.revoke': { 'zh-CN': '撤销数据共享授权', 'en-US': 'Data-sharing grant revoked' },
   'registry.shared.read': { 'zh-CN': '按共享目录调取数据', 'en-US': 'Shared records read' },
+  'registry.visit.record': { 'zh-CN': '入户走访核实', 'en-US': 'Household visit recorded' },
+  'registry.review.decide': { 'zh-CN': '审核走访变更', 'en-US': 'Visit change reviewed' },
 };
 
 /** What an audit row is about (`audit_log.object_type`). */

@@ -93,5 +93,7 @@ export const PERMISSIONS = [
   'registry.sharing',
   /** Read registry records through my unit's data-sharing grants (departments). */
   'registry.shared-read',
+  /** Approve or reject the household-visit changes a rule sends to the community desk (a new head, an ID number). */
+  'registry.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -147,3 +147,34 @@ export const SHARED_RECORD_KINDS = Object.keys(SHAREABLE_FIELDS) as SharedRecord
 /** The group-rental rules a county can choose (domain/group-rental.ts explains each). */
 export const GROUP_RENTAL_RULES = ['beijing', 'nanjing'] as const;
 export type GroupRentalRuleName = (typeof GROUP_RENTAL_RULES)[number];
+
+/** What a household visit (走访) found: everything as registered, or changes (applied or sent for review by rule). */
+export const HOUSEHOLD_VISIT_OUTCOMES = ['confirmed', 'updated'] as const;
+export type HouseholdVisitOutcome = (typeof HOUSEHOLD_VISIT_OUTCOMES)[number];
+export const HOUSEHOLD_VISIT_OUTCOME_LABELS: Labels<HouseholdVisitOutcome> = {
+  confirmed: { 'zh-CN': '核实无变化', 'en-US': 'Confirmed unchanged' },
+  updated: { 'zh-CN': '有变更', 'en-US': 'Updated' },
+};
+
+/**
+ * The changes a visit can bring (domain/visit-changes.ts says which apply at once and which wait
+ * for the community desk's review).
+ */
+export const VISIT_CHANGE_KINDS = ['add-member', 'move-out', 'dwelling-use', 'tag', 'new-head', 'id-number'] as const;
+export type VisitChangeKind = (typeof VISIT_CHANGE_KINDS)[number];
+export const VISIT_CHANGE_KIND_LABELS: Labels<VisitChangeKind> = {
+  'add-member': { 'zh-CN': '新增成员', 'en-US': 'Member added' },
+  'move-out': { 'zh-CN': '成员迁出', 'en-US': 'Member moved out' },
+  'dwelling-use': { 'zh-CN': '房屋用途', 'en-US': 'Dwelling use' },
+  tag: { 'zh-CN': '人员标签', 'en-US': 'Tag' },
+  'new-head': { 'zh-CN': '变更户主', 'en-US': 'New head' },
+  'id-number': { 'zh-CN': '身份证号', 'en-US': 'ID number' },
+};
+
+export const VISIT_REVIEW_STATES = ['pending', 'approved', 'rejected'] as const;
+export type VisitReviewState = (typeof VISIT_REVIEW_STATES)[number];
+export const VISIT_REVIEW_STATE_LABELS: Labels<VisitReviewState> = {
+  pending: { 'zh-CN': '待审核', 'en-US': 'Pending' },
+  approved: { 'zh-CN': '已通过', 'en-US': 'Approved' },
+  rejected: { 'zh-CN': '已驳回', 'en-US': 'Rejected' },
+};

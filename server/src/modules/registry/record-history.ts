@@ -29,7 +29,7 @@ export function keepPreviousState(
   tx: Executor,
   kind: RegistryRecordKind,
   before: Versioned & Record<string, unknown>,
-  options: { endedBy: string | null; now: Date },
+  options: { endedBy: string | null; now: Date; visitId?: string | undefined },
 ): Promise<void> {
   return registryRepository.insertHistory(tx, {
     recordKind: kind,
@@ -40,6 +40,7 @@ export function keepPreviousState(
     validFrom: before.updatedAt,
     validTo: options.now,
     endedBy: options.endedBy,
+    visitId: options.visitId ?? null,
     path: before.path,
   });
 }

@@ -1,7 +1,9 @@
 import type { Module } from '../../platform/http.js';
 import { loadDemoRegistry } from './demo/load-demo-registry.js';
+import { registryJobs } from './registry.jobs.js';
 import { registryRoutes } from './registry.routes.js';
 import * as tables from './registry.tables.js';
+import * as visitTables from './registry-visits.tables.js';
 
 /**
  * The registry (一标三实, issue 11): standard addresses with their aliases, buildings in their base
@@ -11,12 +13,14 @@ import * as tables from './registry.tables.js';
  */
 export const registryModule = {
   name: 'registry',
-  tables,
+  tables: { ...tables, ...visitTables },
   permissions: {
     'registry.read': ['leader', 'operator', 'workstation_staff', 'grid_head', 'deputy_grid_head', 'grid_worker'],
     'registry.manage': ['workstation_staff', 'grid_head', 'grid_worker'],
     'registry.reveal': ['workstation_staff', 'grid_head', 'grid_worker'],
     'registry.sharing': [],
+    /** The community desk approves or rejects the visit changes a rule sends for review. */
+    'registry.review': ['workstation_staff', 'grid_head'],
     'registry.shared-read': ['handler', 'leader'],
   },
   errors: {
@@ -60,6 +64,11 @@ export const registryModule = {
       'zh-CN': '这条记录刚被别人修改过，请刷新后再改。',
       'en-US': 'Someone changed this record meanwhile; reload and try again.',
     },
+    'visit-review-decided': {
+      status: 409,
+      'zh-CN': '这项变更已经审核过了。',
+      'en-US': 'This change has already been reviewed.',
+    },
     'registry-tag-not-granted': {
       status: 403,
       'zh-CN': '您没有这个标签的授权。',
@@ -79,11 +88,27 @@ export const registryModule = {
       'zh-CN': '不是可共享的字段（可选：{fields}）',
       'en-US': 'is no shareable field (choose from: {fields})',
     },
+    'visit-confirmed-changes': {
+      'zh-CN': '选了“核实无变化”就不能同时提交变更',
+      'en-US': 'a visit confirmed unchanged brings no changes',
+    },
+    'visit-no-changes': {
+      'zh-CN': '选了“有变更”，请至少填写一项变更',
+      'en-US': 'an updated visit needs at least one change',
+    },
+    'visit-new-member-head': {
+      'zh-CN': '新增成员不能是户主，变更户主请用“变更户主”（需社区审核）',
+      'en-US': 'a new member cannot be the head; use “new head” (reviewed by the community)',
+    },
+    'visit-not-member': { 'zh-CN': '不是这一户的现有成员', 'en-US': 'is not a current member of this household' },
+    'visit-duplicate-change': { 'zh-CN': '同一项变更填了两次', 'en-US': 'the same change is given twice' },
+    'visit-already-head': { 'zh-CN': '已经是户主了', 'en-US': 'is already the head' },
     'registry-tag-person-only': {
       'zh-CN': '只有人口记录可以按标签共享',
       'en-US': 'only person records can be shared by tag',
     },
   },
+  jobs: registryJobs,
   demo: loadDemoRegistry,
   apiRoutes: registryRoutes,
 } satisfies Module;

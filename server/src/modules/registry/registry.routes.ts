@@ -43,6 +43,7 @@ import type { App, ModuleContext } from '../../platform/http.js';
 import { auditContextOf, authorize, can } from '../accounts/index.js';
 import { gridLocatorFor } from '../grids/index.js';
 import type { RegistryDeps } from './registry-deps.js';
+import { registryVisitsRoutes } from './registry-visits.routes.js';
 import { createAddress, createBuilding, createDwelling, updateDwelling } from './use-cases/create-places.js';
 import { listGroupRentals } from './use-cases/group-rentals.js';
 import { addMember, createHousehold, updatePerson } from './use-cases/households.js';
@@ -64,6 +65,7 @@ const tags = ['registry'];
 
 export function registryRoutes(app: App, { config, database }: ModuleContext) {
   const deps: RegistryDeps = { db: database.db, secretKey: config.secretKey, locator: gridLocatorFor(database) };
+  registryVisitsRoutes(app, deps);
 
   // ── places ──
   app.post(

@@ -277,6 +277,8 @@ export const registryHistory = pgTable(
     validTo: timestamp('valid_to', { withTimezone: true }).notNull(),
     /** Who ended this state, and why (the change's note). */
     endedBy: uuid('ended_by').references(() => users.id),
+    /** The household visit (走访) whose change ended this state, when one did (registry-visits.tables.ts). */
+    visitId: uuid('visit_id'),
     path: text('path').notNull(),
   },
   (t) => [index('registry_history_record_idx').on(t.recordKind, t.recordId, t.version)],

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { errorText } from '../../lib/form-errors';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
+import { RegistryQualityPanel } from '../registry';
 import { useCaseStream } from './case-stream';
 import { useCaseQueues } from './cases-api';
 import { useCasesI18n } from './cases-messages';
@@ -76,6 +77,7 @@ export default function WorkbenchPage() {
       )}
       <CaseOverviewPanel />
       {isWorkstation && <FieldForcePanel />}
+      {isWorkstation && hasPermission(session, 'registry.read') && <RegistryQualityPanel />}
       {seesPatrols && (
         <Card className="yw-card" title={t('cases.wb.map')} extra={<small>{t('cases.wb.mapLegend')}</small>}>
           <Suspense fallback={<Skeleton active />}>

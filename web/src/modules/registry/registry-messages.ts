@@ -63,6 +63,21 @@ const zhCN = {
   'r.validUntil': '有效期至',
   'r.revoke': '撤销',
   'r.revoked': '已撤销',
+  'q.tab': '数据质量',
+  'q.reviews': '走访变更审核',
+  'q.households': '户（已登记/应有 · 采集率）',
+  'q.people': '人（已登记/应有 · 采集率）',
+  'q.accuracy': '准确率（无变化/已走访）',
+  'q.noHousehold': '无户的房屋',
+  'q.neverVisited': '从未走访的户',
+  'q.noId': '无身份证号的人',
+  'q.window': '准确率按最近 {days} 天的走访计算；点网格看缺失清单。',
+  'q.missing.dwelling-without-household': '房屋无户',
+  'q.missing.household-never-visited': '户未走访',
+  'q.missing.person-without-id': '人无证号',
+  'q.change': '变更',
+  'q.approve': '通过',
+  'q.reject': '驳回',
 } as const;
 
 const enUS: Record<keyof typeof zhCN, string> = {
@@ -127,6 +142,21 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'r.validUntil': 'Valid until',
   'r.revoke': 'Revoke',
   'r.revoked': 'Revoked',
+  'q.tab': 'Data quality',
+  'q.reviews': 'Visit changes to review',
+  'q.households': 'Households (registered/expected · rate)',
+  'q.people': 'People (registered/expected · rate)',
+  'q.accuracy': 'Accuracy (unchanged/visited)',
+  'q.noHousehold': 'Dwellings without household',
+  'q.neverVisited': 'Households never visited',
+  'q.noId': 'People without ID number',
+  'q.window': 'Accuracy over the visits of the last {days} days; click a grid for what is missing.',
+  'q.missing.dwelling-without-household': 'Dwelling without household',
+  'q.missing.household-never-visited': 'Household never visited',
+  'q.missing.person-without-id': 'Person without ID',
+  'q.change': 'Change',
+  'q.approve': 'Approve',
+  'q.reject': 'Reject',
 };
 
 const dictionaries = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -8,6 +8,7 @@ import { api } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
+import { QualityTab, VisitReviewsTab } from './quality-tab';
 import { useRegistryI18n } from './registry-messages';
 import { SharingCatalogTab } from './sharing-catalog-tab';
 
@@ -128,6 +129,10 @@ export default function RegistrySearchPage() {
         items={[
           { key: 'search', label: t('r.search'), children: <SearchTab /> },
           { key: 'group-rentals', label: t('r.groupRentals'), children: <GroupRentalsTab /> },
+          { key: 'quality', label: t('q.tab'), children: <QualityTab /> },
+          ...(hasPermission(session, 'registry.review')
+            ? [{ key: 'reviews', label: t('q.reviews'), children: <VisitReviewsTab /> }]
+            : []),
           ...(hasPermission(session, 'registry.sharing')
             ? [{ key: 'sharing', label: t('r.sharing'), children: <SharingCatalogTab /> }]
             : []),

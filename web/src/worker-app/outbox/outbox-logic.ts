@@ -1,4 +1,4 @@
-import type { RecordVisitBody, ReportCaseBody, SupportCaseBody } from '@yiwang/contracts';
+import type { HouseholdVisitBody, RecordVisitBody, ReportCaseBody, SupportCaseBody } from '@yiwang/contracts';
 
 /**
  * The outbox as pure data and functions: what an item is, how an answer from the server
@@ -30,7 +30,9 @@ export type OutboxRequest =
   | { kind: 'support'; caseCode: string; body: SupportDraft }
   | { kind: 'verify'; caseCode: string; body: VerifyDraft }
   /** `patrolLocalId`: the patrol the visit belongs to; its server id is known only once the patrol is started there. */
-  | { kind: 'visit'; patrolLocalId: string | null; body: VisitDraft };
+  | { kind: 'visit'; patrolLocalId: string | null; body: VisitDraft }
+  /** A registry household visit: confirmed, or changes (a newborn, moving out, the dwelling's use). */
+  | { kind: 'household-visit'; householdId: string; body: HouseholdVisitBody };
 
 export type OutboxKind = OutboxRequest['kind'];
 
@@ -197,9 +199,10 @@ export function retryByHand(item: OutboxItem, now: number): OutboxItem {
  * What the worker can fix on the item's own screen: a report (matter, questions, note,
  * photos, place), a visit (address, note) and a verification (pass or fail, reason). A
  * support has nothing of its own worth editing (the case it joins is the point): retry or
- * discard. Only failed items: a queued one may be on its way right now.
+ * discard; nor has a household visit (the household may have changed since: record it again). Only failed items: a queued one may be on its way right now.
  */
-export const isEditable = (item: OutboxItem): boolean => item.state === 'failed' && item.request.kind !== 'support';
+export const isEditable = (item: OutboxItem): boolean =>
+  item.state === 'failed' && item.request.kind !== 'support' && item.request.kind !== 'household-visit';
 
 /**
  * The failed item after the worker edited it: a new item under `newId`, i.e. a new
@@ -346,6 +349,8 @@ export function mainRequest(item: OutboxItem, patrolServerId?: string | null): M
         path: `/cases/${request.caseCode}/commands`,
         body: request.body.type === 'verify_pass' ? withPhotos(request.body) : request.body,
       };
+    case 'household-visit':
+      return { path: `/registry/households/${request.householdId}/visits`, body: request.body };
     case 'visit':
       if (request.patrolLocalId === null || patrolServerId === undefined)
         return { path: '/visits', body: request.body };

@@ -20,6 +20,8 @@ const VisitScreen = lazy(() => import('../visits/visit-screen'));
 const OutboxScreen = lazy(() => import('../outbox/outbox-screen'));
 const ScoresScreen = lazy(() => import('../scores/scores-screen'));
 const InspectionsScreen = lazy(() => import('../inspections/inspections-screen'));
+const HouseholdsScreen = lazy(() => import('../households/households-screen'));
+const HouseholdScreen = lazy(() => import('../households/household-screen'));
 
 /** Field roles' permission to report; an account without it (a resident, a desk-only clerk) has nothing to do here. */
 const FIELD_PERMISSION = 'cases.report';
@@ -81,6 +83,8 @@ function SignedInApp() {
         <Route path="/outbox" element={<OutboxScreen />} />
         <Route path="/scores" element={<ScoresScreen />} />
         <Route path="/inspections" element={<InspectionsScreen />} />
+        <Route path="/households" element={<HouseholdsScreen />} />
+        <Route path="/households/:id" element={<HouseholdScreen />} />
         <Route path="*" element={<TodayScreen />} />
       </Routes>
     </Suspense>

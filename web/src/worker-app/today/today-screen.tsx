@@ -156,6 +156,9 @@ export function TodayScreen() {
         </Link>{' '}
         <Link to="/inspections" data-testid="my-inspections-link">
           {t('inspect.link')}
+        </Link>{' '}
+        <Link to="/households" data-testid="households-link">
+          {t('households.title')}
         </Link>
       </p>
       {today.stale && today.savedAt && (

@@ -188,7 +188,15 @@ export async function createDwelling(
 /** Changes a dwelling's use, area or rooms; the state it ends goes to history. */
 export async function updateDwelling(
   deps: RegistryDeps,
-  options: { actor: Actor; context: AuditContext; id: string; body: UpdateDwellingBody; now: Date },
+  options: {
+    actor: Actor;
+    context: AuditContext;
+    id: string;
+    body: UpdateDwellingBody;
+    now: Date;
+    /** The household visit that brought the change (kept with the history row). */
+    visitId?: string;
+  },
 ): Promise<Dwelling> {
   const { actor, context, body, now } = options;
   return deps.db.transaction(async (tx) => {
@@ -200,7 +208,7 @@ export async function updateDwelling(
       updatedAt: now,
     });
     if (!after) throw new DomainError('registry-record-changed');
-    await keepPreviousState(tx, 'dwelling', before, { endedBy: changedBy(actor), now });
+    await keepPreviousState(tx, 'dwelling', before, { endedBy: changedBy(actor), now, visitId: options.visitId });
     const address = (await registryRepository.addressesByIds(tx, [after.addressId])).get(after.addressId);
     await recordAudit(tx, context, {
       action: 'registry.update',

@@ -56,7 +56,7 @@ function personColumns(secretKey: Buffer, input: PersonInput, field: string) {
  * Adds people to a household in one go: every member is checked first (ID number by its GB 11643
  * check digit, a number already someone's is a clash, never a merge), then all are written or none.
  */
-async function insertMembers(
+export async function insertMembers(
   tx: Executor,
   deps: RegistryDeps,
   household: HouseholdRow,
@@ -95,7 +95,7 @@ function rejection(error: unknown): DomainError | null {
     : new DomainError('household-head', { problem: 'two-heads' });
 }
 
-function assertOneHead(members: { relation: PersonInput['relation']; movedOut: boolean }[]) {
+export function assertOneHead(members: { relation: PersonInput['relation']; movedOut: boolean }[]) {
   const problem = headProblem(members);
   if (problem) throw new DomainError('household-head', { problem });
 }
@@ -167,7 +167,15 @@ export async function addMember(
  */
 export async function updatePerson(
   deps: RegistryDeps,
-  options: { actor: Actor; context: AuditContext; id: string; body: UpdatePersonBody; now: Date },
+  options: {
+    actor: Actor;
+    context: AuditContext;
+    id: string;
+    body: UpdatePersonBody;
+    now: Date;
+    /** The household visit that brought the change (kept with the history row). */
+    visitId?: string;
+  },
 ): Promise<Person> {
   const { actor, context, body, now } = options;
   return deps.db.transaction(async (tx) => {
@@ -209,7 +217,7 @@ export async function updatePerson(
         throw rejection(error) ?? error;
       });
     if (!after) throw new DomainError('registry-record-changed');
-    await keepPreviousState(tx, 'person', before, { endedBy: changedBy(actor), now });
+    await keepPreviousState(tx, 'person', before, { endedBy: changedBy(actor), now, visitId: options.visitId });
     await recordAudit(tx, context, {
       action: 'registry.update',
       objectType: 'registry-person',
