@@ -9,7 +9,9 @@ import pg from 'pg';
 import { buildApp } from '../../../server/src/app.js';
 import { type Database, openDatabase } from '../../../server/src/db/client.js';
 import { loadDemoCountyIfEmpty } from '../../../server/src/modules/demo/load-demo-county.js';
+import { type JobDefinition, runJobsWithApp } from '../../../server/src/modules/jobs/index.js';
 import { loadConfig } from '../../../server/src/platform/config.js';
+import type { ModuleContext } from '../../../server/src/platform/http.js';
 
 const webDistDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
 
@@ -83,6 +85,8 @@ export async function startTestServer(
   options: {
     /** Runs on the database after the demo county is loaded (e.g. to add an account the test needs). */
     prepare?: (database: Database) => Promise<void>;
+    /** Background jobs to run, as main.ts runs them (none by default: tests drive time themselves). */
+    jobs?: (context: ModuleContext) => JobDefinition[];
   } = {},
 ): Promise<TestServer> {
   if (!existsSync(join(webDistDir, 'index.html'))) {
@@ -105,6 +109,7 @@ export async function startTestServer(
       loadDemo: false,
     });
     const app = await buildApp({ config, database, logger: false });
+    if (options.jobs) runJobsWithApp(app, database, options.jobs({ config, database }));
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     return {
