@@ -19,9 +19,20 @@ const rows = Number(process.argv[2] ?? 10_000);
 const database = await openDatabase({});
 try {
   await loadDemoCountyIfEmpty(database.db);
-  const config = loadConfig({}, { dataDir: join(tmpdir(), `yw-bench-${randomBytes(4).toString('hex')}`), secretKey: randomBytes(32), webDistDir: undefined });
+  const config = loadConfig(
+    {},
+    {
+      dataDir: join(tmpdir(), `yw-bench-${randomBytes(4).toString('hex')}`),
+      secretKey: randomBytes(32),
+      webDistDir: undefined,
+    },
+  );
   const app = await buildApp({ config, database, logger: false });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'workstation', password: DEMO_PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'workstation', password: DEMO_PASSWORD },
+  });
   const cookie = `${login.cookies[0]?.name}=${login.cookies[0]?.value}`;
   const headers = { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
 
@@ -54,7 +65,9 @@ try {
     t = performance.now();
     while (await runNextImport({ db: database.db, secretKey: config.secretKey }, { now: new Date() })) {}
     const runMs = performance.now() - t;
-    const done = (await app.inject({ method: 'GET', url: `/api/registry-imports/${dry.id}`, headers })).json<Record<string, number>>();
+    const done = (await app.inject({ method: 'GET', url: `/api/registry-imports/${dry.id}`, headers })).json<
+      Record<string, number>
+    >();
     console.log(
       `${label}: dry run ${dryMs.toFixed(0)} ms, ${dry.problems.length} errors, ${dry.valid} valid; run ${runMs.toFixed(0)} ms: ` +
         `stored ${done.stored}, existing ${done.existing}, clashes ${done.clashes}, failed ${done.failed}; people +${(await people()) - before}`,
