@@ -166,6 +166,34 @@ describe('checkPeopleRows: each kind of problem, named by row, column, value and
     expect(check([row()], heads).problems[0]?.reason).toContain('2名户主');
   });
 
+  it('a registered number is no new head: the row passes (to be found registered or reviewed), its members cannot join', () => {
+    const registered = new Set([ID_MAN]);
+    const rows = [row(), row({ 身份证号: ID_WOMAN, 性别: '女', 出生日期: '', 姓名: '王芳', 与户主关系: '配偶' })];
+    const alone = checkPeopleRows({
+      headers: HEADERS,
+      rows: [row()],
+      mapping: mapColumns(HEADERS),
+      addresses,
+      existingHeads: new Map(),
+      registered,
+      today: '2026-12-04',
+    });
+    expect(alone.problems).toEqual([]);
+    const family = checkPeopleRows({
+      headers: HEADERS,
+      rows,
+      mapping: mapColumns(HEADERS),
+      addresses,
+      existingHeads: new Map(),
+      registered,
+      today: '2026-12-04',
+    });
+    expect(family.problems.map((p) => [p.row, p.reason.includes('户主已登记')])).toEqual([
+      [2, true],
+      [3, true],
+    ]);
+  });
+
   it('a placeholder ID number is no number: never matched, sex and birth date then required', () => {
     const { people, problems } = check([row({ 身份证号: '无' }), row({ 身份证号: '000000000000000000', 户号: 'H2' })]);
     expect(problems).toEqual([]);
