@@ -17,6 +17,7 @@ export * from './party-check-in.js';
 export * from './photos.js';
 export * from './regions.js';
 export * from './registry.js';
+export * from './registry-import.js';
 export * from './residents.js';
 export * from './users.js';
 export * from './vocabulary/index.js';

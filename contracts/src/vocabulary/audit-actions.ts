@@ -152,6 +152,12 @@ export const AUDIT_ACTIONS = [
   'registry.shared.read',
   'registry.visit.record',
   'registry.review.decide',
+  'registry.import.check',
+  'registry.import.start',
+  'registry.import.done',
+  'registry.import.failed-rows',
+  'registry.merge.resolve',
+  'registry.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -297,6 +303,12 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   'registry.shared.read': { 'zh-CN': '按共享目录调取数据', 'en-US': 'Shared records read' },
   'registry.visit.record': { 'zh-CN': '入户走访核实', 'en-US': 'Household visit recorded' },
   'registry.review.decide': { 'zh-CN': '审核走访变更', 'en-US': 'Visit change reviewed' },
+  'registry.import.check': { 'zh-CN': '预检导入文件', 'en-US': 'Import file checked' },
+  'registry.import.start': { 'zh-CN': '开始导入', 'en-US': 'Import started' },
+  'registry.import.done': { 'zh-CN': '导入完成', 'en-US': 'Import finished' },
+  'registry.import.failed-rows': { 'zh-CN': '下载导入失败行', 'en-US': 'Failed import rows downloaded' },
+  'registry.merge.resolve': { 'zh-CN': '处理身份证号冲突', 'en-US': 'ID-number clash resolved' },
+  'registry.export': { 'zh-CN': '导出人口名单', 'en-US': 'People list exported' },
 };
 
 /** What an audit row is about (`audit_log.object_type`). */
@@ -353,6 +365,9 @@ export const AUDIT_OBJECT_TYPES = [
   'registry-facility',
   'registry-tag-grant',
   'registry-sharing-grant',
+  'registry-import',
+  'registry-merge-review',
+  'registry-person-list',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -409,4 +424,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Labels<AuditObjectType> = {
   'registry-facility': { 'zh-CN': '部件', 'en-US': 'Facility' },
   'registry-tag-grant': { 'zh-CN': '标签授权', 'en-US': 'Tag grant' },
   'registry-sharing-grant': { 'zh-CN': '数据共享授权', 'en-US': 'Data-sharing grant' },
+  'registry-import': { 'zh-CN': '人口导入', 'en-US': 'Registry import' },
+  'registry-merge-review': { 'zh-CN': '身份证号冲突审核', 'en-US': 'ID-number clash review' },
+  'registry-person-list': { 'zh-CN': '人口名单', 'en-US': 'People list' },
 };

@@ -17,4 +17,5 @@ export * from './matter-search.js';
 export * from './matters.js';
 export * from './permissions.js';
 export * from './registry.js';
+export * from './registry-import.js';
 export * from './text.js';

@@ -18,6 +18,7 @@ export * from '../modules/photos/photos.tables.js';
 export * from '../modules/regions/regions.tables.js';
 export * from '../modules/registry/registry.tables.js';
 export * from '../modules/registry/registry-visits.tables.js';
+export * from '../modules/registry-import/registry-import.tables.js';
 export * from '../modules/staffing/staffing.tables.js';
 export * from '../modules/units/units.tables.js';
 export * from '../modules/visits/visits.tables.js';

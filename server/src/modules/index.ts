@@ -25,6 +25,7 @@ import { patrolsModule } from './patrols/patrols.module.js';
 import { photosModule } from './photos/photos.module.js';
 import { regionsModule } from './regions/regions.module.js';
 import { registryModule } from './registry/registry.module.js';
+import { registryImportModule } from './registry-import/registry-import.module.js';
 import { residentsModule } from './residents/residents.module.js';
 import { staffingModule } from './staffing/staffing.module.js';
 import { unitsModule } from './units/units.module.js';
@@ -64,6 +65,7 @@ const declaredModules = [
   volunteersModule,
   partyCheckInModule,
   registryModule,
+  registryImportModule,
 ] as const satisfies readonly Module[];
 
 export const modules: readonly Module[] = declaredModules;

@@ -7,7 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../../server/src/app.js';
 import type { Database } from '../../../server/src/db/client.js';
+import { type JobDefinition, runJobsWithApp } from '../../../server/src/modules/jobs/index.js';
 import { loadConfig } from '../../../server/src/platform/config.js';
+import type { ModuleContext } from '../../../server/src/platform/http.js';
 import { createTestDatabase } from '../../../server/src/test/db.js';
 
 const webDistDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
@@ -26,6 +28,8 @@ export async function startTestServer(
   options: {
     /** Runs on the database after the demo county is loaded (e.g. to add an account the test needs). */
     prepare?: (database: Database) => Promise<void>;
+    /** Background jobs to run, as main.ts runs them (none by default: tests drive time themselves). */
+    jobs?: (context: ModuleContext) => JobDefinition[];
   } = {},
 ): Promise<TestServer> {
   if (!existsSync(join(webDistDir, 'index.html'))) {
@@ -50,6 +54,7 @@ export async function startTestServer(
       loadDemo: false,
     });
     const app = await buildApp({ config, database, logger: false });
+    if (options.jobs) runJobsWithApp(app, database, options.jobs({ config, database }));
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     return {

@@ -32,6 +32,8 @@ export interface ExportButtonProps {
   /** The list's current filters: the server exports exactly what the list shows, without paging. */
   query: Record<string, QueryValue>;
   testId?: string;
+  /** The button's words, when it downloads something other than the list (a template, the failed rows). */
+  label?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface ExportButtonProps {
  * rather than linked, so the desk's language and the server's refusal (too many rows,
  * with advice to narrow the filter) reach the user.
  */
-export function ExportButton({ path, query, testId }: ExportButtonProps) {
+export function ExportButton({ path, query, testId, label }: ExportButtonProps) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -83,7 +85,7 @@ export function ExportButton({ path, query, testId }: ExportButtonProps) {
   return (
     <Tooltip title={t('export.help')}>
       <Button icon={<DownloadOutlined />} loading={busy} onClick={download} data-testid={testId}>
-        {t('export.excel')}
+        {label ?? t('export.excel')}
       </Button>
     </Tooltip>
   );

@@ -13,6 +13,7 @@ import { partyCheckInModule } from './party-check-in';
 import { patrolsModule } from './patrols/patrols-module';
 import { regionsModule } from './regions/regions-module';
 import { registryModule } from './registry/registry-module';
+import { registryImportModule } from './registry-import/registry-import-module';
 import { staffingModule } from './staffing/staffing-module';
 import { unitsModule } from './units/units-module';
 import { usersModule } from './users/users-module';
@@ -25,6 +26,7 @@ export const deskModules: DeskModule[] = [
   catalogModule,
   gridsModule,
   registryModule,
+  registryImportModule,
   patrolsModule,
   assessmentModule,
   bigScreenModule,

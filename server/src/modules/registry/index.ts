@@ -1,10 +1,32 @@
 /** The registry module's public face: what other modules may use (docs/ARCHITECTURE.md, "A module"). */
 
-export { generateCommunityRegistry, PEOPLE_PER_BUILDING } from './demo/generate-community-registry.js';
+export {
+  type GeneratedRegistry,
+  generateCommunityRegistry,
+  PEOPLE_PER_BUILDING,
+} from './demo/generate-community-registry.js';
 export {
   communityInput,
   DEMO_REGISTRY_COMMUNITY,
   demoRegistry,
   writeGeneratedRegistry,
 } from './demo/load-demo-registry.js';
-export { idNumberProblem, makeIdNumber, maskIdNumber } from './domain/id-number.js';
+export {
+  idNumberFacts,
+  idNumberProblem,
+  makeIdNumber,
+  maskIdNumber,
+  normalizeIdNumber,
+} from './domain/id-number.js';
+export type { PersonWithAddress } from './registry.repository.js';
+export { uniqueViolation } from './use-cases/create-places.js';
+export {
+  currentHeadCounts,
+  dwellingsAtAddresses,
+  type ImportedPerson,
+  peopleByIdNumbers,
+  peopleForExport,
+  personWithAddress,
+  storeImportedHouseholds,
+  takeIncomingPerson,
+} from './use-cases/import-people.js';

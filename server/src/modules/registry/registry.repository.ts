@@ -204,6 +204,50 @@ export const registryRepository = {
     return new Set(rows.map((r) => r.index ?? ''));
   },
 
+  /** People by ID-number blind index, anywhere (deduplication looks past the caller's scope: one number, one person). */
+  async peopleByIdIndexes(db: Executor, indexes: string[]): Promise<PersonWithAddress[]> {
+    if (indexes.length === 0) return [];
+    const rows = await db
+      .select({ person: registryPeople, address: registryAddresses.text })
+      .from(registryPeople)
+      .innerJoin(registryHouseholds, eq(registryHouseholds.id, registryPeople.householdId))
+      .innerJoin(registryDwellings, eq(registryDwellings.id, registryHouseholds.dwellingId))
+      .innerJoin(registryAddresses, eq(registryAddresses.id, registryDwellings.addressId))
+      .where(inArray(registryPeople.idNumberIndex, indexes));
+    return rows.map((r) => ({ ...r.person, address: r.address }));
+  },
+  /**
+   * The dwellings at these written addresses (the standard text, the code or an alias), in scope:
+   * what an import file's address column names. Addresses without a dwelling are not returned.
+   */
+  async dwellingsAtAddresses(db: Executor, texts: string[], scopePath: string) {
+    if (texts.length === 0) return [];
+    return db
+      .select({
+        dwellingId: registryDwellings.id,
+        path: registryDwellings.path,
+        text: registryAddresses.text,
+        code: registryAddresses.code,
+        alias: registryAddressAliases.alias,
+      })
+      .from(registryDwellings)
+      .innerJoin(registryAddresses, eq(registryAddresses.id, registryDwellings.addressId))
+      .leftJoin(
+        registryAddressAliases,
+        and(eq(registryAddressAliases.addressId, registryAddresses.id), inArray(registryAddressAliases.alias, texts)),
+      )
+      .where(
+        and(
+          withinScope(registryDwellings.path, scopePath),
+          or(
+            inArray(registryAddresses.text, texts),
+            inArray(registryAddresses.code, texts),
+            inArray(registryAddressAliases.alias, texts),
+          ),
+        ),
+      );
+  },
+
   // ── tags ──
   async insertTags(db: Executor, rows: (typeof registryPersonTags.$inferInsert)[]): Promise<void> {
     await insertSliced(rows, (slice) => db.insert(registryPersonTags).values(slice).onConflictDoNothing());
