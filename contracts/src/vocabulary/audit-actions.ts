@@ -150,6 +150,7 @@ export const AUDIT_ACTIONS = [
   'registry.sharing-grant.create',
   'registry.sharing-grant.revoke',
   'registry.shared.read',
+  'registry.resealed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -293,6 +294,7 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   'registry.sharing-grant.create': { 'zh-CN': '数据共享授权', 'en-US': 'Data-sharing grant made' },
   'registry.sharing-grant.revoke': { 'zh-CN': '撤销数据共享授权', 'en-US': 'Data-sharing grant revoked' },
   'registry.shared.read': { 'zh-CN': '按共享目录调取数据', 'en-US': 'Shared records read' },
+  'registry.resealed': { 'zh-CN': '旧演示密钥数据改用本机密钥加密', 'en-US': 'Legacy demo-key records re-sealed' },
 };
 
 /** What an audit row is about (`audit_log.object_type`). */

@@ -91,11 +91,12 @@ export async function startTestServer(
   const dataDir = mkdtempSync(join(tmpdir(), 'yw-e2e-'));
   const { database, dispose } = await openThrowawayDatabase();
   try {
-    await loadDemoCountyIfEmpty(database.db);
+    const secretKey = randomBytes(32);
+    await loadDemoCountyIfEmpty(database.db, secretKey);
     await options.prepare?.(database);
     const config = loadConfig(process.env, {
       dataDir,
-      secretKey: randomBytes(32),
+      secretKey,
       webDistDir,
       host: '127.0.0.1',
       port: 0,

@@ -8,3 +8,4 @@ export {
   writeGeneratedRegistry,
 } from './demo/load-demo-registry.js';
 export { idNumberProblem, makeIdNumber, maskIdNumber } from './domain/id-number.js';
+export { resealLegacyDemoRegistry } from './use-cases/reseal-legacy-demo.js';
