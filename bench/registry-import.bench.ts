@@ -209,6 +209,19 @@ try {
   ];
   console.log(`search p95 over ${searches} searches each, ${people.length} people, county-wide scope:`);
   for (const [what, p] of rows) console.log(`  ${what.padEnd(32)} ${p.toFixed(1)} ms`);
+  if (process.env.BENCH_EXPLAIN) {
+    // The plan of one full-name search, for whoever tunes it next.
+    const q = pick(n++).name;
+    const plan = await queryRows<{ 'QUERY PLAN': string }>(
+      db,
+      sql`EXPLAIN (ANALYZE, COSTS OFF) SELECT p.id FROM registry_people p
+          JOIN registry_households h ON h.id = p.household_id JOIN registry_dwellings d ON d.id = h.dwelling_id
+          JOIN registry_addresses a ON a.id = d.address_id
+          WHERE (p.path = ${scopePath} OR p.path LIKE ${`${scopePath}/%`}) AND p.name ILIKE ${`%${q}%`}
+          ORDER BY p.name || '', p.id LIMIT 20`,
+    );
+    console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
+  }
 } finally {
   await database.close();
   await bench.drop();

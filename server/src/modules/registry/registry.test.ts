@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   Address,
   Building,
@@ -16,6 +17,7 @@ import { interiorPointOf } from '../grids/index.js';
 import type { GeneratedRegistry } from './demo/generate-community-registry.js';
 import { communityInput, demoRegistry } from './demo/load-demo-registry.js';
 import { makeIdNumber } from './domain/id-number.js';
+import { resealLegacyDemoRegistry } from './use-cases/reseal-legacy-demo.js';
 
 const COMMUNITY = '320281001001';
 const OTHER_COMMUNITY = '320281001003';
@@ -545,5 +547,37 @@ describe('the map layers and search at county scale', () => {
     expect(await plan(sql`SELECT id FROM registry_organizations WHERE name ILIKE ${'%文定路%'}`)).toContain(
       'registry_organizations_name_trgm',
     );
+  });
+});
+
+describe('the demo sealed under the installation’s own key', () => {
+  it('seals the demo people under the installation’s key; rows under the old published demo key are re-sealed once', async () => {
+    const [sealedWith] = await queryRows<{ demo: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS demo FROM registry_people WHERE sealed_with <> 'platform'`,
+    );
+    expect(sealedWith?.demo).toBe(0);
+    // A row as an earlier version wrote it: sealed under the key that was published in the source.
+    const person = demo.people.find((p) => p.phone && p.id !== demo.people[0]?.id);
+    if (!person?.phone) throw new Error('no person with a phone');
+    const { encryptSecret } = await import('../../platform/crypto.js');
+    const legacyKey = createHash('sha256')
+      .update('yiwang demo registry: synthetic people only, key published')
+      .digest();
+    await t.database.db.execute(
+      sql`UPDATE registry_people SET sealed_with = 'demo', id_number_sealed = ${encryptSecret(legacyKey, person.idNumber)},
+          id_number_index = 'legacy', phone_sealed = ${encryptSecret(legacyKey, person.phone)}, phone_index = NULL
+          WHERE id = ${person.id}`,
+    );
+    expect(await resealLegacyDemoRegistry(t.database.db, t.config.secretKey)).toBe(1);
+    expect(await resealLegacyDemoRegistry(t.database.db, t.config.secretKey)).toBe(0);
+    expect((await auditRows('registry.resealed')).map((r) => r.details)).toEqual([{ people: 1, organizations: 0 }]);
+    const revealed = await admin.post(`/api/registry/people/${person.id}/reveal`, {
+      field: 'idNumber',
+      purpose: '核对迁移',
+    });
+    expect(revealed.json().value).toBe(person.idNumber);
+    const byPhone = (await admin.get(`/api/registry/search?kind=person&q=${person.phone}`)).json();
+    expect(byPhone.items.map((h: { id: string }) => h.id)).toEqual([person.id]);
   });
 });
