@@ -2,6 +2,7 @@
 // Loads the demo county into a fresh embedded database, timing each module's demo loader, the way
 // `npm start` and the test templates load it. Prints numbers; not a test.
 // Run: npx tsx bench/registry-demo.bench.ts
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../server/src/db/client.js';
 import { DEMO_PASSWORD, hashPassword } from '../server/src/modules/accounts/index.js';
@@ -9,7 +10,7 @@ import { modules } from '../server/src/modules/index.js';
 
 const database = await openDatabase({});
 try {
-  const context = { now: new Date(), passwordHash: await hashPassword(DEMO_PASSWORD) };
+  const context = { now: new Date(), passwordHash: await hashPassword(DEMO_PASSWORD), secretKey: randomBytes(32) };
   const times: Record<string, number> = {};
   const started = performance.now();
   await database.db.transaction(async (tx) => {

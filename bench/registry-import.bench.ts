@@ -18,12 +18,13 @@ import { loadConfig } from '../server/src/platform/config.js';
 const rows = Number(process.argv[2] ?? 10_000);
 const database = await openDatabase({});
 try {
-  await loadDemoCountyIfEmpty(database.db);
+  const secretKey = randomBytes(32);
+  await loadDemoCountyIfEmpty(database.db, secretKey);
   const config = loadConfig(
     {},
     {
       dataDir: join(tmpdir(), `yw-bench-${randomBytes(4).toString('hex')}`),
-      secretKey: randomBytes(32),
+      secretKey,
       webDistDir: undefined,
     },
   );

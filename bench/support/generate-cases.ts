@@ -13,6 +13,8 @@
 // a 3-day due date, accepted, feedback (15 % late), 8 % failing verification once and answered
 // again, verified and closed, 12345 orders rated. Timeline rows are written with triggers off and
 // the domain events the trigger would write are written in bulk in the same transaction.
+
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 
@@ -32,7 +34,8 @@ export async function prepareDatabase(url: string): Promise<void> {
   const { loadDemoCountyIfEmpty } = await import('../../server/src/modules/demo/load-demo-county.js');
   const database = await openDatabase({ databaseUrl: url });
   try {
-    await loadDemoCountyIfEmpty(database.db);
+    // A throw-away key: the bench never reads the demo's sealed values.
+    await loadDemoCountyIfEmpty(database.db, randomBytes(32));
   } finally {
     await database.close();
   }

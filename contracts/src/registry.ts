@@ -11,6 +11,7 @@ import {
   HOUSEHOLD_VISIT_OUTCOMES,
   ORGANIZATION_KINDS,
   PERSON_TAGS,
+  REGISTRY_MAP_LAYERS,
   REGISTRY_RECORD_KINDS,
   RESIDENCE_KINDS,
   SEXES,
@@ -308,6 +309,43 @@ export const RegistrySearchHit = Type.Object({
 export type RegistrySearchHit = Static<typeof RegistrySearchHit>;
 export const RegistrySearchResult = Type.Object({ items: Type.Array(RegistrySearchHit) });
 export type RegistrySearchResult = Static<typeof RegistrySearchResult>;
+
+// ── map layers ──────────────────────────────────────────────────────────────────
+
+/** At most this many points come back for one layer in view; past it, `truncated` says to zoom in. */
+export const REGISTRY_MAP_POINTS_LIMIT = 2000;
+export const RegistryMapLayerQuery = Type.Object(
+  {
+    layer: Type.Enum(REGISTRY_MAP_LAYERS),
+    /** The visible area, `west,south,east,north` in degrees; without it, points of the whole scope. */
+    bbox: Type.Optional(Type.String({ pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$', maxLength: 100 })),
+  },
+  Closed,
+);
+export type RegistryMapLayerQuery = Static<typeof RegistryMapLayerQuery>;
+export const RegistryMapPoint = Type.Object({
+  /** The record: a building (buildings, rentals, group rentals), organization or facility. */
+  id: Uuid,
+  lon: Type.Number(),
+  lat: Type.Number(),
+  label: Type.String(),
+  gridCode: Type.String(),
+  /** How many of the layer's records are at this point (rentals: dwellings of the building). */
+  count: Type.Integer(),
+  /** Facilities only: the class code and state. */
+  classCode: Type.Optional(Type.String()),
+  state: Type.Optional(Type.Enum(FACILITY_STATES)),
+});
+export type RegistryMapPoint = Static<typeof RegistryMapPoint>;
+export const RegistryMapLayer = Type.Object({
+  layer: Type.Enum(REGISTRY_MAP_LAYERS),
+  /** Per base grid in scope with any: records of the layer (grids with none are absent). */
+  counts: Type.Array(Type.Object({ gridCode: Type.String(), count: Type.Integer() })),
+  total: Type.Integer(),
+  points: Type.Array(RegistryMapPoint),
+  truncated: Type.Boolean(),
+});
+export type RegistryMapLayer = Static<typeof RegistryMapLayer>;
 
 export const GroupRentalQuery = Type.Object({ rule: Type.Optional(Type.Enum(GROUP_RENTAL_RULES)) }, Closed);
 export const GroupRental = Type.Object({

@@ -6,6 +6,7 @@ import { checkpointAuditAtShutdown } from './modules/audit/audit.jobs.js';
 import { type DemoLogin, loadDemoCountyIfEmpty } from './modules/demo/load-demo-county.js';
 import { backgroundJobs } from './modules/index.js';
 import { runJobsWithApp } from './modules/jobs/job-runner.js';
+import { resealLegacyDemoRegistry } from './modules/registry/index.js';
 import { sealLegacyResidentPhones } from './modules/residents/use-cases/seal-legacy-phones.js';
 import { firstRunAdvice } from './modules/setup/first-run-advice.js';
 import { type Config, loadConfig } from './platform/config.js';
@@ -21,9 +22,11 @@ async function main() {
     return;
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
-  const logins = config.loadDemo ? await loadDemoCountyIfEmpty(database.db) : null;
+  const logins = config.loadDemo ? await loadDemoCountyIfEmpty(database.db, config.secretKey) : null;
   // Accounts from before resident phones were sealed: sealed now, once (a no-op afterwards).
   await sealLegacyResidentPhones(database.db, config.secretKey);
+  // Registry rows sealed under the once-published demo key: re-sealed under this installation's key, once.
+  await resealLegacyDemoRegistry(database.db, config.secretKey);
   const advice = !logins && !config.loadDemo ? await firstRunAdvice(database.db) : [];
   const announce = (port: number) =>
     console.log(`${bannerLines(config, database.kind, logins, advice, port).join('\n')}\n`);

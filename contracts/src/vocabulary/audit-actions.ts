@@ -158,6 +158,7 @@ export const AUDIT_ACTIONS = [
   'registry.import.failed-rows',
   'registry.merge.resolve',
   'registry.export',
+  'registry.resealed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -309,6 +310,7 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   'registry.import.failed-rows': { 'zh-CN': '下载导入失败行', 'en-US': 'Failed import rows downloaded' },
   'registry.merge.resolve': { 'zh-CN': '处理身份证号冲突', 'en-US': 'ID-number clash resolved' },
   'registry.export': { 'zh-CN': '导出人口名单', 'en-US': 'People list exported' },
+  'registry.resealed': { 'zh-CN': '旧演示密钥数据改用本机密钥加密', 'en-US': 'Legacy demo-key records re-sealed' },
 };
 
 /** What an audit row is about (`audit_log.object_type`). */

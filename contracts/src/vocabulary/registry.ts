@@ -129,6 +129,17 @@ export const FACILITY_STATE_LABELS: Labels<FacilityState> = {
   removed: { 'zh-CN': '已拆除', 'en-US': 'Removed' },
 };
 
+/** The registry's layers on the desk's grid map (counts per base grid, points in view). */
+export const REGISTRY_MAP_LAYERS = ['buildings', 'rentals', 'group_rentals', 'organizations', 'facilities'] as const;
+export type RegistryMapLayerName = (typeof REGISTRY_MAP_LAYERS)[number];
+export const REGISTRY_MAP_LAYER_LABELS: Labels<RegistryMapLayerName> = {
+  buildings: { 'zh-CN': '楼栋', 'en-US': 'Buildings' },
+  rentals: { 'zh-CN': '出租房', 'en-US': 'Rentals' },
+  group_rentals: { 'zh-CN': '群租房', 'en-US': 'Group rentals' },
+  organizations: { 'zh-CN': '单位组织', 'en-US': 'Organizations' },
+  facilities: { 'zh-CN': '部件设施', 'en-US': 'Facilities' },
+};
+
 /**
  * The fields of each record kind a data-sharing grant can name. A field outside a unit's
  * grant is absent from what it reads (not masked); `idNumber` and `phone` come masked.

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Database, openDatabase } from '../db/client.js';
+import { type Database, openDatabase, PGLITE_EXTENSIONS } from '../db/client.js';
 import { runTool } from './archive.js';
 
 /** The database a backup is taken from or restored into. */
@@ -43,7 +43,7 @@ export async function dumpDatabase(target: DatabaseTarget, file: string): Promis
     );
     return;
   }
-  const client = await PGlite.create({ dataDir: target.dir });
+  const client = await PGlite.create({ dataDir: target.dir, extensions: PGLITE_EXTENSIONS });
   try {
     writeFileSync(file, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()));
   } finally {
@@ -81,6 +81,10 @@ export async function restoreDatabase(target: DatabaseTarget, file: string): Pro
     return;
   }
   mkdirSync(target.dir, { recursive: true });
-  const client = await PGlite.create({ dataDir: target.dir, loadDataDir: new Blob([readFileSync(file)]) });
+  const client = await PGlite.create({
+    dataDir: target.dir,
+    extensions: PGLITE_EXTENSIONS,
+    loadDataDir: new Blob([readFileSync(file)]),
+  });
   await client.close();
 }

@@ -12,6 +12,7 @@ import { regionsLookups } from '../modules/regions/index.js';
 import {
   communityInput,
   DEMO_REGISTRY_COMMUNITY,
+  demoRegistry,
   generateCommunityRegistry,
   PEOPLE_PER_BUILDING,
   writeGeneratedRegistry,
@@ -32,13 +33,15 @@ if (!(scale > 0 && scale <= 1) || !(limit > 0)) {
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
 try {
-  await loadDemoCountyIfEmpty(database.db);
+  await loadDemoCountyIfEmpty(database.db, config.secretKey);
   const county = (await regionsLookups.roots(database.db))[0];
   if (!county) throw new Error('no county');
   const communities = (await regionsLookups.ofLevelInScope(database.db, 'community', county.path))
     .map((r) => r.code)
     .filter((code) => code !== DEMO_REGISTRY_COMMUNITY)
     .slice(0, limit);
+  // One set of ID numbers for the whole run, starting with the demo community's: no two people share one.
+  const takenIdNumbers = new Set((await demoRegistry(database.db))?.people.map((p) => p.idNumber));
   const started = performance.now();
   let people = 0;
   let generateMs = 0;
@@ -52,9 +55,10 @@ try {
       buildings: Math.max(1, Math.round(expected / PEOPLE_PER_BUILDING)),
       groupRentals: 3,
       today: '2026-01-01',
+      takenIdNumbers,
     });
     generateMs += performance.now() - t;
-    await database.db.transaction((tx) => writeGeneratedRegistry(tx, registry));
+    await database.db.transaction((tx) => writeGeneratedRegistry(tx, registry, config.secretKey));
     people += registry.people.length;
     if ((i + 1) % 10 === 0) console.log(`${i + 1}/${communities.length} communities, ${people} people`);
   }

@@ -31,12 +31,13 @@ const dir = mkdtempSync(join(tmpdir(), 'yiwang-simulation-'));
 const started = performance.now();
 const database = await openDatabase({ pgliteDir: join(dir, 'pglite') });
 try {
-  await loadDemoCountyIfEmpty(database.db);
+  const secretKey = randomBytes(32);
+  await loadDemoCountyIfEmpty(database.db, secretKey);
   const config = loadConfig(
     {},
     {
       dataDir: dir,
-      secretKey: randomBytes(32),
+      secretKey,
       auditSigningKey: generateKeyPairSync('ed25519').privateKey,
       webDistDir: undefined,
     },

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -194,12 +195,22 @@ async function openPostgres(url: string, { migrate }: { migrate: boolean }): Pro
   };
 }
 
+/**
+ * The extensions the migrations create, which PGlite must load before CREATE EXTENSION (a
+ * PostgreSQL server has them in its contrib package): pg_trgm for the registry's search.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 async function openPglite(
   dataDir: string | undefined,
   { migrate, loadDataDir }: { migrate: boolean; loadDataDir?: Blob },
 ): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ? { dataDir, loadDataDir } : { loadDataDir });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    loadDataDir,
+    extensions: PGLITE_EXTENSIONS,
+  });
   const db = drizzlePglite(client, { schema });
   if (migrate) await migratePglite(db, { migrationsFolder: migrationsFolder() });
   // PGlite is one session in this process: its NOTIFY reaches its own LISTEN at commit.

@@ -70,6 +70,8 @@ export interface DemoContext {
   now: Date;
   /** The password every demo account shares, hashed once (hashing is slow on purpose). */
   passwordHash: string;
+  /** The installation's secret key: demo records are sealed under it like any real data. */
+  secretKey: Buffer;
 }
 
 /** What a demo loader made, counted for the demo load's audit row (the same name from two loaders adds up). */

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../modules/demo/load-demo-county.js';
 import { type Config, loadConfig } from '../platform/config.js';
 import type { App } from '../platform/http.js';
 import { createTestDatabase } from './db.js';
+import { TEST_SECRET_KEY } from './test-secret-key.js';
 
 export interface TestApp {
   app: App;
@@ -42,7 +43,7 @@ export async function createTestApp(
   const database = await createTestDatabase(options.demo === false ? 'empty' : 'demo');
   const config = loadConfig(options.env ?? {}, {
     dataDir: join(tmpdir(), `yiwang-test-${randomBytes(4).toString('hex')}`),
-    secretKey: randomBytes(32),
+    secretKey: TEST_SECRET_KEY,
     auditSigningKey: generateKeyPairSync('ed25519').privateKey,
     webDistDir: undefined,
     ...options.config,

@@ -7,9 +7,10 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { type Db, migrationsFolder, openDatabase } from '../db/client.js';
+import { type Db, migrationsFolder, openDatabase, PGLITE_EXTENSIONS } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { loadDemoCountyIfEmpty } from '../modules/demo/load-demo-county.js';
+import { TEST_SECRET_KEY } from './test-secret-key.js';
 // The modules' declarations (permission grants, error codes) are taken in on import, as in main.ts.
 import '../modules/index.js';
 
@@ -45,7 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     for (const [kind, name] of Object.entries(names)) {
       await admin.query(`CREATE DATABASE ${name}`);
       const database = await openDatabase({ databaseUrl: serverUrlFor(serverUrl, name) });
-      if (kind === 'demo') await loadDemoCountyIfEmpty(database.db);
+      if (kind === 'demo') await loadDemoCountyIfEmpty(database.db, TEST_SECRET_KEY);
       await database.close();
     }
     project.provide('pgTemplates', names);
@@ -55,7 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await admin.end();
     };
   }
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: migrationsFolder() });
   const save = async (kind: TemplateKind) => {
@@ -64,7 +65,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return file;
   };
   const empty = await save('empty');
-  await loadDemoCountyIfEmpty(db as unknown as Db);
+  await loadDemoCountyIfEmpty(db as unknown as Db, TEST_SECRET_KEY);
   const demo = await save('demo');
   await client.close();
   project.provide('pgliteTemplates', { empty, demo });

@@ -11,6 +11,7 @@ import { type JobDefinition, runJobsWithApp } from '../../../server/src/modules/
 import { loadConfig } from '../../../server/src/platform/config.js';
 import type { ModuleContext } from '../../../server/src/platform/http.js';
 import { createTestDatabase } from '../../../server/src/test/db.js';
+import { TEST_SECRET_KEY } from '../../../server/src/test/test-secret-key.js';
 
 const webDistDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
 
@@ -44,7 +45,8 @@ export async function startTestServer(
     await options.prepare?.(database);
     const config = loadConfig(process.env, {
       dataDir,
-      secretKey: randomBytes(32),
+      // The key the run's templates sealed the demo registry under (test/global-setup.ts).
+      secretKey: TEST_SECRET_KEY,
       webDistDir,
       host: '127.0.0.1',
       port: 0,

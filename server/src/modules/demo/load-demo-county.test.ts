@@ -93,6 +93,6 @@ describe('the demo county', () => {
   });
 
   it('is loaded only into an empty database', async () => {
-    expect(await loadDemoCountyIfEmpty(t.database.db)).toBeNull();
+    expect(await loadDemoCountyIfEmpty(t.database.db, t.config.secretKey)).toBeNull();
   });
 });

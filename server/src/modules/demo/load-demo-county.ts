@@ -17,9 +17,9 @@ export { DEMO_DEPARTMENTS } from '../units/index.js';
  * a household visit. One audit row counts what the loaders made.
  * Returns the logins, or null when the database already holds data.
  */
-export async function loadDemoCountyIfEmpty(db: Db): Promise<DemoLogin[] | null> {
+export async function loadDemoCountyIfEmpty(db: Db, secretKey: Buffer): Promise<DemoLogin[] | null> {
   if ((await regionsLookups.count(db)) > 0) return null;
-  const context: DemoContext = { now: new Date(), passwordHash: await hashPassword(DEMO_PASSWORD) };
+  const context: DemoContext = { now: new Date(), passwordHash: await hashPassword(DEMO_PASSWORD), secretKey };
   return db.transaction(async (tx) => {
     const details: Record<string, number> = {};
     for (const module of modules) {

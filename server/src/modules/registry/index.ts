@@ -30,3 +30,4 @@ export {
   storeImportedHouseholds,
   takeIncomingPerson,
 } from './use-cases/import-people.js';
+export { resealLegacyDemoRegistry } from './use-cases/reseal-legacy-demo.js';

@@ -1,45 +1,34 @@
-import { createHash } from 'node:crypto';
 import { blindIndex, decryptSecret, encryptSecret } from '../../platform/crypto.js';
 import { maskPhone, phoneIndex } from '../../platform/phone.js';
 import { maskIdNumber, normalizeIdNumber } from './domain/id-number.js';
 
-export type SealedWith = 'platform' | 'demo';
-
 /**
- * The demo's synthetic people are sealed under a published key: the demo county is loaded (into
- * test templates too) before any installation's secret exists, and its people are invented. Every
- * record entered through the API is sealed under the platform secret (`sealed_with = 'platform'`).
+ * Every ID number and phone — the demo's synthetic people too — is sealed under the installation's
+ * own secret key (`config.secretKey`): no key in the source can unseal an installation's registry.
  */
-const DEMO_KEY = createHash('sha256').update('yiwang demo registry: synthetic people only, key published').digest();
-
-const keyOf = (secretKey: Buffer, sealedWith: SealedWith) => (sealedWith === 'demo' ? DEMO_KEY : secretKey);
-
 const ID_INDEX_LABEL = 'yiwang id-number blind index v1';
 
-export function sealIdNumber(secretKey: Buffer, idNumber: string, sealedWith: SealedWith = 'platform') {
-  const key = keyOf(secretKey, sealedWith);
+export function sealIdNumber(secretKey: Buffer, idNumber: string) {
   const id = normalizeIdNumber(idNumber);
   return {
-    idNumberSealed: encryptSecret(key, id),
-    idNumberIndex: blindIndex(key, ID_INDEX_LABEL, id),
+    idNumberSealed: encryptSecret(secretKey, id),
+    idNumberIndex: blindIndex(secretKey, ID_INDEX_LABEL, id),
     idNumberMasked: maskIdNumber(id),
   };
 }
 
-export function sealPhone(secretKey: Buffer, phone: string, sealedWith: SealedWith = 'platform') {
-  const key = keyOf(secretKey, sealedWith);
-  return { sealed: encryptSecret(key, phone), index: phoneIndex(key, phone), masked: maskPhone(phone) };
+export function sealPhone(secretKey: Buffer, phone: string) {
+  return { sealed: encryptSecret(secretKey, phone), index: phoneIndex(secretKey, phone), masked: maskPhone(phone) };
 }
 
-/** The ID number's blind index under both keys (a demo person and an entered one are found alike). */
-export const idNumberIndexes = (secretKey: Buffer, idNumber: string): string[] =>
-  (['platform', 'demo'] as const).map((w) =>
-    blindIndex(keyOf(secretKey, w), ID_INDEX_LABEL, normalizeIdNumber(idNumber)),
-  );
+/** The ID number's blind index (a list: the shape every exact search takes). */
+export const idNumberIndexes = (secretKey: Buffer, idNumber: string): string[] => [
+  blindIndex(secretKey, ID_INDEX_LABEL, normalizeIdNumber(idNumber)),
+];
 
 /**
  * What typed text is, for exact search: an ID number (15 or 18 characters) or a phone (7–11
- * digits) → its blind indexes; anything else → none (searched as a name or address).
+ * digits) → its blind index; anything else → none (searched as a name or address).
  */
 export function exactSearchIndexes(
   secretKey: Buffer,
@@ -48,14 +37,8 @@ export function exactSearchIndexes(
   const text = q.replace(/[\s-]/g, '');
   if (/^\d{17}[\dXx]$/.test(text) || /^\d{15}$/.test(text))
     return { kind: 'id-number', indexes: idNumberIndexes(secretKey, text) };
-  if (/^\d{7,11}$/.test(text)) {
-    return {
-      kind: 'phone',
-      indexes: (['platform', 'demo'] as const).map((w) => phoneIndex(keyOf(secretKey, w), text)),
-    };
-  }
+  if (/^\d{7,11}$/.test(text)) return { kind: 'phone', indexes: [phoneIndex(secretKey, text)] };
   return { kind: null, indexes: [] };
 }
 
-export const unseal = (secretKey: Buffer, sealedWith: SealedWith, sealed: string): string =>
-  decryptSecret(keyOf(secretKey, sealedWith), sealed);
+export const unseal = (secretKey: Buffer, sealed: string): string => decryptSecret(secretKey, sealed);

@@ -24,6 +24,12 @@ export const registryModule = {
     'registry.shared-read': ['handler', 'leader'],
   },
   errors: {
+    'map-bbox-invalid': {
+      status: 400,
+      'zh-CN': '地图范围有误：应为“西经度,南纬度,东经度,北纬度”，且西小于东、南小于北。',
+      'en-US':
+        'The map area is not valid: give west,south,east,north in degrees, west below east and south below north.',
+    },
     'address-exists': {
       status: 409,
       'zh-CN': '这个标准地址已经登记过了。',

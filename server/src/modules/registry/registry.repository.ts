@@ -1,6 +1,6 @@
-import type { PersonTag, RegistryRecordKind, Role } from '@yiwang/contracts';
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { FacilityState, PersonTag, RegistryMapLayerName, RegistryRecordKind, Role } from '@yiwang/contracts';
+import { type AnyColumn, and, asc, desc, eq, gte, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import {
   registryAddressAliases,
@@ -31,6 +31,12 @@ export type SharingGrantRow = typeof registrySharingGrants.$inferSelect;
 export type PersonWithAddress = PersonRow & { address: string };
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * A search's order: by the column's value, but not through its B-tree. Ordered by the column, the
+ * planner walks that index and filters, reading the whole table when the match is rare (a LIMIT
+ * trap measured at 50 000 people); ordered by an expression, the trigram index finds the matches first.
+ */
+const searchOrder = (column: AnyColumn) => asc(sql`${column} || ''`);
 /** Postgres takes at most 65 535 parameters per statement: demo and bench inserts go in slices. */
 const SLICE = 500;
 
@@ -513,6 +519,81 @@ export const registryRepository = {
     return rows.length > 0;
   },
 
+  // ── map layers ──
+  /** Per base grid in scope: how many records of the layer (grids with none are absent). */
+  async mapLayerCounts(db: Executor, layer: RegistryMapLayerName, scopePath: string) {
+    const { grid, from } = mapLayerSource(layer, scopePath);
+    const rows = await queryRows<{ grid_code: string; count: number }>(
+      db,
+      sql`SELECT ${grid} AS grid_code, count(*)::int AS count ${from} GROUP BY 1 ORDER BY 1`,
+    );
+    return rows.map((r) => ({ gridCode: r.grid_code, count: r.count }));
+  },
+  /** The layer's points in scope (and in the box, if given), one per building for dwellings' layers. */
+  async mapLayerPoints(
+    db: Executor,
+    layer: RegistryMapLayerName,
+    filter: { scopePath: string; bbox: [number, number, number, number] | null; limit: number },
+  ) {
+    const { point, from } = mapLayerSource(layer, filter.scopePath);
+    const [w, s, e, n] = filter.bbox ?? [-180, -90, 180, 90];
+    return queryRows<{
+      id: string;
+      lon: number;
+      lat: number;
+      label: string;
+      grid_code: string;
+      count: number;
+      class_code: string | null;
+      state: FacilityState | null;
+    }>(
+      db,
+      sql`SELECT * FROM (SELECT ${point} ${from} GROUP BY 1, 2, 3, 4, 5, 7, 8) p
+          WHERE p.lon BETWEEN ${w} AND ${e} AND p.lat BETWEEN ${s} AND ${n}
+          ORDER BY p.id LIMIT ${filter.limit}`,
+    );
+  },
+
+  // ── legacy demo-key rows (sealed under the once-published demo key; re-sealed at start) ──
+  async legacyDemoSealed(db: Executor) {
+    const people = await db
+      .select({
+        id: registryPeople.id,
+        idNumberSealed: registryPeople.idNumberSealed,
+        phoneSealed: registryPeople.phoneSealed,
+      })
+      .from(registryPeople)
+      .where(eq(registryPeople.sealedWith, 'demo'));
+    const organizations = await db
+      .select({ id: registryOrganizations.id, contactPhoneSealed: registryOrganizations.contactPhoneSealed })
+      .from(registryOrganizations)
+      .where(eq(registryOrganizations.sealedWith, 'demo'));
+    return { people, organizations };
+  },
+  async resealPerson(
+    db: Executor,
+    id: string,
+    values: Pick<
+      PersonRow,
+      'idNumberSealed' | 'idNumberIndex' | 'idNumberMasked' | 'phoneSealed' | 'phoneIndex' | 'phoneMasked'
+    >,
+  ) {
+    await db
+      .update(registryPeople)
+      .set({ ...values, sealedWith: 'platform' })
+      .where(eq(registryPeople.id, id));
+  },
+  async resealOrganization(
+    db: Executor,
+    id: string,
+    values: { contactPhoneSealed: string; contactPhoneIndex: string },
+  ) {
+    await db
+      .update(registryOrganizations)
+      .set({ ...values, sealedWith: 'platform' })
+      .where(eq(registryOrganizations.id, id));
+  },
+
   // ── search ──
   async searchPeople(
     db: Executor,
@@ -520,14 +601,12 @@ export const registryRepository = {
   ): Promise<(PersonWithAddress & { buildingId: string })[]> {
     const like = `%${escapeLike(filter.q)}%`;
     const initials = /^[a-z]+$/i.test(filter.q) ? `${escapeLike(filter.q.toLowerCase())}%` : null;
-    const match: SQL[] = [ilike(registryPeople.name, like)];
+    // A whole ID number or phone is looked up by its blind index only (no name holds digits).
+    const match: SQL[] =
+      filter.indexes.length > 0
+        ? [inArray(registryPeople.idNumberIndex, filter.indexes), inArray(registryPeople.phoneIndex, filter.indexes)]
+        : [ilike(registryPeople.name, like)];
     if (initials) match.push(sql`${registryPeople.nameInitials} LIKE ${initials}`);
-    if (filter.indexes.length > 0) {
-      match.push(
-        inArray(registryPeople.idNumberIndex, filter.indexes),
-        inArray(registryPeople.phoneIndex, filter.indexes),
-      );
-    }
     const rows = await db
       .select({ person: registryPeople, address: registryAddresses.text, buildingId: registryDwellings.buildingId })
       .from(registryPeople)
@@ -535,7 +614,7 @@ export const registryRepository = {
       .innerJoin(registryDwellings, eq(registryDwellings.id, registryHouseholds.dwellingId))
       .innerJoin(registryAddresses, eq(registryAddresses.id, registryDwellings.addressId))
       .where(and(withinScope(registryPeople.path, filter.scopePath), or(...match)))
-      .orderBy(asc(registryPeople.name), asc(registryPeople.id))
+      .orderBy(searchOrder(registryPeople.name), asc(registryPeople.id))
       .limit(filter.limit);
     return rows.map((r) => ({ ...r.person, address: r.address, buildingId: r.buildingId }));
   },
@@ -562,7 +641,7 @@ export const registryRepository = {
           ),
         ),
       )
-      .orderBy(asc(registryAddresses.code))
+      .orderBy(searchOrder(registryAddresses.code))
       .limit(filter.limit);
   },
   async searchBuildings(db: Executor, filter: { scopePath: string; q: string; limit: number }) {
@@ -577,7 +656,7 @@ export const registryRepository = {
           or(ilike(registryBuildings.name, like), ilike(registryAddresses.text, like)),
         ),
       )
-      .orderBy(asc(registryBuildings.name))
+      .orderBy(searchOrder(registryBuildings.name))
       .limit(filter.limit);
   },
   async searchOrganizations(db: Executor, filter: { scopePath: string; q: string; limit: number }) {
@@ -597,7 +676,7 @@ export const registryRepository = {
           ),
         ),
       )
-      .orderBy(asc(registryOrganizations.name))
+      .orderBy(searchOrder(registryOrganizations.name))
       .limit(filter.limit);
   },
 
@@ -624,3 +703,47 @@ export const registryRepository = {
       .orderBy(asc(registryAddresses.code));
   },
 };
+
+/**
+ * Where a map layer's records are: the FROM … WHERE (in scope) they come from, their base grid,
+ * and their point columns (id, lon, lat, label, grid_code, count, class_code, state; grouped by all
+ * but count). Dwellings' layers are drawn per building; an organization sits at its address's point
+ * or its building's.
+ */
+function mapLayerSource(layer: RegistryMapLayerName, scopePath: string): { grid: SQL; point: SQL; from: SQL } {
+  const inScope = (path: SQL) => withinScope(path, scopePath);
+  switch (layer) {
+    case 'buildings':
+      return {
+        grid: sql`b.grid_code`,
+        point: sql`b.id, b.lon, b.lat, b.name AS label, b.grid_code, count(*)::int AS count, NULL::text AS class_code, NULL::text AS state`,
+        from: sql`FROM registry_buildings b WHERE ${inScope(sql`b.path`)}`,
+      };
+    case 'rentals':
+    case 'group_rentals': {
+      const use = layer === 'rentals' ? 'rented' : 'group_rented';
+      return {
+        grid: sql`b.grid_code`,
+        point: sql`b.id, b.lon, b.lat, b.name AS label, b.grid_code, count(*)::int AS count, NULL::text AS class_code, NULL::text AS state`,
+        from: sql`FROM registry_dwellings d JOIN registry_buildings b ON b.id = d.building_id
+                  WHERE d.use = ${use} AND ${inScope(sql`d.path`)}`,
+      };
+    }
+    case 'organizations':
+      return {
+        grid: sql`o.grid_code`,
+        point: sql`o.id, COALESCE(a.lon, b.lon) AS lon, COALESCE(a.lat, b.lat) AS lat, o.name AS label, o.grid_code,
+                   count(*)::int AS count, NULL::text AS class_code, NULL::text AS state`,
+        from: sql`FROM registry_organizations o JOIN registry_addresses a ON a.id = o.address_id
+                  LEFT JOIN registry_dwellings d ON d.address_id = a.id
+                  LEFT JOIN registry_buildings b ON b.id = COALESCE(d.building_id, (SELECT id FROM registry_buildings WHERE address_id = a.id))
+                  WHERE ${inScope(sql`o.path`)}`,
+      };
+    case 'facilities':
+      return {
+        grid: sql`f.grid_code`,
+        point: sql`f.id, f.lon, f.lat, f.name AS label, f.grid_code, count(*)::int AS count, f.class_code, f.state`,
+        from: sql`FROM registry_facilities f WHERE ${inScope(sql`f.path`)}`,
+      };
+  }
+}

@@ -22,6 +22,8 @@ import {
   PersonInput,
   PersonPage,
   RecordKindParams,
+  RegistryMapLayer,
+  RegistryMapLayerQuery,
   RegistrySearchQuery,
   RegistrySearchResult,
   RevealedValue,
@@ -47,6 +49,7 @@ import { registryVisitsRoutes } from './registry-visits.routes.js';
 import { createAddress, createBuilding, createDwelling, updateDwelling } from './use-cases/create-places.js';
 import { listGroupRentals } from './use-cases/group-rentals.js';
 import { addMember, createHousehold, updatePerson } from './use-cases/households.js';
+import { getMapLayer } from './use-cases/map-layers.js';
 import { createFacility, createOrganization, updateFacility } from './use-cases/organizations-facilities.js';
 import { getBuildingPage, getHistory, getPersonPage } from './use-cases/read-pages.js';
 import { revealPersonField, tagPerson } from './use-cases/reveal-person-field.js';
@@ -359,6 +362,21 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
     async (request) => {
       const actor = authorize(request, 'registry.read');
       return { items: await searchRegistry(deps, { actor, context: auditContextOf(request), query: request.query }) };
+    },
+  );
+  app.get(
+    '/registry/map-layers',
+    {
+      schema: {
+        tags,
+        summary: 'A registry layer of the grid map: counts per base grid in scope, points in view',
+        querystring: RegistryMapLayerQuery,
+        response: { 200: RegistryMapLayer },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'registry.read');
+      return getMapLayer(deps, { actor, query: request.query });
     },
   );
   app.get(

@@ -46,6 +46,11 @@ const changeColumns = () => ({
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 const pathIndex = (name: string, path: AnyPgColumn) => index(name).using('btree', sql`${path} text_pattern_ops`);
+/**
+ * A trigram index (pg_trgm, created by the registry's search migration) serves `ILIKE '%fragment%'`
+ * of three or more characters, and an initials prefix, at county scale; see docs/registry.md § Search.
+ */
+const trigramIndex = (name: string, column: AnyPgColumn) => index(name).using('gin', sql`${column} gin_trgm_ops`);
 
 /** A standard address (标准地址): the hook every building, dwelling and organization hangs on. */
 export const registryAddresses = pgTable(
@@ -69,7 +74,11 @@ export const registryAddresses = pgTable(
     lat: doublePrecision('lat'),
     ...changeColumns(),
   },
-  (t) => [pathIndex('registry_addresses_path_idx', t.path), index('registry_addresses_text_idx').on(t.text)],
+  (t) => [
+    pathIndex('registry_addresses_path_idx', t.path),
+    index('registry_addresses_text_idx').on(t.text),
+    trigramIndex('registry_addresses_text_trgm', t.text),
+  ],
 );
 
 /** Another way the same place is written (non-standard, virtual or a point's name), mapped to one standard address. */
@@ -84,7 +93,10 @@ export const registryAddressAliases = pgTable(
     kind: text('kind', { enum: ADDRESS_ALIAS_KINDS }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('registry_address_aliases_address_idx').on(t.addressId)],
+  (t) => [
+    index('registry_address_aliases_address_idx').on(t.addressId),
+    trigramIndex('registry_address_aliases_alias_trgm', t.alias),
+  ],
 );
 
 /** A building (楼栋), in the base grid its point lies in (房进格). */
@@ -105,7 +117,11 @@ export const registryBuildings = pgTable(
     path: text('path').notNull(),
     ...changeColumns(),
   },
-  (t) => [pathIndex('registry_buildings_path_idx', t.path), check('registry_buildings_floors', sql`${t.floors} > 0`)],
+  (t) => [
+    pathIndex('registry_buildings_path_idx', t.path),
+    trigramIndex('registry_buildings_name_trgm', t.name),
+    check('registry_buildings_floors', sql`${t.floors} > 0`),
+  ],
 );
 
 /** A dwelling (房屋): a flat, room or shop of a building. */
@@ -153,8 +169,8 @@ export const registryHouseholds = pgTable(
 
 /**
  * A person (人口), member of a household (人进户). The ID number and phone are kept only sealed
- * (AES-GCM under the platform secret, `sealed_with` names the key: 'platform', or 'demo' for the
- * published demo key of the synthetic demo people), as a blind index for exact search and masked.
+ * (AES-GCM under the installation's secret, demo people too; `sealed_with` 'demo' marks rows of an
+ * earlier version under a published demo key, re-sealed at start), as a blind index and masked.
  */
 export const registryPeople = pgTable(
   'registry_people',
@@ -189,6 +205,8 @@ export const registryPeople = pgTable(
     pathIndex('registry_people_path_idx', t.path),
     index('registry_people_name_idx').on(t.name),
     index('registry_people_initials_idx').on(t.nameInitials),
+    trigramIndex('registry_people_name_trgm', t.name),
+    trigramIndex('registry_people_initials_trgm', t.nameInitials),
     // Deduplication by ID number: one person per number (a placeholder or missing number is null).
     uniqueIndex('registry_people_id_number_key').on(t.idNumberIndex),
     index('registry_people_phone_idx').on(t.phoneIndex),
@@ -238,7 +256,13 @@ export const registryOrganizations = pgTable(
     path: text('path').notNull(),
     ...changeColumns(),
   },
-  (t) => [pathIndex('registry_organizations_path_idx', t.path), index('registry_organizations_name_idx').on(t.name)],
+  (t) => [
+    pathIndex('registry_organizations_path_idx', t.path),
+    index('registry_organizations_name_idx').on(t.name),
+    trigramIndex('registry_organizations_name_trgm', t.name),
+    trigramIndex('registry_organizations_initials_trgm', t.nameInitials),
+    trigramIndex('registry_organizations_licence_trgm', t.licenceNumber),
+  ],
 );
 
 /** A facility (部件) on the street, classed by a GB/T 30428.2-style code. */

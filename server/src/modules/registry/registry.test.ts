@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import type {
   Address,
   Building,
   Dwelling,
   Household,
   PersonPage,
+  RegistryMapLayer,
   SharedRecords,
   SharingGrant,
 } from '@yiwang/contracts';
@@ -15,6 +17,7 @@ import { interiorPointOf } from '../grids/index.js';
 import type { GeneratedRegistry } from './demo/generate-community-registry.js';
 import { communityInput, demoRegistry } from './demo/load-demo-registry.js';
 import { makeIdNumber } from './domain/id-number.js';
+import { resealLegacyDemoRegistry } from './use-cases/reseal-legacy-demo.js';
 
 const COMMUNITY = '320281001001';
 const OTHER_COMMUNITY = '320281001003';
@@ -456,5 +459,125 @@ describe('search and the group-rental rule on the demo community', () => {
     const { idNumberProblem } = await import('./domain/id-number.js');
     expect(demo.people.filter((p) => idNumberProblem(p.idNumber) !== null)).toEqual([]);
     expect(new Set(demo.people.map((p) => p.idNumber)).size).toBe(demo.people.length);
+  });
+});
+
+describe('the map layers and search at county scale', () => {
+  it('counts a layer per base grid within scope (out-of-scope grids absent); facilities carry class and state', async () => {
+    const mine = (await gridworker.get('/api/registry/map-layers?layer=facilities')).json() as RegistryMapLayer;
+    expect(mine.counts.length).toBeGreaterThan(0);
+    expect(mine.counts.every((c) => c.gridCode.startsWith(COMMUNITY))).toBe(true);
+    const perGrid = new Map(mine.counts.map((c) => [c.gridCode, c.count]));
+    for (const grid of new Set(demo.facilities.map((f) => f.gridCode))) {
+      // The demo's facilities, plus the one this file registered.
+      expect(perGrid.get(grid)).toBeGreaterThanOrEqual(demo.facilities.filter((f) => f.gridCode === grid).length);
+    }
+    expect(mine.total).toBe(demo.facilities.length + 1);
+    expect(mine.points).toHaveLength(mine.total);
+    expect(mine.points.every((p) => p.classCode && p.state)).toBe(true);
+    expect(mine.points.map((p) => p.state)).toContain('damaged');
+
+    // This file registered a building in another community: the admin's layer counts its grid, the grid worker's does not.
+    const all = (await admin.get('/api/registry/map-layers?layer=buildings')).json() as RegistryMapLayer;
+    const outside = all.counts.filter((c) => !c.gridCode.startsWith(COMMUNITY));
+    expect(outside.map((c) => c.gridCode.slice(0, 12))).toContain(OTHER_COMMUNITY);
+    const scoped = (await gridworker.get('/api/registry/map-layers?layer=buildings')).json() as RegistryMapLayer;
+    expect(scoped.counts.filter((c) => !c.gridCode.startsWith(COMMUNITY))).toEqual([]);
+    expect(scoped.points.every((p) => p.gridCode.startsWith(COMMUNITY))).toBe(true);
+    expect(scoped.total).toBe(all.total - outside.reduce((sum, c) => sum + c.count, 0));
+
+    const rentals = (await gridworker.get('/api/registry/map-layers?layer=rentals')).json() as RegistryMapLayer;
+    const rented = demo.dwellings.filter((d) => d.use === 'rented').length;
+    expect(rentals.total).toBeGreaterThanOrEqual(rented - 5);
+    expect(rentals.points.reduce((sum, p) => sum + p.count, 0)).toBe(rentals.total);
+    const organizations = (
+      await gridworker.get('/api/registry/map-layers?layer=organizations')
+    ).json() as RegistryMapLayer;
+    expect(organizations.points).toHaveLength(demo.organizations.length);
+  });
+
+  it('returns only the points in the visible box, and refuses a box turned inside out', async () => {
+    const building = demo.buildings[0];
+    if (!building) throw new Error('no building');
+    const box = [building.lon - 1e-5, building.lat - 1e-5, building.lon + 1e-5, building.lat + 1e-5].join(',');
+    const inBox = (
+      await gridworker.get(`/api/registry/map-layers?layer=buildings&bbox=${box}`)
+    ).json() as RegistryMapLayer;
+    expect(inBox.points.map((p) => p.id)).toEqual([building.id]);
+    // The counts stay those of the whole scope (the side panel lists every grid).
+    expect(inBox.total).toBeGreaterThan(1);
+    const bad = await gridworker.get('/api/registry/map-layers?layer=buildings&bbox=121,32,120,31');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('map-bbox-invalid');
+    expect((await gridworker.get('/api/registry/map-layers?layer=people')).statusCode).toBe(400);
+  });
+
+  it('finds by a name fragment, pinyin initials and address text through the trigram indexes', async () => {
+    const person = demo.people.find((p) => p.name.length === 3);
+    if (!person) throw new Error('no three-character name');
+    const fragment = person.name.slice(1);
+    const byFragment = (
+      await gridworker.get(`/api/registry/search?kind=person&limit=100&q=${encodeURIComponent(fragment)}`)
+    ).json();
+    expect(byFragment.items.length).toBeGreaterThan(0);
+    expect(byFragment.items.every((h: { title: string }) => h.title.includes(fragment))).toBe(true);
+    const byText = (
+      await gridworker.get(`/api/registry/search?kind=address&q=${encodeURIComponent('文定路10号')}`)
+    ).json();
+    expect(byText.items.length).toBeGreaterThan(0);
+    expect(byText.items.every((h: { title: string }) => h.title.includes('文定路10号'))).toBe(true);
+
+    // The planner can answer each kind of search from its trigram index (PGlite loads pg_trgm).
+    const plan = async (query: ReturnType<typeof sql>) => {
+      const rows = await t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+        return queryRows<{ 'QUERY PLAN': string }>(tx, sql`EXPLAIN ${query}`);
+      });
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    };
+    expect(await plan(sql`SELECT id FROM registry_people WHERE name ILIKE ${`%${person.name}%`}`)).toContain(
+      'registry_people_name_trgm',
+    );
+    expect(
+      await plan(sql`SELECT id FROM registry_people WHERE name_initials LIKE ${`${person.nameInitials}%`}`),
+    ).toMatch(/registry_people_initials_(trgm|idx)/);
+    expect(await plan(sql`SELECT id FROM registry_addresses WHERE text ILIKE ${'%文定路10号%'}`)).toContain(
+      'registry_addresses_text_trgm',
+    );
+    expect(await plan(sql`SELECT id FROM registry_organizations WHERE name ILIKE ${'%文定路%'}`)).toContain(
+      'registry_organizations_name_trgm',
+    );
+  });
+});
+
+describe('the demo sealed under the installation’s own key', () => {
+  it('seals the demo people under the installation’s key; rows under the old published demo key are re-sealed once', async () => {
+    const [sealedWith] = await queryRows<{ demo: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS demo FROM registry_people WHERE sealed_with <> 'platform'`,
+    );
+    expect(sealedWith?.demo).toBe(0);
+    // A row as an earlier version wrote it: sealed under the key that was published in the source.
+    const person = demo.people.find((p) => p.phone && p.id !== demo.people[0]?.id);
+    if (!person?.phone) throw new Error('no person with a phone');
+    const { encryptSecret } = await import('../../platform/crypto.js');
+    const legacyKey = createHash('sha256')
+      .update('yiwang demo registry: synthetic people only, key published')
+      .digest();
+    await t.database.db.execute(
+      sql`UPDATE registry_people SET sealed_with = 'demo', id_number_sealed = ${encryptSecret(legacyKey, person.idNumber)},
+          id_number_index = 'legacy', phone_sealed = ${encryptSecret(legacyKey, person.phone)}, phone_index = NULL
+          WHERE id = ${person.id}`,
+    );
+    expect(await resealLegacyDemoRegistry(t.database.db, t.config.secretKey)).toBe(1);
+    expect(await resealLegacyDemoRegistry(t.database.db, t.config.secretKey)).toBe(0);
+    expect((await auditRows('registry.resealed')).map((r) => r.details)).toEqual([{ people: 1, organizations: 0 }]);
+    const revealed = await admin.post(`/api/registry/people/${person.id}/reveal`, {
+      field: 'idNumber',
+      purpose: '核对迁移',
+    });
+    expect(revealed.json().value).toBe(person.idNumber);
+    const byPhone = (await admin.get(`/api/registry/search?kind=person&q=${person.phone}`)).json();
+    expect(byPhone.items.map((h: { id: string }) => h.id)).toEqual([person.id]);
   });
 });

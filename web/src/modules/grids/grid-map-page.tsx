@@ -1,7 +1,7 @@
 import 'ol/ol.css';
 import './grids.css';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Spin, Switch } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { errorText } from '../../lib/form-errors';
 import { useSignedIn } from '../auth';
@@ -12,6 +12,9 @@ import { CoverageCard, GridChildList, GridDetailCard } from './grid-panels';
 import { GridSearchBox } from './grid-search';
 import { DEFAULT_STANDARD, useBaseLayer, useCoverage, useGridGeoJson, useMapConfig, useSizing } from './grids-api';
 import { useGridsI18n } from './grids-messages';
+
+/** The registry's layers: their own chunk, loaded only for those who may read the registry. */
+const RegistryLayers = lazy(() => import('./registry-layers'));
 
 /** What the browser tests may call on the map container (they click where a person would). */
 interface MapTestHooks {
@@ -219,6 +222,11 @@ export default function GridMapPage() {
               error={coverage.error}
               onZoom={(kind, i) => map?.fitFault(kind, i)}
             />
+          )}
+          {index && session.permissions.includes('registry.read') && (
+            <Suspense fallback={null}>
+              <RegistryLayers map={map} index={index} grids={children} />
+            </Suspense>
           )}
           {index && (
             <GridChildList

@@ -31,6 +31,14 @@ import type { GridIndex } from './grid-index';
 import type { GridFeatureCollection, GridLevel, GridProperties } from './grids-api';
 
 export type SizingStatus = 'too-large' | 'too-small';
+/** A point another capability draws over the grids (e.g. the registry's buildings and facilities). */
+export interface MapMarker {
+  id: string;
+  lon: number;
+  lat: number;
+  /** A CSS colour. */
+  color: string;
+}
 type FaultKind = 'gap' | 'overlap' | 'outside';
 /** How a grid is drawn relative to the selection. */
 type GridState = 'focus' | 'ancestor' | 'active' | 'context';
@@ -88,6 +96,7 @@ export class GridMap {
   private readonly layers: Record<GridLevel, VectorLayer>;
   private readonly highlightSource = new VectorSource();
   private readonly faultSource = new VectorSource();
+  private readonly markerSource = new VectorSource();
   private readonly styleCache = new Map<string, Style>();
   private readonly format = new GeoJSON();
   private readonly loaded = new Map<GridLevel, GridFeatureCollection>();
@@ -125,6 +134,10 @@ export class GridMap {
         style: new Style({ stroke: new Stroke({ color: '#1d4ed8', width: 3.5 }) }),
       }),
       new VectorLayer({ source: this.faultSource, style: (feature) => this.faultStyle(feature) }),
+      new VectorLayer({
+        source: this.markerSource,
+        style: (feature) => this.markerStyle(String(feature.get('color'))),
+      }),
     );
 
     const toWgs = this.toWgs84;
@@ -255,6 +268,18 @@ export class GridMap {
     );
   }
 
+  /** Draws points over the grids (null or empty: none); their count is kept on the target (data-markers). */
+  setMarkers(markers: readonly MapMarker[] | null): void {
+    this.markerSource.clear(true);
+    for (const marker of markers ?? []) {
+      const feature = new Feature(this.readGeometry({ type: 'Point', coordinates: [marker.lon, marker.lat] }));
+      feature.setId(marker.id);
+      feature.set('color', marker.color);
+      this.markerSource.addFeature(feature);
+    }
+    this.setData('markers', String(markers?.length ?? 0));
+  }
+
   /** Zooms to one fault of the current coverage report. */
   fitFault(kind: FaultKind, index: number): void {
     const geometry = this.faultSource.getFeatureById(`${kind}-${index}`)?.getGeometry();
@@ -293,6 +318,22 @@ export class GridMap {
 
   private setData(name: string, value: string): void {
     if (!this.disposed) this.options.target.dataset[name] = value;
+  }
+
+  private markerStyle(color: string): Style {
+    const key = `marker|${color}`;
+    let style = this.styleCache.get(key);
+    if (!style) {
+      style = new Style({
+        image: new CircleStyle({
+          radius: 4,
+          fill: new Fill({ color }),
+          stroke: new Stroke({ color: '#ffffff', width: 1 }),
+        }),
+      });
+      this.styleCache.set(key, style);
+    }
+    return style;
   }
 
   private readGeometry(geometry: unknown): Geometry | undefined {

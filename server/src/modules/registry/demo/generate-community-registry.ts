@@ -29,6 +29,12 @@ export interface GenerateOptions {
   groupRentals: number;
   /** The day the ages are counted on (YYYY-MM-DD). */
   today: string;
+  /**
+   * ID numbers already given (by other communities of the same run, or in the database): a county
+   * of 1.2 M people has one region prefix, so communities generated alone would share numbers that
+   * the unique blind index refuses. Filled with this community's numbers as they are made.
+   */
+  takenIdNumbers?: Set<string>;
 }
 
 export interface GeneratedRegistry {
@@ -170,7 +176,7 @@ export function generateCommunityRegistry(community: CommunityInput, options: Ge
     facilities: [],
     plantedGroupRentals: [],
   };
-  const usedIds = new Set<string>();
+  const usedIds = options.takenIdNumbers ?? new Set<string>();
   const usedPhones = new Set<string>();
   const shortName = community.name.replace(/(居委会|村委会)$/, '');
 

@@ -37,12 +37,12 @@ export async function communityInput(db: Executor, code: string): Promise<Commun
   };
 }
 
-/**
- * Writes a generated registry. Its people are sealed under the published demo key (see
- * registry-secrets.ts): the demo is loaded before any installation's secret exists.
- */
-export async function writeGeneratedRegistry(tx: Executor, registry: GeneratedRegistry): Promise<void> {
-  const noKey = Buffer.alloc(0);
+/** Writes a generated registry, its ID numbers and phones sealed under `secretKey` like any real data. */
+export async function writeGeneratedRegistry(
+  tx: Executor,
+  registry: GeneratedRegistry,
+  secretKey: Buffer,
+): Promise<void> {
   await registryRepository.insertAddresses(tx, registry.addresses);
   await registryRepository.insertAliases(tx, registry.aliases);
   await registryRepository.insertBuildings(tx, registry.buildings);
@@ -51,14 +51,13 @@ export async function writeGeneratedRegistry(tx: Executor, registry: GeneratedRe
   await registryRepository.insertPeople(
     tx,
     registry.people.map(({ idNumber, phone, ...p }) => {
-      const sealedPhone = phone ? sealPhone(noKey, phone, 'demo') : null;
+      const sealedPhone = phone ? sealPhone(secretKey, phone) : null;
       return {
         ...p,
-        ...sealIdNumber(noKey, idNumber, 'demo'),
+        ...sealIdNumber(secretKey, idNumber),
         phoneSealed: sealedPhone?.sealed ?? null,
         phoneIndex: sealedPhone?.index ?? null,
         phoneMasked: sealedPhone?.masked ?? null,
-        sealedWith: 'demo' as const,
       };
     }),
   );
@@ -66,13 +65,12 @@ export async function writeGeneratedRegistry(tx: Executor, registry: GeneratedRe
   await registryRepository.insertOrganizations(
     tx,
     registry.organizations.map(({ contactPhone, ...o }) => {
-      const sealed = sealPhone(noKey, contactPhone, 'demo');
+      const sealed = sealPhone(secretKey, contactPhone);
       return {
         ...o,
         contactPhoneSealed: sealed.sealed,
         contactPhoneIndex: sealed.index,
         contactPhoneMasked: sealed.masked,
-        sealedWith: 'demo' as const,
       };
     }),
   );
@@ -93,10 +91,10 @@ export async function demoRegistry(db: Executor): Promise<GeneratedRegistry | nu
 }
 
 /** The demo registry: one community fully populated, with the demo's tag grants. */
-export async function loadDemoRegistry(tx: Db, _context: DemoContext): Promise<DemoTally> {
+export async function loadDemoRegistry(tx: Db, context: DemoContext): Promise<DemoTally> {
   const registry = await demoRegistry(tx);
   if (!registry) return {};
-  await writeGeneratedRegistry(tx, registry);
+  await writeGeneratedRegistry(tx, registry, context.secretKey);
   await registryRepository.insertTagGrants(
     tx,
     DEMO_TAG_GRANTS.flatMap(({ role, tags }) => tags.map((tag) => ({ tag, role }))),

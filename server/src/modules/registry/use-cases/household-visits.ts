@@ -391,12 +391,11 @@ async function applyReviewed(
   };
   if (review.kind === 'id-number') {
     if (!review.idNumberSealed) throw new DomainError('not-found');
-    const idNumber = unseal(deps.secretKey, 'platform', review.idNumberSealed);
+    const idNumber = unseal(deps.secretKey, review.idNumberSealed);
     if ((await registryRepository.takenIdIndexes(deps.db, idNumberIndexes(deps.secretKey, idNumber))).size > 0) {
       throw new DomainError('person-id-number-exists');
     }
-    // Sealed under the row's own key, so one row never mixes keys (a demo person stays 'demo').
-    await change(person, sealIdNumber(deps.secretKey, idNumber, person.sealedWith));
+    await change(person, sealIdNumber(deps.secretKey, idNumber));
     return;
   }
   // new-head: the old head steps down first (the database holds at most one current head), then the new one steps up.

@@ -194,11 +194,7 @@ export async function updatePerson(
     ];
     if (remaining.some((m) => !m.movedOut)) assertOneHead(remaining);
     const phone =
-      body.phone === undefined
-        ? undefined
-        : body.phone === null
-          ? null
-          : sealPhone(deps.secretKey, body.phone, before.sealedWith);
+      body.phone === undefined ? undefined : body.phone === null ? null : sealPhone(deps.secretKey, body.phone);
     const after = await registryRepository
       .updatePerson(tx, before.id, before.version, {
         ...(body.name ? { name: body.name.trim(), nameInitials: nameInitials(body.name) } : {}),

@@ -126,7 +126,7 @@ export async function takeIncomingPerson(
   const { secretKey, actor, incoming, now } = options;
   const before = await registryRepository.personInScope(tx, options.personId, actor.scopePath);
   if (!before) return null;
-  const phone = incoming.phone ? sealPhone(secretKey, incoming.phone, before.sealedWith) : null;
+  const phone = incoming.phone ? sealPhone(secretKey, incoming.phone) : null;
   const after = await registryRepository.updatePerson(tx, before.id, before.version, {
     name: incoming.name,
     nameInitials: nameInitials(incoming.name),

@@ -20,7 +20,7 @@ export async function revealPersonField(
   const person = await registryRepository.personInScope(deps.db, options.id, options.actor.scopePath);
   const sealed = options.field === 'idNumber' ? person?.idNumberSealed : person?.phoneSealed;
   if (!person || !sealed) throw new DomainError('not-found');
-  const value = unseal(deps.secretKey, person.sealedWith, sealed);
+  const value = unseal(deps.secretKey, sealed);
   await deps.db.transaction((tx) =>
     recordAudit(tx, options.context, {
       action: options.field === 'idNumber' ? 'registry.id-number.reveal' : 'registry.phone.reveal',

@@ -1,0 +1,228 @@
+// Issue 11 items 8–9: the registry's people imported at county scale on the PostgreSQL server.
+// A throw-away database gets the demo county, then the generator's communities (sized by the grid
+// map's people counts) until --people people (default 50 000; the whole county is about 1.2 M).
+// Timed in the same run: (1) a raw COPY of the same people rows (plain values) into a copy of the
+// table with the same indexes — the baseline; (2) the registry's import of them: ID number and phone
+// sealed (AES-GCM) with blind indexes and masks, inserted through the registry's repository.
+// Then search p95 at that size (name, name fragment, pinyin initials, address text, exact ID by
+// blind index), county-wide scope, next to SELECT 1 and an exact primary-key lookup.
+// Prints numbers; not a test. The machine may be shared: read them with the load in mind.
+// Run: npx tsx bench/registry-county.bench.ts [--people 50000] [--searches 200]
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows } from '../server/src/db/client.js';
+import { loadDemoCountyIfEmpty } from '../server/src/modules/demo/load-demo-county.js';
+import { regionsLookups } from '../server/src/modules/regions/index.js';
+import type { GeneratedRegistry } from '../server/src/modules/registry/demo/generate-community-registry.js';
+import {
+  communityInput,
+  DEMO_REGISTRY_COMMUNITY,
+  demoRegistry,
+  generateCommunityRegistry,
+  PEOPLE_PER_BUILDING,
+} from '../server/src/modules/registry/index.js';
+import { registryRepository } from '../server/src/modules/registry/registry.repository.js';
+import { exactSearchIndexes, sealIdNumber, sealPhone } from '../server/src/modules/registry/registry-secrets.js';
+import { createBenchDatabase } from './support/bench-server.js';
+import '../server/src/modules/index.js';
+
+const { values } = parseArgs({
+  options: { people: { type: 'string', default: '50000' }, searches: { type: 'string', default: '200' } },
+});
+const wanted = Number(values.people);
+const searches = Number(values.searches);
+const secretKey = randomBytes(32);
+const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
+
+const bench = await createBenchDatabase();
+const database = await openDatabase({ databaseUrl: bench.url });
+const db = database.db;
+try {
+  let t = performance.now();
+  await loadDemoCountyIfEmpty(db, secretKey);
+  console.log(`demo county loaded in ${ms(t)}`);
+  const county = (await regionsLookups.roots(db))[0];
+  if (!county) throw new Error('no county');
+
+  // ── generate communities (places written untimed) until enough people ──
+  t = performance.now();
+  const people: GeneratedRegistry['people'] = [];
+  let mapPeople = 0;
+  let communities = 0;
+  const takenIdNumbers = new Set((await demoRegistry(db))?.people.map((p) => p.idNumber));
+  for (const region of await regionsLookups.ofLevelInScope(db, 'community', county.path)) {
+    if (people.length >= wanted) break;
+    if (region.code === DEMO_REGISTRY_COMMUNITY) continue;
+    const input = await communityInput(db, region.code);
+    if (!input || input.grids.length === 0) continue;
+    const expected = input.grids.reduce((sum, g) => sum + g.people, 0);
+    const registry = generateCommunityRegistry(input, {
+      seed: Number(region.code.slice(-6)),
+      buildings: Math.max(1, Math.round(expected / PEOPLE_PER_BUILDING)),
+      groupRentals: 3,
+      today: '2026-01-01',
+      takenIdNumbers,
+    });
+    await db.transaction(async (tx) => {
+      await registryRepository.insertAddresses(tx, registry.addresses);
+      await registryRepository.insertAliases(tx, registry.aliases);
+      await registryRepository.insertBuildings(tx, registry.buildings);
+      await registryRepository.insertDwellings(tx, registry.dwellings);
+      await registryRepository.insertHouseholds(tx, registry.households);
+    });
+    people.push(...registry.people);
+    mapPeople += expected;
+    communities++;
+  }
+  console.log(
+    `generated ${people.length} people in ${communities} communities (the grid map says ${mapPeople}: ${((100 * people.length) / mapPeople).toFixed(1)} %) in ${ms(t)}`,
+  );
+
+  // ── baseline: raw COPY of the same rows, plain values, into a copy of the table with its indexes ──
+  await db.execute(
+    sql.raw(
+      'CREATE TABLE people_copy (LIKE registry_people INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)',
+    ),
+  );
+  const csv = join(tmpdir(), `yw-registry-copy-${process.pid}.csv`);
+  const quote = (v: string | null) => (v === null ? '' : `"${v.replace(/"/g, '""')}"`);
+  t = performance.now();
+  writeFileSync(
+    csv,
+    people
+      .map((p) =>
+        [
+          p.id,
+          p.householdId,
+          p.relation,
+          p.name,
+          p.nameInitials,
+          p.idNumber,
+          p.idNumber,
+          p.idNumber,
+          p.sex,
+          p.birthDate,
+          p.phone,
+          p.phone,
+          p.phone,
+          p.residence,
+          p.path,
+        ]
+          .map(quote)
+          .join(','),
+      )
+      .join('\n'),
+  );
+  await db.execute(
+    sql.raw(`COPY people_copy (id, household_id, relation, name, name_initials, id_number_sealed, id_number_index,
+      id_number_masked, sex, birth_date, phone_sealed, phone_index, phone_masked, residence, path)
+      FROM '${csv}' WITH (FORMAT csv)`),
+  );
+  const copyMs = performance.now() - t;
+  rmSync(csv, { force: true });
+  console.log(`raw COPY (baseline): ${people.length} rows in ${copyMs.toFixed(0)} ms`);
+
+  // ── the registry's import: sealed, blind-indexed, masked, through the repository ──
+  t = performance.now();
+  const sealed = people.map(({ idNumber, phone, ...p }) => {
+    const ph = phone ? sealPhone(secretKey, phone) : null;
+    return {
+      ...p,
+      ...sealIdNumber(secretKey, idNumber),
+      phoneSealed: ph?.sealed ?? null,
+      phoneIndex: ph?.index ?? null,
+      phoneMasked: ph?.masked ?? null,
+    };
+  });
+  const sealMs = performance.now() - t;
+  const BATCH = 5000;
+  for (let i = 0; i < sealed.length; i += BATCH) {
+    const batch = sealed.slice(i, i + BATCH);
+    await db.transaction((tx) => registryRepository.insertPeople(tx, batch));
+  }
+  const importMs = performance.now() - t;
+  console.log(
+    `import (sealed + blind index): ${people.length} rows in ${importMs.toFixed(0)} ms (sealing ${sealMs.toFixed(0)} ms, inserting ${(importMs - sealMs).toFixed(0)} ms) = ${(importMs / copyMs).toFixed(2)} × the raw COPY (goal ≤ 2×)`,
+  );
+  await db.execute(sql.raw('ANALYZE'));
+
+  // ── search p95 at this size, county-wide ──
+  const scopePath = county.path;
+  const timed = async (f: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < searches; i++) {
+      const s = performance.now();
+      await f();
+      times.push(performance.now() - s);
+    }
+    return p95(times);
+  };
+  const pick = (i: number) => people[(i * 7919) % people.length] as (typeof people)[number];
+  let n = 0;
+  const rows: [string, number][] = [
+    ['SELECT 1 (baseline)', await timed(() => queryRows(db, sql`SELECT 1`))],
+    [
+      'primary-key lookup (baseline)',
+      await timed(() => queryRows(db, sql`SELECT id FROM registry_people WHERE id = ${pick(n++).id}`)),
+    ],
+    [
+      'full name',
+      await timed(() => registryRepository.searchPeople(db, { scopePath, q: pick(n++).name, indexes: [], limit: 20 })),
+    ],
+    [
+      'name fragment (2 characters)',
+      await timed(() =>
+        registryRepository.searchPeople(db, { scopePath, q: pick(n++).name.slice(-2), indexes: [], limit: 20 }),
+      ),
+    ],
+    [
+      'pinyin initials',
+      await timed(() =>
+        registryRepository.searchPeople(db, { scopePath, q: pick(n++).nameInitials, indexes: [], limit: 20 }),
+      ),
+    ],
+    [
+      'exact ID number (blind index)',
+      await timed(() => {
+        const q = pick(n++).idNumber;
+        return registryRepository.searchPeople(db, {
+          scopePath,
+          q,
+          indexes: exactSearchIndexes(secretKey, q).indexes,
+          limit: 20,
+        });
+      }),
+    ],
+    [
+      'address text',
+      await timed(() => registryRepository.searchAddresses(db, { scopePath, q: `${200 + (n++ % 40)}号`, limit: 20 })),
+    ],
+    [
+      'building name',
+      await timed(() => registryRepository.searchBuildings(db, { scopePath, q: `${1 + (n++ % 30)}号1幢`, limit: 20 })),
+    ],
+  ];
+  console.log(`search p95 over ${searches} searches each, ${people.length} people, county-wide scope:`);
+  for (const [what, p] of rows) console.log(`  ${what.padEnd(32)} ${p.toFixed(1)} ms`);
+  if (process.env.BENCH_EXPLAIN) {
+    // The plan of one full-name search, for whoever tunes it next.
+    const q = pick(n++).name;
+    const plan = await queryRows<{ 'QUERY PLAN': string }>(
+      db,
+      sql`EXPLAIN (ANALYZE, COSTS OFF) SELECT p.id FROM registry_people p
+          JOIN registry_households h ON h.id = p.household_id JOIN registry_dwellings d ON d.id = h.dwelling_id
+          JOIN registry_addresses a ON a.id = d.address_id
+          WHERE (p.path = ${scopePath} OR p.path LIKE ${`${scopePath}/%`}) AND p.name ILIKE ${`%${q}%`}
+          ORDER BY p.name || '', p.id LIMIT 20`,
+    );
+    console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
+  }
+} finally {
+  await database.close();
+  await bench.drop();
+}
