@@ -7,6 +7,21 @@ export const REGISTRY_IMPORT_KIND_LABELS: Labels<RegistryImportKind> = {
   people: { 'zh-CN': '人口（含户）', 'en-US': 'People (with households)' },
 };
 
+/** The fields of a people import file, in the template's column order (headers: the server's people-columns.ts). */
+export const PEOPLE_IMPORT_FIELDS = [
+  'name',
+  'idNumber',
+  'sex',
+  'birthDate',
+  'phone',
+  'address',
+  'householdKey',
+  'relation',
+  'residence',
+  'movedInOn',
+] as const;
+export type PeopleImportField = (typeof PEOPLE_IMPORT_FIELDS)[number];
+
 /** checked: dry run done, nothing written; queued → running → done on the job runner. */
 export const REGISTRY_IMPORT_STATES = ['checked', 'queued', 'running', 'done'] as const;
 export type RegistryImportState = (typeof REGISTRY_IMPORT_STATES)[number];

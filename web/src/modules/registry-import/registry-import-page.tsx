@@ -1,6 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { ImportCellProblem, RegistryImport } from '@yiwang/contracts';
+import { type ImportCellProblem, PEOPLE_IMPORT_FIELDS, type RegistryImport } from '@yiwang/contracts';
 import { Alert, Button, Card, Progress, Select, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -9,18 +9,7 @@ import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { useImportI18n } from './registry-import-messages';
 
-const FIELDS = [
-  'name',
-  'idNumber',
-  'sex',
-  'birthDate',
-  'phone',
-  'address',
-  'householdKey',
-  'relation',
-  'residence',
-  'movedInOn',
-] as const;
+const FIELDS = PEOPLE_IMPORT_FIELDS;
 /** How often the page asks for the run's progress. */
 const POLL_MS = 1_000;
 

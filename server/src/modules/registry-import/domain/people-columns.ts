@@ -4,19 +4,7 @@
  * the field must be filled.
  */
 
-export const PEOPLE_FIELDS = [
-  'name',
-  'idNumber',
-  'sex',
-  'birthDate',
-  'phone',
-  'address',
-  'householdKey',
-  'relation',
-  'residence',
-  'movedInOn',
-] as const;
-export type PeopleField = (typeof PEOPLE_FIELDS)[number];
+export { PEOPLE_IMPORT_FIELDS as PEOPLE_FIELDS, type PeopleImportField as PeopleField } from '@yiwang/contracts';
 
 interface ColumnDefinition {
   header: string;
