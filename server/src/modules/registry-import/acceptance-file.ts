@@ -1,7 +1,8 @@
+import { PEOPLE_IMPORT_FIELDS } from '@yiwang/contracts';
 import ExcelJS from 'exceljs';
 import { createSeededRandom } from '../../platform/seeded-random.js';
 import { makeIdNumber } from '../registry/index.js';
-import { PEOPLE_COLUMNS, PEOPLE_FIELDS } from './domain/people-columns.js';
+import { PEOPLE_COLUMNS } from './domain/people-columns.js';
 
 /**
  * The acceptance file of the people import (issue 11 item 3), deterministic: `rows` people in
@@ -53,7 +54,7 @@ export function generatePeopleImportFile(options: {
 }): PeopleImportFile {
   const random = createSeededRandom(options.seed);
   const pick = <T>(list: readonly T[] | string): T => list[Math.floor(random() * list.length)] as T;
-  const headers = PEOPLE_FIELDS.map((f) => PEOPLE_COLUMNS[f].header);
+  const headers = PEOPLE_IMPORT_FIELDS.map((f) => PEOPLE_COLUMNS[f].header);
   const rows: string[][] = [];
   const planted: PeopleImportFile['planted'] = [];
   let serial = 0;

@@ -4,7 +4,7 @@
  * the field must be filled.
  */
 
-export { PEOPLE_IMPORT_FIELDS as PEOPLE_FIELDS, type PeopleImportField as PeopleField } from '@yiwang/contracts';
+import { PEOPLE_IMPORT_FIELDS, type PeopleImportField } from '@yiwang/contracts';
 
 interface ColumnDefinition {
   header: string;
@@ -14,7 +14,7 @@ interface ColumnDefinition {
   example: string;
 }
 
-export const PEOPLE_COLUMNS: Readonly<Record<PeopleField, ColumnDefinition>> = {
+export const PEOPLE_COLUMNS: Readonly<Record<PeopleImportField, ColumnDefinition>> = {
   name: { header: '姓名', aliases: ['名字', '人员姓名', 'name'], required: true, example: '张伟' },
   idNumber: {
     header: '身份证号',
@@ -68,13 +68,13 @@ const headerKey = (header: string) =>
     .replace(/[\s*＊:：]/g, '')
     .toLowerCase();
 
-const FIELD_BY_HEADER = new Map<string, PeopleField>(
-  PEOPLE_FIELDS.flatMap((field) =>
+const FIELD_BY_HEADER = new Map<string, PeopleImportField>(
+  PEOPLE_IMPORT_FIELDS.flatMap((field) =>
     [PEOPLE_COLUMNS[field].header, ...PEOPLE_COLUMNS[field].aliases].map((h) => [headerKey(h), field] as const),
   ),
 );
 
-export type ColumnMapping = (PeopleField | null)[];
+export type ColumnMapping = (PeopleImportField | null)[];
 
 /**
  * Which field each header holds: matched by name or alias, unless `override` names the field
@@ -84,10 +84,10 @@ export function mapColumns(
   headers: readonly string[],
   override: Readonly<Record<string, string | null>> = {},
 ): ColumnMapping {
-  const taken = new Set<PeopleField>();
+  const taken = new Set<PeopleImportField>();
   return headers.map((header) => {
     const chosen = header in override ? override[header] : FIELD_BY_HEADER.get(headerKey(header));
-    const field = PEOPLE_FIELDS.find((f) => f === chosen) ?? null;
+    const field = PEOPLE_IMPORT_FIELDS.find((f) => f === chosen) ?? null;
     if (field === null || taken.has(field)) return null;
     taken.add(field);
     return field;
@@ -95,5 +95,5 @@ export function mapColumns(
 }
 
 /** Required fields no column is mapped to. */
-export const unmappedRequired = (mapping: ColumnMapping): PeopleField[] =>
-  PEOPLE_FIELDS.filter((f) => PEOPLE_COLUMNS[f].required && !mapping.includes(f));
+export const unmappedRequired = (mapping: ColumnMapping): PeopleImportField[] =>
+  PEOPLE_IMPORT_FIELDS.filter((f) => PEOPLE_COLUMNS[f].required && !mapping.includes(f));

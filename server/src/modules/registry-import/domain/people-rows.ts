@@ -3,6 +3,8 @@ import {
   HOUSEHOLD_RELATIONS,
   type HouseholdRelation,
   type LocalizedText,
+  PEOPLE_IMPORT_FIELDS,
+  type PeopleImportField,
   RESIDENCE_KIND_LABELS,
   RESIDENCE_KINDS,
   type ResidenceKind,
@@ -11,7 +13,7 @@ import {
   type Sex,
 } from '@yiwang/contracts';
 import { idNumberFacts, idNumberProblem, normalizeIdNumber } from '../../registry/index.js';
-import { type ColumnMapping, PEOPLE_COLUMNS, PEOPLE_FIELDS, type PeopleField } from './people-columns.js';
+import { type ColumnMapping, PEOPLE_COLUMNS } from './people-columns.js';
 
 /** One bad cell: the row as the spreadsheet numbers it (the header is row 1), its column's header, value, why. */
 export interface CellProblem {
@@ -130,11 +132,11 @@ export function checkPeopleRows(options: {
   const registered = options.registered ?? new Set<string>();
   const isNew = (p: ImportPerson) => p.idNumber === null || !registered.has(p.idNumber);
   const problems: CellProblem[] = [];
-  const columnOf = new Map<PeopleField, number>();
+  const columnOf = new Map<PeopleImportField, number>();
   mapping.forEach((field, index) => {
     if (field) columnOf.set(field, index);
   });
-  const header = (field: PeopleField) => {
+  const header = (field: PeopleImportField) => {
     const index = columnOf.get(field);
     return index === undefined ? PEOPLE_COLUMNS[field].header : (headers[index] ?? PEOPLE_COLUMNS[field].header);
   };
@@ -143,18 +145,18 @@ export function checkPeopleRows(options: {
   const firstRowOfId = new Map<string, number>();
   rows.forEach((cells, index) => {
     const row = index + 2;
-    const value = (field: PeopleField) => {
+    const value = (field: PeopleImportField) => {
       const column = columnOf.get(field);
       return column === undefined ? '' : (cells[column] ?? '').trim();
     };
     if (cells.every((c) => c.trim() === '')) return; // a blank line between rows
     const rowProblems: CellProblem[] = [];
-    const fail = (field: PeopleField, reason: string) =>
+    const fail = (field: PeopleImportField, reason: string) =>
       rowProblems.push({ row, column: header(field), value: value(field), reason });
     // A bad ID number is the one problem named; sex and birth date are not asked for on top of it.
     const idFailed = () => rowProblems.some((p) => p.column === header('idNumber'));
 
-    for (const field of PEOPLE_FIELDS) {
+    for (const field of PEOPLE_IMPORT_FIELDS) {
       if (PEOPLE_COLUMNS[field].required && value(field) === '') fail(field, `${PEOPLE_COLUMNS[field].header}必须填写`);
     }
 

@@ -1,6 +1,7 @@
 import {
   HOUSEHOLD_RELATION_LABELS,
   type Locale,
+  PEOPLE_IMPORT_FIELDS,
   type Person,
   RESIDENCE_KIND_LABELS,
   SEX_LABELS,
@@ -10,7 +11,7 @@ import type { Actor } from '../../../platform/http.js';
 import { type ColumnSpec, checkExportSize, sheetOf, writeWorkbook } from '../../../platform/spreadsheet.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { peopleForExport } from '../../registry/index.js';
-import { PEOPLE_COLUMNS, PEOPLE_FIELDS } from '../domain/people-columns.js';
+import { PEOPLE_COLUMNS } from '../domain/people-columns.js';
 import { failedRowNumbers } from '../present-import.js';
 import { registryImportRepository } from '../registry-import.repository.js';
 import type { ImportDeps } from '../registry-import-deps.js';
@@ -19,13 +20,19 @@ const same = (text: string) => ({ 'zh-CN': text, 'en-US': text });
 
 /** The people template: the headers the import matches, one example row (a required header marked *). */
 export function peopleTemplate(locale: Locale): Promise<Buffer> {
-  const columns: ColumnSpec<(typeof PEOPLE_FIELDS)[number][]>[] = PEOPLE_FIELDS.map((field, i) => ({
+  const columns: ColumnSpec<(typeof PEOPLE_IMPORT_FIELDS)[number][]>[] = PEOPLE_IMPORT_FIELDS.map((field, i) => ({
     header: same(PEOPLE_COLUMNS[field].required ? `${PEOPLE_COLUMNS[field].header}*` : PEOPLE_COLUMNS[field].header),
     width: Math.max(12, PEOPLE_COLUMNS[field].example.length * 2),
     value: (fields) => PEOPLE_COLUMNS[fields[i] ?? field].example,
   }));
   return writeWorkbook(
-    [sheetOf({ title: { 'zh-CN': '人口导入模板', 'en-US': 'People import' }, columns, rows: [[...PEOPLE_FIELDS]] })],
+    [
+      sheetOf({
+        title: { 'zh-CN': '人口导入模板', 'en-US': 'People import' },
+        columns,
+        rows: [[...PEOPLE_IMPORT_FIELDS]],
+      }),
+    ],
     locale,
   );
 }
