@@ -206,15 +206,6 @@ export const HistoryEntry = Type.Object({
 export const HistoryList = Type.Object({ items: Type.Array(HistoryEntry) });
 export type HistoryEntry = Static<typeof HistoryEntry>;
 
-export const PersonPage = Type.Object({
-  person: Person,
-  household: Household,
-  dwelling: Dwelling,
-  building: Building,
-  history: Type.Array(HistoryEntry),
-});
-export type PersonPage = Static<typeof PersonPage>;
-
 export const BuildingPage = Type.Object({
   building: Building,
   dwellings: Type.Array(Type.Object({ dwelling: Dwelling, households: Type.Array(Household) })),
@@ -473,6 +464,18 @@ export const HouseholdVisit = Type.Object({
   changes: Type.Array(VisitChange),
 });
 export type HouseholdVisit = Static<typeof HouseholdVisit>;
+
+/** A person page: their household (members masked), dwelling, building, history and the household's visits. */
+export const PersonPage = Type.Object({
+  person: Person,
+  household: Household,
+  dwelling: Dwelling,
+  building: Building,
+  history: Type.Array(HistoryEntry),
+  /** The visits to their household, newest first (who, when, what was confirmed or changed). */
+  visits: Type.Array(HouseholdVisit),
+});
+export type PersonPage = Static<typeof PersonPage>;
 
 /** A household of my grids, for the worker app's list. */
 export const HouseholdListItem = Type.Object({

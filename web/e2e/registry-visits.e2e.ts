@@ -101,6 +101,16 @@ describe('household visits in the worker app (入户核实), offline', () => {
     expect(after.history.filter((h) => h.visitId === after.visits[0]?.id).map((h) => h.recordId)).toEqual([leaving.id]);
     expect(problems).toEqual([]);
     await context.close();
+
+    // On the desk, the person page of the member who moved out lists the visit and what it changed.
+    const desk = await openDesk(browser, server.url);
+    await logIn(desk.page, 'workstation');
+    await desk.page.goto(`/registry/people/${leaving.id}`);
+    const visits = desk.page.getByTestId('person-visits');
+    await visits.getByText('王小宝').waitFor();
+    expect(await visits.locator('tbody tr').count()).toBe(1);
+    expect(desk.problems).toEqual([]);
+    await desk.context.close();
   });
 
   it('the community workstation sees its grids’ data quality on the workbench and in 人房信息, with the review list', async () => {

@@ -4,6 +4,7 @@ import type {
   Dwelling,
   Facility,
   HistoryEntry,
+  HouseholdVisit,
   Organization,
   Person,
   PersonTag,
@@ -17,6 +18,7 @@ import type {
   OrganizationRow,
   PersonRow,
 } from './registry.repository.js';
+import type { HouseholdVisitRow } from './registry-visits.repository.js';
 
 export const presentAddress = (
   row: AddressRow,
@@ -107,4 +109,16 @@ export const presentHistory = (row: HistoryRow): HistoryEntry => ({
   changedBy: row.changedBy,
   validFrom: row.validFrom.toISOString(),
   validTo: row.validTo.toISOString(),
+});
+
+/** A household visit as the worker app and the desk show it (who by display name). */
+export const presentVisit = (row: HouseholdVisitRow & { visitedBy: string }): HouseholdVisit => ({
+  id: row.id,
+  householdId: row.householdId,
+  dwellingId: row.dwellingId,
+  visitedBy: row.visitedBy,
+  visitedAt: row.visitedAt.toISOString(),
+  outcome: row.outcome,
+  note: row.note,
+  changes: row.changes,
 });

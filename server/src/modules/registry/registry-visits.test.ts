@@ -3,6 +3,7 @@ import type {
   HouseholdList,
   HouseholdPage,
   HouseholdVisit,
+  PersonPage,
   QualityMissing,
   RegistryQuality,
   VisitReviewList,
@@ -119,6 +120,12 @@ describe('household visits (走访)', () => {
       sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'registry.visit.record' AND object_id = ${household.id}`,
     );
     expect(audits[0]?.n).toBe(1);
+
+    // The desk's person page of the member who moved out lists the household's one visit.
+    const person = (await gridworker.get(`/api/registry/people/${leaving.id}`)).json<PersonPage>();
+    expect(person.visits.map((v) => [v.id, v.outcome, v.changes.length])).toEqual([
+      [recorded?.id, recorded?.outcome, recorded?.changes.length],
+    ]);
   });
 
   it('sends a new head and an ID number to the community desk; applied on approval, kept on rejection', async () => {

@@ -3,6 +3,7 @@ import type { Person, PersonPage as PersonPageData } from '@yiwang/contracts';
 import {
   DWELLING_USE_LABELS,
   HOUSEHOLD_RELATION_LABELS,
+  HOUSEHOLD_VISIT_OUTCOME_LABELS,
   PERSON_TAG_LABELS,
   RESIDENCE_KIND_LABELS,
   SEX_LABELS,
@@ -15,7 +16,7 @@ import { formatDateTime } from '../../lib/format';
 import { useRegistryI18n } from './registry-messages';
 import { RevealField } from './reveal-field';
 
-/** A person: masked ID number and phone (shown in full for a stated purpose), household, dwelling, history. */
+/** A person: masked ID number and phone (shown in full for a stated purpose), household, dwelling, history, the household's visits. */
 export default function PersonPage() {
   const { t, locale } = useRegistryI18n();
   const { id = '' } = useParams<{ id: string }>();
@@ -25,7 +26,7 @@ export default function PersonPage() {
   });
   if (page.error) return <Alert type="error" message={errorText(page.error)} />;
   if (!page.data) return <Card loading />;
-  const { person, household, dwelling, building, history } = page.data;
+  const { person, household, dwelling, building, history, visits } = page.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card title={`${t('r.person')}：${person.name}`}>
@@ -108,6 +109,24 @@ export default function PersonPage() {
             { title: t('r.validFrom'), render: (_, h) => formatDateTime(h.validFrom) },
             { title: t('r.validTo'), render: (_, h) => formatDateTime(h.validTo) },
             { title: t('r.state'), render: (_, h) => <code>{JSON.stringify(h.state)}</code> },
+          ]}
+        />
+      </Card>
+      <Card title={t('r.visits')} size="small" data-testid="person-visits">
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={visits}
+          locale={{ emptyText: t('r.noVisits') }}
+          columns={[
+            { title: t('r.visitedAt'), render: (_, v) => formatDateTime(v.visitedAt) },
+            { title: t('r.visitedBy'), dataIndex: 'visitedBy' },
+            { title: t('r.outcome'), render: (_, v) => HOUSEHOLD_VISIT_OUTCOME_LABELS[v.outcome][locale] },
+            {
+              title: t('r.changes'),
+              render: (_, v) => v.changes.map((c) => `${c.summary}${c.applied ? '' : t('r.pendingReview')}`).join('；'),
+            },
           ]}
         />
       </Card>

@@ -21,16 +21,12 @@ import { type IdempotencyClaim, type IdempotentOutcome, runIdempotent } from '..
 import { staffingLookups } from '../../staffing/index.js';
 import { idNumberProblem, maskIdNumber } from '../domain/id-number.js';
 import { type MemberFacts, needsReview, visitChangeRequests, visitProblems } from '../domain/visit-changes.js';
-import { presentDwelling, presentPerson } from '../present-registry.js';
+import { presentDwelling, presentPerson, presentVisit } from '../present-registry.js';
 import { keepPreviousState } from '../record-history.js';
 import { type PersonRow, registryRepository } from '../registry.repository.js';
 import type { RegistryDeps } from '../registry-deps.js';
 import { idNumberIndexes, sealIdNumber, unseal } from '../registry-secrets.js';
-import {
-  type HouseholdVisitRow,
-  registryVisitsRepository,
-  type VisitReviewRow,
-} from '../registry-visits.repository.js';
+import { registryVisitsRepository, type VisitReviewRow } from '../registry-visits.repository.js';
 import type { StoredVisitChange } from '../registry-visits.tables.js';
 import { changedBy, updateDwelling } from './create-places.js';
 import { assertOneHead, insertMembers, updatePerson } from './households.js';
@@ -76,17 +72,6 @@ export async function listHouseholds(
     })),
   };
 }
-
-const presentVisit = (row: HouseholdVisitRow & { visitedBy: string }): HouseholdVisit => ({
-  id: row.id,
-  householdId: row.householdId,
-  dwellingId: row.dwellingId,
-  visitedBy: row.visitedBy,
-  visitedAt: row.visitedAt.toISOString(),
-  outcome: row.outcome,
-  note: row.note,
-  changes: row.changes,
-});
 
 /** A household page: members (masked), dwelling, visits, and the history of its members and dwelling. Out of scope: 404. */
 export async function getHouseholdPage(

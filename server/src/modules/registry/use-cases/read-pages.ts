@@ -10,9 +10,10 @@ import type { Executor } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
-import { presentBuilding, presentDwelling, presentHistory, presentPerson } from '../present-registry.js';
+import { presentBuilding, presentDwelling, presentHistory, presentPerson, presentVisit } from '../present-registry.js';
 import { type HouseholdRow, registryRepository } from '../registry.repository.js';
 import type { RegistryDeps } from '../registry-deps.js';
+import { registryVisitsRepository } from '../registry-visits.repository.js';
 
 /** The tags this reader is granted (by any of their roles or by their unit). */
 export const tagsGrantedTo = (db: Executor, actor: Actor): Promise<Set<PersonTag>> =>
@@ -95,6 +96,7 @@ export async function getPersonPage(
   const visible = tags.filter((t) => granted.has(t));
   const [full] = await householdsWithMembers(deps.db, [household], () => address);
   const history = await registryRepository.historyOf(deps.db, 'person', person.id, actor.scopePath);
+  const visits = await registryVisitsRepository.visitsOfHousehold(deps.db, household.id);
   await deps.db.transaction(async (tx) => {
     await recordAudit(tx, context, {
       action: 'registry.person.view',
@@ -118,6 +120,7 @@ export async function getPersonPage(
     dwelling: presentDwelling(dwelling, address),
     building: presentBuilding(building, addresses.get(building.addressId)?.text ?? ''),
     history: history.map(presentHistory),
+    visits: visits.map(presentVisit),
   };
 }
 
