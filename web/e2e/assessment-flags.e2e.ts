@@ -54,6 +54,12 @@ describe('flags of hidden and padded reporting on the assessment desk', () => {
     await page.waitForURL(`**/cases/${code}`);
     await page.getByText(code).first().waitFor();
 
+    // The flags feed the next 双随机 draw: one click takes the flagged grid in, to be weighted up.
+    await page.goto('/assessment');
+    await page.getByRole('tab', { name: '双随机抽查' }).click();
+    await page.getByTestId('draw-take-flagged').click();
+    await page.getByTestId('draw-flagged-grids').getByText(DEMO_BASE_GRID).waitFor();
+
     expect(problems).toEqual([]);
     await context.close();
   });

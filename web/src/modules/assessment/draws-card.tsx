@@ -5,7 +5,7 @@ import { errorText } from '../../lib/form-errors';
 import { chinaToday, formatDateTime } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
-import { useCreateDraw, useDraw, useDraws, useVerifyDraw } from './draws-api';
+import { useCreateDraw, useDraw, useDraws, useFlaggedGrids, useVerifyDraw } from './draws-api';
 import { useDrawsI18n } from './draws-messages';
 
 interface DrawForm {
@@ -23,7 +23,20 @@ export function DrawsCard() {
   const mayDraw = hasPermission(session, 'inspections.manage');
   const draws = useDraws();
   const create = useCreateDraw();
+  const flagged = useFlaggedGrids();
   const [form] = Form.useForm<DrawForm>();
+
+  // The detectors' flags feed the draw: flagged grids are weighted up (more likely inspected).
+  const takeFlagged = async () => {
+    try {
+      const codes = await flagged.mutateAsync(form.getFieldValue('period') ?? '');
+      const current: string[] = form.getFieldValue('flaggedGridCodes') ?? [];
+      form.setFieldValue('flaggedGridCodes', [...new Set([...current, ...codes])]);
+      void message.success(t('draws.tookFlagged', { count: codes.length })); // toast only
+    } catch {
+      // Shown under the form (flagged.error).
+    }
+  };
 
   const submit = async (values: DrawForm) => {
     try {
@@ -60,7 +73,12 @@ export function DrawsCard() {
             <InputNumber min={1} max={100} style={{ width: 90 }} />
           </Form.Item>
           <Form.Item name="flaggedGridCodes" label={t('draws.flagged')}>
-            <Select mode="tags" style={{ width: 220 }} tokenSeparators={[',', ' ']} />
+            <Select mode="tags" style={{ width: 220 }} tokenSeparators={[',', ' ']} data-testid="draw-flagged-grids" />
+          </Form.Item>
+          <Form.Item>
+            <Button onClick={takeFlagged} loading={flagged.isPending} data-testid="draw-take-flagged">
+              {t('draws.takeFlagged')}
+            </Button>
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="draw-submit">
@@ -69,6 +87,7 @@ export function DrawsCard() {
           </Form.Item>
         </Form>
       )}
+      {flagged.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(flagged.error)} />}
       {create.error && (
         <Alert
           className="yw-form-alert"
