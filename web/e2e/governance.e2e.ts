@@ -541,7 +541,12 @@ describe('residents govern together (issue 15)', () => {
     await row.getByText('独居老人结对帮扶、楼道长').or(row.getByText('楼道长、独居老人结对帮扶')).waitFor();
     const before = Number(await row.locator('td').nth(5).textContent());
     await row.getByRole('combobox', { name: '岗位', exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '楼道长' }).click();
+    // The first select's list may still be fading out: the list just opened is the last in the page.
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '楼道长' })
+      .last()
+      .click();
     await row.getByLabel('时长（小时）').fill('2');
     await row.getByLabel('服务内容').fill('走访6幢住户，收集加装电梯意见');
     const [logged] = await Promise.all([

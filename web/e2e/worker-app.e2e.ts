@@ -66,6 +66,9 @@ async function signIn(page: Page, username = 'gridworker') {
     page.getByRole('button', { name: '登录' }).click(),
   ]);
   await page.getByTestId('patrol-toggle').waitFor();
+  // The service worker holds the lazily loaded screens for offline use: a test that goes offline
+  // right after signing in must not race its first install (on a loaded machine it can lose).
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
 /** Report in three taps (plus the matter's required questions, answered with the first choice). */
