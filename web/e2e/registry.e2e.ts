@@ -74,6 +74,40 @@ describe('the registry pages (人房信息)', () => {
     await desk.context.close();
   });
 
+  it('民政 reads its shared list on 共享数据: exactly the granted columns, the tagged people only, and the Excel of it', async () => {
+    const admin = await apiAs(server.url, 'admin');
+    const handler = await apiAs(server.url, 'handler');
+    const { user } = await handler.get<{ user: { unit: { id: string } | null } }>('/auth/session');
+    const grant = await admin.post<{ id: string }>('/registry/sharing-grants', {
+      unitId: user.unit?.id,
+      recordKind: 'person',
+      fields: ['name', 'address'],
+      tag: 'elderly_alone',
+      purpose: '独居老人节日慰问',
+      validUntil: '2099-12-31',
+    });
+    const { items } = await handler.get<{ items: { name: string }[] }>(`/registry/shared/${grant.id}`);
+    const desk = await openDesk(browser, server.url);
+    await logIn(desk.page, 'handler');
+    await desk.page.getByRole('link', { name: '共享数据' }).click();
+    const table = desk.page.getByTestId('shared-records');
+    await table
+      .getByRole('cell', { name: items[0]?.name ?? '?' })
+      .first()
+      .waitFor();
+    const headers = (await table.locator('thead th').allTextContents()).map((h) => h.trim()).filter(Boolean);
+    expect(headers).toEqual(['名称/姓名', '地址']);
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(items.length);
+    const [file] = await Promise.all([
+      desk.page.waitForEvent('download'),
+      desk.page.getByTestId('shared-export').click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    await screenshot(desk.page, 'registry-shared-data');
+    expect(desk.problems).toEqual([]);
+    await desk.context.close();
+  });
+
   it('an administrator keeps the data-sharing catalog: a grant made through the API is listed and revoked on the page', async () => {
     const admin = await apiAs(server.url, 'admin');
     const handler = await apiAs(server.url, 'handler');

@@ -1,4 +1,4 @@
-import type { Labels } from './text.js';
+import type { Labels, LocalizedText } from './text.js';
 
 /**
  * Words of the registry (一标三实: standard addresses, real houses, real people, real
@@ -155,6 +155,38 @@ export const SHAREABLE_FIELDS = {
 export type SharedRecordKind = keyof typeof SHAREABLE_FIELDS;
 export const SHARED_RECORD_KINDS = Object.keys(SHAREABLE_FIELDS) as SharedRecordKind[];
 
+/** Every field a grant can name, of any record kind. */
+export type ShareableField = (typeof SHAREABLE_FIELDS)[SharedRecordKind][number];
+
+/** The column names of shared records, on the desk and in their Excel export. */
+export const SHAREABLE_FIELD_LABELS: Labels<ShareableField> = {
+  name: { 'zh-CN': '名称/姓名', 'en-US': 'Name' },
+  sex: { 'zh-CN': '性别', 'en-US': 'Sex' },
+  birthDate: { 'zh-CN': '出生日期', 'en-US': 'Birth date' },
+  idNumber: { 'zh-CN': '身份证号（遮蔽）', 'en-US': 'ID number (masked)' },
+  phone: { 'zh-CN': '电话（遮蔽）', 'en-US': 'Phone (masked)' },
+  residence: { 'zh-CN': '居住类别', 'en-US': 'Residence' },
+  address: { 'zh-CN': '地址', 'en-US': 'Address' },
+  householdRelation: { 'zh-CN': '与户主关系', 'en-US': 'Relation to head' },
+  tags: { 'zh-CN': '标签', 'en-US': 'Tags' },
+  kind: { 'zh-CN': '类别', 'en-US': 'Kind' },
+  memberCount: { 'zh-CN': '人数', 'en-US': 'Members' },
+  headName: { 'zh-CN': '户主', 'en-US': 'Head' },
+  use: { 'zh-CN': '用途', 'en-US': 'Use' },
+  areaM2: { 'zh-CN': '面积（㎡）', 'en-US': 'Area (m²)' },
+  rooms: { 'zh-CN': '间数', 'en-US': 'Rooms' },
+  occupants: { 'zh-CN': '居住人数', 'en-US': 'Occupants' },
+  floors: { 'zh-CN': '层数', 'en-US': 'Floors' },
+  gridCode: { 'zh-CN': '网格编码', 'en-US': 'Grid code' },
+  licenceNumber: { 'zh-CN': '证照号', 'en-US': 'Licence number' },
+  contactName: { 'zh-CN': '联系人', 'en-US': 'Contact' },
+  contactPhone: { 'zh-CN': '联系电话（遮蔽）', 'en-US': 'Contact phone (masked)' },
+  classCode: { 'zh-CN': '部件类别代码', 'en-US': 'Class code' },
+  state: { 'zh-CN': '状态', 'en-US': 'State' },
+  ownerUnit: { 'zh-CN': '权属单位', 'en-US': 'Owner unit' },
+  point: { 'zh-CN': '位置（经度, 纬度）', 'en-US': 'Position (lon, lat)' },
+};
+
 /** The group-rental rules a county can choose (domain/group-rental.ts explains each). */
 export const GROUP_RENTAL_RULES = ['beijing', 'nanjing'] as const;
 export type GroupRentalRuleName = (typeof GROUP_RENTAL_RULES)[number];
@@ -189,3 +221,37 @@ export const VISIT_REVIEW_STATE_LABELS: Labels<VisitReviewState> = {
   approved: { 'zh-CN': '已通过', 'en-US': 'Approved' },
   rejected: { 'zh-CN': '已驳回', 'en-US': 'Rejected' },
 };
+
+/** The label tables of coded shared fields, by record kind (a field not listed is shown as it is). */
+const SHARED_FIELD_CODES: Partial<Record<SharedRecordKind, Partial<Record<ShareableField, Labels<string>>>>> = {
+  person: { sex: SEX_LABELS, residence: RESIDENCE_KIND_LABELS, householdRelation: HOUSEHOLD_RELATION_LABELS },
+  household: { kind: HOUSEHOLD_KIND_LABELS },
+  dwelling: { use: DWELLING_USE_LABELS },
+  building: { use: BUILDING_USE_LABELS },
+  organization: { kind: ORGANIZATION_KIND_LABELS },
+  facility: { state: FACILITY_STATE_LABELS },
+};
+
+/**
+ * One shared field's value as a person reads it, the same on the desk and in the Excel export:
+ * codes by their labels, tags joined, a point as "lon, lat", nothing as empty.
+ */
+export function sharedFieldText(
+  kind: SharedRecordKind,
+  field: string,
+  value: unknown,
+  locale: keyof LocalizedText,
+): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) {
+    return value
+      .map((v) => (field === 'tags' ? (PERSON_TAG_LABELS[v as PersonTag]?.[locale] ?? String(v)) : String(v)))
+      .join('、');
+  }
+  if (typeof value === 'object') {
+    const { lon, lat } = value as { lon?: unknown; lat?: unknown };
+    return typeof lon === 'number' && typeof lat === 'number' ? `${lon}, ${lat}` : JSON.stringify(value);
+  }
+  const labels = SHARED_FIELD_CODES[kind]?.[field as ShareableField];
+  return labels?.[String(value)]?.[locale] ?? String(value);
+}

@@ -21,6 +21,7 @@ import {
   Person,
   PersonInput,
   PersonPage,
+  REGISTRY_RECORD_KIND_LABELS,
   RecordKindParams,
   RegistryMapLayer,
   RegistryMapLayerQuery,
@@ -42,6 +43,7 @@ import {
 import { Type } from 'typebox';
 import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
+import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize, can } from '../accounts/index.js';
 import { gridLocatorFor } from '../grids/index.js';
 import type { RegistryDeps } from './registry-deps.js';
@@ -57,6 +59,7 @@ import { searchRegistry } from './use-cases/search-registry.js';
 import {
   createSharingGrant,
   createTagGrant,
+  exportSharedRecords,
   listSharingGrants,
   listTagGrants,
   readSharedRecords,
@@ -506,6 +509,40 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
         offset: request.query.offset ?? 0,
         now: new Date(),
       });
+    },
+  );
+  app.get(
+    '/registry/shared/:id/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: `Everything one of my unit's sharing grants gives, as an Excel list of exactly the granted fields; at most ${config.exportMaxRows} rows, audited with the grant's purpose`,
+        params: IdParams,
+        response: XLSX_RESPONSE,
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'registry.shared-read');
+      const now = new Date();
+      const { bytes, grant } = await exportSharedRecords(deps, {
+        actor,
+        context: auditContextOf(request),
+        grantId: request.params.id,
+        locale: request.locale,
+        maxRows: config.exportMaxRows,
+        now,
+      });
+      const kind = REGISTRY_RECORD_KIND_LABELS[grant.recordKind];
+      return sendWorkbook(
+        reply,
+        bytes,
+        {
+          ascii: `shared-${grant.recordKind}`,
+          localized: { 'zh-CN': `共享数据-${kind['zh-CN']}`, 'en-US': `shared-${kind['en-US']}` },
+        },
+        request.locale,
+        now,
+      );
     },
   );
 }

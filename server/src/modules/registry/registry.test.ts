@@ -10,6 +10,7 @@ import type {
   SharingGrant,
 } from '@yiwang/contracts';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { type Client, createTestApp, type TestApp } from '../../test/app.js';
@@ -362,8 +363,29 @@ describe('privacy: masked, revealed for a purpose, tags only where granted', () 
       details: { purpose: '高龄独居老人走访慰问', records: items.length },
     });
     expect((await auditRows('registry.sharing-grant.create')).at(-1)?.object_id).toBe(id);
+
+    // The department's list as Excel: the same people, exactly the two granted columns, audited.
+    const xlsx = await handler.get(`/api/registry/shared/${id}/export.xlsx`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([undefined, '名称/姓名', '地址']);
+    const names: string[] = [];
+    sheet?.eachRow((row, n) => {
+      if (n > 1) names.push(String(row.getCell(1).value));
+    });
+    expect(names.sort()).toEqual(items.map((i) => String(i.name)).sort());
+    expect(sheet?.getRow(2).cellCount).toBe(2);
+    expect((await auditRows('registry.shared.export')).at(-1)).toMatchObject({
+      object_id: id,
+      details: { purpose: '高龄独居老人走访慰问', records: items.length },
+    });
+    expect((await gridworker.get(`/api/registry/shared/${id}/export.xlsx`)).statusCode).toBe(403);
+
     expect((await admin.post(`/api/registry/sharing-grants/${id}/revoke`)).statusCode).toBe(200);
     expect((await handler.get(`/api/registry/shared/${id}`)).statusCode).toBe(404);
+    expect((await handler.get(`/api/registry/shared/${id}/export.xlsx`)).statusCode).toBe(404);
     expect((await auditRows('registry.sharing-grant.revoke')).at(-1)?.object_id).toBe(id);
   });
 

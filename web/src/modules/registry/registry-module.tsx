@@ -11,7 +11,7 @@ const RegistryIcon = () => (
   </span>
 );
 
-/** The registry (一标三实): search, person and building pages, suspected group rentals. */
+/** The registry (一标三实): search, person and building pages, suspected group rentals; a department's shared data. */
 export const registryModule: DeskModule = {
   name: 'registry',
   pages: [
@@ -20,6 +20,13 @@ export const registryModule: DeskModule = {
       permission: 'registry.read',
       Component: lazy(() => import('./registry-search-page')),
       menu: { label: { 'zh-CN': '人房信息', 'en-US': 'Registry' }, icon: <RegistryIcon /> },
+    },
+    {
+      // A department reads what the catalog grants it, with no access to the registry itself.
+      path: 'registry/shared',
+      permission: 'registry.shared-read',
+      Component: lazy(() => import('./shared-records-page')),
+      menu: { label: { 'zh-CN': '共享数据', 'en-US': 'Shared data' }, icon: <RegistryIcon /> },
     },
     {
       path: 'registry/people/:id',

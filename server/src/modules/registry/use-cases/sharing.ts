@@ -5,9 +5,18 @@ import type {
   SharingGrant,
   TagGrant,
 } from '@yiwang/contracts';
-import { SHAREABLE_FIELDS } from '@yiwang/contracts';
+import {
+  type Locale,
+  REGISTRY_RECORD_KIND_LABELS,
+  SHAREABLE_FIELD_LABELS,
+  SHAREABLE_FIELDS,
+  type ShareableField,
+  type SharedRecordKind,
+  sharedFieldText,
+} from '@yiwang/contracts';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
+import { type ColumnSpec, checkExportSize, sheetOf, writeWorkbook } from '../../../platform/spreadsheet.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { unitsLookups } from '../../units/index.js';
 import { grantedFields } from '../domain/field-access.js';
@@ -193,15 +202,15 @@ async function sharedPeople(
 }
 
 /**
- * What a department reads through one of its unit's grants in force: the records of the grant's
- * kind in the reader's scope (only those carrying the grant's tag, if it names one), each with
- * exactly the granted fields (`grantedFields`: a field outside the grant is absent). Every
- * read is audited with the grant, its purpose and how many records it gave.
+ * The records of a grant in force of the reader's unit: of the grant's kind, in the reader's
+ * scope (only those carrying the grant's tag, if it names one), each with exactly the granted
+ * fields (`grantedFields`: a field outside the grant is absent). Another unit's grant, or one
+ * revoked or past its date: 404.
  */
-export async function readSharedRecords(
+async function recordsThroughGrant(
   deps: RegistryDeps,
-  options: { actor: Actor; context: AuditContext; grantId: string; limit: number; offset: number; now: Date },
-): Promise<SharedRecords> {
+  options: { actor: Actor; grantId: string; limit: number; offset: number; now: Date },
+): Promise<{ grant: SharingGrantRow; items: Record<string, unknown>[] }> {
   const { actor } = options;
   if (!actor.unitId) throw new DomainError('not-found');
   const grant = await registryRepository.sharingGrantInForce(
@@ -220,7 +229,15 @@ export async function readSharedRecords(
           grant.recordKind as Exclude<SharingGrant['recordKind'], 'person'>,
           page,
         );
-  const items = records.map((record) => grantedFields(record, grant.fields));
+  return { grant, items: records.map((record) => grantedFields(record, grant.fields)) };
+}
+
+/** What a department reads through one of its unit's grants; every read audited with the grant's purpose. */
+export async function readSharedRecords(
+  deps: RegistryDeps,
+  options: { actor: Actor; context: AuditContext; grantId: string; limit: number; offset: number; now: Date },
+): Promise<SharedRecords> {
+  const { grant, items } = await recordsThroughGrant(deps, options);
   await deps.db.transaction((tx) =>
     recordAudit(tx, options.context, {
       action: 'registry.shared.read',
@@ -230,4 +247,34 @@ export async function readSharedRecords(
     }),
   );
   return { grant: presentSharingGrant(grant), items };
+}
+
+/**
+ * A department's whole view through one grant as an Excel list (民政's elderly living alone, 公安's
+ * floating population…): derived from the same records, exactly the granted fields as columns,
+ * capped, audited with the grant's purpose — nobody types the list again.
+ */
+export async function exportSharedRecords(
+  deps: RegistryDeps,
+  options: { actor: Actor; context: AuditContext; grantId: string; locale: Locale; maxRows: number; now: Date },
+): Promise<{ bytes: Buffer; grant: SharingGrant }> {
+  const { grant, items } = await recordsThroughGrant(deps, { ...options, limit: options.maxRows + 1, offset: 0 });
+  checkExportSize(items.length, options.maxRows);
+  const kind = grant.recordKind as SharedRecordKind;
+  const columns: ColumnSpec<Record<string, unknown>>[] = grant.fields.map((field) => ({
+    header: SHAREABLE_FIELD_LABELS[field as ShareableField] ?? { 'zh-CN': field, 'en-US': field },
+    width: field === 'address' ? 40 : 16,
+    value: (row, locale) => sharedFieldText(kind, field, row[field], locale),
+  }));
+  const bytes = await writeWorkbook(
+    [sheetOf({ title: REGISTRY_RECORD_KIND_LABELS[kind], columns, rows: items })],
+    options.locale,
+  );
+  await recordAudit(deps.db, options.context, {
+    action: 'registry.shared.export',
+    objectType: 'registry-sharing-grant',
+    objectId: grant.id,
+    details: { purpose: grant.purpose, recordKind: grant.recordKind, fields: grant.fields, records: items.length },
+  });
+  return { bytes, grant: presentSharingGrant(grant) };
 }
