@@ -5,6 +5,7 @@ import {
   BUILDING_USES,
   DWELLING_USES,
   FACILITY_STATES,
+  GROUP_RENTAL_REASONS,
   GROUP_RENTAL_RULES,
   HOUSEHOLD_KINDS,
   HOUSEHOLD_RELATIONS,
@@ -346,7 +347,7 @@ export const GroupRental = Type.Object({
   households: Type.Integer(),
   areaPerPerson: Type.Number(),
   peoplePerRoom: Type.Number(),
-  reasons: Type.Array(Type.Enum(['area-per-person', 'people-per-room', 'unrelated-adults', 'families'])),
+  reasons: Type.Array(Type.Enum(GROUP_RENTAL_REASONS)),
 });
 export type GroupRental = Static<typeof GroupRental>;
 export const GroupRentalList = Type.Object({ rule: Type.Enum(GROUP_RENTAL_RULES), items: Type.Array(GroupRental) });

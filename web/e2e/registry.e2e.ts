@@ -11,6 +11,8 @@ describe('the registry pages (人房信息)', () => {
   let browser: Browser;
   /** A demo person of 文定社区 tagged 独居老人 (elderly living alone). */
   let person: { id: string; name: string };
+  /** The dwellings the demo planted as group rentals (the rule must flag exactly these). */
+  let planted: string[] = [];
 
   beforeAll(async () => {
     let found: typeof person | undefined;
@@ -20,6 +22,7 @@ describe('the registry pages (人房信息)', () => {
       const tagged = demo?.tags.find((t) => t.tag === 'elderly_alone');
       const p = demo?.people.find((x) => x.id === tagged?.personId);
       if (p) found = { id: p.id, name: p.name };
+      planted = demo?.plantedGroupRentals ?? [];
     };
     [server, browser] = await Promise.all([startTestServer({ prepare }), launchBrowser()]);
     if (!found) throw new Error('no elderly person living alone in the demo');
@@ -104,6 +107,29 @@ describe('the registry pages (人房信息)', () => {
     ]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     await screenshot(desk.page, 'registry-shared-data');
+    expect(desk.problems).toEqual([]);
+    await desk.context.close();
+  });
+
+  it('the grid worker sees exactly the planted group rentals with why, and takes the list to Excel', async () => {
+    const worker = await apiAs(server.url, 'gridworker');
+    const list = await worker.get<{ items: { dwelling: { id: string; address: string } }[] }>(
+      '/registry/group-rentals',
+    );
+    expect(list.items.map((i) => i.dwelling.id).sort()).toEqual([...planted].sort());
+    const desk = await openDesk(browser, server.url);
+    await logIn(desk.page, 'gridworker');
+    await desk.page.goto('/registry');
+    await desk.page.getByRole('tab', { name: '疑似群租房' }).click();
+    const table = desk.page.getByTestId('group-rentals');
+    await table.getByText(list.items[0]?.dwelling.address ?? '?').waitFor();
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(planted.length);
+    await desk.page.getByText(/南京标准/).waitFor();
+    const [file] = await Promise.all([
+      desk.page.waitForEvent('download'),
+      desk.page.getByTestId('group-rentals-export').click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^疑似群租房.*\.xlsx$/);
     expect(desk.problems).toEqual([]);
     await desk.context.close();
   });

@@ -311,7 +311,7 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   'registry.import.done': { 'zh-CN': '导入完成', 'en-US': 'Import finished' },
   'registry.import.failed-rows': { 'zh-CN': '下载导入失败行', 'en-US': 'Failed import rows downloaded' },
   'registry.merge.resolve': { 'zh-CN': '处理身份证号冲突', 'en-US': 'ID-number clash resolved' },
-  'registry.export': { 'zh-CN': '导出人口名单', 'en-US': 'People list exported' },
+  'registry.export': { 'zh-CN': '导出人房名单', 'en-US': 'Registry list exported' },
   'registry.resealed': { 'zh-CN': '旧演示密钥数据改用本机密钥加密', 'en-US': 'Legacy demo-key records re-sealed' },
 };
 
@@ -372,6 +372,7 @@ export const AUDIT_OBJECT_TYPES = [
   'registry-import',
   'registry-merge-review',
   'registry-person-list',
+  'registry-group-rental-list',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -431,4 +432,5 @@ export const AUDIT_OBJECT_TYPE_LABELS: Labels<AuditObjectType> = {
   'registry-import': { 'zh-CN': '人口导入', 'en-US': 'Registry import' },
   'registry-merge-review': { 'zh-CN': '身份证号冲突审核', 'en-US': 'ID-number clash review' },
   'registry-person-list': { 'zh-CN': '人口名单', 'en-US': 'People list' },
+  'registry-group-rental-list': { 'zh-CN': '疑似群租房清单', 'en-US': 'Suspected group rentals list' },
 };

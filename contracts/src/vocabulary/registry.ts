@@ -190,6 +190,22 @@ export const SHAREABLE_FIELD_LABELS: Labels<ShareableField> = {
 /** The group-rental rules a county can choose (domain/group-rental.ts explains each). */
 export const GROUP_RENTAL_RULES = ['beijing', 'nanjing'] as const;
 export type GroupRentalRuleName = (typeof GROUP_RENTAL_RULES)[number];
+export const GROUP_RENTAL_RULE_LABELS: Labels<GroupRentalRuleName> = {
+  beijing: { 'zh-CN': '北京标准（人均≥5㎡、每间≤2人）', 'en-US': 'Beijing (≥ 5 m² a person, ≤ 2 a room)' },
+  nanjing: {
+    'zh-CN': '南京标准（无亲属成年人≥4或≥2户，人均<10㎡）',
+    'en-US': 'Nanjing (4+ unrelated adults or 2+ families, < 10 m² a person)',
+  },
+};
+/** Why a dwelling is a suspected group rental (domain/group-rental.ts decides). */
+export const GROUP_RENTAL_REASONS = ['area-per-person', 'people-per-room', 'unrelated-adults', 'families'] as const;
+export type GroupRentalReason = (typeof GROUP_RENTAL_REASONS)[number];
+export const GROUP_RENTAL_REASON_LABELS: Labels<GroupRentalReason> = {
+  'area-per-person': { 'zh-CN': '人均面积不足', 'en-US': 'Too little space per person' },
+  'people-per-room': { 'zh-CN': '每间人数过多', 'en-US': 'Too many people per room' },
+  'unrelated-adults': { 'zh-CN': '无亲属关系成年人过多', 'en-US': 'Too many unrelated adults' },
+  families: { 'zh-CN': '多户合住', 'en-US': 'Several families' },
+};
 
 /** What a household visit (走访) found: everything as registered, or changes (applied or sent for review by rule). */
 export const HOUSEHOLD_VISIT_OUTCOMES = ['confirmed', 'updated'] as const;

@@ -49,7 +49,7 @@ import { gridLocatorFor } from '../grids/index.js';
 import type { RegistryDeps } from './registry-deps.js';
 import { registryVisitsRoutes } from './registry-visits.routes.js';
 import { createAddress, createBuilding, createDwelling, updateDwelling } from './use-cases/create-places.js';
-import { listGroupRentals } from './use-cases/group-rentals.js';
+import { exportGroupRentals, listGroupRentals } from './use-cases/group-rentals.js';
 import { addMember, createHousehold, updatePerson } from './use-cases/households.js';
 import { getMapLayer } from './use-cases/map-layers.js';
 import { createFacility, createOrganization, updateFacility } from './use-cases/organizations-facilities.js';
@@ -395,6 +395,36 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
     async (request) => {
       const actor = authorize(request, 'registry.read');
       return listGroupRentals(deps, { actor, rule: request.query.rule, now: new Date() });
+    },
+  );
+  app.get(
+    '/registry/group-rentals/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: `The suspected group rentals as an Excel list for patrol and visit plans; at most ${config.exportMaxRows} rows, audited`,
+        querystring: GroupRentalQuery,
+        response: XLSX_RESPONSE,
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'registry.read');
+      const now = new Date();
+      const bytes = await exportGroupRentals(deps, {
+        actor,
+        context: auditContextOf(request),
+        rule: request.query.rule,
+        locale: request.locale,
+        maxRows: config.exportMaxRows,
+        now,
+      });
+      return sendWorkbook(
+        reply,
+        bytes,
+        { ascii: 'group-rentals', localized: { 'zh-CN': '疑似群租房', 'en-US': 'group-rentals' } },
+        request.locale,
+        now,
+      );
     },
   );
 

@@ -465,6 +465,30 @@ describe('search and the group-rental rule on the demo community', () => {
       [...demo.plantedGroupRentals].sort(),
     );
     expect(body.items.every((i: { areaPerPerson: number }) => i.areaPerPerson < 10)).toBe(true);
+
+    // The same list as Excel for the patrol and visit plans: one row per flagged dwelling, with why; audited.
+    const xlsx = await gridworker.get('/api/registry/group-rentals/export.xlsx');
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).getCell(1).value).toBe('房屋');
+    const addresses: string[] = [];
+    sheet?.eachRow((row, n) => {
+      if (n > 1) addresses.push(String(row.getCell(1).value));
+    });
+    expect(addresses.sort()).toEqual(
+      body.items.map((i: { dwelling: { address: string } }) => i.dwelling.address).sort(),
+    );
+    expect(String(sheet?.getRow(2).getCell(9).value)).toMatch(
+      /人均面积不足|多户合住|无亲属关系成年人过多|每间人数过多/,
+    );
+    expect(String(sheet?.getRow(2).getCell(10).value)).toContain('南京标准');
+    const [audit] = await queryRows<{ details: { rows: number } }>(
+      t.database.db,
+      sql`SELECT details FROM audit_log WHERE action = 'registry.export' AND object_type = 'registry-group-rental-list' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit?.details.rows).toBe(3);
   });
 
   it('the demo is one community of valid-checksum people, within the size the test templates can carry', async () => {

@@ -1,10 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import type { GroupRentalList, RegistrySearchHit, RegistrySearchResult } from '@yiwang/contracts';
-import { DWELLING_USE_LABELS } from '@yiwang/contracts/vocabulary';
+import {
+  DWELLING_USE_LABELS,
+  GROUP_RENTAL_REASON_LABELS,
+  GROUP_RENTAL_RULE_LABELS,
+} from '@yiwang/contracts/vocabulary';
 import { Alert, Card, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../lib/api';
+import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
@@ -88,9 +93,10 @@ function GroupRentalsTab() {
       {list.error && <Alert type="error" message={errorText(list.error)} />}
       {list.data && (
         <span className="yw-muted">
-          {t('r.rule')}: {list.data.rule}
+          {t('r.rule')}: {GROUP_RENTAL_RULE_LABELS[list.data.rule][locale]}
         </span>
       )}
+      <ExportButton path="/registry/group-rentals/export.xlsx" query={{}} testId="group-rentals-export" />
       <Table
         rowKey={(r) => r.dwelling.id}
         size="small"
@@ -111,7 +117,8 @@ function GroupRentalsTab() {
           { title: t('r.peoplePerRoom'), dataIndex: 'peoplePerRoom' },
           {
             title: t('r.reasons'),
-            render: (_, r) => r.reasons.map((reason) => <Tag key={reason}>{t(`r.reason.${reason}`)}</Tag>),
+            render: (_, r) =>
+              r.reasons.map((reason) => <Tag key={reason}>{GROUP_RENTAL_REASON_LABELS[reason][locale]}</Tag>),
           },
         ]}
       />

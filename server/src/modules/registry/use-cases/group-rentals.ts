@@ -1,5 +1,15 @@
-import type { GroupRentalList, GroupRentalRuleName } from '@yiwang/contracts';
+import {
+  DWELLING_USE_LABELS,
+  GROUP_RENTAL_REASON_LABELS,
+  GROUP_RENTAL_RULE_LABELS,
+  type GroupRental,
+  type GroupRentalList,
+  type GroupRentalRuleName,
+  type Locale,
+} from '@yiwang/contracts';
 import type { Actor } from '../../../platform/http.js';
+import { type ColumnSpec, checkExportSize, sheetOf, writeWorkbook } from '../../../platform/spreadsheet.js';
+import { type AuditContext, recordAudit } from '../../audit/index.js';
 import {
   type DwellingOccupancy,
   GROUP_RENTAL_RULE_OF_COUNTY,
@@ -64,4 +74,78 @@ export async function listGroupRentals(
     });
   }
   return { rule: ruleName, items };
+}
+
+const GROUP_RENTAL_COLUMNS: ColumnSpec<GroupRental>[] = [
+  { header: { 'zh-CN': '房屋', 'en-US': 'Dwelling' }, width: 40, value: (r) => r.dwelling.address },
+  { header: { 'zh-CN': '楼栋', 'en-US': 'Building' }, width: 16, value: (r) => r.buildingName },
+  {
+    header: { 'zh-CN': '用途', 'en-US': 'Use' },
+    width: 10,
+    value: (r, locale) => DWELLING_USE_LABELS[r.dwelling.use][locale],
+  },
+  {
+    header: { 'zh-CN': '面积（㎡）', 'en-US': 'Area (m²)' },
+    width: 10,
+    type: 'number',
+    value: (r) => r.dwelling.areaM2,
+  },
+  { header: { 'zh-CN': '人数', 'en-US': 'People' }, width: 8, type: 'integer', value: (r) => r.people },
+  { header: { 'zh-CN': '户数', 'en-US': 'Households' }, width: 8, type: 'integer', value: (r) => r.households },
+  {
+    header: { 'zh-CN': '人均面积', 'en-US': 'Area per person' },
+    width: 10,
+    type: 'number',
+    value: (r) => r.areaPerPerson,
+  },
+  {
+    header: { 'zh-CN': '每间人数', 'en-US': 'People per room' },
+    width: 10,
+    type: 'number',
+    value: (r) => r.peoplePerRoom,
+  },
+  {
+    header: { 'zh-CN': '原因', 'en-US': 'Why' },
+    width: 30,
+    value: (r, locale) => r.reasons.map((reason) => GROUP_RENTAL_REASON_LABELS[reason][locale]).join('、'),
+  },
+];
+
+/**
+ * The suspected group rentals in scope as an Excel list, for the patrol and visit plans (no
+ * personal data: dwellings and counts). Capped; audited.
+ */
+export async function exportGroupRentals(
+  deps: RegistryDeps,
+  options: {
+    actor: Actor;
+    context: AuditContext;
+    rule?: GroupRentalRuleName | undefined;
+    locale: Locale;
+    maxRows: number;
+    now: Date;
+  },
+): Promise<Buffer> {
+  const list = await listGroupRentals(deps, options);
+  checkExportSize(list.items.length, options.maxRows);
+  const rule = GROUP_RENTAL_RULE_LABELS[list.rule];
+  const bytes = await writeWorkbook(
+    [
+      sheetOf({
+        title: { 'zh-CN': '疑似群租房', 'en-US': 'Suspected group rentals' },
+        columns: [
+          ...GROUP_RENTAL_COLUMNS,
+          { header: { 'zh-CN': '判定标准', 'en-US': 'Rule' }, width: 30, value: (_r, locale) => rule[locale] },
+        ],
+        rows: list.items,
+      }),
+    ],
+    options.locale,
+  );
+  await recordAudit(deps.db, options.context, {
+    action: 'registry.export',
+    objectType: 'registry-group-rental-list',
+    details: { rule: list.rule, rows: list.items.length },
+  });
+  return bytes;
 }
