@@ -9,7 +9,6 @@ import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
 import { useImportI18n } from './registry-import-messages';
 
-const FIELDS = PEOPLE_IMPORT_FIELDS;
 /** How often the page asks for the run's progress. */
 const POLL_MS = 1_000;
 
@@ -118,7 +117,7 @@ export default function RegistryImportPage() {
                     onChange={(value: string) => setColumns({ ...columns, [m.header]: value === '' ? null : value })}
                     options={[
                       { value: '', label: t('i.ignore') },
-                      ...FIELDS.map((f) => ({ value: f, label: t(`field.${f}`) })),
+                      ...PEOPLE_IMPORT_FIELDS.map((f) => ({ value: f, label: t(`field.${f}`) })),
                     ]}
                   />
                 ),
