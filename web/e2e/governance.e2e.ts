@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, launchBrowser, logIn, openDesk, screenshot } from './support/browser';
-import { pointInGrid } from './support/case-desk';
+import { pickOption, pointInGrid } from './support/case-desk';
 import { startTestServer, type TestServer } from './support/server';
 
 /**
@@ -339,14 +339,8 @@ describe('residents govern together (issue 15)', () => {
     expect(Number(await page.getByTestId('fund-desk-balance').getAttribute('data-fen'))).toBe(start.balance);
     // Tabs once opened stay in the page (hidden): look only in the one shown.
     const pane = page.locator('[role=tabpanel]:visible');
-    const pick = async (label: string, option: string) => {
-      await pane.getByRole('combobox', { name: label }).click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: option })
-        .first()
-        .click();
-    };
+    const pick = (label: string, option: string) =>
+      pickOption(page, pane.getByRole('combobox', { name: label }), option);
 
     // Income: a government grant and a donation.
     await page.getByRole('tab', { name: '收入' }).click();
@@ -531,8 +525,7 @@ describe('residents govern together (issue 15)', () => {
     await page.getByRole('link', { name: '党员双报到' }).click();
     const row = page.getByRole('row').filter({ hasText: '陈志强' });
     await row.waitFor();
-    await row.getByRole('combobox', { name: '认领岗位' }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '楼道长' }).click();
+    await pickOption(page, row.getByRole('combobox', { name: '认领岗位' }), '楼道长');
     const [chosen] = await Promise.all([
       page.waitForResponse((x) => x.url().endsWith('/posts') && x.request().method() === 'POST'),
       row.getByRole('button', { name: /^认\s*领$/ }).click(),
@@ -540,13 +533,7 @@ describe('residents govern together (issue 15)', () => {
     expect(chosen.status(), await chosen.text()).toBe(201);
     await row.getByText('独居老人结对帮扶、楼道长').or(row.getByText('楼道长、独居老人结对帮扶')).waitFor();
     const before = Number(await row.locator('td').nth(5).textContent());
-    await row.getByRole('combobox', { name: '岗位', exact: true }).click();
-    // The first select's list may still be fading out: the list just opened is the last in the page.
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: '楼道长' })
-      .last()
-      .click();
+    await pickOption(page, row.getByRole('combobox', { name: '岗位', exact: true }), '楼道长');
     await row.getByLabel('时长（小时）').fill('2');
     await row.getByLabel('服务内容').fill('走访6幢住户，收集加装电梯意见');
     const [logged] = await Promise.all([

@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { interiorPointOf } from '../../../server/src/modules/grids/geometry/interior-point';
 import { DEMO_PASSWORD } from './browser';
@@ -101,6 +101,32 @@ export async function choose(page: Page, inputId: string, typed: string, option:
       .click();
     try {
       await expect.poll(() => taken.count(), { timeout: 2_000 }).toBeGreaterThanOrEqual(expected);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/**
+ * Picks an option of a non-searching antd select by its combobox. The list is found through
+ * the combobox's own `aria-controls`, never as "the visible list": another select's list may
+ * still be fading out (visible, then hidden mid-click). Checks the choice was taken and
+ * tries again if a click landed during the list's opening animation.
+ */
+export async function pickOption(page: Page, combobox: Locator, option: string) {
+  // The select around this combobox (a `has:` filter would look for the combobox's whole chain inside it).
+  const select = combobox.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  for (let attempt = 1; ; attempt++) {
+    await combobox.click();
+    const listId = await combobox.getAttribute('aria-controls');
+    if (!listId) throw new Error('the select names no list (aria-controls)');
+    const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
+    await list.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    try {
+      await expect.poll(() => select.getByText(option, { exact: true }).count(), { timeout: 2_000 }).toBeGreaterThan(0);
       return;
     } catch (error) {
       if (attempt === 3) throw error;
