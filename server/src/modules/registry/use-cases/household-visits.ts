@@ -8,6 +8,7 @@ import {
   type HouseholdPage,
   type HouseholdVisit,
   type HouseholdVisitBody,
+  PERSON_TAGS,
   type VisitReview,
   type VisitReviewState,
 } from '@yiwang/contracts';
@@ -30,6 +31,7 @@ import { registryVisitsRepository, type VisitReviewRow } from '../registry-visit
 import type { StoredVisitChange } from '../registry-visits.tables.js';
 import { changedBy, updateDwelling } from './create-places.js';
 import { assertOneHead, insertMembers, updatePerson } from './households.js';
+import { tagsGrantedTo } from './read-pages.js';
 import { tagPerson } from './reveal-person-field.js';
 
 const LIST_LIMIT = 200;
@@ -86,6 +88,7 @@ export async function getHouseholdPage(
   const text = address?.text ?? '';
   const people = await registryRepository.peopleOfHouseholds(deps.db, [household.id]);
   const visits = await registryVisitsRepository.visitsOfHousehold(deps.db, household.id);
+  const granted = await tagsGrantedTo(deps.db, options.actor);
   const history = await registryVisitsRepository.historyOfRecords(deps.db, [
     { kind: 'person', ids: people.map((p) => p.id) },
     { kind: 'dwelling', ids: [dwelling.id] },
@@ -110,6 +113,7 @@ export async function getHouseholdPage(
       validTo: h.validTo.toISOString(),
       visitId: h.visitId,
     })),
+    grantedTags: PERSON_TAGS.filter((tag) => granted.has(tag)),
   };
 }
 
