@@ -271,6 +271,19 @@ export async function recordHouseholdVisit(
   });
 }
 
+const presentReview = (r: VisitReviewRow & { address: string; visitedAt: Date | string }): VisitReview => ({
+  id: r.id,
+  visitId: r.visitId,
+  householdId: r.householdId,
+  address: r.address,
+  kind: r.kind,
+  personId: r.personId,
+  summary: r.summary,
+  state: r.state,
+  visitedAt: new Date(r.visitedAt).toISOString(),
+  decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+});
+
 /** The review list of visit changes in my scope (the community desk's), pending first by default. */
 export async function listVisitReviews(
   deps: RegistryDeps,
@@ -281,18 +294,7 @@ export async function listVisitReviews(
     options.actor.scopePath,
     options.state ?? 'pending',
   );
-  return rows.map((r) => ({
-    id: r.id,
-    visitId: r.visitId,
-    householdId: r.householdId,
-    address: r.address,
-    kind: r.kind,
-    personId: r.personId,
-    summary: r.summary,
-    state: r.state,
-    visitedAt: new Date(r.visitedAt).toISOString(),
-    decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
-  }));
+  return rows.map(presentReview);
 }
 
 /**
@@ -333,18 +335,7 @@ export async function decideVisitReview(
   const all = await registryVisitsRepository.reviewsInScope(deps.db, actor.scopePath, undefined);
   const row = all.find((r) => r.id === options.id);
   if (!row) throw new DomainError('not-found');
-  return {
-    id: row.id,
-    visitId: row.visitId,
-    householdId: row.householdId,
-    address: row.address,
-    kind: row.kind,
-    personId: row.personId,
-    summary: row.summary,
-    state: row.state,
-    visitedAt: new Date(row.visitedAt).toISOString(),
-    decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
-  };
+  return presentReview(row);
 }
 
 async function applyReviewed(
