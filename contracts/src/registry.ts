@@ -516,6 +516,8 @@ export const HouseholdPage = Type.Object({
   dwelling: Dwelling,
   visits: Type.Array(HouseholdVisit),
   history: Type.Array(HouseholdHistoryEntry),
+  /** The tags the reader is granted, so may set on a visit (the members' own tags are not shown here). */
+  grantedTags: Type.Array(PersonTagSchema),
 });
 export type HouseholdPage = Static<typeof HouseholdPage>;
 

@@ -1,4 +1,4 @@
-import type { HouseholdList, HouseholdPage } from '@yiwang/contracts';
+import type { HouseholdList, HouseholdPage, PersonPage } from '@yiwang/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/client.js';
@@ -24,7 +24,7 @@ describe('household visits in the worker app (入户核实), offline', () => {
     await server?.close();
   });
 
-  it('offline, a worker adds a newborn and marks a member moved out; online again the household shows both once, with history', async () => {
+  it('offline, a worker adds a newborn, marks a member moved out and sets a granted care tag; online again the household shows all once, with history', async () => {
     const worker = await apiAs(server.url, 'gridworker');
     const { items } = await worker.get<HouseholdList>('/registry/households');
     let household: HouseholdPage | undefined;
@@ -38,6 +38,11 @@ describe('household visits in the worker app (入户核实), offline', () => {
     if (!household) throw new Error('no household with a member besides the head');
     const leaving = household.household.members.find((m) => m.relation !== 'head' && m.movedOutOn === null);
     if (!leaving) throw new Error('no member to move out');
+    const head = household.household.members.find((m) => m.relation === 'head');
+    if (!head) throw new Error('no head');
+    // Grid workers are granted one care tag; the special-population tags stay ungranted.
+    const admin = await apiAs(server.url, 'admin');
+    await admin.post('/registry/tag-grants', { tag: 'elderly_alone', role: 'grid_worker' });
 
     const context = await browser.newContext({
       baseURL: server.url,
@@ -70,6 +75,11 @@ describe('household visits in the worker app (入户核实), offline', () => {
     await page.getByTestId('newborn-birth-date').fill('2026-11-20');
     await page.getByTestId('newborn-relation').selectOption('grandchild');
     await page.getByTestId(`move-out-${leaving.name}`).check();
+    const tags = page.locator(`[data-testid=member-tags][data-name="${head.name}"]`);
+    await expect(tags.getByRole('button').allTextContents()).resolves.toEqual(['独居老人']);
+    await expect(page.getByTestId(`tag-${head.name}-community_correction`).count()).resolves.toBe(0);
+    await page.getByTestId(`tag-${head.name}-elderly_alone`).click();
+    await expect(page.getByTestId(`tag-${head.name}-elderly_alone`).getAttribute('aria-pressed')).resolves.toBe('true');
     await screenshot(page, 'worker-app-household-visit');
     await page.getByTestId('household-visit-submit').click();
     await page.getByTestId('toast').getByText('已保存，联网后自动发送').waitFor();
@@ -91,7 +101,7 @@ describe('household visits in the worker app (入户核实), offline', () => {
       page.locator(`[data-testid=household-member][data-name="${leaving.name}"]`).getAttribute('data-moved-out'),
     ).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await expect(page.getByTestId('household-visit').count()).resolves.toBe(1);
-    await expect(page.getByTestId('visit-change').count()).resolves.toBe(2);
+    await expect(page.getByTestId('visit-change').count()).resolves.toBe(3);
     await expect(page.getByTestId('household-history').count()).resolves.toBeGreaterThanOrEqual(1);
     await screenshot(page, 'worker-app-household-after-visit');
 
@@ -99,6 +109,10 @@ describe('household visits in the worker app (入户核实), offline', () => {
     expect(after.visits).toHaveLength(1);
     expect(after.household.members.filter((m) => m.name === '王小宝')).toHaveLength(1);
     expect(after.history.filter((h) => h.visitId === after.visits[0]?.id).map((h) => h.recordId)).toEqual([leaving.id]);
+    expect(after.visits[0]?.changes.filter((c) => c.kind === 'tag').map((c) => [c.personId, c.applied])).toEqual([
+      [head.id, true],
+    ]);
+    expect((await worker.get<PersonPage>(`/registry/people/${head.id}`)).person.tags).toEqual(['elderly_alone']);
     expect(problems).toEqual([]);
     await context.close();
 

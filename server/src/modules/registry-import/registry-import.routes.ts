@@ -14,6 +14,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize } from '../accounts/index.js';
+import { registryReadRoute } from '../registry/index.js';
 import type { ImportDeps } from './registry-import-deps.js';
 import { checkImport, getImport, startImport } from './use-cases/check-import.js';
 import { exportPeople, failedRowsWorkbook, peopleTemplate } from './use-cases/import-files.js';
@@ -69,20 +70,16 @@ export async function registryImportRoutes(app: App, { config, database }: Modul
     },
   );
 
-  app.get(
+  registryReadRoute(
+    app,
     '/registry-imports/:id',
     {
-      schema: {
-        tags,
-        summary: 'An import: its problems and its progress',
-        params: IdParams,
-        response: { 200: RegistryImport },
-      },
+      summary: 'An import: its problems and its progress',
+      params: IdParams,
+      response: RegistryImport,
+      permission: 'registry.manage',
     },
-    async (request) => {
-      const actor = authorize(request, 'registry.manage');
-      return getImport(deps, { actor, id: request.params.id });
-    },
+    (actor, { params }) => getImport(deps, { actor, id: params.id }),
   );
 
   app.get(
@@ -113,20 +110,16 @@ export async function registryImportRoutes(app: App, { config, database }: Modul
     },
   );
 
-  app.get(
+  registryReadRoute(
+    app,
     '/registry-merge-reviews',
     {
-      schema: {
-        tags,
-        summary: 'ID-number clashes of imports in scope, both records side by side (masked)',
-        querystring: MergeReviewQuery,
-        response: { 200: MergeReviewList },
-      },
+      summary: 'ID-number clashes of imports in scope, both records side by side (masked)',
+      querystring: MergeReviewQuery,
+      response: MergeReviewList,
+      permission: 'registry.manage',
     },
-    async (request) => {
-      const actor = authorize(request, 'registry.manage');
-      return listMergeReviews(deps, { actor, ...(request.query.state ? { state: request.query.state } : {}) });
-    },
+    (actor, { query }) => listMergeReviews(deps, { actor, ...(query.state ? { state: query.state } : {}) }),
   );
 
   app.post(

@@ -19,6 +19,7 @@ export {
   normalizeIdNumber,
 } from './domain/id-number.js';
 export type { PersonWithAddress } from './registry.repository.js';
+export { registryReadRoute } from './registry-read-route.js';
 export { uniqueViolation } from './use-cases/create-places.js';
 export {
   currentHeadCounts,

@@ -19,6 +19,7 @@ import type { App } from '../../platform/http.js';
 import { auditContextOf, authorize } from '../accounts/index.js';
 import { idempotencyClaimOf, sendIdempotent } from '../idempotency/index.js';
 import type { RegistryDeps } from './registry-deps.js';
+import { registryReadRoute } from './registry-read-route.js';
 import { getQualityMissing, getRegistryQuality } from './use-cases/data-quality.js';
 import {
   decideVisitReview,
@@ -32,35 +33,25 @@ const tags = ['registry'];
 
 /** Household visits (走访) from the worker app, the community desk's review list, data quality per grid. */
 export function registryVisitsRoutes(app: App, deps: RegistryDeps) {
-  app.get(
+  registryReadRoute(
+    app,
     '/registry/households',
     {
-      schema: {
-        tags,
-        summary: 'Households of my scope (a worker: their grids), by address or member name',
-        querystring: HouseholdListQuery,
-        response: { 200: HouseholdList },
-      },
+      summary: 'Households of my scope (a worker: their grids), by address or member name',
+      querystring: HouseholdListQuery,
+      response: HouseholdList,
     },
-    async (request) => {
-      const actor = authorize(request, 'registry.read');
-      return listHouseholds(deps, { actor, q: request.query.q, limit: request.query.limit });
-    },
+    (actor, { query }) => listHouseholds(deps, { actor, q: query.q, limit: query.limit }),
   );
-  app.get(
+  registryReadRoute(
+    app,
     '/registry/households/:id',
     {
-      schema: {
-        tags,
-        summary: 'A household page: members (masked), dwelling, visits, history',
-        params: IdParams,
-        response: { 200: HouseholdPage },
-      },
+      summary: 'A household page: members (masked), dwelling, visits, history',
+      params: IdParams,
+      response: HouseholdPage,
     },
-    async (request) => {
-      const actor = authorize(request, 'registry.read');
-      return getHouseholdPage(deps, { actor, id: request.params.id });
-    },
+    (actor, { params }) => getHouseholdPage(deps, { actor, id: params.id }),
   );
   app.post(
     '/registry/households/:id/visits',
@@ -88,20 +79,16 @@ export function registryVisitsRoutes(app: App, deps: RegistryDeps) {
       return sendIdempotent(reply, outcome);
     },
   );
-  app.get(
+  registryReadRoute(
+    app,
     '/registry/visit-reviews',
     {
-      schema: {
-        tags,
-        summary: 'Visit changes waiting for (or past) the community desk’s review',
-        querystring: VisitReviewQuery,
-        response: { 200: VisitReviewList },
-      },
+      summary: 'Visit changes waiting for (or past) the community desk’s review',
+      querystring: VisitReviewQuery,
+      response: VisitReviewList,
+      permission: 'registry.review',
     },
-    async (request) => {
-      const actor = authorize(request, 'registry.review');
-      return { items: await listVisitReviews(deps, { actor, state: request.query.state }) };
-    },
+    async (actor, { query }) => ({ items: await listVisitReviews(deps, { actor, state: query.state }) }),
   );
   app.post(
     '/registry/visit-reviews/:id/decide',
@@ -125,35 +112,25 @@ export function registryVisitsRoutes(app: App, deps: RegistryDeps) {
       });
     },
   );
-  app.get(
+  registryReadRoute(
+    app,
     '/registry/quality',
     {
-      schema: {
-        tags,
-        summary: 'Data quality per community and base grid of my scope: collection rate, accuracy, what is missing',
-        querystring: RegistryQualityQuery,
-        response: { 200: RegistryQuality },
-      },
+      summary: 'Data quality per community and base grid of my scope: collection rate, accuracy, what is missing',
+      querystring: RegistryQualityQuery,
+      response: RegistryQuality,
     },
-    async (request) => {
-      const actor = authorize(request, 'registry.read');
-      return getRegistryQuality(deps.db, { actor, now: new Date(), windowDays: request.query.windowDays });
-    },
+    (actor, { query }) => getRegistryQuality(deps.db, { actor, now: new Date(), windowDays: query.windowDays }),
   );
-  app.get(
+  registryReadRoute(
+    app,
     '/registry/quality/:code/missing',
     {
-      schema: {
-        tags,
-        summary:
-          'What is missing in a base grid: dwellings without household, households never visited, people without ID',
-        params: GridCodeParams,
-        response: { 200: QualityMissing },
-      },
+      summary:
+        'What is missing in a base grid: dwellings without household, households never visited, people without ID',
+      params: GridCodeParams,
+      response: QualityMissing,
     },
-    async (request) => {
-      const actor = authorize(request, 'registry.read');
-      return getQualityMissing(deps.db, { actor, gridCode: request.params.code });
-    },
+    (actor, { params }) => getQualityMissing(deps.db, { actor, gridCode: params.code }),
   );
 }

@@ -251,3 +251,40 @@ describe('data quality per grid', () => {
     expect((await gridworker.get('/api/registry/quality/32028100100301/missing')).statusCode).toBe(404);
   });
 });
+
+describe('tags on a visit', () => {
+  it('lists the tags the worker is granted and sets those on a visit; an ungranted one is refused and writes nothing', async () => {
+    const admin = await t.login('admin');
+    const household = mine.at(-1);
+    if (!household) throw new Error('no household');
+    expect((await page(gridworker, household.id)).grantedTags).toEqual([]);
+    const grant = await admin.post('/api/registry/tag-grants', { tag: 'elderly_alone', role: 'grid_worker' });
+    expect(grant.statusCode, grant.body).toBe(201);
+
+    const before = await page(gridworker, household.id);
+    expect(before.grantedTags).toEqual(['elderly_alone']);
+    const member = before.household.members[0];
+    if (!member) throw new Error('no member');
+    const body = (tag: string) => ({
+      visitedAt: new Date().toISOString(),
+      outcome: 'updated',
+      tags: [{ personId: member.id, tag }],
+    });
+    const refused = await visit(gridworker, household.id, body('community_correction'));
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect((await page(gridworker, household.id)).visits).toHaveLength(before.visits.length);
+
+    const applied = await visit(gridworker, household.id, body('elderly_alone'));
+    expect(applied.statusCode, applied.body).toBe(201);
+    expect(applied.json<HouseholdVisit>().changes.map((c) => [c.kind, c.personId, c.applied])).toEqual([
+      ['tag', member.id, true],
+    ]);
+    const person = await gridworker.get(`/api/registry/people/${member.id}`);
+    expect(person.statusCode, person.body).toBe(200);
+    expect(person.json<PersonPage>().person.tags).toEqual(['elderly_alone']);
+
+    const revoked = await admin.post(`/api/registry/tag-grants/${grant.json<{ id: string }>().id}/revoke`, {});
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect((await page(gridworker, household.id)).grantedTags).toEqual([]);
+  });
+});

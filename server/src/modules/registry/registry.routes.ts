@@ -47,6 +47,7 @@ import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize, can } from '../accounts/index.js';
 import { gridLocatorFor } from '../grids/index.js';
 import type { RegistryDeps } from './registry-deps.js';
+import { registryReadRoute } from './registry-read-route.js';
 import { registryVisitsRoutes } from './registry-visits.routes.js';
 import { createAddress, createBuilding, createDwelling, updateDwelling } from './use-cases/create-places.js';
 import { exportGroupRentals, listGroupRentals } from './use-cases/group-rentals.js';
@@ -106,20 +107,11 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
       return reply.status(201).send(building);
     },
   );
-  app.get(
+  registryReadRoute(
+    app,
     '/registry/buildings/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A building page: dwellings, households, people (masked)',
-        params: IdParams,
-        response: { 200: BuildingPage },
-      },
-    },
-    async (request) => {
-      const actor = authorize(request, 'registry.read');
-      return getBuildingPage(deps, { actor, id: request.params.id });
-    },
+    { summary: 'A building page: dwellings, households, people (masked)', params: IdParams, response: BuildingPage },
+    (actor, { params }) => getBuildingPage(deps, { actor, id: params.id }),
   );
   app.post(
     '/registry/dwellings',
@@ -199,20 +191,15 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
       return reply.status(201).send(person);
     },
   );
-  app.get(
+  registryReadRoute(
+    app,
     '/registry/people/:id',
     {
-      schema: {
-        tags,
-        summary: 'A person page: household, dwelling, building, history (masked; granted tags only; audited)',
-        params: IdParams,
-        response: { 200: PersonPage },
-      },
+      summary: 'A person page: household, dwelling, building, history (masked; granted tags only; audited)',
+      params: IdParams,
+      response: PersonPage,
     },
-    async (request) => {
-      const actor = authorize(request, 'registry.read');
-      return getPersonPage(deps, { actor, context: auditContextOf(request), id: request.params.id });
-    },
+    (actor, request) => getPersonPage(deps, { actor, context: auditContextOf(request), id: request.params.id }),
   );
   app.patch(
     '/registry/people/:id',
@@ -273,20 +260,11 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
       return tagPerson(deps, { actor, context: auditContextOf(request), id: request.params.id, tag: request.body.tag });
     },
   );
-  app.get(
+  registryReadRoute(
+    app,
     '/registry/history/:kind/:id',
-    {
-      schema: {
-        tags,
-        summary: 'The past states of a record, newest first',
-        params: RecordKindParams,
-        response: { 200: HistoryList },
-      },
-    },
-    async (request) => {
-      const actor = authorize(request, 'registry.read');
-      return { items: await getHistory(deps, { actor, kind: request.params.kind, id: request.params.id }) };
-    },
+    { summary: 'The past states of a record, newest first', params: RecordKindParams, response: HistoryList },
+    async (actor, { params }) => ({ items: await getHistory(deps, { actor, kind: params.kind, id: params.id }) }),
   );
 
   // ── organizations, facilities ──
@@ -367,35 +345,25 @@ export function registryRoutes(app: App, { config, database }: ModuleContext) {
       return { items: await searchRegistry(deps, { actor, context: auditContextOf(request), query: request.query }) };
     },
   );
-  app.get(
+  registryReadRoute(
+    app,
     '/registry/map-layers',
     {
-      schema: {
-        tags,
-        summary: 'A registry layer of the grid map: counts per base grid in scope, points in view',
-        querystring: RegistryMapLayerQuery,
-        response: { 200: RegistryMapLayer },
-      },
+      summary: 'A registry layer of the grid map: counts per base grid in scope, points in view',
+      querystring: RegistryMapLayerQuery,
+      response: RegistryMapLayer,
     },
-    async (request) => {
-      const actor = authorize(request, 'registry.read');
-      return getMapLayer(deps, { actor, query: request.query });
-    },
+    (actor, { query }) => getMapLayer(deps, { actor, query }),
   );
-  app.get(
+  registryReadRoute(
+    app,
     '/registry/group-rentals',
     {
-      schema: {
-        tags,
-        summary: 'Dwellings the group-rental rule flags, with why',
-        querystring: GroupRentalQuery,
-        response: { 200: GroupRentalList },
-      },
+      summary: 'Dwellings the group-rental rule flags, with why',
+      querystring: GroupRentalQuery,
+      response: GroupRentalList,
     },
-    async (request) => {
-      const actor = authorize(request, 'registry.read');
-      return listGroupRentals(deps, { actor, rule: request.query.rule, now: new Date() });
-    },
+    (actor, { query }) => listGroupRentals(deps, { actor, rule: query.rule, now: new Date() }),
   );
   app.get(
     '/registry/group-rentals/export.xlsx',

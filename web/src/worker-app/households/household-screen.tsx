@@ -7,6 +7,8 @@ import {
   HOUSEHOLD_RELATIONS,
   HOUSEHOLD_VISIT_OUTCOME_LABELS,
   type HouseholdRelation,
+  PERSON_TAG_LABELS,
+  type PersonTag,
   SEX_LABELS,
   SEXES,
   type Sex,
@@ -28,7 +30,7 @@ const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slic
 /**
  * A household of my grids (入户核实): members (masked), the dwelling's use, visits and history;
  * and the visit — confirm unchanged, or record a new member (a newborn), members moving out
- * and the dwelling's use. Saved to the outbox first (works offline), sent with its own
+ * and the dwelling's use, and the tags the worker is granted (no other tag is shown or sent). Saved to the outbox first (works offline), sent with its own
  * Idempotency-Key, so a visit replayed after a lost answer is applied once.
  */
 export default function HouseholdScreen() {
@@ -49,6 +51,7 @@ export default function HouseholdScreen() {
   });
   const [movedOut, setMovedOut] = useState<Record<string, string>>({});
   const [use, setUse] = useState<DwellingUse | ''>('');
+  const [tagged, setTagged] = useState<{ personId: string; tag: PersonTag }[]>([]);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -64,6 +67,15 @@ export default function HouseholdScreen() {
 
   const data = page?.value ?? null;
   const members = data?.household.members ?? [];
+  // A copy cached before the server listed granted tags has none: no tag is offered then.
+  const grantedTags = data?.grantedTags ?? [];
+  const isTagged = (personId: string, tag: PersonTag) => tagged.some((x) => x.personId === personId && x.tag === tag);
+  const toggleTag = (personId: string, tag: PersonTag) =>
+    setTagged((all) =>
+      isTagged(personId, tag)
+        ? all.filter((x) => !(x.personId === personId && x.tag === tag))
+        : [...all, { personId, tag }],
+    );
   const label = <K extends string>(labels: Readonly<Record<K, LocalizedText>>, key: K) => labels[key][locale];
 
   const submit = async () => {
@@ -93,7 +105,11 @@ export default function HouseholdScreen() {
       const leaving = Object.entries(movedOut).map(([personId, movedOutOn]) => ({ personId, movedOutOn }));
       if (leaving.length > 0) body.movedOut = leaving;
       if (use && use !== data.dwelling.use) body.dwellingUse = use;
-      if (!body.newMembers && !body.movedOut && !body.dwellingUse) return setProblem(t('household.needChange'));
+      const tags = tagged.filter((x) => grantedTags.includes(x.tag));
+      if (tags.length > 0) body.tags = tags;
+      if (!body.newMembers && !body.movedOut && !body.dwellingUse && !body.tags) {
+        return setProblem(t('household.needChange'));
+      }
     }
     if (note.trim()) body.note = note.trim();
     setSaving(true);
@@ -291,6 +307,33 @@ export default function HouseholdScreen() {
                 ))}
               </select>
             </label>
+            {grantedTags.length > 0 && (
+              <>
+                <h2>{t('household.tags')}</h2>
+                <p className="wa-muted">{t('household.tagsNote')}</p>
+                {members
+                  .filter((m) => m.movedOutOn === null)
+                  .map((m) => (
+                    <div key={m.id} className="wa-field" data-testid="member-tags" data-name={m.name}>
+                      <span>{m.name}</span>
+                      <div className="wa-chips">
+                        {grantedTags.map((tag) => (
+                          <button
+                            key={tag}
+                            type="button"
+                            className="wa-chip"
+                            aria-pressed={isTagged(m.id, tag)}
+                            data-testid={`tag-${m.name}-${tag}`}
+                            onClick={() => toggleTag(m.id, tag)}
+                          >
+                            {label(PERSON_TAG_LABELS, tag)}
+                          </button>
+                        ))}
+                      </div>
+                    </div>
+                  ))}
+              </>
+            )}
             <p className="wa-muted">{t('household.reviewNote')}</p>
           </>
         )}

@@ -12,7 +12,7 @@ import {
   SEXES,
   type Sex,
 } from '@yiwang/contracts';
-import { idNumberFacts, idNumberProblem, normalizeIdNumber } from '../../registry/index.js';
+import { type ImportedPerson, idNumberFacts, idNumberProblem, normalizeIdNumber } from '../../registry/index.js';
 import { type ColumnMapping, PEOPLE_COLUMNS } from './people-columns.js';
 
 /** One bad cell: the row as the spreadsheet numbers it (the header is row 1), its column's header, value, why. */
@@ -29,18 +29,12 @@ export interface ImportAddress {
   path: string;
 }
 
-/** A row that passed every check: what the registry stores of it. */
-export interface ImportPerson {
+/**
+ * A row that passed every check: what the registry stores of it (its ID number normalized; null
+ * for a missing or placeholder number, such a person is never matched to anyone), and where.
+ */
+export interface ImportPerson extends ImportedPerson {
   row: number;
-  name: string;
-  /** Normalized; null for a missing or placeholder number (such a person is never matched to anyone). */
-  idNumber: string | null;
-  sex: Sex;
-  birthDate: string;
-  phone: string | null;
-  relation: HouseholdRelation;
-  residence: ResidenceKind;
-  movedInOn: string | null;
   /** The address as the file writes it (shown in a merge review). */
   address: string;
   dwellingId: string;

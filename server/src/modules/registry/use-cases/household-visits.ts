@@ -8,6 +8,7 @@ import {
   type HouseholdPage,
   type HouseholdVisit,
   type HouseholdVisitBody,
+  PERSON_TAGS,
   type VisitReview,
   type VisitReviewState,
 } from '@yiwang/contracts';
@@ -30,6 +31,7 @@ import { registryVisitsRepository, type VisitReviewRow } from '../registry-visit
 import type { StoredVisitChange } from '../registry-visits.tables.js';
 import { changedBy, updateDwelling } from './create-places.js';
 import { assertOneHead, insertMembers, updatePerson } from './households.js';
+import { tagsGrantedTo } from './read-pages.js';
 import { tagPerson } from './reveal-person-field.js';
 
 const LIST_LIMIT = 200;
@@ -86,6 +88,7 @@ export async function getHouseholdPage(
   const text = address?.text ?? '';
   const people = await registryRepository.peopleOfHouseholds(deps.db, [household.id]);
   const visits = await registryVisitsRepository.visitsOfHousehold(deps.db, household.id);
+  const granted = await tagsGrantedTo(deps.db, options.actor);
   const history = await registryVisitsRepository.historyOfRecords(deps.db, [
     { kind: 'person', ids: people.map((p) => p.id) },
     { kind: 'dwelling', ids: [dwelling.id] },
@@ -110,6 +113,7 @@ export async function getHouseholdPage(
       validTo: h.validTo.toISOString(),
       visitId: h.visitId,
     })),
+    grantedTags: PERSON_TAGS.filter((tag) => granted.has(tag)),
   };
 }
 
@@ -267,6 +271,19 @@ export async function recordHouseholdVisit(
   });
 }
 
+const presentReview = (r: VisitReviewRow & { address: string; visitedAt: Date | string }): VisitReview => ({
+  id: r.id,
+  visitId: r.visitId,
+  householdId: r.householdId,
+  address: r.address,
+  kind: r.kind,
+  personId: r.personId,
+  summary: r.summary,
+  state: r.state,
+  visitedAt: new Date(r.visitedAt).toISOString(),
+  decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+});
+
 /** The review list of visit changes in my scope (the community desk's), pending first by default. */
 export async function listVisitReviews(
   deps: RegistryDeps,
@@ -277,18 +294,7 @@ export async function listVisitReviews(
     options.actor.scopePath,
     options.state ?? 'pending',
   );
-  return rows.map((r) => ({
-    id: r.id,
-    visitId: r.visitId,
-    householdId: r.householdId,
-    address: r.address,
-    kind: r.kind,
-    personId: r.personId,
-    summary: r.summary,
-    state: r.state,
-    visitedAt: new Date(r.visitedAt).toISOString(),
-    decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
-  }));
+  return rows.map(presentReview);
 }
 
 /**
@@ -329,18 +335,7 @@ export async function decideVisitReview(
   const all = await registryVisitsRepository.reviewsInScope(deps.db, actor.scopePath, undefined);
   const row = all.find((r) => r.id === options.id);
   if (!row) throw new DomainError('not-found');
-  return {
-    id: row.id,
-    visitId: row.visitId,
-    householdId: row.householdId,
-    address: row.address,
-    kind: row.kind,
-    personId: row.personId,
-    summary: row.summary,
-    state: row.state,
-    visitedAt: new Date(row.visitedAt).toISOString(),
-    decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
-  };
+  return presentReview(row);
 }
 
 async function applyReviewed(
