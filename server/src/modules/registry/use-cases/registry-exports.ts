@@ -55,7 +55,7 @@ export async function exportSearchResults(
   const hits = await searchRegistry(deps, {
     actor: options.actor,
     context: options.context,
-    query: { ...options.query, limit: Math.min(options.maxRows, 100) },
+    query: { ...options.query, limit: Math.min(options.query.limit ?? 100, options.maxRows) },
   });
   const bytes = await writeWorkbook(
     [
