@@ -43,7 +43,7 @@ describe('cases linked to the registry (关联登记对象)', () => {
     await page.goto(`/cases/${reported.code}`);
     const panel = page.getByTestId('case-registry-links');
     await panel.getByText('尚未关联登记对象').waitFor();
-    const search = panel.getByTestId('case-link-search').getByRole('textbox');
+    const search = panel.getByPlaceholder('搜索姓名、户主或部件名称/类别代码');
     await search.fill(person.idNumber);
     await search.press('Enter');
     const candidates = panel.getByTestId('case-link-candidates');
@@ -52,7 +52,7 @@ describe('cases linked to the registry (关联登记对象)', () => {
       page.waitForResponse(
         (r) => r.url().endsWith(`/api/registry/case-links/${reported.code}`) && r.request().method() === 'POST',
       ),
-      candidates.getByRole('button', { name: '关联' }).first().click(),
+      candidates.getByTestId('case-link-add').first().click(),
     ]);
     const linked = panel.getByTestId('case-links').getByRole('link', { name: person.name });
     await linked.waitFor();

@@ -154,7 +154,12 @@ export function CaseRegistryLinks({ code }: { code: string }) {
                     key: 'link',
                     width: 80,
                     render: (_, c) => (
-                      <Button size="small" loading={link.isPending} onClick={() => link.mutate(c.id)}>
+                      <Button
+                        size="small"
+                        loading={link.isPending}
+                        onClick={() => link.mutate(c.id)}
+                        data-testid="case-link-add"
+                      >
                         {t('l.add')}
                       </Button>
                     ),
