@@ -18,6 +18,7 @@ export * from './photos.js';
 export * from './regions.js';
 export * from './registry.js';
 export * from './registry-import.js';
+export * from './registry-links.js';
 export * from './residents.js';
 export * from './users.js';
 export * from './vocabulary/index.js';

@@ -160,6 +160,9 @@ export const AUDIT_ACTIONS = [
   'registry.merge.resolve',
   'registry.export',
   'registry.resealed',
+  'registry.case-link.create',
+  'registry.case-link.remove',
+  'registry.case-links.view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -313,6 +316,9 @@ export const AUDIT_ACTION_LABELS: Labels<AuditAction> = {
   'registry.merge.resolve': { 'zh-CN': '处理身份证号冲突', 'en-US': 'ID-number clash resolved' },
   'registry.export': { 'zh-CN': '导出人房名单', 'en-US': 'Registry list exported' },
   'registry.resealed': { 'zh-CN': '旧演示密钥数据改用本机密钥加密', 'en-US': 'Legacy demo-key records re-sealed' },
+  'registry.case-link.create': { 'zh-CN': '事件关联登记对象', 'en-US': 'Case linked to a registry record' },
+  'registry.case-link.remove': { 'zh-CN': '解除事件关联', 'en-US': 'Case link removed' },
+  'registry.case-links.view': { 'zh-CN': '查看事件关联的人员', 'en-US': 'People linked to cases viewed' },
 };
 
 /** What an audit row is about (`audit_log.object_type`). */
@@ -373,6 +379,8 @@ export const AUDIT_OBJECT_TYPES = [
   'registry-merge-review',
   'registry-person-list',
   'registry-group-rental-list',
+  'registry-case-link',
+  'registry-list',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -433,4 +441,6 @@ export const AUDIT_OBJECT_TYPE_LABELS: Labels<AuditObjectType> = {
   'registry-merge-review': { 'zh-CN': '身份证号冲突审核', 'en-US': 'ID-number clash review' },
   'registry-person-list': { 'zh-CN': '人口名单', 'en-US': 'People list' },
   'registry-group-rental-list': { 'zh-CN': '疑似群租房清单', 'en-US': 'Suspected group rentals list' },
+  'registry-case-link': { 'zh-CN': '事件关联', 'en-US': 'Case link' },
+  'registry-list': { 'zh-CN': '人房名单', 'en-US': 'Registry list' },
 };

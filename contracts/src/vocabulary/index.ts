@@ -18,4 +18,5 @@ export * from './matters.js';
 export * from './permissions.js';
 export * from './registry.js';
 export * from './registry-import.js';
+export * from './registry-links.js';
 export * from './text.js';

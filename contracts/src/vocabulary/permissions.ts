@@ -95,5 +95,7 @@ export const PERMISSIONS = [
   'registry.shared-read',
   /** Approve or reject the household-visit changes a rule sends to the community desk (a new head, an ID number). */
   'registry.review',
+  /** Link a case to the people, households, dwellings and facilities it concerns, and remove such links. */
+  'registry.link',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -17,6 +17,7 @@ export * from '../modules/patrols/patrols.tables.js';
 export * from '../modules/photos/photos.tables.js';
 export * from '../modules/regions/regions.tables.js';
 export * from '../modules/registry/registry.tables.js';
+export * from '../modules/registry/registry-links.tables.js';
 export * from '../modules/registry/registry-visits.tables.js';
 export * from '../modules/registry-import/registry-import.tables.js';
 export * from '../modules/staffing/staffing.tables.js';

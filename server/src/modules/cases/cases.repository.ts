@@ -62,6 +62,8 @@ export interface CaseFilter {
   /** Path of a grid or region: its cases and those below it. */
   underPath?: string | undefined;
   matterCode?: string | undefined;
+  /** Only the cases of these codes (the registry's case links). */
+  codes?: readonly string[] | undefined;
   timeState?: TimeState | undefined;
   channel?: string | undefined;
   q?: string | undefined;
@@ -150,6 +152,7 @@ function filterConditions(filter: CaseFilter): SQL[] {
   if (filter.level) conditions.push(eq(cases.level, filter.level));
   if (filter.underPath) conditions.push(withinScope(cases.path, filter.underPath));
   if (filter.matterCode) conditions.push(eq(cases.matterCode, filter.matterCode));
+  if (filter.codes) conditions.push(filter.codes.length ? inArray(cases.code, [...filter.codes]) : sql`false`);
   if (filter.timeState) conditions.push(eq(cases.timeState, filter.timeState));
   if (filter.reportedFrom) conditions.push(gte(cases.createdAt, filter.reportedFrom));
   if (filter.reportedTo) conditions.push(lt(cases.createdAt, filter.reportedTo));

@@ -3,6 +3,9 @@ import { loadDemoRegistry } from './demo/load-demo-registry.js';
 import { registryJobs } from './registry.jobs.js';
 import { registryRoutes } from './registry.routes.js';
 import * as tables from './registry.tables.js';
+import { registryExportsRoutes } from './registry-exports.routes.js';
+import { registryLinksRoutes } from './registry-links.routes.js';
+import * as linkTables from './registry-links.tables.js';
 import * as visitTables from './registry-visits.tables.js';
 
 /**
@@ -13,7 +16,7 @@ import * as visitTables from './registry-visits.tables.js';
  */
 export const registryModule = {
   name: 'registry',
-  tables: { ...tables, ...visitTables },
+  tables: { ...tables, ...visitTables, ...linkTables },
   permissions: {
     'registry.read': ['leader', 'operator', 'workstation_staff', 'grid_head', 'deputy_grid_head', 'grid_worker'],
     'registry.manage': ['workstation_staff', 'grid_head', 'grid_worker'],
@@ -22,6 +25,8 @@ export const registryModule = {
     /** The community desk approves or rejects the visit changes a rule sends for review. */
     'registry.review': ['workstation_staff', 'grid_head'],
     'registry.shared-read': ['handler', 'leader'],
+    /** The command desk links a case to the people, households, dwellings and facilities it concerns. */
+    'registry.link': ['operator', 'workstation_staff', 'grid_head'],
   },
   errors: {
     'map-bbox-invalid': {
@@ -116,5 +121,9 @@ export const registryModule = {
   },
   jobs: registryJobs,
   demo: loadDemoRegistry,
-  apiRoutes: registryRoutes,
+  apiRoutes: (app, ctx) => {
+    registryRoutes(app, ctx);
+    registryLinksRoutes(app, ctx);
+    registryExportsRoutes(app, ctx);
+  },
 } satisfies Module;

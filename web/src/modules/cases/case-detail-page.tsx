@@ -27,6 +27,7 @@ import { hasPermission } from '../../lib/permissions';
 import { RevealPhone } from '../../lib/reveal-phone';
 import { answeredQuestions } from '../../shared/report-form';
 import { useSignedIn } from '../auth';
+import { CaseRegistryLinks } from '../registry';
 import { CaseActions } from './case-actions';
 import { eventLabel, StateTag, TimeTag } from './case-labels';
 import { useCaseStream } from './case-stream';
@@ -397,6 +398,7 @@ export default function CaseDetailPage() {
               </div>
             </Card>
             <Duplicates detail={detail} canOperate={canOperate} />
+            <CaseRegistryLinks code={c.code} />
             <Card className="yw-card" title={t('cases.reports', { count: detail.reports.length })}>
               <List
                 dataSource={detail.reports}

@@ -4,12 +4,14 @@ import { BUILDING_USE_LABELS, DWELLING_USE_LABELS, HOUSEHOLD_RELATION_LABELS } f
 import { Alert, Card, Descriptions, Space, Table } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../lib/api';
+import { ExportButton } from '../../lib/export-button';
 import { errorText } from '../../lib/form-errors';
+import { LinkedCasesCard } from './linked-cases';
 import { useRegistryI18n } from './registry-messages';
 
 type DwellingRow = BuildingPageData['dwellings'][number];
 
-/** A building: its dwellings, the households living in them and their people (masked). */
+/** A building: its dwellings, the households living in them and their people (masked), as Excel too; the cases linked to them. */
 export default function BuildingPage() {
   const { t, locale } = useRegistryI18n();
   const { id = '' } = useParams<{ id: string }>();
@@ -22,7 +24,12 @@ export default function BuildingPage() {
   const { building, dwellings } = page.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title={building.name}>
+      <Card
+        title={building.name}
+        extra={
+          <ExportButton path={`/registry/buildings/${building.id}/export.xlsx`} query={{}} testId="building-export" />
+        }
+      >
         <Descriptions size="small" column={4}>
           <Descriptions.Item label={t('r.where')}>{building.address}</Descriptions.Item>
           <Descriptions.Item label={t('r.use')}>{BUILDING_USE_LABELS[building.use][locale]}</Descriptions.Item>
@@ -60,6 +67,7 @@ export default function BuildingPage() {
           },
         ]}
       />
+      <LinkedCasesCard path={`/registry/buildings/${building.id}/cases`} testId="building-cases" />
     </Space>
   );
 }

@@ -13,10 +13,11 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/format';
+import { LinkedCasesCard } from './linked-cases';
 import { useRegistryI18n } from './registry-messages';
 import { RevealField } from './reveal-field';
 
-/** A person: masked ID number and phone (shown in full for a stated purpose), household, dwelling, history, the household's visits. */
+/** A person: masked ID number and phone (shown in full for a stated purpose), household, dwelling, history, the household's visits, the cases linked to them or their household. */
 export default function PersonPage() {
   const { t, locale } = useRegistryI18n();
   const { id = '' } = useParams<{ id: string }>();
@@ -130,6 +131,7 @@ export default function PersonPage() {
           ]}
         />
       </Card>
+      <LinkedCasesCard path={`/registry/people/${person.id}/cases`} testId="person-cases" />
     </Space>
   );
 }

@@ -14,6 +14,7 @@ import { errorText } from '../../lib/form-errors';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
 import { QualityTab, VisitReviewsTab } from './quality-tab';
+import { FacilitiesTab, OrganizationsTab } from './registry-lists-tabs';
 import { useRegistryI18n } from './registry-messages';
 import { SharingCatalogTab } from './sharing-catalog-tab';
 
@@ -54,6 +55,13 @@ function SearchTab() {
           onChange={setKind}
           options={[{ value: '', label: t('r.kindAll') }, ...KINDS.map((k) => ({ value: k, label: t(`r.kind.${k}`) }))]}
         />
+        {q && (
+          <ExportButton
+            path="/registry/search/export.xlsx"
+            query={{ q, limit: 50, ...(kind ? { kind } : {}) }}
+            testId="registry-search-export"
+          />
+        )}
       </Space>
       {search.error && <Alert type="error" message={errorText(search.error)} />}
       {q && (
@@ -136,6 +144,8 @@ export default function RegistrySearchPage() {
         items={[
           { key: 'search', label: t('r.search'), children: <SearchTab /> },
           { key: 'group-rentals', label: t('r.groupRentals'), children: <GroupRentalsTab /> },
+          { key: 'organizations', label: t('r.organizations'), children: <OrganizationsTab /> },
+          { key: 'facilities', label: t('r.facilities'), children: <FacilitiesTab /> },
           { key: 'quality', label: t('q.tab'), children: <QualityTab /> },
           ...(hasPermission(session, 'registry.review')
             ? [{ key: 'reviews', label: t('q.reviews'), children: <VisitReviewsTab /> }]

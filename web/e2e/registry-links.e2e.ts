@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/src/db/client.js';
+import { demoRegistry } from '../../server/src/modules/registry/index.js';
+import { launchBrowser, logIn, openDesk } from './support/browser';
+import { apiAs, pointInGrid } from './support/case-desk';
+import { startTestServer, type TestServer } from './support/server';
+
+describe('cases linked to the registry (关联登记对象)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  /** A demo person of 文定社区, found on the case page by their whole ID number (one match). */
+  let person: { id: string; name: string; idNumber: string };
+
+  beforeAll(async () => {
+    let found: typeof person | undefined;
+    const prepare = async (database: Database) => {
+      const p = (await demoRegistry(database.db))?.people[7];
+      if (p) found = { id: p.id, name: p.name, idNumber: p.idNumber };
+    };
+    [server, browser] = await Promise.all([startTestServer({ prepare }), launchBrowser()]);
+    if (!found) throw new Error('no demo person');
+    person = found;
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('an operator links a case to a person on the case page, sees it on the person page and downloads the building list', async () => {
+    const operator = await apiAs(server.url, 'operator');
+    const point = await pointInGrid(server.url);
+    const { case: reported } = await operator.post<{ case: { code: string } }>('/cases', {
+      matterCode: 'CG-0303',
+      description: '楼道堆放杂物，住户来电反映',
+      point: { ...point, crs: 'WGS84' },
+      reporter: { name: '钱女士', phone: '13912345670' },
+    });
+
+    const desk = await openDesk(browser, server.url);
+    const page = desk.page;
+    await logIn(page, 'operator');
+    await page.goto(`/cases/${reported.code}`);
+    const panel = page.getByTestId('case-registry-links');
+    await panel.getByText('尚未关联登记对象').waitFor();
+    const search = panel.getByPlaceholder('搜索姓名、户主或部件名称/类别代码');
+    await search.fill(person.idNumber);
+    await search.press('Enter');
+    const candidates = panel.getByTestId('case-link-candidates');
+    await candidates.getByText(person.name).waitFor();
+    await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith(`/api/registry/case-links/${reported.code}`) && r.request().method() === 'POST',
+      ),
+      candidates.getByTestId('case-link-add').first().click(),
+    ]);
+    const linked = panel.getByTestId('case-links').getByRole('link', { name: person.name });
+    await linked.waitFor();
+    // No full ID number anywhere on the page after the search: only the link's name and address.
+    await linked.click();
+    await page.waitForURL(`**/registry/people/${person.id}`);
+    const cases = page.getByTestId('person-cases');
+    await cases.getByRole('link', { name: reported.code }).waitFor();
+    await cases.getByText('人口').waitFor();
+
+    await page.locator('a[href^="/registry/buildings/"]').first().click();
+    await page.waitForURL('**/registry/buildings/**');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('building-export').click()]);
+    expect(file.suggestedFilename()).toMatch(/^楼栋人房-.*\.xlsx$/);
+    expect(desk.problems).toEqual([]);
+    await desk.context.close();
+  });
+});
