@@ -200,7 +200,8 @@ interface RowContext<F extends string> {
 function checkRows<F extends string, R extends PlaceRecordBase>(options: {
   fields: readonly F[];
   columns: ColumnDefinitions<F>;
-  keyField: F;
+  /** The column a key twice in the file is named in. */
+  keyField: F | ((record: R) => F);
   headers: readonly string[];
   rows: readonly (readonly string[])[];
   mapping: readonly (string | null)[];
@@ -229,7 +230,10 @@ function checkRows<F extends string, R extends PlaceRecordBase>(options: {
     if (record) {
       const first = firstRowOf.get(record.key);
       if (first === undefined) firstRowOf.set(record.key, row);
-      else fail(keyField, `与第${first}行重复，同一${columns[keyField].header}只能导入一次`);
+      else {
+        const field = typeof keyField === 'function' ? keyField(record) : keyField;
+        fail(field, `与第${first}行重复，同一${columns[field].header}只能导入一次`);
+      }
     }
     if (rowProblems.length > 0 || !record) problems.push(...rowProblems);
     else records.push(record);
@@ -370,7 +374,7 @@ export function checkOrganizationRows({ lookups, ...table }: PlaceRowsInput): Ch
     ...table,
     fields: ORGANIZATION_IMPORT_FIELDS,
     columns: ORGANIZATION_COLUMNS,
-    keyField: 'licenceNumber',
+    keyField: (r) => (r.licenceNumber ? 'licenceNumber' : 'organizationName'),
     visit: ({ row, value, fail, failed }) => {
       const name = value('organizationName');
       const kind = codeOf(value('organizationKind'), ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, KIND_SHORT);
