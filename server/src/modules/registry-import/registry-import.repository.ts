@@ -108,12 +108,15 @@ export const registryImportRepository = {
 
   // ── facility codes ──
   async facilityCodesTaken(db: Executor, codes: string[]): Promise<Set<string>> {
-    if (codes.length === 0) return new Set();
-    const found = await db
-      .select({ code: registryImportFacilityCodes.code })
-      .from(registryImportFacilityCodes)
-      .where(inArray(registryImportFacilityCodes.code, codes));
-    return new Set(found.map((r) => r.code));
+    const taken = new Set<string>();
+    for (let i = 0; i < codes.length; i += SLICE * 5) {
+      const found = await db
+        .select({ code: registryImportFacilityCodes.code })
+        .from(registryImportFacilityCodes)
+        .where(inArray(registryImportFacilityCodes.code, codes.slice(i, i + SLICE * 5)));
+      for (const r of found) taken.add(r.code);
+    }
+    return taken;
   },
   async recordFacilityCodes(db: Executor, rows: (typeof registryImportFacilityCodes.$inferInsert)[]): Promise<void> {
     for (let i = 0; i < rows.length; i += SLICE) {

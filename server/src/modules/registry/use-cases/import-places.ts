@@ -28,13 +28,21 @@ export interface ImportAddressFacts {
   dwellingId: string | null;
 }
 
+const TEXT_SLICE = 5_000;
+
 /** The standard addresses in scope at written texts (standard text, code or alias), by the text given. */
 export async function addressesForImport(
   db: Executor,
   options: { texts: string[]; scopePath: string },
 ): Promise<Map<string, ImportAddressFacts>> {
-  const rows = await importPlacesRepository.addressesAt(db, options.texts, options.scopePath);
   const out = new Map<string, ImportAddressFacts>();
+  const rows = [];
+  // A text appears three times in the query (text, code, alias): slices stay well below 65 535 parameters.
+  for (let i = 0; i < options.texts.length; i += TEXT_SLICE) {
+    rows.push(
+      ...(await importPlacesRepository.addressesAt(db, options.texts.slice(i, i + TEXT_SLICE), options.scopePath)),
+    );
+  }
   for (const r of rows) {
     const facts: ImportAddressFacts = {
       id: r.id,
@@ -59,10 +67,17 @@ export async function organizationsRegistered(
   db: Executor,
   options: { licenceNumbers: string[]; addressIds: string[] },
 ): Promise<{ licences: Set<string>; namesAt: Set<string> }> {
-  return {
-    licences: await importPlacesRepository.organizationLicences(db, options.licenceNumbers),
-    namesAt: await importPlacesRepository.organizationNamesAt(db, options.addressIds),
-  };
+  const licences = new Set<string>();
+  const namesAt = new Set<string>();
+  for (let i = 0; i < options.licenceNumbers.length; i += TEXT_SLICE) {
+    const slice = options.licenceNumbers.slice(i, i + TEXT_SLICE);
+    for (const l of await importPlacesRepository.organizationLicences(db, slice)) licences.add(l);
+  }
+  for (let i = 0; i < options.addressIds.length; i += TEXT_SLICE) {
+    const slice = options.addressIds.slice(i, i + TEXT_SLICE);
+    for (const n of await importPlacesRepository.organizationNamesAt(db, slice)) namesAt.add(n);
+  }
+  return { licences, namesAt };
 }
 
 interface Written {
