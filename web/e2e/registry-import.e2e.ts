@@ -41,7 +41,7 @@ describe('the people import on the desk', () => {
     const desk = await openDesk(browser, server.url);
     const page = desk.page;
     await logIn(page, 'workstation');
-    await page.getByRole('link', { name: '人口导入' }).click();
+    await page.getByRole('link', { name: '人房信息导入' }).click();
     await page.waitForURL('**/registry/import');
 
     await page.locator('input[type=file]').setInputFiles({

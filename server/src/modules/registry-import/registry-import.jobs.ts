@@ -1,4 +1,5 @@
 import type { ModuleContext } from '../../platform/http.js';
+import { gridLocatorFor } from '../grids/index.js';
 import type { JobDefinition } from '../jobs/index.js';
 import { runNextImport } from './use-cases/run-imports.js';
 
@@ -10,7 +11,7 @@ export const registryImportJob = ({ config, database }: ModuleContext): JobDefin
   name: 'registry-imports',
   intervalMs: IMPORT_POLL_MS,
   async run({ log, signal }) {
-    const deps = { db: database.db, secretKey: config.secretKey };
+    const deps = { db: database.db, secretKey: config.secretKey, locator: gridLocatorFor(database) };
     while (!signal.aborted && (await runNextImport(deps, { signal, now: new Date() }))) {
       log.info('registry import run');
     }

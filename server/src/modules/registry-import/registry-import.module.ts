@@ -20,8 +20,9 @@ export const registryImportModule = {
     },
     'import-file-empty': {
       status: 422,
-      'zh-CN': '文件里没有数据：第一行应为表头，从第二行起每行一人。',
-      'en-US': 'The file holds no data: headers in the first row, one person per row below.',
+      'zh-CN': '文件里没有数据：第一行应为表头，从第二行起每行一条（一人、一栋楼、一套房屋、一个组织或一个部件）。',
+      'en-US':
+        'The file holds no data: headers in the first row, one record (person, building, dwelling, organization or facility) per row below.',
     },
     'import-file-too-long': {
       status: 422,

@@ -4,6 +4,7 @@ import {
   MergeReview,
   MergeReviewList,
   MergeReviewQuery,
+  REGISTRY_IMPORT_KIND_LABELS,
   RegistryImport,
   RegistryImportKindParams,
   ResolveMergeBody,
@@ -14,10 +15,11 @@ import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize } from '../accounts/index.js';
+import { gridLocatorFor } from '../grids/index.js';
 import { registryReadRoute } from '../registry/index.js';
 import type { ImportDeps } from './registry-import-deps.js';
 import { checkImport, getImport, startImport } from './use-cases/check-import.js';
-import { exportPeople, failedRowsWorkbook, peopleTemplate } from './use-cases/import-files.js';
+import { exportPeople, failedRowsWorkbook, importTemplate } from './use-cases/import-files.js';
 import { listMergeReviews, resolveMergeReview } from './use-cases/merge-reviews.js';
 
 const tags = ['registry'];
@@ -25,7 +27,7 @@ const tags = ['registry'];
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export async function registryImportRoutes(app: App, { config, database }: ModuleContext) {
-  const deps: ImportDeps = { db: database.db, secretKey: config.secretKey };
+  const deps: ImportDeps = { db: database.db, secretKey: config.secretKey, locator: gridLocatorFor(database) };
 
   app.get(
     '/registry-imports/templates/:kind',
@@ -39,11 +41,13 @@ export async function registryImportRoutes(app: App, { config, database }: Modul
     },
     async (request, reply) => {
       authorize(request, 'registry.manage');
-      const bytes = await peopleTemplate(request.locale);
+      const { kind } = request.params;
+      const bytes = await importTemplate(kind, request.locale);
+      const label = REGISTRY_IMPORT_KIND_LABELS[kind]['zh-CN'];
       return sendWorkbook(
         reply,
         bytes,
-        { ascii: 'people-template', localized: { 'zh-CN': '人口导入模板', 'en-US': 'people-template' } },
+        { ascii: `${kind}-template`, localized: { 'zh-CN': `${label}导入模板`, 'en-US': `${kind}-template` } },
         request.locale,
         new Date(),
       );

@@ -31,4 +31,5 @@ export {
   storeImportedHouseholds,
   takeIncomingPerson,
 } from './use-cases/import-people.js';
+export * from './use-cases/import-places.js';
 export { resealLegacyDemoRegistry } from './use-cases/reseal-legacy-demo.js';

@@ -2,12 +2,20 @@ import { useModuleI18n } from '../../lib/i18n/module-i18n';
 
 /** UI strings of the registry import pages. Chinese defines the keys; English must have every one. */
 const zhCN = {
-  'i.title': '人口导入',
+  'i.title': '人房信息导入',
   'i.template': '下载导入模板',
   'i.exportPeople': '导出人口名单',
   'i.upload': '选择文件并预检',
-  'i.uploadHelp':
+  'help.people':
     'Excel（.xlsx）或 CSV，每行一人；同一户号、同一地址的人为一户，每户须有且只有一名户主。预检不写入任何数据。',
+  'help.buildings':
+    'Excel（.xlsx）或 CSV，每行一栋楼：楼栋地址须是已登记的标准地址（写到“幢”），坐标须在本社区的网格内。已登记的楼栋不会被覆盖。预检不写入任何数据。',
+  'help.dwellings':
+    'Excel（.xlsx）或 CSV，每行一套房屋：所属楼栋须已登记，房屋地址须是该楼栋内的标准地址（写到“室”）。已登记的房屋不会被覆盖。预检不写入任何数据。',
+  'help.organizations':
+    'Excel（.xlsx）或 CSV，每行一个组织：统一社会信用代码按校验位核对，同一代码只登记一次；地址须有坐标。已登记的组织不会被覆盖。预检不写入任何数据。',
+  'help.facilities':
+    'Excel（.xlsx）或 CSV，每行一个部件：部件编码16位（区划6位+类别4位+流水号6位），类别按 GB/T 30428.2 大类，坐标须在您的网格内。已登记的部件编码不会被覆盖。预检不写入任何数据。',
   'i.mapping': '列对应',
   'i.header': '文件中的列',
   'i.field': '对应字段',
@@ -22,6 +30,8 @@ const zhCN = {
   'i.start': '开始导入 {valid} 行',
   'i.progress': '导入进度',
   'i.done': '导入完成：新增 {stored} 人，已在册 {existing} 人，身份证号冲突 {clashes} 人（待审核），未导入 {failed} 行',
+  'i.donePlaces':
+    '导入完成：新增 {stored} 条，本文件此前已导入 {existing} 条，未导入 {failed} 行（含“已存在，未覆盖”）',
   'i.failedRows': '下载未导入的行（含原因）',
   'i.mergeQueue': '身份证号冲突审核',
   'i.noProblems': '没有发现问题',
@@ -35,6 +45,25 @@ const zhCN = {
   'field.relation': '与户主关系',
   'field.residence': '人口类型',
   'field.movedInOn': '迁入日期',
+  'field.buildingName': '楼栋名称',
+  'field.lon': '经度',
+  'field.lat': '纬度',
+  'field.floors': '层数',
+  'field.buildingUse': '楼栋用途',
+  'field.buildingAddress': '楼栋地址',
+  'field.dwellingUse': '房屋用途',
+  'field.areaM2': '面积（平方米）',
+  'field.rooms': '间数',
+  'field.organizationName': '组织名称',
+  'field.organizationKind': '组织类型',
+  'field.licenceNumber': '统一社会信用代码',
+  'field.contactName': '联系人',
+  'field.contactPhone': '联系电话',
+  'field.facilityCode': '部件编码',
+  'field.classCode': '部件类别',
+  'field.facilityName': '部件名称',
+  'field.facilityState': '状态',
+  'field.ownerUnit': '权属单位',
   'm.title': '身份证号冲突审核',
   'm.help': '导入的人员与已登记人员身份证号相同、信息不同。不会自动覆盖或合并，请核实后处理。',
   'm.existing': '已登记',
@@ -49,12 +78,20 @@ const zhCN = {
 };
 
 const enUS: Record<keyof typeof zhCN, string> = {
-  'i.title': 'People import',
+  'i.title': 'Registry import',
   'i.template': 'Download the template',
   'i.exportPeople': 'Export the people list',
   'i.upload': 'Choose a file and check it',
-  'i.uploadHelp':
+  'help.people':
     'Excel (.xlsx) or CSV, one person per row; people with the same household number and address are one household, with exactly one head. The check writes nothing.',
+  'help.buildings':
+    'Excel (.xlsx) or CSV, one building per row: its address a registered standard address (down to the building), its point in a grid of the community. A registered building is never overwritten. The check writes nothing.',
+  'help.dwellings':
+    'Excel (.xlsx) or CSV, one dwelling per row: its building registered, its address a standard address in that building (down to the room). A registered dwelling is never overwritten. The check writes nothing.',
+  'help.organizations':
+    'Excel (.xlsx) or CSV, one organization per row: the unified social credit code is checked by its check character, one organization per code; the address needs a point. A registered organization is never overwritten. The check writes nothing.',
+  'help.facilities':
+    'Excel (.xlsx) or CSV, one facility per row: a 16-digit code (6 region, 4 class, 6 serial), a GB/T 30428.2 class, a point in your grids. A registered facility code is never overwritten. The check writes nothing.',
   'i.mapping': 'Columns',
   'i.header': 'Column in the file',
   'i.field': 'Field',
@@ -70,6 +107,8 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'i.progress': 'Progress',
   'i.done':
     'Done: {stored} added, {existing} already registered, {clashes} ID-number clashes (for review), {failed} rows not imported',
+  'i.donePlaces':
+    'Done: {stored} added, {existing} imported before from this file, {failed} rows not imported (including "already registered, not overwritten")',
   'i.failedRows': 'Download the rows not imported (with reasons)',
   'i.mergeQueue': 'ID-number clashes',
   'i.noProblems': 'No problems found',
@@ -83,6 +122,25 @@ const enUS: Record<keyof typeof zhCN, string> = {
   'field.relation': 'Relation to head',
   'field.residence': 'Residence',
   'field.movedInOn': 'Moved in',
+  'field.buildingName': 'Building name',
+  'field.lon': 'Longitude',
+  'field.lat': 'Latitude',
+  'field.floors': 'Floors',
+  'field.buildingUse': 'Building use',
+  'field.buildingAddress': 'Building address',
+  'field.dwellingUse': 'Dwelling use',
+  'field.areaM2': 'Area (m²)',
+  'field.rooms': 'Rooms',
+  'field.organizationName': 'Organization name',
+  'field.organizationKind': 'Organization kind',
+  'field.licenceNumber': 'Unified social credit code',
+  'field.contactName': 'Contact',
+  'field.contactPhone': 'Contact phone',
+  'field.facilityCode': 'Facility code',
+  'field.classCode': 'Facility class',
+  'field.facilityName': 'Facility name',
+  'field.facilityState': 'State',
+  'field.ownerUnit': 'Owner unit',
   'm.title': 'ID-number clashes',
   'm.help':
     'An imported person has the ID number of a registered one, with other data. Nothing is overwritten or merged by itself: check, then decide.',

@@ -19,7 +19,7 @@ export const registryImportModule: DeskModule = {
       path: 'registry/import',
       permission: 'registry.manage',
       Component: lazy(() => import('./registry-import-page')),
-      menu: { label: { 'zh-CN': '人口导入', 'en-US': 'People import' }, icon: <ImportIcon /> },
+      menu: { label: { 'zh-CN': '人房信息导入', 'en-US': 'Registry import' }, icon: <ImportIcon /> },
     },
     {
       path: 'registry/merge-reviews',

@@ -1,7 +1,14 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { type ImportCellProblem, PEOPLE_IMPORT_FIELDS, type RegistryImport } from '@yiwang/contracts';
-import { Alert, Button, Card, Progress, Select, Space, Table, Typography, Upload } from 'antd';
+import {
+  type ImportCellProblem,
+  REGISTRY_IMPORT_FIELDS,
+  REGISTRY_IMPORT_KIND_LABELS,
+  REGISTRY_IMPORT_KINDS,
+  type RegistryImport,
+  type RegistryImportKind,
+} from '@yiwang/contracts';
+import { Alert, Button, Card, Progress, Segmented, Select, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../lib/api';
@@ -12,9 +19,10 @@ import { useImportI18n } from './registry-import-messages';
 /** How often the page asks for the run's progress. */
 const POLL_MS = 1_000;
 
-/** upload → columns → dry run's problems → import with a progress bar → the failed rows to download. */
+/** kind → upload → columns → dry run's problems → import with a progress bar → the failed rows to download. */
 export default function RegistryImportPage() {
-  const { t } = useImportI18n();
+  const { t, locale } = useImportI18n();
+  const [kind, setKind] = useState<RegistryImportKind>('people');
   const [file, setFile] = useState<File | null>(null);
   const [columns, setColumns] = useState<Record<string, string | null>>({});
   const [checked, setChecked] = useState<RegistryImport | null>(null);
@@ -38,7 +46,7 @@ export default function RegistryImportPage() {
       const form = new FormData();
       form.append('file', chosen, chosen.name);
       if (Object.keys(override).length > 0) form.append('columns', JSON.stringify(override));
-      setChecked(await api.post<RegistryImport>('/registry-imports/people', undefined, { form }));
+      setChecked(await api.post<RegistryImport>(`/registry-imports/${kind}`, undefined, { form }));
     } catch (e) {
       setChecked(null);
       setError(e);
@@ -61,20 +69,37 @@ export default function RegistryImportPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={3}>{t('i.title')}</Typography.Title>
+      <Segmented<RegistryImportKind>
+        data-testid="import-kind"
+        value={kind}
+        onChange={(chosen) => {
+          setKind(chosen);
+          setFile(null);
+          setColumns({});
+          setChecked(null);
+          setStarted(false);
+          setError(null);
+        }}
+        options={REGISTRY_IMPORT_KINDS.map((k) => ({ value: k, label: REGISTRY_IMPORT_KIND_LABELS[k][locale] }))}
+      />
       <Space wrap>
         <ExportButton
-          path="/registry-imports/templates/people"
+          path={`/registry-imports/templates/${kind}`}
           query={{}}
           label={t('i.template')}
           testId="import-template"
         />
-        <ExportButton
-          path="/registry/people/export.xlsx"
-          query={{}}
-          label={t('i.exportPeople')}
-          testId="export-people"
-        />
-        <Link to="/registry/merge-reviews">{t('i.mergeQueue')}</Link>
+        {kind === 'people' && (
+          <>
+            <ExportButton
+              path="/registry/people/export.xlsx"
+              query={{}}
+              label={t('i.exportPeople')}
+              testId="export-people"
+            />
+            <Link to="/registry/merge-reviews">{t('i.mergeQueue')}</Link>
+          </>
+        )}
       </Space>
       <Card>
         <Space direction="vertical">
@@ -93,7 +118,7 @@ export default function RegistryImportPage() {
               {t('i.upload')}
             </Button>
           </Upload>
-          <Typography.Text type="secondary">{t('i.uploadHelp')}</Typography.Text>
+          <Typography.Text type="secondary">{t(`help.${kind}`)}</Typography.Text>
           {file && <Typography.Text>{file.name}</Typography.Text>}
         </Space>
       </Card>
@@ -117,7 +142,7 @@ export default function RegistryImportPage() {
                     onChange={(value: string) => setColumns({ ...columns, [m.header]: value === '' ? null : value })}
                     options={[
                       { value: '', label: t('i.ignore') },
-                      ...PEOPLE_IMPORT_FIELDS.map((f) => ({ value: f, label: t(`field.${f}`) })),
+                      ...REGISTRY_IMPORT_FIELDS[kind].map((f) => ({ value: f, label: t(`field.${f}`) })),
                     ]}
                   />
                 ),
@@ -184,7 +209,7 @@ export default function RegistryImportPage() {
             <Alert
               type={run.failed + run.clashes > 0 ? 'warning' : 'success'}
               data-testid="import-done"
-              message={t('i.done', {
+              message={t(kind === 'people' ? 'i.done' : 'i.donePlaces', {
                 stored: run.stored,
                 existing: run.existing,
                 clashes: run.clashes,

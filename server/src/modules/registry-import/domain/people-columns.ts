@@ -5,16 +5,9 @@
  */
 
 import { PEOPLE_IMPORT_FIELDS, type PeopleImportField } from '@yiwang/contracts';
+import { type ColumnDefinitions, mapColumnsOf, unmappedRequiredOf } from './columns.js';
 
-interface ColumnDefinition {
-  header: string;
-  aliases: readonly string[];
-  required: boolean;
-  /** What the template's second row shows, so the file explains itself. */
-  example: string;
-}
-
-export const PEOPLE_COLUMNS: Readonly<Record<PeopleImportField, ColumnDefinition>> = {
+export const PEOPLE_COLUMNS: ColumnDefinitions<PeopleImportField> = {
   name: { header: '姓名', aliases: ['名字', '人员姓名', 'name'], required: true, example: '张伟' },
   idNumber: {
     header: '身份证号',
@@ -62,38 +55,14 @@ export const PEOPLE_COLUMNS: Readonly<Record<PeopleImportField, ColumnDefinition
   },
 };
 
-const headerKey = (header: string) =>
-  header
-    .replace(/（.*?）|\(.*?\)|【.*?】|\[.*?\]/g, '')
-    .replace(/[\s*＊:：]/g, '')
-    .toLowerCase();
-
-const FIELD_BY_HEADER = new Map<string, PeopleImportField>(
-  PEOPLE_IMPORT_FIELDS.flatMap((field) =>
-    [PEOPLE_COLUMNS[field].header, ...PEOPLE_COLUMNS[field].aliases].map((h) => [headerKey(h), field] as const),
-  ),
-);
-
 export type ColumnMapping = (PeopleImportField | null)[];
 
-/**
- * Which field each header holds: matched by name or alias, unless `override` names the field
- * for that header (or null to ignore it). A field claimed twice keeps its first column.
- */
-export function mapColumns(
+/** Which field each header holds (see mapColumnsOf). */
+export const mapColumns = (
   headers: readonly string[],
   override: Readonly<Record<string, string | null>> = {},
-): ColumnMapping {
-  const taken = new Set<PeopleImportField>();
-  return headers.map((header) => {
-    const chosen = header in override ? override[header] : FIELD_BY_HEADER.get(headerKey(header));
-    const field = PEOPLE_IMPORT_FIELDS.find((f) => f === chosen) ?? null;
-    if (field === null || taken.has(field)) return null;
-    taken.add(field);
-    return field;
-  });
-}
+): ColumnMapping => mapColumnsOf(PEOPLE_IMPORT_FIELDS, PEOPLE_COLUMNS, headers, override);
 
 /** Required fields no column is mapped to. */
 export const unmappedRequired = (mapping: ColumnMapping): PeopleImportField[] =>
-  PEOPLE_IMPORT_FIELDS.filter((f) => PEOPLE_COLUMNS[f].required && !mapping.includes(f));
+  unmappedRequiredOf(PEOPLE_IMPORT_FIELDS, PEOPLE_COLUMNS, mapping);

@@ -5,8 +5,10 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { currentHeadCounts, dwellingsAtAddresses, idNumberProblem, peopleByIdNumbers } from '../../registry/index.js';
+import { mapColumnsOf, unmappedRequiredOf } from '../domain/columns.js';
 import { type ColumnMapping, mapColumns, PEOPLE_COLUMNS, unmappedRequired } from '../domain/people-columns.js';
 import {
+  type CellProblem,
   type CheckedPeople,
   checkPeopleRows,
   householdKeyOf,
@@ -14,9 +16,15 @@ import {
   normalizeAddress,
 } from '../domain/people-rows.js';
 import { presentImport } from '../present-import.js';
-import { readImportFile } from '../read-import-file.js';
+import { type ImportTable, readImportFile } from '../read-import-file.js';
 import { registryImportRepository } from '../registry-import.repository.js';
 import type { ImportDeps } from '../registry-import-deps.js';
+import {
+  checkPlacesAgainstRegistry,
+  isPlaceKind,
+  PLACE_IMPORT_KINDS,
+  type PlaceImportKindName,
+} from './place-kinds.js';
 
 /** China's calendar day of an instant (no daylight saving: UTC+8 all year). */
 const chinaDay = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -94,32 +102,22 @@ export async function checkImport(
 ): Promise<RegistryImport> {
   const { actor, context, kind, bytes, now } = options;
   const table = await readImportFile(bytes);
-  const mapping = mapColumns(table.headers, options.columns);
-  const missing = unmappedRequired(mapping);
-  if (missing.length > 0) {
-    throw new DomainError('import-columns-missing', {
-      columns: missing.map((f) => PEOPLE_COLUMNS[f].header).join('、'),
-    });
-  }
-  const checked = await checkAgainstRegistry(deps.db, {
-    ...table,
-    mapping,
-    secretKey: deps.secretKey,
-    scopePath: actor.scopePath,
-    now,
-  });
+  const fileSha256 = sha256Hex(bytes);
+  const { mapping, problems, valid } = isPlaceKind(kind)
+    ? await checkPlaces(deps, { kind, table, columns: options.columns, scopePath: actor.scopePath, fileSha256 })
+    : await checkPeople(deps, { table, columns: options.columns, scopePath: actor.scopePath, now });
   const total = table.rows.filter((r) => r.some((c) => c !== '')).length;
   return deps.db.transaction(async (tx) => {
     const saved = await registryImportRepository.insertImport(tx, {
       kind,
       fileName: options.fileName.slice(0, 200),
-      fileSha256: sha256Hex(bytes),
+      fileSha256,
       headers: table.headers,
       mapping,
       rows: table.rows,
-      problems: checked.problems,
+      problems,
       total,
-      valid: checked.people.length,
+      valid,
       path: actor.scopePath,
       createdBy: actor.kind === 'user' ? actor.id : null,
       actorId: actor.id,
@@ -135,11 +133,66 @@ export async function checkImport(
         sha256: saved.fileSha256,
         total,
         valid: saved.valid,
-        problems: checked.problems.length,
+        problems: problems.length,
       },
     });
     return presentImport(saved);
   });
+}
+
+interface DryRunResult {
+  mapping: (string | null)[];
+  problems: CellProblem[];
+  valid: number;
+}
+
+async function checkPeople(
+  deps: ImportDeps,
+  options: { table: ImportTable; columns: Record<string, string | null>; scopePath: string; now: Date },
+): Promise<DryRunResult> {
+  const { table } = options;
+  const mapping = mapColumns(table.headers, options.columns);
+  const missing = unmappedRequired(mapping);
+  if (missing.length > 0) {
+    throw new DomainError('import-columns-missing', {
+      columns: missing.map((f) => PEOPLE_COLUMNS[f].header).join('、'),
+    });
+  }
+  const checked = await checkAgainstRegistry(deps.db, {
+    ...table,
+    mapping,
+    secretKey: deps.secretKey,
+    scopePath: options.scopePath,
+    now: options.now,
+  });
+  return { mapping, problems: checked.problems, valid: checked.people.length };
+}
+
+async function checkPlaces(
+  deps: ImportDeps,
+  options: {
+    kind: PlaceImportKindName;
+    table: ImportTable;
+    columns: Record<string, string | null>;
+    scopePath: string;
+    fileSha256: string;
+  },
+): Promise<DryRunResult> {
+  const { kind, table } = options;
+  const { fields, columns } = PLACE_IMPORT_KINDS[kind];
+  const mapping = mapColumnsOf(fields, columns, table.headers, options.columns);
+  const missing = unmappedRequiredOf(fields, columns, mapping);
+  if (missing.length > 0) {
+    throw new DomainError('import-columns-missing', { columns: missing.map((f) => columns[f]?.header).join('、') });
+  }
+  const checked = await checkPlacesAgainstRegistry(deps.db, deps, {
+    kind,
+    ...table,
+    mapping,
+    scopePath: options.scopePath,
+    fileSha256: options.fileSha256,
+  });
+  return { mapping, problems: checked.problems, valid: checked.records.length };
 }
 
 /** Queues a checked import for the background run (the registry-imports job). */

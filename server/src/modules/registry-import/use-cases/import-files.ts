@@ -4,6 +4,7 @@ import {
   PEOPLE_IMPORT_FIELDS,
   type Person,
   RESIDENCE_KIND_LABELS,
+  type RegistryImportKind,
   SEX_LABELS,
 } from '@yiwang/contracts';
 import { DomainError } from '../../../platform/errors.js';
@@ -11,30 +12,33 @@ import type { Actor } from '../../../platform/http.js';
 import { type ColumnSpec, checkExportSize, sheetOf, writeWorkbook } from '../../../platform/spreadsheet.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { peopleForExport } from '../../registry/index.js';
+import type { ColumnDefinition, ColumnDefinitions } from '../domain/columns.js';
 import { PEOPLE_COLUMNS } from '../domain/people-columns.js';
 import { failedRowNumbers } from '../present-import.js';
 import { registryImportRepository } from '../registry-import.repository.js';
 import type { ImportDeps } from '../registry-import-deps.js';
+import { isPlaceKind, PLACE_IMPORT_KINDS } from './place-kinds.js';
 
 const same = (text: string) => ({ 'zh-CN': text, 'en-US': text });
 
-/** The people template: the headers the import matches, one example row (a required header marked *). */
-export function peopleTemplate(locale: Locale): Promise<Buffer> {
-  const columns: ColumnSpec<(typeof PEOPLE_IMPORT_FIELDS)[number][]>[] = PEOPLE_IMPORT_FIELDS.map((field, i) => ({
-    header: same(PEOPLE_COLUMNS[field].required ? `${PEOPLE_COLUMNS[field].header}*` : PEOPLE_COLUMNS[field].header),
-    width: Math.max(12, PEOPLE_COLUMNS[field].example.length * 2),
-    value: (fields) => PEOPLE_COLUMNS[fields[i] ?? field].example,
-  }));
-  return writeWorkbook(
-    [
-      sheetOf({
+/** A kind's template: the headers the import matches, one example row (a required header marked *). */
+export function importTemplate(kind: RegistryImportKind, locale: Locale): Promise<Buffer> {
+  const { fields, columns, title } = isPlaceKind(kind)
+    ? PLACE_IMPORT_KINDS[kind]
+    : {
+        fields: PEOPLE_IMPORT_FIELDS,
+        columns: PEOPLE_COLUMNS,
         title: { 'zh-CN': '人口导入模板', 'en-US': 'People import' },
-        columns,
-        rows: [[...PEOPLE_IMPORT_FIELDS]],
-      }),
-    ],
-    locale,
-  );
+      };
+  const specs: ColumnSpec<readonly string[]>[] = fields.map((field: string) => {
+    const column = (columns as ColumnDefinitions<string>)[field] as ColumnDefinition;
+    return {
+      header: same(column.required ? `${column.header}*` : column.header),
+      width: Math.max(12, column.example.length * 2),
+      value: () => column.example,
+    };
+  });
+  return writeWorkbook([sheetOf({ title, columns: specs, rows: [fields] })], locale);
 }
 
 /**

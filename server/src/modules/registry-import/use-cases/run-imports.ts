@@ -1,7 +1,7 @@
 import type { Executor } from '../../../db/client.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { maskPhone } from '../../../platform/phone.js';
-import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { recordAudit } from '../../audit/index.js';
 import {
   type ImportedPerson,
   maskIdNumber,
@@ -15,6 +15,8 @@ import { householdKeyOf, type ImportPerson } from '../domain/people-rows.js';
 import { type ImportRow, registryImportRepository } from '../registry-import.repository.js';
 import type { ImportDeps } from '../registry-import-deps.js';
 import { checkAgainstRegistry } from './check-import.js';
+import { isPlaceKind } from './place-kinds.js';
+import { contextOf, runPlaceImport } from './run-place-imports.js';
 
 /** Rows written per transaction: progress moves in these steps, and a failure undoes at most one. */
 const CHUNK_ROWS = 500;
@@ -50,11 +52,6 @@ function chunksOf(people: ImportPerson[]): ImportPerson[][] {
   if (current.length > 0) chunks.push(current);
   return chunks;
 }
-
-const contextOf = (row: ImportRow): AuditContext => ({
-  actor: { id: row.actorId, label: row.actorLabel, scopePath: row.path },
-  requestId: null,
-});
 
 /**
  * One chunk of households, in one transaction: rows this file already dealt with are skipped; a
@@ -211,6 +208,20 @@ export async function runNextImport(deps: ImportDeps, options: { signal?: AbortS
         })
       : next;
   if (!row) return true;
+  const runFailures = isPlaceKind(row.kind)
+    ? await runPlaceImport(deps, { row, kind: row.kind, signal: options.signal })
+    : await runPeopleImport(deps, { row, now: options.now, signal: options.signal });
+  if (runFailures === null) return true; // stopped: resumed by the next run
+  await finishImport(deps, row, runFailures, options.now);
+  return true;
+}
+
+/** Checks a people import again and writes it household chunk by household chunk; null when stopped. */
+async function runPeopleImport(
+  deps: ImportDeps,
+  options: { row: ImportRow; now: Date; signal: AbortSignal | undefined },
+): Promise<{ row: number; reason: string }[] | null> {
+  const { row } = options;
   const checked = await checkAgainstRegistry(deps.db, {
     secretKey: deps.secretKey,
     headers: row.headers,
@@ -230,7 +241,7 @@ export async function runNextImport(deps: ImportDeps, options: { signal?: AbortS
   });
   const runFailures: { row: number; reason: string }[] = [];
   for (const chunk of chunksOf(checked.people)) {
-    if (options.signal?.aborted) return true; // resumed by the next run
+    if (options.signal?.aborted) return null;
     try {
       runFailures.push(...(await deps.db.transaction((tx) => importChunk(tx, deps, row, chunk))));
     } catch (error) {
@@ -246,11 +257,21 @@ export async function runNextImport(deps: ImportDeps, options: { signal?: AbortS
       });
     }
   }
+  return runFailures;
+}
+
+/** Marks a run done with its failures, audited. */
+async function finishImport(
+  deps: ImportDeps,
+  row: ImportRow,
+  runFailures: { row: number; reason: string }[],
+  now: Date,
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const finished = await registryImportRepository.moveImport(tx, row.id, 'running', {
       state: 'done',
       runFailures,
-      finishedAt: options.now,
+      finishedAt: now,
     });
     if (!finished) return;
     await recordAudit(tx, contextOf(row), {
@@ -267,5 +288,4 @@ export async function runNextImport(deps: ImportDeps, options: { signal?: AbortS
       },
     });
   });
-  return true;
 }
