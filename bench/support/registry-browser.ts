@@ -26,7 +26,6 @@ export interface BrowserTimings {
   problems: string[];
 }
 
-
 /**
  * Signs in as `username` (a county-wide account), searches each query on 人房信息 and waits for
  * its first result row, then on 网格地图 turns each layer on (waiting for its total) and off again.
@@ -50,7 +49,8 @@ export async function browseRegistry(
         page.waitForResponse((r) => r.url().includes('/api/registry/search')),
         box.press('Enter'),
       ]);
-      if (response.status() !== 200) throw new Error(`search "${query}": ${response.status()} ${await response.text()}`);
+      if (response.status() !== 200)
+        throw new Error(`search "${query}": ${response.status()} ${await response.text()}`);
       await results.locator('tbody tr').first().waitFor();
       searches.push({ query, ms: performance.now() - started, rows: await results.locator('tbody tr').count() });
     }
