@@ -4,8 +4,8 @@
 // Timed in the same run: (1) a raw COPY of the same people rows (plain values) into a copy of the
 // table with the same indexes — the baseline; (2) the registry's import of them: ID number and phone
 // sealed (AES-GCM) with blind indexes and masks, inserted through the registry's repository.
-// Then search p95 at that size (name, name fragment, pinyin initials, address text, exact ID by
-// blind index), county-wide scope, next to SELECT 1 and an exact primary-key lookup.
+// Then search p95 at that size (name fragments of 1, 2, 3 characters, pinyin initials, address
+// text, exact ID by blind index), county-wide scope, next to SELECT 1 and an exact primary-key lookup.
 // Prints numbers; not a test. The machine may be shared: read them with the load in mind.
 // Run: npx tsx bench/registry-county.bench.ts [--people 50000] [--searches 200]
 import { randomBytes } from 'node:crypto';
@@ -26,8 +26,9 @@ import {
   PEOPLE_PER_BUILDING,
 } from '../server/src/modules/registry/index.js';
 import { registryRepository } from '../server/src/modules/registry/registry.repository.js';
-import { exactSearchIndexes, sealIdNumber, sealPhone } from '../server/src/modules/registry/registry-secrets.js';
+import { sealIdNumber, sealPhone } from '../server/src/modules/registry/registry-secrets.js';
 import { createBenchDatabase } from './support/bench-server.js';
+import { printSearchP95 } from './support/registry-search-p95.js';
 import '../server/src/modules/index.js';
 
 const { values } = parseArgs({
@@ -37,7 +38,6 @@ const wanted = Number(values.people);
 const searches = Number(values.searches);
 const secretKey = randomBytes(32);
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
 
 const bench = await createBenchDatabase();
 const database = await openDatabase({ databaseUrl: bench.url });
@@ -153,65 +153,10 @@ try {
 
   // ── search p95 at this size, county-wide ──
   const scopePath = county.path;
-  const timed = async (f: () => Promise<unknown>) => {
-    const times: number[] = [];
-    for (let i = 0; i < searches; i++) {
-      const s = performance.now();
-      await f();
-      times.push(performance.now() - s);
-    }
-    return p95(times);
-  };
-  const pick = (i: number) => people[(i * 7919) % people.length] as (typeof people)[number];
-  let n = 0;
-  const rows: [string, number][] = [
-    ['SELECT 1 (baseline)', await timed(() => queryRows(db, sql`SELECT 1`))],
-    [
-      'primary-key lookup (baseline)',
-      await timed(() => queryRows(db, sql`SELECT id FROM registry_people WHERE id = ${pick(n++).id}`)),
-    ],
-    [
-      'full name',
-      await timed(() => registryRepository.searchPeople(db, { scopePath, q: pick(n++).name, indexes: [], limit: 20 })),
-    ],
-    [
-      'name fragment (2 characters)',
-      await timed(() =>
-        registryRepository.searchPeople(db, { scopePath, q: pick(n++).name.slice(-2), indexes: [], limit: 20 }),
-      ),
-    ],
-    [
-      'pinyin initials',
-      await timed(() =>
-        registryRepository.searchPeople(db, { scopePath, q: pick(n++).nameInitials, indexes: [], limit: 20 }),
-      ),
-    ],
-    [
-      'exact ID number (blind index)',
-      await timed(() => {
-        const q = pick(n++).idNumber;
-        return registryRepository.searchPeople(db, {
-          scopePath,
-          q,
-          indexes: exactSearchIndexes(secretKey, q).indexes,
-          limit: 20,
-        });
-      }),
-    ],
-    [
-      'address text',
-      await timed(() => registryRepository.searchAddresses(db, { scopePath, q: `${200 + (n++ % 40)}号`, limit: 20 })),
-    ],
-    [
-      'building name',
-      await timed(() => registryRepository.searchBuildings(db, { scopePath, q: `${1 + (n++ % 30)}号1幢`, limit: 20 })),
-    ],
-  ];
-  console.log(`search p95 over ${searches} searches each, ${people.length} people, county-wide scope:`);
-  for (const [what, p] of rows) console.log(`  ${what.padEnd(32)} ${p.toFixed(1)} ms`);
+  await printSearchP95(db, { scopePath, secretKey, samples: people, searches, people: people.length });
   if (process.env.BENCH_EXPLAIN) {
     // The plan of one full-name search, for whoever tunes it next.
-    const q = pick(n++).name;
+    const q = people[0]?.name ?? '王伟';
     const plan = await queryRows<{ 'QUERY PLAN': string }>(
       db,
       sql`EXPLAIN (ANALYZE, COSTS OFF) SELECT p.id FROM registry_people p

@@ -37,6 +37,19 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
  * trap measured at 50 000 people); ordered by an expression, the trigram index finds the matches first.
  */
 const searchOrder = (column: AnyColumn) => asc(sql`${column} || ''`);
+/**
+ * A person's name contains the fragment (case-insensitive). Fragments of one or two characters
+ * (a surname, a two-character given name) go through the name's characters and character pairs
+ * (GIN index on registry_name_grams, migration 0029), longer ones through trigrams; the ILIKE
+ * stays as the exact test, so the results are the same either way.
+ */
+function nameContains(q: string): SQL {
+  const contains = ilike(registryPeople.name, `%${escapeLike(q)}%`);
+  const length = [...q].length;
+  if (length < 1 || length > 2) return contains;
+  // ILIKE first: where a row is re-tested (an OR with the initials), it is the cheap test that runs.
+  return sql`(${contains} AND registry_name_grams(${registryPeople.name}) @> ARRAY[lower(${q})]::text[])`;
+}
 /** Postgres takes at most 65 535 parameters per statement: demo and bench inserts go in slices. */
 const SLICE = 500;
 
@@ -599,13 +612,12 @@ export const registryRepository = {
     db: Executor,
     filter: { scopePath: string; q: string; indexes: string[]; limit: number },
   ): Promise<(PersonWithAddress & { buildingId: string })[]> {
-    const like = `%${escapeLike(filter.q)}%`;
     const initials = /^[a-z]+$/i.test(filter.q) ? `${escapeLike(filter.q.toLowerCase())}%` : null;
     // A whole ID number or phone is looked up by its blind index only (no name holds digits).
     const match: SQL[] =
       filter.indexes.length > 0
         ? [inArray(registryPeople.idNumberIndex, filter.indexes), inArray(registryPeople.phoneIndex, filter.indexes)]
-        : [ilike(registryPeople.name, like)];
+        : [nameContains(filter.q)];
     if (initials) match.push(sql`${registryPeople.nameInitials} LIKE ${initials}`);
     const rows = await db
       .select({ person: registryPeople, address: registryAddresses.text, buildingId: registryDwellings.buildingId })

@@ -207,6 +207,9 @@ export const registryPeople = pgTable(
     index('registry_people_initials_idx').on(t.nameInitials),
     trigramIndex('registry_people_name_trgm', t.name),
     trigramIndex('registry_people_initials_trgm', t.nameInitials),
+    // 1- and 2-character fragments (姓 alone, 名 of two characters), which trigrams cannot serve:
+    // the name's lower-cased characters and character pairs (registry_name_grams, migration 0029).
+    index('registry_people_name_grams').using('gin', sql`registry_name_grams(${t.name})`),
     // Deduplication by ID number: one person per number (a placeholder or missing number is null).
     uniqueIndex('registry_people_id_number_key').on(t.idNumberIndex),
     index('registry_people_phone_idx').on(t.phoneIndex),

@@ -13,6 +13,7 @@ import {
 import type { ColumnMapping } from '../domain/people-columns.js';
 import { householdKeyOf, type ImportPerson } from '../domain/people-rows.js';
 import { type ImportRow, registryImportRepository } from '../registry-import.repository.js';
+import { registryImportBulkRepository } from '../registry-import-bulk.repository.js';
 import type { ImportDeps } from '../registry-import-deps.js';
 import { checkAgainstRegistry } from './check-import.js';
 import { isPlaceKind } from './place-kinds.js';
@@ -135,7 +136,7 @@ async function importChunk(
       members: members.map(imported),
     })),
   });
-  await registryImportRepository.recordHouseholds(
+  await registryImportBulkRepository.recordHouseholds(
     tx,
     writable.flatMap(([key, members], i) =>
       known.has(key)
@@ -154,7 +155,7 @@ async function importChunk(
       rowsDone.push({ row: m.row, outcome: 'stored', personId: stored[i]?.personIds[j] ?? '' });
     }
   });
-  await registryImportRepository.recordRows(
+  await registryImportBulkRepository.recordRows(
     tx,
     rowsDone.map((r) => ({
       fileSha256: row.fileSha256,

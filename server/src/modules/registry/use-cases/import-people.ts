@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { HouseholdKind, HouseholdRelation, Person, ResidenceKind, Sex } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
@@ -6,6 +7,7 @@ import { nameInitials } from '../domain/name-initials.js';
 import { presentPerson } from '../present-registry.js';
 import { keepPreviousState } from '../record-history.js';
 import { type PersonWithAddress, registryRepository } from '../registry.repository.js';
+import { registryBulkRepository } from '../registry-bulk.repository.js';
 import { idNumberIndexes, sealIdNumber, sealPhone } from '../registry-secrets.js';
 import { changedBy } from './create-places.js';
 
@@ -65,7 +67,9 @@ const personColumns = (secretKey: Buffer, p: ImportedPerson) => {
     birthDate: p.birthDate,
     residence: p.residence,
     movedInOn: p.movedInOn,
-    ...(p.idNumber ? sealIdNumber(secretKey, p.idNumber) : {}),
+    ...(p.idNumber
+      ? sealIdNumber(secretKey, p.idNumber)
+      : { idNumberSealed: null, idNumberIndex: null, idNumberMasked: null }),
     phoneSealed: phone?.sealed ?? null,
     phoneIndex: phone?.index ?? null,
     phoneMasked: phone?.masked ?? null,
@@ -88,30 +92,35 @@ export async function storeImportedHouseholds(
   },
 ): Promise<{ householdId: string; personIds: string[] }[]> {
   const { secretKey, updatedBy, groups } = options;
-  const fresh = groups.filter((g) => g.householdId === null);
   const kindOf = (g: (typeof groups)[number]): HouseholdKind =>
     g.members.find((m) => m.relation === 'head')?.residence === 'registered' ? 'registered' : 'actual';
-  const made = await registryRepository.insertHouseholds(
-    tx,
-    fresh.map((g) => ({ kind: kindOf(g), dwellingId: g.dwellingId, path: g.path, updatedBy })),
-  );
-  const householdIds = groups.map((g) => g.householdId ?? made[fresh.indexOf(g)]?.id ?? '');
-  const people = await registryRepository.insertPeople(
+  // Ids made here, rows written set-based (one statement per table): nothing has to come back.
+  const householdIds = groups.map((g) => g.householdId ?? randomUUID());
+  await registryBulkRepository.insertHouseholds(
     tx,
     groups.flatMap((g, i) =>
-      g.members.map((m) => ({
+      g.householdId === null
+        ? [{ id: householdIds[i] ?? '', kind: kindOf(g), dwellingId: g.dwellingId, path: g.path, updatedBy }]
+        : [],
+    ),
+  );
+  const stored = groups.map((g, i) => ({
+    householdId: householdIds[i] ?? '',
+    personIds: g.members.map(() => randomUUID()),
+  }));
+  await registryBulkRepository.insertPeople(
+    tx,
+    groups.flatMap((g, i) =>
+      g.members.map((m, j) => ({
         ...personColumns(secretKey, m),
+        id: stored[i]?.personIds[j] ?? '',
         householdId: householdIds[i] ?? '',
         path: g.path,
         updatedBy,
       })),
     ),
   );
-  let next = 0;
-  return groups.map((g, i) => ({
-    householdId: householdIds[i] ?? '',
-    personIds: g.members.map(() => people[next++]?.id ?? ''),
-  }));
+  return stored;
 }
 
 /**
