@@ -269,6 +269,8 @@ export type UpdateFacilityBody = Static<typeof UpdateFacilityBody>;
 export const Facility = Type.Object({
   id: Uuid,
   classCode: Type.String(),
+  /** 部件编码 (GB/T 30428.2), where one was given (an import). */
+  code: Type.Union([Type.String(), Type.Null()]),
   name: Type.String(),
   lon: Type.Number(),
   lat: Type.Number(),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Address, RegistryImport, RegistryImportKind } from '@yiwang/contracts';
+import type { Address, FacilityList, RegistryImport, RegistryImportKind } from '@yiwang/contracts';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -283,6 +283,14 @@ describe('importing buildings, dwellings, organizations and facilities', () => {
     const before = await count('registry_facilities');
     expect(await runImport(workstation, checked.id)).toMatchObject({ stored: 2, failed: 6 });
     expect(await count('registry_facilities')).toBe(before + 2);
+    // The code is the facility's own, shown in the registry's list.
+    const listed = (await workstation.get('/api/registry/facilities?limit=200')).json() as FacilityList;
+    expect(listed.items.filter((f) => f.code?.startsWith('32028101')).map((f) => [f.code, f.name])).toEqual(
+      expect.arrayContaining([
+        ['3202810101000901', '上水井盖'],
+        ['3202810110000902', '消防栓'],
+      ]),
+    );
     const again = await dryRun(workstation, 'facilities', bytes);
     expect(await runImport(workstation, again.id)).toMatchObject({ stored: 0, existing: 2 });
     expect(await count('registry_facilities')).toBe(before + 2);

@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import {
-  registryImportFacilityCodes,
   registryImportHouseholds,
   registryImportRows,
   registryImports,
@@ -103,24 +102,6 @@ export const registryImportRepository = {
   async recordHouseholds(db: Executor, rows: (typeof registryImportHouseholds.$inferInsert)[]): Promise<void> {
     for (let i = 0; i < rows.length; i += SLICE) {
       await db.insert(registryImportHouseholds).values(rows.slice(i, i + SLICE));
-    }
-  },
-
-  // ── facility codes ──
-  async facilityCodesTaken(db: Executor, codes: string[]): Promise<Set<string>> {
-    const taken = new Set<string>();
-    for (let i = 0; i < codes.length; i += SLICE * 5) {
-      const found = await db
-        .select({ code: registryImportFacilityCodes.code })
-        .from(registryImportFacilityCodes)
-        .where(inArray(registryImportFacilityCodes.code, codes.slice(i, i + SLICE * 5)));
-      for (const r of found) taken.add(r.code);
-    }
-    return taken;
-  },
-  async recordFacilityCodes(db: Executor, rows: (typeof registryImportFacilityCodes.$inferInsert)[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += SLICE) {
-      await db.insert(registryImportFacilityCodes).values(rows.slice(i, i + SLICE));
     }
   },
 

@@ -95,14 +95,3 @@ export const registryMergeReviews = pgTable(
     index('registry_merge_reviews_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
   ],
 );
-
-/**
- * A facility's 部件编码 (GB/T 30428.2: region, class, serial) as an import gave it: the registry's
- * facilities carry no code of their own, so the import keeps it to find the facility again and to
- * store no code twice.
- */
-export const registryImportFacilityCodes = pgTable('registry_import_facility_codes', {
-  code: text('code').primaryKey(),
-  facilityId: uuid('facility_id').notNull(),
-  path: text('path').notNull(),
-});

@@ -6,6 +6,7 @@ import {
   registryAddresses,
   registryBuildings,
   registryDwellings,
+  registryFacilities,
   registryOrganizations,
 } from './registry.tables.js';
 
@@ -59,6 +60,15 @@ export const importPlacesRepository = {
       .from(registryOrganizations)
       .where(inArray(registryOrganizations.licenceNumber, licenceNumbers));
     return new Set(rows.flatMap((r) => (r.licenceNumber ? [r.licenceNumber] : [])));
+  },
+  /** Facilities holding one of these codes, anywhere (a 部件编码 names one facility). */
+  async facilityCodes(db: Executor, codes: string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows = await db
+      .select({ code: registryFacilities.code })
+      .from(registryFacilities)
+      .where(inArray(registryFacilities.code, codes));
+    return new Set(rows.flatMap((r) => (r.code ? [r.code] : [])));
   },
   /** The names of the organizations at these addresses, as `${addressId}|${name}`. */
   async organizationNamesAt(db: Executor, addressIds: string[]): Promise<Set<string>> {

@@ -94,6 +94,7 @@ export const presentOrganization = (row: OrganizationRow, address: string): Orga
 export const presentFacility = (row: FacilityRow): Facility => ({
   id: row.id,
   classCode: row.classCode,
+  code: row.code,
   name: row.name,
   lon: row.lon,
   lat: row.lat,

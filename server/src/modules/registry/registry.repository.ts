@@ -40,7 +40,7 @@ const searchOrder = (column: AnyColumn) => asc(sql`${column} || ''`);
 /**
  * A person's name contains the fragment (case-insensitive). Fragments of one or two characters
  * (a surname, a two-character given name) go through the name's characters and character pairs
- * (GIN index on registry_name_grams, migration 0029), longer ones through trigrams; the ILIKE
+ * (GIN index on registry_name_grams, migration 0031), longer ones through trigrams; the ILIKE
  * stays as the exact test, so the results are the same either way.
  */
 function nameContains(q: string): SQL {

@@ -208,7 +208,7 @@ export const registryPeople = pgTable(
     trigramIndex('registry_people_name_trgm', t.name),
     trigramIndex('registry_people_initials_trgm', t.nameInitials),
     // 1- and 2-character fragments (姓 alone, 名 of two characters), which trigrams cannot serve:
-    // the name's lower-cased characters and character pairs (registry_name_grams, migration 0029).
+    // the name's lower-cased characters and character pairs (registry_name_grams, migration 0031).
     index('registry_people_name_grams').using('gin', sql`registry_name_grams(${t.name})`),
     // Deduplication by ID number: one person per number (a placeholder or missing number is null).
     uniqueIndex('registry_people_id_number_key').on(t.idNumberIndex),
@@ -275,6 +275,8 @@ export const registryFacilities = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** Class code, e.g. 0101 上水井盖, 0110 消防栓, 0201 路灯 (see docs/registry.md). */
     classCode: text('class_code').notNull(),
+    /** 部件编码 (GB/T 30428.2: region, class, serial) where one was given (an import); unique. */
+    code: text('code'),
     name: text('name').notNull(),
     lon: doublePrecision('lon').notNull(),
     lat: doublePrecision('lat').notNull(),
@@ -284,7 +286,11 @@ export const registryFacilities = pgTable(
     path: text('path').notNull(),
     ...changeColumns(),
   },
-  (t) => [pathIndex('registry_facilities_path_idx', t.path), index('registry_facilities_class_idx').on(t.classCode)],
+  (t) => [
+    pathIndex('registry_facilities_path_idx', t.path),
+    index('registry_facilities_class_idx').on(t.classCode),
+    uniqueIndex('registry_facilities_code_key').on(t.code).where(sql`${t.code} IS NOT NULL`),
+  ],
 );
 
 /**

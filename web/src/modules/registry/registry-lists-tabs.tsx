@@ -109,6 +109,7 @@ export function FacilitiesTab() {
         data-testid="registry-facilities"
         columns={[
           { title: t('r.classCode'), dataIndex: 'classCode' },
+          { title: t('r.facilityCode'), render: (_, f) => f.code ?? '—' },
           { title: t('r.name'), dataIndex: 'name' },
           {
             title: t('r.facilityState'),

@@ -9,6 +9,7 @@ import {
 import type { Executor } from '../../../db/client.js';
 import {
   addressesForImport,
+  facilityCodesRegistered,
   organizationsRegistered,
   storeImportedBuildings,
   storeImportedDwellings,
@@ -116,18 +117,12 @@ export const PLACE_IMPORT_KINDS: Readonly<Record<PlaceImportKindName, PlaceImpor
     title: { 'zh-CN': '部件导入模板', 'en-US': 'Facilities import' },
     objectType: 'registry-facility',
     check: checkFacilityRows,
-    async write(tx, _deps, { updatedBy, records }) {
-      const ids = await storeImportedFacilities(tx, {
+    // The code's unique index refuses a code stored meanwhile: the batch is undone whole.
+    write: (tx, _deps, { updatedBy, records }) =>
+      storeImportedFacilities(tx, {
         updatedBy,
-        facilities: records.map(({ row: _row, key: _key, code: _code, ...f }) => f),
-      });
-      // The code's primary key refuses a code stored meanwhile: the batch is undone whole.
-      await registryImportRepository.recordFacilityCodes(
-        tx,
-        records.map((r, i) => ({ code: r.code, facilityId: ids[i] ?? '', path: r.path })),
-      );
-      return ids;
-    },
+        facilities: records.map(({ row: _row, key: _key, ...f }) => f),
+      }),
   }),
 };
 
@@ -187,9 +182,7 @@ export async function checkPlacesAgainstRegistry(
         })
       : { licences: new Set<string>(), namesAt: new Set<string>() };
   const facilityCodes =
-    kind === 'facilities'
-      ? await registryImportRepository.facilityCodesTaken(db, cellsOf('facilityCode'))
-      : new Set<string>();
+    kind === 'facilities' ? await facilityCodesRegistered(db, cellsOf('facilityCode')) : new Set<string>();
   return PLACE_IMPORT_KINDS[kind].check({
     ...options,
     lookups: {

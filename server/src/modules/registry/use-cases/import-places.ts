@@ -80,6 +80,15 @@ export async function organizationsRegistered(
   return { licences, namesAt };
 }
 
+/** Which facility codes (部件编码) are registered already, anywhere. */
+export async function facilityCodesRegistered(db: Executor, codes: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < codes.length; i += TEXT_SLICE) {
+    for (const c of await importPlacesRepository.facilityCodes(db, codes.slice(i, i + TEXT_SLICE))) taken.add(c);
+  }
+  return taken;
+}
+
 interface Written {
   updatedBy: string | null;
 }
@@ -168,6 +177,7 @@ export async function storeImportedFacilities(
   options: Written & {
     facilities: {
       classCode: string;
+      code: string;
       name: string;
       lon: number;
       lat: number;

@@ -200,6 +200,7 @@ const ORGANIZATION_COLUMNS: ColumnSpec<Organization>[] = [
 
 const FACILITY_COLUMNS: ColumnSpec<Facility>[] = [
   { header: { 'zh-CN': '类别代码', 'en-US': 'Class' }, width: 8, value: (f) => f.classCode },
+  { header: { 'zh-CN': '部件编码', 'en-US': 'Facility code' }, width: 18, value: (f) => f.code ?? '' },
   { header: { 'zh-CN': '名称', 'en-US': 'Name' }, width: 24, value: (f) => f.name },
   { header: { 'zh-CN': '状态', 'en-US': 'State' }, width: 8, value: (f, l) => FACILITY_STATE_LABELS[f.state][l] },
   { header: { 'zh-CN': '权属单位', 'en-US': 'Owner' }, width: 24, value: (f) => f.ownerUnit },

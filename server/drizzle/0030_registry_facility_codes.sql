@@ -1,0 +1,2 @@
+ALTER TABLE "registry_facilities" ADD COLUMN "code" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "registry_facilities_code_key" ON "registry_facilities" USING btree ("code") WHERE "registry_facilities"."code" IS NOT NULL;
