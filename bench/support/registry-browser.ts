@@ -38,7 +38,7 @@ export async function browseRegistry(
   try {
     const { page, problems } = await openDesk(browser, baseUrl);
     await logIn(page, username);
-    await page.getByRole('link', { name: '人房信息' }).click();
+    await page.getByRole('link', { name: '人房信息', exact: true }).click();
     const box = page.getByPlaceholder('姓名、拼音首字母、地址，或完整身份证号/手机号');
     const results = page.getByTestId('registry-results');
     const searches: BrowserSearch[] = [];

@@ -37,7 +37,7 @@ describe('the registry pages (人房信息)', () => {
     const desk = await openDesk(browser, server.url);
     await logIn(desk.page, 'gridworker');
     const page = desk.page;
-    await page.getByRole('link', { name: '人房信息' }).click();
+    await page.getByRole('link', { name: '人房信息', exact: true }).click();
     await page.waitForURL('**/registry');
     const search = page.getByPlaceholder('姓名、拼音首字母、地址，或完整身份证号/手机号');
     await search.fill(person.name);
