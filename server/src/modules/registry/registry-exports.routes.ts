@@ -1,11 +1,13 @@
 import { FacilityList, IdParams, OrganizationList, RegistryListQuery, RegistrySearchQuery } from '@yiwang/contracts';
-import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { type Static, type TSchema, Type } from 'typebox';
 import type { App, ModuleContext } from '../../platform/http.js';
-import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
+import { type Localized, sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize } from '../accounts/index.js';
 import { gridLocatorFor } from '../grids/index.js';
 import type { RegistryDeps } from './registry-deps.js';
 import {
+  type ExportOptions,
   exportBuilding,
   exportFacilities,
   exportOrganizations,
@@ -56,121 +58,81 @@ export function registryExportsRoutes(app: App, { config, database }: ModuleCont
     },
   );
 
-  app.get(
+  /** One Excel export: authorized, audited by the use case, capped, named in the caller's language. */
+  const workbookRoute = <Q extends TSchema, P extends TSchema>(
+    path: string,
+    schema: { summary: string; querystring?: Q; params?: P; sensitiveQuery?: boolean },
+    produce: (
+      request: FastifyRequest<{ Querystring: Static<Q>; Params: Static<P> }>,
+      options: ExportOptions,
+    ) => Promise<{ bytes: Buffer; name: { ascii: string; localized: Localized } }>,
+  ) =>
+    app.get<{ Querystring: Static<Q>; Params: Static<P> }>(
+      path,
+      {
+        ...(schema.sensitiveQuery ? { config: { sensitiveQuery: true } } : {}),
+        schema: {
+          tags,
+          summary: schema.summary,
+          ...(schema.querystring ? { querystring: schema.querystring } : {}),
+          ...(schema.params ? { params: schema.params } : {}),
+          response: XLSX_RESPONSE,
+        },
+      },
+      async (request, reply) => {
+        const actor = authorize(request, 'registry.read');
+        const now = new Date();
+        const options = {
+          actor,
+          context: auditContextOf(request),
+          locale: request.locale,
+          maxRows: config.exportMaxRows,
+        };
+        const { bytes, name } = await produce(request, options);
+        return sendWorkbook(reply, bytes, name, request.locale, now);
+      },
+    );
+
+  workbookRoute(
     '/registry/search/export.xlsx',
     {
-      config: { sensitiveQuery: true },
-      schema: {
-        tags,
-        summary: `The registry search's results as Excel (people masked; at most 100, the search's page); audited`,
-        querystring: RegistrySearchQuery,
-        response: XLSX_RESPONSE,
-      },
+      summary: `The registry search's results as Excel (people masked; at most 100, the search's page); audited`,
+      querystring: RegistrySearchQuery,
+      sensitiveQuery: true,
     },
-    async (request, reply) => {
-      const actor = authorize(request, 'registry.read');
-      const now = new Date();
-      const bytes = await exportSearchResults(deps, {
-        actor,
-        context: auditContextOf(request),
-        locale: request.locale,
-        maxRows: config.exportMaxRows,
-        query: request.query,
-      });
-      return sendWorkbook(
-        reply,
-        bytes,
-        { ascii: 'registry-search', localized: { 'zh-CN': '人房查找结果', 'en-US': 'registry-search' } },
-        request.locale,
-        now,
-      );
-    },
+    async (request, options) => ({
+      bytes: await exportSearchResults(deps, { ...options, query: request.query }),
+      name: { ascii: 'registry-search', localized: { 'zh-CN': '人房查找结果', 'en-US': 'registry-search' } },
+    }),
   );
-  app.get(
+  workbookRoute(
     '/registry/buildings/:id/export.xlsx',
     {
-      schema: {
-        tags,
-        summary: `A building's dwellings, households and people as Excel (ID numbers and phones masked); ${cap}`,
-        params: IdParams,
-        response: XLSX_RESPONSE,
-      },
+      summary: `A building's dwellings, households and people as Excel (ID numbers and phones masked); ${cap}`,
+      params: IdParams,
     },
-    async (request, reply) => {
-      const actor = authorize(request, 'registry.read');
-      const now = new Date();
-      const { bytes, name } = await exportBuilding(deps, {
-        actor,
-        context: auditContextOf(request),
-        locale: request.locale,
-        maxRows: config.exportMaxRows,
-        id: request.params.id,
-      });
-      return sendWorkbook(
-        reply,
+    async (request, options) => {
+      const { bytes, name } = await exportBuilding(deps, { ...options, id: request.params.id });
+      return {
         bytes,
-        { ascii: 'registry-building', localized: { 'zh-CN': `楼栋人房-${name}`, 'en-US': `building-${name}` } },
-        request.locale,
-        now,
-      );
+        name: { ascii: 'registry-building', localized: { 'zh-CN': `楼栋人房-${name}`, 'en-US': `building-${name}` } },
+      };
     },
   );
-  app.get(
+  workbookRoute(
     '/registry/organizations/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: `The organizations list as Excel (contact phones masked); ${cap}`,
-        querystring: ExportFilter,
-        response: XLSX_RESPONSE,
-      },
-    },
-    async (request, reply) => {
-      const actor = authorize(request, 'registry.read');
-      const now = new Date();
-      const bytes = await exportOrganizations(deps, {
-        actor,
-        context: auditContextOf(request),
-        locale: request.locale,
-        maxRows: config.exportMaxRows,
-        q: request.query.q,
-      });
-      return sendWorkbook(
-        reply,
-        bytes,
-        { ascii: 'registry-organizations', localized: { 'zh-CN': '组织名单', 'en-US': 'organizations' } },
-        request.locale,
-        now,
-      );
-    },
+    { summary: `The organizations list as Excel (contact phones masked); ${cap}`, querystring: ExportFilter },
+    async (request, options) => ({
+      bytes: await exportOrganizations(deps, { ...options, q: request.query.q }),
+      name: { ascii: 'registry-organizations', localized: { 'zh-CN': '组织名单', 'en-US': 'organizations' } },
+    }),
   );
-  app.get(
+  workbookRoute(
     '/registry/facilities/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: `The facilities list as Excel; ${cap}`,
-        querystring: ExportFilter,
-        response: XLSX_RESPONSE,
-      },
-    },
-    async (request, reply) => {
-      const actor = authorize(request, 'registry.read');
-      const now = new Date();
-      const bytes = await exportFacilities(deps, {
-        actor,
-        context: auditContextOf(request),
-        locale: request.locale,
-        maxRows: config.exportMaxRows,
-        q: request.query.q,
-      });
-      return sendWorkbook(
-        reply,
-        bytes,
-        { ascii: 'registry-facilities', localized: { 'zh-CN': '部件清单', 'en-US': 'facilities' } },
-        request.locale,
-        now,
-      );
-    },
+    { summary: `The facilities list as Excel; ${cap}`, querystring: ExportFilter },
+    async (request, options) => ({
+      bytes: await exportFacilities(deps, { ...options, q: request.query.q }),
+      name: { ascii: 'registry-facilities', localized: { 'zh-CN': '部件清单', 'en-US': 'facilities' } },
+    }),
   );
 }

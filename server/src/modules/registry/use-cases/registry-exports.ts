@@ -32,7 +32,7 @@ import { searchRegistry } from './search-registry.js';
  * never the sealed values), one audit row per file.
  */
 
-interface ExportOptions {
+export interface ExportOptions {
   actor: Actor;
   context: AuditContext;
   locale: Locale;
