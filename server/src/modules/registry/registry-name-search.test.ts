@@ -96,6 +96,20 @@ describe('search by a name fragment of one or two characters', () => {
     expect(hits.map((h) => h.id)).toEqual(expected.map((r) => r.id));
   });
 
+  it('looks for addresses and buildings by a fragment of one or two characters only when asked for them', async () => {
+    const all = (await admin.get(`/api/registry/search?limit=100&q=${encodeURIComponent('文定')}`)).json<{
+      items: { kind: string }[];
+    }>().items;
+    expect(all.some((h) => h.kind === 'address' || h.kind === 'building')).toBe(false);
+    for (const kind of ['address', 'building']) {
+      const asked = (await admin.get(`/api/registry/search?kind=${kind}&q=${encodeURIComponent('文定')}`)).json<{
+        items: { kind: string; title: string }[];
+      }>().items;
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.every((h) => h.kind === kind)).toBe(true);
+    }
+  });
+
   it('keeps a name’s characters and character pairs, lower-cased, once each', async () => {
     const [row] = await queryRows<{ grams: string[] }>(
       t.database.db,
