@@ -36,6 +36,13 @@ export async function printSearchP95(
   const pickThree = () => (threeCharacter[(n++ * 7919) % threeCharacter.length] ?? pick()).name;
   const people = (q: string, indexes: string[] = []) =>
     registryRepository.searchPeople(db, { scopePath, q, indexes, limit: 20 });
+  // Road names: an address search that matches tens of thousands of addresses county-wide.
+  const roads = (
+    await queryRows<{ road: string }>(
+      db,
+      sql`SELECT DISTINCT road FROM registry_addresses TABLESAMPLE SYSTEM (1) REPEATABLE (2026) LIMIT 40`,
+    )
+  ).map((r) => r.road);
   const rows: [string, number][] = [
     ['SELECT 1 (baseline)', await timed(() => queryRows(db, sql`SELECT 1`))],
     [
@@ -45,6 +52,7 @@ export async function printSearchP95(
     ['name, 1 character (surname)', await timed(() => people([...pick().name][0] ?? '王'))],
     ['name, 2 characters (last two)', await timed(() => people([...pick().name].slice(-2).join('')))],
     ['name, 3 characters (whole name)', await timed(() => people(pickThree()))],
+    ['name, 1 character (last of a name)', await timed(() => people([...pick().name].at(-1) ?? '明'))],
     ['pinyin initials', await timed(() => people(pick().nameInitials))],
     [
       'exact ID number (blind index)',
@@ -56,6 +64,12 @@ export async function printSearchP95(
     [
       'address text',
       await timed(() => registryRepository.searchAddresses(db, { scopePath, q: `${200 + (n++ % 40)}号`, limit: 20 })),
+    ],
+    [
+      'address text, a road (many matches)',
+      await timed(() =>
+        registryRepository.searchAddresses(db, { scopePath, q: roads[n++ % roads.length] ?? '文定路', limit: 20 }),
+      ),
     ],
     [
       'building name',

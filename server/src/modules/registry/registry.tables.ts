@@ -120,6 +120,8 @@ export const registryBuildings = pgTable(
   (t) => [
     pathIndex('registry_buildings_path_idx', t.path),
     trigramIndex('registry_buildings_name_trgm', t.name),
+    // A search with many matches walks the names in order (migration 0032).
+    index('registry_buildings_name_idx').on(t.name),
     check('registry_buildings_floors', sql`${t.floors} > 0`),
   ],
 );
@@ -210,6 +212,15 @@ export const registryPeople = pgTable(
     // 1- and 2-character fragments (姓 alone, 名 of two characters), which trigrams cannot serve:
     // the name's lower-cased characters and character pairs (registry_name_grams, migration 0031).
     index('registry_people_name_grams').using('gin', sql`registry_name_grams(${t.name})`),
+    // A search's first page in its order (migration 0032): names that start with the fragment by
+    // name, initials that start with the typed letters by initials then name — walked, not sorted.
+    index('registry_people_name_order').using('btree', sql`(${t.name} COLLATE "C")`, t.id),
+    index('registry_people_initials_order').using(
+      'btree',
+      sql`(${t.nameInitials} COLLATE "C")`,
+      sql`(${t.name} COLLATE "C")`,
+      t.id,
+    ),
     // Deduplication by ID number: one person per number (a placeholder or missing number is null).
     uniqueIndex('registry_people_id_number_key').on(t.idNumberIndex),
     index('registry_people_phone_idx').on(t.phoneIndex),

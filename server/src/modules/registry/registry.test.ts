@@ -586,7 +586,13 @@ describe('the map layers and search at county scale', () => {
     );
     expect(
       await plan(sql`SELECT id FROM registry_people WHERE name_initials LIKE ${`${person.nameInitials}%`}`),
-    ).toMatch(/registry_people_initials_(trgm|idx)/);
+    ).toMatch(/registry_people_initials_(trgm|idx|order)/);
+    // The search's own test of initials (COLLATE "C"): a range of the initials-then-name B-tree.
+    expect(
+      await plan(
+        sql`SELECT id FROM registry_people WHERE (name_initials COLLATE "C") LIKE ${`${person.nameInitials}%`}`,
+      ),
+    ).toContain('registry_people_initials_order');
     expect(await plan(sql`SELECT id FROM registry_addresses WHERE text ILIKE ${'%文定路10号%'}`)).toContain(
       'registry_addresses_text_trgm',
     );

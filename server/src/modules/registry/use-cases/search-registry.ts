@@ -5,6 +5,9 @@ import { registryRepository } from '../registry.repository.js';
 import type { RegistryDeps } from '../registry-deps.js';
 import { exactSearchIndexes } from '../registry-secrets.js';
 
+/** pg_trgm's trigram indexes serve a fragment of at least this many characters. */
+const TRIGRAM_LENGTH = 3;
+
 /**
  * Finds people, households, addresses, buildings and organizations in scope by name, pinyin
  * initials (zw → 张伟), address text or alias, or an exact ID number or phone (by blind index:
@@ -41,13 +44,18 @@ export async function searchRegistry(
       }
     }
   }
+  // Asked for every kind, a fragment of one or two characters (a surname, initials) looks for people
+  // only: no trigram serves it, so addresses and buildings would be read whole (0.5 s at county
+  // scale); asked for addresses or buildings by kind, it still finds them.
+  const places = (kind: 'address' | 'building') =>
+    query.kind === kind || (!query.kind && [...q].length >= TRIGRAM_LENGTH);
   if (exact.kind === null) {
-    if (wants('address')) {
+    if (places('address')) {
       for (const a of await registryRepository.searchAddresses(deps.db, filter)) {
         hits.push({ kind: 'address', id: a.id, title: a.text, subtitle: a.code, buildingId: a.buildingId });
       }
     }
-    if (wants('building')) {
+    if (places('building')) {
       for (const b of await registryRepository.searchBuildings(deps.db, filter)) {
         hits.push({ kind: 'building', id: b.id, title: b.name, subtitle: b.address, buildingId: b.id });
       }
