@@ -104,11 +104,17 @@ export async function createApiKey(base: string): Promise<string> {
   return ((await created.json()) as { secret: string }).secret;
 }
 
-/** Points inside base grids (ring centroids checked with the grid index), for reports that place. */
-export async function reportPoints(base: string, key: string): Promise<[number, number][]> {
+/** The base grids of the map (level 3) and a point → grid index over them. */
+async function baseGrids(base: string, key: string) {
   const response = await fetch(`${base}/api/grids/map.geojson?level=3`, { headers: { 'x-api-key': key } });
   const map = (await response.json()) as { features: { properties: { code: string }; geometry: AreaGeometry }[] };
   const index = new GridIndex(map.features.map((f) => ({ code: f.properties.code, geometry: f.geometry })));
+  return { map, index };
+}
+
+/** Points inside base grids (ring centroids checked with the grid index), for reports that place. */
+export async function reportPoints(base: string, key: string): Promise<[number, number][]> {
+  const { map, index } = await baseGrids(base, key);
   const points: [number, number][] = [];
   for (const f of map.features) {
     const ring = polygonsOf(f.geometry)[0]?.[0] ?? [];
@@ -124,6 +130,37 @@ export async function reportPoints(base: string, key: string): Promise<[number, 
     const code = index.lookup(cx, cy);
     if (code && index.lookup(cx + 6e-5, cy + 6e-5) === code && index.lookup(cx - 6e-5, cy - 6e-5) === code)
       points.push([cx, cy]);
+  }
+  return points;
+}
+
+/**
+ * Many points inside the base grids of one region (a grid worker's community): a lattice every
+ * `spacing` degrees (~65 m by default, beyond the default 30 m of a confident duplicate) over the
+ * region's grids, each kept if it and its jittered neighbours lie in one grid of the region.
+ */
+export async function reportPointsWithin(
+  base: string,
+  key: string,
+  regionCode: string,
+  spacing = 0.0006,
+): Promise<[number, number][]> {
+  const { map, index } = await baseGrids(base, key);
+  const mine = map.features.filter((f) => f.properties.code.startsWith(regionCode));
+  const corners = mine.flatMap((f) => polygonsOf(f.geometry).flatMap((polygon) => polygon[0] ?? []));
+  const xs = corners.map((c) => c[0] ?? 0);
+  const ys = corners.map((c) => c[1] ?? 0);
+  const points: [number, number][] = [];
+  for (let x = Math.min(...xs); x <= Math.max(...xs); x += spacing) {
+    for (let y = Math.min(...ys); y <= Math.max(...ys); y += spacing) {
+      const code = index.lookup(x, y);
+      if (
+        code?.startsWith(regionCode) &&
+        index.lookup(x + 6e-5, y + 6e-5) === code &&
+        index.lookup(x - 6e-5, y - 6e-5) === code
+      )
+        points.push([x, y]);
+    }
   }
   return points;
 }
