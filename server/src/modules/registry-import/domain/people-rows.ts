@@ -55,7 +55,7 @@ const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 
 /** A label in either language or the code itself → the code; anything else → null. */
-function enumValue<K extends string>(
+export function enumValue<K extends string>(
   value: string,
   codes: readonly K[],
   labels: Readonly<Record<K, LocalizedText>>,

@@ -25,7 +25,7 @@ import {
 } from '@yiwang/contracts';
 import { isPathWithin } from '../../../platform/scope.js';
 import type { ColumnDefinitions } from './columns.js';
-import { type CellProblem, normalizeAddress } from './people-rows.js';
+import { type CellProblem, enumValue, normalizeAddress } from './people-rows.js';
 import { BUILDING_COLUMNS, DWELLING_COLUMNS, FACILITY_COLUMNS, ORGANIZATION_COLUMNS } from './place-columns.js';
 
 /*
@@ -140,21 +140,6 @@ export function parseCoordinate(value: string, axis: 'lon' | 'lat'): number | nu
   return n >= min && n <= max ? n : null;
 }
 
-/** A label in either language or the code itself → the code; anything else → null. */
-function codeOf<K extends string>(
-  value: string,
-  codes: readonly K[],
-  labels: Readonly<Record<K, LocalizedText>>,
-  extra: Readonly<Record<string, K>> = {},
-): K | null {
-  const v = value.trim();
-  const lower = v.toLowerCase();
-  return (
-    extra[v] ??
-    codes.find((c) => c === lower || Object.values(labels[c]).some((l) => l === v || l.toLowerCase() === lower)) ??
-    null
-  );
-}
 const choices = <K extends string>(codes: readonly K[], labels: Readonly<Record<K, LocalizedText>>) =>
   codes.map((c) => labels[c]['zh-CN']).join('、');
 
@@ -292,7 +277,7 @@ export function checkBuildingRows({ lookups, ...table }: PlaceRowsInput): Checke
       if (lat === null) fail('lat', '纬度应为3到54之间的数字（WGS84 十进制度）');
       const floors = INTEGER.test(value('floors')) ? Number(value('floors')) : 0;
       if (floors < 1 || floors > 200) fail('floors', '层数应为1到200之间的整数');
-      const use = codeOf(value('buildingUse'), BUILDING_USES, BUILDING_USE_LABELS);
+      const use = enumValue(value('buildingUse'), BUILDING_USES, BUILDING_USE_LABELS);
       if (!use) fail('buildingUse', `楼栋用途应为：${choices(BUILDING_USES, BUILDING_USE_LABELS)}`);
       if (lon === null || lat === null || !address) return null;
       const grid = gridAt(lookups, lon, lat, { path: address.path, what: '这个地址所在的社区' });
@@ -335,7 +320,7 @@ export function checkDwellingRows({ lookups, ...table }: PlaceRowsInput): Checke
       } else if (address.dwellingId && !lookups.recorded.has(row)) {
         fail('address', `${EXISTS}：这个地址已登记房屋，如需修改请在人房信息中编辑`);
       }
-      const use = codeOf(value('dwellingUse'), DWELLING_USES, DWELLING_USE_LABELS);
+      const use = enumValue(value('dwellingUse'), DWELLING_USES, DWELLING_USE_LABELS);
       if (!use) fail('dwellingUse', `房屋用途应为：${choices(DWELLING_USES, DWELLING_USE_LABELS)}`);
       const area = NUMBER.test(value('areaM2')) ? Number(value('areaM2')) : 0;
       if (!(area > 0 && area <= 100_000)) fail('areaM2', '面积应为大于0的数字（平方米）');
@@ -377,7 +362,7 @@ export function checkOrganizationRows({ lookups, ...table }: PlaceRowsInput): Ch
     keyField: (r) => (r.licenceNumber ? 'licenceNumber' : 'organizationName'),
     visit: ({ row, value, fail, failed }) => {
       const name = value('organizationName');
-      const kind = codeOf(value('organizationKind'), ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, KIND_SHORT);
+      const kind = enumValue(value('organizationKind'), ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, KIND_SHORT);
       if (!kind) fail('organizationKind', `组织类型应为：${choices(ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS)}`);
       const licence = value('licenceNumber').replace(/\s/g, '').toUpperCase();
       const licenceProblem = licence === '' ? null : licenceNumberProblem(licence);
@@ -453,7 +438,7 @@ export function checkFacilityRows({ lookups, ...table }: PlaceRowsInput): Checke
         fail('facilityCode', `${EXISTS}：这个部件编码已登记，如需修改请在人房信息中编辑`);
       }
       const stateCell = value('facilityState');
-      const state = stateCell === '' ? 'intact' : codeOf(stateCell, FACILITY_STATES, FACILITY_STATE_LABELS);
+      const state = stateCell === '' ? 'intact' : enumValue(stateCell, FACILITY_STATES, FACILITY_STATE_LABELS);
       if (!state) fail('facilityState', `状态应为：${choices(FACILITY_STATES, FACILITY_STATE_LABELS)}`);
       const lon = parseCoordinate(value('lon'), 'lon');
       const lat = parseCoordinate(value('lat'), 'lat');
