@@ -8,7 +8,6 @@ import {
   type PersonWithAddress,
   peopleByIdNumbers,
   storeImportedHouseholds,
-  uniqueViolation,
 } from '../../registry/index.js';
 import type { ColumnMapping } from '../domain/people-columns.js';
 import { householdKeyOf, type ImportPerson } from '../domain/people-rows.js';
@@ -18,10 +17,9 @@ import type { ImportDeps } from '../registry-import-deps.js';
 import { checkAgainstRegistry } from './check-import.js';
 import { isPlaceKind } from './place-kinds.js';
 import { contextOf, runPlaceImport } from './run-place-imports.js';
+import { CHUNK_ROWS, writeInChunks } from './write-in-chunks.js';
 
 /** Rows written per transaction: progress moves in these steps, and a failure undoes at most one. */
-const CHUNK_ROWS = 500;
-
 /** Who a person is, for deduplication: an ID number already registered with these is the same person. */
 const samePerson = (a: ImportPerson, b: PersonWithAddress) =>
   a.name === b.name && a.sex === b.sex && a.birthDate === b.birthDate;
@@ -240,25 +238,9 @@ async function runPeopleImport(
     clashes: 0,
     runFailures: [],
   });
-  const runFailures: { row: number; reason: string }[] = [];
-  for (const chunk of chunksOf(checked.people)) {
-    if (options.signal?.aborted) return null;
-    try {
-      runFailures.push(...(await deps.db.transaction((tx) => importChunk(tx, deps, row, chunk))));
-    } catch (error) {
-      // Someone registered one of these people meanwhile (a unique index refused): the chunk is undone
-      // whole and its rows go back as failed, to re-import once checked.
-      if (uniqueViolation(error) === null) throw error;
-      runFailures.push(...chunk.map((p) => ({ row: p.row, reason: '与同时进行的登记冲突，未导入，请重新导入这一行' })));
-      await registryImportRepository.addToCounts(deps.db, row.id, {
-        done: chunk.length,
-        stored: 0,
-        existing: 0,
-        clashes: 0,
-      });
-    }
-  }
-  return runFailures;
+  return writeInChunks(deps, row.id, chunksOf(checked.people), options.signal, (tx, chunk) =>
+    importChunk(tx, deps, row, chunk),
+  );
 }
 
 /** Marks a run done with its failures, audited. */

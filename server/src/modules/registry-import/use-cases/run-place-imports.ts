@@ -1,15 +1,13 @@
 import type { Executor } from '../../../db/client.js';
 import type { AuditContext } from '../../audit/index.js';
 import { recordAudit } from '../../audit/index.js';
-import { uniqueViolation } from '../../registry/index.js';
 import type { PlaceRecordBase } from '../domain/place-rows.js';
 import { type ImportRow, registryImportRepository } from '../registry-import.repository.js';
 import type { ImportDeps } from '../registry-import-deps.js';
 import { checkPlacesAgainstRegistry, PLACE_IMPORT_KINDS, type PlaceImportKindName } from './place-kinds.js';
+import { CHUNK_ROWS, writeInChunks } from './write-in-chunks.js';
 
 /** Records written per transaction: progress moves in these steps, and a failure undoes at most one. */
-const CHUNK_ROWS = 500;
-
 /** The run's audit context: the importer who checked and started it. */
 export const contextOf = (row: ImportRow): AuditContext => ({
   actor: { id: row.actorId, label: row.actorLabel, scopePath: row.path },
@@ -94,24 +92,11 @@ export async function runPlaceImport(
     clashes: 0,
     runFailures: [],
   });
-  const runFailures: { row: number; reason: string }[] = [];
-  for (let i = 0; i < checked.records.length; i += CHUNK_ROWS) {
-    if (options.signal?.aborted) return null;
-    const chunk = checked.records.slice(i, i + CHUNK_ROWS);
-    try {
-      await deps.db.transaction((tx) => importPlaceChunk(tx, deps, { row, kind, chunk }));
-    } catch (error) {
-      // Someone registered one of these places meanwhile (a unique index refused): the batch is
-      // undone whole and its rows go back as failed, to re-import once checked.
-      if (uniqueViolation(error) === null) throw error;
-      runFailures.push(...chunk.map((r) => ({ row: r.row, reason: '与同时进行的登记冲突，未导入，请重新导入这一行' })));
-      await registryImportRepository.addToCounts(deps.db, row.id, {
-        done: chunk.length,
-        stored: 0,
-        existing: 0,
-        clashes: 0,
-      });
-    }
-  }
-  return runFailures;
+  const chunks = Array.from({ length: Math.ceil(checked.records.length / CHUNK_ROWS) }, (_, i) =>
+    checked.records.slice(i * CHUNK_ROWS, (i + 1) * CHUNK_ROWS),
+  );
+  return writeInChunks(deps, row.id, chunks, options.signal, async (tx, chunk) => {
+    await importPlaceChunk(tx, deps, { row, kind, chunk });
+    return undefined;
+  });
 }
