@@ -1,5 +1,5 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { DRAW_SEED_SOURCES, DRAW_TARGET_KINDS } from './vocabulary/assessment.js';
+import { DRAW_SEED_SOURCES, DRAW_TARGET_KINDS, FLAG_KINDS, PERIOD_KINDS } from './vocabulary/assessment.js';
 
 /** 双随机 random inspections (issue 12 item 5): the inspector registry, draws, their re-run check and findings. */
 
@@ -7,6 +7,7 @@ const DateTime = Type.String({ format: 'date-time' });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Uuid = Type.String({ format: 'uuid' });
 const Share = Type.Number({ minimum: 0, maximum: 1 });
+const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 
 // ── the inspector registry ───────────────────────────────────────────────────────
 
@@ -36,7 +37,7 @@ export type InspectorParams = Static<typeof InspectorParams>;
 export const DrawParameters = Type.Object({
   /** The share of the scope's grids, units and listed cases drawn (at least one when > 0). */
   shares: Type.Object({ grid: Share, unit: Share, case: Share }),
-  /** Grids flagged (by the detector, or typed in for now): drawn with `flaggedWeight` instead of 1. */
+  /** Grids flagged by hand, besides those the detector flags (Draw.flaggedGrids): drawn with `flaggedWeight` instead of 1. */
   flaggedGridCodes: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 2000 }),
   flaggedWeight: Type.Number({ minimum: 1, maximum: 100 }),
   inspectorsPerTarget: Type.Integer({ minimum: 1, maximum: 5 }),
@@ -53,7 +54,15 @@ export const CreateDrawBody = Type.Object(
      */
     publicValue: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     shares: Type.Optional(Type.Object({ grid: Share, unit: Share, case: Share }, { additionalProperties: false })),
+    /** Grids to weight up by hand, in addition to the grids the detector flags (those need no typing). */
     flaggedGridCodes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 2000 })),
+    /**
+     * The period whose detector flags weight the draw, as the flags page reads it (a kind and a
+     * day in it). Default: the last whole month before the draw is made.
+     */
+    flagWindow: Type.Optional(
+      Type.Object({ period: Type.Enum(PERIOD_KINDS), from: Day }, { additionalProperties: false }),
+    ),
     flaggedWeight: Type.Optional(Type.Number({ minimum: 1, maximum: 100 })),
     inspectorsPerTarget: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     /** Cases put into the draw as targets (e.g. closed cases to check again); drawn with the case share. */
@@ -107,9 +116,21 @@ export const DrawnPair = Type.Object({
 });
 export type DrawnPair = Static<typeof DrawnPair>;
 
+/** A grid weighted up in a draw, and why: the kinds of detector flag that named it, and/or typed in by hand. */
+export const DrawFlaggedGrid = Type.Object({
+  gridCode: Type.String(),
+  kinds: Type.Array(Type.Enum(FLAG_KINDS)),
+  typedIn: Type.Boolean(),
+});
+export type DrawFlaggedGrid = Static<typeof DrawFlaggedGrid>;
+
 export const Draw = Type.Object({
   ...DrawSummary.properties,
   parameters: DrawParameters,
+  /** The period the detector's flags were read for (null: a draw made before the detector fed draws). */
+  flagWindow: Nullable(Type.Object({ period: Type.Enum(PERIOD_KINDS), firstDay: Type.String() })),
+  /** Every grid weighted up, frozen in the draw's snapshot (later changes to the flags do not alter it). */
+  flaggedGrids: Type.Array(DrawFlaggedGrid),
   previousDrawId: Nullable(Uuid),
   pairs: Type.Array(DrawnPair),
   unstaffed: Type.Array(Type.Object({ targetKind: Type.Enum(DRAW_TARGET_KINDS), targetCode: Type.String() })),

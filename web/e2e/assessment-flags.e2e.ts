@@ -54,12 +54,6 @@ describe('flags of hidden and padded reporting on the assessment desk', () => {
     await page.waitForURL(`**/cases/${code}`);
     await page.getByText(code).first().waitFor();
 
-    // The flags feed the next 双随机 draw: one click takes the flagged grid in, to be weighted up.
-    await page.goto('/assessment');
-    await page.getByRole('tab', { name: '双随机抽查' }).click();
-    await page.getByTestId('draw-take-flagged').click();
-    await page.getByTestId('draw-flagged-grids').getByText(DEMO_BASE_GRID).waitFor();
-
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -128,6 +122,36 @@ describe('flags of hidden and padded reporting on the assessment desk', () => {
     );
     await screenshot(page, 'worker-app-inspection-finding');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the flags feed the next 双随机 draw: the padded grid is weighted without typing, marked with its signal', async () => {
+    // Runs after the inspector of another town is enrolled (above), so the draw has someone to send.
+    const { page, context, problems } = await openDesk(browser, server.url);
+    await logIn(page, 'leader');
+    await page.getByRole('link', { name: '考核' }).click();
+    await page.waitForURL('**/assessment');
+    await page.getByRole('tab', { name: '双随机抽查' }).click();
+    // Today's burst lies in this month: read this month's flags, and draw every grid.
+    await page.getByTestId('draw-flag-window').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '本月至今' }).click();
+    await page.getByLabel('网格抽取比例（%）').fill('100');
+    await page.getByTestId('draw-submit').click();
+    await page.getByText(/已抽取：\d+ 对/).waitFor();
+
+    const newest = page.getByTestId('draws').locator('tbody tr.ant-table-row').first();
+    await newest.locator('.ant-table-row-expand-icon').click();
+    const caption = page.getByTestId('draw-flag-window-used');
+    await caption.waitFor();
+    expect(await caption.textContent()).toMatch(/异常依据：月（自 \d{4}-\d{2}-01 起），加权网格 [1-9]\d* 个/);
+    await page.getByTestId('draw-only-weighted').click();
+    const weighted = page.getByTestId('draw-pairs').getByTestId('draw-weighted');
+    await weighted.filter({ hasText: '⚑ 集中凑数上报' }).first().waitFor();
+    // Only weighted grids are left in the list, each with its reason.
+    const rows = page.getByTestId('draw-pairs').locator('tbody tr.ant-table-row');
+    expect(await rows.count()).toBe(await weighted.count());
+    await screenshot(page, 'assessment-draw-weighted');
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.tables.js';
 import { regions } from '../regions/regions.tables.js';
-import type { DrawInspector, DrawTarget } from './domain/random-draw.js';
+import type { DetectorFlags, DrawInspector, DrawTarget } from './domain/random-draw.js';
 import type { ScoringRule } from './domain/scoring.js';
 
 /**
@@ -109,6 +109,8 @@ export const inspectionDraws = pgTable(
         inspectors: DrawInspector[];
         targets: DrawTarget[];
         previousPairs: { inspectorId: string; targetKind: DrawTargetKind; targetCode: string }[];
+        /** Absent in draws made before the detector fed draws. */
+        detectorFlags?: DetectorFlags;
       }>()
       .notNull(),
     snapshotHash: text('snapshot_hash').notNull(),

@@ -1,4 +1,4 @@
-import type { Draw, DrawSummary, InspectionFinding } from '@yiwang/contracts';
+import type { Draw, DrawFlaggedGrid, DrawSummary, InspectionFinding } from '@yiwang/contracts';
 import type { InspectionDrawPairRow, InspectionDrawRow, InspectionFindingRow } from './inspection-draws.repository.js';
 
 export const presentDrawSummary = (
@@ -27,6 +27,18 @@ export const presentFinding = (row: InspectionFindingRow, recordedByName: string
   recordedAt: row.recordedAt.toISOString(),
 });
 
+/** Every grid a draw weighted up, from its stored parameters and snapshot: the detector's kinds, and whether typed in. */
+function flaggedGridsOf(row: InspectionDrawRow): DrawFlaggedGrid[] {
+  const byCode = new Map<string, DrawFlaggedGrid>();
+  for (const g of row.snapshot.detectorFlags?.grids ?? []) {
+    byCode.set(g.gridCode, { gridCode: g.gridCode, kinds: [...g.kinds], typedIn: false });
+  }
+  for (const code of row.parameters.flaggedGridCodes) {
+    byCode.set(code, { gridCode: code, kinds: byCode.get(code)?.kinds ?? [], typedIn: true });
+  }
+  return [...byCode.values()].sort((a, b) => (a.gridCode < b.gridCode ? -1 : a.gridCode > b.gridCode ? 1 : 0));
+}
+
 export const presentDraw = (
   row: InspectionDrawRow,
   {
@@ -43,6 +55,8 @@ export const presentDraw = (
 ): Draw => ({
   ...presentDrawSummary(row, { createdByName, pairCount: pairs.length }),
   parameters: row.parameters,
+  flagWindow: row.snapshot.detectorFlags ? { ...row.snapshot.detectorFlags.window } : null,
+  flaggedGrids: flaggedGridsOf(row),
   previousDrawId: row.previousDrawId,
   pairs: pairs.map(({ pair, inspectorName }) => ({
     id: pair.id,

@@ -1,11 +1,26 @@
-import type { DrawSummary } from '@yiwang/contracts';
-import { DRAW_TARGET_KIND_LABELS } from '@yiwang/contracts/vocabulary';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import type { CreateDrawBody, DrawFlaggedGrid, DrawSummary } from '@yiwang/contracts';
+import { DRAW_TARGET_KIND_LABELS, FLAG_LABELS, PERIOD_KIND_LABELS } from '@yiwang/contracts/vocabulary';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
 import { errorText } from '../../lib/form-errors';
 import { chinaToday, formatDateTime } from '../../lib/format';
 import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
-import { useCreateDraw, useDraw, useDraws, useFlaggedGrids, useVerifyDraw } from './draws-api';
+import { useCreateDraw, useDraw, useDraws, useVerifyDraw } from './draws-api';
 import { useDrawsI18n } from './draws-messages';
 
 interface DrawForm {
@@ -13,7 +28,12 @@ interface DrawForm {
   publicValue?: string;
   gridSharePercent: number;
   flaggedGridCodes?: string[];
+  flagWindow: 'last-month' | 'this-month';
 }
+
+/** The detector's flags over the window weight the draw; the server defaults to the last whole month. */
+const flagWindowOf = (choice: DrawForm['flagWindow']): Pick<CreateDrawBody, 'flagWindow'> =>
+  choice === 'this-month' ? { flagWindow: { period: 'month', from: `${chinaToday().slice(0, 7)}-01` } } : {};
 
 /** The 双随机 tab: draws of my scope with their seed and list, a re-run check, and (leaders) a new draw. */
 export function DrawsCard() {
@@ -23,20 +43,7 @@ export function DrawsCard() {
   const mayDraw = hasPermission(session, 'inspections.manage');
   const draws = useDraws();
   const create = useCreateDraw();
-  const flagged = useFlaggedGrids();
   const [form] = Form.useForm<DrawForm>();
-
-  // The detectors' flags feed the draw: flagged grids are weighted up (more likely inspected).
-  const takeFlagged = async () => {
-    try {
-      const codes = await flagged.mutateAsync(form.getFieldValue('period') ?? '');
-      const current: string[] = form.getFieldValue('flaggedGridCodes') ?? [];
-      form.setFieldValue('flaggedGridCodes', [...new Set([...current, ...codes])]);
-      void message.success(t('draws.tookFlagged', { count: codes.length })); // toast only
-    } catch {
-      // Shown under the form (flagged.error).
-    }
-  };
 
   const submit = async (values: DrawForm) => {
     try {
@@ -45,6 +52,7 @@ export function DrawsCard() {
         ...(values.publicValue?.trim() ? { publicValue: values.publicValue.trim() } : {}),
         shares: { grid: values.gridSharePercent / 100, unit: 0.2, case: 1 },
         flaggedGridCodes: values.flaggedGridCodes ?? [],
+        ...flagWindowOf(values.flagWindow),
       });
       void message.success(t('draws.drawn', { pairs: draw.pairs.length })); // resolves when the toast closes
     } catch {
@@ -59,7 +67,7 @@ export function DrawsCard() {
           form={form}
           layout="inline"
           data-testid="draw-form"
-          initialValues={{ period: chinaToday().slice(0, 7), gridSharePercent: 20 }}
+          initialValues={{ period: chinaToday().slice(0, 7), gridSharePercent: 20, flagWindow: 'last-month' }}
           onFinish={submit}
           style={{ marginBottom: 12, rowGap: 8 }}
         >
@@ -75,10 +83,15 @@ export function DrawsCard() {
           <Form.Item name="flaggedGridCodes" label={t('draws.flagged')}>
             <Select mode="tags" style={{ width: 220 }} tokenSeparators={[',', ' ']} data-testid="draw-flagged-grids" />
           </Form.Item>
-          <Form.Item>
-            <Button onClick={takeFlagged} loading={flagged.isPending} data-testid="draw-take-flagged">
-              {t('draws.takeFlagged')}
-            </Button>
+          <Form.Item name="flagWindow" label={t('draws.flagWindow')} tooltip={t('draws.flagWindowHint')}>
+            <Select
+              style={{ width: 130 }}
+              data-testid="draw-flag-window"
+              options={[
+                { value: 'last-month', label: t('draws.flagWindowLastMonth') },
+                { value: 'this-month', label: t('draws.flagWindowThisMonth') },
+              ]}
+            />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="draw-submit">
@@ -87,7 +100,6 @@ export function DrawsCard() {
           </Form.Item>
         </Form>
       )}
-      {flagged.error && <Alert className="yw-form-alert" type="error" showIcon title={errorText(flagged.error)} />}
       {create.error && (
         <Alert
           className="yw-form-alert"
@@ -141,39 +153,84 @@ function VerifyButton({ id }: { id: string }) {
   );
 }
 
+/** Why a drawn grid was weighted up: the detector's signals, as the flags tab names them, and/or typed in. */
+function WeightedBecause({ flagged }: { flagged: DrawFlaggedGrid | undefined }) {
+  const { t, locale } = useDrawsI18n();
+  if (!flagged) return '—';
+  return (
+    <Space size={4} wrap data-testid="draw-weighted">
+      {flagged.kinds.map((kind) => (
+        <Tag key={kind} color="red">
+          ⚑ {FLAG_LABELS[kind][locale]}
+        </Tag>
+      ))}
+      {flagged.typedIn && <Tag color="orange">{t('draws.typedIn')}</Tag>}
+    </Space>
+  );
+}
+
 function DrawPairs({ id }: { id: string }) {
   const { t, locale } = useDrawsI18n();
   const draw = useDraw(id);
+  const [onlyWeighted, setOnlyWeighted] = useState(false);
   if (draw.error) return <Alert type="error" showIcon title={errorText(draw.error)} />;
+  const flaggedByCode = new Map((draw.data?.flaggedGrids ?? []).map((g) => [g.gridCode, g]));
+  const flaggedOf = (p: { targetKind: string; targetCode: string }) =>
+    p.targetKind === 'grid' ? flaggedByCode.get(p.targetCode) : undefined;
+  const usedWindow = draw.data?.flagWindow;
+  const pairs = (draw.data?.pairs ?? []).filter((p) => !onlyWeighted || flaggedOf(p));
   return (
-    <Table
-      rowKey="id"
-      size="small"
-      pagination={{ pageSize: 20 }}
-      loading={draw.isFetching && !draw.data}
-      dataSource={draw.data?.pairs ?? []}
-      columns={[
-        { key: 'position', title: '#', width: 60, render: (_, p) => p.position },
-        {
-          key: 'target',
-          title: t('draws.target'),
-          render: (_, p) => (
-            <Space>
-              <Tag>{DRAW_TARGET_KIND_LABELS[p.targetKind][locale]}</Tag>
-              {p.targetName}
-            </Space>
-          ),
-        },
-        { key: 'inspector', title: t('draws.inspector'), render: (_, p) => p.inspectorName },
-        {
-          key: 'findings',
-          title: t('draws.findings'),
-          render: (_, p) => {
-            const latest = p.findings.at(-1);
-            return latest ? t('draws.finding', { found: latest.foundCount, reported: latest.reportedCount }) : '—';
+    <>
+      {draw.data && (
+        <Space style={{ marginBottom: 8 }} wrap>
+          <Typography.Text type="secondary" data-testid="draw-flag-window-used">
+            {usedWindow
+              ? t('draws.flaggedFrom', {
+                  period: PERIOD_KIND_LABELS[usedWindow.period][locale],
+                  firstDay: usedWindow.firstDay,
+                  count: draw.data.flaggedGrids.length,
+                })
+              : t('draws.flaggedNone')}
+          </Typography.Text>
+          <Switch size="small" checked={onlyWeighted} onChange={setOnlyWeighted} data-testid="draw-only-weighted" />
+          {t('draws.onlyWeighted')}
+        </Space>
+      )}
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 20 }}
+        loading={draw.isFetching && !draw.data}
+        dataSource={pairs}
+        data-testid="draw-pairs"
+        columns={[
+          { key: 'position', title: '#', width: 60, render: (_, p) => p.position },
+          {
+            key: 'target',
+            title: t('draws.target'),
+            render: (_, p) => (
+              <Space>
+                <Tag>{DRAW_TARGET_KIND_LABELS[p.targetKind][locale]}</Tag>
+                {p.targetName}
+              </Space>
+            ),
           },
-        },
-      ]}
-    />
+          { key: 'inspector', title: t('draws.inspector'), render: (_, p) => p.inspectorName },
+          {
+            key: 'weighted',
+            title: t('draws.weighted'),
+            render: (_, p) => <WeightedBecause flagged={flaggedOf(p)} />,
+          },
+          {
+            key: 'findings',
+            title: t('draws.findings'),
+            render: (_, p) => {
+              const latest = p.findings.at(-1);
+              return latest ? t('draws.finding', { found: latest.foundCount, reported: latest.reportedCount }) : '—';
+            },
+          },
+        ]}
+      />
+    </>
   );
 }

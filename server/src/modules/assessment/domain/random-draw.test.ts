@@ -143,6 +143,33 @@ describe('drawInspections', () => {
     expect(flaggedRate).toBeGreaterThan(2 * otherRate);
   });
 
+  it('grids the detector flagged weigh exactly like grids typed in, and together they add up', () => {
+    const shares = { grid: 0.1, unit: 0, case: 0 };
+    const detectorFlags = {
+      window: { period: 'month' as const, firstDay: '2026-11-01' },
+      grids: [
+        { gridCode: 'G111', kinds: ['hidden-hard' as const] },
+        { gridCode: 'G222', kinds: ['padding-burst' as const, 'low-share' as const] },
+      ],
+    };
+    let differsFromUnflagged = 0;
+    for (const seed of seeds.slice(0, 50)) {
+      const typed = drawInspections(
+        input(seed, { parameters: { ...input('').parameters, shares, flaggedGridCodes: ['G111', 'G222', 'G333'] } }),
+      );
+      const detected = drawInspections(
+        input(seed, {
+          parameters: { ...input('').parameters, shares, flaggedGridCodes: ['G333'] },
+          detectorFlags,
+        }),
+      );
+      expect(detected).toEqual(typed);
+      const unflagged = drawInspections(input(seed, { parameters: { ...input('').parameters, shares } }));
+      if (JSON.stringify(unflagged.pairs) !== JSON.stringify(detected.pairs)) differsFromUnflagged++;
+    }
+    expect(differsFromUnflagged).toBeGreaterThan(0);
+  });
+
   it('rotation: a pair of the previous draw is not repeated while another eligible inspector is free', () => {
     const first = drawInspections(input('rotation'));
     const second = drawInspections(input('rotation', { previousPairs: first.pairs }));
@@ -171,5 +198,44 @@ describe('snapshotHashOf', () => {
     const { seed: _b, ...two } = input('b', { inspectors: [...inspectors].reverse() });
     expect(snapshotHashOf(one)).toBe(snapshotHashOf(two));
     expect(snapshotHashOf({ ...one, inspectors: inspectors.slice(1) })).not.toBe(snapshotHashOf(one));
+  });
+
+  it('covers the detector’s flagged grids when a draw has them, in any order, and not otherwise', () => {
+    const { seed: _a, ...plain } = input('a');
+    const window = { period: 'month' as const, firstDay: '2026-11-01' };
+    const flags = {
+      window,
+      grids: [
+        { gridCode: 'G111', kinds: ['hidden-hard' as const, 'padding-burst' as const] },
+        { gridCode: 'G222', kinds: ['low-share' as const] },
+      ],
+    };
+    const reordered = {
+      window,
+      grids: [
+        { gridCode: 'G222', kinds: ['low-share' as const] },
+        { gridCode: 'G111', kinds: ['padding-burst' as const, 'hidden-hard' as const] },
+      ],
+    };
+    // A draw made before the detector fed draws has no such field: its hash is unchanged.
+    expect(snapshotHashOf({ ...plain, detectorFlags: undefined })).toBe(snapshotHashOf(plain));
+    expect(snapshotHashOf({ ...plain, detectorFlags: flags })).not.toBe(snapshotHashOf(plain));
+    expect(snapshotHashOf({ ...plain, detectorFlags: reordered })).toBe(
+      snapshotHashOf({ ...plain, detectorFlags: flags }),
+    );
+    const otherSignal = {
+      window,
+      grids: [
+        { gridCode: 'G111', kinds: ['hidden-hard' as const] },
+        { gridCode: 'G222', kinds: ['low-share' as const] },
+      ],
+    };
+    expect(snapshotHashOf({ ...plain, detectorFlags: otherSignal })).not.toBe(
+      snapshotHashOf({ ...plain, detectorFlags: flags }),
+    );
+    const otherWindow = { ...flags, window: { period: 'month' as const, firstDay: '2026-10-01' } };
+    expect(snapshotHashOf({ ...plain, detectorFlags: otherWindow })).not.toBe(
+      snapshotHashOf({ ...plain, detectorFlags: flags }),
+    );
   });
 });

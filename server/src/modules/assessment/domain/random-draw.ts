@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DRAW_TARGET_KINDS, type DrawTargetKind } from '@yiwang/contracts';
+import { DRAW_TARGET_KINDS, type DrawTargetKind, type FlagKind, type PeriodKind } from '@yiwang/contracts';
 import { isCountyWide, isPathWithin } from '../../../platform/scope.js';
 import { createSeededRandom } from '../../../platform/seeded-random.js';
 
@@ -32,7 +32,7 @@ export interface DrawTarget {
 export interface DrawParameters {
   /** The share of each kind's targets drawn (0–1, at least one target when > 0). */
   readonly shares: Readonly<Record<DrawTargetKind, number>>;
-  /** Grids flagged by the detector (or by hand, for now): drawn with `flaggedWeight` instead of 1. */
+  /** Grids flagged by hand, besides the detector's (DrawInput.detectorFlags): drawn with `flaggedWeight` instead of 1. */
   readonly flaggedGridCodes: readonly string[];
   readonly flaggedWeight: number;
   readonly inspectorsPerTarget: number;
@@ -45,6 +45,18 @@ export interface DrawInput {
   readonly parameters: DrawParameters;
   /** The pairs of the previous draw, avoided when another eligible inspector is free (rotation). */
   readonly previousPairs: readonly { inspectorId: string; targetKind: DrawTargetKind; targetCode: string }[];
+  /**
+   * The grids the detector flagged when the draw was made, frozen like the registries: a re-run
+   * weighs the same grids even after the flags change. Absent in draws made before the detector
+   * fed draws (their hash and list stay as they were).
+   */
+  readonly detectorFlags?: DetectorFlags | undefined;
+}
+
+/** The detector's flagged grids for one period, each with the kinds of flag that named it. */
+export interface DetectorFlags {
+  readonly window: { readonly period: PeriodKind; readonly firstDay: string };
+  readonly grids: readonly { readonly gridCode: string; readonly kinds: readonly FlagKind[] }[];
 }
 
 export interface DrawnPair {
@@ -82,7 +94,7 @@ export function isRecused(inspector: DrawInspector, target: DrawTarget): boolean
 export function drawInspections(input: DrawInput): DrawResult {
   const random = createSeededRandom(seedNumberOf(input.seed));
   const { parameters } = input;
-  const flagged = new Set(parameters.flaggedGridCodes);
+  const flagged = flaggedGridCodesOf(input);
   const targets = [...input.targets].sort(byKindThenCode);
   const inspectors = [...input.inspectors].sort((a, b) => compare(a.id, b.id));
   const previous = new Set(input.previousPairs.map((p) => pairKey(p.inspectorId, p.targetKind, p.targetCode)));
@@ -129,6 +141,10 @@ export function drawInspections(input: DrawInput): DrawResult {
   return { pairs, unstaffed };
 }
 
+/** The grids weighted up in a draw: those typed in and those the detector flagged. */
+const flaggedGridCodesOf = (input: Pick<DrawInput, 'parameters' | 'detectorFlags'>): Set<string> =>
+  new Set([...input.parameters.flaggedGridCodes, ...(input.detectorFlags?.grids.map((g) => g.gridCode) ?? [])]);
+
 /** How many of `total` targets a share draws: none for 0, else at least one. */
 export function targetCountOf(share: number, total: number): number {
   if (share <= 0 || total === 0) return 0;
@@ -154,6 +170,17 @@ export function snapshotHashOf(input: Omit<DrawInput, 'seed'>): string {
       inspectorsPerTarget: input.parameters.inspectorsPerTarget,
     },
     previousPairs: input.previousPairs.map((p) => pairKey(p.inspectorId, p.targetKind, p.targetCode)).sort(compare),
+    // Only when present, so the draws made before the detector fed draws keep their hash.
+    ...(input.detectorFlags
+      ? {
+          detectorFlags: {
+            window: { period: input.detectorFlags.window.period, firstDay: input.detectorFlags.window.firstDay },
+            grids: [...input.detectorFlags.grids]
+              .sort((a, b) => compare(a.gridCode, b.gridCode))
+              .map((g) => ({ gridCode: g.gridCode, kinds: [...g.kinds].sort(compare) })),
+          },
+        }
+      : {}),
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { drawInspections, snapshotHashOf } from '../domain/random-draw.js';
 import { inspectionDrawsRepository as repo } from '../inspection-draws.repository.js';
+import { detectorFlagsForDraw } from './detector-flags-for-draw.js';
 import { readDraw } from './read-draws.js';
 
 export interface CreateDrawOptions {
@@ -21,8 +22,9 @@ export const DEFAULT_DRAW_PARAMETERS: DrawParameters = {
 };
 
 /**
- * Makes a 双随机 draw in the caller's scope: freezes the inspector and target registries
- * (and the scope's previous pairs, for rotation) into a snapshot, draws with the published
+ * Makes a 双随机 draw in the caller's scope: freezes the inspector and target registries, the
+ * scope's previous pairs (for rotation) and the grids the detector flags in the flag window
+ * (weighted up, besides any typed in) into a snapshot, draws with the published
  * seed (the public value typed in, or 16 random bytes shown as hex) and stores the snapshot,
  * its hash and the list, so anyone can re-run it (verifyDraw).
  */
@@ -62,10 +64,18 @@ export async function createDraw(
       ]);
     }
     const previous = await repo.latestDrawOf(tx, actor.scopePath);
+    // Read inside the draw's lock and transaction, with the registries, so the flags frozen
+    // are those of the same moment.
+    const detectorFlags = await detectorFlagsForDraw(tx, actor, {
+      window: body.flagWindow,
+      gridCodes: new Set(targets.filter((t) => t.kind === 'grid').map((t) => t.code)),
+      now: new Date(),
+    });
     const snapshot = {
       inspectors: inspectorRows.map((i) => ({ id: i.userId, areaPath: i.areaPath, unitId: i.unitId })),
       targets,
       previousPairs: previous?.pairs ?? [],
+      detectorFlags,
     };
     const result = drawInspections({ seed, parameters, ...snapshot });
     const pathOf = new Map(targets.map((t) => [`${t.kind}|${t.code}`, t.path]));
@@ -89,7 +99,14 @@ export async function createDraw(
       action: 'inspection.draw',
       objectType: 'inspection-draw',
       objectId: draw.id,
-      details: { period: draw.period, seed, seedSource, snapshotHash: draw.snapshotHash, pairs: result.pairs.length },
+      details: {
+        period: draw.period,
+        seed,
+        seedSource,
+        snapshotHash: draw.snapshotHash,
+        pairs: result.pairs.length,
+        detectorFlaggedGrids: detectorFlags.grids.length,
+      },
     });
     return draw.id;
   });
