@@ -16,9 +16,9 @@ import { buildApp } from '../server/src/app.js';
 import { openDatabase, queryRows } from '../server/src/db/client.js';
 import { DEMO_PASSWORD } from '../server/src/modules/accounts/index.js';
 import { loadDemoCountyIfEmpty } from '../server/src/modules/demo/load-demo-county.js';
-import { gridLocatorFor } from '../server/src/modules/grids/index.js';
 import { demoRegistry } from '../server/src/modules/registry/index.js';
 import { generatePeopleImportFile, tableToXlsx } from '../server/src/modules/registry-import/acceptance-file.js';
+import { importDepsFor } from '../server/src/modules/registry-import/registry-import-deps.js';
 import { runNextImport } from '../server/src/modules/registry-import/use-cases/run-imports.js';
 import { loadConfig } from '../server/src/platform/config.js';
 import { createBenchDatabase } from './support/bench-server.js';
@@ -78,12 +78,7 @@ try {
     const dryMs = performance.now() - t;
     await app.inject({ method: 'POST', url: `/api/registry-imports/${dry.id}/start`, headers });
     t = performance.now();
-    while (
-      await runNextImport(
-        { db: database.db, secretKey: config.secretKey, locator: gridLocatorFor(database) },
-        { now: new Date() },
-      )
-    ) {}
+    while (await runNextImport(importDepsFor(database, config.secretKey), { now: new Date() })) {}
     const runMs = performance.now() - t;
     const done = (await app.inject({ method: 'GET', url: `/api/registry-imports/${dry.id}`, headers })).json<
       Record<string, number>

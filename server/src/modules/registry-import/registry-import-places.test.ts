@@ -5,9 +5,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { type Client, createTestApp, type TestApp } from '../../test/app.js';
-import { gridLocatorFor, interiorPointOf } from '../grids/index.js';
+import { interiorPointOf } from '../grids/index.js';
 import { communityInput, DEMO_REGISTRY_COMMUNITY, demoRegistry } from '../registry/index.js';
 import { tableToXlsx } from './acceptance-file.js';
+import { importDepsFor } from './registry-import-deps.js';
 import { runNextImport } from './use-cases/run-imports.js';
 
 const OTHER_COMMUNITY = '320281001003';
@@ -79,7 +80,7 @@ async function dryRun(
 async function runImport(client: Client, id: string): Promise<RegistryImport> {
   const started = await client.post(`/api/registry-imports/${id}/start`);
   expect(started.statusCode, started.body).toBe(200);
-  const deps = { db: t.database.db, secretKey: t.config.secretKey, locator: gridLocatorFor(t.database) };
+  const deps = importDepsFor(t.database, t.config.secretKey);
   while (await runNextImport(deps, { now: new Date() })) {}
   const done = await client.get(`/api/registry-imports/${id}`);
   expect(done.statusCode).toBe(200);

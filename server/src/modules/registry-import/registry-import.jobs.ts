@@ -1,6 +1,6 @@
 import type { ModuleContext } from '../../platform/http.js';
-import { gridLocatorFor } from '../grids/index.js';
 import type { JobDefinition } from '../jobs/index.js';
+import { importDepsFor } from './registry-import-deps.js';
 import { runNextImport } from './use-cases/run-imports.js';
 
 /** How often the runner looks for a started import: the desk's progress bar starts moving within this. */
@@ -11,7 +11,7 @@ export const registryImportJob = ({ config, database }: ModuleContext): JobDefin
   name: 'registry-imports',
   intervalMs: IMPORT_POLL_MS,
   async run({ log, signal }) {
-    const deps = { db: database.db, secretKey: config.secretKey, locator: gridLocatorFor(database) };
+    const deps = importDepsFor(database, config.secretKey);
     while (!signal.aborted && (await runNextImport(deps, { signal, now: new Date() }))) {
       log.info('registry import run');
     }

@@ -15,9 +15,8 @@ import { DomainError } from '../../platform/errors.js';
 import type { App, ModuleContext } from '../../platform/http.js';
 import { sendWorkbook, XLSX_RESPONSE } from '../../platform/spreadsheet.js';
 import { auditContextOf, authorize } from '../accounts/index.js';
-import { gridLocatorFor } from '../grids/index.js';
 import { registryReadRoute } from '../registry/index.js';
-import type { ImportDeps } from './registry-import-deps.js';
+import { type ImportDeps, importDepsFor } from './registry-import-deps.js';
 import { checkImport, getImport, startImport } from './use-cases/check-import.js';
 import { exportPeople, failedRowsWorkbook, importTemplate } from './use-cases/import-files.js';
 import { listMergeReviews, resolveMergeReview } from './use-cases/merge-reviews.js';
@@ -27,7 +26,7 @@ const tags = ['registry'];
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export async function registryImportRoutes(app: App, { config, database }: ModuleContext) {
-  const deps: ImportDeps = { db: database.db, secretKey: config.secretKey, locator: gridLocatorFor(database) };
+  const deps: ImportDeps = importDepsFor(database, config.secretKey);
 
   app.get(
     '/registry-imports/templates/:kind',

@@ -5,9 +5,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { type Client, createTestApp, type TestApp } from '../../test/app.js';
-import { gridLocatorFor, interiorPointOf } from '../grids/index.js';
+import { interiorPointOf } from '../grids/index.js';
 import { communityInput, demoRegistry, type GeneratedRegistry } from '../registry/index.js';
 import { generatePeopleImportFile, PLANTED_CELL, PLANTED_KINDS, tableToCsv, tableToXlsx } from './acceptance-file.js';
+import { importDepsFor } from './registry-import-deps.js';
 import { runNextImport } from './use-cases/run-imports.js';
 
 const OTHER_COMMUNITY = '320281001003';
@@ -70,12 +71,7 @@ async function runImport(client: Client, id: string): Promise<RegistryImport> {
   const started = await client.post(`/api/registry-imports/${id}/start`);
   expect(started.statusCode, started.body).toBe(200);
   expect(started.json<RegistryImport>().state).toBe('queued');
-  while (
-    await runNextImport(
-      { db: t.database.db, secretKey: t.config.secretKey, locator: gridLocatorFor(t.database) },
-      { now: new Date() },
-    )
-  ) {}
+  while (await runNextImport(importDepsFor(t.database, t.config.secretKey), { now: new Date() })) {}
   const done = await client.get(`/api/registry-imports/${id}`);
   expect(done.statusCode).toBe(200);
   return done.json<RegistryImport>();

@@ -238,8 +238,15 @@ async function runPeopleImport(
     clashes: 0,
     runFailures: [],
   });
-  return writeInChunks(deps, row.id, chunksOf(checked.people), options.signal, (tx, chunk) =>
-    importChunk(tx, deps, row, chunk),
+  // A people import's chunks are independent (a household is never split, an ID number is once per
+  // file), so up to deps.chunkWriters of them are written at once.
+  return writeInChunks(
+    deps,
+    row.id,
+    chunksOf(checked.people),
+    options.signal,
+    (tx, chunk) => importChunk(tx, deps, row, chunk),
+    deps.chunkWriters,
   );
 }
 
