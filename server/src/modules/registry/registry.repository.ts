@@ -805,6 +805,31 @@ export const registryRepository = {
       .orderBy(few ? searchOrder(registryBuildings.name) : asc(registryBuildings.name))
       .limit(filter.limit);
   },
+  /**
+   * Dwellings in scope whose address text holds every term (`3幢`, `502`), by address code, with
+   * their building. Each term of three or more characters is served by the address trigram index.
+   */
+  async searchDwellings(db: Executor, filter: { scopePath: string; terms: string[]; limit: number }) {
+    if (filter.terms.length === 0) return [];
+    return db
+      .select({
+        id: registryDwellings.id,
+        address: registryAddresses.text,
+        building: registryBuildings.name,
+        buildingId: registryDwellings.buildingId,
+      })
+      .from(registryDwellings)
+      .innerJoin(registryAddresses, eq(registryAddresses.id, registryDwellings.addressId))
+      .innerJoin(registryBuildings, eq(registryBuildings.id, registryDwellings.buildingId))
+      .where(
+        and(
+          withinScope(registryDwellings.path, filter.scopePath),
+          ...filter.terms.map((term) => ilike(registryAddresses.text, `%${escapeLike(term)}%`)),
+        ),
+      )
+      .orderBy(asc(registryAddresses.code))
+      .limit(filter.limit);
+  },
   async searchOrganizations(db: Executor, filter: { scopePath: string; q: string; limit: number }) {
     const like = `%${escapeLike(filter.q)}%`;
     const initials = /^[a-z]+$/i.test(filter.q) ? `${escapeLike(filter.q.toLowerCase())}%` : null;
