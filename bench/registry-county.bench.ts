@@ -65,7 +65,9 @@ try {
   const people: GeneratedRegistry['people'] = [];
   let mapPeople = 0;
   let communities = 0;
-  const takenIdNumbers = new Set((await demoRegistry(db))?.people.map((p) => p.idNumber));
+  const demo = await demoRegistry(db);
+  const takenIdNumbers = new Set(demo?.people.map((p) => p.idNumber));
+  const takenAliases = new Set(demo?.aliases.map((a) => a.alias));
   for (const region of await regionsLookups.ofLevelInScope(db, 'community', county.path)) {
     if (people.length >= wanted) break;
     if (region.code === DEMO_REGISTRY_COMMUNITY) continue;
@@ -78,6 +80,7 @@ try {
       groupRentals: 3,
       today: '2026-01-01',
       takenIdNumbers,
+      takenAliases,
     });
     await db.transaction(async (tx) => {
       await registryRepository.insertAddresses(tx, registry.addresses);

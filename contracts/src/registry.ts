@@ -286,14 +286,15 @@ export type Facility = Static<typeof Facility>;
 export const RegistrySearchQuery = Type.Object(
   {
     q: Type.String({ minLength: 1, maxLength: 100 }),
-    kind: Type.Optional(Type.Enum(['person', 'household', 'address', 'building', 'organization'])),
+    /** `dwelling` (a flat, by its address text) only when asked for by kind: the case page's link card. */
+    kind: Type.Optional(Type.Enum(['person', 'household', 'address', 'building', 'organization', 'dwelling'])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   },
   Closed,
 );
 export type RegistrySearchQuery = Static<typeof RegistrySearchQuery>;
 export const RegistrySearchHit = Type.Object({
-  kind: Type.Enum(['person', 'household', 'address', 'building', 'organization']),
+  kind: Type.Enum(['person', 'household', 'address', 'building', 'organization', 'dwelling']),
   id: Uuid,
   title: Type.String(),
   subtitle: Type.String(),

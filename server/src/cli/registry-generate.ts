@@ -41,7 +41,10 @@ try {
     .filter((code) => code !== DEMO_REGISTRY_COMMUNITY)
     .slice(0, limit);
   // One set of ID numbers for the whole run, starting with the demo community's: no two people share one.
-  const takenIdNumbers = new Set((await demoRegistry(database.db))?.people.map((p) => p.idNumber));
+  const demo = await demoRegistry(database.db);
+  const takenIdNumbers = new Set(demo?.people.map((p) => p.idNumber));
+  // Aliases are unique county-wide too: two villages share a name (街西村), the second gets its town's.
+  const takenAliases = new Set(demo?.aliases.map((a) => a.alias));
   const started = performance.now();
   let people = 0;
   let generateMs = 0;
@@ -56,6 +59,7 @@ try {
       groupRentals: 3,
       today: '2026-01-01',
       takenIdNumbers,
+      takenAliases,
     });
     generateMs += performance.now() - t;
     await database.db.transaction((tx) => writeGeneratedRegistry(tx, registry, config.secretKey));

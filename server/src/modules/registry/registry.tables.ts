@@ -221,6 +221,25 @@ export const registryPeople = pgTable(
       sql`(${t.name} COLLATE "C")`,
       t.id,
     ),
+    // One character that does not start the name (华, a given name's), at county scale tens of
+    // thousands of matches (migration 0033): the character's position in the name, then the name, so
+    // each position's matches are walked in name order instead of all fetched and sorted. Positions
+    // 2 and 3 cover the usual names; the rare longer ones go through the grams of their tail.
+    index('registry_people_second_char_order').using(
+      'btree',
+      sql`substr(${t.name}, 2, 1)`,
+      sql`(${t.name} COLLATE "C")`,
+      t.id,
+    ),
+    index('registry_people_third_char_order').using(
+      'btree',
+      sql`substr(${t.name}, 3, 1)`,
+      sql`(${t.name} COLLATE "C")`,
+      t.id,
+    ),
+    index('registry_people_name_tail_grams')
+      .using('gin', sql`registry_name_grams(substr(${t.name}, 4))`)
+      .where(sql`char_length(${t.name}) > 3`),
     // Deduplication by ID number: one person per number (a placeholder or missing number is null).
     uniqueIndex('registry_people_id_number_key').on(t.idNumberIndex),
     index('registry_people_phone_idx').on(t.phoneIndex),

@@ -16,9 +16,9 @@ import { hasPermission } from '../../lib/permissions';
 import { useSignedIn } from '../auth';
 import { useRegistryI18n } from './registry-messages';
 
-/** What the operator can search for to link: people and households by the registry search, facilities by their list. */
-type PickKind = Exclude<CaseRegistryLinkKind, 'dwelling'>;
-const PICK_KINDS: PickKind[] = ['person', 'household', 'facility'];
+/** What the operator can search for to link: people, households and dwellings (by address) by the registry search, facilities by their list. */
+type PickKind = CaseRegistryLinkKind;
+const PICK_KINDS: PickKind[] = ['person', 'household', 'dwelling', 'facility'];
 
 interface Candidate {
   id: string;
@@ -125,6 +125,7 @@ export function CaseRegistryLinks({ code }: { code: string }) {
               <Select<PickKind>
                 aria-label={t('r.kind')}
                 style={{ width: 100 }}
+                data-testid="case-link-kind"
                 value={kind}
                 onChange={setKind}
                 options={PICK_KINDS.map((k) => ({ value: k, label: CASE_REGISTRY_LINK_KIND_LABELS[k][locale] }))}

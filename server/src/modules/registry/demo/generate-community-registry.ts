@@ -16,6 +16,8 @@ import { nameInitials } from '../domain/name-initials.js';
 export interface CommunityInput {
   code: string;
   name: string;
+  /** The town (街道/镇) it belongs to: names a village apart from a same-named one in another town. */
+  townName: string;
   path: string;
   /** Its base grids, with their scope paths and areas. */
   grids: readonly { code: string; path: string; geometry: AreaGeometry; people: number }[];
@@ -35,6 +37,12 @@ export interface GenerateOptions {
    * the unique blind index refuses. Filled with this community's numbers as they are made.
    */
   takenIdNumbers?: Set<string>;
+  /**
+   * Address aliases already given (unique county-wide): two villages of one county may share a
+   * name (Jiangyin has two 街西村), so the plain alias is qualified by the town when taken.
+   * Filled with this community's aliases as they are made.
+   */
+  takenAliases?: Set<string>;
 }
 
 export interface GeneratedRegistry {
@@ -178,6 +186,7 @@ export function generateCommunityRegistry(community: CommunityInput, options: Ge
   };
   const usedIds = options.takenIdNumbers ?? new Set<string>();
   const usedPhones = new Set<string>();
+  const usedAliases = options.takenAliases ?? new Set<string>();
   const shortName = community.name.replace(/(居委会|村委会)$/, '');
 
   const idNumber = (region: string, birth: string, male: boolean) => {
@@ -198,6 +207,18 @@ export function generateCommunityRegistry(community: CommunityInput, options: Ge
         return p;
       }
     }
+  };
+  /** The alias as people write it (the village's name first), with the town or at last the code if taken. */
+  const freeAlias = (place: string) => {
+    const candidates = [
+      `${shortName}${place}`,
+      `${community.townName}${shortName}${place}`,
+      `${community.townName}${shortName}(${community.code})${place}`,
+    ];
+    const alias = candidates.find((a) => !usedAliases.has(a));
+    if (!alias) throw new Error(`address alias ${candidates[0]} taken in community ${community.code}`);
+    usedAliases.add(alias);
+    return alias;
   };
   const address = (
     parts: { road: number; number: number; building?: number; unit?: number; room?: number },
@@ -344,7 +365,7 @@ export function generateCommunityRegistry(community: CommunityInput, options: Ge
     if (b === 0)
       out.aliases.push({
         addressId: buildingAddress.id,
-        alias: `${shortName}${building.name.replace('幢', '号楼')}`,
+        alias: freeAlias(building.name.replace('幢', '号楼')),
         kind: 'nonstandard',
       });
     for (let unit = 1; unit <= 2; unit++) {

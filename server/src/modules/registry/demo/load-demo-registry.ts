@@ -28,10 +28,12 @@ const DEMO_TAG_GRANTS: { role: Role; tags: readonly PersonTag[] }[] = [
 export async function communityInput(db: Executor, code: string): Promise<CommunityInput | null> {
   const region = await regionsLookups.findByCode(db, code);
   if (!region) return null;
+  const town = region.parentCode ? await regionsLookups.findByCode(db, region.parentCode) : undefined;
   const grids = await gridsLookups.currentWithGeometryInScope(db, { level: 3, regionCode: code }, region.path);
   return {
     code,
     name: region.name,
+    townName: town?.name ?? '',
     path: region.path,
     grids: grids.map((g) => ({ code: g.code, path: g.path, geometry: g.geometry as AreaGeometry, people: g.people })),
   };

@@ -45,6 +45,7 @@ const SEARCH_KIND_LABELS: Record<RegistrySearchHit['kind'], { 'zh-CN': string; '
   address: { 'zh-CN': '地址', 'en-US': 'Address' },
   building: { 'zh-CN': '楼栋', 'en-US': 'Building' },
   organization: { 'zh-CN': '组织', 'en-US': 'Organization' },
+  dwelling: { 'zh-CN': '房屋', 'en-US': 'Dwelling' },
 };
 
 /** The search results (at most the search's own page of 100) as the results table shows them. */

@@ -1,6 +1,7 @@
 import type { RegistrySearchHit, RegistrySearchQuery } from '@yiwang/contracts';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
+import { addressTerms } from '../domain/address-terms.js';
 import { registryRepository } from '../registry.repository.js';
 import type { RegistryDeps } from '../registry-deps.js';
 import { exactSearchIndexes } from '../registry-secrets.js';
@@ -58,6 +59,13 @@ export async function searchRegistry(
     if (places('building')) {
       for (const b of await registryRepository.searchBuildings(deps.db, filter)) {
         hits.push({ kind: 'building', id: b.id, title: b.name, subtitle: b.address, buildingId: b.id });
+      }
+    }
+    // Dwellings only when asked for (the case page links a case to a flat): every flat's address
+    // holds the road and number, so among all kinds they would crowd out the buildings.
+    if (query.kind === 'dwelling') {
+      for (const d of await registryRepository.searchDwellings(deps.db, { ...filter, terms: addressTerms(q) })) {
+        hits.push({ kind: 'dwelling', id: d.id, title: d.address, subtitle: d.building, buildingId: d.buildingId });
       }
     }
     if (wants('organization')) {

@@ -1,0 +1,3 @@
+CREATE INDEX "registry_people_second_char_order" ON "registry_people" USING btree (substr("name", 2, 1),("name" COLLATE "C"),"id");--> statement-breakpoint
+CREATE INDEX "registry_people_third_char_order" ON "registry_people" USING btree (substr("name", 3, 1),("name" COLLATE "C"),"id");--> statement-breakpoint
+CREATE INDEX "registry_people_name_tail_grams" ON "registry_people" USING gin (registry_name_grams(substr("name", 4))) WHERE char_length("registry_people"."name") > 3;
