@@ -134,6 +134,17 @@ export const indicatorCountersRepository = {
   },
 
   /**
+   * Statistics for the planner after the job wrote each case's counters (in its transaction,
+   * which ANALYZE sees): before autovacuum gets to a freshly filled table, every level's index
+   * looks alike to the planner, and it picked the department index for a grid's drill-down —
+   * reading a whole month of the county's rows (709 ms measured at 100 000 cases) instead of the
+   * grid's 70 (under 1 ms).
+   */
+  async refreshPlannerStatistics(db: Executor): Promise<void> {
+    await db.execute(sql`ANALYZE ${caseCounters}`);
+  },
+
+  /**
    * The stored counters of one scope, period and region level (grid, community, town, county),
    * with each unit's name read by one join, not a second query with every key in an `IN` list
    * (1 558 grids of a county); the name is null when the unit is gone.

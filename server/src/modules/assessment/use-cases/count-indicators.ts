@@ -101,6 +101,7 @@ export async function refreshIndicatorCounters(
       if (todo.length > 0) {
         cases = await countPeriods(tx, todo, scopes, departmentIds);
         counted = todo.length;
+        await repo.refreshPlannerStatistics(tx);
       }
     }
     await repo.moveCursor(tx, fresh.lastId, now);
