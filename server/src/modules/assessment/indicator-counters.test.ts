@@ -1,5 +1,5 @@
-import { ASSESSMENT_LEVELS, type IndicatorTable, type PeriodKind } from '@yiwang/contracts';
-import { eq, gt } from 'drizzle-orm';
+import { ASSESSMENT_LEVELS, INDICATOR_IDS, type IndicatorTable, type PeriodKind } from '@yiwang/contracts';
+import { and, count, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/http.js';
 import { type Client, createTestApp } from '../../test/app.js';
@@ -15,9 +15,10 @@ import {
 } from '../cases/cases.test-helpers.js';
 import type { Position } from '../grids/geometry/index.js';
 import { regions } from '../regions/regions.tables.js';
-import { countedPeriods } from './indicator-counters.tables.js';
+import { caseCounters, countedPeriods } from './indicator-counters.tables.js';
 import { computeIndicators } from './use-cases/compute-indicators.js';
 import { refreshIndicatorCounters } from './use-cases/count-indicators.js';
+import { type IndicatorCasesOptions, indicatorCases } from './use-cases/indicator-cases.js';
 
 let w: CaseWorld;
 let leader: Client;
@@ -103,6 +104,81 @@ async function expectSameTables(now: Date) {
   return compared;
 }
 
+/**
+ * Every unit's drill-down of every indicator, read from the stored per-case counters and folded
+ * from the cases: whole, and page by page (2 cases a page, `after` the page before's `nextAfter`);
+ * in each scope's counted closed day, week and month with the most cases (folding every period
+ * of the horizon this way takes minutes). Answers how many cases were compared.
+ */
+async function expectSameDrillDowns(now: Date) {
+  const all = await w.t.database.db.select().from(countedPeriods).where(gt(countedPeriods.cases, 0));
+  const db = w.t.database.db;
+  let compared = 0;
+  for (const client of [leader, w.operator]) {
+    const actor = await actorOf(client);
+    const busiest = (kind: string) =>
+      all
+        .filter((row) => row.scopePath === actor.scopePath && row.periodKind === kind)
+        .sort((a, b) => b.cases - a.cases || (a.firstDay < b.firstDay ? -1 : 1))[0];
+    const periods = ['day', 'week', 'month'].map(busiest).filter((p) => p !== undefined);
+    expect(periods).toHaveLength(3);
+    for (const p of periods) {
+      // One row per case that counts in the period, as many as the period's count of cases.
+      const [stored] = await db
+        .select({ n: count() })
+        .from(caseCounters)
+        .where(
+          and(
+            eq(caseCounters.scopePath, p.scopePath),
+            eq(caseCounters.periodKind, p.periodKind),
+            eq(caseCounters.firstDay, p.firstDay),
+          ),
+        );
+      expect(stored?.n).toBe(p.cases);
+      for (const level of ASSESSMENT_LEVELS) {
+        const table = await computeIndicators(db, actor, {
+          level,
+          period: p.periodKind as PeriodKind,
+          day: p.firstDay,
+          now,
+        });
+        for (const unit of table.rows) {
+          for (const indicator of INDICATOR_IDS) {
+            const options: IndicatorCasesOptions = {
+              level,
+              key: unit.key,
+              indicator,
+              period: p.periodKind as PeriodKind,
+              day: p.firstDay,
+              now,
+            };
+            const at = `${actor.scopePath} ${p.periodKind} ${p.firstDay} ${level} ${unit.key} ${indicator}`;
+            const stored = await indicatorCases(db, actor, options);
+            const folded = await indicatorCases(db, actor, { ...options, fromCounters: false });
+            expect(stored, at).toEqual(folded);
+            expect(stored.value, at).toEqual(unit.values[indicator]);
+            compared += stored.cases.length;
+            if (stored.total < 3) continue;
+            let after: string | undefined;
+            let pages = 0;
+            do {
+              const page = { ...options, limit: 2, after };
+              const storedPage = await indicatorCases(db, actor, page);
+              expect(storedPage, `${at} after ${after}`).toEqual(
+                await indicatorCases(db, actor, { ...page, fromCounters: false }),
+              );
+              after = storedPage.nextAfter;
+              pages += 1;
+            } while (after !== undefined);
+            expect(pages, at).toBe(Math.ceil(stored.total / 2));
+          }
+        }
+      }
+    }
+  }
+  return compared;
+}
+
 describe('indicator counters kept from the domain event log', () => {
   it('give the very tables the fold gives, for every counted closed period, level and scope', async () => {
     const run = await refreshIndicatorCounters(w.t.database.db, LATER, HORIZON);
@@ -130,6 +206,49 @@ describe('indicator counters kept from the domain event log', () => {
     expect(run.counted).toBeGreaterThanOrEqual(3);
     expect(run.forgotten % run.counted).toBe(0);
     expect(await expectSameTables(LATER)).toBeGreaterThan(20);
+  });
+
+  it("each case's stored counters give the very drill-downs the fold gives, page by page", async () => {
+    expect(await expectSameDrillDowns(LATER)).toBeGreaterThan(20);
+  }, 300_000);
+
+  it("a counted period's drill-down is read from the stored rows, not folded", async () => {
+    const db = w.t.database.db;
+    const actor = await actorOf(leader);
+    const [row] = await db
+      .select()
+      .from(caseCounters)
+      .where(and(eq(caseCounters.scopePath, actor.scopePath), eq(caseCounters.periodKind, 'month')))
+      .limit(1);
+    expect(row).toBeDefined();
+    const { periodKind, firstDay, countyKey } = row as typeof caseCounters.$inferSelect;
+    const options: IndicatorCasesOptions = {
+      level: 'county',
+      key: countyKey as string,
+      indicator: 'reportCount',
+      period: periodKind as PeriodKind,
+      day: firstDay,
+      now: LATER,
+    };
+    expect((await indicatorCases(db, actor, options)).total).toBeGreaterThan(0);
+    // With the period's rows gone (rolled back after), the stored answer is empty; the fold is not.
+    await expect(
+      db.transaction(async (tx) => {
+        await tx
+          .delete(caseCounters)
+          .where(
+            and(
+              eq(caseCounters.scopePath, actor.scopePath),
+              eq(caseCounters.periodKind, periodKind),
+              eq(caseCounters.firstDay, firstDay),
+            ),
+          );
+        expect(await indicatorCases(tx, actor, options)).toMatchObject({ total: 0, cases: [] });
+        expect((await indicatorCases(tx, actor, { ...options, fromCounters: false })).total).toBeGreaterThan(0);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect((await indicatorCases(db, actor, options)).total).toBeGreaterThan(0);
   });
 
   it('the API answers a closed period from the counters, and an open one by folding', async () => {

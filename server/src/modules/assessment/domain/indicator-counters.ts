@@ -19,12 +19,33 @@ export const emptyCounters = (): IndicatorCounters =>
 
 /** One case's counters in a window, by the very formulas of indicators.ts applied to it alone. */
 export function countersOf(f: CaseFacts, window: IndicatorWindow): IndicatorCounters {
-  const out = {} as IndicatorCounters;
+  return caseCountersOf(f, window).counters;
+}
+
+/**
+ * One case's part of the indicators it counts in (numerator > 0 or denominator > 0, as the
+ * drill-down lists them): [numerator, denominator (−1 for a count), 1 when it counts against].
+ */
+export type CaseCounters = Partial<Record<IndicatorId, [number, number, 0 | 1]>>;
+
+/**
+ * One case's counters in a window, and its part of each indicator it counts in. Whether a case
+ * counts against an indicator is its own matter (every formula's `against` picks cases one by
+ * one), so the formula applied to the case alone says it as the formula over its group would.
+ */
+export function caseCountersOf(
+  f: CaseFacts,
+  window: IndicatorWindow,
+): { counters: IndicatorCounters; perCase: CaseCounters } {
+  const counters = {} as IndicatorCounters;
+  const perCase: CaseCounters = {};
   for (const id of INDICATOR_IDS) {
     const r = INDICATOR_FORMULAS[id]([f], window);
-    out[id] = [r.numerator, r.denominator ?? -1];
+    const d = r.denominator ?? -1;
+    counters[id] = [r.numerator, d];
+    if (r.numerator > 0 || d > 0) perCase[id] = [r.numerator, d, r.against.length > 0 ? 1 : 0];
   }
-  return out;
+  return { counters, perCase };
 }
 
 /** Adds `more` into `into` (in place). */

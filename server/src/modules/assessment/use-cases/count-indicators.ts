@@ -13,7 +13,7 @@ import type { CaseHistory } from '../case-histories.repository.js';
 import type { CaseFacts } from '../domain/case-facts.js';
 import { byUnitName, groupKeyOf } from '../domain/groups.js';
 import {
-  countersOf,
+  caseCountersOf,
   factsAsOf,
   type IndicatorCounters,
   isZero,
@@ -22,6 +22,9 @@ import {
 } from '../domain/indicator-counters.js';
 import { type Period, periodContaining } from '../domain/periods.js';
 import { indicatorCountersRepository as repo } from '../indicator-counters.repository.js';
+import type { caseCounters } from '../indicator-counters.tables.js';
+
+type CaseCountersRow = typeof caseCounters.$inferInsert;
 
 /**
  * A period is counted once it has been closed this long: a transaction that began before the
@@ -98,6 +101,7 @@ export async function refreshIndicatorCounters(
       if (todo.length > 0) {
         cases = await countPeriods(tx, todo, scopes, departmentIds);
         counted = todo.length;
+        await repo.refreshPlannerStatistics(tx);
       }
     }
     await repo.moveCursor(tx, fresh.lastId, now);
@@ -128,10 +132,13 @@ async function countPeriods(
     });
     if (chunk.lastId === null) break;
     afterId = chunk.lastId;
+    // Each case's part is written chunk by chunk (the sums, small, at the end): one transaction all the same.
+    const perCase: CaseCountersRow[] = [];
     for (const h of chunk.histories) {
       read += 1;
-      addCase(h, periods, scopes, departmentIds, sums, casesIn);
+      addCase(h, periods, scopes, departmentIds, sums, casesIn, perCase);
     }
+    await repo.saveCaseCounters(tx, perCase);
   }
   const periodRows = scopes.flatMap((scopePath) =>
     periods.map((p) => ({
@@ -163,6 +170,7 @@ function addCase(
   departmentIds: ReadonlySet<string>,
   sums: Map<string, Float64Array>,
   casesIn: Map<string, number>,
+  perCase: CaseCountersRow[],
 ) {
   const created = h.header.createdAt.getTime();
   const last = lastCountableAt(h.header, h.events, h.open);
@@ -174,13 +182,32 @@ function addCase(
     const asOf = p.to.getTime();
     const upTo = h.events.filter((e) => e.at.getTime() <= asOf).length;
     if (memo?.upTo !== upTo) memo = { upTo, facts: factsAsOf(h.header, h.events, p.to) };
-    const counters = countersOf(memo.facts, { from: p.from, to: p.to, asOf: p.to });
+    const { counters, perCase: part } = caseCountersOf(memo.facts, { from: p.from, to: p.to, asOf: p.to });
     if (isZero(counters)) continue;
+    const facts = memo.facts;
+    const units = Object.fromEntries(
+      ASSESSMENT_LEVELS.map((level) => [level, groupKeyOf(facts, level, departmentIds)]),
+    ) as Record<AssessmentLevel, string | null>;
     for (const scope of inScopes) {
+      perCase.push({
+        scopePath: scope,
+        periodKind: p.kind,
+        firstDay: p.firstDay,
+        caseId: memo.facts.caseId,
+        code: memo.facts.code,
+        reportedAt: memo.facts.reportedAt,
+        workerKey: units.worker,
+        gridKey: units.grid,
+        communityKey: units.community,
+        townKey: units.town,
+        departmentKey: units.department,
+        countyKey: units.county,
+        counters: part,
+      });
       const periodKey = `${scope}|${p.kind}|${p.firstDay}`;
       casesIn.set(periodKey, (casesIn.get(periodKey) ?? 0) + 1);
       for (const level of ASSESSMENT_LEVELS) {
-        const unit = groupKeyOf(memo.facts, level, departmentIds);
+        const unit = units[level];
         if (unit === null) continue;
         const key = `${periodKey}|${level}|${unit}`;
         let flat = sums.get(key);
@@ -218,15 +245,12 @@ export async function storedIndicatorTable(
   actor: Actor,
   { level, period: kind, day, now }: { level: AssessmentLevel; period: PeriodKind; day: string; now: Date },
 ): Promise<IndicatorTable | null> {
-  const period = periodContaining(kind, day);
-  if (period.to.getTime() > now.getTime()) return null;
-  if (!(await repo.isCounted(db, actor.scopePath, kind, period.firstDay))) return null;
-  const rows = await repo.counters(db, actor.scopePath, kind, period.firstDay, level);
-  const names = await namesOf(
-    db,
-    level,
-    rows.map((r) => r.unitKey),
-  );
+  const period = await countedPeriod(db, actor.scopePath, kind, day, now);
+  if (period === null) return null;
+  const rows =
+    level === 'worker' || level === 'department'
+      ? await withNames(db, level, await repo.counters(db, actor.scopePath, kind, period.firstDay, level))
+      : await repo.namedCounters(db, actor.scopePath, kind, period.firstDay, level);
   return {
     level,
     period: {
@@ -237,20 +261,38 @@ export async function storedIndicatorTable(
       asOf: period.to.toISOString(),
     },
     rows: rows
-      .map((r) => ({ key: r.unitKey, name: names.get(r.unitKey) ?? r.unitKey, values: valuesOf(r.counters) }))
+      .map((r) => ({ key: r.unitKey, name: r.name ?? r.unitKey, values: valuesOf(r.counters) }))
       .sort(byUnitName),
   };
 }
 
-async function namesOf(db: Executor, level: AssessmentLevel, keys: string[]): Promise<Map<string, string>> {
-  switch (level) {
-    case 'worker':
-      return assessmentRepository.userNames(db, keys);
-    case 'grid':
-      return assessmentRepository.gridNames(db, keys);
-    case 'department':
-      return assessmentRepository.unitNames(db, keys);
-    default:
-      return assessmentRepository.regionNames(db, keys);
-  }
+/**
+ * The period holding `day` when its stored counters can be read for the scope: closed, and
+ * counted for it (the counters are kept for the county and each town); null otherwise, and it
+ * is folded from the cases. The indicator table and its drill-down both ask here.
+ */
+export async function countedPeriod(
+  db: Executor,
+  scopePath: string,
+  kind: PeriodKind,
+  day: string,
+  now: Date,
+): Promise<Period | null> {
+  const period = periodContaining(kind, day);
+  if (period.to.getTime() > now.getTime()) return null;
+  return (await repo.isCounted(db, scopePath, kind, period.firstDay)) ? period : null;
+}
+
+/** Grid workers and departments are few: their names are read by key (the region levels join theirs). */
+async function withNames<T extends { unitKey: string }>(
+  db: Executor,
+  level: 'worker' | 'department',
+  rows: T[],
+): Promise<(T & { name: string | null })[]> {
+  const keys = rows.map((r) => r.unitKey);
+  const names =
+    level === 'worker'
+      ? await assessmentRepository.userNames(db, keys)
+      : await assessmentRepository.unitNames(db, keys);
+  return rows.map((r) => ({ ...r, name: names.get(r.unitKey) ?? null }));
 }

@@ -5,10 +5,11 @@ import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
 import { assessmentRepository } from '../assessment.repository.js';
 import { groupFacts } from '../domain/groups.js';
-import { countersOf } from '../domain/indicator-counters.js';
-import { INDICATOR_FORMULAS, shownValue } from '../domain/indicators.js';
-import { isCalendarDay, periodContaining } from '../domain/periods.js';
+import { countersOf, emptyCounters, valuesOf } from '../domain/indicator-counters.js';
+import { INDICATOR_FORMULAS, type IndicatorWindow, shownValue } from '../domain/indicators.js';
+import { isCalendarDay, type Period, periodContaining } from '../domain/periods.js';
 import { drillDownRepository } from '../indicator-counters.repository.js';
+import { countedPeriod } from './count-indicators.js';
 import { readCaseFacts, windowOf } from './read-case-facts.js';
 
 export interface IndicatorCasesOptions {
@@ -22,21 +23,28 @@ export interface IndicatorCasesOptions {
   limit?: number | undefined;
   /** The `nextAfter` of the page before. */
   after?: string | undefined;
+  /** Read a closed period's stored per-case counters when kept (default); false folds the unit's cases. */
+  fromCounters?: boolean;
 }
 
 const chinaToday = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The cases behind one number of the indicator table (a unit's indicator in a period): every
- * case that adds to its numerator or denominator, and whether it counts against it. Only the
- * unit's own part of the scope is folded (a grid's cases for a grid), so a drill-down stays cheap
- * however large the county. A unit outside the caller's scope is not found.
+ * case that adds to its numerator or denominator, and whether it counts against it, in the
+ * list's order (against first, then by code), one page after `after`. A closed period counted
+ * for the caller's scope is read from each case's stored counters (one indexed read of the
+ * unit's cases of the period, however large the county) — the very condition under which the
+ * table reads the unit sums, so the number and its cases come from the same count. Otherwise
+ * only the unit's own part of the scope is folded (a grid's cases for a grid). A unit outside
+ * the caller's scope is not found either way.
  */
 export async function indicatorCases(
   db: Executor,
   actor: Actor,
-  { level, key, indicator, period: kind, day, now, limit, after }: IndicatorCasesOptions,
+  options: IndicatorCasesOptions,
 ): Promise<IndicatorCases> {
+  const { level, key, indicator, period: kind, day, now } = options;
   const firstDay = day ?? chinaToday(now);
   if (!isCalendarDay(firstDay)) {
     throw new DomainError('validation', {}, [{ field: 'from', code: 'format', params: { format: 'YYYY-MM-DD' } }]);
@@ -44,6 +52,66 @@ export async function indicatorCases(
   const scopePath = await foldedScope(db, actor.scopePath, level, key);
   const period = periodContaining(kind, firstDay);
   const window = windowOf(period, now);
+  const counted = options.fromCounters === false ? null : await countedPeriod(db, actor.scopePath, kind, firstDay, now);
+  const answer = counted
+    ? await storedCases(db, actor.scopePath, counted, options)
+    : await foldedCases(db, scopePath, window, options);
+  return {
+    level,
+    key,
+    indicator,
+    period: {
+      kind,
+      firstDay: period.firstDay,
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      asOf: window.asOf.toISOString(),
+    },
+    ...answer,
+  };
+}
+
+type Answer = Pick<IndicatorCases, 'value' | 'total' | 'cases' | 'nextAfter'>;
+
+/** The page from each case's counters stored for the scope's counted period. */
+async function storedCases(
+  db: Executor,
+  scopePath: string,
+  period: Period,
+  { level, key, indicator, limit, after }: IndicatorCasesOptions,
+): Promise<Answer> {
+  const q = { scopePath, kind: period.kind, firstDay: period.firstDay, level, key, indicator };
+  const summary = await drillDownRepository.storedSummary(db, q);
+  const rows = await drillDownRepository.storedPage(db, { ...q, after, limit });
+  const page = limit === undefined ? rows : rows.slice(0, limit);
+  const last = page[page.length - 1];
+  // The unit's number as the table gives it from the same sums (a count has no denominator).
+  const sums = emptyCounters();
+  const isCount = sums[indicator][1] < 0;
+  sums[indicator] = [summary.numerator, isCount ? -1 : summary.denominator];
+  return {
+    value: valuesOf(sums)[indicator],
+    total: summary.total,
+    cases: page.map((r) => ({
+      code: r.code,
+      state: r.state ?? '',
+      description: r.description ?? '',
+      reportedAt: r.reportedAt.toISOString(),
+      numerator: r.numerator,
+      denominator: Math.max(0, r.denominator),
+      against: r.key.startsWith('0:'),
+    })),
+    ...(last !== undefined && rows.length > page.length ? { nextAfter: last.key } : {}),
+  };
+}
+
+/** The page folded from the unit's part of the scope (a running period, or one not counted for the scope). */
+async function foldedCases(
+  db: Executor,
+  scopePath: string,
+  window: IndicatorWindow,
+  { level, key, indicator, limit, after }: IndicatorCasesOptions,
+): Promise<Answer> {
   const facts = await readCaseFacts(db, scopePath, window);
   const departments =
     level === 'department' ? new Set((await assessmentRepository.departments(db)).keys()) : new Set<string>();
@@ -65,16 +133,6 @@ export async function indicatorCases(
   const last = page[page.length - 1];
   const more = last !== undefined && counted[counted.length - 1] !== last;
   return {
-    level,
-    key,
-    indicator,
-    period: {
-      kind,
-      firstDay: period.firstDay,
-      from: period.from.toISOString(),
-      to: period.to.toISOString(),
-      asOf: window.asOf.toISOString(),
-    },
     value: shownValue(result),
     total: counted.length,
     cases: page.map(({ f, c }) => ({
