@@ -82,9 +82,10 @@ describe('cases linked to the registry (关联登记对象)', () => {
   it('an operator finds a dwelling by building and room (1幢101) and links the case to it', async () => {
     const operator = await apiAs(server.url, 'operator');
     const point = await pointInGrid(server.url);
+    // Another matter than the first test's at the same point: the same matter there could merge into that case.
     const { case: reported } = await operator.post<{ case: { code: string } }>('/cases', {
-      matterCode: 'CG-0303',
-      description: '楼上漏水，住户来电反映',
+      matterCode: 'CG-0304',
+      description: '楼下路面污水横流，住户来电反映',
       point: { ...point, crs: 'WGS84' },
       reporter: { name: '孙先生', phone: '13912345671' },
     });
