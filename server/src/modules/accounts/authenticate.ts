@@ -8,6 +8,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { Actor, ModuleContext } from '../../platform/http.js';
 import { localeFromAcceptLanguage } from '../../platform/i18n.js';
 import { accountsRepository, type UserRow } from './accounts.repository.js';
+import { liveApiKeys } from './live-api-keys.js';
 import { refuseUntilPasswordChanged } from './password-change-gate.js';
 import { sessionTokenOf } from './session-cookie.js';
 
@@ -77,7 +78,11 @@ export function userActor(
   };
 }
 
-/** Notes a key's use (its last-used time, kept to the minute so each request does not write). */
+/**
+ * Notes a key's use (its last-used time, kept to the minute so each request does not write).
+ * `key` is the row kept in memory (live-api-keys.ts), so it remembers the write: each process
+ * writes at most once a minute per key, and the write wakes no cache (migration 0035).
+ */
 export async function markApiKeyUsed(
   db: Executor,
   key: { id: string; lastUsedAt: Date | null },
@@ -85,6 +90,7 @@ export async function markApiKeyUsed(
 ): Promise<void> {
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await accountsRepository.touchApiKey(db, key.id, now);
+    key.lastUsedAt = now;
   }
 }
 
@@ -97,7 +103,7 @@ export async function authenticate(request: FastifyRequest, ctx: ModuleContext):
 
   const key = apiKeyOf(request);
   if (key) {
-    const found = await accountsRepository.findActiveApiKeyByHash(db, sha256Hex(key));
+    const found = await liveApiKeys.get(db, sha256Hex(key));
     if (!found) throw new DomainError('unauthenticated');
     request.actor = {
       kind: 'api-key',
