@@ -9,7 +9,9 @@ function controlledWrite() {
     new Promise<BatchResult<string>[]>((resolve) => {
       batches.push([...jobs]);
       finishers.push(() =>
-        resolve(jobs.map((j) => (j < 0 ? { ok: false, error: new Error(`refused ${j}`) } : { ok: true, value: `w${j}` }))),
+        resolve(
+          jobs.map((j) => (j < 0 ? { ok: false, error: new Error(`refused ${j}`) } : { ok: true, value: `w${j}` })),
+        ),
       );
     });
   const finishNext = async () => {
@@ -50,7 +52,9 @@ describe('writeBatcher', () => {
     const batcher = writeBatcher(
       async (jobs: readonly number[]): Promise<BatchResult<string>[]> => {
         if (jobs.includes(99)) throw new Error('batch failed');
-        return jobs.map((j) => (j < 0 ? { ok: false, error: new Error(`refused ${j}`) } : { ok: true, value: `w${j}` }));
+        return jobs.map((j) =>
+          j < 0 ? { ok: false, error: new Error(`refused ${j}`) } : { ok: true, value: `w${j}` },
+        );
       },
       { maxBatch: 10, maxInFlight: 1 },
     );

@@ -152,5 +152,3 @@ function withAll(parts: SQLWrapper[]): SQL {
   const ctes = parts.map((part, i) => sql`${sql.raw(`w${i}`)} AS (${part.getSQL()})`);
   return sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`;
 }
-
-

@@ -55,4 +55,3 @@ export async function reportCase(
 }
 
 const lastSegment = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-

@@ -21,9 +21,9 @@ import { presentCaseSummary } from '../present-case.js';
 import { storeSnapshot } from '../snapshot-json.js';
 import { addReportToCase } from './add-report-to-case.js';
 import {
-  type DuplicateCandidateRow,
   candidateOf,
   candidatesNearEach,
+  type DuplicateCandidateRow,
   duplicatesAmong,
   intakeLockKeys,
   suggestion,
@@ -38,7 +38,7 @@ import type { IntakeJob, ReportCaseInput, ReportCaseOutcome } from './intake-job
  * connections to the rest of the server.
  */
 const MAX_BATCH = 32;
-const MAX_IN_FLIGHT = Number(process.env.YW_INFLIGHT ?? 4);
+const MAX_IN_FLIGHT = 4;
 
 /**
  * One batcher per set of case dependencies: every intake through the same dependencies (the
@@ -48,12 +48,16 @@ const MAX_IN_FLIGHT = Number(process.env.YW_INFLIGHT ?? 4);
  */
 const batchers = new WeakMap<CaseDeps, WriteBatcher<IntakeJob, ReportCaseOutcome>>();
 
-export function intakeBatcherOf(deps: CaseDeps): WriteBatcher<IntakeJob, ReportCaseOutcome> {
+/** The batcher of `deps`, made on first use (`limits`, for tests, only then). */
+export function intakeBatcherOf(
+  deps: CaseDeps,
+  limits: { maxBatch?: number; maxInFlight?: number } = {},
+): WriteBatcher<IntakeJob, ReportCaseOutcome> {
   let batcher = batchers.get(deps);
   if (!batcher) {
     batcher = writeBatcher((jobs) => writeIntakes(deps, jobs), {
-      maxBatch: MAX_BATCH,
-      maxInFlight: MAX_IN_FLIGHT,
+      maxBatch: limits.maxBatch ?? MAX_BATCH,
+      maxInFlight: limits.maxInFlight ?? MAX_IN_FLIGHT,
       keyOf: (job) => {
         const claim = job.options.idempotency;
         return claim && `${claim.actorId}\n${claim.key}`;
@@ -96,7 +100,9 @@ interface OpenedCase {
   report: ReturnType<typeof reportRow>;
   events: ReturnType<typeof eventRow>[];
   timers: ReturnType<typeof timersForClock>;
-  idempotency: { claim: NonNullable<IntakeJob['options']['idempotency']>; result: { kind: 'created'; value: IntakeResult } } | undefined;
+  idempotency:
+    | { claim: NonNullable<IntakeJob['options']['idempotency']>; result: { kind: 'created'; value: IntakeResult } }
+    | undefined;
   body: IntakeResult;
   audit: AuditEvent;
 }
@@ -139,7 +145,9 @@ async function writeBatch(
 
     const located = writing.flatMap((i) => {
       const job = jobs[i] as IntakeJob;
-      return job.place.point ? [{ i, report: { matter: job.matter, point: job.place.point, now: job.options.now } }] : [];
+      return job.place.point
+        ? [{ i, report: { matter: job.matter, point: job.place.point, now: job.options.now } }]
+        : [];
     });
     const near = await candidatesNearEach(
       tx,
@@ -155,7 +163,9 @@ async function writeBatch(
       const matches = report
         ? duplicatesAmong(report, [...(near[k] ?? []), ...opened.flatMap((o) => candidateOf(o.case))])
         : [];
-      const confident = matches.find((m) => m.score.confidence === 'confident' && m.candidate.matterCode === job.matter.code);
+      const confident = matches.find(
+        (m) => m.score.confidence === 'confident' && m.candidate.matterCode === job.matter.code,
+      );
       const possible = job.options.showSuggestions
         ? matches.filter((m) => m !== confident).map((m) => suggestion(m))
         : [];
