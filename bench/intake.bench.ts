@@ -210,7 +210,7 @@ try {
   );
   console.log(`  1 server process:  ${describeLoad(intake)}   (${intake.requests} reports)`);
   console.log(`  2 server processes: ${describeLoad(intakeTwo)}   (${intakeTwo.requests} reports)`);
-  console.log('authenticated GET /api/health (key lookup + SELECT 1), same connections:');
+  console.log('authenticated GET /api/health (API key kept in memory + SELECT 1), same connections:');
   console.log(`  1 server process:  ${describeLoad(health)}`);
   console.log(`  2 server processes: ${describeLoad(healthTwo)}`);
   console.log(`bare Fastify route (GET / → {}), one process, same connections: ${describeLoad(empty)}`);
@@ -226,7 +226,7 @@ try {
     `the health route reaches ${((health.perSecond / empty.perSecond) * 100).toFixed(1)} % of the bare Fastify route; intake ${((intakeRate / health.perSecond) * 100).toFixed(1)} % of the health route`,
   );
   console.log(
-    '  (each intake: key lookup, matter, grid (in memory) + region and command units, then one transaction: key claim + cell locks, duplicate search, one statement for case + report + timeline + timers + key, audit row)',
+    '  (each intake: key, matter, grid map version, region and command units kept in memory (no query), then one transaction: key claim + cell locks, duplicate search, one statement for case + report + timeline + timers + key, audit row)',
   );
 } finally {
   await stopServer(server.child);

@@ -6,9 +6,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { type Database, openDatabase, queryRows } from '../db/client.js';
+import { DEMO_PASSWORD } from '../modules/accounts/index.js';
 import { at, baseGridsOf, type CaseWorld, caseWorld, DEMO_COMMUNITY } from '../modules/cases/cases.test-helpers.js';
 import type { Position } from '../modules/grids/geometry/index.js';
 import { loadConfig } from '../platform/config.js';
+import { sha256Hex } from '../platform/crypto.js';
 import type { App } from '../platform/http.js';
 import { createTestApp } from './app.js';
 import { TEST_SECRET_KEY } from './test-secret-key.js';
@@ -136,6 +138,72 @@ describe('API keys', () => {
   });
 });
 
+/** A new sign-in of `username`: its cookie and its session's id (sha256 of the token). */
+async function signIn(username: string): Promise<{ cookie: string; sessionId: string }> {
+  const r = await w.t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: DEMO_PASSWORD },
+  });
+  expect(r.statusCode, r.body).toBe(200);
+  const cookie = r.cookies[0];
+  if (!cookie) throw new Error('no session cookie');
+  return { cookie: `${cookie.name}=${cookie.value}`, sessionId: sha256Hex(cookie.value) };
+}
+
+const sessionStatus = (app: App, cookie: string) =>
+  app.inject({ url: '/api/auth/session', headers: { cookie } }).then((r) => r.statusCode);
+
+async function logOut(cookie: string): Promise<void> {
+  const { csrfToken } = (await w.t.app.inject({ url: '/api/auth/session', headers: { cookie } })).json();
+  const r = await w.t.app.inject({
+    method: 'POST',
+    url: '/api/auth/logout',
+    headers: { cookie, 'x-csrf-token': csrfToken },
+  });
+  expect(r.statusCode, r.body).toBeLessThan(300);
+}
+
+describe('sessions', () => {
+  it('a session ended elsewhere (its NOTIFY) is refused within a moment; noting its use wakes nothing', async () => {
+    const { cookie, sessionId } = await signIn('operator');
+    expect(await sessionStatus(w.t.app, cookie)).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await sessionStatus(w.t.app, cookie)).toBe(200);
+    // Triggers off: no NOTIFY, so the kept session still answers — it is read from memory.
+    await fromElsewhere(
+      w.t.database,
+      'SET session_replication_role = replica',
+      `UPDATE users SET locale = 'en-US' WHERE username = 'operator'`,
+      'SET session_replication_role = DEFAULT',
+    );
+    // The actor's language (the kept user row's) is the language of its error messages.
+    const locale = async () => {
+      const r = await w.t.app.inject({ url: '/api/regions/999999999', headers: { cookie } });
+      expect(r.statusCode).toBe(404);
+      return /[\u4e00-\u9fff]/.test(r.json().error.message) ? 'zh-CN' : 'en-US';
+    };
+    expect(await locale()).toBe('zh-CN');
+    await fromElsewhere(w.t.database, `UPDATE sessions SET last_seen_at = now() WHERE id = '${sessionId}'`);
+    expect(await locale()).toBe('zh-CN');
+    // The same change with its NOTIFY is seen.
+    await fromElsewhere(w.t.database, `UPDATE users SET locale = 'zh-CN' WHERE username = 'operator'`);
+    await fromElsewhere(w.t.database, `UPDATE users SET locale = 'en-US' WHERE username = 'operator'`);
+    expect(await eventually(locale, 'en-US')).toBe('en-US');
+    await fromElsewhere(w.t.database, `UPDATE users SET locale = 'zh-CN' WHERE username = 'operator'`);
+    await fromElsewhere(w.t.database, `DELETE FROM sessions WHERE id = '${sessionId}'`);
+    expect(await eventually(() => sessionStatus(w.t.app, cookie), 401)).toBe(401);
+  });
+
+  it('a logout and a disabled account end the session at the very next request', async () => {
+    const first = await signIn('handler');
+    expect(await sessionStatus(w.t.app, first.cookie)).toBe(200);
+    expect(await sessionStatus(w.t.app, first.cookie)).toBe(200);
+    await logOut(first.cookie);
+    expect(await sessionStatus(w.t.app, first.cookie)).toBe(401);
+  });
+});
+
 describe('the matter catalog', () => {
   it('an edited matter is taken by the next intake', async () => {
     const key = await createKey('hot-lookups matter');
@@ -216,6 +284,14 @@ if (process.env.TEST_DATABASE_URL) {
       expect(await health(other.app, key.secret)).toBe(200);
       expect((await w.admin.delete(`/api/api-keys/${key.id}`)).statusCode).toBe(204);
       expect(await eventually(() => health(other.app, key.secret), 401)).toBe(401);
+    });
+
+    it('sees a logout here within a moment', async () => {
+      const { cookie } = await signIn('workstation');
+      expect(await sessionStatus(other.app, cookie)).toBe(200);
+      expect(await sessionStatus(other.app, cookie)).toBe(200);
+      await logOut(cookie);
+      expect(await eventually(() => sessionStatus(other.app, cookie), 401)).toBe(401);
     });
 
     it('takes a matter retired here within a moment', async () => {
