@@ -1,10 +1,8 @@
-import { and, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
 import { insertRowsStatement } from '../../db/insert-rows.js';
 import type { WriteResult } from '../../platform/write-result.js';
 import { type IdempotencyClaim, idempotencyStatements } from '../idempotency/index.js';
-import { regions } from '../regions/regions.tables.js';
-import { units } from '../units/units.tables.js';
 import type { NewCaseReportRow } from './case-reports.repository.js';
 import type { NewCaseEventRow } from './case-timeline.repository.js';
 import type { NewCaseTimerRow } from './case-timers.repository.js';
@@ -62,30 +60,6 @@ export const intakeRepository = {
       claimed: !intake.idempotency || claimedOnes.has(i),
       caseNumber: Number(row.numbers[i]),
     }));
-  },
-
-  /**
-   * A region with the command centers and workstations of it and its ancestors, in one
-   * query: where a report lands and which command unit takes it.
-   */
-  async regionWithCommandUnits(db: Executor, regionCode: string) {
-    const rows = await db
-      .select({
-        region: { code: regions.code, path: regions.path, name: regions.name, nameEn: regions.nameEn },
-        unit: { id: units.id, code: units.code, name: units.name, regionCode: units.regionCode, kind: units.kind },
-      })
-      .from(regions)
-      .leftJoin(
-        units,
-        and(
-          sql`${units.regionCode} = ANY(string_to_array(${regions.path}, '/'))`,
-          inArray(units.kind, ['command_center', 'workstation']),
-        ),
-      )
-      .where(eq(regions.code, regionCode));
-    const region = rows[0]?.region;
-    if (!region) return undefined;
-    return { region, units: rows.flatMap((r) => (r.unit ? [r.unit] : [])) };
   },
 
   /**
