@@ -16,7 +16,7 @@ import {
   reportOk,
 } from './cases.test-helpers.js';
 import { addWorkingDays } from './domain/work-calendar.js';
-import { type ReportCaseOutcome, reportCase } from './use-cases/report-case.js';
+import { prepareIntake, type ReportCaseOutcome, reportCase } from './use-cases/report-case.js';
 import { runCaseCommand } from './use-cases/run-case-command.js';
 import { intakeBatcherOf } from './use-cases/write-intakes.js';
 
@@ -456,13 +456,16 @@ describe('intakes written together (group commit)', () => {
       input('CG-0303', '批次四：还是那堆渣土', at(workerGrid.point, -146, 150)),
       input('CG-0703', '批次五：井盖缺失', at(otherGrid.point, 150, 150)),
     ];
-    // The first goes alone; the others queue behind it and share the next batch.
-    const outcomes = await Promise.all([
+    // Prepared first, then handed over in one go: the first is written alone, the others queue
+    // behind it and share the next batch.
+    const prepared = await Promise.all([
       ...jobs.map((job, i) =>
-        reportCase(deps, context, job, { now, showSuggestions: true, ...(i === 1 ? { idempotency: key } : {}) }),
+        prepareIntake(deps, context, job, { now, showSuggestions: true, ...(i === 1 ? { idempotency: key } : {}) }),
       ),
-      reportCase(deps, context, jobs[1] as (typeof jobs)[1], { now, showSuggestions: true, idempotency: key }),
+      prepareIntake(deps, context, jobs[1] as (typeof jobs)[1], { now, showSuggestions: true, idempotency: key }),
     ]);
+    const batcher = intakeBatcherOf(deps);
+    const outcomes = await Promise.all(prepared.map((job) => batcher.submit(job)));
     const [one, two, three, four, five, twoAgain] = outcomes as [
       ReportCaseOutcome,
       ReportCaseOutcome,
@@ -495,26 +498,16 @@ describe('intakes written together (group commit)', () => {
     const deps = batchedDeps();
     const context = { actor: null, requestId: 'batch-test-2' };
     const now = new Date();
-    const results = await Promise.allSettled([
-      reportCase(deps, context, input('CG-0501', '批次甲：占道经营', at(otherGrid.point, -120, -60)), {
-        now,
-        showSuggestions: false,
-      }),
-      reportCase(deps, context, input('CG-0502', '批次乙：乱堆物料', at(otherGrid.point, 60, -120)), {
-        now,
-        showSuggestions: false,
-      }),
-      reportCase(
-        deps,
-        context,
+    const prepared = await Promise.all(
+      [
+        input('CG-0501', '批次甲：占道经营', at(otherGrid.point, -120, -60)),
+        input('CG-0502', '批次乙：乱堆物料', at(otherGrid.point, 60, -120)),
         input('CG-0310', '批次丙：照片不存在', at(otherGrid.point, -60, 120), ['00000000-0000-4000-8000-000000000000']),
-        { now, showSuggestions: false },
-      ),
-      reportCase(deps, context, input('CG-0309', '批次丁：垃圾混投', at(otherGrid.point, 120, 60)), {
-        now,
-        showSuggestions: false,
-      }),
-    ]);
+        input('CG-0309', '批次丁：垃圾混投', at(otherGrid.point, 120, 60)),
+      ].map((job) => prepareIntake(deps, context, job, { now, showSuggestions: false })),
+    );
+    const batcher = intakeBatcherOf(deps);
+    const results = await Promise.allSettled(prepared.map((job) => batcher.submit(job)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'invalid-reference' });
     const stored = await queryRows<{ description: string }>(

@@ -5,7 +5,7 @@ import { checkFormAnswers } from '../../catalog/index.js';
 import { regionsLookups } from '../../regions/index.js';
 import { type CaseDeps, reportableMatter } from '../case-deps.js';
 import { placeReport } from '../case-placement.js';
-import type { ReportCaseInput, ReportCaseOptions, ReportCaseOutcome } from './intake-job.js';
+import type { IntakeJob, ReportCaseInput, ReportCaseOptions, ReportCaseOutcome } from './intake-job.js';
 import { intakeBatcherOf } from './write-intakes.js';
 
 export type {
@@ -31,6 +31,16 @@ export async function reportCase(
   input: ReportCaseInput,
   options: ReportCaseOptions,
 ): Promise<ReportCaseOutcome> {
+  return intakeBatcherOf(deps).submit(await prepareIntake(deps, context, input, options));
+}
+
+/** An intake checked and placed, ready to be written: everything that needs no transaction. */
+export async function prepareIntake(
+  deps: CaseDeps,
+  context: AuditContext,
+  input: ReportCaseInput,
+  options: ReportCaseOptions,
+): Promise<IntakeJob> {
   const { db } = deps;
   const matter = await reportableMatter(db, input.matterCode);
   const form = checkFormAnswers(matter.formFields, input.formAnswers ?? {});
@@ -51,7 +61,7 @@ export async function reportCase(
     });
   }
 
-  return intakeBatcherOf(deps).submit({ context, input, options, matter, answers: form.answers, place, command });
+  return { context, input, options, matter, answers: form.answers, place, command };
 }
 
 const lastSegment = (path: string) => path.slice(path.lastIndexOf('/') + 1);
