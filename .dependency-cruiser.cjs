@@ -65,7 +65,6 @@ const READ_JOINS = {
     'regions/regions.tables.ts',
     'units/units.tables.ts',
   ],
-  'cases/intake.repository.ts': ['regions/regions.tables.ts', 'units/units.tables.ts'],
   'catalog/catalog.repository.ts': ['units/units.tables.ts'],
   'field/field.repository.ts': [
     'accounts/accounts.tables.ts',

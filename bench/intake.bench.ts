@@ -11,7 +11,7 @@ import pg from 'pg';
 import {
   createApiKey,
   createBenchDatabase,
-  reportPoints,
+  reportPointsWithin,
   startEmptyFastify,
   startServer,
   stopServer,
@@ -27,7 +27,8 @@ let server = await startServer(db.url, dataDir);
 const fastify = await startEmptyFastify();
 try {
   const key = await createApiKey(server.url);
-  const points = await reportPoints(server.url, key);
+  // Places ~65 m apart over the whole county (beyond the 30 m of a confident duplicate).
+  const points = await reportPointsWithin(server.url, key, '320281');
   const matters = (
     (await (await fetch(`${server.url}/api/catalog/matters`, { headers: { 'x-api-key': key } })).json()) as {
       items: { code: string; formFields: { required: boolean }[] }[];
@@ -36,26 +37,38 @@ try {
     .filter((m) => !m.formFields.some((f) => f.required))
     .map((m) => m.code);
 
-  // The reports every connection sends in turn: matters and places vary (a few metres around
-  // grid points, so nearby reports of one matter sometimes merge); each request gets a fresh
-  // Idempotency-Key from the load generator.
-  const intakeRequests: LoadRequest[] = Array.from({ length: 997 }, (_, i) => {
+  // The reports, taken in one turn by all connections (concurrent requests differ): each a
+  // matter at a place of its own, except every tenth, which repeats the report three before it
+  // a few metres away — a second person reporting the same thing, which joins that case (并单),
+  // possibly while the first is still being written. Each request gets a fresh Idempotency-Key.
+  const report = (i: number) => {
     const [lon, lat] = points[(i * 7919) % points.length] as [number, number];
+    return { matterCode: matters[i % matters.length], lon, lat };
+  };
+  const intakeRequests: LoadRequest[] = Array.from({ length: 48_000 }, (_, i) => {
+    const again = i % 10 === 9;
+    const { matterCode, lon, lat } = report(again ? i - 3 : i);
     return {
       method: 'POST',
       path: '/api/cases',
       headers: { 'content-type': 'application/json', 'x-api-key': key, 'idempotency-key': 'bench-[<id>]' },
       body: JSON.stringify({
-        matterCode: matters[i % matters.length],
+        matterCode,
         description: `基准测试上报 ${i}：路面破损，请尽快处理。`,
-        point: { lon: lon + ((i % 13) - 6) * 1e-5, lat: lat + ((i % 11) - 5) * 1e-5 },
+        point: again ? { lon: lon + 3e-5, lat } : { lon, lat },
         channel: 'desk',
         reporter: { name: '测试', phone: '13800000000' },
       }),
     };
   });
-  const intakeLoad = (url: string, seconds: number) =>
-    runLoad({ url, connections: CONCURRENCY, seconds, requests: intakeRequests });
+  // Each run its own reports (a run starts the turn at its first request): a later run must
+  // not repeat an earlier run's places, or every report would join a case.
+  let sent = 0;
+  const intakeLoad = (url: string, seconds: number) => {
+    const requests = intakeRequests.slice(sent, sent + (seconds > 2 ? 20_000 : 4_000));
+    sent += requests.length;
+    return runLoad({ url, connections: CONCURRENCY, seconds, requests, inTurn: true });
+  };
   const healthLoad = (url: string) =>
     runLoad({
       url,
@@ -197,7 +210,7 @@ try {
   );
   console.log(`  1 server process:  ${describeLoad(intake)}   (${intake.requests} reports)`);
   console.log(`  2 server processes: ${describeLoad(intakeTwo)}   (${intakeTwo.requests} reports)`);
-  console.log('authenticated GET /api/health (key lookup + SELECT 1), same connections:');
+  console.log('authenticated GET /api/health (API key kept in memory + SELECT 1), same connections:');
   console.log(`  1 server process:  ${describeLoad(health)}`);
   console.log(`  2 server processes: ${describeLoad(healthTwo)}`);
   console.log(`bare Fastify route (GET / → {}), one process, same connections: ${describeLoad(empty)}`);
@@ -213,7 +226,7 @@ try {
     `the health route reaches ${((health.perSecond / empty.perSecond) * 100).toFixed(1)} % of the bare Fastify route; intake ${((intakeRate / health.perSecond) * 100).toFixed(1)} % of the health route`,
   );
   console.log(
-    '  (each intake: key lookup, matter, grid (in memory) + region and command units, then one transaction: key claim + cell locks, duplicate search, one statement for case + report + timeline + timers + key, audit row)',
+    '  (each intake: key, matter, grid map version, region and command units kept in memory (no query), then one transaction: key claim + cell locks, duplicate search, one statement for case + report + timeline + timers + key, audit row)',
   );
 } finally {
   await stopServer(server.child);

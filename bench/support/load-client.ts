@@ -6,13 +6,20 @@ import autocannon from 'autocannon';
 import type { LoadOptions, LoadResult } from './load.js';
 
 const options = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as LoadOptions;
+// `inTurn`: one shared turn over the requests for all connections, so concurrent requests
+// differ (by default autocannon starts every connection at the first request, and 16
+// connections would send the same report at the same moment).
+let turn = 0;
+const inTurn = options.requests;
 const result = await autocannon({
   url: options.url,
   connections: options.connections,
   duration: options.seconds,
   // Every `[<id>]` in a request (an Idempotency-Key, a description) becomes one fresh id per request.
   idReplacement: true,
-  requests: options.requests,
+  requests: options.inTurn
+    ? [{ setupRequest: (request) => ({ ...request, ...inTurn[turn++ % inTurn.length] }) }]
+    : options.requests,
 });
 const summary: LoadResult = {
   requests: result.requests.total,

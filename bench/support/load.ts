@@ -18,6 +18,8 @@ export interface LoadOptions {
   seconds: number;
   /** Sent in turn by every connection; `[<id>]` anywhere becomes a fresh id per request. */
   requests: LoadRequest[];
+  /** Take the requests in one turn shared by all connections (each request once per round), not each connection from the first. */
+  inTurn?: boolean;
 }
 export interface LoadResult {
   requests: number;

@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyRequest } from 'fastify';
+import { allowCachedLookups } from './db/cached-lookup.js';
 import type { Database } from './db/client.js';
 import { authenticate } from './modules/accounts/authenticate.js';
 import { modules } from './modules/index.js';
@@ -80,6 +81,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const ctx: ModuleContext = { config, database };
+  allowCachedLookups(database);
 
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', DEFAULT_LOCALE);

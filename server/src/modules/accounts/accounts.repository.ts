@@ -231,6 +231,17 @@ export const accountsRepository = {
     await db.insert(sessions).values(session);
   },
 
+  /** The session with its user, whether live or not (the caller checks its times: live-sessions.ts). */
+  async findSessionWithUser(db: Executor, id: string) {
+    const [row] = await db
+      .select({ session: sessions, user: users, scopePath: regions.path })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(regions, eq(regions.code, users.scopeRegionCode))
+      .where(eq(sessions.id, id));
+    return row;
+  },
+
   /** The session with its user, if neither idle-expired nor past its absolute end. */
   async findLiveSession(db: Executor, id: string, idleSince: Date, now: Date) {
     const [row] = await db

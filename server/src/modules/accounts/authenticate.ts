@@ -8,6 +8,8 @@ import { DomainError } from '../../platform/errors.js';
 import type { Actor, ModuleContext } from '../../platform/http.js';
 import { localeFromAcceptLanguage } from '../../platform/i18n.js';
 import { accountsRepository, type UserRow } from './accounts.repository.js';
+import { liveApiKeys } from './live-api-keys.js';
+import { findLiveSession } from './live-sessions.js';
 import { refuseUntilPasswordChanged } from './password-change-gate.js';
 import { sessionTokenOf } from './session-cookie.js';
 
@@ -77,7 +79,11 @@ export function userActor(
   };
 }
 
-/** Notes a key's use (its last-used time, kept to the minute so each request does not write). */
+/**
+ * Notes a key's use (its last-used time, kept to the minute so each request does not write).
+ * `key` is the row kept in memory (live-api-keys.ts), so it remembers the write: each process
+ * writes at most once a minute per key, and the write wakes no cache (migration 0035).
+ */
 export async function markApiKeyUsed(
   db: Executor,
   key: { id: string; lastUsedAt: Date | null },
@@ -85,6 +91,7 @@ export async function markApiKeyUsed(
 ): Promise<void> {
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await accountsRepository.touchApiKey(db, key.id, now);
+    key.lastUsedAt = now;
   }
 }
 
@@ -97,7 +104,7 @@ export async function authenticate(request: FastifyRequest, ctx: ModuleContext):
 
   const key = apiKeyOf(request);
   if (key) {
-    const found = await accountsRepository.findActiveApiKeyByHash(db, sha256Hex(key));
+    const found = await liveApiKeys.get(db, sha256Hex(key));
     if (!found) throw new DomainError('unauthenticated');
     request.actor = {
       kind: 'api-key',
@@ -120,12 +127,14 @@ export async function authenticate(request: FastifyRequest, ctx: ModuleContext):
   if (token) {
     const sessionId = sha256Hex(token);
     const idleSince = new Date(now.getTime() - ctx.config.session.idleMinutes * 60_000);
-    const found = await accountsRepository.findLiveSession(db, sessionId, idleSince, now);
+    const found = await findLiveSession(db, sessionId, idleSince, now);
     if (found && !found.user.disabled) {
       request.locale = found.user.locale;
       request.actor = userActor(ctx.config, found.user, found.scopePath, found.session);
       if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         await accountsRepository.touchSession(db, sessionId, now);
+        // The kept row remembers it, so this process writes once a minute per session.
+        found.session.lastSeenAt = now;
       }
     }
   }

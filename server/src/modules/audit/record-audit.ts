@@ -28,7 +28,25 @@ export interface AuditEvent {
 
 /** Writes one audit row in the caller's transaction, so the row exists if and only if the change does. */
 export function recordAudit(tx: Executor, context: AuditContext, event: AuditEvent): Promise<void> {
-  return auditRepository.append(tx, {
+  return auditRepository.append(tx, auditInputOf(context, event));
+}
+
+/**
+ * Writes several audit rows, in order, in the caller's transaction and in the round trips of
+ * one: a batch of writes (the intake's group commit) audits each of its writes this way.
+ */
+export function recordAudits(
+  tx: Executor,
+  entries: readonly { context: AuditContext; event: AuditEvent }[],
+): Promise<void> {
+  return auditRepository.appendMany(
+    tx,
+    entries.map((e) => auditInputOf(e.context, e.event)),
+  );
+}
+
+function auditInputOf(context: AuditContext, event: AuditEvent) {
+  return {
     actorId: context.actor?.id ?? null,
     actorLabel: context.actor?.label ?? 'anonymous',
     action: event.action,
@@ -38,7 +56,7 @@ export function recordAudit(tx: Executor, context: AuditContext, event: AuditEve
     requestId: context.requestId,
     details: event.details ?? {},
     scopePath: event.scopePath === undefined ? (context.actor?.scopePath ?? null) : event.scopePath,
-  });
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
-import type { recordAudit } from '../audit/index.js';
+import type { recordAudit, recordAudits } from '../audit/index.js';
 import { type CatalogMatter, catalogLookups, matterFromRow } from '../catalog/index.js';
 import type { GridLocator } from '../grids/index.js';
 import type { CaseSettings } from './cases.settings.js';
@@ -19,6 +19,11 @@ export interface CaseDeps {
    * passes a no-op, since the demo load is audited once as a whole ('demo.load').
    */
   audit: typeof recordAudit;
+  /**
+   * Writes a batch's audit rows at once (recordAudits): a batch of intakes appends them in the
+   * round trips of one row. Without it, each row goes through `audit`.
+   */
+  auditAll?: typeof recordAudits;
 }
 
 /** The rules a case runs under: the matter version it was opened under, not today's. */

@@ -3,9 +3,8 @@ import type { Executor } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Crs, GridLocator } from '../grids/index.js';
 import { regionsLookups } from '../regions/index.js';
-import { commandUnitsOfRegions } from '../units/index.js';
+import { commandUnitsAlongPath, commandUnitsOfRegions } from '../units/index.js';
 import { commandUnitFor } from './domain/stage-clock.js';
-import { intakeRepository } from './intake.repository.js';
 
 /** Where a case is: its region (for routing and command), its base grid and scope path. */
 export interface CasePlace {
@@ -67,9 +66,9 @@ export interface CommandUnit {
 }
 
 /**
- * Where a report lands and who takes it, in two lookups: the point's base grid (gridAt,
- * in memory) or the fallback region when there is only an address, then the region with
- * the command units along its path (one query).
+ * Where a report lands and who takes it, with no query in the common case: the point's base
+ * grid (gridAt, in memory) or the fallback region when there is only an address, then the
+ * region and the command units along its path (both kept in memory by their modules).
  */
 export async function placeReport(
   db: Executor,
@@ -82,13 +81,14 @@ export async function placeReport(
 ): Promise<{ place: CasePlace; command: CommandUnit }> {
   const located = input.point ? await locator.gridAt([...input.point.lonLat], input.point.crs) : null;
   const regionCode = located ? located.grid.regionCode : input.fallbackRegionCode;
-  const found = await intakeRepository.regionWithCommandUnits(db, regionCode);
+  const found = await regionsLookups.findByCode(db, regionCode);
   if (!found) throw new Error(`region ${regionCode} missing`);
+  const units = await commandUnitsAlongPath(db, found.path);
   const region = {
-    regionCode: found.region.code,
-    regionPath: found.region.path,
-    regionName: found.region.name,
-    regionNameEn: found.region.nameEn,
+    regionCode: found.code,
+    regionPath: found.path,
+    regionName: found.name,
+    regionNameEn: found.nameEn,
   };
   const place: CasePlace = located
     ? {
@@ -99,16 +99,16 @@ export async function placeReport(
         path: located.grid.path,
         point: [located.point[0], located.point[1]],
       }
-    : { ...region, gridCode: null, gridName: null, gridNameEn: null, path: found.region.path, point: null };
+    : { ...region, gridCode: null, gridName: null, gridNameEn: null, path: found.path, point: null };
   // A region has one command unit; the command center wins should both exist.
-  const byRegion = new Map<string, (typeof found.units)[number]>();
-  for (const unit of found.units) {
+  const byRegion = new Map<string, (typeof units)[number]>();
+  for (const unit of units) {
     const other = byRegion.get(unit.regionCode);
     if (!other || unit.kind === 'command_center') byRegion.set(unit.regionCode, unit);
   }
   const chosen = commandUnitFor(input.level, place.regionPath, (code) => byRegion.get(code)?.id);
   if (!chosen) throw new DomainError('no-command-unit', { regionPath: place.regionPath });
-  const unit = found.units.find((u) => u.id === chosen.unitId);
+  const unit = units.find((u) => u.id === chosen.unitId);
   if (!unit) throw new Error('chosen command unit not among those found');
   return { place, command: { unitId: unit.id, code: unit.code, name: unit.name, level: chosen.level } };
 }

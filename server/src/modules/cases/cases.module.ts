@@ -1,6 +1,6 @@
 import { STAFF_ROLES } from '@yiwang/contracts';
 import type { Module } from '../../platform/http.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit, recordAudits } from '../audit/index.js';
 import { gridLocatorFor } from '../grids/index.js';
 import { caseExportRoutes } from './case-export.routes.js';
 import { caseStreamRoutes } from './case-stream.routes.js';
@@ -61,6 +61,7 @@ export const casesModule = {
       secretKey: config.secretKey,
       settings: caseSettingsFrom(process.env),
       audit: recordAudit,
+      auditAll: recordAudits,
     };
     casesRoutes(app, deps);
     routingRulesRoutes(app, deps);

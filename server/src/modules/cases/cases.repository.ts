@@ -534,6 +534,24 @@ export const casesRepository = {
       .limit(200);
   },
 
+  /**
+   * The candidates of several reports in one query (a batch of intakes): each row names the
+   * reports (`of`, their indexes in `queries`) whose conditions it meets.
+   */
+  async duplicateCandidatesOfEach(db: Executor, queries: readonly DuplicateCandidateQuery[]) {
+    if (queries.length === 0) return [];
+    const conditions = queries.map((q) => duplicateCandidateConditions(q) as SQL);
+    const of = sql<number[]>`array_remove(ARRAY[${sql.join(
+      conditions.map((c, i) => sql`CASE WHEN ${c} THEN ${i}::int END`),
+      sql`, `,
+    )}], NULL)`;
+    return db
+      .select({ ...duplicateCandidateColumns, description: cases.description, of })
+      .from(cases)
+      .where(or(...conditions))
+      .limit(200 * queries.length);
+  },
+
   /** The same candidates without their descriptions, many at a time (for a whole intake queue at once). */
   async duplicateCandidatePoints(db: Executor, query: DuplicateCandidateQuery, limit: number) {
     return db.select(duplicateCandidateColumns).from(cases).where(duplicateCandidateConditions(query)).limit(limit);

@@ -1,9 +1,8 @@
-import { and, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
+import { insertRowsStatement } from '../../db/insert-rows.js';
 import type { WriteResult } from '../../platform/write-result.js';
 import { type IdempotencyClaim, idempotencyStatements } from '../idempotency/index.js';
-import { regions } from '../regions/regions.tables.js';
-import { units } from '../units/units.tables.js';
 import type { NewCaseReportRow } from './case-reports.repository.js';
 import type { NewCaseEventRow } from './case-timeline.repository.js';
 import type { NewCaseTimerRow } from './case-timers.repository.js';
@@ -17,85 +16,85 @@ import { caseEvents, caseReports, cases, caseTimers } from './cases.tables.js';
  */
 export const intakeRepository = {
   /**
-   * The first statement of an intake: claims the Idempotency-Key (when there is one),
-   * takes the per-matter cell locks in sorted order (two intakes cannot deadlock) and
-   * draws a case number (unused when the report merges: gaps in case numbers are harmless).
-   * `claimed` is false when the key was claimed before; the caller then reads that answer.
+   * The first statement of a batch of intakes: claims their Idempotency-Keys, takes the
+   * per-matter cell locks of the intakes that may write (no key, or its key claimed) in
+   * sorted order (two batches cannot deadlock), and draws a case number per intake (unused
+   * when it merges or replays: gaps in case numbers are harmless). `claimed` is false when
+   * the intake's key was claimed before; the caller then reads that answer.
    */
   async begin(
     db: Executor,
-    input: { idempotency?: IdempotencyClaim | undefined; lockKeys: string[] },
-  ): Promise<{ claimed: boolean; caseNumber: number }> {
-    const { idempotency, lockKeys } = input;
-    // The claim runs first and the locks only when it succeeded: a retry of a request still
-    // in flight waits on the key alone, never holding cell locks the first one needs.
-    const claim = idempotency
-      ? sql`WITH claim AS (${idempotencyStatements.claim(idempotency)})
-            SELECT (SELECT count(*) FROM claim)::int AS claimed,`
-      : sql`SELECT 1 AS claimed,`;
-    const claimedOnly = idempotency ? sql`WHERE (SELECT count(*) FROM claim) = 1` : sql``;
+    intakes: readonly { idempotency?: IdempotencyClaim | undefined; lockKeys: readonly string[] }[],
+  ): Promise<{ claimed: boolean; caseNumber: number }[]> {
+    const claims = intakes.flatMap((intake, i) => (intake.idempotency ? [{ i, claim: intake.idempotency }] : []));
+    const lockKeys = intakes.flatMap((intake, i) => intake.lockKeys.map((k) => ({ i, k })));
+    // The claims run first and the locks after them, only for intakes whose claim succeeded:
+    // a retry of a request still in flight waits on its key alone, never holding cell locks
+    // the first one needs.
+    const claimed =
+      claims.length > 0
+        ? sql`WITH claim AS (${idempotencyStatements.claim(claims.map((c) => c.claim))}),
+               claimed AS (SELECT t.i FROM jsonb_to_recordset(${JSON.stringify(
+                 claims.map((c) => ({ i: c.i, actor_id: c.claim.actorId, key: c.claim.key })),
+               )}::jsonb) AS t(i int, actor_id text, key text)
+                           JOIN claim USING (actor_id, key))
+               SELECT ARRAY(SELECT i FROM claimed) AS claimed,`
+        : sql`SELECT ARRAY[]::int[] AS claimed,`;
+    const mayWrite =
+      claims.length > 0
+        ? sql`WHERE l.i IN (SELECT i FROM claimed) OR l.i <> ALL(${`{${claims.map((c) => c.i).join(',')}}`}::int[])`
+        : sql``;
     const locks =
       lockKeys.length > 0
         ? sql`(SELECT count(pg_advisory_xact_lock(hashtext(k)))::int
-               FROM (SELECT k FROM unnest(${textArray(lockKeys)}) AS k ${claimedOnly} ORDER BY k) AS ordered) AS locks,`
+               FROM (SELECT DISTINCT l.k FROM jsonb_to_recordset(${JSON.stringify(lockKeys)}::jsonb) AS l(k text, i int)
+                     ${mayWrite} ORDER BY l.k) AS ordered) AS locks,`
         : sql`0 AS locks,`;
-    const [row] = await queryRows<{ claimed: number; n: string | number }>(
+    const [row] = await queryRows<{ claimed: number[]; numbers: (string | number)[] }>(
       db,
-      sql`${claim} ${locks} nextval('case_code_seq') AS n`,
+      sql`${claimed} ${locks} ARRAY(SELECT nextval('case_code_seq') FROM generate_series(1, ${intakes.length})) AS numbers`,
     );
     if (!row) throw new Error('intake begin returned no row');
-    return { claimed: Number(row.claimed) === 1, caseNumber: Number(row.n) };
+    const claimedOnes = new Set(row.claimed.map(Number));
+    return intakes.map((intake, i) => ({
+      claimed: !intake.idempotency || claimedOnes.has(i),
+      caseNumber: Number(row.numbers[i]),
+    }));
   },
 
   /**
-   * A region with the command centers and workstations of it and its ancestors, in one
-   * query: where a report lands and which command unit takes it.
+   * New cases in one statement: each case, its first report, its timeline event, its stage
+   * timers and its completed Idempotency-Key (with the answer a retry gets), as
+   * data-modifying CTEs of multi-row inserts. Foreign keys are checked at the end of the
+   * statement, so a report may refer to the case inserted beside it.
    */
-  async regionWithCommandUnits(db: Executor, regionCode: string) {
-    const rows = await db
-      .select({
-        region: { code: regions.code, path: regions.path, name: regions.name, nameEn: regions.nameEn },
-        unit: { id: units.id, code: units.code, name: units.name, regionCode: units.regionCode, kind: units.kind },
-      })
-      .from(regions)
-      .leftJoin(
-        units,
-        and(
-          sql`${units.regionCode} = ANY(string_to_array(${regions.path}, '/'))`,
-          inArray(units.kind, ['command_center', 'workstation']),
-        ),
-      )
-      .where(eq(regions.code, regionCode));
-    const region = rows[0]?.region;
-    if (!region) return undefined;
-    return { region, units: rows.flatMap((r) => (r.unit ? [r.unit] : [])) };
-  },
-
-  /**
-   * A new case in one statement: the case, its first report, its timeline event, its stage
-   * timers and the completed Idempotency-Key (with the answer a retry gets), as
-   * data-modifying CTEs. Foreign keys are checked at the end of the statement, so the
-   * report may refer to the case inserted beside it.
-   */
-  async insertNewCase(
+  async insertNewCases(
     db: Executor,
-    rows: {
+    written: readonly {
       case: NewCaseRow;
       report: NewCaseReportRow;
       events: NewCaseEventRow[];
       timers: NewCaseTimerRow[];
       /** The request's claim and the answer a retry gets. */
       idempotency?: { claim: IdempotencyClaim; result: WriteResult<unknown> } | undefined;
-    },
+    }[],
   ): Promise<void> {
+    if (written.length === 0) return;
+    const events = written.flatMap((w) => w.events);
+    const timers = written.flatMap((w) => w.timers);
+    const completions = written.flatMap((w) => (w.idempotency ? [w.idempotency] : []));
     const parts: SQLWrapper[] = [
-      db.insert(cases).values(rows.case),
-      db.insert(caseReports).values(rows.report),
-      ...(rows.events.length > 0 ? [db.insert(caseEvents).values(rows.events)] : []),
-      ...(rows.timers.length > 0 ? [db.insert(caseTimers).values(rows.timers)] : []),
-      ...(rows.idempotency
-        ? [idempotencyStatements.complete(db, rows.idempotency.claim, rows.idempotency.result)]
-        : []),
+      insertRowsStatement(
+        cases,
+        written.map((w) => w.case),
+      ),
+      insertRowsStatement(
+        caseReports,
+        written.map((w) => w.report),
+      ),
+      ...(events.length > 0 ? [insertRowsStatement(caseEvents, events)] : []),
+      ...(timers.length > 0 ? [insertRowsStatement(caseTimers, timers)] : []),
+      ...(completions.length > 0 ? [idempotencyStatements.completeMany(completions)] : []),
     ];
     await db.execute(withAll(parts));
   },
@@ -127,9 +126,3 @@ function withAll(parts: SQLWrapper[]): SQL {
   const ctes = parts.map((part, i) => sql`${sql.raw(`w${i}`)} AS (${part.getSQL()})`);
   return sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`;
 }
-
-const textArray = (values: readonly string[]) =>
-  sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;

@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
 import { createTestApp } from '../../test/app.js';
+import { recordAudits } from '../audit/index.js';
 import type { Position } from '../grids/geometry/index.js';
 import {
   at,
@@ -13,8 +16,9 @@ import {
   reportOk,
 } from './cases.test-helpers.js';
 import { addWorkingDays } from './domain/work-calendar.js';
-import { reportCase } from './use-cases/report-case.js';
+import { prepareIntake, type ReportCaseOutcome, reportCase } from './use-cases/report-case.js';
 import { runCaseCommand } from './use-cases/run-case-command.js';
+import { intakeBatcherOf } from './use-cases/write-intakes.js';
 
 let w: CaseWorld;
 let workerGrid: { code: string; point: Position };
@@ -410,5 +414,109 @@ describe('time limits on the work calendar', () => {
       formAnswers: { hazard: 'risk' },
     });
     expect(fresh.case.matter.version).toBe(2);
+  });
+});
+
+describe('intakes written together (group commit)', () => {
+  /** Dependencies of their own, so their batcher writes one batch at a time and the rest queue behind it. */
+  const batchedDeps = () => {
+    const deps = { ...w.deps, auditAll: recordAudits };
+    intakeBatcherOf(deps, { maxInFlight: 1 });
+    return deps;
+  };
+  const input = (matterCode: string, description: string, point: ReturnType<typeof at>, photoIds: string[] = []) => ({
+    channel: 'desk' as const,
+    matterCode,
+    description,
+    point,
+    reporter: { userId: null, name: '测试', phone: '13800000000', anonymous: false },
+    photoIds,
+    fallbackRegionCode: DEMO_COMMUNITY,
+    photoScopePath: '320281',
+    reporterScopePath: '320281',
+  });
+  const auditRowsOf = async (codes: string[]) =>
+    (
+      await queryRows<{ object_id: string; lane: number; lane_seq: string | number }>(
+        w.t.database.db,
+        sql`SELECT object_id, lane, lane_seq FROM audit_log WHERE object_id IN ${codes} ORDER BY lane, lane_seq`,
+      )
+    ).map((r) => ({ code: r.object_id, lane: r.lane, seq: Number(r.lane_seq) }));
+
+  it('answers each intake of a batch as if it came alone: new cases, a duplicate joining its batch-mate, a replayed key', async () => {
+    const deps = batchedDeps();
+    const context = { actor: null, requestId: 'batch-test' };
+    const now = new Date();
+    const key = { actorId: 'batch-test', key: 'batch-key-1', requestHash: 'h1' };
+    const jobs = [
+      input('CG-0501', '批次一：垃圾满溢', at(workerGrid.point, -150, -150)),
+      input('CG-0502', '批次二：道路积水', at(workerGrid.point, 150, -150)),
+      input('CG-0303', '批次三：渣土堆积', at(workerGrid.point, -150, 150)),
+      // The same matter 4 m from the third: the same problem.
+      input('CG-0303', '批次四：还是那堆渣土', at(workerGrid.point, -146, 150)),
+      input('CG-0703', '批次五：井盖缺失', at(otherGrid.point, 150, 150)),
+    ];
+    // Prepared first, then handed over in one go: the first is written alone, the others queue
+    // behind it and share the next batch.
+    const prepared = await Promise.all([
+      ...jobs.map((job, i) =>
+        prepareIntake(deps, context, job, { now, showSuggestions: true, ...(i === 1 ? { idempotency: key } : {}) }),
+      ),
+      prepareIntake(deps, context, jobs[1] as (typeof jobs)[1], { now, showSuggestions: true, idempotency: key }),
+    ]);
+    const batcher = intakeBatcherOf(deps);
+    const outcomes = await Promise.all(prepared.map((job) => batcher.submit(job)));
+    const [one, two, three, four, five, twoAgain] = outcomes as [
+      ReportCaseOutcome,
+      ReportCaseOutcome,
+      ReportCaseOutcome,
+      ReportCaseOutcome,
+      ReportCaseOutcome,
+      ReportCaseOutcome,
+    ];
+    expect([one, two, three, five].map((o) => o.value.outcome)).toEqual(['created', 'created', 'created', 'created']);
+    expect(new Set([one, two, three, five].map((o) => o.value.case.code)).size).toBe(4);
+    expect(four.value).toMatchObject({ outcome: 'merged', case: { code: three.value.case.code, supporterCount: 1 } });
+    expect(twoAgain).toMatchObject({ replayed: true, value: two.value });
+    // Each answer is what the database holds (the third has since been joined by the fourth).
+    for (const o of [one, two, five]) {
+      const d = await detail(w.operator, o.value.case.code);
+      expect(d.case).toEqual(o.value.case);
+      expect(d.timeline.map((e: { type: string }) => e.type)).toContain('reported');
+    }
+    expect((await detail(w.operator, three.value.case.code)).reports).toHaveLength(2);
+    // A batch's audit rows follow each other on one lane; the chain still verifies.
+    const rows = await auditRowsOf([two, three, five].map((o) => o.value.case.code));
+    expect(rows).toHaveLength(4);
+    const lanes = new Set(rows.map((r) => r.lane));
+    expect(lanes.size).toBe(1);
+    expect(rows.map((r) => r.seq - (rows[0]?.seq ?? 0))).toEqual([0, 1, 2, 3]);
+    expect((await w.admin.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
+  });
+
+  it('one bad intake fails alone: the rest of its batch is written, nothing of it is', async () => {
+    const deps = batchedDeps();
+    const context = { actor: null, requestId: 'batch-test-2' };
+    const now = new Date();
+    const prepared = await Promise.all(
+      [
+        input('CG-0501', '批次甲：占道经营', at(otherGrid.point, -120, -60)),
+        input('CG-0502', '批次乙：乱堆物料', at(otherGrid.point, 60, -120)),
+        input('CG-0310', '批次丙：照片不存在', at(otherGrid.point, -60, 120), ['00000000-0000-4000-8000-000000000000']),
+        input('CG-0309', '批次丁：垃圾混投', at(otherGrid.point, 120, 60)),
+      ].map((job) => prepareIntake(deps, context, job, { now, showSuggestions: false })),
+    );
+    const batcher = intakeBatcherOf(deps);
+    const results = await Promise.allSettled(prepared.map((job) => batcher.submit(job)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'invalid-reference' });
+    const stored = await queryRows<{ description: string }>(
+      w.t.database.db,
+      sql`SELECT description FROM cases WHERE description LIKE '批次%' AND description NOT LIKE '批次_：%渣土%' ORDER BY description`,
+    );
+    expect(stored.map((r) => r.description)).not.toContain('批次丙：照片不存在');
+    expect(stored.map((r) => r.description)).toEqual(
+      expect.arrayContaining(['批次甲：占道经营', '批次乙：乱堆物料', '批次丁：垃圾混投']),
+    );
   });
 });

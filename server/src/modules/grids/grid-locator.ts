@@ -3,6 +3,7 @@ import { DomainError } from '../../platform/errors.js';
 import { type Crs, GridIndex, pointInGeometry, toWgs84 } from './geometry/index.js';
 import type { AreaGeometry, Position } from './geometry/types.js';
 import { gridsRepository } from './grids.repository.js';
+import { mapVersions } from './map-version.js';
 
 export interface LocatedGrid {
   code: string;
@@ -34,8 +35,9 @@ interface Snapshot {
 /**
  * `gridAt`: point → base grid. The current map lives in memory as a static R-tree with
  * exact point-in-polygon (GridIndex); before answering, the locator compares the map
- * version in the database with the one it was built from, so a change on any node is
- * seen at the next lookup. Dates in the past are answered from the versioned rows.
+ * version with the one it was built from. The version is kept in memory too (map-version.ts)
+ * and forgotten at a NOTIFY, so a change on any node is seen within a commit's time, without
+ * a query per lookup. Dates in the past are answered from the versioned rows.
  */
 export class GridLocator {
   private snapshot: Snapshot | undefined;
@@ -54,7 +56,7 @@ export class GridLocator {
 
   /** The index of the current map, rebuilt when the map version moved. */
   async current(): Promise<Snapshot> {
-    const version = await gridsRepository.mapVersion(this.db);
+    const version = await mapVersions.get(this.db, 'current');
     if (this.snapshot?.version === version) return this.snapshot;
     if (!this.building) {
       this.building = this.build(version).finally(() => {

@@ -55,13 +55,28 @@ export const idempotencyKeysRepository = {
   },
 
   /**
-   * The claim as a statement for a caller's CTE (`WITH claim AS (…)`): one row when claimed,
-   * none when the key was taken. The intake claims in the same statement as its locks.
+   * Claims of several keys as a statement for a caller's CTE (`WITH claim AS (…)`): one row
+   * (`actor_id`, `key`) per key claimed, none for a key already taken. The intake claims a
+   * whole batch in the same statement as its locks.
    */
-  claimStatement(claim: { actorId: string; key: string; requestHash: string }): SQL {
+  claimStatement(claims: readonly { actorId: string; key: string; requestHash: string }[]): SQL {
+    const rows = claims.map((c) => ({ actor_id: c.actorId, key: c.key, request_hash: c.requestHash }));
     return sql`INSERT INTO ${idempotencyKeys} (actor_id, key, request_hash, status)
-              VALUES (${claim.actorId}, ${claim.key}, ${claim.requestHash}, 'processing')
-              ON CONFLICT DO NOTHING RETURNING 1`;
+              SELECT actor_id, key, request_hash, 'processing'
+              FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS c(actor_id text, key text, request_hash text)
+              ON CONFLICT DO NOTHING RETURNING actor_id, key`;
+  },
+
+  /**
+   * Completions of several keys as a statement for a caller's CTE: the intake completes a
+   * batch's keys in the statement that writes its cases.
+   */
+  completeManyStatement(keys: readonly { actorId: string; key: string; status: number; body: unknown }[]): SQL {
+    const rows = keys.map((k) => ({ actor_id: k.actorId, key: k.key, status: k.status, body: k.body }));
+    return sql`UPDATE ${idempotencyKeys} AS k
+               SET status = 'completed', response_status = v.status, response_body = v.body
+               FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(actor_id text, key text, status int, body jsonb)
+               WHERE k.actor_id = v.actor_id AND k.key = v.key`;
   },
 
   /** The completion as a statement for a caller's CTE: the intake completes its key in the statement that writes the case. */

@@ -108,8 +108,8 @@ export async function runIdempotent<T>(
  * the same claim, answer and refusal as {@link runIdempotent}.
  */
 export const idempotencyStatements = {
-  /** `WITH claim AS (…)`: one row when claimed, none when the key was taken. */
-  claim: (claim: IdempotencyClaim) => idempotencyKeysRepository.claimStatement(claim),
+  /** `WITH claim AS (…)`: a row (`actor_id`, `key`) per key claimed, none for a key already taken. */
+  claim: (claims: readonly IdempotencyClaim[]) => idempotencyKeysRepository.claimStatement(claims),
   /** The completion with the write's result, for the statement that writes the case. */
   complete: <T>(db: Executor, claim: IdempotencyClaim, result: WriteResult<T>) =>
     idempotencyKeysRepository.completeStatement(db, {
@@ -118,6 +118,16 @@ export const idempotencyStatements = {
       status: statusOf(result.kind),
       body: result.value,
     }),
+  /** The completions of several writes' keys with their results, for the statement that writes them. */
+  completeMany: (completions: readonly { claim: IdempotencyClaim; result: WriteResult<unknown> }[]) =>
+    idempotencyKeysRepository.completeManyStatement(
+      completions.map(({ claim, result }) => ({
+        actorId: claim.actorId,
+        key: claim.key,
+        status: statusOf(result.kind),
+        body: result.value,
+      })),
+    ),
   /** The first answer of a taken key, or 422 idempotency-key-reused. */
   async replay<T>(db: Executor, claim: IdempotencyClaim): Promise<IdempotentOutcome<T>> {
     return replayOf<T>(await idempotencyKeysRepository.findIdempotencyKey(db, claim), claim);

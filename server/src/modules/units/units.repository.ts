@@ -83,16 +83,13 @@ export const unitsRepository = {
       .where(eq(units.id, id));
   },
 
-  /** Command centers and workstations of these regions, by region code. */
-  async commandUnitsOfRegions(db: Executor, regionCodes: readonly string[]): Promise<Map<string, string>> {
-    if (regionCodes.length === 0) return new Map();
-    const rows = await db
-      .select({ id: units.id, regionCode: units.regionCode, kind: units.kind })
+  /** Command centers and workstations of these regions. */
+  async commandUnitsOfRegions(db: Executor, regionCodes: readonly string[]) {
+    if (regionCodes.length === 0) return [];
+    return db
+      .select({ id: units.id, code: units.code, name: units.name, regionCode: units.regionCode, kind: units.kind })
       .from(units)
       .where(and(inArray(units.regionCode, [...regionCodes]), inArray(units.kind, ['command_center', 'workstation'])));
-    // A region has one of them; the command center wins should both exist.
-    const sorted = rows.sort((a, b) => (a.kind === 'command_center' ? 1 : 0) - (b.kind === 'command_center' ? 1 : 0));
-    return new Map(sorted.map((r) => [r.regionCode, r.id]));
   },
 
   async unitRefs(db: Executor, ids: readonly string[]) {

@@ -4,6 +4,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { accountsRepository } from '../accounts.repository.js';
+import { forgetSessions } from '../live-sessions.js';
 import { hashPassword, verifyPassword } from '../passwords.js';
 
 export interface ChangePasswordOptions {
@@ -65,4 +66,5 @@ export async function changePassword(options: ChangePasswordOptions): Promise<vo
       details: { oneTimePasswordReplaced: user.mustChangePassword },
     });
   });
+  forgetSessions(db);
 }

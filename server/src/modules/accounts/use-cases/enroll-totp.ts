@@ -6,6 +6,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { accountsRepository } from '../accounts.repository.js';
+import { forgetSessions } from '../live-sessions.js';
 import { totpStepOf } from './log-in.js';
 
 /** Step 1: a new secret, stored sealed but not yet enabled; the user scans the otpauth URL. */
@@ -36,4 +37,5 @@ export async function confirmTotpEnrollment(db: Db, config: Config, actor: Actor
     await accountsRepository.updateUser(tx, user.id, { totpEnabled: true, totpLastStep: step });
     await recordAudit(tx, context, { action: 'user.totp.enable', objectType: 'user', objectId: user.id });
   });
+  forgetSessions(db);
 }

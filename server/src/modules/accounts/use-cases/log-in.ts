@@ -8,6 +8,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { isMainlandMobile, maskPhone, phoneIndex } from '../../../platform/phone.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { accountsRepository, type UserRow } from '../accounts.repository.js';
+import { forgetSessions } from '../live-sessions.js';
 import { dummyPasswordHash, verifyPassword } from '../passwords.js';
 
 export interface LogInOptions {
@@ -175,5 +176,7 @@ export async function logIn(options: LogInOptions): Promise<LoggedIn> {
       },
     );
   });
+  // The session the browser held has ended.
+  if (options.previousToken) forgetSessions(db);
   return { token, session, user };
 }

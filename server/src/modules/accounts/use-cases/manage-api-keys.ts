@@ -5,6 +5,7 @@ import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { accountsRepository } from '../accounts.repository.js';
+import { liveApiKeys } from '../live-api-keys.js';
 import { assertGrantableScope } from './manage-users.js';
 
 /** The secret is returned once; only its sha256 is stored (it has 256 bits of entropy, so no slow hash is needed). */
@@ -43,4 +44,6 @@ export async function revokeApiKey(db: Db, actor: Actor, context: AuditContext, 
     await accountsRepository.revokeApiKey(tx, id, new Date());
     await recordAudit(tx, context, { action: 'api-key.revoke', objectType: 'api-key', objectId: id });
   });
+  // The next request with the key, in this process, is refused (others hear the NOTIFY).
+  liveApiKeys.clear(db);
 }

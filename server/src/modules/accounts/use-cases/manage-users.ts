@@ -7,6 +7,7 @@ import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { regionsLookups } from '../../regions/index.js';
 import { unitsLookups } from '../../units/index.js';
 import { accountsRepository } from '../accounts.repository.js';
+import { forgetSessions } from '../live-sessions.js';
 import { hashPassword } from '../passwords.js';
 
 /** A scope can only be granted inside the granter's own scope. */
@@ -103,5 +104,6 @@ export async function updateUser(db: Db, actor: Actor, context: AuditContext, id
       details: { changes: { ...changes, ...(passwordHash ? { password: '(changed)' } : {}) } },
     });
   });
+  forgetSessions(db);
   return accountsRepository.findUserInScope(db, id, actor.scopePath);
 }

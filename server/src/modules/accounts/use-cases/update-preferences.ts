@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { accountsRepository } from '../accounts.repository.js';
+import { forgetSessions } from '../live-sessions.js';
 
 /** The signed-in user's preferences (their language), audited. */
 export async function updatePreferences(
@@ -19,4 +20,5 @@ export async function updatePreferences(
       details: { locale },
     });
   });
+  forgetSessions(deps.db);
 }

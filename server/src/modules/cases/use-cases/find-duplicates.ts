@@ -12,6 +12,17 @@ export type DuplicateCandidateRow = Awaited<ReturnType<typeof casesRepository.du
 
 const METERS_PER_DEGREE_LAT = 111_320;
 
+const ruleOf = (matter: CatalogMatter): DuplicateRule => ({
+  radiusMeters: matter.duplicateRadiusMeters,
+  windowHours: matter.duplicateWindowHours,
+});
+
+/** A case with a point as a duplicate candidate (none without a point). */
+export function candidateOf<R extends Pick<CaseRow, 'id' | 'lon' | 'lat' | 'createdAt'>>(row: R) {
+  if (row.lon === null || row.lat === null) return [];
+  return [{ ...row, caseId: row.id, location: [row.lon, row.lat] as const, reportedAt: row.createdAt }];
+}
+
 /** The lon/lat box around a point that holds every point within `radiusMeters`. */
 export function duplicateBox(point: readonly [number, number], radiusMeters: number) {
   const [lon, lat] = point;
@@ -57,13 +68,9 @@ function duplicateMatchesOf<C extends CandidateRow>(row: ReportedCase, rule: Dup
       reportedAt: row.createdAt,
     },
     candidates.flatMap((c) =>
-      c.id === row.id ||
-      c.lon === null ||
-      c.lat === null ||
-      row.keptApartCaseIds.includes(c.id) ||
-      c.keptApartCaseIds.includes(row.id)
+      c.id === row.id || row.keptApartCaseIds.includes(c.id) || c.keptApartCaseIds.includes(row.id)
         ? []
-        : [{ ...c, caseId: c.id, location: [c.lon, c.lat] as const, reportedAt: c.createdAt }],
+        : candidateOf(c),
     ),
     new Map([[row.matterCode, rule]]),
   );
@@ -79,7 +86,7 @@ export async function duplicatesOfCase(
   matter: CatalogMatter,
 ): Promise<DuplicateSuggestion[]> {
   if (row.lon === null || row.lat === null) return [];
-  const rule = { radiusMeters: matter.duplicateRadiusMeters, windowHours: matter.duplicateWindowHours };
+  const rule = ruleOf(matter);
   const candidates = await casesRepository.duplicateCandidates(db, {
     categories: [matter.category],
     since: new Date(row.createdAt.getTime() - rule.windowHours * 3_600_000),
@@ -120,27 +127,46 @@ export async function reportedCaseIdsWithDuplicates(db: Executor, scope: CaseSco
   return reported.filter((r) => duplicateMatchesOf(r, r, candidates).length > 0).map((r) => r.id);
 }
 
-/** Open cases near a new report of `matter` at `point`, scored (confident first). */
-export async function duplicatesNear(
+/** A new report, as intake looks for its duplicates. */
+export interface ReportNear {
+  matter: CatalogMatter;
+  point: readonly [number, number];
+  now: Date;
+}
+
+/** The open cases near each new report (its matter's category, radius and window), in one query for all. */
+export async function candidatesNearEach(
   db: Executor,
-  matter: CatalogMatter,
-  point: readonly [number, number],
-  now: Date,
-): Promise<DuplicateMatch<DuplicateCandidateRow>[]> {
-  const rule = { radiusMeters: matter.duplicateRadiusMeters, windowHours: matter.duplicateWindowHours };
-  const candidates = await casesRepository.duplicateCandidates(db, {
-    categories: [matter.category],
-    since: new Date(now.getTime() - rule.windowHours * 3_600_000),
-    box: duplicateBox(point, rule.radiusMeters),
-  });
+  reports: readonly ReportNear[],
+): Promise<DuplicateCandidateRow[][]> {
+  const rows = await casesRepository.duplicateCandidatesOfEach(
+    db,
+    reports.map(({ matter, point, now }) => {
+      const rule = ruleOf(matter);
+      return {
+        categories: [matter.category],
+        since: new Date(now.getTime() - rule.windowHours * 3_600_000),
+        box: duplicateBox(point, rule.radiusMeters),
+      };
+    }),
+  );
+  const each: DuplicateCandidateRow[][] = reports.map(() => []);
+  for (const { of, ...row } of rows) {
+    for (const candidate of candidateOf(row)) for (const i of of) each[i]?.push(candidate);
+  }
+  return each;
+}
+
+/** The candidates that may be the same problem as a new report, scored (confident first). */
+export function duplicatesAmong(
+  report: ReportNear,
+  candidates: readonly DuplicateCandidateRow[],
+): DuplicateMatch<DuplicateCandidateRow>[] {
+  const { matter, point, now } = report;
   return findDuplicates(
     { matterCode: matter.code, matterCategory: matter.category, location: point, reportedAt: now },
-    candidates.flatMap((c) =>
-      c.lon === null || c.lat === null
-        ? []
-        : [{ ...c, caseId: c.id, location: [c.lon, c.lat] as const, reportedAt: c.createdAt }],
-    ),
-    new Map([[matter.code, rule]]),
+    candidates,
+    new Map([[matter.code, ruleOf(matter)]]),
   );
 }
 

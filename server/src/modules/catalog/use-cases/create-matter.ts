@@ -5,6 +5,7 @@ import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { catalogRepository } from '../catalog.repository.js';
 import { defaultEscalationFor, matterToRow } from '../catalog-matter.js';
+import { currentMatters } from '../current-matters.js';
 import type { Matter } from '../data/matter.js';
 import { DEFAULT_STAGE_LIMITS } from '../data/matter-catalog.js';
 import { assertValidMatter } from './check-matter.js';
@@ -58,5 +59,6 @@ export async function createMatter(
       details: { version: 1, reason, matter: { ...matter } },
     });
   });
+  currentMatters.clear(db);
   return getMatter(db, matter.code);
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../../platform/http.js';
 import { type AuditContext, canonicalJson, recordAudit } from '../../audit/index.js';
 import { catalogRepository } from '../catalog.repository.js';
 import { type CatalogMatter, matterFromRow, matterToRow } from '../catalog-matter.js';
+import { currentMatters } from '../current-matters.js';
 import { assertValidMatter } from './check-matter.js';
 import { getMatter } from './get-matter.js';
 
@@ -59,6 +60,8 @@ export async function updateMatter(
       },
     });
   });
+  // The next report in this process takes the new version (others hear the NOTIFY).
+  currentMatters.clear(db);
   return getMatter(db, input.code);
 }
 

@@ -7,6 +7,7 @@ import { type AreaGeometry, areaSquareMeters, bboxOf } from '../geometry/index.j
 import { gridPath } from '../grid-path.js';
 import { describeCoverageFault, describeImportIssue } from '../grids.messages.js';
 import { type GridRow, gridsRepository } from '../grids.repository.js';
+import { mapVersions } from '../map-version.js';
 import { parentTotalsAfterImport } from '../parent-totals.js';
 import { type ExistingGrid, type ImportedGrid, validateGridImport } from '../validate-import.js';
 
@@ -155,6 +156,8 @@ export async function importGrids(
       },
     });
   });
+  // The next gridAt in this process rebuilds its index (others hear the NOTIFY).
+  mapVersions.clear(db);
   return { ...answer, applied: true };
 }
 

@@ -5,6 +5,7 @@ import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
 import { type AuditContext, recordAudit } from '../../audit/index.js';
 import { regionsLookups } from '../../regions/index.js';
+import { commandUnitsAlong } from '../command-units-along.js';
 import { unitsRepository } from '../units.repository.js';
 
 async function assertRegionInScope(db: Db, actor: Actor, regionCode: string) {
@@ -29,6 +30,8 @@ export async function createUnit(db: Db, actor: Actor, context: AuditContext, in
     });
     return unit.id;
   });
+  // The next report in this process lands by the new unit (others hear the NOTIFY).
+  commandUnitsAlong.clear(db);
   const created = await unitsRepository.findInScope(db, id, actor.scopePath);
   if (!created) throw new Error('created unit not readable');
   return created;
@@ -46,5 +49,6 @@ export async function updateUnit(db: Db, actor: Actor, context: AuditContext, id
       details: { changes: input },
     });
   });
+  commandUnitsAlong.clear(db);
   return unitsRepository.findInScope(db, id, actor.scopePath);
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { type BatchResult, writeBatcher } from './write-batcher.js';
+
+/** A write whose batches finish when the test says so, recording what each batch held. */
+function controlledWrite() {
+  const batches: number[][] = [];
+  const finishers: (() => void)[] = [];
+  const write = (jobs: readonly number[]) =>
+    new Promise<BatchResult<string>[]>((resolve) => {
+      batches.push([...jobs]);
+      finishers.push(() =>
+        resolve(
+          jobs.map((j) => (j < 0 ? { ok: false, error: new Error(`refused ${j}`) } : { ok: true, value: `w${j}` })),
+        ),
+      );
+    });
+  const finishNext = async () => {
+    finishers.shift()?.();
+    await new Promise((r) => setImmediate(r));
+  };
+  return { batches, write, finishNext };
+}
+
+describe('writeBatcher', () => {
+  it('writes a job at once when nothing is in flight, and groups what queued meanwhile', async () => {
+    const { batches, write, finishNext } = controlledWrite();
+    const batcher = writeBatcher(write, { maxBatch: 3, maxInFlight: 1 });
+    const first = batcher.submit(1);
+    expect(batches).toEqual([[1]]);
+    const rest = [2, 3, 4, 5].map((j) => batcher.submit(j));
+    expect(batcher.pending).toEqual({ queued: 4, inFlight: 1 });
+    await finishNext();
+    expect(await first).toBe('w1');
+    // The oldest three, then the last one.
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+    await finishNext();
+    expect(batches).toEqual([[1], [2, 3, 4], [5]]);
+    await finishNext();
+    expect(await Promise.all(rest)).toEqual(['w2', 'w3', 'w4', 'w5']);
+    expect(batcher.pending).toEqual({ queued: 0, inFlight: 0 });
+  });
+
+  it('runs up to maxInFlight batches at once', () => {
+    const { batches, write } = controlledWrite();
+    const batcher = writeBatcher(write, { maxBatch: 10, maxInFlight: 2 });
+    for (const j of [1, 2, 3, 4]) void batcher.submit(j);
+    expect(batches).toEqual([[1], [2]]);
+    expect(batcher.pending).toEqual({ queued: 2, inFlight: 2 });
+  });
+
+  it("answers each job with its own result, and a failed batch's error to all of its jobs", async () => {
+    const batcher = writeBatcher(
+      async (jobs: readonly number[]): Promise<BatchResult<string>[]> => {
+        if (jobs.includes(99)) throw new Error('batch failed');
+        return jobs.map((j) =>
+          j < 0 ? { ok: false, error: new Error(`refused ${j}`) } : { ok: true, value: `w${j}` },
+        );
+      },
+      { maxBatch: 10, maxInFlight: 1 },
+    );
+    await expect(batcher.submit(-1)).rejects.toThrow('refused -1');
+    await expect(batcher.submit(7)).resolves.toBe('w7');
+    await expect(batcher.submit(99)).rejects.toThrow('batch failed');
+  });
+
+  it('never puts two jobs with the same key in one batch', async () => {
+    const { batches, write, finishNext } = controlledWrite();
+    const batcher = writeBatcher(write, { maxBatch: 10, maxInFlight: 1, keyOf: (j: number) => String(j % 10) });
+    const all = [1, 2, 11, 3, 21].map((j) => batcher.submit(j));
+    await finishNext();
+    await finishNext();
+    await finishNext();
+    await finishNext();
+    expect(batches).toEqual([[1], [2, 11, 3], [21]]);
+    expect(await Promise.all(all)).toEqual(['w1', 'w2', 'w11', 'w3', 'w21']);
+  });
+});
