@@ -54,6 +54,16 @@ function world(options: { listenFails?: boolean } = {}) {
   };
 }
 
+/** A world listening for NOTIFY whose lookup has read and kept 'a' (read once before listening, once after). */
+async function listeningWithA() {
+  const w = world();
+  const lookup = w.lookup();
+  await lookup.get(w.db, 'a');
+  await w.listen();
+  await lookup.get(w.db, 'a');
+  return { w, lookup };
+}
+
 describe('cachedLookup', () => {
   it('keeps nothing until every channel is listened to', async () => {
     const w = world();
@@ -68,11 +78,7 @@ describe('cachedLookup', () => {
   });
 
   it('reads again after the max age', async () => {
-    const w = world();
-    const lookup = w.lookup();
-    await lookup.get(w.db, 'a');
-    await w.listen();
-    await lookup.get(w.db, 'a');
+    const { w, lookup } = await listeningWithA();
     w.rows.set('a', 'A2');
     w.tick(999);
     expect(await lookup.get(w.db, 'a')).toBe('A1');
@@ -81,11 +87,7 @@ describe('cachedLookup', () => {
   });
 
   it('forgets everything at a NOTIFY on any of its channels, and at clear()', async () => {
-    const w = world();
-    const lookup = w.lookup();
-    await lookup.get(w.db, 'a');
-    await w.listen();
-    await lookup.get(w.db, 'a');
+    const { w, lookup } = await listeningWithA();
     w.rows.set('a', 'A2');
     w.notify('unrelated');
     expect(await lookup.get(w.db, 'a')).toBe('A1');

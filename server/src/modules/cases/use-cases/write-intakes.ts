@@ -153,15 +153,15 @@ async function writeBatch(
       tx,
       located.map((l) => l.report),
     );
-    const opened: OpenedCase[] = [];
     const merging: { i: number; into: DuplicateMatch<DuplicateCandidateRow>; possible: DuplicateSuggestion[] }[] = [];
-    const openedBy = new Map<number, OpenedCase>();
+    // Insertion order is the jobs' order: the cases' rows and candidates follow it.
+    const opened = new Map<number, OpenedCase>();
     for (const i of writing) {
       const job = jobs[i] as IntakeJob;
       const k = located.findIndex((l) => l.i === i);
       const report = located[k]?.report;
       const matches = report
-        ? duplicatesAmong(report, [...(near[k] ?? []), ...opened.flatMap((o) => candidateOf(o.case))])
+        ? duplicatesAmong(report, [...(near[k] ?? []), ...[...opened.values()].flatMap((o) => candidateOf(o.case))])
         : [];
       const confident = matches.find(
         (m) => m.score.confidence === 'confident' && m.candidate.matterCode === job.matter.code,
@@ -172,14 +172,13 @@ async function writeBatch(
       if (confident) merging.push({ i, into: confident, possible });
       else {
         const built = openCase(deps, job, begun[i]?.caseNumber ?? 0, possible);
-        opened.push(built);
-        openedBy.set(i, built);
+        opened.set(i, built);
       }
     }
-    await intakeRepository.insertNewCases(tx, opened);
+    await intakeRepository.insertNewCases(tx, [...opened.values()]);
 
     const written = new Map<number, IntakeWritten>();
-    for (const [i, built] of openedBy) {
+    for (const [i, built] of opened) {
       await attachPhotos(tx, (jobs[i] as IntakeJob).input, built.case);
       written.set(i, { kind: 'created', body: built.body, audit: built.audit });
     }
