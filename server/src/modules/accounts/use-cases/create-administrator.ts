@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { recordAudit } from '../../audit/index.js';
 import { regionsLookups } from '../../regions/index.js';
 import { accountsRepository } from '../accounts.repository.js';
+import { forgetSessions } from '../live-sessions.js';
 import { hashPassword } from '../passwords.js';
 
 export interface CreateAdministratorOptions {
@@ -41,7 +42,7 @@ export async function createAdministrator(options: CreateAdministratorOptions): 
   const { db } = options;
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx): Promise<CreateAdministratorResult> => {
+  const result = await db.transaction(async (tx): Promise<CreateAdministratorResult> => {
     const existing = await accountsRepository.findUserByUsername(tx, options.username);
     const context = { actor: null, requestId: null };
     if (options.reset) {
@@ -93,4 +94,7 @@ export async function createAdministrator(options: CreateAdministratorOptions): 
     });
     return { ok: true, username: user.username, scopeRegionCode, oneTimePassword: password, created: true };
   });
+  // Other processes hear of the ended sessions through NOTIFY; this one (a server that runs it) at once.
+  forgetSessions(db);
+  return result;
 }
