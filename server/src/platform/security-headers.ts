@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyHelmetOptions } from '@fastify/helmet';
 import helmet, { type HelmetOptions } from 'helmet';
 import { type Config, tileOrigin } from './config.js';
 
-/** The security headers of every response (CSP, HSTS, nosniff …); @fastify/helmet applies them per request. */
-export function helmetOptions(config: Config): FastifyHelmetOptions {
+/** The security headers of every response (CSP, HSTS, nosniff …), as helmet's options. */
+export function helmetOptions(config: Config): HelmetOptions {
   return {
     contentSecurityPolicy: {
       directives: {
@@ -35,10 +34,11 @@ export function helmetOptions(config: Config): FastifyHelmetOptions {
 }
 
 /**
- * The same headers as a fixed list, for answers written before Fastify has a request
- * (a bad URL, or headers too large for Node's parser). They depend only on the config.
+ * The same headers as a fixed list: they depend only on the config, so helmet works them out
+ * once at start. Every answer carries them — set in the app's first hook, and by the handlers
+ * of answers written before Fastify has a request (a bad URL, headers too large for Node).
  */
-export function securityHeadersOf(options: FastifyHelmetOptions): Record<string, string> {
+export function securityHeadersOf(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader: (name: string, value: unknown) => {
@@ -48,7 +48,6 @@ export function securityHeadersOf(options: FastifyHelmetOptions): Record<string,
       delete headers[name.toLowerCase()];
     },
   };
-  // The same helmet @fastify/helmet runs (its types are the CommonJS copy of these).
-  helmet(options as HelmetOptions)({} as IncomingMessage, recorder as unknown as ServerResponse, () => {});
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, () => {});
   return headers;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type BatchResult, writeBatcher } from './write-batcher.js';
 
 /** A write whose batches finish when the test says so, recording what each batch held. */
@@ -73,5 +73,35 @@ describe('writeBatcher', () => {
     await finishNext();
     expect(batches).toEqual([[1], [2, 11, 3], [21]]);
     expect(await Promise.all(all)).toEqual(['w1', 'w2', 'w11', 'w3', 'w21']);
+  });
+
+  it('with lingerMs, a second slot waits for more jobs while a batch is in flight, and never when idle', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { batches, write, finishNext } = controlledWrite();
+      const batcher = writeBatcher(write, { maxBatch: 3, maxInFlight: 2, lingerMs: 5 });
+      const all = [batcher.submit(1)];
+      expect(batches).toEqual([[1]]); // idle: at once
+      all.push(batcher.submit(2));
+      expect(batches).toEqual([[1]]); // one in flight: the free slot waits
+      all.push(batcher.submit(3));
+      await vi.advanceTimersByTimeAsync(4);
+      expect(batches).toEqual([[1]]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(batches).toEqual([[1], [2, 3]]); // the linger ran out: what came meanwhile, together
+      all.push(batcher.submit(4), batcher.submit(5), batcher.submit(6));
+      await finishNext();
+      // A slot freed with a full batch waiting: no linger.
+      expect(batches).toEqual([[1], [2, 3], [4, 5, 6]]);
+      await finishNext();
+      await finishNext();
+      all.push(batcher.submit(7));
+      expect(batches.at(-1)).toEqual([7]); // idle again: at once
+      await finishNext();
+      expect(await Promise.all(all)).toEqual(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7']);
+      expect(batcher.pending).toEqual({ queued: 0, inFlight: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { type HandlingLevel, type MatterCategory, OPEN_STATES } from '@yiwang/contracts';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.js';
+import { type Executor, queryRows } from '../../db/client.js';
 import { withinScope } from '../../platform/scope.js';
 import { matters } from '../catalog/catalog.tables.js';
 import { domainEvents } from '../events/events.tables.js';
@@ -250,6 +250,15 @@ const duplicateCandidateColumns = {
   createdAt: cases.createdAt,
   keptApartCaseIds: cases.keptApartCaseIds,
 };
+
+/** A candidate's columns for a statement written out in full (duplicateCandidatesOfEach): read once, here. */
+const candidateColumns = { ...duplicateCandidateColumns, description: cases.description };
+const CANDIDATE_FIELDS = Object.entries(candidateColumns) as [
+  keyof typeof candidateColumns,
+  (typeof candidateColumns)[keyof typeof candidateColumns],
+][];
+const CANDIDATE_SELECT = sql.raw(CANDIDATE_FIELDS.map(([, column]) => `c."${column.name}"`).join(', '));
+const OPEN_STATES_ARRAY = `{${OPEN_STATES.join(',')}}`;
 
 function duplicateCandidateConditions(query: DuplicateCandidateQuery): SQL | undefined {
   const conditions: SQL[] = [
@@ -536,20 +545,48 @@ export const casesRepository = {
 
   /**
    * The candidates of several reports in one query (a batch of intakes): each row names the
-   * reports (`of`, their indexes in `queries`) whose conditions it meets.
+   * reports (`of`, their indexes in `queries`) whose conditions it meets, up to 200 per report.
+   * The reports go as one JSON parameter, each searched through the duplicates index in a
+   * LATERAL subquery: the statement's text is the same for every batch, so building it costs
+   * nothing (conditions built per report cost more CPU than the database spent on the search).
    */
   async duplicateCandidatesOfEach(db: Executor, queries: readonly DuplicateCandidateQuery[]) {
     if (queries.length === 0) return [];
-    const conditions = queries.map((q) => duplicateCandidateConditions(q) as SQL);
-    const of = sql<number[]>`array_remove(ARRAY[${sql.join(
-      conditions.map((c, i) => sql`CASE WHEN ${c} THEN ${i}::int END`),
-      sql`, `,
-    )}], NULL)`;
-    return db
-      .select({ ...duplicateCandidateColumns, description: cases.description, of })
-      .from(cases)
-      .where(or(...conditions))
-      .limit(200 * queries.length);
+    const reports = queries.map((q, i) => ({
+      i,
+      categories: q.categories,
+      since: q.since.toISOString(),
+      min_lon: q.box.minLon,
+      max_lon: q.box.maxLon,
+      min_lat: q.box.minLat,
+      max_lat: q.box.maxLat,
+      exclude: q.excludeIds ?? [],
+    }));
+    const rows = await queryRows<Record<string, unknown> & { of: (number | string)[] }>(
+      db,
+      sql`SELECT ${CANDIDATE_SELECT}, m.of
+          FROM (SELECT near.id, array_agg(q.i ORDER BY q.i) AS of
+                FROM jsonb_to_recordset(${JSON.stringify(reports)}::jsonb) AS q(i int, categories text[],
+                       since timestamptz, min_lon float8, max_lon float8, min_lat float8, max_lat float8, exclude uuid[])
+                CROSS JOIN LATERAL (
+                  SELECT c.id FROM cases c
+                   WHERE c.matter_category = ANY(q.categories) AND c.state = ANY(${OPEN_STATES_ARRAY}::text[])
+                     AND c.created_at >= q.since
+                     AND c.lon BETWEEN q.min_lon AND q.max_lon AND c.lat BETWEEN q.min_lat AND q.max_lat
+                     AND c.id <> ALL(q.exclude)
+                   LIMIT 200) AS near
+                GROUP BY near.id) AS m
+          JOIN cases c ON c.id = m.id`,
+    );
+    return rows.map((row) => {
+      const candidate = Object.fromEntries(
+        CANDIDATE_FIELDS.map(([field, column]) => {
+          const value = row[column.name];
+          return [field, value === null ? null : column.mapFromDriverValue(value)];
+        }),
+      ) as { [F in keyof typeof candidateColumns]: (typeof candidateColumns)[F]['_']['data'] };
+      return { ...candidate, of: row.of.map(Number) };
+    });
   },
 
   /** The same candidates without their descriptions, many at a time (for a whole intake queue at once). */

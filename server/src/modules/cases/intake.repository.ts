@@ -110,11 +110,9 @@ export const intakeRepository = {
     },
   ): Promise<void> {
     const parts: SQLWrapper[] = [
-      db.insert(caseReports).values(rows.report),
-      ...(rows.events.length > 0 ? [db.insert(caseEvents).values(rows.events)] : []),
-      ...(rows.idempotency
-        ? [idempotencyStatements.complete(db, rows.idempotency.claim, rows.idempotency.result)]
-        : []),
+      insertRowsStatement(caseReports, [rows.report]),
+      ...(rows.events.length > 0 ? [insertRowsStatement(caseEvents, rows.events)] : []),
+      ...(rows.idempotency ? [idempotencyStatements.completeMany([rows.idempotency])] : []),
     ];
     await db.execute(withAll(parts));
   },
