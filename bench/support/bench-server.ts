@@ -191,9 +191,19 @@ export function startEmptyFastify(): Promise<RunningServer> {
   });
 }
 
+/** `ps`'s list of a process's children; it exits 1 when there are none (one server process, nothing spawned). */
+function childrenOf(pid: number | undefined): string {
+  try {
+    return execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' });
+  } catch (error) {
+    if ((error as { status?: number }).status === 1) return '';
+    throw error;
+  }
+}
+
 /** SIGKILL to the server and, when it runs several processes, to every one of them at the same moment. */
 export function killServer(child: ChildProcess): void {
-  const children = execFileSync('ps', ['--ppid', String(child.pid), '-o', 'pid='], { encoding: 'utf8' })
+  const children = childrenOf(child.pid)
     .split('\n')
     .map((line) => Number(line.trim()))
     .filter((pid) => pid > 0);
