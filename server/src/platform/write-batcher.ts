@@ -89,7 +89,6 @@ export function writeBatcher<J, R>(
     while (inFlight < options.maxInFlight && queue.length > 0) {
       if (inFlight > 0 && queue.length < options.maxBatch && lingerMs > 0) {
         lingering ??= setTimeout(() => {
-          lingering = undefined;
           start();
           pump();
         }, lingerMs);

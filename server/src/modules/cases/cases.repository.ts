@@ -251,7 +251,7 @@ const duplicateCandidateColumns = {
   keptApartCaseIds: cases.keptApartCaseIds,
 };
 
-/** A candidate's columns for a statement written out in full (duplicateCandidatesOfEach): read once, here. */
+/** A candidate's columns with its description; for the batch's statement written out in full, read once, here. */
 const candidateColumns = { ...duplicateCandidateColumns, description: cases.description };
 const CANDIDATE_FIELDS = Object.entries(candidateColumns) as [
   keyof typeof candidateColumns,
@@ -536,11 +536,7 @@ export const casesRepository = {
    * candidates of duplicate detection, scored in memory by findDuplicates.
    */
   async duplicateCandidates(db: Executor, query: DuplicateCandidateQuery) {
-    return db
-      .select({ ...duplicateCandidateColumns, description: cases.description })
-      .from(cases)
-      .where(duplicateCandidateConditions(query))
-      .limit(200);
+    return db.select(candidateColumns).from(cases).where(duplicateCandidateConditions(query)).limit(200);
   },
 
   /**

@@ -42,6 +42,7 @@ import type { IntakeJob, ReportCaseInput, ReportCaseOutcome } from './intake-job
 const MAX_BATCH = 32;
 const MAX_IN_FLIGHT = 4;
 const LINGER_MS = 3;
+
 /**
  * One batcher per set of case dependencies: every intake through the same dependencies (the
  * desk's, the hotline's…) may share a batch, since a batch writes its audit rows through
