@@ -104,4 +104,31 @@ describe('writeBatcher', () => {
       vi.useRealTimers();
     }
   });
+
+  it('holds back a job whose conflict keys a batch in flight holds, and the later jobs meeting it, in order; others go on', async () => {
+    const { batches, write, finishNext } = controlledWrite();
+    // Jobs 1x share key "a", 2x share "b"; 30 has none.
+    const keysOf = (j: number) => (j >= 30 ? [] : [j < 20 ? 'a' : 'b']);
+    const batcher = writeBatcher(write, { maxBatch: 10, maxInFlight: 3, conflictKeysOf: keysOf });
+    const all = [batcher.submit(10)];
+    expect(batches).toEqual([[10]]);
+    // 11 meets the batch in flight; 21 meets nothing held and goes into a second batch.
+    all.push(batcher.submit(11));
+    all.push(batcher.submit(21));
+    expect(batches).toEqual([[10], [21]]);
+    // 12 waits behind 11 even though it would fit, 22 behind the batch holding "b", 30 goes.
+    all.push(batcher.submit(12), batcher.submit(22), batcher.submit(30));
+    expect(batches).toEqual([[10], [21], [30]]);
+    expect(batcher.pending).toEqual({ queued: 3, inFlight: 3 });
+    // The first batch ends: the jobs it held back go together (a batch may share its keys).
+    await finishNext();
+    expect(batches).toEqual([[10], [21], [30], [11, 12]]);
+    await finishNext();
+    expect(batches.at(-1)).toEqual([22]);
+    await finishNext();
+    await finishNext();
+    await finishNext();
+    expect(await Promise.all(all)).toEqual(['w10', 'w11', 'w21', 'w12', 'w22', 'w30']);
+    expect(batcher.pending).toEqual({ queued: 0, inFlight: 0 });
+  });
 });

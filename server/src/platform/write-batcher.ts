@@ -28,6 +28,15 @@ export interface WriteBatcherOptions<J> {
    */
   keyOf?: (job: J) => string | undefined;
   /**
+   * What a job locks in the database (e.g. the intake's cell locks). A job that would wait
+   * there for a batch in flight waits here instead, and so does a later job meeting it (each
+   * key's jobs keep their order): inside the database it would wait holding its own batch's
+   * locks, and every job of its batch would wait with it — one repeated report would stall
+   * the batches behind it in a convoy. Jobs of one batch may share keys (the write sees them
+   * together). Another process's batches still meet in the database.
+   */
+  conflictKeysOf?: (job: J) => readonly string[];
+  /**
    * While another batch is being written, a free slot waits this long for more jobs before
    * it starts a batch short of `maxBatch` (default 0: it starts at once). Fewer, fuller
    * batches cost fewer round trips and commits per job; a job that finds nothing in flight
@@ -42,33 +51,46 @@ export function writeBatcher<J, R>(
 ): WriteBatcher<J, R> {
   interface Waiting {
     job: J;
+    conflictKeys: readonly string[];
     resolve: (value: R) => void;
     reject: (error: unknown) => void;
   }
   let queue: Waiting[] = [];
   let inFlight = 0;
+  /** The conflict keys of the batches in flight, with how many hold each. */
+  const held = new Map<string, number>();
   let lingering: NodeJS.Timeout | undefined;
   const lingerMs = options.lingerMs ?? 0;
 
-  /** The next batch: the oldest jobs, up to the limit, no key twice; the rest stay in order. */
-  function takeBatch(): Waiting[] {
+  /**
+   * The next batch: the oldest jobs, up to the limit, no key twice, none meeting the conflict
+   * keys of a batch in flight or of an older job left waiting; the rest stay, in order.
+   */
+  function nextBatch(): { batch: Waiting[]; left: Waiting[] } {
     const batch: Waiting[] = [];
     const left: Waiting[] = [];
     const keys = new Set<string>();
+    const leftKeys = new Set<string>();
     for (const waiting of queue) {
       const key = options.keyOf?.(waiting.job);
-      if (batch.length >= options.maxBatch || (key !== undefined && keys.has(key))) {
+      if (
+        batch.length >= options.maxBatch ||
+        (key !== undefined && keys.has(key)) ||
+        waiting.conflictKeys.some((k) => held.has(k) || leftKeys.has(k))
+      ) {
         left.push(waiting);
+        for (const k of waiting.conflictKeys) leftKeys.add(k);
         continue;
       }
       if (key !== undefined) keys.add(key);
       batch.push(waiting);
     }
-    queue = left;
-    return batch;
+    return { batch, left };
   }
 
   async function run(batch: Waiting[]) {
+    const conflictKeys = new Set(batch.flatMap((w) => w.conflictKeys));
+    for (const k of conflictKeys) held.set(k, (held.get(k) ?? 0) + 1);
     try {
       const results = await write(batch.map((w) => w.job));
       batch.forEach((waiting, i) => {
@@ -80,39 +102,42 @@ export function writeBatcher<J, R>(
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
     } finally {
+      for (const k of conflictKeys) {
+        const holders = (held.get(k) ?? 1) - 1;
+        if (holders > 0) held.set(k, holders);
+        else held.delete(k);
+      }
       inFlight--;
       pump();
     }
   }
 
-  function pump() {
+  /** Starts batches while slots are free and jobs may go (`lingerOver`: the linger's wait has ended). */
+  function pump(lingerOver = false) {
     while (inFlight < options.maxInFlight && queue.length > 0) {
-      if (inFlight > 0 && queue.length < options.maxBatch && lingerMs > 0) {
+      const { batch, left } = nextBatch();
+      // Every queued job waits for a batch in flight, whose end pumps again.
+      if (batch.length === 0) return;
+      if (!lingerOver && inFlight > 0 && batch.length < options.maxBatch && lingerMs > 0) {
         lingering ??= setTimeout(() => {
-          start();
-          pump();
+          lingering = undefined;
+          pump(true);
         }, lingerMs);
         return;
       }
-      start();
-    }
-  }
-
-  /** A batch of what is queued now, written in a free slot (after a linger, maybe none is free). */
-  function start() {
-    if (lingering) {
+      lingerOver = false;
       clearTimeout(lingering);
       lingering = undefined;
+      queue = left;
+      inFlight++;
+      void run(batch);
     }
-    if (inFlight >= options.maxInFlight || queue.length === 0) return;
-    inFlight++;
-    void run(takeBatch());
   }
 
   return {
     submit(job) {
       return new Promise<R>((resolve, reject) => {
-        queue.push({ job, resolve, reject });
+        queue.push({ job, conflictKeys: options.conflictKeysOf?.(job) ?? [], resolve, reject });
         pump();
       });
     },

@@ -421,6 +421,19 @@ export const casesRepository = {
     return rows.length === 1;
   },
 
+  /**
+   * Locks cases in id order (two transactions locking the same cases cannot deadlock) and
+   * reads them with their names, as they are once locked: one statement for a batch of intakes
+   * that join reports to open cases.
+   */
+  async lockSummaries(db: Executor, ids: readonly string[]): Promise<CaseSummaryRow[]> {
+    if (ids.length === 0) return [];
+    return summaries(db)
+      .where(inArray(cases.id, [...ids]))
+      .orderBy(asc(cases.id))
+      .for('update', { of: cases });
+  },
+
   async summaryById(db: Executor, id: string): Promise<CaseSummaryRow | undefined> {
     const [row] = await summaries(db).where(eq(cases.id, id));
     return row;

@@ -63,31 +63,49 @@ export const intakeRepository = {
   },
 
   /**
-   * New cases in one statement: each case, its first report, its timeline event, its stage
-   * timers and its completed Idempotency-Key (with the answer a retry gets), as
-   * data-modifying CTEs of multi-row inserts. Foreign keys are checked at the end of the
-   * statement, so a report may refer to the case inserted beside it.
+   * A batch's rows in one statement: each new case with its first report, timeline event,
+   * stage timers and completed Idempotency-Key (with the answer a retry gets); each report
+   * joined to an open case, with its `report_merged` event and key; and the joined cases'
+   * new supporter counts (locked by the caller). Data-modifying CTEs of multi-row inserts;
+   * foreign keys are checked at the end of the statement, so a report may refer to the case
+   * inserted beside it.
    */
-  async insertNewCases(
+  async insertIntakes(
     db: Executor,
-    written: readonly {
-      case: NewCaseRow;
-      report: NewCaseReportRow;
-      events: NewCaseEventRow[];
-      timers: NewCaseTimerRow[];
-      /** The request's claim and the answer a retry gets. */
-      idempotency?: { claim: IdempotencyClaim; result: WriteResult<unknown> } | undefined;
-    }[],
+    batch: {
+      newCases: readonly {
+        case: NewCaseRow;
+        report: NewCaseReportRow;
+        events: NewCaseEventRow[];
+        timers: NewCaseTimerRow[];
+        /** The request's claim and the answer a retry gets. */
+        idempotency?: { claim: IdempotencyClaim; result: WriteResult<unknown> } | undefined;
+      }[];
+      joinedReports: readonly {
+        report: NewCaseReportRow;
+        events: NewCaseEventRow[];
+        idempotency?: { claim: IdempotencyClaim; result: WriteResult<unknown> } | undefined;
+      }[];
+      /** Cases written before this batch that reports joined: their counts as they now are. */
+      joinedCases: readonly { id: string; supporterCount: number; version: number; updatedAt: Date }[];
+    },
   ): Promise<void> {
+    const { newCases, joinedReports, joinedCases } = batch;
+    const written = [...newCases, ...joinedReports];
     if (written.length === 0) return;
+    // A case's own events before the reports that joined it, so its timeline reads in order.
     const events = written.flatMap((w) => w.events);
-    const timers = written.flatMap((w) => w.timers);
+    const timers = newCases.flatMap((w) => w.timers);
     const completions = written.flatMap((w) => (w.idempotency ? [w.idempotency] : []));
     const parts: SQLWrapper[] = [
-      insertRowsStatement(
-        cases,
-        written.map((w) => w.case),
-      ),
+      ...(newCases.length > 0
+        ? [
+            insertRowsStatement(
+              cases,
+              newCases.map((w) => w.case),
+            ),
+          ]
+        : []),
       insertRowsStatement(
         caseReports,
         written.map((w) => w.report),
@@ -95,6 +113,20 @@ export const intakeRepository = {
       ...(events.length > 0 ? [insertRowsStatement(caseEvents, events)] : []),
       ...(timers.length > 0 ? [insertRowsStatement(caseTimers, timers)] : []),
       ...(completions.length > 0 ? [idempotencyStatements.completeMany(completions)] : []),
+      ...(joinedCases.length > 0
+        ? [
+            sql`UPDATE cases AS c SET supporter_count = j.supporter_count, version = j.version, updated_at = j.updated_at
+                FROM jsonb_to_recordset(${JSON.stringify(
+                  joinedCases.map((j) => ({
+                    id: j.id,
+                    supporter_count: j.supporterCount,
+                    version: j.version,
+                    updated_at: j.updatedAt.toISOString(),
+                  })),
+                )}::jsonb) AS j(id uuid, supporter_count int, version int, updated_at timestamptz)
+                WHERE c.id = j.id`,
+          ]
+        : []),
     ];
     await db.execute(withAll(parts));
   },

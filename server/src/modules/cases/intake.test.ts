@@ -494,6 +494,47 @@ describe('intakes written together (group commit)', () => {
     expect((await w.admin.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
   });
 
+  it('two reports of one batch join a case written before it: each answer counts its own supporter', async () => {
+    const deps = batchedDeps();
+    const context = { actor: null, requestId: 'batch-test-3' };
+    const start = Date.now();
+    // A millisecond apart, as reports come: the case's reports read in that order.
+    const prepare = (job: ReturnType<typeof input>, i: number) =>
+      prepareIntake(deps, context, job, { now: new Date(start + i), showSuggestions: false });
+    const batcher = intakeBatcherOf(deps);
+    const first = await batcher.submit(
+      await prepare(input('CG-0309', '先报：垃圾混投', at(otherGrid.point, -200, -200)), 0),
+    );
+    expect(first.value.outcome).toBe('created');
+    // A report elsewhere is written alone; the two that queue behind it share the next batch.
+    const prepared = await Promise.all(
+      [
+        input('CG-0502', '别处：乱堆物料', at(workerGrid.point, 200, 200)),
+        input('CG-0309', '又报：垃圾混投', at(otherGrid.point, -197, -200)),
+        input('CG-0309', '再报：还是垃圾混投', at(otherGrid.point, -200, -197)),
+      ].map((job, i) => prepare(job, i + 1)),
+    );
+    const [, again, third] = await Promise.all(prepared.map((job) => batcher.submit(job)));
+    const code = first.value.case.code;
+    expect(again?.value).toMatchObject({ outcome: 'merged', case: { code, supporterCount: 1 } });
+    expect(third?.value).toMatchObject({ outcome: 'merged', case: { code, supporterCount: 2 } });
+    const d = await detail(w.operator, code);
+    // The last answer is the case as stored: count, version and time of the last change.
+    expect(d.case).toEqual(third?.value.case);
+    expect(d.case.version).toBe(first.value.case.version + 2);
+    expect(d.reports.map((r: { description: string }) => r.description)).toEqual([
+      '先报：垃圾混投',
+      '又报：垃圾混投',
+      '再报：还是垃圾混投',
+    ]);
+    expect(
+      d.timeline
+        .filter((e: { type: string }) => e.type === 'report_merged')
+        .map((e: { details: { supporterCount: number } }) => e.details.supporterCount),
+    ).toEqual([1, 2]);
+    expect((await w.admin.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
+  });
+
   it('one bad intake fails alone: the rest of its batch is written, nothing of it is', async () => {
     const deps = batchedDeps();
     const context = { actor: null, requestId: 'batch-test-2' };

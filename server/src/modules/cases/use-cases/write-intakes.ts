@@ -19,7 +19,6 @@ import { reportCase as openCaseSnapshot } from '../domain/workflow.js';
 import { intakeRepository } from '../intake.repository.js';
 import { presentCaseSummary } from '../present-case.js';
 import { storeSnapshot } from '../snapshot-json.js';
-import { addReportToCase } from './add-report-to-case.js';
 import {
   candidateOf,
   candidatesNearEach,
@@ -40,8 +39,8 @@ import type { IntakeJob, ReportCaseInput, ReportCaseOutcome } from './intake-job
  * no wait 438 cases/s; with the wait, at 2, 3 and 4 in flight: 609, 539 and 635 cases/s.
  */
 const MAX_BATCH = 32;
-const MAX_IN_FLIGHT = 4;
-const LINGER_MS = 3;
+const MAX_IN_FLIGHT = Number(process.env.XF ?? 4);
+const LINGER_MS = Number(process.env.XL ?? 3);
 
 /**
  * One batcher per set of case dependencies: every intake through the same dependencies (the
@@ -66,6 +65,8 @@ export function intakeBatcherOf(
         const claim = job.options.idempotency;
         return claim && `${claim.actorId}\n${claim.key}`;
       },
+      // The cell locks its first statement takes: a report near one being written waits for it here.
+      conflictKeysOf: (job) => (job.place.point ? intakeLockKeys(job.matter.code, job.place.point) : []),
     });
     batchers.set(deps, batcher);
   }
@@ -101,6 +102,8 @@ async function writeIntakes(deps: CaseDeps, jobs: readonly IntakeJob[]): Promise
 /** A new case's rows, built before writing: the answer (and the copy kept for retries) is known first. */
 interface OpenedCase {
   case: CaseRow;
+  /** The case with its names; `summary.case` is `case`, so a report joining it in the batch updates both. */
+  summary: CaseSummaryRow;
   report: ReturnType<typeof reportRow>;
   events: ReturnType<typeof eventRow>[];
   timers: ReturnType<typeof timersForClock>;
@@ -157,7 +160,7 @@ async function writeBatch(
       tx,
       located.map((l) => l.report),
     );
-    const merging: { i: number; into: DuplicateMatch<DuplicateCandidateRow>; possible: DuplicateSuggestion[] }[] = [];
+    const merging: Merge[] = [];
     // Insertion order is the jobs' order: the cases' rows and candidates follow it.
     const opened = new Map<number, OpenedCase>();
     for (const i of writing) {
@@ -179,15 +182,26 @@ async function writeBatch(
         opened.set(i, built);
       }
     }
-    await intakeRepository.insertNewCases(tx, [...opened.values()]);
+    const joined = joinReports(deps, jobs, merging, opened, await lockJoinedCases(tx, merging, opened));
+    await intakeRepository.insertIntakes(tx, {
+      newCases: [...opened.values()],
+      joinedReports: joined.map((j) => j.rows),
+      joinedCases: [...new Set(joined.flatMap((j) => (j.committed ? [j.target] : [])))].map((c) => ({
+        id: c.id,
+        supporterCount: c.supporterCount,
+        version: c.version,
+        updatedAt: c.updatedAt,
+      })),
+    });
 
     const written = new Map<number, IntakeWritten>();
     for (const [i, built] of opened) {
       await attachPhotos(tx, (jobs[i] as IntakeJob).input, built.case);
       written.set(i, { kind: 'created', body: built.body, audit: built.audit });
     }
-    for (const merge of merging) {
-      written.set(merge.i, await mergeReport(deps, tx, jobs[merge.i] as IntakeJob, merge.into, merge.possible));
+    for (const j of joined) {
+      await attachPhotos(tx, (jobs[j.i] as IntakeJob).input, j.target);
+      written.set(j.i, { kind: 'updated', body: j.body, audit: j.audit });
     }
 
     const audited = [...written.keys()].sort((a, b) => a - b);
@@ -338,6 +352,7 @@ function openCase(deps: CaseDeps, job: IntakeJob, caseNumber: number, possible: 
   const claim = job.options.idempotency;
   return {
     case: caseRow,
+    summary,
     report,
     events: [
       eventRow(id, {
@@ -367,37 +382,72 @@ function openCase(deps: CaseDeps, job: IntakeJob, caseNumber: number, possible: 
   };
 }
 
-/** A confident duplicate: the report joins the open case (one more supporter) and its reporter follows it. */
-async function mergeReport(
-  deps: CaseDeps,
+interface Merge {
+  i: number;
+  into: DuplicateMatch<DuplicateCandidateRow>;
+  possible: DuplicateSuggestion[];
+}
+
+/**
+ * The open cases written before this batch that its confident duplicates join: locked (in id
+ * order) and read as they now are, in one statement. Cases opened in this batch are in memory.
+ */
+async function lockJoinedCases(
   tx: Tx,
-  job: IntakeJob,
-  into: DuplicateMatch<DuplicateCandidateRow>,
-  possible: DuplicateSuggestion[],
-): Promise<IntakeWritten> {
-  const { input } = job;
-  const [target] = await casesRepository.lockByIds(tx, [into.candidate.id]);
-  if (!target) throw new Error('duplicate candidate vanished');
-  const report = reportRow(deps, job, target.id);
-  const body = await addReportToCase(tx, {
-    target,
-    report,
-    actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
-    details: {
-      channel: input.channel,
-      automatic: true,
-      distanceMeters: Math.round(into.score.distanceMeters * 10) / 10,
-      hoursApart: Math.round(into.score.hoursApart * 100) / 100,
-    },
-    now: job.options.now,
-    answer: (summary) => intakeResult(presentCaseSummary(summary), report, 'merged', possible),
-    idempotency: job.options.idempotency,
-  });
-  await attachPhotos(tx, input, target);
-  return {
-    kind: 'updated',
-    body,
-    audit: {
+  merging: readonly Merge[],
+  opened: ReadonlyMap<number, OpenedCase>,
+): Promise<Map<string, CaseSummaryRow>> {
+  const inBatch = new Set([...opened.values()].map((o) => o.case.id));
+  const ids = [...new Set(merging.map((m) => m.into.candidate.id))].filter((id) => !inBatch.has(id));
+  const locked = await casesRepository.lockSummaries(tx, ids);
+  return new Map(locked.map((summary) => [summary.case.id, summary]));
+}
+
+/**
+ * Each confident duplicate joins its open case: one more supporter (counted in order, so each
+ * answer shows the case as that report left it), the report, its `report_merged` event and its
+ * completed key. A case opened in this batch takes the count before it is written.
+ */
+function joinReports(
+  deps: CaseDeps,
+  jobs: readonly IntakeJob[],
+  merging: readonly Merge[],
+  opened: ReadonlyMap<number, OpenedCase>,
+  locked: ReadonlyMap<string, CaseSummaryRow>,
+) {
+  const openedById = new Map([...opened.values()].map((o) => [o.case.id, o.summary]));
+  return merging.map(({ i, into, possible }) => {
+    const job = jobs[i] as IntakeJob;
+    const { input } = job;
+    const { now } = job.options;
+    const committed = locked.get(into.candidate.id);
+    const summary = committed ?? openedById.get(into.candidate.id);
+    if (!summary) throw new Error('duplicate candidate vanished');
+    const target = summary.case;
+    target.supporterCount += 1;
+    target.version += 1;
+    target.updatedAt = now;
+    const report = reportRow(deps, job, target.id);
+    const body = intakeResult(presentCaseSummary(summary), report, 'merged', possible);
+    const claim = job.options.idempotency;
+    const event = {
+      caseId: target.id,
+      type: 'report_merged' as const,
+      at: now,
+      actorUserId: input.reporter.userId ?? input.enteredByUserId ?? null,
+      actorUnitId: null,
+      fromState: target.state,
+      toState: target.state,
+      details: {
+        reportId: report.id,
+        channel: input.channel,
+        automatic: true,
+        distanceMeters: Math.round(into.score.distanceMeters * 10) / 10,
+        hoursApart: Math.round(into.score.hoursApart * 100) / 100,
+        supporterCount: target.supporterCount,
+      },
+    };
+    const audit: AuditEvent = {
       action: 'case.report.merge',
       objectType: 'case',
       objectId: target.code,
@@ -408,8 +458,20 @@ async function mergeReport(
         photoIds: [...(input.photoIds ?? [])],
         externalId: input.externalId ?? null,
       },
-    },
-  };
+    };
+    return {
+      i,
+      target,
+      committed: committed !== undefined,
+      rows: {
+        report,
+        events: [event],
+        idempotency: claim && { claim, result: { kind: 'updated' as const, value: body } },
+      },
+      body,
+      audit,
+    };
+  });
 }
 
 function intakeResult(
