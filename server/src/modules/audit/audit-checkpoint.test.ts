@@ -35,7 +35,8 @@ interface RawRow {
 
 /**
  * What someone with superuser rights can do: switch off the append-only trigger, edit a row,
- * and recompute every hash after it in its lane, so the chain alone is consistent again.
+ * and recompute every hash after it in its lane and the lane's head (else the next row
+ * appended would show the break), so the chain alone is consistent again.
  */
 async function rewriteRowAndRecomputeChain(db: Executor, id: number, actorLabel: string) {
   await db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`);
@@ -68,6 +69,7 @@ async function rewriteRowAndRecomputeChain(db: Executor, id: number, actorLabel:
     await db.execute(sql`UPDATE audit_log SET prev_hash = ${prev}, hash = ${hash} WHERE id = ${r.id}`);
     prev = hash;
   }
+  await db.execute(sql`UPDATE audit_lane_heads SET hash = ${prev} WHERE lane = ${target?.lane}`);
   await db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`);
 }
 

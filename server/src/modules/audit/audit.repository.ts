@@ -2,13 +2,11 @@ import { and, asc, count, desc, eq, gt, isNotNull, type SQL, sql } from 'drizzle
 import { type Executor, queryRows } from '../../db/client.js';
 import { insertRowsStatement } from '../../db/insert-rows.js';
 import { isCountyWide, withinScope } from '../../platform/scope.js';
-import { auditCheckpoints, auditLog, type CheckpointLane } from './audit.tables.js';
+import { auditCheckpoints, auditLaneHeads, auditLog, type CheckpointLane } from './audit.tables.js';
 import { type AuditRecord, GENESIS_HASH, hashAuditRecord } from './audit-chain.js';
 import type { AuditCheckpoint } from './audit-checkpoint.js';
 
-/** Arbitrary constant: the first key of the advisory locks that guard the lanes (the second is the lane). */
-const AUDIT_LANE_LOCK = 727002;
-/** Parallel chains: enough that a full pool of writers rarely waits for one. */
+/** Parallel chains: enough that a full pool of writers rarely waits for one (one head each, made by migration 0036). */
 export const AUDIT_LANES = 16;
 
 export type AuditInput = Omit<AuditRecord, 'id' | 'at' | 'lane' | 'laneSeq' | 'scopePath'> & {
@@ -25,7 +23,7 @@ export interface AuditFilter {
 }
 
 /** Places at the end of a lane, held by the caller's transaction until it commits or rolls back. */
-interface AuditSlots {
+export interface AuditSlots {
   /** One id per row, in order. */
   ids: number[];
   lane: number;
@@ -43,18 +41,20 @@ interface AuditSlot {
 }
 
 export const auditRepository = {
-  /** Appends a row inside the caller's transaction (three statements; the lane is held until commit). */
+  /** Appends a row inside the caller's transaction (two statements; the lane is held until commit). */
   async append(tx: Executor, input: AuditInput): Promise<void> {
     await auditRepository.appendMany(tx, [input]);
   },
 
   /**
-   * Appends rows in order at the end of one lane, in the same three statements as one row:
-   * a batch of writes (the intake's group commit) is chained in one go.
+   * Appends rows in order at the end of one lane, in the same two statements as one row: a
+   * batch of writes (the intake's group commit) is chained in one go. `reserved`: places the
+   * caller's own statement already took (reserveStatement), else they are taken here.
    */
-  async appendMany(tx: Executor, inputs: readonly AuditInput[]): Promise<void> {
+  async appendMany(tx: Executor, inputs: readonly AuditInput[], reserved?: AuditSlots): Promise<void> {
     if (inputs.length === 0) return;
-    const slot = await auditRepository.reserveSlots(tx, inputs.length);
+    const slot = reserved ?? (await auditRepository.reserveSlots(tx, inputs.length));
+    if (slot.ids.length !== inputs.length) throw new Error('audit rows and reserved places differ in number');
     let prevHash = slot.prevHash;
     const rows = inputs.map((input, i) => {
       const row = auditRepository.rowFor(
@@ -64,40 +64,54 @@ export const auditRepository = {
       prevHash = row.hash;
       return row;
     });
-    await tx.execute(insertRowsStatement(auditLog, rows));
+    // The rows and the lane's new end in one statement; the head's position moved when it was taken.
+    await tx.execute(
+      sql`WITH appended AS (${insertRowsStatement(auditLog, rows)})
+          UPDATE ${auditLaneHeads} SET hash = ${prevHash} WHERE lane = ${slot.lane}`,
+    );
   },
 
   /**
-   * Takes the first lane no other transaction holds (waiting on a random one only when all
-   * are busy), then reads that lane's last row and draws `count` ids. Two statements on
-   * purpose: the lane's last row must be read in a snapshot taken after the lock is held.
+   * Takes the first lane no other transaction holds, moves its head `count` places on and
+   * draws `count` ids, in one statement (the UPDATE … RETURNING of reserveStatement), waiting
+   * on a random lane only when every lane is held.
    */
   async reserveSlots(tx: Executor, count: number): Promise<AuditSlots> {
-    const [free] = await queryRows<{ lane: number | null }>(
-      tx,
-      sql`SELECT (SELECT l FROM generate_series(0, ${AUDIT_LANES - 1}) AS l
-                  WHERE pg_try_advisory_xact_lock(${AUDIT_LANE_LOCK}, l) LIMIT 1) AS lane`,
-    );
-    let lane = free?.lane ?? null;
-    if (lane === null) {
-      lane = Math.floor(Math.random() * AUDIT_LANES);
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LANE_LOCK}, ${lane})`);
-    }
-    const [last] = await queryRows<{ ids: (string | number)[]; lane_seq: string | number | null; hash: string | null }>(
-      tx,
-      sql`SELECT ARRAY(SELECT nextval('audit_log_id_seq') FROM generate_series(1, ${count})) AS ids,
-                 last.lane_seq, last.hash
-          FROM (SELECT 1) AS one
-          LEFT JOIN LATERAL (
-            SELECT lane_seq, hash FROM audit_log WHERE lane = ${lane} ORDER BY lane_seq DESC LIMIT 1
-          ) AS last ON true`,
-    );
-    if (!last) throw new Error('audit slot query returned no row');
+    const free = auditRepository.slotsOf(await queryRows(tx, auditRepository.reserveStatement(count)), count);
+    if (free) return free;
+    const lane = Math.floor(Math.random() * AUDIT_LANES);
+    const taken = auditRepository.slotsOf(await queryRows(tx, auditRepository.reserveStatement(count, lane)), count);
+    if (!taken) throw new Error(`audit lane ${lane} has no head`);
+    return taken;
+  },
+
+  /**
+   * The statement that takes a lane for `count` rows: an UPDATE … RETURNING of the lane's head,
+   * so a batch may run it as a part of its own last statement (read its row with slotsOf). It
+   * takes the first lane whose head no transaction holds (SKIP LOCKED: no row when all are
+   * held), or `lane`, waiting for it. Updating the head, PostgreSQL works from the head as the
+   * last holder committed it, even one that committed after this statement began: the lane's
+   * true end, which a plain read in this statement's snapshot might not be.
+   */
+  reserveStatement(count: number, lane?: number): SQL {
+    const which =
+      lane === undefined
+        ? sql`(SELECT lane FROM ${auditLaneHeads} ORDER BY lane LIMIT 1 FOR UPDATE SKIP LOCKED)`
+        : sql`${lane}`;
+    return sql`UPDATE ${auditLaneHeads} SET lane_seq = lane_seq + ${count}::int WHERE lane = ${which}
+               RETURNING lane, lane_seq, hash,
+                         ARRAY(SELECT nextval('audit_log_id_seq') FROM generate_series(1, ${count}::int)) AS ids`;
+  },
+
+  /** The places a reserveStatement took, from its rows (none: every lane was held). */
+  slotsOf(rows: readonly Record<string, unknown>[], count: number): AuditSlots | undefined {
+    const [row] = rows as { lane: number; lane_seq: string | number; hash: string; ids: (string | number)[] }[];
+    if (!row) return undefined;
     return {
-      ids: last.ids.map(Number),
-      lane,
-      laneSeq: Number(last.lane_seq ?? 0) + 1,
-      prevHash: last.hash ?? GENESIS_HASH,
+      ids: row.ids.map(Number),
+      lane: Number(row.lane),
+      laneSeq: Number(row.lane_seq) - count + 1,
+      prevHash: row.hash,
     };
   },
 

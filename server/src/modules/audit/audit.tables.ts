@@ -14,9 +14,10 @@ import {
 
 /**
  * Append-only, hash-chained audit log, in a few parallel chains ("lanes") so concurrent
- * writers do not queue on one lock. A writer takes a free lane's advisory lock and appends
- * at that lane's last position + 1 (`lane_seq`, gapless, unlike a sequence, which skips on
- * rollback), so a missing position means a deleted row. `hash` = sha256(prev_hash +
+ * writers do not queue on one lock. A writer takes a free lane by updating its head
+ * (audit_lane_heads, below) and appends at that lane's last position + 1 (`lane_seq`,
+ * gapless, unlike a sequence, which skips on rollback), so a missing position means a
+ * deleted row. `hash` = sha256(prev_hash +
  * canonical row) with prev_hash the lane's previous row. `id` (from a sequence) only
  * orders the log for reading. A trigger rejects UPDATE and DELETE (see the migrations);
  * the chains catch whoever bypasses it.
@@ -52,6 +53,19 @@ export const auditLog = pgTable(
     index('audit_scope_path_idx').using('btree', sql`${t.scopePath} text_pattern_ops`),
   ],
 );
+
+/**
+ * Where each lane ends: its last position and that row's hash, one row per lane (made by the
+ * migration that added the table). A writer takes a lane by updating its head, which holds
+ * the row's lock until commit; the update also reads the head as the last writer committed
+ * it, whenever its statement began, so taking a lane and learning where it ends is one
+ * statement. A head ahead of its lane's last row (rows deleted from the end) shows as a gap.
+ */
+export const auditLaneHeads = pgTable('audit_lane_heads', {
+  lane: smallint('lane').primaryKey(),
+  laneSeq: bigint('lane_seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
 
 /** One lane's end as a checkpoint signed it: its last position (0 = empty) and that row's hash. */
 export interface CheckpointLane {

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
-import type { AuditEvent } from './record-audit.js';
+import { type AuditEvent, recordAudits } from './record-audit.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 
 let t: TestApp;
@@ -47,6 +47,55 @@ describe('audit log', () => {
     await expect(t.database.db.execute(sql`DELETE FROM audit_log WHERE id = 1`)).rejects.toThrow();
   });
 
+  it('writers at once each take a free lane, one finding every lane held waits for one, and every lane stays whole', async () => {
+    const { db } = t.database;
+    const write = (i: number) =>
+      db.transaction(async (tx) => {
+        await recordAudits(
+          tx,
+          [1, 2].map((n) => ({
+            context: { actor: null, requestId: `lanes-${i}` },
+            event: { action: 'unit.create', objectType: 'unit', objectId: `LANES-${i}-${n}` },
+          })),
+        );
+        // Held a moment, so that on the server the writers overlap.
+        await tx.execute(sql`SELECT pg_sleep(0.02)`);
+      });
+    await Promise.all(Array.from({ length: 12 }, (_, i) => write(i)));
+    if (t.database.kind === 'postgres') {
+      // Another transaction holds every lane's head: a writer then waits on one until it ends.
+      let held = () => {};
+      const holding = new Promise<void>((resolve) => {
+        held = resolve;
+      });
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const holder = db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT lane FROM audit_lane_heads FOR UPDATE`);
+        held();
+        await released;
+      });
+      await holding;
+      const waiting = write(99);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      release();
+      await Promise.all([holder, waiting]);
+    }
+    const rows = await queryRows<{ lane: number; request_id: string }>(
+      db,
+      sql`SELECT lane, request_id FROM audit_log WHERE request_id LIKE 'lanes-%' ORDER BY id`,
+    );
+    expect(rows).toHaveLength(t.database.kind === 'postgres' ? 26 : 24);
+    // A writer's rows follow each other on its lane.
+    const lanesOf = new Map<string, Set<number>>();
+    for (const r of rows) lanesOf.set(r.request_id, (lanesOf.get(r.request_id) ?? new Set()).add(r.lane));
+    expect([...lanesOf.values()].every((lanes) => lanes.size === 1)).toBe(true);
+    if (t.database.kind === 'postgres') expect(new Set(rows.map((r) => r.lane)).size).toBeGreaterThan(1);
+    expect((await verifyAuditChain(db, { publicKey: t.config.auditSigningKey })).ok).toBe(true);
+  });
+
   it('finds an edited row and a deleted row, by id, through the API', async () => {
     const admin = await t.login('admin');
     for (let i = 0; i < 6; i++)
@@ -83,6 +132,23 @@ describe('audit log', () => {
 
     const english = await verifyAuditChain(db, { locale: 'en-US', publicKey: t.config.auditSigningKey });
     expect(english.firstBroken?.message).toContain(`Audit row ${edited}`);
+  });
+
+  it("shows a row deleted from a lane's end once the next row is written: the lane's head keeps where it ended", async () => {
+    const admin = await t.login('admin');
+    const unit = (code: string) =>
+      admin.post('/api/units', { code, name: `尾部${code}`, kind: 'department', regionCode: '320281' });
+    expect((await unit('T-TAIL-1')).statusCode).toBe(201);
+    const { db } = t.database;
+    const [last] = await queryRows<{ id: string }>(db, sql`SELECT id FROM audit_log ORDER BY id DESC LIMIT 1`);
+    await db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`);
+    await db.execute(sql`DELETE FROM audit_log WHERE id = ${last?.id}`);
+    await db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`);
+    // The next row goes one place past the deleted one, not onto the row before it.
+    expect((await unit('T-TAIL-2')).statusCode).toBe(201);
+    const result = (await admin.post('/api/audit/verify')).json();
+    expect(result.ok).toBe(false);
+    expect(result.broken.map((b: { reason: string }) => b.reason)).toContain('missing-row');
   });
 
   it('is for admins only', async () => {

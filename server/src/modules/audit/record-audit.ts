@@ -1,7 +1,10 @@
 import type { AuditAction, AuditObjectType } from '@yiwang/contracts';
+import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/http.js';
-import { auditRepository } from './audit.repository.js';
+import { type AuditSlots, auditRepository } from './audit.repository.js';
+
+export type { AuditSlots };
 
 /** Who did it and in which request: taken from the HTTP request by the route. */
 export interface AuditContext {
@@ -34,16 +37,33 @@ export function recordAudit(tx: Executor, context: AuditContext, event: AuditEve
 /**
  * Writes several audit rows, in order, in the caller's transaction and in the round trips of
  * one: a batch of writes (the intake's group commit) audits each of its writes this way.
+ * `reserved`: the places the batch's own statement took for them (auditReservation).
  */
 export function recordAudits(
   tx: Executor,
   entries: readonly { context: AuditContext; event: AuditEvent }[],
+  reserved?: AuditSlots,
 ): Promise<void> {
   return auditRepository.appendMany(
     tx,
     entries.map((e) => auditInputOf(e.context, e.event)),
+    reserved,
   );
 }
+
+/**
+ * Places for `count` audit rows taken inside a batch's own statement, saving the round trip
+ * of taking them apart: `statement` is an UPDATE … RETURNING to run as one of the statement's
+ * parts (a data-modifying CTE), `read` its rows (undefined: every lane was held, and
+ * recordAudits takes places itself, waiting for one). Run it as the batch's last lock: a lane
+ * is held until commit, and a writer holding one must not wait for a row another lane holder
+ * has locked.
+ */
+export const auditReservation = {
+  statement: (count: number): SQL => auditRepository.reserveStatement(count),
+  read: (rows: readonly Record<string, unknown>[], count: number): AuditSlots | undefined =>
+    auditRepository.slotsOf(rows, count),
+};
 
 function auditInputOf(context: AuditContext, event: AuditEvent) {
   return {

@@ -2,6 +2,7 @@ import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
 import { insertRowsStatement } from '../../db/insert-rows.js';
 import type { WriteResult } from '../../platform/write-result.js';
+import { type AuditSlots, auditReservation } from '../audit/index.js';
 import { type IdempotencyClaim, idempotencyStatements } from '../idempotency/index.js';
 import type { NewCaseReportRow } from './case-reports.repository.js';
 import type { NewCaseEventRow } from './case-timeline.repository.js';
@@ -66,9 +67,10 @@ export const intakeRepository = {
    * A batch's rows in one statement: each new case with its first report, timeline event,
    * stage timers and completed Idempotency-Key (with the answer a retry gets); each report
    * joined to an open case, with its `report_merged` event and key; and the joined cases'
-   * new supporter counts (locked by the caller). Data-modifying CTEs of multi-row inserts;
-   * foreign keys are checked at the end of the statement, so a report may refer to the case
-   * inserted beside it.
+   * new supporter counts (locked by the caller); and, last, places for `auditRows` audit rows
+   * (auditReservation: undefined when every lane was held). Data-modifying CTEs of multi-row
+   * inserts; foreign keys are checked at the end of the statement, so a report may refer to
+   * the case inserted beside it.
    */
   async insertIntakes(
     db: Executor,
@@ -89,10 +91,11 @@ export const intakeRepository = {
       /** Cases written before this batch that reports joined: their counts as they now are. */
       joinedCases: readonly { id: string; supporterCount: number; version: number; updatedAt: Date }[];
     },
-  ): Promise<void> {
+    auditRows: number,
+  ): Promise<AuditSlots | undefined> {
     const { newCases, joinedReports, joinedCases } = batch;
     const written = [...newCases, ...joinedReports];
-    if (written.length === 0) return;
+    if (written.length === 0) return undefined;
     // A case's own events before the reports that joined it, so its timeline reads in order.
     const events = written.flatMap((w) => w.events);
     const timers = newCases.flatMap((w) => w.timers);
@@ -128,7 +131,16 @@ export const intakeRepository = {
           ]
         : []),
     ];
-    await db.execute(withAll(parts));
+    if (auditRows === 0) {
+      await db.execute(withAll(parts));
+      return undefined;
+    }
+    // Taking the lane here keeps it the batch's last lock: nothing else in this statement waits
+    // for another transaction (the joined cases were locked and the keys claimed before it),
+    // and the lane itself is taken only if free (SKIP LOCKED).
+    const reserved = sql.raw(`w${parts.length}`);
+    parts.push(auditReservation.statement(auditRows));
+    return auditReservation.read(await queryRows(db, withAll(parts, sql`SELECT * FROM ${reserved}`)), auditRows);
   },
 
   /** A merged report in one statement: the report, the timeline event and the completed key. */
@@ -150,9 +162,9 @@ export const intakeRepository = {
   },
 };
 
-/** `WITH w0 AS (…), w1 AS (…) SELECT 1`: every part runs exactly once, in one statement. */
-function withAll(parts: SQLWrapper[]): SQL {
+/** `WITH w0 AS (…), w1 AS (…) SELECT 1` (or `last`): every part runs exactly once, in one statement. */
+function withAll(parts: SQLWrapper[], last: SQL = sql`SELECT 1`): SQL {
   // getSQL(): embedded as a wrapper, a query would be wrapped in a second pair of parentheses.
   const ctes = parts.map((part, i) => sql`${sql.raw(`w${i}`)} AS (${part.getSQL()})`);
-  return sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`;
+  return sql`WITH ${sql.join(ctes, sql`, `)} ${last}`;
 }

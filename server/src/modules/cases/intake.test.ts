@@ -530,7 +530,7 @@ describe('intakes written together (group commit)', () => {
     expect(
       d.timeline
         .filter((e: { type: string }) => e.type === 'report_merged')
-        .map((e: { details: { supporterCount: number } }) => e.details.supporterCount),
+        .map((e) => (e.details as { supporterCount: number }).supporterCount),
     ).toEqual([1, 2]);
     expect((await w.admin.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
   });

@@ -183,16 +183,22 @@ async function writeBatch(
       }
     }
     const joined = joinReports(deps, jobs, merging, opened, await lockJoinedCases(tx, merging, opened));
-    await intakeRepository.insertIntakes(tx, {
-      newCases: [...opened.values()],
-      joinedReports: joined.map((j) => j.rows),
-      joinedCases: [...new Set(joined.flatMap((j) => (j.committed ? [j.target] : [])))].map((c) => ({
-        id: c.id,
-        supporterCount: c.supporterCount,
-        version: c.version,
-        updatedAt: c.updatedAt,
-      })),
-    });
+    const reserved = await intakeRepository.insertIntakes(
+      tx,
+      {
+        newCases: [...opened.values()],
+        joinedReports: joined.map((j) => j.rows),
+        joinedCases: [...new Set(joined.flatMap((j) => (j.committed ? [j.target] : [])))].map((c) => ({
+          id: c.id,
+          supporterCount: c.supporterCount,
+          version: c.version,
+          updatedAt: c.updatedAt,
+        })),
+      },
+      // Places on an audit lane for every intake written, taken in the same statement — unless
+      // photos are still to be attached (their rows locked) after it: the lane is taken last.
+      deps.auditAll && !jobs.some((job) => job.input.photoIds?.length) ? opened.size + joined.length : 0,
+    );
 
     const written = new Map<number, IntakeWritten>();
     for (const [i, built] of opened) {
@@ -209,7 +215,7 @@ async function writeBatch(
       context: (jobs[i] as IntakeJob).context,
       event: (written.get(i) as IntakeWritten).audit,
     }));
-    if (deps.auditAll) await deps.auditAll(tx, entries);
+    if (deps.auditAll) await deps.auditAll(tx, entries, reserved);
     else for (const { context, event } of entries) await deps.audit(tx, context, event);
     for (const [i, w] of written) outcomes[i] = { kind: w.kind, value: w.body, replayed: false };
     state.committing = true;
