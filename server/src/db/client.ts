@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { FewerRoundTripsClient } from './fewer-round-trips.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -178,7 +179,12 @@ async function openPostgres(url: string, { migrate }: { migrate: boolean }): Pro
   } finally {
     await admin.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.YIWANG_DB_POOL ?? 16) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.YIWANG_DB_POOL ?? 16),
+    // node-postgres's client, which can send BEGIN and COMMIT along with other statements (fewer-round-trips.ts).
+    Client: FewerRoundTripsClient,
+  });
   // An idle connection dropped by the server (restart, failover, DROP DATABASE) must not
   // crash the process; the pool replaces it on the next query.
   pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));

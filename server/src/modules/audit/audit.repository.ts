@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
+import { atCommit } from '../../db/fewer-round-trips.js';
 import { insertRowsStatement } from '../../db/insert-rows.js';
 import { isCountyWide, withinScope } from '../../platform/scope.js';
 import { auditCheckpoints, auditLaneHeads, auditLog, type CheckpointLane } from './audit.tables.js';
@@ -64,8 +65,10 @@ export const auditRepository = {
       prevHash = row.hash;
       return row;
     });
-    // The rows and the lane's new end in one statement; the head's position moved when it was taken.
-    await tx.execute(
+    // The rows and the lane's new end in one statement (the head's position moved when it was
+    // taken), sent with the COMMIT where the transaction allows: nothing reads its result.
+    await atCommit(
+      tx,
       sql`WITH appended AS (${insertRowsStatement(auditLog, rows)})
           UPDATE ${auditLaneHeads} SET hash = ${prevHash} WHERE lane = ${slot.lane}`,
     );

@@ -1,5 +1,6 @@
 import type { DuplicateSuggestion, IntakeResult } from '@yiwang/contracts';
 import type { Tx } from '../../../db/client.js';
+import { withFewerRoundTrips } from '../../../db/fewer-round-trips.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { maskPhone } from '../../../platform/phone.js';
@@ -133,94 +134,97 @@ async function writeBatch(
   jobs: readonly IntakeJob[],
   state: { committing: boolean },
 ): Promise<ReportCaseOutcome[]> {
-  const outcomes = await deps.db.transaction(async (tx) => {
-    const begun = await intakeRepository.begin(
-      tx,
-      jobs.map((job) => ({
-        idempotency: job.options.idempotency,
-        lockKeys: job.place.point ? intakeLockKeys(job.matter.code, job.place.point) : [],
-      })),
-    );
-    const outcomes: (ReportCaseOutcome | undefined)[] = jobs.map(() => undefined);
-    const writing: number[] = [];
-    for (const [i, job] of jobs.entries()) {
-      const claim = job.options.idempotency;
-      if (claim && !begun[i]?.claimed) outcomes[i] = await idempotencyStatements.replay<IntakeResult>(tx, claim);
-      else if (job.input.externalId) outcomes[i] = await earlierReport(tx, job.input);
-      if (!outcomes[i]) writing.push(i);
-    }
-
-    const located = writing.flatMap((i) => {
-      const job = jobs[i] as IntakeJob;
-      return job.place.point
-        ? [{ i, report: { matter: job.matter, point: job.place.point, now: job.options.now } }]
-        : [];
-    });
-    const near = await candidatesNearEach(
-      tx,
-      located.map((l) => l.report),
-    );
-    const merging: Merge[] = [];
-    // Insertion order is the jobs' order: the cases' rows and candidates follow it.
-    const opened = new Map<number, OpenedCase>();
-    for (const i of writing) {
-      const job = jobs[i] as IntakeJob;
-      const k = located.findIndex((l) => l.i === i);
-      const report = located[k]?.report;
-      const matches = report
-        ? duplicatesAmong(report, [...(near[k] ?? []), ...[...opened.values()].flatMap((o) => candidateOf(o.case))])
-        : [];
-      const confident = matches.find(
-        (m) => m.score.confidence === 'confident' && m.candidate.matterCode === job.matter.code,
-      );
-      const possible = job.options.showSuggestions
-        ? matches.filter((m) => m !== confident).map((m) => suggestion(m))
-        : [];
-      if (confident) merging.push({ i, into: confident, possible });
-      else {
-        const built = openCase(deps, job, begun[i]?.caseNumber ?? 0, possible);
-        opened.set(i, built);
-      }
-    }
-    const joined = joinReports(deps, jobs, merging, opened, await lockJoinedCases(tx, merging, opened));
-    const reserved = await intakeRepository.insertIntakes(
-      tx,
-      {
-        newCases: [...opened.values()],
-        joinedReports: joined.map((j) => j.rows),
-        joinedCases: [...new Set(joined.flatMap((j) => (j.committed ? [j.target] : [])))].map((c) => ({
-          id: c.id,
-          supporterCount: c.supporterCount,
-          version: c.version,
-          updatedAt: c.updatedAt,
+  // BEGIN goes with the first statement, COMMIT with the audit rows: two round trips fewer.
+  const outcomes = await withFewerRoundTrips(() =>
+    deps.db.transaction(async (tx) => {
+      const begun = await intakeRepository.begin(
+        tx,
+        jobs.map((job) => ({
+          idempotency: job.options.idempotency,
+          lockKeys: job.place.point ? intakeLockKeys(job.matter.code, job.place.point) : [],
         })),
-      },
-      // Places on an audit lane for every intake written, taken in the same statement — unless
-      // photos are still to be attached (their rows locked) after it: the lane is taken last.
-      deps.auditAll && !jobs.some((job) => job.input.photoIds?.length) ? opened.size + joined.length : 0,
-    );
+      );
+      const outcomes: (ReportCaseOutcome | undefined)[] = jobs.map(() => undefined);
+      const writing: number[] = [];
+      for (const [i, job] of jobs.entries()) {
+        const claim = job.options.idempotency;
+        if (claim && !begun[i]?.claimed) outcomes[i] = await idempotencyStatements.replay<IntakeResult>(tx, claim);
+        else if (job.input.externalId) outcomes[i] = await earlierReport(tx, job.input);
+        if (!outcomes[i]) writing.push(i);
+      }
 
-    const written = new Map<number, IntakeWritten>();
-    for (const [i, built] of opened) {
-      await attachPhotos(tx, (jobs[i] as IntakeJob).input, built.case);
-      written.set(i, { kind: 'created', body: built.body, audit: built.audit });
-    }
-    for (const j of joined) {
-      await attachPhotos(tx, (jobs[j.i] as IntakeJob).input, j.target);
-      written.set(j.i, { kind: 'updated', body: j.body, audit: j.audit });
-    }
+      const located = writing.flatMap((i) => {
+        const job = jobs[i] as IntakeJob;
+        return job.place.point
+          ? [{ i, report: { matter: job.matter, point: job.place.point, now: job.options.now } }]
+          : [];
+      });
+      const near = await candidatesNearEach(
+        tx,
+        located.map((l) => l.report),
+      );
+      const merging: Merge[] = [];
+      // Insertion order is the jobs' order: the cases' rows and candidates follow it.
+      const opened = new Map<number, OpenedCase>();
+      for (const i of writing) {
+        const job = jobs[i] as IntakeJob;
+        const k = located.findIndex((l) => l.i === i);
+        const report = located[k]?.report;
+        const matches = report
+          ? duplicatesAmong(report, [...(near[k] ?? []), ...[...opened.values()].flatMap((o) => candidateOf(o.case))])
+          : [];
+        const confident = matches.find(
+          (m) => m.score.confidence === 'confident' && m.candidate.matterCode === job.matter.code,
+        );
+        const possible = job.options.showSuggestions
+          ? matches.filter((m) => m !== confident).map((m) => suggestion(m))
+          : [];
+        if (confident) merging.push({ i, into: confident, possible });
+        else {
+          const built = openCase(deps, job, begun[i]?.caseNumber ?? 0, possible);
+          opened.set(i, built);
+        }
+      }
+      const joined = joinReports(deps, jobs, merging, opened, await lockJoinedCases(tx, merging, opened));
+      const reserved = await intakeRepository.insertIntakes(
+        tx,
+        {
+          newCases: [...opened.values()],
+          joinedReports: joined.map((j) => j.rows),
+          joinedCases: [...new Set(joined.flatMap((j) => (j.committed ? [j.target] : [])))].map((c) => ({
+            id: c.id,
+            supporterCount: c.supporterCount,
+            version: c.version,
+            updatedAt: c.updatedAt,
+          })),
+        },
+        // Places on an audit lane for every intake written, taken in the same statement — unless
+        // photos are still to be attached (their rows locked) after it: the lane is taken last.
+        deps.auditAll && !jobs.some((job) => job.input.photoIds?.length) ? opened.size + joined.length : 0,
+      );
 
-    const audited = [...written.keys()].sort((a, b) => a - b);
-    const entries = audited.map((i) => ({
-      context: (jobs[i] as IntakeJob).context,
-      event: (written.get(i) as IntakeWritten).audit,
-    }));
-    if (deps.auditAll) await deps.auditAll(tx, entries, reserved);
-    else for (const { context, event } of entries) await deps.audit(tx, context, event);
-    for (const [i, w] of written) outcomes[i] = { kind: w.kind, value: w.body, replayed: false };
-    state.committing = true;
-    return outcomes;
-  });
+      const written = new Map<number, IntakeWritten>();
+      for (const [i, built] of opened) {
+        await attachPhotos(tx, (jobs[i] as IntakeJob).input, built.case);
+        written.set(i, { kind: 'created', body: built.body, audit: built.audit });
+      }
+      for (const j of joined) {
+        await attachPhotos(tx, (jobs[j.i] as IntakeJob).input, j.target);
+        written.set(j.i, { kind: 'updated', body: j.body, audit: j.audit });
+      }
+
+      const audited = [...written.keys()].sort((a, b) => a - b);
+      const entries = audited.map((i) => ({
+        context: (jobs[i] as IntakeJob).context,
+        event: (written.get(i) as IntakeWritten).audit,
+      }));
+      if (deps.auditAll) await deps.auditAll(tx, entries, reserved);
+      else for (const { context, event } of entries) await deps.audit(tx, context, event);
+      for (const [i, w] of written) outcomes[i] = { kind: w.kind, value: w.body, replayed: false };
+      state.committing = true;
+      return outcomes;
+    }),
+  );
   return outcomes.map((outcome) => {
     if (!outcome) throw new Error('an intake of the batch has no answer');
     return outcome;

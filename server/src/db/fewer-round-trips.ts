@@ -1,0 +1,135 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import type { Executor } from './client.js';
+
+/**
+ * A transaction in two round trips fewer, on the PostgreSQL server: its BEGIN travels with its
+ * first statement and its last statement (when the caller names it: atCommit) with its COMMIT,
+ * each pair as one simple-protocol query with the parameters written in as literals. The
+ * intake's batches are a chain of short statements, each a round trip while the batch holds
+ * its locks; two of eight were BEGIN and COMMIT alone.
+ *
+ * Opt-in per transaction (withFewerRoundTrips around db.transaction): other transactions are
+ * untouched. PGlite runs in this process, where a round trip costs nothing, and is untouched
+ * too: there atCommit runs its statement at once.
+ */
+interface Trips {
+  /** Set by the client once it has held back this transaction's BEGIN. */
+  engaged: boolean;
+  /** That client: another connection used meanwhile (none should be) is left alone. */
+  owner?: FewerRoundTripsClient;
+  /** The statements to send with COMMIT, in order. */
+  held: { text: string; values: readonly unknown[] }[];
+}
+
+const trips = new AsyncLocalStorage<Trips>();
+const dialect = new PgDialect();
+
+/** Runs `transaction` (a db.transaction call) with its BEGIN and COMMIT sent along with its first and last statements. */
+export function withFewerRoundTrips<T>(transaction: () => Promise<T>): Promise<T> {
+  return trips.run({ engaged: false, held: [] }, transaction);
+}
+
+/**
+ * Runs `statement`, whose result nobody reads, as the transaction's last: sent with COMMIT
+ * inside withFewerRoundTrips on the PostgreSQL server (its error then comes from the commit,
+ * and the transaction rolls back), at once anywhere else. A statement run after it sends it
+ * first, so the order holds either way; several go in the order they were given.
+ */
+export async function atCommit(tx: Executor, statement: SQL): Promise<void> {
+  const store = trips.getStore();
+  if (!store?.engaged) {
+    await tx.execute(statement);
+    return;
+  }
+  const query = dialect.sqlToQuery(statement);
+  store.held.push({ text: query.sql, values: query.params });
+}
+
+const isWord = (text: string, word: string) => text.trim().toLowerCase() === word;
+
+/**
+ * `text` with its `$n` parameters written in as quoted literals: the server reads them as it
+ * reads text parameters (of unknown type, typed by where they stand). Only the values this
+ * path sends: text, numbers, booleans, dates, null.
+ */
+export function inlineParameters(text: string, values: readonly unknown[]): string {
+  if (values.length === 0) return text;
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = values[Number(n) - 1];
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'string') return pg.escapeLiteral(value);
+    if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
+      return pg.escapeLiteral(String(value));
+    }
+    if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
+    throw new Error(`a parameter of type ${typeof value} cannot be sent with BEGIN or COMMIT`);
+  });
+}
+
+type QueryConfig = { text: string; values?: unknown[]; rowMode?: 'array'; types?: unknown };
+
+/**
+ * The pool's client class: as node-postgres's, except inside withFewerRoundTrips, where it
+ * holds BEGIN back until the first statement and sends the atCommit statement with COMMIT.
+ */
+export class FewerRoundTripsClient extends pg.Client {
+  #beginHeld = false;
+
+  // biome-ignore lint/suspicious/noExplicitAny: node-postgres's query has many overloads; only (config, values) → Promise is changed.
+  override query(config: any, values?: any, callback?: any): any {
+    const store = trips.getStore();
+    const plain = store && typeof callback !== 'function' && typeof values !== 'function';
+    const text: unknown = typeof config === 'string' ? config : config?.text;
+    if (!plain || typeof text !== 'string' || config?.name || config?.submit) {
+      return super.query(config, values, callback);
+    }
+    const params: unknown[] = (Array.isArray(values) ? values : config?.values) ?? [];
+    return this.#send(store, typeof config === 'string' ? { text } : { ...config, text }, params);
+  }
+
+  async #send(store: Trips, config: QueryConfig, params: unknown[]): Promise<pg.QueryResult> {
+    const plainQuery = () => super.query({ ...config, values: params } as pg.QueryConfig);
+    if (!store.owner && isWord(config.text, 'begin') && params.length === 0) {
+      this.#beginHeld = true;
+      store.owner = this;
+      store.engaged = true;
+      return emptyResult('BEGIN');
+    }
+    if (store.owner !== this) return plainQuery();
+    const committing = isWord(config.text, 'commit');
+    const rollingBack = isWord(config.text, 'rollback');
+    const held = store.held.splice(0);
+    if (committing || rollingBack) {
+      // The transaction ends here: what follows in this context is on its own.
+      store.owner = undefined;
+      store.engaged = false;
+    }
+    if (this.#beginHeld && (committing || rollingBack) && held.length === 0) {
+      // Nothing was sent: there is no transaction to end.
+      this.#beginHeld = false;
+      return emptyResult(committing ? 'COMMIT' : 'ROLLBACK');
+    }
+    const before: string[] = this.#beginHeld ? ['BEGIN'] : [];
+    this.#beginHeld = false;
+    // A rollback drops the held statements; anything else runs after them.
+    if (!rollingBack) before.push(...held.map((h) => inlineParameters(h.text, h.values)));
+    if (before.length === 0) return plainQuery();
+    if (held.length > 0 && !committing && !rollingBack) {
+      // The held statements were not the last after all: they go first, on their own.
+      await super.query({ text: before.join('; ') });
+      return plainQuery();
+    }
+    const text = [...before, inlineParameters(config.text, params)].join('; ');
+    const results = (await super.query({ ...config, text, values: undefined } as pg.QueryConfig)) as unknown as
+      | pg.QueryResult
+      | pg.QueryResult[];
+    return Array.isArray(results) ? (results.at(-1) as pg.QueryResult) : results;
+  }
+}
+
+function emptyResult(command: string): pg.QueryResult {
+  return { command, rowCount: null, oid: 0, rows: [], fields: [] };
+}
