@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createTestDatabase } from '../test/db.js';
 import type { Database } from './client.js';
 import { queryRows } from './client.js';
-import { atCommit, inlineParameters, withFewerRoundTrips } from './fewer-round-trips.js';
+import { atCommit, inlineParameters, readTogether, withFewerRoundTrips } from './fewer-round-trips.js';
 
 describe('inlineParameters', () => {
   it('writes each parameter in as a quoted literal, by its number', () => {
@@ -108,5 +108,43 @@ describe('withFewerRoundTrips', () => {
     });
     if (onServer()) expect(texts).toEqual(['begin', 'INSERT INTO trips_test (id, note) VALUES ($1, $2)', 'commit']);
     expect(await notes()).toContain('5:plain');
+  });
+
+  it('reads statements together in one trip, each in a snapshot of its own: a statement sees what the lock before it waited for', async () => {
+    const texts = sent();
+    let other: Promise<void> = Promise.resolve();
+    if (onServer()) {
+      // Another transaction takes the lock first and writes a row, committed while we wait.
+      let locked = () => {};
+      const holding = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      other = database.db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(4242)`);
+        locked();
+        await tx.execute(sql`INSERT INTO trips_test (id, note) VALUES (${6}, ${'other'})`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      });
+      await holding;
+    } else {
+      await database.db.execute(sql`INSERT INTO trips_test (id, note) VALUES (${6}, ${'other'})`);
+    }
+    const [lock, seen] = await withFewerRoundTrips(() =>
+      database.db.transaction((tx) =>
+        readTogether(
+          tx,
+          { statement: sql`SELECT pg_advisory_xact_lock(${4242}) IS NOT NULL AS locked`, read: (rows) => rows.length },
+          {
+            statement: sql`SELECT note FROM trips_test WHERE id = ${6}`,
+            read: (rows) => rows.map((r) => r.note),
+          },
+        ),
+      ),
+    );
+    await other;
+    expect(lock).toBe(1);
+    expect(seen).toEqual(['other']);
+    if (onServer())
+      expect(texts.filter((t) => t.startsWith("BEGIN; SELECT pg_advisory_xact_lock('4242')"))).toHaveLength(1);
   });
 });

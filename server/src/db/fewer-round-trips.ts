@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Executor } from './client.js';
@@ -22,6 +22,8 @@ interface Trips {
   owner?: FewerRoundTripsClient;
   /** The statements to send with COMMIT, in order. */
   held: { text: string; values: readonly unknown[] }[];
+  /** The query being sent is readTogether's: answer every statement's result, not the last one's. */
+  wantAll?: boolean;
 }
 
 const trips = new AsyncLocalStorage<Trips>();
@@ -46,6 +48,50 @@ export async function atCommit(tx: Executor, statement: SQL): Promise<void> {
   }
   const query = dialect.sqlToQuery(statement);
   store.held.push({ text: query.sql, values: query.params });
+}
+
+/** A statement and the reading of its rows: run alone, or with others in one round trip (readTogether). */
+export interface Reading<T> {
+  statement: SQL;
+  read: (rows: Record<string, unknown>[]) => T;
+}
+
+/**
+ * Runs statements in order, each reading what the ones before it committed or locked (in READ
+ * COMMITTED every statement of a query takes its own snapshot), and reads each one's rows: in
+ * one round trip inside withFewerRoundTrips on the server (with the held BEGIN, if this is the
+ * transaction's first), one after another anywhere else.
+ */
+export async function readTogether<T extends unknown[]>(
+  tx: Executor,
+  ...readings: { [K in keyof T]: Reading<T[K]> }
+): Promise<T> {
+  const store = trips.getStore();
+  if (!store?.engaged) {
+    const each: unknown[] = [];
+    for (const reading of readings) {
+      const { rows } = (await tx.execute(reading.statement)) as unknown as { rows: Record<string, unknown>[] };
+      each.push(reading.read(rows));
+    }
+    return each as T;
+  }
+  const text = readings
+    .map((reading) => {
+      const query = dialect.sqlToQuery(reading.statement);
+      return inlineParameters(query.sql, query.params);
+    })
+    .join('; ');
+  store.wantAll = true;
+  let answered: unknown;
+  try {
+    answered = await tx.execute(sql.raw(text));
+  } finally {
+    store.wantAll = false;
+  }
+  const results = (Array.isArray(answered) ? answered : [answered]) as pg.QueryResult[];
+  // The last results are the statements' own (a held BEGIN answers first).
+  const own = results.slice(-readings.length);
+  return readings.map((reading, i) => reading.read((own[i]?.rows ?? []) as Record<string, unknown>[])) as T;
 }
 
 const isWord = (text: string, word: string) => text.trim().toLowerCase() === word;
@@ -126,6 +172,7 @@ export class FewerRoundTripsClient extends pg.Client {
     const results = (await super.query({ ...config, text, values: undefined } as pg.QueryConfig)) as unknown as
       | pg.QueryResult
       | pg.QueryResult[];
+    if (store.wantAll) return results as pg.QueryResult;
     return Array.isArray(results) ? (results.at(-1) as pg.QueryResult) : results;
   }
 }

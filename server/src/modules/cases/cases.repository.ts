@@ -1,7 +1,8 @@
 import { type HandlingLevel, type MatterCategory, OPEN_STATES } from '@yiwang/contracts';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Executor, queryRows } from '../../db/client.js';
+import type { Executor } from '../../db/client.js';
+import type { Reading } from '../../db/fewer-round-trips.js';
 import { withinScope } from '../../platform/scope.js';
 import { matters } from '../catalog/catalog.tables.js';
 import { domainEvents } from '../events/events.tables.js';
@@ -259,6 +260,9 @@ const CANDIDATE_FIELDS = Object.entries(candidateColumns) as [
 ][];
 const CANDIDATE_SELECT = sql.raw(CANDIDATE_FIELDS.map(([, column]) => `c."${column.name}"`).join(', '));
 const OPEN_STATES_ARRAY = `{${OPEN_STATES.join(',')}}`;
+type CandidateRow = { [F in keyof typeof candidateColumns]: (typeof candidateColumns)[F]['_']['data'] };
+/** A candidate and the reports (their indexes) whose search found it. */
+type CandidateOfReports = CandidateRow & { of: number[] };
 
 function duplicateCandidateConditions(query: DuplicateCandidateQuery): SQL | undefined {
   const conditions: SQL[] = [
@@ -558,9 +562,9 @@ export const casesRepository = {
    * The reports go as one JSON parameter, each searched through the duplicates index in a
    * LATERAL subquery: the statement's text is the same for every batch, so building it costs
    * nothing (conditions built per report cost more CPU than the database spent on the search).
+   * A statement and its reading, to run with the batch's first in one round trip.
    */
-  async duplicateCandidatesOfEach(db: Executor, queries: readonly DuplicateCandidateQuery[]) {
-    if (queries.length === 0) return [];
+  duplicateCandidatesOfEach(queries: readonly DuplicateCandidateQuery[]): Reading<CandidateOfReports[]> {
     const reports = queries.map((q, i) => ({
       i,
       categories: q.categories,
@@ -571,9 +575,7 @@ export const casesRepository = {
       max_lat: q.box.maxLat,
       exclude: q.excludeIds ?? [],
     }));
-    const rows = await queryRows<Record<string, unknown> & { of: (number | string)[] }>(
-      db,
-      sql`SELECT ${CANDIDATE_SELECT}, m.of
+    const statement = sql`SELECT ${CANDIDATE_SELECT}, m.of
           FROM (SELECT near.id, array_agg(q.i ORDER BY q.i) AS of
                 FROM jsonb_to_recordset(${JSON.stringify(reports)}::jsonb) AS q(i int, categories text[],
                        since timestamptz, min_lon float8, max_lon float8, min_lat float8, max_lat float8, exclude uuid[])
@@ -585,17 +587,18 @@ export const casesRepository = {
                      AND c.id <> ALL(q.exclude)
                    LIMIT 200) AS near
                 GROUP BY near.id) AS m
-          JOIN cases c ON c.id = m.id`,
-    );
-    return rows.map((row) => {
-      const candidate = Object.fromEntries(
-        CANDIDATE_FIELDS.map(([field, column]) => {
-          const value = row[column.name];
-          return [field, value === null ? null : column.mapFromDriverValue(value)];
-        }),
-      ) as { [F in keyof typeof candidateColumns]: (typeof candidateColumns)[F]['_']['data'] };
-      return { ...candidate, of: row.of.map(Number) };
-    });
+          JOIN cases c ON c.id = m.id`;
+    const read = (rows: Record<string, unknown>[]) =>
+      (rows as (Record<string, unknown> & { of: (number | string)[] })[]).map((row) => {
+        const candidate = Object.fromEntries(
+          CANDIDATE_FIELDS.map(([field, column]) => {
+            const value = row[column.name];
+            return [field, value === null ? null : column.mapFromDriverValue(value)];
+          }),
+        ) as CandidateRow;
+        return { ...candidate, of: row.of.map(Number) };
+      });
+    return { statement, read };
   },
 
   /** The same candidates without their descriptions, many at a time (for a whole intake queue at once). */

@@ -1,5 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
+import type { Reading } from '../../db/fewer-round-trips.js';
 import { insertRowsStatement } from '../../db/insert-rows.js';
 import type { WriteResult } from '../../platform/write-result.js';
 import { type AuditSlots, auditReservation } from '../audit/index.js';
@@ -21,12 +22,12 @@ export const intakeRepository = {
    * per-matter cell locks of the intakes that may write (no key, or its key claimed) in
    * sorted order (two batches cannot deadlock), and draws a case number per intake (unused
    * when it merges or replays: gaps in case numbers are harmless). `claimed` is false when
-   * the intake's key was claimed before; the caller then reads that answer.
+   * the intake's key was claimed before; the caller then reads that answer. A statement and
+   * its reading, to run with the batch's next in one round trip (readTogether).
    */
-  async begin(
-    db: Executor,
+  begin(
     intakes: readonly { idempotency?: IdempotencyClaim | undefined; lockKeys: readonly string[] }[],
-  ): Promise<{ claimed: boolean; caseNumber: number }[]> {
+  ): Reading<{ claimed: boolean; caseNumber: number }[]> {
     const claims = intakes.flatMap((intake, i) => (intake.idempotency ? [{ i, claim: intake.idempotency }] : []));
     const lockKeys = intakes.flatMap((intake, i) => intake.lockKeys.map((k) => ({ i, k })));
     // The claims run first and the locks after them, only for intakes whose claim succeeded:
@@ -51,16 +52,18 @@ export const intakeRepository = {
                FROM (SELECT DISTINCT l.k FROM jsonb_to_recordset(${JSON.stringify(lockKeys)}::jsonb) AS l(k text, i int)
                      ${mayWrite} ORDER BY l.k) AS ordered) AS locks,`
         : sql`0 AS locks,`;
-    const [row] = await queryRows<{ claimed: number[]; numbers: (string | number)[] }>(
-      db,
-      sql`${claimed} ${locks} ARRAY(SELECT nextval('case_code_seq') FROM generate_series(1, ${intakes.length})) AS numbers`,
-    );
-    if (!row) throw new Error('intake begin returned no row');
-    const claimedOnes = new Set(row.claimed.map(Number));
-    return intakes.map((intake, i) => ({
-      claimed: !intake.idempotency || claimedOnes.has(i),
-      caseNumber: Number(row.numbers[i]),
-    }));
+    return {
+      statement: sql`${claimed} ${locks} ARRAY(SELECT nextval('case_code_seq') FROM generate_series(1, ${intakes.length})) AS numbers`,
+      read: (rows) => {
+        const [row] = rows as { claimed: (string | number)[]; numbers: (string | number)[] }[];
+        if (!row) throw new Error('intake begin returned no row');
+        const claimedOnes = new Set(row.claimed.map(Number));
+        return intakes.map((intake, i) => ({
+          claimed: !intake.idempotency || claimedOnes.has(i),
+          caseNumber: Number(row.numbers[i]),
+        }));
+      },
+    };
   },
 
   /**

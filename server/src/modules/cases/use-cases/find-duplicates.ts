@@ -1,5 +1,6 @@
 import type { DuplicateSuggestion } from '@yiwang/contracts';
 import type { Executor } from '../../../db/client.js';
+import type { Reading } from '../../../db/fewer-round-trips.js';
 import type { CatalogMatter } from '../../catalog/index.js';
 import { type CaseRow, type CaseScope, casesRepository } from '../cases.repository.js';
 import { type DuplicateMatch, type DuplicateRule, findDuplicates } from '../domain/duplicates.js';
@@ -134,13 +135,12 @@ export interface ReportNear {
   now: Date;
 }
 
-/** The open cases near each new report (its matter's category, radius and window), in one query for all. */
-export async function candidatesNearEach(
-  db: Executor,
-  reports: readonly ReportNear[],
-): Promise<DuplicateCandidateRow[][]> {
-  const rows = await casesRepository.duplicateCandidatesOfEach(
-    db,
+/**
+ * The open cases near each new report (its matter's category, radius and window), in one query
+ * for all: the statement and its reading (the intake runs it with its first in one round trip).
+ */
+export function candidatesNearEach(reports: readonly ReportNear[]): Reading<DuplicateCandidateRow[][]> {
+  const search = casesRepository.duplicateCandidatesOfEach(
     reports.map(({ matter, point, now }) => {
       const rule = ruleOf(matter);
       return {
@@ -150,11 +150,16 @@ export async function candidatesNearEach(
       };
     }),
   );
-  const each: DuplicateCandidateRow[][] = reports.map(() => []);
-  for (const { of, ...row } of rows) {
-    for (const candidate of candidateOf(row)) for (const i of of) each[i]?.push(candidate);
-  }
-  return each;
+  return {
+    statement: search.statement,
+    read: (rows) => {
+      const each: DuplicateCandidateRow[][] = reports.map(() => []);
+      for (const { of, ...row } of search.read(rows)) {
+        for (const candidate of candidateOf(row)) for (const i of of) each[i]?.push(candidate);
+      }
+      return each;
+    },
+  };
 }
 
 /** The candidates that may be the same problem as a new report, scored (confident first). */

@@ -1,6 +1,6 @@
 import type { DuplicateSuggestion, IntakeResult } from '@yiwang/contracts';
 import type { Tx } from '../../../db/client.js';
-import { withFewerRoundTrips } from '../../../db/fewer-round-trips.js';
+import { readTogether, withFewerRoundTrips } from '../../../db/fewer-round-trips.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { maskPhone } from '../../../platform/phone.js';
@@ -137,12 +137,21 @@ async function writeBatch(
   // BEGIN goes with the first statement, COMMIT with the audit rows: two round trips fewer.
   const outcomes = await withFewerRoundTrips(() =>
     deps.db.transaction(async (tx) => {
-      const begun = await intakeRepository.begin(
+      // The open cases near every report are searched in the first round trip too, by a
+      // statement of their own: it reads the cases committed once the cell locks were held (a
+      // replay's search goes unused).
+      const located = jobs.flatMap((job, i) =>
+        job.place.point ? [{ i, report: { matter: job.matter, point: job.place.point, now: job.options.now } }] : [],
+      );
+      const [begun, near] = await readTogether(
         tx,
-        jobs.map((job) => ({
-          idempotency: job.options.idempotency,
-          lockKeys: job.place.point ? intakeLockKeys(job.matter.code, job.place.point) : [],
-        })),
+        intakeRepository.begin(
+          jobs.map((job) => ({
+            idempotency: job.options.idempotency,
+            lockKeys: job.place.point ? intakeLockKeys(job.matter.code, job.place.point) : [],
+          })),
+        ),
+        candidatesNearEach(located.map((l) => l.report)),
       );
       const outcomes: (ReportCaseOutcome | undefined)[] = jobs.map(() => undefined);
       const writing: number[] = [];
@@ -153,16 +162,6 @@ async function writeBatch(
         if (!outcomes[i]) writing.push(i);
       }
 
-      const located = writing.flatMap((i) => {
-        const job = jobs[i] as IntakeJob;
-        return job.place.point
-          ? [{ i, report: { matter: job.matter, point: job.place.point, now: job.options.now } }]
-          : [];
-      });
-      const near = await candidatesNearEach(
-        tx,
-        located.map((l) => l.report),
-      );
       const merging: Merge[] = [];
       // Insertion order is the jobs' order: the cases' rows and candidates follow it.
       const opened = new Map<number, OpenedCase>();
