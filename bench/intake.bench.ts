@@ -226,7 +226,7 @@ try {
     `the health route reaches ${((health.perSecond / empty.perSecond) * 100).toFixed(1)} % of the bare Fastify route; intake ${((intakeRate / health.perSecond) * 100).toFixed(1)} % of the health route`,
   );
   console.log(
-    '  (each intake: key, matter, grid map version, region and command units kept in memory (no query), then one transaction: key claim + cell locks, duplicate search, one statement for case + report + timeline + timers + key, audit row)',
+    '  (each intake: key, matter, grid map version, region and command units kept in memory (no query), then a batch of intakes in one transaction of three round trips: BEGIN + key claims + cell locks + duplicate search; one statement for cases + reports + timeline + timers + keys + joined cases + the audit lane; audit rows + COMMIT)',
   );
 } finally {
   await stopServer(server.child);

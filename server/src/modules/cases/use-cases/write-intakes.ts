@@ -122,12 +122,13 @@ interface IntakeWritten {
 }
 
 /**
- * The transaction of a batch, in order: claim the keys, lock the cells and draw numbers (one
- * statement); answer replays and reports already received; find the open cases near each
- * report (one query) — and the cases opened earlier in this batch, as a report would have
- * seen them had it come a moment later; write every new case (one statement); join each
- * confident duplicate to its case; attach photos; append the audit rows, last (appending
- * holds an audit lane until commit).
+ * The transaction of a batch, in order: claim the keys, lock the cells and draw numbers, then
+ * find the open cases near each report (two statements, one round trip with BEGIN); answer
+ * replays and reports already received; score each report against those cases and the ones
+ * opened earlier in this batch, as it would have seen them had it come a moment later; lock the
+ * open cases that confident duplicates join (one statement); write every new case, every
+ * joined report and the joined cases' counts, and take an audit lane (one statement); attach
+ * photos; append the audit rows, last (the lane is held until commit), sent with COMMIT.
  */
 async function writeBatch(
   deps: CaseDeps,
