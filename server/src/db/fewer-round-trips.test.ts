@@ -16,6 +16,12 @@ describe('inlineParameters', () => {
     expect(inlineParameters('SELECT 1', [])).toBe('SELECT 1');
   });
 
+  it("quotes a string as node-postgres's escapeLiteral does", () => {
+    for (const value of ['', 'plain', "a'b", "''", 'a\\b', "\\'\\", '{"k":"v\\"q"}', '路面破损，请尽快处理']) {
+      expect(inlineParameters('$1', [value])).toBe(pg.escapeLiteral(value));
+    }
+  });
+
   it('refuses a value it cannot write as text', () => {
     expect(() => inlineParameters('SELECT $1', [Buffer.from('x')])).toThrow(/cannot be sent/);
   });

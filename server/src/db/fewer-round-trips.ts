@@ -106,13 +106,23 @@ export function inlineParameters(text: string, values: readonly unknown[]): stri
   return text.replace(/\$(\d+)/g, (_, n: string) => {
     const value = values[Number(n) - 1];
     if (value === null || value === undefined) return 'NULL';
-    if (typeof value === 'string') return pg.escapeLiteral(value);
-    if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
-      return pg.escapeLiteral(String(value));
-    }
-    if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
+    if (typeof value === 'string') return quoted(value);
+    if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+      return quoted(String(value));
+    if (value instanceof Date) return quoted(value.toISOString());
     throw new Error(`a parameter of type ${typeof value} cannot be sent with BEGIN or COMMIT`);
   });
+}
+
+/**
+ * A string literal, as node-postgres's escapeLiteral writes it (quotes doubled; with a
+ * backslash, an E'' literal with backslashes doubled, read the same whatever
+ * standard_conforming_strings says), but by native replace: its loop over every character
+ * was a visible cost on the batch's JSON parameters.
+ */
+function quoted(value: string): string {
+  const inner = value.replaceAll("'", "''");
+  return value.includes('\\') ? ` E'${inner.replaceAll('\\', '\\\\')}'` : `'${inner}'`;
 }
 
 type QueryConfig = { text: string; values?: unknown[]; rowMode?: 'array'; types?: unknown };

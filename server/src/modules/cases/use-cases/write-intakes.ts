@@ -166,13 +166,12 @@ async function writeBatch(
       const merging: Merge[] = [];
       // Insertion order is the jobs' order: the cases' rows and candidates follow it.
       const opened = new Map<number, OpenedCase>();
+      const openedCandidates: ReturnType<typeof candidateOf<CaseRow>> = [];
       for (const i of writing) {
         const job = jobs[i] as IntakeJob;
         const k = located.findIndex((l) => l.i === i);
         const report = located[k]?.report;
-        const matches = report
-          ? duplicatesAmong(report, [...(near[k] ?? []), ...[...opened.values()].flatMap((o) => candidateOf(o.case))])
-          : [];
+        const matches = report ? duplicatesAmong(report, [...(near[k] ?? []), ...openedCandidates]) : [];
         const confident = matches.find(
           (m) => m.score.confidence === 'confident' && m.candidate.matterCode === job.matter.code,
         );
@@ -183,6 +182,7 @@ async function writeBatch(
         else {
           const built = openCase(deps, job, begun[i]?.caseNumber ?? 0, possible);
           opened.set(i, built);
+          openedCandidates.push(...candidateOf(built.case));
         }
       }
       const joined = joinReports(deps, jobs, merging, opened, await lockJoinedCases(tx, merging, opened));
