@@ -2,7 +2,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import type { Executor } from './client.js';
+
+/** What runs a statement: the database or an open transaction (client.ts's Executor, which imports this file). */
+interface Executor {
+  execute(statement: SQL): PromiseLike<unknown>;
+}
 
 /**
  * A transaction in two round trips fewer, on the PostgreSQL server: its BEGIN travels with its
