@@ -20,9 +20,10 @@ interface Executor {
  * too: there atCommit runs its statement at once.
  */
 interface Trips {
-  /** Set by the client once it has held back this transaction's BEGIN. */
-  engaged: boolean;
-  /** That client: another connection used meanwhile (none should be) is left alone. */
+  /**
+   * The client that held back this transaction's BEGIN (none yet: not on the server, or not
+   * begun); another connection used meanwhile (none should be) is left alone.
+   */
   owner?: FewerRoundTripsClient;
   /** The statements to send with COMMIT, in order. */
   held: { text: string; values: readonly unknown[] }[];
@@ -35,7 +36,7 @@ const dialect = new PgDialect();
 
 /** Runs `transaction` (a db.transaction call) with its BEGIN and COMMIT sent along with its first and last statements. */
 export function withFewerRoundTrips<T>(transaction: () => Promise<T>): Promise<T> {
-  return trips.run({ engaged: false, held: [] }, transaction);
+  return trips.run({ held: [] }, transaction);
 }
 
 /**
@@ -46,7 +47,7 @@ export function withFewerRoundTrips<T>(transaction: () => Promise<T>): Promise<T
  */
 export async function atCommit(tx: Executor, statement: SQL): Promise<void> {
   const store = trips.getStore();
-  if (!store?.engaged) {
+  if (!store?.owner) {
     await tx.execute(statement);
     return;
   }
@@ -71,7 +72,7 @@ export async function readTogether<T extends unknown[]>(
   ...readings: { [K in keyof T]: Reading<T[K]> }
 ): Promise<T> {
   const store = trips.getStore();
-  if (!store?.engaged) {
+  if (!store?.owner) {
     const each: unknown[] = [];
     for (const reading of readings) {
       const { rows } = (await tx.execute(reading.statement)) as unknown as { rows: Record<string, unknown>[] };
@@ -155,7 +156,6 @@ export class FewerRoundTripsClient extends pg.Client {
     if (!store.owner && isWord(config.text, 'begin') && params.length === 0) {
       this.#beginHeld = true;
       store.owner = this;
-      store.engaged = true;
       return emptyResult('BEGIN');
     }
     if (store.owner !== this) return plainQuery();
@@ -165,7 +165,6 @@ export class FewerRoundTripsClient extends pg.Client {
     if (committing || rollingBack) {
       // The transaction ends here: what follows in this context is on its own.
       store.owner = undefined;
-      store.engaged = false;
     }
     if (this.#beginHeld && (committing || rollingBack) && held.length === 0) {
       // Nothing was sent: there is no transaction to end.

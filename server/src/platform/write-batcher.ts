@@ -57,8 +57,8 @@ export function writeBatcher<J, R>(
   }
   let queue: Waiting[] = [];
   let inFlight = 0;
-  /** The conflict keys of the batches in flight, with how many hold each. */
-  const held = new Map<string, number>();
+  /** The conflict keys of the batches in flight (no two share one: nextBatch holds such a job back). */
+  const held = new Set<string>();
   let lingering: NodeJS.Timeout | undefined;
   const lingerMs = options.lingerMs ?? 0;
 
@@ -90,7 +90,7 @@ export function writeBatcher<J, R>(
 
   async function run(batch: Waiting[]) {
     const conflictKeys = new Set(batch.flatMap((w) => w.conflictKeys));
-    for (const k of conflictKeys) held.set(k, (held.get(k) ?? 0) + 1);
+    for (const k of conflictKeys) held.add(k);
     try {
       const results = await write(batch.map((w) => w.job));
       batch.forEach((waiting, i) => {
@@ -102,11 +102,7 @@ export function writeBatcher<J, R>(
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
     } finally {
-      for (const k of conflictKeys) {
-        const holders = (held.get(k) ?? 1) - 1;
-        if (holders > 0) held.set(k, holders);
-        else held.delete(k);
-      }
+      for (const k of conflictKeys) held.delete(k);
       inFlight--;
       pump();
     }
