@@ -739,4 +739,54 @@ describe('the grid-worker app (/m) on a phone', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('the app dies after a photo went up and before its report: the photo goes up again under its key, the server answers with the same photo, and the report is stored once with it', async () => {
+    // Last of the file: a later report of the same matter here would join this one's case.
+    const note = '照片已上传、上报未发出时关掉了应用';
+    const { page, context, problems } = await openPhone(browser, server.url, point);
+    await signIn(page);
+    await context.setOffline(true);
+    await reportThroughApp(page, 'cg-0302', { photo: true, note });
+
+    const uploads: { key: string; status: number; replayed: boolean; id: string }[] = [];
+    await context.route('**/api/photos', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { id: string };
+      uploads.push({
+        key: route.request().headers()['idempotency-key'] ?? '',
+        status: response.status(),
+        replayed: response.headers()['idempotent-replayed'] === 'true',
+        id: body.id,
+      });
+      await route.fulfill({ response });
+    });
+    // The first report request never leaves the phone: the app is closed (killed) right then.
+    let killed = false;
+    await context.route('**/api/cases', async (route) => {
+      if (route.request().method() !== 'POST' || killed) return route.continue();
+      killed = true;
+      await page.close();
+      await route.abort().catch(() => undefined);
+    });
+    await context.setOffline(false);
+    await expect.poll(() => killed, { timeout: 30_000 }).toBe(true);
+    expect(uploads).toHaveLength(1);
+
+    // Opened again: the outbox still holds the report, without the photo's id (it was not saved in between).
+    const again = await context.newPage();
+    again.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await again.goto('/m/');
+    await waitForOutboxEmpty(again);
+    expect(uploads).toHaveLength(2);
+    expect(uploads[1]).toEqual({ ...uploads[0], replayed: true });
+    // Stored once, with that one photo (in a case of its own, or joined to an earlier one nearby).
+    const [item] = (await outboxOnPhone(again)) as (StoredItem & { result: { caseCode: string } })[];
+    expect(item?.state).toBe('sent');
+    const detail = await desk<{ reports: { description: string; photoIds: string[] }[] }>(
+      `/api/cases/${item?.result.caseCode}`,
+    );
+    expect(detail.reports.filter((r) => r.description === note).map((r) => r.photoIds)).toEqual([[uploads[0]?.id]]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

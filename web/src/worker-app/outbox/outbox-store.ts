@@ -84,6 +84,21 @@ export async function photoBlob(blobId: string): Promise<Blob | undefined> {
   return (await (await deviceDb()).get('blobs', blobId))?.blob;
 }
 
+/**
+ * Saves an item after its attempt, in one transaction: a sent item's photos are deleted with
+ * it (the server has them), any other item keeps them for the next attempt.
+ */
+export async function settleItem(item: OutboxItem): Promise<void> {
+  if (item.state !== 'sent' || item.photos.length === 0) return saveItem(item);
+  const tx = (await deviceDb()).transaction(['outbox', 'blobs'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('outbox').put(item),
+    ...item.photos.map((p) => tx.objectStore('blobs').delete(p.blobId)),
+    tx.done,
+  ]);
+  mirror(item);
+}
+
 /** Photos are kept until their item is acknowledged (then the server has them) or discarded. */
 export async function dropPhotos(item: OutboxItem): Promise<void> {
   if (item.photos.length === 0) return;

@@ -16,7 +16,7 @@ import {
   sentToForget,
   withPhotoUploaded,
 } from './outbox-logic';
-import { dropPhotos, forgetItems, onEnqueued, outboxItems, photoBlob, saveItem, sendingIds } from './outbox-store';
+import { forgetItems, onEnqueued, outboxItems, photoBlob, saveItem, sendingIds, settleItem } from './outbox-store';
 
 /**
  * Items sent at once: a browser opens at most six HTTP/1.1 connections to one host, and a
@@ -61,8 +61,10 @@ async function deliver(item: OutboxItem): Promise<OutboxItem | 'unauthenticated'
       if (classifyStatus(uploaded.status) === 'unauthenticated') return 'unauthenticated';
       return afterAnswer(current, uploaded, Date.now());
     }
+    // Not saved yet: the item is saved once, with the main request's outcome. Should the app
+    // die before that, the upload is sent again under the same key and the server answers
+    // with this same photo, so a save here would only cost the backlog an IndexedDB write.
     current = withPhotoUploaded(current, index, uploaded.body.id);
-    await saveItem(current);
   }
   const patrolId =
     current.request.kind === 'visit' && current.request.patrolLocalId
@@ -115,11 +117,8 @@ async function syncRound(): Promise<void> {
           stop = true;
           continue;
         }
-        await saveItem(outcome);
-        if (outcome.state === 'sent') {
-          await dropPhotos(outcome);
-          for (const listener of deliveredListeners) listener(outcome);
-        }
+        await settleItem(outcome);
+        if (outcome.state === 'sent') for (const listener of deliveredListeners) listener(outcome);
       } finally {
         sendingIds.set((ids) => {
           const next = new Set(ids);
