@@ -99,10 +99,13 @@ try {
 
   // pgbench, the database's own limit in the same run, two ways:
   // (1) the rows one intake writes — its Idempotency-Key (claimed, then completed), the
-  //     case, the report, the timeline event, the stage timers and the audit row — as
-  //     copies of the rows this very run wrote, into tables made LIKE the real ones (same
-  //     columns, defaults and indexes; no foreign keys), one transaction per case, in the
-  //     intake's own round trips (begin + claim, one CTE for the case's rows, audit, commit);
+  //     case, the report, the timeline event and the domain event its trigger adds, the
+  //     stage timers and the audit row — as copies of the rows this very run wrote, into
+  //     tables made LIKE the real ones (same columns, defaults and indexes; no foreign keys,
+  //     no triggers, no NOTIFY: cheaper than the real tables), one transaction per case, in
+  //     the intake's own round trips (begin + claim, one CTE for the case's rows, audit,
+  //     commit); and the same without the domain event row, as this baseline was until
+  //     2026-12-06;
   // (2) single-row INSERTs of a case-sized row: the floor of any write.
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
@@ -122,6 +125,7 @@ try {
     cases: { real: 'cases', where: `id = '${template.id}'` },
     reports: { real: 'case_reports', where: `case_id = '${template.id}'` },
     events: { real: 'case_events', where: `case_id = '${template.id}'` },
+    domainEvents: { real: 'domain_events', where: `aggregate_kind = 'case' AND aggregate_id = '${template.id}'` },
     timers: { real: 'case_timers', where: `case_id = '${template.id}'` },
     audit: { real: 'audit_log', where: `object_type = 'case' AND object_id = '${template.code}'` },
   } as const;
@@ -129,7 +133,9 @@ try {
   await client.query('CREATE SEQUENCE bench_n');
   for (const [name, t] of Object.entries(tables)) {
     await client.query(`CREATE TABLE b_${name} (LIKE ${t.real} INCLUDING ALL)`);
-    await client.query(`CREATE TABLE tmpl_${name} AS SELECT * FROM ${t.real} WHERE ${t.where}`);
+    const copied = await client.query(`CREATE TABLE tmpl_${name} AS SELECT * FROM ${t.real} WHERE ${t.where}`);
+    // An empty template would make its INSERT write nothing, silently.
+    if (!copied.rowCount) throw new Error(`no ${t.real} row of the template case to copy for the pgbench baseline`);
     columns[name] = (
       await client.query<{ column_name: string }>(
         `SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`,
@@ -146,26 +152,33 @@ try {
     const cols = columns[name] ?? [];
     return `INSERT INTO b_${name} (${cols.join(', ')}) SELECT ${cols.map((c) => overrides[c] ?? c).join(', ')} FROM tmpl_${name}`;
   };
-  const intakeScript = join(dataDir, 'intake-rows.sql');
-  writeFileSync(
-    intakeScript,
-    [
-      'BEGIN;',
-      // The intake's first statement: the key claimed (and a number drawn).
-      `${copy('keys', { key: "'b' || nextval('bench_n')", status: "'processing'", response_status: 'NULL', response_body: 'NULL' })} RETURNING currval('bench_n') AS n \\gset`,
-      // Its one statement for the case's rows and the completed key.
-      `WITH c AS (${copy('cases', { id: 'gen_random_uuid()', code: "'B' || :n" })} RETURNING 1),` +
-        ` r AS (${copy('reports', { id: 'gen_random_uuid()', follow_key: "'F' || :n" })} RETURNING 1),` +
-        ` e AS (${copy('events', { id: "nextval('case_events_id_seq')" })} RETURNING 1),` +
-        ` m AS (${copy('timers', { id: 'gen_random_uuid()' })} RETURNING 1),` +
-        ` k AS (UPDATE b_keys SET status = 'completed', response_status = 201, response_body = (SELECT response_body FROM tmpl_keys) WHERE actor_id = '${template.actor_id}' AND key = 'b' || :n RETURNING 1)` +
-        ' SELECT 1;',
-      // Its audit row.
-      `${copy('audit', { id: "nextval('audit_log_id_seq')", lane: '100', lane_seq: ':n' })};`,
-      'COMMIT;',
-      '',
-    ].join('\n'),
-  );
+  /** One intake's rows as a pgbench transaction; `withDomainEvent` false: as the baseline was until 2026-12-06. */
+  const intakeRowsScript = (file: string, withDomainEvent: boolean) => {
+    const path = join(dataDir, file);
+    writeFileSync(
+      path,
+      [
+        'BEGIN;',
+        // The intake's first statement: the key claimed (and a number drawn).
+        `${copy('keys', { key: "'b' || nextval('bench_n')", status: "'processing'", response_status: 'NULL', response_body: 'NULL' })} RETURNING currval('bench_n') AS n \\gset`,
+        // Its one statement for the case's rows and the completed key.
+        `WITH c AS (${copy('cases', { id: 'gen_random_uuid()', code: "'B' || :n" })} RETURNING 1),` +
+          ` r AS (${copy('reports', { id: 'gen_random_uuid()', follow_key: "'F' || :n" })} RETURNING 1),` +
+          ` e AS (${copy('events', { id: "nextval('case_events_id_seq')" })} RETURNING 1),` +
+          (withDomainEvent
+            ? ` d AS (${copy('domainEvents', { id: "nextval('domain_events_id_seq')" })} RETURNING 1),`
+            : '') +
+          ` m AS (${copy('timers', { id: 'gen_random_uuid()' })} RETURNING 1),` +
+          ` k AS (UPDATE b_keys SET status = 'completed', response_status = 201, response_body = (SELECT response_body FROM tmpl_keys) WHERE actor_id = '${template.actor_id}' AND key = 'b' || :n RETURNING 1)` +
+          ' SELECT 1;',
+        // Its audit row.
+        `${copy('audit', { id: "nextval('audit_log_id_seq')", lane: '100', lane_seq: ':n' })};`,
+        'COMMIT;',
+        '',
+      ].join('\n'),
+    );
+    return path;
+  };
   const rowScript = join(dataDir, 'insert.sql');
   writeFileSync(
     rowScript,
@@ -202,7 +215,8 @@ try {
       latency: Number(output.match(/latency average = ([\d.]+) ms/)?.[1] ?? Number.NaN),
     };
   };
-  const rowsLimit = pgbench(intakeScript);
+  const rowsLimit = pgbench(intakeRowsScript('intake-rows.sql', true));
+  const rowsLimitBefore = pgbench(intakeRowsScript('intake-rows-before.sql', false));
   const { tps } = pgbench(rowScript);
 
   console.log(
@@ -215,7 +229,10 @@ try {
   console.log(`  2 server processes: ${describeLoad(healthTwo)}`);
   console.log(`bare Fastify route (GET / → {}), one process, same connections: ${describeLoad(empty)}`);
   console.log(
-    `pgbench, ${CONCURRENCY} clients, the rows of one intake per transaction (key, case, report, event, timers, audit): ${rowsLimit.tps.toFixed(0)} cases/s   latency avg ${rowsLimit.latency.toFixed(1)} ms`,
+    `pgbench, ${CONCURRENCY} clients, the rows of one intake per transaction (key, case, report, timeline event and its domain event, timers, audit): ${rowsLimit.tps.toFixed(0)} cases/s   latency avg ${rowsLimit.latency.toFixed(1)} ms`,
+  );
+  console.log(
+    `  the same without the domain event row (the baseline until 2026-12-06): ${rowsLimitBefore.tps.toFixed(0)} cases/s; intake ${((intakeRate / rowsLimitBefore.tps) * 100).toFixed(1)} % of it`,
   );
   console.log(`pgbench, ${CONCURRENCY} clients, single-row INSERT of a case-sized row: ${tps.toFixed(0)} rows/s`);
   console.log(
