@@ -97,6 +97,7 @@ interface StoredItem {
   id: string;
   state: string;
   photos: { key: string; photoId: string | null }[];
+  result: { caseCode: string | null } | null;
 }
 
 /** The outbox as the phone holds it (IndexedDB), to see what is really there, not what the screen says. */
@@ -780,10 +781,10 @@ describe('the grid-worker app (/m) on a phone', () => {
     expect(uploads).toHaveLength(2);
     expect(uploads[1]).toEqual({ ...uploads[0], replayed: true });
     // Stored once, with that one photo (in a case of its own, or joined to an earlier one nearby).
-    const [item] = (await outboxOnPhone(again)) as (StoredItem & { result: { caseCode: string } })[];
+    const [item] = await outboxOnPhone(again);
     expect(item?.state).toBe('sent');
     const detail = await desk<{ reports: { description: string; photoIds: string[] }[] }>(
-      `/api/cases/${item?.result.caseCode}`,
+      `/api/cases/${item?.result?.caseCode}`,
     );
     expect(detail.reports.filter((r) => r.description === note).map((r) => r.photoIds)).toEqual([[uploads[0]?.id]]);
     expect(problems).toEqual([]);
