@@ -4,7 +4,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createTestDatabase } from '../test/db.js';
 import type { Database } from './client.js';
 import { queryRows } from './client.js';
-import { atCommit, inlineParameters, readTogether, withFewerRoundTrips } from './fewer-round-trips.js';
+import {
+  atCommit,
+  inlineParameters,
+  preparedMark,
+  preparedNameOf,
+  readTogether,
+  withFewerRoundTrips,
+} from './fewer-round-trips.js';
 
 describe('inlineParameters', () => {
   it('writes each parameter in as a quoted literal, by its number', () => {
@@ -152,5 +159,96 @@ describe('withFewerRoundTrips', () => {
     expect(seen).toEqual(['other']);
     if (onServer())
       expect(texts.filter((t) => t.startsWith("BEGIN; SELECT pg_advisory_xact_lock('4242')"))).toHaveLength(1);
+  });
+});
+
+describe('preparedMark', () => {
+  const mark = preparedMark('trips_test');
+  const plusOne = (n: number) => ({
+    statement: sql`${mark} SELECT ${n}::int + 1 AS n`,
+    read: (rows: Record<string, unknown>[]) => rows.map((r) => Number(r.n)),
+  });
+  const preparedHere = async (tx: Parameters<typeof queryRows>[0]) =>
+    (
+      await queryRows<{ name: string; from_sql: boolean }>(
+        tx,
+        sql`SELECT name, from_sql FROM pg_prepared_statements WHERE name LIKE 'yw_trips_test_%' ORDER BY name`,
+      )
+    ).map((r) => `${r.from_sql ? 'sql' : 'protocol'}:${r.name}`);
+
+  it('names one statement text apart from another, and refuses a label it could not use as a name', () => {
+    const a = preparedNameOf('/*yw-prepared:trips_test*/ SELECT $1::int');
+    expect(a).toMatch(/^yw_trips_test_[0-9a-f]{16}$/);
+    expect(preparedNameOf('/*yw-prepared:trips_test*/ SELECT $1::int')).toBe(a);
+    expect(preparedNameOf('/*yw-prepared:trips_test*/ SELECT $1::bigint')).not.toBe(a);
+    expect(preparedNameOf('SELECT $1::int')).toBeUndefined();
+    expect(() => preparedMark('Trips; DROP')).toThrow(/label/);
+  });
+
+  it('prepares a marked statement once per connection, then only executes it: in the trips with BEGIN and COMMIT and in plain ones', async () => {
+    const texts = sent();
+    const [first, again, later, prepared] = await withFewerRoundTrips(() =>
+      database.db.transaction(async (tx) => {
+        // The same text twice in one trip: prepared once, executed twice.
+        const [a, b] = await readTogether(tx, plusOne(1), plusOne(41));
+        const [c] = await readTogether(tx, plusOne(9));
+        await tx.execute(sql`${mark} INSERT INTO trips_test (id, note) VALUES (${10}, ${'plain'})`);
+        const here = onServer() ? await preparedHere(tx) : [];
+        await atCommit(tx, sql`${mark} INSERT INTO trips_test (id, note) VALUES (${11}, ${"it's held"})`);
+        return [[...(a ?? []), ...(b ?? [])], b, c, here];
+      }),
+    );
+    expect(first).toEqual([2, 42]);
+    expect(again).toEqual([42]);
+    expect(later).toEqual([10]);
+    expect(await notes()).toEqual(expect.arrayContaining(['10:plain', "11:it's held"]));
+    if (!onServer()) return;
+    const trips = texts.filter((t) => /(PREPARE|EXECUTE) yw_trips_test_/.test(t));
+    // First trip: BEGIN, one PREPARE, two EXECUTEs. A statement alone after BEGIN went as node-postgres's
+    // named statement (the protocol's), and the COMMIT trip prepared the held insert in SQL.
+    expect(trips).toHaveLength(2);
+    expect(trips[0]).toMatch(
+      /^BEGIN; PREPARE (yw_trips_test_\w+)_s0 AS \/\*yw-prepared:trips_test\*\/ SELECT \$1::int \+ 1 AS n; EXECUTE \1_s0\('1'\); EXECUTE \1_s0\('41'\)$/,
+    );
+    expect(trips[1]).toMatch(/^PREPARE (yw_trips_test_\w+)_s0 AS .*; EXECUTE \1_s0\('11', 'it''s held'\); commit$/);
+    const select = preparedNameOf('/*yw-prepared:trips_test*/ SELECT $1::int + 1 AS n');
+    const insert = preparedNameOf('/*yw-prepared:trips_test*/ INSERT INTO trips_test (id, note) VALUES ($1, $2)');
+    expect(prepared.sort()).toEqual([`protocol:${insert}`, `protocol:${select}`, `sql:${select}_s0`].sort());
+    // One plan for any values: a statement is never planned again on a connection.
+    const [mode] = await queryRows<{ plan_cache_mode: string }>(database.db, sql`SHOW plan_cache_mode`);
+    expect(mode?.plan_cache_mode).toBe('force_generic_plan');
+  });
+
+  it('prepares again under a new name after a trip that prepared failed, so no statement is taken for prepared when it may not be', async () => {
+    if (!onServer()) return;
+    // One connection, so every transaction below runs on the one that failed.
+    vi.stubEnv('YIWANG_DB_POOL', '1');
+    const single = await createTestDatabase();
+    vi.unstubAllEnvs();
+    try {
+      const texts = sent();
+      const divide = (by: number) => ({
+        statement: sql`${mark} SELECT 10 / ${by}::int AS n`,
+        read: (rows: Record<string, unknown>[]) => rows.map((r) => Number(r.n)),
+      });
+      await expect(
+        withFewerRoundTrips(() => single.db.transaction((tx) => readTogether(tx, divide(0)))),
+      ).rejects.toThrow(/division by zero/);
+      const [[n], names] = await withFewerRoundTrips(() =>
+        single.db.transaction(async (tx) => [await readTogether(tx, divide(2)), await preparedHere(tx)] as const),
+      );
+      expect(n).toEqual([5]);
+      const trips = texts.filter((t) => /(PREPARE|EXECUTE) yw_trips_test_/.test(t));
+      expect(trips[0]).toMatch(/PREPARE yw_trips_test_\w+_s0 AS/);
+      expect(trips[1]).toMatch(/PREPARE yw_trips_test_\w+_s1 AS/);
+      expect(names.filter((name) => name.startsWith('sql:'))).toHaveLength(2);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('runs a marked statement unchanged where nothing is prepared (PGlite, or outside a pool client)', async () => {
+    const rows = await queryRows<{ n: number }>(database.db, sql`${mark} SELECT ${3}::int * 2 AS n`);
+    expect(rows.map((r) => Number(r.n))).toEqual([6]);
   });
 });

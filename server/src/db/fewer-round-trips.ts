@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -27,12 +28,50 @@ interface Trips {
   owner?: FewerRoundTripsClient;
   /** The statements to send with COMMIT, in order. */
   held: { text: string; values: readonly unknown[] }[];
-  /** The query being sent is readTogether's: answer every statement's result, not the last one's. */
-  wantAll?: boolean;
 }
 
 const trips = new AsyncLocalStorage<Trips>();
 const dialect = new PgDialect();
+
+const MARK = '/*yw-prepared:';
+/** Marked statements' names by text: a few variants each (a statement's shape may vary a little); capped all the same. */
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED_TEXTS = 256;
+
+/**
+ * A statement that includes this (anywhere: a comment) is prepared once per connection on the
+ * PostgreSQL server and then only executed, with one plan made for any values (a generic
+ * plan): no parsing and no planning per run. For the busiest statements, whose text stays the
+ * same from one run to the next (their values are parameters) and whose best plan does not
+ * depend on those values. Each distinct text is prepared under a name of its own; past 256
+ * distinct texts the rest run unprepared. PGlite ignores the comment.
+ */
+export function preparedMark(label: string): SQL {
+  if (!/^[a-z_]{1,24}$/.test(label)) throw new Error(`prepared statement label ${label} is not a-z_ of at most 24`);
+  return sql.raw(`${MARK}${label}*/`);
+}
+
+/** The name a marked statement is prepared under; undefined for the rest. */
+export function preparedNameOf(text: string): string | undefined {
+  const at = text.indexOf(MARK);
+  if (at < 0) return undefined;
+  const known = preparedNames.get(text);
+  if (known) return known;
+  if (preparedNames.size >= MAX_PREPARED_TEXTS) return undefined;
+  const label = text.slice(at + MARK.length, text.indexOf('*/', at));
+  const name = `yw_${label}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  preparedNames.set(text, name);
+  return name;
+}
+
+/** A query's config with the name of its prepared statement, when it is marked (node-postgres prepares it once per connection). */
+// biome-ignore lint/suspicious/noExplicitAny: passes node-postgres's query arguments through.
+function named(config: any): any {
+  if (typeof config !== 'object' || config === null || typeof config.text !== 'string' || config.name || config.submit)
+    return config;
+  const name = preparedNameOf(config.text);
+  return name ? { ...config, name } : config;
+}
 
 /** Runs `transaction` (a db.transaction call) with its BEGIN and COMMIT sent along with its first and last statements. */
 export function withFewerRoundTrips<T>(transaction: () => Promise<T>): Promise<T> {
@@ -80,23 +119,13 @@ export async function readTogether<T extends unknown[]>(
     }
     return each as T;
   }
-  const text = readings
-    .map((reading) => {
-      const query = dialect.sqlToQuery(reading.statement);
-      return inlineParameters(query.sql, query.params);
-    })
-    .join('; ');
-  store.wantAll = true;
-  let answered: unknown;
-  try {
-    answered = await tx.execute(sql.raw(text));
-  } finally {
-    store.wantAll = false;
-  }
-  const results = (Array.isArray(answered) ? answered : [answered]) as pg.QueryResult[];
-  // The last results are the statements' own (a held BEGIN answers first).
-  const own = results.slice(-readings.length);
-  return readings.map((reading, i) => reading.read((own[i]?.rows ?? []) as Record<string, unknown>[])) as T;
+  const statements = readings.map((reading) => {
+    const query = dialect.sqlToQuery(reading.statement);
+    return { text: query.sql, values: query.params };
+  });
+  const results = await store.owner.queryTogether(store, statements);
+  // The last results are the statements' own (a held BEGIN answers first, a PREPARE before each new one).
+  return readings.map((reading, i) => reading.read((results[i]?.rows ?? []) as Record<string, unknown>[])) as T;
 }
 
 const isWord = (text: string, word: string) => text.trim().toLowerCase() === word;
@@ -108,15 +137,17 @@ const isWord = (text: string, word: string) => text.trim().toLowerCase() === wor
  */
 export function inlineParameters(text: string, values: readonly unknown[]): string {
   if (values.length === 0) return text;
-  return text.replace(/\$(\d+)/g, (_, n: string) => {
-    const value = values[Number(n) - 1];
-    if (value === null || value === undefined) return 'NULL';
-    if (typeof value === 'string') return quoted(value);
-    if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
-      return quoted(String(value));
-    if (value instanceof Date) return quoted(value.toISOString());
-    throw new Error(`a parameter of type ${typeof value} cannot be sent with BEGIN or COMMIT`);
-  });
+  return text.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]));
+}
+
+/** A parameter's value as a literal of unknown type, typed by where it stands: text, numbers, booleans, dates, null. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return quoted(String(value));
+  if (value instanceof Date) return quoted(value.toISOString());
+  throw new Error(`a parameter of type ${typeof value} cannot be sent with BEGIN or COMMIT`);
 }
 
 /**
@@ -130,14 +161,35 @@ function quoted(value: string): string {
   return value.includes('\\') ? ` E'${inner.replaceAll('\\', '\\\\')}'` : `'${inner}'`;
 }
 
-type QueryConfig = { text: string; values?: unknown[]; rowMode?: 'array'; types?: unknown };
+type QueryConfig = { text: string; values?: unknown[]; rowMode?: 'array'; types?: unknown; name?: string };
+type Statement = { text: string; values: readonly unknown[] };
 
 /**
- * The pool's client class: as node-postgres's, except inside withFewerRoundTrips, where it
- * holds BEGIN back until the first statement and sends the atCommit statement with COMMIT.
+ * The pool's client class: as node-postgres's, except that it prepares marked statements
+ * (preparedMark) once per connection, and inside withFewerRoundTrips holds BEGIN back until
+ * the first statement and sends the atCommit statement with COMMIT.
  */
 export class FewerRoundTripsClient extends pg.Client {
   #beginHeld = false;
+  /**
+   * The marked statements this connection has PREPAREd in SQL (for the simple-protocol trips,
+   * which cannot use the protocol's named statements: those are node-postgres's, by name).
+   */
+  #sqlPrepared = new Set<string>();
+  /**
+   * Part of every SQL-level name: raised when a trip that PREPAREd failed, since which of its
+   * statements ran is then unknown; the next trip prepares under new names.
+   */
+  #generation = 0;
+
+  constructor(config?: string | pg.ClientConfig) {
+    const given = typeof config === 'string' ? { connectionString: config } : (config ?? {});
+    // Prepared statements (the marked ones: no other statement is prepared) are planned once,
+    // for any values: PostgreSQL would otherwise plan some of them anew on every run, when its
+    // generic plan's estimate comes out above a plan made for the values at hand (an array of
+    // ids: it guesses ten), and planning the case lock's joins costs more than running them.
+    super({ ...given, options: [given.options, '-c plan_cache_mode=force_generic_plan'].filter(Boolean).join(' ') });
+  }
 
   // biome-ignore lint/suspicious/noExplicitAny: node-postgres's query has many overloads; only (config, values) → Promise is changed.
   override query(config: any, values?: any, callback?: any): any {
@@ -145,18 +197,34 @@ export class FewerRoundTripsClient extends pg.Client {
     const plain = store && typeof callback !== 'function' && typeof values !== 'function';
     const text: unknown = typeof config === 'string' ? config : config?.text;
     if (!plain || typeof text !== 'string' || config?.name || config?.submit) {
-      return super.query(config, values, callback);
+      return super.query(named(config), values, callback);
     }
     const params: unknown[] = (Array.isArray(values) ? values : config?.values) ?? [];
-    return this.#send(store, typeof config === 'string' ? { text } : { ...config, text }, params);
+    return this.#send(store, typeof config === 'string' ? { text } : { ...config, text }, params).then((results) =>
+      results.at(-1),
+    );
   }
 
-  async #send(store: Trips, config: QueryConfig, params: unknown[]): Promise<pg.QueryResult> {
-    const plainQuery = () => super.query({ ...config, values: params } as pg.QueryConfig);
+  /** Sends `statements` in one trip (after a held BEGIN) and answers each one's result. */
+  async queryTogether(store: Trips, statements: readonly Statement[]): Promise<pg.QueryResult[]> {
+    const last = statements.at(-1);
+    if (!last) return [];
+    const results = await this.#send(store, { text: last.text }, [...last.values], statements.slice(0, -1));
+    // The statements' own results are the last ones (a BEGIN or a PREPARE answers before them).
+    return results.slice(-statements.length);
+  }
+
+  async #send(
+    store: Trips,
+    config: QueryConfig,
+    params: unknown[],
+    together: readonly Statement[] = [],
+  ): Promise<pg.QueryResult[]> {
+    const plainQuery = async () => [await super.query(named({ ...config, values: params }) as pg.QueryConfig)];
     if (!store.owner && isWord(config.text, 'begin') && params.length === 0) {
       this.#beginHeld = true;
       store.owner = this;
-      return emptyResult('BEGIN');
+      return [emptyResult('BEGIN')];
     }
     if (store.owner !== this) return plainQuery();
     const committing = isWord(config.text, 'commit');
@@ -169,24 +237,63 @@ export class FewerRoundTripsClient extends pg.Client {
     if (this.#beginHeld && (committing || rollingBack) && held.length === 0) {
       // Nothing was sent: there is no transaction to end.
       this.#beginHeld = false;
-      return emptyResult(committing ? 'COMMIT' : 'ROLLBACK');
+      return [emptyResult(committing ? 'COMMIT' : 'ROLLBACK')];
     }
-    const before: string[] = this.#beginHeld ? ['BEGIN'] : [];
+    const begin = this.#beginHeld;
     this.#beginHeld = false;
     // A rollback drops the held statements; anything else runs after them.
-    if (!rollingBack) before.push(...held.map((h) => inlineParameters(h.text, h.values)));
-    if (before.length === 0) return plainQuery();
-    if (held.length > 0 && !committing && !rollingBack) {
+    const sending = rollingBack ? [] : held;
+    if (!begin && sending.length === 0 && together.length === 0) return plainQuery();
+    if (sending.length > 0 && !committing) {
       // The held statements were not the last after all: they go first, on their own.
-      await super.query({ text: before.join('; ') });
-      return plainQuery();
+      await this.#simpleQuery(begin, sending);
+      if (together.length === 0) return plainQuery();
+      return this.#simpleQuery(false, [...together, { text: config.text, values: params }], config);
     }
-    const text = [...before, inlineParameters(config.text, params)].join('; ');
-    const results = (await super.query({ ...config, text, values: undefined } as pg.QueryConfig)) as unknown as
-      | pg.QueryResult
-      | pg.QueryResult[];
-    if (store.wantAll) return results as pg.QueryResult;
-    return Array.isArray(results) ? (results.at(-1) as pg.QueryResult) : results;
+    return this.#simpleQuery(begin, [...sending, ...together, { text: config.text, values: params }], config);
+  }
+
+  /**
+   * Statements as one simple-protocol query, after BEGIN when `begin`, and every result; the
+   * statements' own are the last ones, one each. A marked statement goes as EXECUTE of its
+   * prepared statement, PREPAREd after the BEGIN on the connection's first use; any other with
+   * its parameters written in.
+   */
+  async #simpleQuery(
+    begin: boolean,
+    statements: readonly Statement[],
+    config?: QueryConfig,
+  ): Promise<pg.QueryResult[]> {
+    const preparing: string[] = [];
+    const prepares: string[] = [];
+    const texts = statements.map(({ text, values }) => {
+      const base = preparedNameOf(text);
+      if (!base) return inlineParameters(text, values);
+      const name = `${base}_s${this.#generation}`;
+      if (!this.#sqlPrepared.has(name) && !preparing.includes(name)) {
+        preparing.push(name);
+        prepares.push(`PREPARE ${name} AS ${text}`);
+      }
+      return values.length > 0 ? `EXECUTE ${name}(${values.map(literal).join(', ')})` : `EXECUTE ${name}`;
+    });
+    const text = [...(begin ? ['BEGIN'] : []), ...prepares, ...texts].join('; ');
+    try {
+      const results = (await super.query({
+        ...(config ?? {}),
+        text,
+        values: undefined,
+        name: undefined,
+      } as pg.QueryConfig)) as unknown as pg.QueryResult | pg.QueryResult[];
+      for (const name of preparing) this.#sqlPrepared.add(name);
+      return Array.isArray(results) ? results : [results];
+    } catch (error) {
+      if (preparing.length > 0) {
+        // Which PREPAREs ran is unknown: the next trip prepares under new names.
+        this.#generation += 1;
+        this.#sqlPrepared.clear();
+      }
+      throw error;
+    }
   }
 }
 

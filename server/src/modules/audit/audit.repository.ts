@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
-import { atCommit } from '../../db/fewer-round-trips.js';
+import { atCommit, preparedMark } from '../../db/fewer-round-trips.js';
 import { insertRowsStatement } from '../../db/insert-rows.js';
 import { isCountyWide, withinScope } from '../../platform/scope.js';
 import { auditCheckpoints, auditLaneHeads, auditLog, type CheckpointLane } from './audit.tables.js';
@@ -69,7 +69,7 @@ export const auditRepository = {
     // taken), sent with the COMMIT where the transaction allows: nothing reads its result.
     await atCommit(
       tx,
-      sql`WITH appended AS (${insertRowsStatement(auditLog, rows)})
+      sql`${preparedMark('audit_append')} WITH appended AS (${insertRowsStatement(auditLog, rows)})
           UPDATE ${auditLaneHeads} SET hash = ${prevHash} WHERE lane = ${slot.lane}`,
     );
   },
@@ -101,7 +101,7 @@ export const auditRepository = {
       lane === undefined
         ? sql`(SELECT lane FROM ${auditLaneHeads} ORDER BY lane LIMIT 1 FOR UPDATE SKIP LOCKED)`
         : sql`${lane}`;
-    return sql`UPDATE ${auditLaneHeads} SET lane_seq = lane_seq + ${count}::int WHERE lane = ${which}
+    return sql`${preparedMark('audit_lane')} UPDATE ${auditLaneHeads} SET lane_seq = lane_seq + ${count}::int WHERE lane = ${which}
                RETURNING lane, lane_seq, hash,
                          ARRAY(SELECT nextval('audit_log_id_seq') FROM generate_series(1, ${count}::int)) AS ids`;
   },

@@ -2,7 +2,7 @@ import { type HandlingLevel, type MatterCategory, OPEN_STATES } from '@yiwang/co
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import type { Reading } from '../../db/fewer-round-trips.js';
+import { preparedMark, type Reading } from '../../db/fewer-round-trips.js';
 import { withinScope } from '../../platform/scope.js';
 import { matters } from '../catalog/catalog.tables.js';
 import { domainEvents } from '../events/events.tables.js';
@@ -432,8 +432,9 @@ export const casesRepository = {
    */
   async lockSummaries(db: Executor, ids: readonly string[]): Promise<CaseSummaryRow[]> {
     if (ids.length === 0) return [];
+    // One text whatever the number of cases (an array, not a list): prepared once per connection.
     return summaries(db)
-      .where(inArray(cases.id, [...ids]))
+      .where(sql`${preparedMark('case_lock')} ${cases.id} = ANY(${`{${ids.join(',')}}`}::uuid[])`)
       .orderBy(asc(cases.id))
       .for('update', { of: cases });
   },
@@ -575,7 +576,7 @@ export const casesRepository = {
       max_lat: q.box.maxLat,
       exclude: q.excludeIds ?? [],
     }));
-    const statement = sql`SELECT ${CANDIDATE_SELECT}, m.of
+    const statement = sql`${preparedMark('duplicate_search')} SELECT ${CANDIDATE_SELECT}, m.of
           FROM (SELECT near.id, array_agg(q.i ORDER BY q.i) AS of
                 FROM jsonb_to_recordset(${JSON.stringify(reports)}::jsonb) AS q(i int, categories text[],
                        since timestamptz, min_lon float8, max_lon float8, min_lat float8, max_lat float8, exclude uuid[])

@@ -1,6 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
-import type { Reading } from '../../db/fewer-round-trips.js';
+import { preparedMark, type Reading } from '../../db/fewer-round-trips.js';
 import { insertRowsStatement } from '../../db/insert-rows.js';
 import type { WriteResult } from '../../platform/write-result.js';
 import { type AuditSlots, auditReservation } from '../audit/index.js';
@@ -53,7 +53,7 @@ export const intakeRepository = {
                      ${mayWrite} ORDER BY l.k) AS ordered) AS locks,`
         : sql`0 AS locks,`;
     return {
-      statement: sql`${claimed} ${locks} ARRAY(SELECT nextval('case_code_seq') FROM generate_series(1, ${intakes.length})) AS numbers`,
+      statement: sql`${preparedMark('intake_begin')} ${claimed} ${locks} ARRAY(SELECT nextval('case_code_seq') FROM generate_series(1, ${intakes.length})) AS numbers`,
       read: (rows) => {
         const [row] = rows as { claimed: (string | number)[]; numbers: (string | number)[] }[];
         if (!row) throw new Error('intake begin returned no row');
@@ -135,7 +135,7 @@ export const intakeRepository = {
         : []),
     ];
     if (auditRows === 0) {
-      await db.execute(withAll(parts));
+      await db.execute(sql`${preparedMark('intake_write')} ${withAll(parts)}`);
       return undefined;
     }
     // Taking the lane here keeps it the batch's last lock: nothing else in this statement waits
@@ -143,7 +143,8 @@ export const intakeRepository = {
     // and the lane itself is taken only if free (SKIP LOCKED).
     const reserved = sql.raw(`w${parts.length}`);
     parts.push(auditReservation.statement(auditRows));
-    return auditReservation.read(await queryRows(db, withAll(parts, sql`SELECT * FROM ${reserved}`)), auditRows);
+    const statement = sql`${preparedMark('intake_write')} ${withAll(parts, sql`SELECT * FROM ${reserved}`)}`;
+    return auditReservation.read(await queryRows(db, statement), auditRows);
   },
 
   /** A merged report in one statement: the report, the timeline event and the completed key. */
