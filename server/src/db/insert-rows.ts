@@ -16,15 +16,21 @@ export function insertRowsStatement<T extends Table>(table: T, rows: readonly T[
   if (!first) throw new Error('insertRowsStatement needs at least one row');
   const given = (row: T['$inferInsert']) => row as Record<string, unknown>;
   const columns = Object.entries(getTableColumns(table)).filter(([field]) => given(first)[field] !== undefined);
+  const fieldNames = columns.map(([field]) => field);
+  const columnNames = columns.map(([, column]) => column.name);
   const json = rows.map((row) => {
     const fields = given(row);
     const out: Record<string, unknown> = {};
-    for (const [field, column] of columns) out[column.name] = fields[field];
-    // Same fields in every row: a field another row gives would silently become NULL here.
-    const defined = Object.keys(fields).filter((field) => fields[field] !== undefined).length;
-    if (defined !== columns.length || Object.values(out).includes(undefined)) {
-      throw new Error('insertRowsStatement: every row must give the same fields');
+    // Plain loops (no arrays per row): a batch of intakes sends about 40 rows this way.
+    for (let i = 0; i < fieldNames.length; i++) {
+      const value = fields[fieldNames[i] as string];
+      // Same fields in every row: a field another row gives would silently become NULL here.
+      if (value === undefined) throw new Error('insertRowsStatement: every row must give the same fields');
+      out[columnNames[i] as string] = value;
     }
+    let defined = 0;
+    for (const field in fields) if (fields[field] !== undefined) defined++;
+    if (defined !== fieldNames.length) throw new Error('insertRowsStatement: every row must give the same fields');
     return out;
   });
   // One piece of text, not an identifier per column: Drizzle walks every piece of a statement
