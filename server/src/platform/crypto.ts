@@ -6,27 +6,33 @@ export const sha256Hex = (input: string | Buffer): string => createHash('sha256'
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
 /*
- * IVs are taken from a pool of random bytes filled 4 096 IVs at a time: one call into the CSPRNG
- * per 4 096 seals instead of one per seal, which was more than half of a seal's time (a county's
- * import seals two values per person). Each IV is still 12 fresh random bytes, handed out once.
+ * Small random values (IVs, follow keys) are cut from a pool of random bytes filled 48 KB at a
+ * time: one call into the CSPRNG per thousands of values instead of one per value, which was
+ * more than half of a seal's time (a county's import seals two values per person) and a
+ * visible share of an intake's. Each value is still fresh random bytes, handed out once.
  */
-const IV_BYTES = 12;
-const IV_POOL_SIZE = IV_BYTES * 4096;
-let ivPool = Buffer.alloc(0);
-let ivOffset = 0;
-function nextIv(): Buffer {
-  if (ivOffset + IV_BYTES > ivPool.length) {
-    ivPool = randomBytes(IV_POOL_SIZE);
-    ivOffset = 0;
+const RANDOM_POOL_SIZE = 48 * 1024;
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+
+/** `size` fresh random bytes (at most 256; more come straight from the CSPRNG). */
+export function pooledRandomBytes(size: number): Buffer {
+  if (size > 256) return randomBytes(size);
+  if (randomOffset + size > randomPool.length) {
+    // A new buffer, not a refill: values handed out earlier keep their bytes.
+    randomPool = randomBytes(RANDOM_POOL_SIZE);
+    randomOffset = 0;
   }
-  const iv = ivPool.subarray(ivOffset, ivOffset + IV_BYTES);
-  ivOffset += IV_BYTES;
-  return iv;
+  const bytes = randomPool.subarray(randomOffset, randomOffset + size);
+  randomOffset += size;
+  return bytes;
 }
+
+const IV_BYTES = 12;
 
 /** AES-256-GCM; output is iv.tag.ciphertext in base64url, so a tampered value fails to decrypt. */
 export function encryptSecret(key: Buffer, plaintext: string): string {
-  const iv = nextIv();
+  const iv = pooledRandomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');

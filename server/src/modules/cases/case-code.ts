@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '../../platform/crypto.js';
 import { chinaDayKey } from './domain/work-calendar.js';
 
 /**
@@ -16,7 +16,7 @@ export const FOLLOW_KEY_LENGTH = 8;
 
 /** A report's follow key: 8 random base32 characters (40 bits), e.g. "7KQ2M9XD". */
 export function newFollowKey(): string {
-  const bytes = randomBytes(FOLLOW_KEY_LENGTH);
+  const bytes = pooledRandomBytes(FOLLOW_KEY_LENGTH);
   let key = '';
   // 256 is a multiple of 32, so every character is equally likely.
   for (const byte of bytes) key += FOLLOW_KEY_ALPHABET[byte % 32];
