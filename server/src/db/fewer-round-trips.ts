@@ -123,8 +123,8 @@ export async function readTogether<T extends unknown[]>(
     const query = dialect.sqlToQuery(reading.statement);
     return { text: query.sql, values: query.params };
   });
+  // One result per statement, in order (queryTogether leaves out a held BEGIN's and a PREPARE's).
   const results = await store.owner.queryTogether(store, statements);
-  // The last results are the statements' own (a held BEGIN answers first, a PREPARE before each new one).
   return readings.map((reading, i) => reading.read((results[i]?.rows ?? []) as Record<string, unknown>[])) as T;
 }
 
