@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { sha256Hex } from '../platform/crypto.js';
 
 /** What runs a statement: the database or an open transaction (client.ts's Executor, which imports this file). */
 interface Executor {
@@ -59,7 +59,7 @@ export function preparedNameOf(text: string): string | undefined {
   if (known) return known;
   if (preparedNames.size >= MAX_PREPARED_TEXTS) return undefined;
   const label = text.slice(at + MARK.length, text.indexOf('*/', at));
-  const name = `yw_${label}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  const name = `yw_${label}_${sha256Hex(text).slice(0, 16)}`;
   preparedNames.set(text, name);
   return name;
 }
