@@ -127,6 +127,39 @@ describe('cachedLookup', () => {
     expect(await next).toBe('A2');
   });
 
+  it('loads a value once for every request that wants it meanwhile, but not across a NOTIFY', async () => {
+    const w = world();
+    const releases: (() => void)[] = [];
+    const lookup = w.lookup({
+      load: async (_db, key) => {
+        w.loads.push(key);
+        const value = w.rows.get(key);
+        await new Promise<void>((resolve) => {
+          releases.push(resolve);
+        });
+        return value;
+      },
+    });
+    const first = lookup.get(w.db, 'a');
+    releases.shift()?.();
+    await first;
+    await w.listen();
+    // Sixteen requests at once when the value is not kept: one load.
+    const together = Array.from({ length: 16 }, () => lookup.get(w.db, 'a'));
+    expect(w.loads).toEqual(['a', 'a']);
+    // A change meanwhile: a request after the NOTIFY does not take the load begun before it.
+    w.rows.set('a', 'A2');
+    w.notify('one');
+    const after = lookup.get(w.db, 'a');
+    expect(w.loads).toEqual(['a', 'a', 'a']);
+    for (const release of releases.splice(0)) release();
+    expect(new Set(await Promise.all(together))).toEqual(new Set(['A1']));
+    expect(await after).toBe('A2');
+    // The load begun before the NOTIFY was not kept; the one after it was.
+    expect(await lookup.get(w.db, 'a')).toBe('A2');
+    expect(w.loads).toEqual(['a', 'a', 'a']);
+  });
+
   it('never keeps a miss, nor what `keep` refuses', async () => {
     const w = world();
     const lookup = w.lookup();

@@ -53,6 +53,8 @@ interface Entry<V> {
 /** One database's values in one process. */
 class LookupCache<K, V> {
   private readonly entries = new Map<K, Entry<V>>();
+  /** Loads under way, with the generation each began in. */
+  private readonly loading = new Map<K, { generation: number; value: Promise<V> }>();
   /** Moves at every clear: a load that began before it is not kept (it may have read the old row). */
   private generation = 0;
   private state: 'idle' | 'pending' | 'listening' = 'idle';
@@ -98,7 +100,20 @@ class LookupCache<K, V> {
     const kept = this.entries.get(key);
     const maxAge = this.options.maxAgeMs ?? CACHED_LOOKUP_MAX_AGE_MS;
     if (kept && this.now() - kept.loadedAt < maxAge) return kept.value;
+    // One load per key at a time: when a value ages out under load, every request in flight
+    // wants it at once, and each would pay a round trip for the same row. Joining a load is
+    // safe as long as nothing was cleared since it began (its value would be kept then too).
+    const loading = this.loading.get(key);
+    if (loading && loading.generation === this.generation) return loading.value;
     const generation = this.generation;
+    const value = this.load(key, generation).finally(() => {
+      if (this.loading.get(key)?.value === value) this.loading.delete(key);
+    });
+    this.loading.set(key, { generation, value });
+    return value;
+  }
+
+  private async load(key: K, generation: number): Promise<V> {
     const loadedAt = this.now();
     const value = await this.options.load(this.db, key);
     const keep = this.options.keep ?? ((v: V) => v !== undefined);

@@ -141,6 +141,24 @@ export function migrationsFolder(): string {
 export class UnsafeDatabaseError extends Error {}
 
 /**
+ * The SQLSTATE of an error the database answered with (as node-postgres and PGlite report it,
+ * directly or as Drizzle's cause); undefined for any other error: a lost connection, a bug.
+ * A transaction whose statement or COMMIT the database answered with an error did not commit;
+ * one whose connection was lost meanwhile may have.
+ */
+export function sqlStateOf(error: unknown): string | undefined {
+  for (const e of [error, (error as { cause?: unknown } | null)?.cause]) {
+    if (typeof e !== 'object' || e === null || !('severity' in e)) continue;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** PostgreSQL's lock_not_available: a NOWAIT lock found its row held. */
+export const isLockNotAvailable = (error: unknown): boolean => sqlStateOf(error) === '55P03';
+
+/**
  * A PostgreSQL server with fsync or synchronous_commit off can lose acknowledged cases
  * on a crash; refuse to run on one rather than discover it after a power cut.
  */

@@ -50,12 +50,15 @@ export const auditRepository = {
   /**
    * Appends rows in order at the end of one lane, in the same two statements as one row: a
    * batch of writes (the intake's group commit) is chained in one go. `reserved`: places the
-   * caller's own statement already took (reserveStatement), else they are taken here.
+   * caller's own statement already took (reserveStatement), else they are taken here. A batch
+   * that took its places before it knew how many it would write (some of its requests were
+   * replays) uses the first ones: the lane's head is moved back to its last row, and the ids
+   * left over are gaps, as a rolled-back transaction's are.
    */
   async appendMany(tx: Executor, inputs: readonly AuditInput[], reserved?: AuditSlots): Promise<void> {
-    if (inputs.length === 0) return;
+    if (inputs.length === 0 && !reserved) return;
     const slot = reserved ?? (await auditRepository.reserveSlots(tx, inputs.length));
-    if (slot.ids.length !== inputs.length) throw new Error('audit rows and reserved places differ in number');
+    if (slot.ids.length < inputs.length) throw new Error('more audit rows than reserved places');
     let prevHash = slot.prevHash;
     const rows = inputs.map((input, i) => {
       const row = auditRepository.rowFor(
@@ -65,12 +68,16 @@ export const auditRepository = {
       prevHash = row.hash;
       return row;
     });
-    // The rows and the lane's new end in one statement (the head's position moved when it was
-    // taken), sent with the COMMIT where the transaction allows: nothing reads its result.
+    // The lane's new end, set (the head is held until commit): where its last row now stands.
+    const end = sql`UPDATE ${auditLaneHeads} SET hash = ${prevHash}, lane_seq = ${slot.laneSeq + rows.length - 1}::int
+                    WHERE lane = ${slot.lane}`;
+    // The rows and the lane's new end in one statement, sent with the COMMIT where the
+    // transaction allows: nothing reads its result.
     await atCommit(
       tx,
-      sql`${preparedMark('audit_append')} WITH appended AS (${insertRowsStatement(auditLog, rows)})
-          UPDATE ${auditLaneHeads} SET hash = ${prevHash} WHERE lane = ${slot.lane}`,
+      rows.length > 0
+        ? sql`${preparedMark('audit_append')} WITH appended AS (${insertRowsStatement(auditLog, rows)}) ${end}`
+        : end,
     );
   },
 

@@ -1,6 +1,7 @@
 import type { AuditAction, AuditObjectType } from '@yiwang/contracts';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import type { Reading } from '../../db/fewer-round-trips.js';
 import type { Actor } from '../../platform/http.js';
 import { type AuditSlots, auditRepository } from './audit.repository.js';
 
@@ -52,17 +53,22 @@ export function recordAudits(
 }
 
 /**
- * Places for `count` audit rows taken inside a batch's own statement, saving the round trip
- * of taking them apart: `statement` is an UPDATE … RETURNING to run as one of the statement's
- * parts (a data-modifying CTE), `read` its rows (undefined: every lane was held, and
- * recordAudits takes places itself, waiting for one). Run it as the batch's last lock: a lane
- * is held until commit, and a writer holding one must not wait for a row another lane holder
- * has locked.
+ * Places for up to `count` audit rows taken inside a batch's own round trips, saving one of
+ * taking them apart: `statement` is an UPDATE … RETURNING to run as one of a statement's parts
+ * (a data-modifying CTE) or beside it (`reading`, for readTogether), `read` its rows (undefined:
+ * every lane was held, and recordAudits takes places itself, waiting for one). A lane is held
+ * until commit, and its holder must not wait for a lock another lane holder may hold: take it
+ * after the batch's waiting locks, or lock anything after it without waiting (NOWAIT).
+ * recordAudits may write fewer rows than were reserved (none, even).
  */
 export const auditReservation = {
   statement: (count: number): SQL => auditRepository.reserveStatement(count),
   read: (rows: readonly Record<string, unknown>[], count: number): AuditSlots | undefined =>
     auditRepository.slotsOf(rows, count),
+  reading: (count: number): Reading<AuditSlots | undefined> => ({
+    statement: auditRepository.reserveStatement(count),
+    read: (rows) => auditRepository.slotsOf(rows, count),
+  }),
 };
 
 function auditInputOf(context: AuditContext, event: AuditEvent) {

@@ -428,15 +428,16 @@ export const casesRepository = {
   /**
    * Locks cases in id order (two transactions locking the same cases cannot deadlock) and
    * reads them with their names, as they are once locked: one statement for a batch of intakes
-   * that join reports to open cases.
+   * that join reports to open cases. `noWait`: fail at once (PostgreSQL's lock_not_available,
+   * see isLockNotAvailable) rather than wait for a case another transaction holds.
    */
-  async lockSummaries(db: Executor, ids: readonly string[]): Promise<CaseSummaryRow[]> {
+  async lockSummaries(db: Executor, ids: readonly string[], noWait = false): Promise<CaseSummaryRow[]> {
     if (ids.length === 0) return [];
     // One text whatever the number of cases (an array, not a list): prepared once per connection.
     return summaries(db)
       .where(sql`${preparedMark('case_lock')} ${cases.id} = ANY(${`{${ids.join(',')}}`}::uuid[])`)
       .orderBy(asc(cases.id))
-      .for('update', { of: cases });
+      .for('update', noWait ? { of: cases, noWait: true } : { of: cases });
   },
 
   async summaryById(db: Executor, id: string): Promise<CaseSummaryRow | undefined> {

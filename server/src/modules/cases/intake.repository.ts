@@ -1,6 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.js';
-import { preparedMark, type Reading } from '../../db/fewer-round-trips.js';
+import { atCommit, preparedMark, type Reading } from '../../db/fewer-round-trips.js';
 import { insertRowsStatement } from '../../db/insert-rows.js';
 import type { WriteResult } from '../../platform/write-result.js';
 import { type AuditSlots, auditReservation } from '../audit/index.js';
@@ -71,7 +71,8 @@ export const intakeRepository = {
    * stage timers and completed Idempotency-Key (with the answer a retry gets); each report
    * joined to an open case, with its `report_merged` event and key; and the joined cases'
    * new supporter counts (locked by the caller); and, last, places for `auditRows` audit rows
-   * (auditReservation: undefined when every lane was held). Data-modifying CTEs of multi-row
+   * (auditReservation: undefined when every lane was held). Without places to read, the
+   * statement is held back to go with the COMMIT (atCommit). Data-modifying CTEs of multi-row
    * inserts; foreign keys are checked at the end of the statement, so a report may refer to
    * the case inserted beside it.
    */
@@ -135,7 +136,8 @@ export const intakeRepository = {
         : []),
     ];
     if (auditRows === 0) {
-      await db.execute(sql`${preparedMark('intake_write')} ${withAll(parts)}`);
+      // Nothing reads its result: it goes with the COMMIT, or first with the next statement.
+      await atCommit(db, sql`${preparedMark('intake_write')} ${withAll(parts)}`);
       return undefined;
     }
     // Taking the lane here keeps it the batch's last lock: nothing else in this statement waits

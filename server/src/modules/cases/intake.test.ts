@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { createTestApp } from '../../test/app.js';
 import { recordAudits } from '../audit/index.js';
@@ -532,6 +533,174 @@ describe('intakes written together (group commit)', () => {
         .filter((e: { type: string }) => e.type === 'report_merged')
         .map((e) => (e.details as { supporterCount: number }).supporterCount),
     ).toEqual([1, 2]);
+    expect((await w.admin.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
+  });
+
+  /** The texts one connection sends for the next batch it begins, up to its COMMIT (on PGlite: none). */
+  const batchTrips = () => {
+    const byClient = new Map<pg.Client, string[]>();
+    const original = pg.Client.prototype.query;
+    vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const config = args[0] as string | { text: string };
+      const text = typeof config === 'string' ? config : config.text;
+      const texts = byClient.get(this) ?? [];
+      byClient.set(this, [...texts, text]);
+      return original.apply(this, args as never);
+    });
+    return () => {
+      vi.restoreAllMocks();
+      const texts = [...byClient.values()].find((t) => t.some((text) => text.includes('intake_begin'))) ?? [];
+      const from = texts.findIndex((text) => text.includes('intake_begin'));
+      const to = texts.findIndex((text, i) => i >= from && /commit$/i.test(text));
+      return texts.slice(from, to + 1);
+    };
+  };
+
+  it('writes a batch in two round trips, three when its reports join a case written before it', async () => {
+    const deps = batchedDeps();
+    const context = { actor: null, requestId: 'batch-trips' };
+    const batcher = intakeBatcherOf(deps);
+    const start = Date.now();
+    const prepare = (job: ReturnType<typeof input>, i: number) =>
+      prepareIntake(deps, context, job, { now: new Date(start + i), showSuggestions: false });
+    const onServer = w.t.database.kind === 'postgres';
+
+    let trips = batchTrips();
+    const first = await batcher.submit(
+      await prepare(input('CG-0501', '两趟：占道经营', at(workerGrid.point, 260, -260)), 0),
+    );
+    const alone = trips();
+    if (onServer) {
+      expect(alone).toHaveLength(2);
+      expect(alone[0]).toMatch(
+        /^BEGIN; .*EXECUTE yw_intake_begin_.*; EXECUTE yw_duplicate_search_.*; EXECUTE yw_audit_lane_/,
+      );
+      expect(alone[1]).toMatch(/^EXECUTE yw_intake_write_.*; EXECUTE yw_audit_append_.*; commit$/);
+    }
+    trips = batchTrips();
+    const joining = await batcher.submit(
+      await prepare(input('CG-0501', '三趟：还是占道经营', at(workerGrid.point, 262, -260)), 1),
+    );
+    const joined = trips();
+    if (onServer) {
+      expect(joined).toHaveLength(3);
+      expect(joined[1]).toMatch(/for update of "cases" nowait/i);
+    }
+    expect(joining.value).toMatchObject({
+      outcome: 'merged',
+      case: { code: first.value.case.code, supporterCount: 1 },
+    });
+    const rows = await auditRowsOf([first.value.case.code]);
+    expect(rows.map((r) => r.seq - (rows[0]?.seq ?? 0))).toEqual([0, 1]);
+    expect((await w.admin.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
+  });
+
+  it('a batch of replays only gives back the audit places it took: the lane goes on without a gap', async () => {
+    const deps = batchedDeps();
+    const context = { actor: null, requestId: 'batch-replays' };
+    const key = { actorId: 'batch-replays', key: 'replay-key-1', requestHash: 'h-replay' };
+    const job = input('CG-0502', '重放：乱堆物料', at(otherGrid.point, 260, 260));
+    const now = new Date();
+    const batcher = intakeBatcherOf(deps);
+    const first = await batcher.submit(
+      await prepareIntake(deps, context, job, { now, showSuggestions: false, idempotency: key }),
+    );
+    const replays = await Promise.all(
+      [1, 2].map(async () =>
+        batcher.submit(await prepareIntake(deps, context, job, { now, showSuggestions: false, idempotency: key })),
+      ),
+    );
+    expect(replays.map((r) => r.replayed)).toEqual([true, true]);
+    const next = await batcher.submit(
+      await prepareIntake(deps, context, input('CG-0502', '重放之后：乱堆物料', at(otherGrid.point, -260, 260)), {
+        now,
+        showSuggestions: false,
+      }),
+    );
+    expect(next.value.outcome).toBe('created');
+    // Whatever lanes they took, every lane's rows still follow each other: the verifier finds no gap.
+    expect((await w.admin.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
+    expect(await auditRowsOf([first.value.case.code])).toHaveLength(1);
+  });
+
+  // Another transaction holding a case needs a second connection: PGlite has one.
+  if (process.env.TEST_DATABASE_URL) {
+    it('joins a case another transaction holds: without waiting while it holds a lane, then with the lane taken last', async () => {
+      const deps = batchedDeps();
+      const context = { actor: null, requestId: 'batch-held' };
+      const batcher = intakeBatcherOf(deps);
+      const start = Date.now();
+      const prepare = (job: ReturnType<typeof input>, i: number) =>
+        prepareIntake(deps, context, job, { now: new Date(start + i), showSuggestions: false });
+      const first = await batcher.submit(
+        await prepare(input('CG-0309', '被占：垃圾混投', at(otherGrid.point, 280, -280)), 0),
+      );
+      const code = first.value.case.code;
+      let held!: () => void;
+      let release!: () => void;
+      const holding = new Promise<void>((resolve) => {
+        held = resolve;
+      });
+      const holder = w.t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT id FROM cases WHERE code = ${code} FOR UPDATE`);
+        held();
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      });
+      await holding;
+      const trips = batchTrips();
+      let settled = false;
+      const joining = batcher
+        .submit(await prepare(input('CG-0309', '又报：被占的垃圾混投', at(otherGrid.point, 282, -280)), 1))
+        .finally(() => {
+          settled = true;
+        });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      release();
+      await holder;
+      expect((await joining).value).toMatchObject({ outcome: 'merged', case: { code, supporterCount: 1 } });
+      const texts = trips();
+      expect(texts.some((text) => /for update of "cases" nowait/i.test(text))).toBe(true);
+      expect(texts.some((text) => /for update of "cases"$/i.test(text))).toBe(true);
+      expect((await w.admin.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
+    });
+  }
+
+  it('a batch the database refuses at its COMMIT is written again one by one: two reports of one work order', async () => {
+    const deps = batchedDeps();
+    const context = { actor: null, requestId: 'batch-commit-refused' };
+    const now = new Date();
+    const batcher = intakeBatcherOf(deps);
+    const order = (point: ReturnType<typeof at>) => ({
+      ...input('CG-0309', '工单：垃圾混投', point),
+      externalId: 'WO-COMMIT-1',
+    });
+    // The second delivery of the work order placed elsewhere, so that no cell lock holds it back from the batch.
+    const prepared = await Promise.all(
+      [
+        input('CG-0703', '先行：井盖缺失', at(workerGrid.point, 0, -60)),
+        order(at(workerGrid.point, 60, 60)),
+        order(at(otherGrid.point, 60, 60)),
+      ].map((job) => prepareIntake(deps, context, job, { now, showSuggestions: false })),
+    );
+    // The first is written alone; the same work order twice shares the next batch: its rows go
+    // with the COMMIT, whose unique index refuses the second. Nothing of the batch was stored,
+    // so each is written again alone.
+    const [other, first, again] = await Promise.all(prepared.map((job) => batcher.submit(job)));
+    expect(other?.value.outcome).toBe('created');
+    expect(first?.value.outcome).toBe('created');
+    expect(again).toMatchObject({
+      kind: 'existing',
+      replayed: true,
+      value: { case: { code: first?.value.case.code } },
+    });
+    const stored = await queryRows<{ n: number }>(
+      w.t.database.db,
+      sql`SELECT count(*)::int AS n FROM case_reports WHERE external_id = 'WO-COMMIT-1'`,
+    );
+    expect(stored[0]?.n).toBe(1);
     expect((await w.admin.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
   });
 

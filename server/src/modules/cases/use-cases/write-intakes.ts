@@ -1,12 +1,12 @@
 import type { DuplicateSuggestion, IntakeResult } from '@yiwang/contracts';
-import type { Tx } from '../../../db/client.js';
+import { isLockNotAvailable, sqlStateOf, type Tx } from '../../../db/client.js';
 import { readTogether, withFewerRoundTrips } from '../../../db/fewer-round-trips.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { maskPhone } from '../../../platform/phone.js';
 import { type BatchResult, type WriteBatcher, writeBatcher } from '../../../platform/write-batcher.js';
 import type { WriteKind } from '../../../platform/write-result.js';
-import type { AuditEvent } from '../../audit/index.js';
+import { type AuditEvent, auditReservation } from '../../audit/index.js';
 import { idempotencyStatements } from '../../idempotency/index.js';
 import { attachPhotosToCase } from '../../photos/index.js';
 import { formatCaseCode, newFollowKey } from '../case-code.js';
@@ -78,28 +78,52 @@ export function intakeBatcherOf(
 }
 
 /**
- * Writes a batch in one transaction; when it fails before its commit (one intake's bad photo
- * reference, a deadlock…), nothing of it was stored, and each intake is written again alone,
- * so each gets its own answer. A failed commit is not retried: whether it landed is unknown,
- * and the callers' retries (with their Idempotency-Keys) settle it.
+ * Writes a batch in one transaction; when it fails and the database said so (one intake's bad
+ * photo reference, a deadlock, a statement sent with the COMMIT…), nothing of it was stored,
+ * and each intake is written again alone, so each gets its own answer. A commit whose
+ * connection failed is not retried: whether it landed is unknown, and the callers' retries
+ * (with their Idempotency-Keys) settle it.
  */
 async function writeIntakes(deps: CaseDeps, jobs: readonly IntakeJob[]): Promise<BatchResult<ReportCaseOutcome>[]> {
   const state = { committing: false };
   try {
-    const outcomes = await writeBatch(deps, jobs, state);
+    const outcomes = await writeBatchTakingLane(deps, jobs, state);
     return outcomes.map((value) => ({ ok: true, value }));
   } catch (error) {
-    if (jobs.length === 1 || state.committing) return jobs.map(() => ({ ok: false, error }));
+    if (jobs.length === 1 || (state.committing && sqlStateOf(error) === undefined)) {
+      return jobs.map(() => ({ ok: false, error }));
+    }
     const results: BatchResult<ReportCaseOutcome>[] = [];
     for (const job of jobs) {
       try {
-        const [value] = await writeBatch(deps, [job], { committing: false });
+        const [value] = await writeBatchTakingLane(deps, [job], { committing: false });
         results.push(value ? { ok: true, value } : { ok: false, error: new Error('intake answered nothing') });
       } catch (alone) {
         results.push({ ok: false, error: alone });
       }
     }
     return results;
+  }
+}
+
+/**
+ * A batch takes its audit lane in its first round trip, so that its rows and audit rows go
+ * with the COMMIT in its last: two round trips, three when reports join cases written
+ * before it. Holding a lane, it must not wait for a case another lane holder may hold (when
+ * every lane is held, a writer waits for one): it locks the cases it joins without waiting, and
+ * when one is held, the batch is written again with its lane taken after that lock, as its
+ * last lock, in one round trip more.
+ */
+async function writeBatchTakingLane(
+  deps: CaseDeps,
+  jobs: readonly IntakeJob[],
+  state: { committing: boolean },
+): Promise<ReportCaseOutcome[]> {
+  try {
+    return await writeBatch(deps, jobs, state, 'first');
+  } catch (error) {
+    if (!isLockNotAvailable(error)) throw error;
+    return writeBatch(deps, jobs, state, 'last');
   }
 }
 
@@ -125,19 +149,24 @@ interface IntakeWritten {
 }
 
 /**
- * The transaction of a batch, in order: claim the keys, lock the cells and draw numbers, then
- * find the open cases near each report (two statements, one round trip with BEGIN); answer
- * replays and reports already received; score each report against those cases and the ones
- * opened earlier in this batch, as it would have seen them had it come a moment later; lock the
- * open cases that confident duplicates join (one statement); write every new case, every
- * joined report and the joined cases' counts, and take an audit lane (one statement); attach
- * photos; append the audit rows, last (the lane is held until commit), sent with COMMIT.
+ * The transaction of a batch, in order: claim the keys, lock the cells and draw numbers, find
+ * the open cases near each report, and (`lane` first) take an audit lane (three statements,
+ * one round trip with BEGIN); answer replays and reports already received; score each report
+ * against those cases and the ones opened earlier in this batch, as it would have seen them had
+ * it come a moment later; lock the open cases that confident duplicates join (one statement;
+ * without waiting when the lane is held); write every new case, every joined report and the
+ * joined cases' counts (one statement, with the lane taken in it when it was not before);
+ * attach photos; append the audit rows. Statements whose results nobody reads go with COMMIT.
+ * A batch with photos takes its lane after attaching them (their rows locked), last.
  */
 async function writeBatch(
   deps: CaseDeps,
   jobs: readonly IntakeJob[],
   state: { committing: boolean },
+  lane: 'first' | 'last',
 ): Promise<ReportCaseOutcome[]> {
+  const photos = jobs.some((job) => job.input.photoIds?.length);
+  const laneFirst = lane === 'first' && deps.auditAll !== undefined && !photos;
   // BEGIN goes with the first statement, COMMIT with the audit rows: two round trips fewer.
   const outcomes = await withFewerRoundTrips(() =>
     deps.db.transaction(async (tx) => {
@@ -147,16 +176,18 @@ async function writeBatch(
       const located = jobs.flatMap((job, i) =>
         job.place.point ? [{ i, report: { matter: job.matter, point: job.place.point, now: job.options.now } }] : [],
       );
-      const [begun, near] = await readTogether(
-        tx,
-        intakeRepository.begin(
-          jobs.map((job) => ({
-            idempotency: job.options.idempotency,
-            lockKeys: job.place.point ? intakeLockKeys(job.matter.code, job.place.point) : [],
-          })),
-        ),
-        candidatesNearEach(located.map((l) => l.report)),
+      const begin = intakeRepository.begin(
+        jobs.map((job) => ({
+          idempotency: job.options.idempotency,
+          lockKeys: job.place.point ? intakeLockKeys(job.matter.code, job.place.point) : [],
+        })),
       );
+      const search = candidatesNearEach(located.map((l) => l.report));
+      // Places for every intake, since replays are known only once the keys are claimed: the
+      // ones left over go back to the lane (recordAudits).
+      const [begun, near, early] = laneFirst
+        ? await readTogether(tx, begin, search, auditReservation.reading(jobs.length))
+        : [...(await readTogether(tx, begin, search)), undefined];
       const outcomes: (ReportCaseOutcome | undefined)[] = jobs.map(() => undefined);
       const writing: number[] = [];
       for (const [i, job] of jobs.entries()) {
@@ -188,7 +219,8 @@ async function writeBatch(
           openedCandidates.push(...candidateOf(built.case));
         }
       }
-      const joined = joinReports(deps, jobs, merging, opened, await lockJoinedCases(tx, merging, opened));
+      const locked = await lockJoinedCases(tx, merging, opened, early !== undefined);
+      const joined = joinReports(deps, jobs, merging, opened, locked);
       const reserved = await intakeRepository.insertIntakes(
         tx,
         {
@@ -202,8 +234,8 @@ async function writeBatch(
           })),
         },
         // Places on an audit lane for every intake written, taken in the same statement — unless
-        // photos are still to be attached (their rows locked) after it: the lane is taken last.
-        deps.auditAll && !jobs.some((job) => job.input.photoIds?.length) ? opened.size + joined.length : 0,
+        // taken before, or photos are still to be attached (their rows locked) after it.
+        deps.auditAll && !early && !photos ? opened.size + joined.length : 0,
       );
 
       const written = new Map<number, IntakeWritten>();
@@ -221,7 +253,7 @@ async function writeBatch(
         context: (jobs[i] as IntakeJob).context,
         event: (written.get(i) as IntakeWritten).audit,
       }));
-      if (deps.auditAll) await deps.auditAll(tx, entries, reserved);
+      if (deps.auditAll) await deps.auditAll(tx, entries, early ?? reserved);
       else for (const { context, event } of entries) await deps.audit(tx, context, event);
       for (const [i, w] of written) outcomes[i] = { kind: w.kind, value: w.body, replayed: false };
       state.committing = true;
@@ -404,15 +436,17 @@ interface Merge {
 /**
  * The open cases written before this batch that its confident duplicates join: locked (in id
  * order) and read as they now are, in one statement. Cases opened in this batch are in memory.
+ * `noWait`: a case another transaction holds fails the statement (lock_not_available).
  */
 async function lockJoinedCases(
   tx: Tx,
   merging: readonly Merge[],
   opened: ReadonlyMap<number, OpenedCase>,
+  noWait: boolean,
 ): Promise<Map<string, CaseSummaryRow>> {
   const inBatch = new Set([...opened.values()].map((o) => o.case.id));
   const ids = [...new Set(merging.map((m) => m.into.candidate.id))].filter((id) => !inBatch.has(id));
-  const locked = await casesRepository.lockSummaries(tx, ids);
+  const locked = await casesRepository.lockSummaries(tx, ids, noWait);
   return new Map(locked.map((summary) => [summary.case.id, summary]));
 }
 
