@@ -11,12 +11,12 @@ import pg from 'pg';
 import {
   createApiKey,
   createBenchDatabase,
-  reportPointsWithin,
   startEmptyFastify,
   startServer,
   stopServer,
 } from './support/bench-server.js';
-import { describeLoad, type LoadRequest, runLoad } from './support/load.js';
+import { intakeRequests, reportMaterial } from './support/intake-reports.js';
+import { describeLoad, runLoad } from './support/load.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -27,45 +27,12 @@ let server = await startServer(db.url, dataDir);
 const fastify = await startEmptyFastify();
 try {
   const key = await createApiKey(server.url);
-  // Places ~65 m apart over the whole county (beyond the 30 m of a confident duplicate).
-  const points = await reportPointsWithin(server.url, key, '320281');
-  const matters = (
-    (await (await fetch(`${server.url}/api/catalog/matters`, { headers: { 'x-api-key': key } })).json()) as {
-      items: { code: string; formFields: { required: boolean }[] }[];
-    }
-  ).items
-    .filter((m) => !m.formFields.some((f) => f.required))
-    .map((m) => m.code);
-
-  // The reports, taken in one turn by all connections (concurrent requests differ): each a
-  // matter at a place of its own, except every tenth, which repeats the report three before it
-  // a few metres away — a second person reporting the same thing, which joins that case (并单),
-  // possibly while the first is still being written. Each request gets a fresh Idempotency-Key.
-  const report = (i: number) => {
-    const [lon, lat] = points[(i * 7919) % points.length] as [number, number];
-    return { matterCode: matters[i % matters.length], lon, lat };
-  };
-  const intakeRequests: LoadRequest[] = Array.from({ length: 48_000 }, (_, i) => {
-    const again = i % 10 === 9;
-    const { matterCode, lon, lat } = report(again ? i - 3 : i);
-    return {
-      method: 'POST',
-      path: '/api/cases',
-      headers: { 'content-type': 'application/json', 'x-api-key': key, 'idempotency-key': 'bench-[<id>]' },
-      body: JSON.stringify({
-        matterCode,
-        description: `基准测试上报 ${i}：路面破损，请尽快处理。`,
-        point: again ? { lon: lon + 3e-5, lat } : { lon, lat },
-        channel: 'desk',
-        reporter: { name: '测试', phone: '13800000000' },
-      }),
-    };
-  });
+  const intakes = intakeRequests(await reportMaterial(server.url, key), key, 48_000);
   // Each run its own reports (a run starts the turn at its first request): a later run must
   // not repeat an earlier run's places, or every report would join a case.
   let sent = 0;
   const intakeLoad = (url: string, seconds: number) => {
-    const requests = intakeRequests.slice(sent, sent + (seconds > 2 ? 20_000 : 4_000));
+    const requests = intakes.slice(sent, sent + (seconds > 2 ? 20_000 : 4_000));
     sent += requests.length;
     return runLoad({ url, connections: CONCURRENCY, seconds, requests, inTurn: true });
   };
@@ -243,7 +210,7 @@ try {
     `the health route reaches ${((health.perSecond / empty.perSecond) * 100).toFixed(1)} % of the bare Fastify route; intake ${((intakeRate / health.perSecond) * 100).toFixed(1)} % of the health route`,
   );
   console.log(
-    '  (each intake: key, matter, grid map version, region and command units kept in memory (no query), then a batch of intakes in one transaction of three round trips: BEGIN + key claims + cell locks + duplicate search; one statement for cases + reports + timeline + timers + keys + joined cases + the audit lane; audit rows + COMMIT)',
+    '  (each intake: key, matter, grid map version, region and command units kept in memory (no query), then a batch of intakes in one transaction of two round trips: BEGIN + key claims + cell locks + duplicate search + the audit lane; one statement for cases + reports + timeline + timers + keys + joined cases, with the audit rows and COMMIT; a third between them locks the cases that reports join)',
   );
 } finally {
   await stopServer(server.child);

@@ -39,8 +39,11 @@ export interface RunningServer {
   url: string;
 }
 
-/** Starts `node --import tsx src/main.ts` on the given database (as `processes` processes) and waits for its banner. */
-export function startServer(dbUrl: string, dataDir: string, processes = 1): Promise<RunningServer> {
+/**
+ * Starts `node --import tsx src/main.ts` on the given database (as `processes` processes) and
+ * waits for its banner; from `dir`, another checkout's server/ (intake-ab.bench.ts), or this one's.
+ */
+export function startServer(dbUrl: string, dataDir: string, processes = 1, dir = serverDir): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
     [
@@ -50,7 +53,7 @@ export function startServer(dbUrl: string, dataDir: string, processes = 1): Prom
       'src/main.ts',
     ],
     {
-      cwd: serverDir,
+      cwd: dir,
       env: {
         ...process.env,
         DATABASE_URL: dbUrl,
