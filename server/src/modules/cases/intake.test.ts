@@ -444,6 +444,16 @@ describe('intakes written together (group commit)', () => {
       )
     ).map((r) => ({ code: r.object_id, lane: r.lane, seq: Number(r.lane_seq) }));
 
+  /** A batcher of its own, and intakes prepared a millisecond apart, as reports come. */
+  const timedBatch = (requestId: string) => {
+    const deps = batchedDeps();
+    const context = { actor: null, requestId };
+    const start = Date.now();
+    const prepare = (job: ReturnType<typeof input>, i: number) =>
+      prepareIntake(deps, context, job, { now: new Date(start + i), showSuggestions: false });
+    return { batcher: intakeBatcherOf(deps), prepare };
+  };
+
   it('answers each intake of a batch as if it came alone: new cases, a duplicate joining its batch-mate, a replayed key', async () => {
     const deps = batchedDeps();
     const context = { actor: null, requestId: 'batch-test' };
@@ -496,13 +506,8 @@ describe('intakes written together (group commit)', () => {
   });
 
   it('two reports of one batch join a case written before it: each answer counts its own supporter', async () => {
-    const deps = batchedDeps();
-    const context = { actor: null, requestId: 'batch-test-3' };
-    const start = Date.now();
     // A millisecond apart, as reports come: the case's reports read in that order.
-    const prepare = (job: ReturnType<typeof input>, i: number) =>
-      prepareIntake(deps, context, job, { now: new Date(start + i), showSuggestions: false });
-    const batcher = intakeBatcherOf(deps);
+    const { batcher, prepare } = timedBatch('batch-test-3');
     const first = await batcher.submit(
       await prepare(input('CG-0309', '先报：垃圾混投', at(otherGrid.point, -200, -200)), 0),
     );
@@ -557,12 +562,7 @@ describe('intakes written together (group commit)', () => {
   };
 
   it('writes a batch in two round trips, three when its reports join a case written before it', async () => {
-    const deps = batchedDeps();
-    const context = { actor: null, requestId: 'batch-trips' };
-    const batcher = intakeBatcherOf(deps);
-    const start = Date.now();
-    const prepare = (job: ReturnType<typeof input>, i: number) =>
-      prepareIntake(deps, context, job, { now: new Date(start + i), showSuggestions: false });
+    const { batcher, prepare } = timedBatch('batch-trips');
     const onServer = w.t.database.kind === 'postgres';
 
     let trips = batchTrips();
@@ -626,12 +626,7 @@ describe('intakes written together (group commit)', () => {
   // Another transaction holding a case needs a second connection: PGlite has one.
   if (process.env.TEST_DATABASE_URL) {
     it('joins a case another transaction holds: without waiting while it holds a lane, then with the lane taken last', async () => {
-      const deps = batchedDeps();
-      const context = { actor: null, requestId: 'batch-held' };
-      const batcher = intakeBatcherOf(deps);
-      const start = Date.now();
-      const prepare = (job: ReturnType<typeof input>, i: number) =>
-        prepareIntake(deps, context, job, { now: new Date(start + i), showSuggestions: false });
+      const { batcher, prepare } = timedBatch('batch-held');
       const first = await batcher.submit(
         await prepare(input('CG-0309', '被占：垃圾混投', at(otherGrid.point, 280, -280)), 0),
       );
