@@ -11,12 +11,17 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { FewerRoundTripsClient } from './fewer-round-trips.js';
-import * as schema from './schema.js';
 
-export type Schema = typeof schema;
-/** The Drizzle database, whichever driver is underneath (both speak PostgreSQL). */
-export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * The Drizzle database, whichever driver is underneath (both speak PostgreSQL). Made without the
+ * schema (db/schema.ts is drizzle-kit's): given one, Drizzle builds a relational query builder
+ * for each of its ~90 tables on every transaction it opens, about 40 µs of CPU each time, a
+ * third of an empty transaction's (bench/transaction-cost.bench.ts), and nothing here uses that
+ * API (queries name their tables).
+ */
+type NoSchema = Record<string, never>;
+export type Db = PgDatabase<PgQueryResultHKT, NoSchema, ExtractTablesWithRelations<NoSchema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoSchema, ExtractTablesWithRelations<NoSchema>>;
 /** Anything a repository can run a query on: the database or an open transaction. */
 export type Executor = Db | Tx;
 
@@ -189,7 +194,7 @@ async function openPostgres(url: string, { migrate }: { migrate: boolean }): Pro
       // One process migrates at a time; the others wait on the lock and then find nothing to do.
       await admin.query('SELECT pg_advisory_lock(727001)');
       try {
-        await migratePg(drizzlePg(admin, { schema }), { migrationsFolder: migrationsFolder() });
+        await migratePg(drizzlePg(admin), { migrationsFolder: migrationsFolder() });
       } finally {
         await admin.query('SELECT pg_advisory_unlock(727001)');
       }
@@ -206,7 +211,7 @@ async function openPostgres(url: string, { migrate }: { migrate: boolean }): Pro
   // An idle connection dropped by the server (restart, failover, DROP DATABASE) must not
   // crash the process; the pool replaces it on the next query.
   pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   const notifications = postgresNotifications(url);
   return {
     db,
@@ -235,7 +240,7 @@ async function openPglite(
     loadDataDir,
     extensions: PGLITE_EXTENSIONS,
   });
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client);
   if (migrate) await migratePglite(db, { migrationsFolder: migrationsFolder() });
   // PGlite is one session in this process: its NOTIFY reaches its own LISTEN at commit.
   const hub = notificationHub(async (channel, wake) => {

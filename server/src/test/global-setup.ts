@@ -8,7 +8,6 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { type Db, migrationsFolder, openDatabase, PGLITE_EXTENSIONS } from '../db/client.js';
-import * as schema from '../db/schema.js';
 import { loadDemoCountyIfEmpty } from '../modules/demo/load-demo-county.js';
 import { TEST_SECRET_KEY } from './test-secret-key.js';
 // The modules' declarations (permission grants, error codes) are taken in on import, as in main.ts.
@@ -57,7 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
   }
   const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
-  const db = drizzle(client, { schema });
+  const db = drizzle(client);
   await migrate(db, { migrationsFolder: migrationsFolder() });
   const save = async (kind: TemplateKind) => {
     const file = join(tmpdir(), `yiwang-pglite-${kind}-${process.pid}.tar`);

@@ -338,7 +338,10 @@ describe('Idempotency-Key', () => {
 
 describe('time limits on the work calendar', () => {
   it('3 working days from 2026-09-30 end on Saturday 2026-10-10 17:30, the make-up workday after National Day', async () => {
-    const operator = await w.t.database.db.query.users.findFirst({ where: (u, { eq }) => eq(u.username, 'operator') });
+    const [operator] = await queryRows<{ id: string; unit_id: string | null }>(
+      w.t.database.db,
+      sql`SELECT id, unit_id FROM users WHERE username = 'operator'`,
+    );
     const actor = {
       kind: 'user' as const,
       id: operator?.id as string,
@@ -346,7 +349,7 @@ describe('time limits on the work calendar', () => {
       roles: ['operator' as const],
       scopeRegionCode: '320281001',
       scopePath: '320281/320281001',
-      unitId: operator?.unitId ?? null,
+      unitId: operator?.unit_id ?? null,
       locale: 'zh-CN' as const,
       sessionId: null,
       csrfToken: null,
