@@ -145,20 +145,31 @@ export function migrationsFolder(): string {
 
 export class UnsafeDatabaseError extends Error {}
 
+/** What the database answers a refused statement with: its SQLSTATE and, for a key, the constraint. */
+export interface DatabaseErrorAnswer {
+  code: string;
+  constraint?: string | undefined;
+}
+
 /**
- * The SQLSTATE of an error the database answered with (as node-postgres and PGlite report it,
- * directly or as Drizzle's cause); undefined for any other error: a lost connection, a bug.
- * A transaction whose statement or COMMIT the database answered with an error did not commit;
- * one whose connection was lost meanwhile may have.
+ * The error the database answered with (as node-postgres and PGlite report it, directly or as
+ * Drizzle's cause); undefined for any other error: a lost connection, a bug. A transaction
+ * whose statement or COMMIT the database answered with an error did not commit; one whose
+ * connection was lost meanwhile may have.
  */
-export function sqlStateOf(error: unknown): string | undefined {
+export function databaseErrorOf(error: unknown): DatabaseErrorAnswer | undefined {
   for (const e of [error, (error as { cause?: unknown } | null)?.cause]) {
     if (typeof e !== 'object' || e === null || !('severity' in e)) continue;
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    const answer = e as { code?: unknown; constraint?: string };
+    if (typeof answer.code === 'string' && /^[0-9A-Z]{5}$/.test(answer.code)) {
+      return { code: answer.code, constraint: answer.constraint };
+    }
   }
   return undefined;
 }
+
+/** The SQLSTATE of the error the database answered with (databaseErrorOf); undefined for any other error. */
+export const sqlStateOf = (error: unknown): string | undefined => databaseErrorOf(error)?.code;
 
 /** PostgreSQL's lock_not_available: a NOWAIT lock found its row held. */
 export const isLockNotAvailable = (error: unknown): boolean => sqlStateOf(error) === '55P03';

@@ -7,6 +7,7 @@ import type {
   Dwelling,
   UpdateDwellingBody,
 } from '@yiwang/contracts';
+import { databaseErrorOf } from '../../../db/client.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/http.js';
 import { isPathWithin } from '../../../platform/scope.js';
@@ -139,13 +140,8 @@ export async function createBuilding(
  * as Drizzle's cause), or null for any other error.
  */
 export function uniqueViolation(error: unknown): string | null {
-  for (const e of [error, (error as { cause?: unknown } | null)?.cause] as ({
-    code?: string;
-    constraint?: string;
-  } | null)[]) {
-    if (e?.code === '23505') return e.constraint ?? 'unique';
-  }
-  return null;
+  const answer = databaseErrorOf(error);
+  return answer?.code === '23505' ? (answer.constraint ?? 'unique') : null;
 }
 
 /** Registers a dwelling (flat, room, shop) of a building in scope, at its own standard address. */

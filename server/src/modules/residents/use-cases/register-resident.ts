@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RegisterResidentBody } from '@yiwang/contracts';
-import type { Db } from '../../../db/client.js';
+import { type Db, sqlStateOf } from '../../../db/client.js';
 import { encryptSecret } from '../../../platform/crypto.js';
 import { DomainError } from '../../../platform/errors.js';
 import { maskPhone, phoneIndex } from '../../../platform/phone.js';
@@ -18,8 +18,7 @@ export interface RegisterResidentOptions {
 }
 
 /** PostgreSQL's unique_violation: a concurrent registration of the same phone won the unique index. */
-const isUniqueViolation = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+const isUniqueViolation = (error: unknown) => sqlStateOf(error) === '23505';
 
 /** A resident's login name: their phone is personal data, so the name is a random handle (r-3fa9c01b2e). */
 export const residentUsername = (): string => `r-${randomBytes(5).toString('hex')}`;
