@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../../db/client.js';
 import { atCommit, preparedMark } from '../../db/fewer-round-trips.js';
 import { insertRowsStatement } from '../../db/insert-rows.js';
@@ -57,6 +58,15 @@ export const auditRepository = {
    */
   async appendMany(tx: Executor, inputs: readonly AuditInput[], reserved?: AuditSlots): Promise<void> {
     if (inputs.length === 0 && !reserved) return;
+    if (!(tx instanceof PgTransaction)) {
+      // Given the database itself (an audited read: nothing else to commit with), the rows get
+      // a transaction of their own. Statement by statement, each would commit alone: the lane
+      // would be free between taking its places and writing its rows, and another writer could
+      // take the same places, or set the head back behind its rows.
+      if (reserved) throw new Error('audit places reserved outside the transaction that writes them');
+      await tx.transaction((own) => auditRepository.appendMany(own, inputs));
+      return;
+    }
     const slot = reserved ?? (await auditRepository.reserveSlots(tx, inputs.length));
     if (slot.ids.length < inputs.length) throw new Error('more audit rows than reserved places');
     let prevHash = slot.prevHash;

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
-import { type AuditEvent, recordAudits } from './record-audit.js';
+import { type AuditEvent, recordAudit, recordAudits } from './record-audit.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 
 let t: TestApp;
@@ -93,6 +93,34 @@ describe('audit log', () => {
     for (const r of rows) lanesOf.set(r.request_id, (lanesOf.get(r.request_id) ?? new Set()).add(r.lane));
     expect([...lanesOf.values()].every((lanes) => lanes.size === 1)).toBe(true);
     if (t.database.kind === 'postgres') expect(new Set(rows.map((r) => r.lane)).size).toBeGreaterThan(1);
+    expect((await verifyAuditChain(db, { publicKey: t.config.auditSigningKey })).ok).toBe(true);
+  });
+
+  it('writers outside a transaction (a read that is audited) at once keep every lane whole, its head at its end', async () => {
+    const { db } = t.database;
+    // Each writes in a transaction of its own: its lane is held from its place to its row.
+    // Statement by statement on the pool, two writers took one place, or set the head back
+    // behind the other's row, and every later row on that lane was refused.
+    await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        recordAudit(
+          db,
+          { actor: null, requestId: `outside-${i}` },
+          { action: 'unit.create', objectType: 'unit', objectId: `OUTSIDE-${i}` },
+        ),
+      ),
+    );
+    const heads = await queryRows<{ lane: number; behind: boolean }>(
+      db,
+      sql`SELECT h.lane, h.lane_seq < coalesce(max(l.lane_seq), 0) AS behind
+            FROM audit_lane_heads h LEFT JOIN audit_log l ON l.lane = h.lane GROUP BY h.lane, h.lane_seq`,
+    );
+    expect(heads.filter((h) => h.behind)).toEqual([]);
+    const rows = await queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE request_id LIKE 'outside-%'`,
+    );
+    expect(rows[0]?.n).toBe(16);
     expect((await verifyAuditChain(db, { publicKey: t.config.auditSigningKey })).ok).toBe(true);
   });
 
