@@ -1,5 +1,5 @@
 // Intake speed over HTTP on the PostgreSQL server: POST /api/cases from 16 concurrent
-// connections of autocannon in its own process (cases/s and latency percentiles), at one and
+// connections of wrk in its own process (support/load.ts; cases/s and latency percentiles), at one and
 // at two server processes, next to pgbench inserting comparable rows into the same server in
 // the same run — the ceiling an intake could approach — and the health route next to a bare
 // Fastify route. Prints numbers; not a test. Run: npx tsx bench/intake.bench.ts  (BENCH_SECONDS=10, BENCH_DATABASE_URL=…)
@@ -16,7 +16,7 @@ import {
   stopServer,
 } from './support/bench-server.js';
 import { intakeRequests, reportMaterial } from './support/intake-reports.js';
-import { describeLoad, runLoad } from './support/load.js';
+import { describeLoad, loadClient, runLoad } from './support/load.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -187,7 +187,7 @@ try {
   const { tps } = pgbench(rowScript);
 
   console.log(
-    `intake over HTTP, ${CONCURRENCY} connections (autocannon in its own process), ${SECONDS} s, PostgreSQL server:`,
+    `intake over HTTP, ${CONCURRENCY} connections (${loadClient} in its own process), ${SECONDS} s, PostgreSQL server:`,
   );
   console.log(`  1 server process:  ${describeLoad(intake)}   (${intake.requests} reports)`);
   console.log(`  2 server processes: ${describeLoad(intakeTwo)}   (${intakeTwo.requests} reports)`);
