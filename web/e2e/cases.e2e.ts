@@ -23,7 +23,13 @@ async function runCommand(page: Page, type: string, fill?: (dialog: ReturnType<P
   await modal.waitFor();
   if (fill) await fill(dialog);
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().includes('/commands') && r.request().method() === 'POST'),
+    page
+      .waitForResponse((r) => r.url().includes('/commands') && r.request().method() === 'POST')
+      // What the dialog says then (a field's message, an error) is what tells why nothing was sent.
+      .catch(async (error: Error) => {
+        const said = await dialog.textContent({ timeout: 1000 }).catch(() => '(the dialog is gone)');
+        throw new Error(`${error.message}\nthe dialog said: ${said}`);
+      }),
     modal.locator('.ant-modal-footer .ant-btn-primary').click(),
   ]);
   expect(response.status(), await response.text()).toBe(200);
