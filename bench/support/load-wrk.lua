@@ -1,10 +1,12 @@
 -- wrk's script for load.ts: sends the prepared requests in one turn over all connections.
--- Its one argument is a file of raw HTTP requests, each ended by "\0" and cut by "\1" where a
--- fresh id goes (load.ts wrote it; the ids are all one length, so Content-Length holds).
+-- Its arguments: a file of raw HTTP requests, each ended by "\0" and cut by "\1" where a fresh
+-- id goes (load.ts wrote it), the run's id prefix and the digits of an id's count (all ids one
+-- length, so the Content-Length load.ts counted holds).
 -- Prints one JSON line with the counts and latencies (µs) when the run is done.
 
 local requests = {}
 local prefix = ""
+local idFormat = ""
 local turn = 0
 
 function init(args)
@@ -12,6 +14,7 @@ function init(args)
   local data = file:read("*a")
   file:close()
   prefix = args[2]
+  idFormat = "%s%0" .. args[3] .. "d"
   local from = 1
   while from <= #data do
     local to = string.find(data, "\0", from, true)
@@ -33,7 +36,7 @@ function request()
   local parts = requests[turn % #requests + 1]
   turn = turn + 1
   if #parts == 1 then return parts[1] end
-  return table.concat(parts, string.format("%s%012d", prefix, turn))
+  return table.concat(parts, string.format(idFormat, prefix, turn))
 end
 
 function done(summary, latency, requests)

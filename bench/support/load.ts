@@ -62,8 +62,11 @@ const run = (command: string, args: string[]) =>
   );
 const lastLine = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
 
-/** `[<id>]` stands for a fresh id per request; wrk's ids are this long (a run's prefix + a count). */
-const ID_LENGTH = 8 + 12;
+/** `[<id>]` stands for a fresh id per request: for wrk, a run's prefix and a count of this many digits (load-wrk.lua). */
+const ID_DIGITS = 12;
+const ID_PREFIX_BYTES = 4;
+/** Every id of a wrk run is this long, so a Content-Length counted with any one in place holds. */
+const ID_LENGTH = ID_PREFIX_BYTES * 2 + ID_DIGITS;
 
 /**
  * The requests as raw HTTP/1.1 for load-wrk.lua: each ended by NUL, cut by \x01 where an id goes.
@@ -102,7 +105,8 @@ async function runWrk(options: LoadOptions, dir: string): Promise<LoadResult> {
       options.url,
       '--',
       file,
-      randomBytes(4).toString('hex'),
+      randomBytes(ID_PREFIX_BYTES).toString('hex'),
+      String(ID_DIGITS),
     ]),
   ) as Omit<LoadResult, 'perSecond'> & { duration: number };
   return {
