@@ -1,5 +1,5 @@
 import { type HandlingLevel, type MatterCategory, OPEN_STATES } from '@yiwang/contracts';
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { preparedMark, type Reading } from '../../db/fewer-round-trips.js';
@@ -9,7 +9,7 @@ import { domainEvents } from '../events/events.tables.js';
 import { grids } from '../grids/grids.tables.js';
 import { regions } from '../regions/regions.tables.js';
 import { units } from '../units/units.tables.js';
-import { caseEvents, caseReports, cases, type TimeState } from './cases.tables.js';
+import { caseEvents, caseReports, cases, OPEN_STATES_SQL, type TimeState } from './cases.tables.js';
 import type { QueueDefinition } from './domain/queues.js';
 import { assertUnreachable } from './domain/types.js';
 import type { CaseState } from './domain/workflow-types.js';
@@ -259,20 +259,17 @@ const CANDIDATE_FIELDS = Object.entries(candidateColumns) as [
   (typeof candidateColumns)[keyof typeof candidateColumns],
 ][];
 const CANDIDATE_SELECT = sql.raw(CANDIDATE_FIELDS.map(([, column]) => `c."${column.name}"`).join(', '));
-const OPEN_STATES_ARRAY = `{${OPEN_STATES.join(',')}}`;
 type CandidateRow = { [F in keyof typeof candidateColumns]: (typeof candidateColumns)[F]['_']['data'] };
 /** A candidate and the reports (their indexes) whose search found it. */
 type CandidateOfReports = CandidateRow & { of: number[] };
 
 function duplicateCandidateConditions(query: DuplicateCandidateQuery): SQL | undefined {
   const conditions: SQL[] = [
+    // The box first: the duplicates index (GiST on the point, open cases only) answers it.
+    sql`point(${cases.lon}, ${cases.lat}) <@ box(point(${query.box.minLon}::float8, ${query.box.minLat}::float8), point(${query.box.maxLon}::float8, ${query.box.maxLat}::float8))`,
+    sql`${cases.state} IN (${sql.raw(OPEN_STATES_SQL)})`,
     inArray(cases.matterCategory, [...query.categories]),
-    inArray(cases.state, [...OPEN_STATES]),
     gte(cases.createdAt, query.since),
-    gte(cases.lon, query.box.minLon),
-    lte(cases.lon, query.box.maxLon),
-    gte(cases.lat, query.box.minLat),
-    lte(cases.lat, query.box.maxLat),
   ];
   if (query.excludeIds?.length)
     conditions.push(
@@ -583,9 +580,9 @@ export const casesRepository = {
                        since timestamptz, min_lon float8, max_lon float8, min_lat float8, max_lat float8, exclude uuid[])
                 CROSS JOIN LATERAL (
                   SELECT c.id FROM cases c
-                   WHERE c.matter_category = ANY(q.categories) AND c.state = ANY(${OPEN_STATES_ARRAY}::text[])
-                     AND c.created_at >= q.since
-                     AND c.lon BETWEEN q.min_lon AND q.max_lon AND c.lat BETWEEN q.min_lat AND q.max_lat
+                   WHERE point(c.lon, c.lat) <@ box(point(q.min_lon, q.min_lat), point(q.max_lon, q.max_lat))
+                     AND c.state IN (${sql.raw(OPEN_STATES_SQL)})
+                     AND c.matter_category = ANY(q.categories) AND c.created_at >= q.since
                      AND c.id <> ALL(q.exclude)
                    LIMIT 200) AS near
                 GROUP BY near.id) AS m

@@ -5,6 +5,7 @@ import { queryRows } from '../../db/client.js';
 import { createTestApp } from '../../test/app.js';
 import { recordAudits } from '../audit/index.js';
 import type { Position } from '../grids/geometry/index.js';
+import { casesRepository } from './cases.repository.js';
 import {
   at,
   baseGridsOf,
@@ -302,6 +303,25 @@ describe('duplicates (并单)', () => {
     const later = await reportOk(w.operator, { matterCode: 'CG-0703', description: '流动摊贩', point });
     expect(later.outcome).toBe('created'); // the matter's window is 12 h
     expect(later.case.code).not.toBe(old.value.case.code);
+  });
+
+  it('searches a batch’s duplicates through the spatial index of open cases, not by category and time', async () => {
+    // The B-tree this replaced (category, time, lon, lat) read every open case of the category
+    // in the window: a search cost what the county had reported, and intake slowed as it grew.
+    const { lon, lat } = at(workerGrid.point, 120, -80);
+    const { statement } = casesRepository.duplicateCandidatesOfEach([
+      {
+        categories: ['urban_management'],
+        since: hoursAgo(72),
+        box: { minLon: lon - 0.001, minLat: lat - 0.001, maxLon: lon + 0.001, maxLat: lat + 0.001 },
+      },
+    ]);
+    const plan = await w.t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      const rows = await queryRows<{ 'QUERY PLAN': string }>(tx, sql`EXPLAIN ${statement}`);
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/Index Scan using cases_duplicates_idx[^\n]*\n\s+Index Cond: \(point\(lon, lat\) <@ box/);
   });
 });
 

@@ -1,0 +1,2 @@
+DROP INDEX "cases_duplicates_idx";--> statement-breakpoint
+CREATE INDEX "cases_duplicates_idx" ON "cases" USING gist (point("lon", "lat")) WHERE state IN ('reported', 'registered', 'dispatched', 'accepted', 'returned', 'handled', 'on_hold');
