@@ -22,9 +22,8 @@ import { describeLoad, type LoadResult, loadClient, runLoad } from './support/lo
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
-/** Reports a measured run may take: twice what the fastest run so far sent, so none repeats. */
+/** Reports a run may take: twice what the fastest run so far sent, so none repeats. */
 const PER_RUN = SECONDS * 2_000;
-const WARM_UP = 4_000;
 
 const db = await createBenchDatabase();
 const dataDir = mkdtempSync(join(tmpdir(), 'yw-bench-'));
@@ -33,14 +32,14 @@ const fastify = await startEmptyFastify();
 try {
   const key = await createApiKey(server.url);
   // Two warm-ups (one per server), the rounds at one process and a run at two.
-  const intakes = intakeRequests(await reportMaterial(server.url, key), key, 2 * WARM_UP + (ROUNDS + 1) * PER_RUN);
+  const intakes = intakeRequests(await reportMaterial(server.url, key), key, (ROUNDS + 3) * PER_RUN);
   // Each run its own reports (a run starts the turn at its first request): a later run must
   // not repeat an earlier run's places, or every report would join a case.
   let sent = 0;
-  const intakeLoad = (url: string, seconds: number) => {
-    const requests = intakes.slice(sent, sent + (seconds > 2 ? PER_RUN : WARM_UP));
+  const intakeLoad = (url: string) => {
+    const requests = intakes.slice(sent, sent + PER_RUN);
     sent += requests.length;
-    return runLoad({ url, connections: CONCURRENCY, seconds, requests, inTurn: true });
+    return runLoad({ url, connections: CONCURRENCY, seconds: SECONDS, requests, inTurn: true });
   };
   const healthLoad = (url: string) =>
     runLoad({
@@ -50,8 +49,10 @@ try {
       requests: [{ method: 'GET', path: '/api/health', headers: { 'x-api-key': key } }],
     });
 
-  // Warm up (JIT, pools, the grid index); its cases are the templates of pgbench's rows.
-  await intakeLoad(server.url, 2);
+  // Warm up (JIT, pools, the grid index) for as long as a round: after 2 s of it, as until
+  // 2026-12-06, the next two runs came out 10–30 % below the third. Its cases are the templates
+  // of pgbench's rows.
+  await intakeLoad(server.url);
   // pgbench, the database's own limit in the same run, two ways:
   // (1) the rows one intake writes — its Idempotency-Key (claimed, then completed), the
   //     case, the report, the timeline event and the domain event its trigger adds, the
@@ -177,7 +178,7 @@ try {
   const rowsScript = intakeRowsScript('intake-rows.sql', true);
   const rounds: { intake: LoadResult; limit: { tps: number; latency: number } }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const intake = await intakeLoad(server.url, SECONDS);
+    const intake = await intakeLoad(server.url);
     rounds.push({ intake, limit: pgbench(rowsScript) });
   }
   const share = (rate: number, limit: number) => (rate / limit) * 100;
@@ -202,8 +203,8 @@ try {
   });
   await stopServer(server.child);
   server = await startServer(db.url, dataDir, 2);
-  await intakeLoad(server.url, 2);
-  const intakeTwo = await intakeLoad(server.url, SECONDS);
+  await intakeLoad(server.url);
+  const intakeTwo = await intakeLoad(server.url);
   const healthTwo = await healthLoad(server.url);
   const rowsLimitBefore = pgbench(intakeRowsScript('intake-rows-before.sql', false));
   const { tps } = pgbench(rowScript);
