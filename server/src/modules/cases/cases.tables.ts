@@ -34,17 +34,17 @@ export const caseCodeSeq = pgSequence('case_code_seq', { startWith: 1, increment
 export type TimeState = 'normal' | 'warning' | 'overdue';
 
 /**
- * A case (事件). `snapshot` is the domain CaseSnapshot the workflow runs on; the columns
- * beside it repeat what lists, filters, scopes and timers query. `path` is the path of the
- * case's base grid (or of its region until it is placed on the map), so the standard data
- * scope filter scopes cases. `version` changes with every write (optimistic concurrency).
- */
-/**
  * The open states as an SQL list, for the partial indexes of open cases and the queries that
  * must name the same list (literally: a parameter cannot show the planner that a partial index applies).
  */
 export const OPEN_STATES_SQL = OPEN_STATES.map((state) => `'${state}'`).join(', ');
 
+/**
+ * A case (事件). `snapshot` is the domain CaseSnapshot the workflow runs on; the columns
+ * beside it repeat what lists, filters, scopes and timers query. `path` is the path of the
+ * case's base grid (or of its region until it is placed on the map), so the standard data
+ * scope filter scopes cases. `version` changes with every write (optimistic concurrency).
+ */
 export const cases = pgTable(
   'cases',
   {
